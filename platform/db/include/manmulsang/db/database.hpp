@@ -1,0 +1,160 @@
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "manmulsang/core/embedded_file.hpp"
+
+namespace manmulsang::db {
+
+// SQL is written once for both drivers: placeholders are $1, $2, ...; ids come back through
+// RETURNING; booleans are integers 0/1; times are integer Unix seconds; money is integer minor
+// units. Each repository keeps its SQL as named constants.
+enum class Dialect { sqlite, postgres };
+
+// A value bound to a placeholder. Text is borrowed for the duration of the call.
+using Parameter = std::variant<std::nullptr_t, std::int64_t, double, std::string_view>;
+
+// One row of a result, owned.
+class Row {
+ public:
+  using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+
+  std::size_t size() const { return values_.size(); }
+  bool IsNull(std::size_t column) const;
+  std::int64_t Int(std::size_t column) const;      // NULL → 0
+  double Real(std::size_t column) const;           // NULL → 0
+  const std::string& Text(std::size_t column) const;  // NULL → ""
+  std::optional<std::int64_t> OptionalInt(std::size_t column) const;
+  std::optional<std::string> OptionalText(std::size_t column) const;
+
+ private:
+  std::vector<Value> values_;
+};
+
+using Rows = std::vector<Row>;
+
+// A failure the caller did not expect (I/O error, broken SQL): it ends the request with a 500.
+class DatabaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A UNIQUE constraint said no. Repositories turn it into their module's error value.
+class UniqueViolation : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
+// One connection, used by one thread at a time. Statements are prepared once per connection
+// and cached by their SQL text.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+
+  virtual Dialect dialect() const = 0;
+  virtual Rows Query(std::string_view sql, std::span<const Parameter> parameters) = 0;
+  // Returns the number of rows changed.
+  virtual std::int64_t Execute(std::string_view sql, std::span<const Parameter> parameters) = 0;
+  // Several statements without parameters (migrations).
+  virtual void ExecuteScript(std::string_view sql) = 0;
+
+  Rows Query(std::string_view sql, std::initializer_list<Parameter> parameters = {}) {
+    return Query(sql, std::span<const Parameter>(parameters.begin(), parameters.size()));
+  }
+  std::int64_t Execute(std::string_view sql, std::initializer_list<Parameter> parameters = {}) {
+    return Execute(sql, std::span<const Parameter>(parameters.begin(), parameters.size()));
+  }
+  std::optional<Row> QueryOne(std::string_view sql, std::initializer_list<Parameter> parameters = {}) {
+    Rows rows = Query(sql, parameters);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+  }
+};
+
+template <typename T>
+concept ExpectedLike = requires(const T& value) {
+  { value.has_value() } -> std::convertible_to<bool>;
+  value.error();
+};
+
+// The store: SQLite (embedded) or PostgreSQL (scale-out), chosen by URL.
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // "sqlite:PATH" or "postgresql://...". Throws DatabaseError if it cannot be opened.
+  static std::unique_ptr<Database> Open(std::string_view url);
+
+  virtual Dialect dialect() const = 0;
+
+  // Runs work(Connection&) on a read connection, outside any write transaction.
+  template <typename Work>
+  auto Read(Work&& work) {
+    auto lease = AcquireReader();
+    return std::forward<Work>(work)(*lease.connection);
+  }
+
+  // Runs work(Connection&) in one write transaction. It commits when work returns normally —
+  // or, if work returns a std::expected, only when that holds a value; otherwise it rolls back.
+  // An exception rolls back and propagates.
+  template <typename Work>
+  auto Write(Work&& work) {
+    auto lease = AcquireWriter();
+    Connection& connection = *lease.connection;
+    Begin(connection);
+    try {
+      if constexpr (std::is_void_v<decltype(work(connection))>) {
+        std::forward<Work>(work)(connection);
+        Commit(connection);
+      } else {
+        auto result = std::forward<Work>(work)(connection);
+        if constexpr (ExpectedLike<decltype(result)>) {
+          if (result.has_value()) Commit(connection); else Rollback(connection);
+        } else {
+          Commit(connection);
+        }
+        return result;
+      }
+    } catch (...) {
+      Rollback(connection);
+      throw;
+    }
+  }
+
+  // Applies the embedded migrations of each module ("sqlite/0001_x.sql", "postgres/0001_x.sql")
+  // not yet recorded in schema_migrations, in module order then file order, each in its own
+  // transaction. Returns how many were applied.
+  struct ModuleMigrations {
+    std::string_view module;
+    std::span<const core::EmbeddedFile> files;
+  };
+  int Migrate(std::span<const ModuleMigrations> modules);
+
+ protected:
+  // A connection held for the duration of one Read/Write; released by the destructor.
+  struct Lease {
+    Connection* connection = nullptr;
+    std::shared_ptr<void> release;  // runs the release on destruction
+  };
+  virtual Lease AcquireReader() = 0;
+  virtual Lease AcquireWriter() = 0;
+  virtual void Begin(Connection& connection) = 0;
+  virtual void Commit(Connection& connection) = 0;
+  virtual void Rollback(Connection& connection) noexcept = 0;
+};
+
+}  // namespace manmulsang::db
