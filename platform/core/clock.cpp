@@ -1,0 +1,34 @@
+#include "manmulsang/core/clock.hpp"
+
+#include <ctime>
+
+namespace manmulsang::core {
+
+namespace {
+// The marketplace's calendar is Korean time (UTC+9, no daylight saving): "today" for the visit
+// counter and daily totals turns over at local midnight, not UTC midnight.
+constexpr std::int64_t kMarketplaceUtcOffsetSeconds = 9 * 3600;
+
+std::string FormatUtc(std::int64_t seconds, const char* format) {
+  const std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm parts{};
+  gmtime_r(&time, &parts);
+  char buffer[32];
+  const std::size_t length = std::strftime(buffer, sizeof buffer, format, &parts);
+  return std::string(buffer, length);
+}
+}  // namespace
+
+std::int64_t ToUnixSeconds(TimePoint time) {
+  return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
+}
+
+TimePoint FromUnixSeconds(std::int64_t seconds) { return TimePoint(std::chrono::seconds(seconds)); }
+
+std::string FormatIso8601(TimePoint time) { return FormatUtc(ToUnixSeconds(time), "%Y-%m-%dT%H:%M:%SZ"); }
+
+std::string LocalDate(TimePoint time) {
+  return FormatUtc(ToUnixSeconds(time) + kMarketplaceUtcOffsetSeconds, "%Y-%m-%d");
+}
+
+}  // namespace manmulsang::core

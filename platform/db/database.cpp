@@ -1,0 +1,115 @@
+#include "manmulsang/db/database.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "sqlite/sqlite_database.hpp"
+
+namespace manmulsang::db {
+
+namespace {
+const std::string kEmptyText;
+}  // namespace
+
+bool Row::IsNull(std::size_t column) const {
+  return std::holds_alternative<std::nullptr_t>(values_.at(column));
+}
+
+std::int64_t Row::Int(std::size_t column) const {
+  const Value& value = values_.at(column);
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) return *integer;
+  if (const auto* real = std::get_if<double>(&value)) return static_cast<std::int64_t>(*real);
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    try {
+      return std::stoll(*text);
+    } catch (const std::exception&) {
+      throw DatabaseError("column " + std::to_string(column) + " is not an integer");
+    }
+  }
+  return 0;
+}
+
+double Row::Real(std::size_t column) const {
+  const Value& value = values_.at(column);
+  if (const auto* real = std::get_if<double>(&value)) return *real;
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) return static_cast<double>(*integer);
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    try {
+      return std::stod(*text);
+    } catch (const std::exception&) {
+      throw DatabaseError("column " + std::to_string(column) + " is not a number");
+    }
+  }
+  return 0;
+}
+
+const std::string& Row::Text(std::size_t column) const {
+  const Value& value = values_.at(column);
+  if (const auto* text = std::get_if<std::string>(&value)) return *text;
+  if (std::holds_alternative<std::nullptr_t>(value)) return kEmptyText;
+  throw DatabaseError("column " + std::to_string(column) + " is not text");
+}
+
+std::optional<std::int64_t> Row::OptionalInt(std::size_t column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Int(column);
+}
+
+std::optional<std::string> Row::OptionalText(std::size_t column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Text(column);
+}
+
+std::unique_ptr<Database> Database::Open(std::string_view url) {
+  constexpr std::string_view kSqlitePrefix = "sqlite:";
+  if (url.starts_with(kSqlitePrefix)) {
+    return std::make_unique<SqliteDatabase>(std::string(url.substr(kSqlitePrefix.size())));
+  }
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    throw DatabaseError("this build has no PostgreSQL driver yet; use sqlite:PATH");
+  }
+  throw DatabaseError("unknown database URL (expected sqlite:PATH or postgresql://...): " + std::string(url));
+}
+
+namespace {
+constexpr std::string_view kCreateMigrationsTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " module TEXT NOT NULL, name TEXT NOT NULL, applied_at BIGINT NOT NULL,"
+    " PRIMARY KEY (module, name))";
+constexpr std::string_view kSelectApplied = "SELECT name FROM schema_migrations WHERE module = $1";
+constexpr std::string_view kInsertApplied =
+    "INSERT INTO schema_migrations (module, name, applied_at) VALUES ($1, $2, $3)";
+}  // namespace
+
+int Database::Migrate(std::span<const ModuleMigrations> modules) {
+  const std::string_view folder = dialect() == Dialect::sqlite ? "sqlite/" : "postgres/";
+  Write([&](Connection& connection) { connection.ExecuteScript(kCreateMigrationsTable); });
+  int applied_count = 0;
+  for (const ModuleMigrations& module : modules) {
+    std::vector<core::EmbeddedFile> files;
+    for (const core::EmbeddedFile& file : module.files) {
+      if (file.path.starts_with(folder)) files.push_back(file);
+    }
+    std::sort(files.begin(), files.end(),
+              [](const core::EmbeddedFile& left, const core::EmbeddedFile& right) { return left.path < right.path; });
+    for (const core::EmbeddedFile& file : files) {
+      const std::string_view name = file.path.substr(folder.size());
+      // Checked again inside the write transaction, so two processes migrating at once
+      // apply each file once.
+      applied_count += Write([&](Connection& connection) {
+        for (const Row& row : connection.Query(kSelectApplied, {module.module})) {
+          if (row.Text(0) == name) return 0;
+        }
+        connection.ExecuteScript(file.content);
+        const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+        connection.Execute(kInsertApplied, {module.module, name, static_cast<std::int64_t>(now)});
+        return 1;
+      });
+    }
+  }
+  return applied_count;
+}
+
+}  // namespace manmulsang::db
