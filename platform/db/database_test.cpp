@@ -152,6 +152,18 @@ TEST_F(DatabaseTest, AFailedMigrationLeavesNothingBehind) {
   EXPECT_EQ(tables, 0);
 }
 
+TEST_F(DatabaseTest, BackupIsACompleteCopy) {
+  database_->Write([](Connection& connection) { connection.Execute("INSERT INTO items (name) VALUES ('kept')"); });
+  const std::string copy = (directory_ / "backup.db").string();
+  database_->BackupTo(copy);
+  auto restored = Database::Open("sqlite:" + copy);
+  const auto name = restored->Read([](Connection& connection) {
+    return connection.QueryOne("SELECT name FROM items")->Text(0);
+  });
+  EXPECT_EQ(name, "kept");
+  EXPECT_THROW(database_->BackupTo(copy), DatabaseError);  // never overwrites
+}
+
 TEST(DatabaseOpen, RefusesUnknownUrls) {
   EXPECT_THROW(Database::Open("mysql://x"), DatabaseError);
   EXPECT_THROW(Database::Open("sqlite:/nonexistent-folder/x/y.db"), DatabaseError);

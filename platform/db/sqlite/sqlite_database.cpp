@@ -31,6 +31,12 @@ Database::Lease SqliteDatabase::AcquireWriter() {
   return Lease{writer_.get(), std::shared_ptr<void>(lock, nullptr)};
 }
 
+void SqliteDatabase::BackupTo(const std::string& file) {
+  // VACUUM INTO writes a compact, consistent snapshot without blocking readers.
+  std::lock_guard lock(writer_mutex_);
+  writer_->Execute("VACUUM INTO $1", {std::string_view(file)});
+}
+
 void SqliteDatabase::Begin(Connection& connection) { connection.Execute("BEGIN IMMEDIATE"); }
 
 void SqliteDatabase::Commit(Connection& connection) { connection.Execute("COMMIT"); }

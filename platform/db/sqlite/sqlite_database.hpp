@@ -21,6 +21,7 @@ class SqliteDatabase final : public Database {
 
   Dialect dialect() const override { return Dialect::sqlite; }
   const std::string& path() const { return path_; }
+  void BackupTo(const std::string& file) override;
 
  protected:
   Lease AcquireReader() override;

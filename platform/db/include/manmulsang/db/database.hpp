@@ -135,6 +135,9 @@ class Database {
     }
   }
 
+  // Writes a consistent copy of the whole store to file (which must not exist), while it serves.
+  virtual void BackupTo(const std::string& file) = 0;
+
   // Applies the embedded migrations of each module ("sqlite/0001_x.sql", "postgres/0001_x.sql")
   // not yet recorded in schema_migrations, in module order then file order, each in its own
   // transaction. Returns how many were applied.
