@@ -1,0 +1,137 @@
+#include "commands.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "demo/demo_generator.hpp"
+#include "marketplace.hpp"
+
+namespace manmulsang::app {
+
+namespace {
+
+void Report(const std::string& message) { std::fprintf(stderr, "manmulsang: %s\n", message.c_str()); }
+
+std::string AccountErrorText(accounts::AccountError error) {
+  switch (error) {
+    case accounts::AccountError::invalid_email: return "that is not a valid e-mail address";
+    case accounts::AccountError::password_too_short: return "the password needs at least 10 characters";
+    case accounts::AccountError::password_too_long: return "the password is too long";
+    case accounts::AccountError::invalid_name: return "the name must be 1 to 60 characters";
+    case accounts::AccountError::email_taken: return "a member with that e-mail already exists";
+    default: return std::string(accounts::ErrorCode(error));
+  }
+}
+
+}  // namespace
+
+int ServeCommand(const Config& config) {
+  Marketplace marketplace(config);
+  marketplace.Serve(config);
+  return 0;
+}
+
+int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed, bool if_empty) {
+  Marketplace marketplace(config);
+  if (!demo::DemoNeeded(marketplace.catalog())) {
+    if (if_empty) {
+      std::printf("the store already has products; no demo needed\n");
+      return 0;
+    }
+    Report("the store already has products; the demo fills only an empty store");
+    return 1;
+  }
+  demo::DemoOptions options;
+  options.products = products;
+  options.seed = seed;
+  options.progress = isatty(STDERR_FILENO) != 0;
+  demo::GenerateDemoMarketplace(marketplace.database(), marketplace.accounts(), marketplace.sellers(),
+                                marketplace.catalog(), marketplace.clock(), options);
+  return 0;
+}
+
+int MigrateCommand(const Config& config) {
+  // Opening the marketplace applies what is pending.
+  Marketplace marketplace(config);
+  std::printf("applied %d migrations; the store is up to date\n", marketplace.migrations_applied());
+  return 0;
+}
+
+int CreateUserCommand(const Config& config, const std::string& email, const std::string& password_file,
+                      const std::string& role_name, const std::string& name) {
+  const auto role = core::ParseRole(role_name);
+  if (!role) {
+    Report("--role must be admin, seller or buyer");
+    return 2;
+  }
+  std::ifstream file(password_file, std::ios::binary);
+  if (!file) {
+    Report("cannot read the password file " + password_file);
+    return 2;
+  }
+  std::stringstream contents;
+  contents << file.rdbuf();
+  std::string password = contents.str();
+  // A file written by `echo` ends in a newline that is not part of the password.
+  while (!password.empty() && (password.back() == '\n' || password.back() == '\r')) password.pop_back();
+
+  Marketplace marketplace(config);
+  accounts::RegisterCommand command{email, password, name.empty() ? email.substr(0, email.find('@')) : name, *role};
+  const auto user = marketplace.accounts().Register(command);
+  if (!user) {
+    Report(AccountErrorText(user.error()));
+    return 1;
+  }
+  std::printf("created %s %s (id %lld)\n", std::string(core::RoleName(user->role)).c_str(), user->email.c_str(),
+              static_cast<long long>(user->id.value));
+  return 0;
+}
+
+int BackupCommand(const Config& config, const std::string& file) {
+  if (std::filesystem::exists(file)) {
+    Report(file + " already exists; a backup never overwrites a file");
+    return 1;
+  }
+  Marketplace marketplace(config);
+  marketplace.database().BackupTo(file);
+  std::printf("backed up to %s\n", file.c_str());
+  return 0;
+}
+
+int RestoreCommand(const Config& config, const std::string& file) {
+  const std::string url = config.DatabaseUrl();
+  if (!url.starts_with("sqlite:")) {
+    Report("restore works on the SQLite store; restore PostgreSQL with pg_restore");
+    return 2;
+  }
+  if (!std::filesystem::is_regular_file(file)) {
+    Report("no such backup file: " + file);
+    return 1;
+  }
+  // Check that the file is a Manmulsang store before it replaces anything.
+  try {
+    auto backup = db::Database::Open("sqlite:" + file);
+    backup->Read([](db::Connection& connection) { return connection.Query("SELECT count(*) FROM schema_migrations"); });
+  } catch (const db::DatabaseError& error) {
+    Report(file + " is not a Manmulsang backup: " + error.what());
+    return 1;
+  }
+  const std::filesystem::path target = url.substr(std::string_view("sqlite:").size());
+  std::filesystem::create_directories(target.parent_path().empty() ? "." : target.parent_path());
+  const std::filesystem::path staging = target.string() + ".restoring";
+  std::filesystem::copy_file(file, staging, std::filesystem::copy_options::overwrite_existing);
+  // The old write-ahead log belongs to the old file: drop it with the file, then move the copy
+  // into place in one rename.
+  std::filesystem::remove(target.string() + "-wal");
+  std::filesystem::remove(target.string() + "-shm");
+  std::filesystem::rename(staging, target);
+  Marketplace marketplace(config);  // applies migrations newer than the backup
+  std::printf("restored %s into %s\n", file.c_str(), target.c_str());
+  return 0;
+}
+
+}  // namespace manmulsang::app

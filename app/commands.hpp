@@ -1,0 +1,19 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "config.hpp"
+
+namespace manmulsang::app {
+
+// Each returns the process exit code; failures are reported on stderr in plain words.
+int ServeCommand(const Config& config);
+int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed, bool if_empty);
+int MigrateCommand(const Config& config);
+int CreateUserCommand(const Config& config, const std::string& email, const std::string& password_file,
+                      const std::string& role, const std::string& name);
+int BackupCommand(const Config& config, const std::string& file);
+int RestoreCommand(const Config& config, const std::string& file);
+
+}  // namespace manmulsang::app

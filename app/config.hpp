@@ -1,0 +1,33 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace manmulsang::app {
+
+// Everything `serve` and the other commands need to know, from the TOML file given by --config
+// and then the command line (the command line wins).
+struct Config {
+  std::string data_directory = "./data";
+  std::string database_url;  // empty: sqlite:<data_directory>/manmulsang.db
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = 0;  // 0: one per core
+  std::chrono::seconds request_timeout{10};
+  bool access_log = true;
+
+  std::string DatabaseUrl() const;
+  // "host:port" → parts; nullopt when it is not that shape.
+  struct Endpoint {
+    std::string address;
+    std::uint16_t port = 0;
+  };
+  std::optional<Endpoint> ListenEndpoint() const;
+};
+
+// Reads the keys the file sets (data, database, listen, threads, request_timeout_seconds,
+// access_log) over config. Throws std::runtime_error with the file's own message on bad TOML.
+void LoadConfigFile(const std::string& file, Config& config);
+
+}  // namespace manmulsang::app

@@ -1,0 +1,93 @@
+#include "marketplace.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+
+#include "embedded/web_i18n.hpp"
+#include "embedded/web_static.hpp"
+#include "embedded/web_templates.hpp"
+#include "manmulsang/accounts/http/account_routes.hpp"
+#include "manmulsang/analytics/http/visit_counting.hpp"
+#include "manmulsang/catalog/http/catalog_routes.hpp"
+#include "manmulsang/html/locale.hpp"
+#include "manmulsang/html/renderer.hpp"
+#include "manmulsang/http/csrf.hpp"
+#include "manmulsang/http/metrics.hpp"
+#include "manmulsang/http/page_cache.hpp"
+#include "manmulsang/http/router.hpp"
+#include "manmulsang/http/server.hpp"
+#include "manmulsang/http/static_assets.hpp"
+#include "manmulsang/storefront/http/storefront_routes.hpp"
+
+namespace manmulsang::app {
+
+Marketplace::Marketplace(const Config& config) {
+  const std::string url = config.DatabaseUrl();
+  if (url.starts_with("sqlite:")) std::filesystem::create_directories(config.data_directory);
+  database_ = db::Database::Open(url);
+  migrations_applied_ = Migrate();
+  accounts_ = std::make_unique<accounts::AccountService>(*database_, clock_);
+  sellers_ = std::make_unique<sellers::SellerService>(*database_, clock_);
+  catalog_ = std::make_unique<catalog::CatalogService>(*database_, clock_, *sellers_);
+  analytics_ = std::make_unique<analytics::AnalyticsService>(*database_, clock_);
+}
+
+Marketplace::~Marketplace() = default;
+
+int Marketplace::Migrate() {
+  // Module order is dependency order: a module's tables may refer to those above it.
+  const db::Database::ModuleMigrations modules[] = {
+      {"accounts", accounts::Migrations()},
+      {"analytics", analytics::Migrations()},
+      {"sellers", sellers::Migrations()},
+      {"catalog", catalog::Migrations()},
+  };
+  return database_->Migrate(modules);
+}
+
+void Marketplace::Serve(const Config& config) {
+  const auto endpoint = config.ListenEndpoint();
+  if (!endpoint) throw std::runtime_error("--listen must be HOST:PORT, got " + config.listen);
+
+  http::StaticAssets assets(embedded::web_static());
+  html::Renderer renderer(embedded::web_templates(), embedded::web_i18n(), assets);
+  http::PageCache page_cache;
+
+  http::Router router;
+  // Order matters: the language and the actor are known before CSRF and counting look at them.
+  router.Use(html::LocaleSelection());
+  router.Use(accounts::Authentication(*accounts_));
+  router.Use(http::CsrfProtection());
+  router.Use(analytics::VisitCounting(*analytics_));
+
+  router.Get("/healthz", [this](http::Request&) {
+    database_->Read([](db::Connection& connection) { return connection.Query("SELECT 1"); });
+    return http::Response::Text("ok\n");
+  });
+  http::AddMetricsRoute(router);
+  assets.AddRoutes(router);
+  accounts::AddAccountRoutes(router, renderer, *accounts_);
+  catalog::AddCatalogRoutes(router, renderer, *catalog_, *sellers_, page_cache);
+  storefront::AddStorefrontRoutes(router, renderer, *accounts_, *analytics_, *sellers_, *catalog_, page_cache);
+  router.SetNotFound(storefront::NotFoundPage(renderer));
+
+  http::ServerOptions options;
+  options.address = endpoint->address;
+  options.port = endpoint->port;
+  options.threads = config.threads;
+  options.request_timeout = config.request_timeout;
+  options.access_log = config.access_log;
+  http::Server server(options, router);
+  server.Listen();
+  // Tests and scripts wait for this exact line to learn the port.
+  std::printf("Manmulsang listening on http://%s:%u\n", endpoint->address.c_str(), server.port());
+  std::fflush(stdout);
+  server.Run();
+  analytics_->Flush();
+  spdlog::info("stopped");
+}
+
+}  // namespace manmulsang::app
