@@ -1,0 +1,6 @@
+-- One row per calendar day in the marketplace's zone ('YYYY-MM-DD'); counts are added in batches.
+CREATE TABLE daily_visits (
+  day TEXT PRIMARY KEY,
+  visits BIGINT NOT NULL DEFAULT 0,
+  page_views BIGINT NOT NULL DEFAULT 0
+);
