@@ -1,0 +1,164 @@
+#include "blackbox.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <regex>
+#include <stdexcept>
+
+namespace manmulsang::testing {
+namespace {
+
+std::unique_ptr<TestServer> shared_server;
+std::string shared_server_failure;
+
+class SharedServerEnvironment : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    if (!shared_server || !shared_server->running()) return;
+    int exit_code = shared_server->Stop();
+    EXPECT_EQ(exit_code, 0) << "the shared server did not exit cleanly on SIGTERM:\n" << shared_server->Log();
+    shared_server.reset();
+  }
+};
+
+[[maybe_unused]] ::testing::Environment* const kEnvironment =
+    ::testing::AddGlobalTestEnvironment(new SharedServerEnvironment);
+
+}  // namespace
+
+TestServer& SharedServer() {
+  if (shared_server) return *shared_server;
+  if (!shared_server_failure.empty()) throw std::runtime_error(shared_server_failure);
+  TestServerOptions options;
+  options.demo_products = kDemoProducts;
+  options.serve_arguments = {"--request-timeout", std::to_string(kRequestTimeoutSeconds)};
+  auto server = std::make_unique<TestServer>(options);
+  try {
+    server->Start();
+  } catch (const std::exception& error) {
+    shared_server_failure = std::string("the shared server did not start: ") + error.what();
+    throw;
+  }
+  shared_server = std::move(server);
+  return *shared_server;
+}
+
+void BlackBoxTest::SetUp() {
+  try {
+    server_ = &SharedServer();
+  } catch (const std::exception& error) {
+    GTEST_FAIL() << error.what();
+  }
+}
+
+std::string BlackBoxTest::UniqueEmail(std::string_view tag) {
+  static std::atomic<int> counter{0};
+  return "qa-" + std::string(tag) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) +
+         "@example.com";
+}
+
+std::string BlackBoxTest::RegisterViaApi(const std::string& email, const std::string& password) {
+  HttpClient client = NewClient();
+  HttpResponse response = client.PostJson(
+      "/api/v1/auth/register", {{"email", email}, {"password", password}, {"name", "품질 검사"}});
+  EXPECT_EQ(response.status, 201) << response.body;
+  if (response.status != 201) return {};
+  const boost::json::value json = response.Json();
+  const boost::json::value* token = json.is_object() ? json.as_object().if_contains("token") : nullptr;
+  EXPECT_TRUE(token != nullptr && token->is_string()) << response.body;
+  return token != nullptr && token->is_string() ? std::string(token->as_string()) : std::string();
+}
+
+std::int64_t BlackBoxTest::AnyProductId() {
+  HttpClient client = NewClient();
+  HttpResponse response = client.Get("/api/v1/products?per_page=5&page=2");
+  if (response.status != 200) throw std::runtime_error("/api/v1/products: " + response.body);
+  const auto& items = response.Json().at("items").as_array();
+  if (items.empty()) throw std::runtime_error("/api/v1/products returned no items");
+  return items.front().at("id").to_number<std::int64_t>();
+}
+
+FormFields FillForm(std::string_view html, std::string_view action, const std::string& email,
+                    const std::string& password, const std::string& name) {
+  std::string text(html);
+  std::regex form_pattern("<form\\b[^>]*action\\s*=\\s*[\"']" + std::string(action) +
+                              "[\"'][^>]*>([\\s\\S]*?)</form>",
+                          std::regex::icase);
+  std::smatch form;
+  if (!std::regex_search(text, form, form_pattern)) {
+    throw std::runtime_error("no form with action " + std::string(action));
+  }
+  std::string body = form[1].str();
+  static const std::regex kInput("<input\\b[^>]*>", std::regex::icase);
+  static const std::regex kName("\\sname\\s*=\\s*[\"']([^\"']*)[\"']", std::regex::icase);
+  static const std::regex kValue("\\svalue\\s*=\\s*[\"']([^\"']*)[\"']", std::regex::icase);
+  static const std::regex kType("\\stype\\s*=\\s*[\"']([^\"']*)[\"']", std::regex::icase);
+  FormFields fields;
+  for (auto it = std::sregex_iterator(body.begin(), body.end(), kInput); it != std::sregex_iterator(); ++it) {
+    std::string tag = it->str();
+    std::smatch match;
+    if (!std::regex_search(tag, match, kName)) continue;
+    std::string field = match[1].str();
+    std::string type = std::regex_search(tag, match, kType) ? match[1].str() : "text";
+    std::string value = std::regex_search(tag, match, kValue) ? DecodeEntities(match[1].str()) : "";
+    if (type == "submit" || type == "button") continue;
+    if (type == "checkbox" || type == "radio") {
+      if (tag.find("checked") != std::string::npos) fields.emplace_back(field, value.empty() ? "on" : value);
+      continue;
+    }
+    if (type == "hidden") {
+      fields.emplace_back(field, value);
+    } else if (type == "email" || field.find("email") != std::string::npos) {
+      fields.emplace_back(field, email);
+    } else if (type == "password" || field.find("password") != std::string::npos) {
+      fields.emplace_back(field, password);
+    } else if (field.find("name") != std::string::npos) {
+      fields.emplace_back(field, name);
+    } else {
+      fields.emplace_back(field, value);
+    }
+  }
+  return fields;
+}
+
+::testing::AssertionResult IsJsonError(const HttpResponse& response, int status) {
+  if (response.status != status) {
+    return ::testing::AssertionFailure() << "status " << response.status << " instead of " << status
+                                         << ", body: " << response.body.substr(0, 400);
+  }
+  std::optional<std::string> content_type = response.Header("Content-Type");
+  if (!content_type || content_type->find("application/json") == std::string::npos) {
+    return ::testing::AssertionFailure() << "Content-Type " << content_type.value_or("(none)") << " is not JSON";
+  }
+  boost::system::error_code error;
+  boost::json::value json = boost::json::parse(response.body, error);
+  if (error || !json.is_object()) return ::testing::AssertionFailure() << "body is not a JSON object: " << response.body;
+  const boost::json::value* error_value = json.as_object().if_contains("error");
+  if (error_value == nullptr || !error_value->is_object()) {
+    return ::testing::AssertionFailure() << "no error object: " << response.body;
+  }
+  const boost::json::object& error_object = error_value->as_object();
+  const boost::json::value* code = error_object.if_contains("code");
+  const boost::json::value* message = error_object.if_contains("message");
+  if (code == nullptr || !code->is_string() || code->as_string().empty()) {
+    return ::testing::AssertionFailure() << "error.code missing or empty: " << response.body;
+  }
+  static const std::regex kSnakeCase("[a-z][a-z0-9_]*");
+  if (!std::regex_match(std::string(code->as_string()), kSnakeCase)) {
+    return ::testing::AssertionFailure() << "error.code is not snake_case: " << response.body;
+  }
+  if (message == nullptr || !message->is_string() || message->as_string().empty()) {
+    return ::testing::AssertionFailure() << "error.message missing or empty: " << response.body;
+  }
+  return ::testing::AssertionSuccess();
+}
+
+const boost::json::object& AsObject(const boost::json::value& value) {
+  if (!value.is_object()) throw std::runtime_error("not a JSON object: " + boost::json::serialize(value));
+  return value.as_object();
+}
+
+}  // namespace manmulsang::testing
