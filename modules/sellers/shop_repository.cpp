@@ -1,0 +1,104 @@
+#include "shop_repository.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace manmulsang::sellers {
+namespace {
+
+constexpr std::string_view kColumns =
+    "SELECT id, owner_user_id, name, description, city, status, created_at FROM shops";
+constexpr std::string_view kFindById =
+    "SELECT id, owner_user_id, name, description, city, status, created_at FROM shops WHERE id = $1";
+constexpr std::string_view kCountByStatus = "SELECT COUNT(*) FROM shops WHERE status = $1";
+constexpr std::string_view kInsert =
+    "INSERT INTO shops (owner_user_id, name, description, city, status, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+
+// Batched lookups bind at most this many ids per statement, so the statement cache holds a few
+// shapes rather than one per list length.
+constexpr std::size_t kBatch = 100;
+
+std::string_view StatusText(ShopStatus status) {
+  switch (status) {
+    case ShopStatus::approved: return "approved";
+    case ShopStatus::rejected: return "rejected";
+    case ShopStatus::pending: break;
+  }
+  return "pending";
+}
+
+ShopStatus ParseStatus(std::string_view text) {
+  if (text == "approved") return ShopStatus::approved;
+  if (text == "rejected") return ShopStatus::rejected;
+  return ShopStatus::pending;
+}
+
+Shop FromRow(const db::Row& row) {
+  Shop shop;
+  shop.id = core::SellerId{row.Int(0)};
+  shop.owner = core::UserId{row.Int(1)};
+  shop.name = row.Text(2);
+  shop.description = row.Text(3);
+  shop.city = row.Text(4);
+  shop.status = ParseStatus(row.Text(5));
+  shop.created_at = core::FromUnixSeconds(row.Int(6));
+  return shop;
+}
+
+// "SELECT ... WHERE id IN ($1, ..., $n)".
+std::string InQuery(std::size_t count) {
+  std::string sql(kColumns);
+  sql += " WHERE id IN (";
+  for (std::size_t index = 1; index <= count; ++index) {
+    if (index > 1) sql += ", ";
+    sql += "$" + std::to_string(index);
+  }
+  sql += ")";
+  return sql;
+}
+
+}  // namespace
+
+std::optional<Shop> ShopRepository::Find(db::Connection& connection, core::SellerId id) {
+  auto row = connection.QueryOne(kFindById, {id.value});
+  if (!row) return std::nullopt;
+  return FromRow(*row);
+}
+
+std::vector<Shop> ShopRepository::FindMany(db::Connection& connection,
+                                           std::span<const core::SellerId> ids) {
+  std::vector<Shop> shops;
+  for (std::size_t start = 0; start < ids.size(); start += kBatch) {
+    auto chunk = ids.subspan(start, std::min(kBatch, ids.size() - start));
+    // Padding the list to a multiple of 10 by repeating the last id keeps the number of distinct
+    // statements small; IN ignores the repeats.
+    std::size_t padded = (chunk.size() + 9) / 10 * 10;
+    std::vector<db::Parameter> parameters;
+    parameters.reserve(padded);
+    for (std::size_t index = 0; index < padded; ++index) {
+      parameters.emplace_back(chunk[std::min(index, chunk.size() - 1)].value);
+    }
+    for (const db::Row& row : connection.Query(InQuery(padded), parameters)) {
+      shops.push_back(FromRow(row));
+    }
+  }
+  return shops;
+}
+
+std::int64_t ShopRepository::CountByStatus(db::Connection& connection, ShopStatus status) {
+  auto row = connection.QueryOne(kCountByStatus, {StatusText(status)});
+  return row ? row->Int(0) : 0;
+}
+
+core::SellerId ShopRepository::Insert(db::Connection& connection, const NewShop& shop,
+                                      std::int64_t created_at) {
+  auto row = connection.QueryOne(kInsert, {shop.owner.value, std::string_view(shop.name),
+                                           std::string_view(shop.description),
+                                           std::string_view(shop.city), StatusText(shop.status),
+                                           created_at});
+  if (!row) throw db::DatabaseError("insert into shops returned no id");
+  return core::SellerId{row->Int(0)};
+}
+
+}  // namespace manmulsang::sellers
