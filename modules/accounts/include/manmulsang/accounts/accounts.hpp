@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <expected>
 #include <memory>
@@ -32,17 +33,32 @@ struct SignedIn {
 
 enum class SessionKind { browser, api };
 
+std::string_view SessionKindName(SessionKind kind);  // "browser", "api"
+
 // Members, passwords (Argon2id), sessions and API tokens, login throttling.
+//
+// Sessions: a browser session ends after 2 idle hours (sliding) or 30 days, whichever is first;
+// an API token ends 30 days after login. Every login opens a new session with a new token.
+// Failed logins are limited per account (5 in 15 minutes) and per remote address (20 in 15
+// minutes), counted in this process's memory: on several nodes each node counts on its own.
 class AccountService {
  public:
   AccountService(db::Database& database, const core::Clock& clock);
   ~AccountService();
 
+  // Validates and normalises the command, hashes the password, inserts the member. Also the
+  // path of `manmulsang admin create-user` (with command.role).
   std::expected<User, AccountError> Register(const RegisterCommand& command);
+  // Register, then a session of kind for the new member in the same transaction.
+  std::expected<SignedIn, AccountError> SignUp(const RegisterCommand& command, SessionKind kind);
+  // Unknown email and wrong password give the same error (wrong_credentials) after the same work.
   std::expected<SignedIn, AccountError> Login(std::string_view email, std::string_view password,
                                               std::string_view remote_address, SessionKind kind);
+  // After too_many_attempts: how long until this email / address may try again (zero if now).
+  std::chrono::seconds LoginRetryAfter(std::string_view email, std::string_view remote_address);
   // The user behind a session token, if the session is alive (sliding idle + absolute timeout).
   std::optional<User> Authenticate(std::string_view token, SessionKind kind);
+  // Ends the session of token; an unknown token is ignored.
   void Logout(std::string_view token);
 
   std::optional<User> FindUser(core::UserId id);

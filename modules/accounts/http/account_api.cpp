@@ -1,0 +1,131 @@
+#include <algorithm>
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+#include <expected>
+#include <string>
+
+#include "account_http.hpp"
+
+namespace manmulsang::accounts {
+namespace {
+
+using boost::json::object;
+
+struct ApiError {
+  http::Status status;
+  std::string code;
+  std::string field;
+};
+
+class AuthApi {
+ public:
+  AuthApi(const html::Renderer& renderer, AccountService& accounts) : renderer_(renderer), accounts_(accounts) {}
+
+  http::Response Register(http::Request& request) const {
+    auto body = ParseObject(request);
+    if (!body) return Error(request, body.error());
+    auto email = StringField(*body, "email");
+    auto password = StringField(*body, "password");
+    auto name = StringField(*body, "name");
+    if (!email) return Error(request, email.error());
+    if (!password) return Error(request, password.error());
+    if (!name) return Error(request, name.error());
+    RegisterCommand command{.email = std::string(*email), .password = std::string(*password), .name = std::string(*name)};
+    auto signed_in = accounts_.SignUp(command, SessionKind::api);
+    if (!signed_in) return Error(request, signed_in.error());
+    return SignedInResponse(*signed_in, http::Status::created);
+  }
+
+  http::Response Login(http::Request& request) const {
+    auto body = ParseObject(request);
+    if (!body) return Error(request, body.error());
+    auto email = StringField(*body, "email");
+    auto password = StringField(*body, "password");
+    if (!email) return Error(request, email.error());
+    if (!password) return Error(request, password.error());
+    auto signed_in = accounts_.Login(*email, *password, request.remote_address(), SessionKind::api);
+    if (!signed_in) {
+      http::Response response = Error(request, signed_in.error());
+      if (signed_in.error() == AccountError::too_many_attempts) {
+        const auto wait = accounts_.LoginRetryAfter(*email, request.remote_address());
+        response.SetHeader("Retry-After", std::to_string(std::max<long long>(1, wait.count())));
+      }
+      return response;
+    }
+    return SignedInResponse(*signed_in, http::Status::ok);
+  }
+
+  http::Response Logout(http::Request& request) const {
+    // Only a bearer token is ended here; browsers sign out through the POST /logout form.
+    const std::string_view token = BearerToken(request.Header("Authorization"));
+    if (token.empty() || !request.context().actor.signed_in()) return Unauthenticated(request);
+    accounts_.Logout(token);
+    return http::Response(http::Status::no_content, "", "");
+  }
+
+  http::Response Me(http::Request& request) const {
+    const core::Actor& actor = request.context().actor;
+    if (!actor.signed_in()) return Unauthenticated(request);
+    const auto user = accounts_.FindUser(*actor.user);
+    if (!user) return Unauthenticated(request);
+    http::Response response = http::Response::Json(object{{"user", UserJson(*user)}});
+    response.SetHeader("Cache-Control", "no-store");
+    return response;
+  }
+
+ private:
+  static std::expected<object, ApiError> ParseObject(const http::Request& request) {
+    boost::system::error_code error;
+    boost::json::value value = boost::json::parse(request.body(), error);
+    if (error) return std::unexpected(ApiError{http::Status::bad_request, "malformed_json", ""});
+    if (!value.is_object()) return std::unexpected(ApiError{http::Status::bad_request, "invalid_input", ""});
+    return std::move(value.as_object());
+  }
+
+  static std::expected<std::string_view, ApiError> StringField(const object& body, std::string_view name) {
+    const boost::json::value* field = body.if_contains(name);
+    if (!field || !field->is_string()) {
+      return std::unexpected(ApiError{http::Status::bad_request, "invalid_input", std::string(name)});
+    }
+    const boost::json::string& text = field->as_string();
+    return std::string_view(text.data(), text.size());
+  }
+
+  http::Response SignedInResponse(const SignedIn& signed_in, http::Status status) const {
+    http::Response response =
+        http::Response::Json(object{{"user", UserJson(signed_in.user)}, {"token", signed_in.token}}, status);
+    response.SetHeader("Cache-Control", "no-store");
+    return response;
+  }
+
+  http::Response Error(const http::Request& request, const ApiError& error) const {
+    return http::Response::JsonError(error.status, error.code,
+                                     renderer_.Translate(request.context().locale, MessageKey(error.code)), error.field);
+  }
+
+  http::Response Error(const http::Request& request, AccountError error) const {
+    return Error(request, ApiError{StatusOf(error), std::string(ErrorCode(error)), std::string(FieldOf(error))});
+  }
+
+  http::Response Unauthenticated(const http::Request& request) const {
+    http::Response response = Error(request, ApiError{http::Status::unauthorized, "unauthenticated", ""});
+    response.SetHeader("WWW-Authenticate", "Bearer");
+    return response;
+  }
+
+  const html::Renderer& renderer_;
+  AccountService& accounts_;
+};
+
+}  // namespace
+
+void AddAccountApiRoutes(http::Router& router, const html::Renderer& renderer, AccountService& accounts) {
+  auto api = std::make_shared<const AuthApi>(renderer, accounts);
+  const http::RouteOptions small_body{.body_limit = kAuthBodyLimit};
+  router.Post("/api/v1/auth/register", [api](http::Request& request) { return api->Register(request); }, small_body);
+  router.Post("/api/v1/auth/login", [api](http::Request& request) { return api->Login(request); }, small_body);
+  router.Post("/api/v1/auth/logout", [api](http::Request& request) { return api->Logout(request); }, small_body);
+  router.Get("/api/v1/me", [api](http::Request& request) { return api->Me(request); });
+}
+
+}  // namespace manmulsang::accounts

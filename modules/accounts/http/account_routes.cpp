@@ -1,0 +1,78 @@
+#include "manmulsang/accounts/http/account_routes.hpp"
+
+#include "account_http.hpp"
+#include "embedded/accounts_i18n.hpp"
+#include "embedded/accounts_templates.hpp"
+
+namespace manmulsang::accounts {
+
+http::Status StatusOf(AccountError error) {
+  switch (error) {
+    case AccountError::email_taken: return http::Status::conflict;
+    case AccountError::wrong_credentials: return http::Status::unauthorized;
+    case AccountError::too_many_attempts: return http::Status::too_many_requests;
+    case AccountError::invalid_email:
+    case AccountError::password_too_short:
+    case AccountError::password_too_long:
+    case AccountError::invalid_name: return http::Status::bad_request;
+  }
+  return http::Status::bad_request;
+}
+
+std::string_view FieldOf(AccountError error) {
+  switch (error) {
+    case AccountError::invalid_email:
+    case AccountError::email_taken: return "email";
+    case AccountError::password_too_short:
+    case AccountError::password_too_long: return "password";
+    case AccountError::invalid_name: return "name";
+    case AccountError::wrong_credentials:
+    case AccountError::too_many_attempts: return {};
+  }
+  return {};
+}
+
+std::string MessageKey(std::string_view code) { return "accounts.error." + std::string(code); }
+
+std::string SafeNext(std::string_view next) {
+  // "//host/x" and "/\host" are read by browsers as another host; control characters could split
+  // the Location header.
+  if (next.empty() || next.size() > 2048 || next.front() != '/') return "/";
+  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "/";
+  for (const char character : next) {
+    const auto byte = static_cast<unsigned char>(character);
+    if (byte < 0x20 || byte == 0x7F) return "/";
+  }
+  return std::string(next);
+}
+
+bool CameOverTls(const http::Request& request) {
+  const std::string_view protocol = request.Header("X-Forwarded-Proto");
+  return protocol.size() == 5 && (protocol[0] | 0x20) == 'h' && (protocol[1] | 0x20) == 't' &&
+         (protocol[2] | 0x20) == 't' && (protocol[3] | 0x20) == 'p' && (protocol[4] | 0x20) == 's';
+}
+
+void SetSessionCookie(http::Response& response, const http::Request& request, std::string_view token) {
+  // A browser-session cookie (no Max-Age): the server's idle and absolute limits decide the rest.
+  response.SetCookie(kSessionCookie, token, {.path = "/", .http_only = true, .secure = CameOverTls(request)});
+  response.cacheable = false;
+}
+
+void ClearSessionCookie(http::Response& response, const http::Request& request) {
+  response.SetCookie(kSessionCookie, "",
+                     {.path = "/", .max_age_seconds = 0, .http_only = true, .secure = CameOverTls(request)});
+  response.cacheable = false;
+}
+
+boost::json::object UserJson(const User& user) {
+  return {{"id", user.id.value}, {"email", user.email}, {"name", user.name}, {"role", core::RoleName(user.role)}};
+}
+
+void AddAccountRoutes(http::Router& router, html::Renderer& renderer, AccountService& accounts) {
+  renderer.AddTemplates("accounts", embedded::accounts_templates());
+  renderer.AddMessages(embedded::accounts_i18n());
+  AddAccountApiRoutes(router, renderer, accounts);
+  AddAccountPages(router, renderer, accounts);
+}
+
+}  // namespace manmulsang::accounts
