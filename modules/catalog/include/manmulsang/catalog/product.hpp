@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -57,6 +58,10 @@ struct NewProduct {
 
 enum class ProductSort { relevance, price_asc, price_desc, newest, rating };
 
+inline constexpr int kMaxPerPage = 100;
+inline constexpr int kMaxPage = 100000;
+inline constexpr std::size_t kMaxQueryText = 200;  // bytes
+
 struct ProductQuery {
   std::string text;                          // basic name search until the search module lands
   std::optional<core::CategoryId> category;  // with its whole subtree
@@ -64,13 +69,15 @@ struct ProductQuery {
   std::optional<std::int64_t> min_price;     // minor units
   std::optional<std::int64_t> max_price;
   ProductSort sort = ProductSort::relevance;
-  int page = 1;
-  int per_page = 24;  // ≤ 100
+  int page = 1;       // 1..kMaxPage
+  int per_page = 24;  // 1..kMaxPerPage
 };
 
+// Matching products per category one level below the queried category (per top category when
+// the query has none; the category itself when it has no children). Only non-zero counts.
 struct FacetCount {
   std::string key;    // category slug
-  std::string label;  // category name in the request's language is chosen by the caller
+  std::string label;  // Korean name; the caller picks another language from the category
   std::int64_t count = 0;
 };
 

@@ -1,0 +1,180 @@
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+#include "category_tree.hpp"
+#include "embedded/catalog_migrations.hpp"
+#include "manmulsang/catalog/catalog.hpp"
+#include "product_repository.hpp"
+
+namespace manmulsang::catalog {
+
+struct CatalogService::Impl {
+  db::Database& database;
+  const core::Clock& clock;
+  sellers::SellerService& sellers;
+
+  // Categories change only by migration, so the tree is read once, on first use (the service may
+  // be built before the store is migrated), and shared by all threads afterwards.
+  std::once_flag tree_loaded;
+  std::unique_ptr<const CategoryTree> tree;
+
+  const CategoryTree& Tree() {
+    std::call_once(tree_loaded, [this] {
+      tree = std::make_unique<const CategoryTree>(
+          database.Read([](db::Connection& connection) { return ProductRepository::LoadCategories(connection); }));
+    });
+    return *tree;
+  }
+
+  // Seller names and image URLs for a whole list in two batched lookups, never one per product.
+  void Hydrate(std::vector<Product>& products) {
+    if (products.empty()) return;
+    std::vector<core::SellerId> seller_ids;
+    std::vector<core::ProductId> product_ids;
+    seller_ids.reserve(products.size());
+    product_ids.reserve(products.size());
+    for (const Product& product : products) {
+      seller_ids.push_back(product.seller);
+      product_ids.push_back(product.id);
+    }
+    std::map<core::SellerId, std::string> shop_names;
+    for (sellers::Shop& shop : sellers.FindShops(seller_ids)) shop_names[shop.id] = std::move(shop.name);
+
+    auto images = database.Read(
+        [&](db::Connection& connection) { return ProductRepository::Images(connection, product_ids); });
+    std::map<core::ProductId, std::vector<std::string>> images_by_product;
+    for (auto& [product, url] : images) images_by_product[product].push_back(std::move(url));
+
+    for (Product& product : products) {
+      if (auto found = shop_names.find(product.seller); found != shop_names.end()) {
+        product.seller_name = found->second;
+      }
+      if (auto found = images_by_product.find(product.id); found != images_by_product.end()) {
+        product.images = std::move(found->second);
+      }
+    }
+  }
+};
+
+CatalogService::CatalogService(db::Database& database, const core::Clock& clock,
+                               sellers::SellerService& sellers)
+    : impl_(std::make_unique<Impl>(database, clock, sellers)) {}
+
+CatalogService::~CatalogService() = default;
+
+std::vector<Category> CatalogService::Categories() { return impl_->Tree().All(); }
+
+std::optional<Category> CatalogService::CategoryBySlug(std::string_view slug) {
+  const Category* category = impl_->Tree().BySlug(slug);
+  if (category == nullptr) return std::nullopt;
+  return *category;
+}
+
+std::optional<Category> CatalogService::CategoryById(core::CategoryId id) {
+  const Category* category = impl_->Tree().ById(id);
+  if (category == nullptr) return std::nullopt;
+  return *category;
+}
+
+std::vector<Category> CatalogService::TopCategories() { return impl_->Tree().Children(std::nullopt); }
+
+std::vector<Category> CatalogService::Children(core::CategoryId parent) {
+  return impl_->Tree().Children(parent);
+}
+
+std::vector<Category> CatalogService::Breadcrumb(core::CategoryId category) {
+  return impl_->Tree().Breadcrumb(category);
+}
+
+std::expected<Product, CatalogError> CatalogService::GetProduct(core::ProductId id) {
+  if (!id) return std::unexpected(CatalogError::product_not_found);
+  auto product = impl_->database.Read(
+      [&](db::Connection& connection) { return ProductRepository::Find(connection, id); });
+  if (!product || product->status != ProductStatus::active) {
+    return std::unexpected(CatalogError::product_not_found);
+  }
+  std::vector<Product> one;
+  one.push_back(std::move(*product));
+  impl_->Hydrate(one);
+  return std::move(one.front());
+}
+
+std::expected<ProductPage, CatalogError> CatalogService::ListProducts(const ProductQuery& query) {
+  if (FirstInvalidField(query)) return std::unexpected(CatalogError::invalid_query);
+  const CategoryTree& tree = impl_->Tree();
+
+  ProductFilter filter;
+  if (query.category) {
+    filter.categories = tree.Subtree(*query.category);
+    if (filter.categories.empty()) return std::unexpected(CatalogError::category_not_found);
+  }
+  filter.seller = query.seller;
+  filter.min_price = query.min_price;
+  filter.max_price = query.max_price;
+  if (!query.text.empty()) filter.name_pattern = ProductRepository::ContainsPattern(query.text);
+
+  ProductPage page;
+  page.page = query.page;
+  page.per_page = query.per_page;
+  std::vector<std::pair<core::CategoryId, std::int64_t>> counts;
+  impl_->database.Read([&](db::Connection& connection) {
+    std::int64_t offset = static_cast<std::int64_t>(query.page - 1) * query.per_page;
+    page.items = ProductRepository::List(connection, filter, query.sort, query.per_page, offset);
+    counts = ProductRepository::CountByCategory(connection, filter);
+  });
+  // The per-category counts already hold the total: one scan serves both.
+  std::map<core::CategoryId, std::int64_t> facet_counts;
+  for (const auto& [category, count] : counts) {
+    page.total += count;
+    if (const Category* branch = tree.BranchUnder(query.category, category)) {
+      facet_counts[branch->id] += count;
+    }
+  }
+  std::vector<Category> facet_categories = tree.Children(query.category);
+  if (query.category && facet_categories.empty()) facet_categories = {*tree.ById(*query.category)};
+  for (const Category& category : facet_categories) {
+    auto found = facet_counts.find(category.id);
+    if (found == facet_counts.end() || found->second == 0) continue;
+    page.category_facets.push_back({category.slug, category.name_ko, found->second});
+  }
+  impl_->Hydrate(page.items);
+  return page;
+}
+
+std::vector<Product> CatalogService::NewestProducts(int limit) {
+  limit = std::clamp(limit, 0, kMaxPerPage);
+  auto products = impl_->database.Read(
+      [&](db::Connection& connection) { return ProductRepository::Newest(connection, limit); });
+  impl_->Hydrate(products);
+  return products;
+}
+
+std::vector<Product> CatalogService::PopularProducts(int limit) {
+  limit = std::clamp(limit, 0, kMaxPerPage);
+  auto products = impl_->database.Read(
+      [&](db::Connection& connection) { return ProductRepository::Popular(connection, limit); });
+  impl_->Hydrate(products);
+  return products;
+}
+
+std::int64_t CatalogService::CountActiveProducts() {
+  return impl_->database.Read([](db::Connection& connection) { return ProductRepository::CountActive(connection); });
+}
+
+std::vector<core::ProductId> CatalogService::InsertProducts(std::span<const NewProduct> products) {
+  std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
+  return impl_->database.Write([&](db::Connection& connection) {
+    std::vector<core::ProductId> ids;
+    ids.reserve(products.size());
+    for (const NewProduct& product : products) {
+      std::int64_t created = product.created_at ? core::ToUnixSeconds(*product.created_at) : now;
+      ids.push_back(ProductRepository::Insert(connection, product, created, created));
+    }
+    return ids;
+  });
+}
+
+std::span<const core::EmbeddedFile> Migrations() { return embedded::catalog_migrations(); }
+
+}  // namespace manmulsang::catalog

@@ -1,0 +1,313 @@
+#include <gtest/gtest.h>
+
+#include <array>
+#include <set>
+
+#include "manmulsang/catalog/catalog.hpp"
+#include "test_database.hpp"
+
+namespace manmulsang::catalog {
+namespace {
+
+using namespace std::chrono_literals;
+
+class CatalogTest : public ::testing::Test {
+ protected:
+  static std::array<db::Database::ModuleMigrations, 2> Modules() {
+    return {{{"sellers", sellers::Migrations()}, {"catalog", Migrations()}}};
+  }
+
+  testing::TestDatabase store_{Modules()};
+  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
+  sellers::SellerService sellers_{store_.database(), clock_};
+  CatalogService catalog_{store_.database(), clock_, sellers_};
+
+  core::CategoryId Slug(std::string_view slug) {
+    auto category = catalog_.CategoryBySlug(slug);
+    EXPECT_TRUE(category.has_value()) << slug;
+    return category ? category->id : core::CategoryId{};
+  }
+
+  std::vector<core::SellerId> Shops(int count) {
+    std::vector<sellers::NewShop> shops;
+    for (int index = 1; index <= count; ++index) {
+      shops.push_back({core::UserId{index}, "상점 " + std::to_string(index), "", "평양",
+                       sellers::ShopStatus::approved});
+    }
+    return sellers_.InsertShops(shops);
+  }
+
+  NewProduct Make(core::SellerId seller, std::string_view category, std::string name, std::int64_t price,
+                  std::chrono::hours age = 0h) {
+    NewProduct product;
+    product.seller = seller;
+    product.category = Slug(category);
+    product.name = std::move(name);
+    product.description = "설명";
+    product.price = {price, core::Currency::kpw};
+    product.stock = 5;
+    product.images = {"/media/demo/" + std::string(category) + "-1-1.svg"};
+    product.created_at = clock_.Now() - age;
+    return product;
+  }
+
+  std::vector<std::string> Names(const ProductPage& page) {
+    std::vector<std::string> names;
+    for (const Product& product : page.items) names.push_back(product.name);
+    return names;
+  }
+};
+
+TEST_F(CatalogTest, CategoryTreeIsSeeded) {
+  std::vector<Category> tops = catalog_.TopCategories();
+  ASSERT_GE(tops.size(), 12u);
+  std::vector<std::string> slugs;
+  for (const Category& top : tops) slugs.push_back(top.slug);
+  std::vector<std::string> expected = {"clothing", "cosmetics", "computers", "solar", "food", "shoes",
+                                       "bags", "appliances", "household", "building", "books", "medicine"};
+  EXPECT_EQ(slugs, expected);
+  for (const Category& top : tops) {
+    EXPECT_FALSE(top.parent.has_value());
+    EXPECT_EQ(top.icon, "icon-" + top.slug + ".svg");
+    EXPECT_EQ(top.colour.size(), 7u);
+    std::vector<Category> children = catalog_.Children(top.id);
+    EXPECT_GE(children.size(), 3u) << top.slug;
+    EXPECT_LE(children.size(), 6u) << top.slug;
+    for (const Category& child : children) {
+      EXPECT_EQ(child.parent, top.id);
+      EXPECT_TRUE(child.slug.starts_with(top.slug + "-")) << child.slug;
+    }
+  }
+  EXPECT_EQ(catalog_.CategoryBySlug("computers")->name_ko, "컴퓨터");
+  EXPECT_EQ(catalog_.CategoryBySlug("solar-panels")->name_ko, "태양광 패널");
+  EXPECT_FALSE(catalog_.CategoryBySlug("nothing").has_value());
+  std::vector<Category> crumbs = catalog_.Breadcrumb(Slug("computers-laptops"));
+  ASSERT_EQ(crumbs.size(), 2u);
+  EXPECT_EQ(crumbs[0].name_ko, "컴퓨터");
+  EXPECT_EQ(crumbs[1].name_ko, "노트북");
+  // Depth first: each top category is followed by its children.
+  std::vector<Category> all = catalog_.Categories();
+  EXPECT_EQ(all[0].slug, "clothing");
+  EXPECT_EQ(all[1].parent, all[0].id);
+}
+
+TEST_F(CatalogTest, InsertAndGetProductHydratesSellerAndImages) {
+  auto shops = Shops(1);
+  std::vector<NewProduct> products = {Make(shops[0], "computers-laptops", "아리랑 노트북 15.6인치", 2'500'000)};
+  products[0].images.push_back("/media/demo/second.svg");
+  auto ids = catalog_.InsertProducts(products);
+  ASSERT_EQ(ids.size(), 1u);
+  auto product = catalog_.GetProduct(ids[0]);
+  ASSERT_TRUE(product.has_value());
+  EXPECT_EQ(product->name, "아리랑 노트북 15.6인치");
+  EXPECT_EQ(product->seller_name, "상점 1");
+  EXPECT_EQ(product->price, (core::Money{2'500'000, core::Currency::kpw}));
+  EXPECT_EQ(product->images, (std::vector<std::string>{"/media/demo/computers-laptops-1-1.svg", "/media/demo/second.svg"}));
+  EXPECT_EQ(product->created_at, products[0].created_at);
+  EXPECT_EQ(catalog_.CountActiveProducts(), 1);
+}
+
+TEST_F(CatalogTest, HiddenOrUnknownProductIsNotFound) {
+  auto shops = Shops(1);
+  std::vector<NewProduct> products = {Make(shops[0], "food-grain", "흰쌀 10kg", 50'000)};
+  auto ids = catalog_.InsertProducts(products);
+  store_->Write([&](db::Connection& connection) {
+    connection.Execute("UPDATE products SET status = 'hidden' WHERE id = $1", {ids[0].value});
+  });
+  EXPECT_EQ(catalog_.GetProduct(ids[0]).error(), CatalogError::product_not_found);
+  EXPECT_EQ(catalog_.GetProduct(core::ProductId{424242}).error(), CatalogError::product_not_found);
+  EXPECT_EQ(catalog_.CountActiveProducts(), 0);
+  EXPECT_EQ(catalog_.ListProducts({}).value().total, 0);
+}
+
+TEST_F(CatalogTest, ListFiltersByCategorySubtreeSellerAndPrice) {
+  auto shops = Shops(2);
+  std::vector<NewProduct> products = {
+      Make(shops[0], "computers-laptops", "노트북 A", 2'000'000),
+      Make(shops[0], "computers-monitors", "모니터 B", 300'000),
+      Make(shops[1], "computers", "컴퓨터 C", 1'000'000),
+      Make(shops[1], "solar-panels", "태양광 패널 D", 150'000),
+  };
+  catalog_.InsertProducts(products);
+
+  ProductQuery query;
+  query.category = Slug("computers");
+  query.sort = ProductSort::price_asc;
+  auto page = catalog_.ListProducts(query).value();
+  EXPECT_EQ(page.total, 3);
+  EXPECT_EQ(Names(page), (std::vector<std::string>{"모니터 B", "컴퓨터 C", "노트북 A"}));
+
+  query.category = Slug("computers-laptops");
+  EXPECT_EQ(Names(catalog_.ListProducts(query).value()), (std::vector<std::string>{"노트북 A"}));
+
+  ProductQuery by_seller;
+  by_seller.seller = shops[1];
+  by_seller.sort = ProductSort::price_desc;
+  EXPECT_EQ(Names(catalog_.ListProducts(by_seller).value()), (std::vector<std::string>{"컴퓨터 C", "태양광 패널 D"}));
+
+  ProductQuery by_price;
+  by_price.min_price = 200'000;
+  by_price.max_price = 1'000'000;
+  by_price.sort = ProductSort::price_asc;
+  EXPECT_EQ(Names(catalog_.ListProducts(by_price).value()), (std::vector<std::string>{"모니터 B", "컴퓨터 C"}));
+}
+
+TEST_F(CatalogTest, ListSearchesNamesWithWildcardsTakenLiterally) {
+  auto shops = Shops(1);
+  std::vector<NewProduct> products = {
+      Make(shops[0], "solar-panels", "단결정 태양광 패널 300W 24V", 400'000),
+      Make(shops[0], "solar-panels", "할인 50% 패널", 100'000),
+      Make(shops[0], "food-drinks", "평양 소주 360ml 20병", 60'000),
+  };
+  catalog_.InsertProducts(products);
+  ProductQuery query;
+  query.text = "태양광";
+  EXPECT_EQ(Names(catalog_.ListProducts(query).value()), (std::vector<std::string>{"단결정 태양광 패널 300W 24V"}));
+  query.text = "50%";
+  EXPECT_EQ(Names(catalog_.ListProducts(query).value()), (std::vector<std::string>{"할인 50% 패널"}));
+  query.text = "%";
+  EXPECT_EQ(catalog_.ListProducts(query).value().total, 1);
+  query.text = "_";
+  EXPECT_EQ(catalog_.ListProducts(query).value().total, 0);
+}
+
+TEST_F(CatalogTest, ListSortsAndPaginates) {
+  auto shops = Shops(1);
+  std::vector<NewProduct> products;
+  for (int index = 1; index <= 25; ++index) {
+    NewProduct product = Make(shops[0], "books-novels", "소설 " + std::to_string(100 + index), 1000 * index,
+                              std::chrono::hours(index));
+    product.popularity = index % 7;
+    product.rating_average = (index % 5) + 0.5;
+    product.rating_count = index;
+    products.push_back(std::move(product));
+  }
+  catalog_.InsertProducts(products);
+
+  ProductQuery query;
+  query.sort = ProductSort::newest;
+  query.per_page = 10;
+  query.page = 1;
+  auto first = catalog_.ListProducts(query).value();
+  EXPECT_EQ(first.total, 25);
+  ASSERT_EQ(first.items.size(), 10u);
+  EXPECT_EQ(first.items.front().name, "소설 101");
+  query.page = 3;
+  auto last = catalog_.ListProducts(query).value();
+  ASSERT_EQ(last.items.size(), 5u);
+  EXPECT_EQ(last.items.back().name, "소설 125");
+  EXPECT_EQ(last.page, 3);
+  EXPECT_EQ(last.per_page, 10);
+  query.page = 4;
+  EXPECT_TRUE(catalog_.ListProducts(query).value().items.empty());
+
+  query.page = 1;
+  query.per_page = 100;
+  query.sort = ProductSort::rating;
+  auto by_rating = catalog_.ListProducts(query).value();
+  for (std::size_t index = 1; index < by_rating.items.size(); ++index) {
+    EXPECT_GE(by_rating.items[index - 1].rating_average, by_rating.items[index].rating_average);
+  }
+  query.sort = ProductSort::relevance;
+  auto by_popularity = catalog_.ListProducts(query).value();
+  for (std::size_t index = 1; index < by_popularity.items.size(); ++index) {
+    EXPECT_GE(by_popularity.items[index - 1].popularity, by_popularity.items[index].popularity);
+  }
+  auto newest = catalog_.NewestProducts(3);
+  ASSERT_EQ(newest.size(), 3u);
+  EXPECT_EQ(newest[0].name, "소설 101");
+  EXPECT_EQ(catalog_.PopularProducts(1).front().popularity, 6);
+}
+
+TEST_F(CatalogTest, FacetsCountOneLevelBelowTheQuery) {
+  auto shops = Shops(1);
+  std::vector<NewProduct> products = {
+      Make(shops[0], "computers-laptops", "노트북 1", 1000), Make(shops[0], "computers-laptops", "노트북 2", 1000),
+      Make(shops[0], "computers-monitors", "모니터", 1000),  Make(shops[0], "solar-panels", "패널", 1000),
+  };
+  catalog_.InsertProducts(products);
+  auto all = catalog_.ListProducts({}).value();
+  ASSERT_EQ(all.category_facets.size(), 2u);
+  EXPECT_EQ(all.category_facets[0].key, "computers");
+  EXPECT_EQ(all.category_facets[0].label, "컴퓨터");
+  EXPECT_EQ(all.category_facets[0].count, 3);
+  EXPECT_EQ(all.category_facets[1].key, "solar");
+  EXPECT_EQ(all.category_facets[1].count, 1);
+
+  ProductQuery computers;
+  computers.category = Slug("computers");
+  auto below = catalog_.ListProducts(computers).value();
+  ASSERT_EQ(below.category_facets.size(), 2u);
+  EXPECT_EQ(below.category_facets[0].key, "computers-laptops");
+  EXPECT_EQ(below.category_facets[0].count, 2);
+  EXPECT_EQ(below.category_facets[1].key, "computers-monitors");
+
+  ProductQuery leaf;
+  leaf.category = Slug("computers-laptops");
+  auto itself = catalog_.ListProducts(leaf).value();
+  ASSERT_EQ(itself.category_facets.size(), 1u);
+  EXPECT_EQ(itself.category_facets[0].count, 2);
+}
+
+TEST_F(CatalogTest, HydrationCoversAWholePageFromManyShops) {
+  auto shops = Shops(30);
+  std::vector<NewProduct> products;
+  for (int index = 0; index < 100; ++index) {
+    products.push_back(Make(shops[index % 30], "household-kitchen", "냄비 " + std::to_string(index), 5000));
+  }
+  catalog_.InsertProducts(products);
+  ProductQuery query;
+  query.per_page = 100;
+  auto page = catalog_.ListProducts(query).value();
+  ASSERT_EQ(page.items.size(), 100u);
+  std::set<std::string> shop_names;
+  for (const Product& product : page.items) {
+    EXPECT_FALSE(product.seller_name.empty());
+    EXPECT_EQ(product.images.size(), 1u);
+    shop_names.insert(product.seller_name);
+  }
+  EXPECT_EQ(shop_names.size(), 30u);
+}
+
+TEST_F(CatalogTest, BadQueriesAreRejected) {
+  auto expect_invalid = [&](ProductQuery query, std::string_view field) {
+    EXPECT_EQ(FirstInvalidField(query), field);
+    EXPECT_EQ(catalog_.ListProducts(query).error(), CatalogError::invalid_query);
+  };
+  ProductQuery query;
+  query.page = 0;
+  expect_invalid(query, "page");
+  query = {};
+  query.per_page = 0;
+  expect_invalid(query, "per_page");
+  query.per_page = 101;
+  expect_invalid(query, "per_page");
+  query = {};
+  query.min_price = -1;
+  expect_invalid(query, "min_price");
+  query = {};
+  query.min_price = 10;
+  query.max_price = 5;
+  expect_invalid(query, "max_price");
+  query = {};
+  query.text = std::string(kMaxQueryText + 1, 'a');
+  expect_invalid(query, "q");
+  query = {};
+  query.category = core::CategoryId{99999};
+  EXPECT_EQ(catalog_.ListProducts(query).error(), CatalogError::category_not_found);
+  query = {};
+  query.per_page = 100;
+  EXPECT_TRUE(catalog_.ListProducts(query).has_value());
+}
+
+TEST_F(CatalogTest, SortNamesRoundTrip) {
+  for (ProductSort sort : {ProductSort::relevance, ProductSort::price_asc, ProductSort::price_desc,
+                           ProductSort::newest, ProductSort::rating}) {
+    EXPECT_EQ(ParseProductSort(ProductSortName(sort)), sort);
+  }
+  EXPECT_FALSE(ParseProductSort("cheapest").has_value());
+  EXPECT_EQ(ErrorCode(CatalogError::invalid_query), "invalid_query");
+}
+
+}  // namespace
+}  // namespace manmulsang::catalog

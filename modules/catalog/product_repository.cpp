@@ -1,0 +1,258 @@
+#include "product_repository.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+namespace manmulsang::catalog {
+namespace {
+
+constexpr std::string_view kLoadCategories =
+    "SELECT id, parent_id, slug, name_ko, name_en, colour, icon, position FROM categories";
+
+constexpr std::string_view kProductColumns =
+    "SELECT id, seller_id, category_id, name, description, price_amount, currency, stock, status, "
+    "rating_average, rating_count, popularity, created_at FROM products";
+constexpr std::string_view kFindById =
+    "SELECT id, seller_id, category_id, name, description, price_amount, currency, stock, status, "
+    "rating_average, rating_count, popularity, created_at FROM products WHERE id = $1";
+constexpr std::string_view kNewest =
+    "SELECT id, seller_id, category_id, name, description, price_amount, currency, stock, status, "
+    "rating_average, rating_count, popularity, created_at FROM products "
+    "WHERE status = 'active' ORDER BY created_at DESC, id DESC LIMIT $1";
+constexpr std::string_view kPopular =
+    "SELECT id, seller_id, category_id, name, description, price_amount, currency, stock, status, "
+    "rating_average, rating_count, popularity, created_at FROM products "
+    "WHERE status = 'active' ORDER BY popularity DESC, id DESC LIMIT $1";
+constexpr std::string_view kCountActive = "SELECT COUNT(*) FROM products WHERE status = 'active'";
+constexpr std::string_view kInsert =
+    "INSERT INTO products (seller_id, category_id, name, description, price_amount, currency, stock, "
+    "status, rating_average, rating_count, popularity, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8, $9, $10, $11, $12) RETURNING id";
+constexpr std::string_view kInsertImage =
+    "INSERT INTO product_images (product_id, position, url) VALUES ($1, $2, $3)";
+
+// Listings are composed from these pieces; "$?" becomes the next placeholder number.
+constexpr std::string_view kCount = "SELECT COUNT(*) FROM products";
+constexpr std::string_view kCountByCategory = "SELECT category_id, COUNT(*) FROM products";
+constexpr std::string_view kGroupByCategory = " GROUP BY category_id ORDER BY category_id";
+constexpr std::string_view kWhereActive = " WHERE status = 'active'";
+constexpr std::string_view kAndName = " AND name LIKE $? ESCAPE '\\'";
+constexpr std::string_view kAndSeller = " AND seller_id = $?";
+constexpr std::string_view kAndMinPrice = " AND price_amount >= $?";
+constexpr std::string_view kAndMaxPrice = " AND price_amount <= $?";
+constexpr std::string_view kAndCategoryIn = " AND category_id IN (";
+constexpr std::string_view kLimit = " LIMIT $?";
+constexpr std::string_view kOffset = " OFFSET $?";
+constexpr std::string_view kOrderPopular = " ORDER BY popularity DESC, id DESC";
+constexpr std::string_view kOrderPriceAscending = " ORDER BY price_amount ASC, id ASC";
+constexpr std::string_view kOrderPriceDescending = " ORDER BY price_amount DESC, id DESC";
+constexpr std::string_view kOrderNewest = " ORDER BY created_at DESC, id DESC";
+constexpr std::string_view kOrderRating = " ORDER BY rating_average DESC, rating_count DESC, id DESC";
+constexpr std::string_view kImagesColumns = "SELECT product_id, url FROM product_images WHERE product_id IN (";
+constexpr std::string_view kImagesOrder = ") ORDER BY product_id, position";
+
+std::string_view OrderBy(ProductSort sort) {
+  switch (sort) {
+    case ProductSort::price_asc: return kOrderPriceAscending;
+    case ProductSort::price_desc: return kOrderPriceDescending;
+    case ProductSort::newest: return kOrderNewest;
+    case ProductSort::rating: return kOrderRating;
+    case ProductSort::relevance: break;
+  }
+  // Until the search module ranks text matches, the most popular listing is the most relevant.
+  return kOrderPopular;
+}
+
+// A statement under construction: SQL text plus the parameters its placeholders refer to.
+class Statement {
+ public:
+  explicit Statement(std::string_view start) : sql_(start) {}
+
+  Statement& Append(std::string_view fragment) {
+    sql_ += fragment;
+    return *this;
+  }
+  // Appends fragment, whose "$?" is replaced by the placeholder bound to value.
+  Statement& Append(std::string_view fragment, db::Parameter value) {
+    std::size_t marker = fragment.find("$?");
+    sql_ += fragment.substr(0, marker);
+    AppendPlaceholder(value);
+    sql_ += fragment.substr(marker + 2);
+    return *this;
+  }
+  Statement& AppendPlaceholder(db::Parameter value) {
+    parameters_.push_back(value);
+    sql_ += "$" + std::to_string(parameters_.size());
+    return *this;
+  }
+  // "a IN ($n, ...)" for many ids: callers pass the opening fragment and close it.
+  template <typename Id>
+  Statement& AppendIdList(std::span<const Id> ids) {
+    for (std::size_t index = 0; index < ids.size(); ++index) {
+      if (index > 0) sql_ += ", ";
+      AppendPlaceholder(ids[index].value);
+    }
+    return *this;
+  }
+
+  const std::string& sql() const { return sql_; }
+  std::span<const db::Parameter> parameters() const { return parameters_; }
+
+ private:
+  std::string sql_;
+  std::vector<db::Parameter> parameters_;
+};
+
+void AppendFilter(Statement& statement, const ProductFilter& filter) {
+  statement.Append(kWhereActive);
+  if (!filter.categories.empty()) {
+    statement.Append(kAndCategoryIn);
+    statement.AppendIdList(std::span<const core::CategoryId>(filter.categories));
+    statement.Append(")");
+  }
+  if (filter.seller) statement.Append(kAndSeller, filter.seller->value);
+  if (filter.min_price) statement.Append(kAndMinPrice, *filter.min_price);
+  if (filter.max_price) statement.Append(kAndMaxPrice, *filter.max_price);
+  if (!filter.name_pattern.empty()) statement.Append(kAndName, std::string_view(filter.name_pattern));
+}
+
+ProductStatus ParseStatus(std::string_view text) {
+  if (text == "hidden") return ProductStatus::hidden;
+  if (text == "deleted") return ProductStatus::deleted;
+  return ProductStatus::active;
+}
+
+Product FromRow(const db::Row& row) {
+  Product product;
+  product.id = core::ProductId{row.Int(0)};
+  product.seller = core::SellerId{row.Int(1)};
+  product.category = core::CategoryId{row.Int(2)};
+  product.name = row.Text(3);
+  product.description = row.Text(4);
+  product.price.amount = row.Int(5);
+  product.price.currency = core::ParseCurrency(row.Text(6)).value_or(core::Currency::kpw);
+  product.stock = row.Int(7);
+  product.status = ParseStatus(row.Text(8));
+  product.rating_average = row.Real(9);
+  product.rating_count = row.Int(10);
+  product.popularity = row.Int(11);
+  product.created_at = core::FromUnixSeconds(row.Int(12));
+  return product;
+}
+
+std::vector<Product> FromRows(const db::Rows& rows) {
+  std::vector<Product> products;
+  products.reserve(rows.size());
+  for (const db::Row& row : rows) products.push_back(FromRow(row));
+  return products;
+}
+
+}  // namespace
+
+std::vector<Category> ProductRepository::LoadCategories(db::Connection& connection) {
+  std::vector<Category> categories;
+  for (const db::Row& row : connection.Query(kLoadCategories)) {
+    Category category;
+    category.id = core::CategoryId{row.Int(0)};
+    if (auto parent = row.OptionalInt(1)) category.parent = core::CategoryId{*parent};
+    category.slug = row.Text(2);
+    category.name_ko = row.Text(3);
+    category.name_en = row.Text(4);
+    category.colour = row.Text(5);
+    category.icon = row.Text(6);
+    category.position = static_cast<int>(row.Int(7));
+    categories.push_back(std::move(category));
+  }
+  return categories;
+}
+
+std::optional<Product> ProductRepository::Find(db::Connection& connection, core::ProductId id) {
+  auto row = connection.QueryOne(kFindById, {id.value});
+  if (!row) return std::nullopt;
+  return FromRow(*row);
+}
+
+std::vector<Product> ProductRepository::List(db::Connection& connection, const ProductFilter& filter,
+                                             ProductSort sort, std::int64_t limit, std::int64_t offset) {
+  Statement statement(kProductColumns);
+  AppendFilter(statement, filter);
+  statement.Append(OrderBy(sort));
+  statement.Append(kLimit, limit).Append(kOffset, offset);
+  return FromRows(connection.Query(statement.sql(), statement.parameters()));
+}
+
+std::int64_t ProductRepository::Count(db::Connection& connection, const ProductFilter& filter) {
+  Statement statement(kCount);
+  AppendFilter(statement, filter);
+  db::Rows rows = connection.Query(statement.sql(), statement.parameters());
+  return rows.empty() ? 0 : rows.front().Int(0);
+}
+
+std::vector<std::pair<core::CategoryId, std::int64_t>> ProductRepository::CountByCategory(
+    db::Connection& connection, const ProductFilter& filter) {
+  Statement statement(kCountByCategory);
+  AppendFilter(statement, filter);
+  statement.Append(kGroupByCategory);
+  std::vector<std::pair<core::CategoryId, std::int64_t>> counts;
+  for (const db::Row& row : connection.Query(statement.sql(), statement.parameters())) {
+    counts.emplace_back(core::CategoryId{row.Int(0)}, row.Int(1));
+  }
+  return counts;
+}
+
+std::vector<Product> ProductRepository::Newest(db::Connection& connection, std::int64_t limit) {
+  return FromRows(connection.Query(kNewest, {limit}));
+}
+
+std::vector<Product> ProductRepository::Popular(db::Connection& connection, std::int64_t limit) {
+  return FromRows(connection.Query(kPopular, {limit}));
+}
+
+std::int64_t ProductRepository::CountActive(db::Connection& connection) {
+  auto row = connection.QueryOne(kCountActive);
+  return row ? row->Int(0) : 0;
+}
+
+std::vector<std::pair<core::ProductId, std::string>> ProductRepository::Images(
+    db::Connection& connection, std::span<const core::ProductId> ids) {
+  std::vector<std::pair<core::ProductId, std::string>> images;
+  // Pages hold at most kMaxPerPage products, so one statement per page.
+  constexpr std::size_t kBatch = kMaxPerPage;
+  for (std::size_t start = 0; start < ids.size(); start += kBatch) {
+    Statement statement(kImagesColumns);
+    statement.AppendIdList(ids.subspan(start, std::min(kBatch, ids.size() - start)));
+    statement.Append(kImagesOrder);
+    for (const db::Row& row : connection.Query(statement.sql(), statement.parameters())) {
+      images.emplace_back(core::ProductId{row.Int(0)}, row.Text(1));
+    }
+  }
+  return images;
+}
+
+core::ProductId ProductRepository::Insert(db::Connection& connection, const NewProduct& product,
+                                          std::int64_t created_at, std::int64_t updated_at) {
+  auto row = connection.QueryOne(
+      kInsert, {product.seller.value, product.category.value, std::string_view(product.name),
+                std::string_view(product.description), product.price.amount,
+                core::CurrencyCode(product.price.currency), product.stock, product.rating_average,
+                product.rating_count, product.popularity, created_at, updated_at});
+  if (!row) throw db::DatabaseError("insert into products returned no id");
+  core::ProductId id{row->Int(0)};
+  for (std::size_t position = 0; position < product.images.size(); ++position) {
+    connection.Execute(kInsertImage, {id.value, static_cast<std::int64_t>(position),
+                                      std::string_view(product.images[position])});
+  }
+  return id;
+}
+
+std::string ProductRepository::ContainsPattern(std::string_view text) {
+  std::string pattern = "%";
+  for (char character : text) {
+    if (character == '%' || character == '_' || character == '\\') pattern += '\\';
+    pattern += character;
+  }
+  pattern += "%";
+  return pattern;
+}
+
+}  // namespace manmulsang::catalog
