@@ -8,6 +8,7 @@
 
 #include "manmulsang/core/context.hpp"
 #include "manmulsang/core/embedded_file.hpp"
+#include "manmulsang/html/escape.hpp"
 #include "manmulsang/http/request.hpp"
 #include "manmulsang/http/response.hpp"
 #include "manmulsang/http/static_assets.hpp"
@@ -24,11 +25,20 @@ using List = kainjow::mustache::list;
 //
 // Every template and the layout see, besides the handler's data:
 //   t.<key>      the message catalog of the request's locale (web/i18n/<locale>.toml)
-//   lang         "ko" | "en";  csrf  the request's CSRF token (forms carry it as _csrf)
+//   lang         "ko" | "en"; is_ko, is_en booleans;  csrf  the request's CSRF token (forms carry it as _csrf)
 //   signed_in, is_seller, is_admin, user_name   from the request's actor
 //   asset.<name> the content-hashed URL of a static asset ("asset.site_css")
 //   path, query  the request's path and its search query (for the header's search box)
-// Partials: any registered template by its name, e.g. {{> catalog/product_card}}.
+//   lang_url_ko, lang_url_en   this page's URL with ?lang= set (the language switch)
+//   title        from the handler's data; the layout puts it in <title> before the site name
+//   notice       optional, from the handler's data: a one-line status message above the content
+// Partials: any registered template by its name, e.g. {{> catalog/product_card}}. Partials are
+// inlined when templates are registered (so each page parses nothing per request); a partial
+// that is never registered renders as nothing. Names are looked up innermost first, and dotted
+// names walk objects ({{t.nav.home}}), so keys must not themselves contain dots.
+//
+// Registration (constructor, AddTemplates, AddMessages) happens at start-up, before serving;
+// afterwards the renderer is read-only and shared by all I/O threads.
 class Renderer {
  public:
   // layout: web/templates (layout.html and shared partials, registered as "web/<name>");
@@ -37,7 +47,8 @@ class Renderer {
            const http::StaticAssets& assets);
   ~Renderer();
 
-  // Registers a module's templates as "<module>/<file name without .html>".
+  // Registers a module's templates as "<module>/<file name without .html>". A template that does
+  // not parse throws std::runtime_error naming it: a broken template must stop the start-up.
   void AddTemplates(std::string_view module, std::span<const core::EmbeddedFile> files);
 
   // Adds a module's message catalogs ("ko.toml", "en.toml"), whose keys live under a table
@@ -45,12 +56,20 @@ class Renderer {
   void AddMessages(std::span<const core::EmbeddedFile> catalogs);
 
   // A whole page: template `name` rendered with data (which should carry "title"), in the layout.
+  // Content-Type text/html; charset=utf-8. An unknown name throws std::out_of_range.
   http::Response Page(const http::Request& request, std::string_view name, Data data,
                       http::Status status = http::Status::ok) const;
+  // The shared 404 page (web/not_found.html) with the search box, status 404.
+  http::Response NotFound(const http::Request& request) const;
+  // The shared error page (web/error.html): message (already translated) and a link back to the
+  // referring page of this site when there is one.
+  http::Response ErrorPage(const http::Request& request, http::Status status, std::string_view message) const;
+
   // Just the template, no layout (for fragments and tests).
   std::string Fragment(const http::Request& request, std::string_view name, Data data) const;
 
-  // One message of the catalog; the key itself when it is missing. "{0}" style arguments are
+  // One message of the catalog ("nav.home", "accounts.login_title"); a key missing from the
+  // locale falls back to the other locale's text, then to the key itself. "{0}" style arguments are
   // not supported: compose in the template instead.
   std::string_view Translate(core::Locale locale, std::string_view key) const;
 
