@@ -22,13 +22,22 @@ struct RouteOptions {
 
 // Maps method + path pattern to a handler. Patterns are literal segments and ":name" segments
 // ("/api/v1/products/:id"); literal segments win over parameters. Middleware runs in the
-// order added, around the handler and around the not-found handler.
+// order added, around the handler, the not-found handler and the 405 answer.
+//
+// Matching walks a segment tree built by Add (no regex, no allocation for literal paths), because
+// every request of the product page and the API passes through it. Build the router completely
+// before the server starts: it is read by all I/O threads without locks.
 class Router {
  public:
   Router();
   ~Router();
+  Router(const Router&) = delete;
+  Router& operator=(const Router&) = delete;
 
+  // Throws std::invalid_argument for a pattern that does not start with '/', has an empty
+  // ":" name, or is already registered for the method.
   void Add(Method method, std::string_view pattern, Handler handler, RouteOptions options = {});
+  // GET routes answer HEAD too (the server drops the body).
   void Get(std::string_view pattern, Handler handler) { Add(Method::get, pattern, std::move(handler)); }
   void Post(std::string_view pattern, Handler handler, RouteOptions options = {}) {
     Add(Method::post, pattern, std::move(handler), options);
@@ -36,8 +45,9 @@ class Router {
   void Use(Middleware middleware);
   void SetNotFound(Handler handler);
 
-  // The body limit of the route matching method and path (the default when none matches).
-  std::size_t BodyLimit(Method method, std::string_view path) const;
+  // The body limit of the route matching method and raw path (the request target without its
+  // query); the default limit when none matches.
+  std::size_t BodyLimit(Method method, std::string_view raw_path) const;
   // Matches, records the route on the request, and runs middleware + handler. A path that
   // exists with another method gets 405 with Allow.
   Response Dispatch(Request& request) const;

@@ -16,15 +16,24 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0: a free port, see Server::port()
   unsigned threads = 0;       // 0: one per core
   std::size_t header_limit = 8 * 1024;                 // larger → 431
-  std::chrono::seconds request_timeout{10};            // a whole request must arrive within this
-  std::chrono::seconds keep_alive_timeout{30};         // idle keep-alive connections are closed
-  std::chrono::seconds shutdown_grace{10};             // in-flight requests may finish within this
+  std::chrono::milliseconds request_timeout{10'000};    // a whole request must arrive within this
+  std::chrono::milliseconds keep_alive_timeout{30'000}; // idle keep-alive connections are closed
+  std::chrono::milliseconds shutdown_grace{10'000};     // in-flight requests may finish within this
   bool access_log = true;
+  // Install SIGINT/SIGTERM handlers in Run() that stop the server gracefully.
+  bool handle_signals = true;
 };
 
 // The Beast/Asio HTTP/1.1 server: one coroutine per connection on a thread per core, keep-alive,
 // per-request deadline, header/body limits, compression, security headers, request ids, access
 // log, metrics. Requests are answered by the Router.
+//
+// What every response gets (so handlers never repeat it): Date, Server, X-Request-Id (the
+// client's if it is [A-Za-z0-9-]{1,64}, else a new one), Content-Security-Policy, nosniff,
+// Referrer-Policy, X-Frame-Options; gzip or brotli per Accept-Encoding for text bodies over
+// 512 bytes (precompressed bodies are used as they are); ETag and 304 for cacheable responses;
+// Cache-Control: no-store unless the handler set one or the response is cacheable (no-cache).
+// A handler that throws gets the client a 500 page or JSON error and a log line, never a crash.
 class Server {
  public:
   Server(ServerOptions options, const Router& router);
@@ -33,8 +42,10 @@ class Server {
   // Binds the listening socket (throws on failure); afterwards port() is the real port.
   void Listen();
   std::uint16_t port() const;
-  // Serves until Stop() or SIGINT/SIGTERM; in-flight requests finish, then it returns.
+  // Serves until Stop() or SIGINT/SIGTERM; in-flight requests finish (up to shutdown_grace),
+  // idle connections are closed, then it returns. Listens first if Listen() was not called.
   void Run();
+  // Safe from any thread and from a signal-free context; may be called before Run().
   void Stop();
 
  private:

@@ -1,0 +1,141 @@
+#include "manmulsang/http/page_cache.hpp"
+
+#include <map>
+#include <mutex>
+#include <shared_mutex>
+#include <vector>
+
+#include "header_values.hpp"
+
+namespace manmulsang::http {
+namespace {
+
+struct Entry {
+  std::shared_ptr<const PrecompressedBody> body;
+  std::string content_type;
+  std::vector<std::pair<std::string, std::string>> headers;
+  core::TimePoint expires;
+};
+
+bool ContinuesPrefix(std::string_view key, std::string_view prefix) {
+  if (!key.starts_with(prefix)) return false;
+  if (key.size() == prefix.size() || prefix.ends_with('/')) return true;
+  const char next = key[prefix.size()];
+  return next == '|' || next == '?' || next == '/';
+}
+
+Response FromEntry(const Entry& entry) {
+  Response response = Response::Shared(entry.body, entry.content_type);
+  response.headers = entry.headers;
+  return response;
+}
+
+bool SetsCookie(const Response& response) {
+  for (const auto& [name, value] : response.headers) {
+    if (EqualsIgnoringCase(name, "Set-Cookie")) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+struct PageCache::Impl {
+  Impl(const core::Clock& cache_clock, std::size_t entry_limit) : clock(cache_clock), max_entries(entry_limit) {}
+
+  const core::Clock& clock;
+  std::size_t max_entries;
+  mutable std::shared_mutex mutex;
+  std::map<std::string, Entry, std::less<>> entries;  // ordered: prefix invalidation is a range
+};
+
+PageCache::PageCache(const core::Clock& clock, std::size_t max_entries)
+    : impl_(std::make_unique<Impl>(clock, max_entries)) {}
+
+PageCache::~PageCache() = default;
+
+const core::Clock& PageCache::DefaultClock() {
+  static const core::SystemClock clock;
+  return clock;
+}
+
+std::string PageCache::Key(std::string_view path, std::string_view locale, std::string_view query) {
+  std::string key;
+  key.reserve(path.size() + locale.size() + query.size() + 2);
+  key.append(path).append("|").append(locale);
+  if (!query.empty()) key.append("?").append(query);
+  return key;
+}
+
+std::optional<Response> PageCache::Get(std::string_view key) const {
+  const core::TimePoint now = impl_->clock.Now();
+  std::shared_lock lock(impl_->mutex);
+  const auto found = impl_->entries.find(key);
+  if (found == impl_->entries.end() || found->second.expires <= now) return std::nullopt;
+  return FromEntry(found->second);
+}
+
+Response PageCache::Put(std::string_view key, Response response, std::chrono::seconds ttl) {
+  if (response.status != Status::ok || SetsCookie(response)) return response;
+  Entry entry;
+  entry.body = response.shared ? response.shared
+                               : Precompress(std::move(response.body), response.content_type,
+                                             CompressionEffort::balanced);
+  entry.content_type = std::move(response.content_type);
+  entry.headers = std::move(response.headers);
+  const core::TimePoint now = impl_->clock.Now();
+  entry.expires = now + ttl;
+  Response answer = FromEntry(entry);
+  std::unique_lock lock(impl_->mutex);
+  if (impl_->entries.size() >= impl_->max_entries && !impl_->entries.contains(key)) {
+    std::erase_if(impl_->entries, [now](const auto& item) { return item.second.expires <= now; });
+    if (impl_->entries.size() >= impl_->max_entries) return answer;
+  }
+  impl_->entries.insert_or_assign(std::string(key), std::move(entry));
+  return answer;
+}
+
+Response PageCache::GetOrRender(Request& request, std::string_view key, std::chrono::seconds ttl,
+                                const std::function<Response()>& render) {
+  if (auto cached = Get(key)) return std::move(*cached);
+  std::string token = std::exchange(request.csrf_token(), std::string());
+  Response rendered;
+  try {
+    rendered = render();
+  } catch (...) {
+    request.csrf_token() = std::move(token);
+    throw;
+  }
+  request.csrf_token() = std::move(token);
+  return Put(key, std::move(rendered), ttl);
+}
+
+Response PageCache::Get(Request& request, std::chrono::seconds ttl, const std::function<Response()>& render) {
+  const std::string_view target = request.target();
+  const std::size_t question = target.find('?');
+  const std::string_view query = question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
+  return GetOrRender(request, Key(request.path(), core::LocaleCode(request.context().locale), query), ttl, render);
+}
+
+void PageCache::Invalidate(std::string_view key_prefix) {
+  std::unique_lock lock(impl_->mutex);
+  auto position = impl_->entries.lower_bound(key_prefix);
+  while (position != impl_->entries.end() && position->first.starts_with(key_prefix)) {
+    if (ContinuesPrefix(position->first, key_prefix)) {
+      position = impl_->entries.erase(position);
+    } else {
+      ++position;
+    }
+  }
+}
+
+void PageCache::Clear() {
+  std::unique_lock lock(impl_->mutex);
+  impl_->entries.clear();
+}
+
+std::size_t PageCache::size() const {
+  std::shared_lock lock(impl_->mutex);
+  return impl_->entries.size();
+}
+
+}  // namespace manmulsang::http
