@@ -90,19 +90,35 @@ std::vector<std::string> FindLinks(std::string_view html, std::string_view prefi
   return links;
 }
 
-bool PointsToAnotherHost(std::string_view url) {
-  std::string lower = Lower(url);
-  // srcset holds several "url width" pairs; any of them leaving counts.
-  std::size_t start = lower.find_first_not_of(" \t\r\n");
-  if (start == std::string::npos) return false;
-  std::string_view value = std::string_view(lower).substr(start);
+namespace {
+
+bool SingleUrlLeaves(std::string_view value) {
   if (value.starts_with("//") || value.starts_with("\\\\") || value.starts_with("/\\")) return true;
-  if (lower.find("http://") != std::string::npos || lower.find("https://") != std::string::npos) return true;
   std::size_t colon = value.find(':');
   std::size_t slash = value.find_first_of("/?#");
   if (colon != std::string_view::npos && (slash == std::string_view::npos || colon < slash)) {
     std::string_view scheme = value.substr(0, colon);
     return scheme != "data" && scheme != "mailto" && scheme != "tel" && scheme != "javascript";
+  }
+  return false;
+}
+
+}  // namespace
+
+bool PointsToAnotherHost(std::string_view url) {
+  std::string lower = Lower(url);
+  std::string_view value = lower;
+  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front()))) value.remove_prefix(1);
+  if (value.starts_with("data:")) return false;
+  // srcset holds several "url width" candidates separated by commas; any of them leaving counts.
+  while (!value.empty()) {
+    std::size_t comma = value.find(',');
+    std::string_view candidate = value.substr(0, comma);
+    while (!candidate.empty() && std::isspace(static_cast<unsigned char>(candidate.front()))) candidate.remove_prefix(1);
+    candidate = candidate.substr(0, candidate.find_first_of(" \t\r\n"));
+    if (!candidate.empty() && SingleUrlLeaves(candidate)) return true;
+    if (comma == std::string_view::npos) break;
+    value.remove_prefix(comma + 1);
   }
   return false;
 }
