@@ -7,8 +7,7 @@ namespace {
 
 constexpr std::string_view kSelectUserByEmail =
     "SELECT id, email, name, role, created_at, password_hash FROM users WHERE email = $1";
-constexpr std::string_view kSelectUserById =
-    "SELECT id, email, name, role, created_at FROM users WHERE id = $1";
+constexpr std::string_view kSelectUserById = "SELECT id, email, name, role, created_at FROM users WHERE id = $1";
 // Batched lookups go 32 ids at a time; unused places are padded with 0, which is never an id.
 // A fixed list keeps the SQL one constant and one prepared statement for both drivers.
 constexpr std::size_t kIdsPerLookup = 32;
@@ -51,9 +50,7 @@ User ReadUser(const db::Row& row) {
   };
 }
 
-SessionKind ParseSessionKind(std::string_view name) {
-  return name == "api" ? SessionKind::api : SessionKind::browser;
-}
+SessionKind ParseSessionKind(std::string_view name) { return name == "api" ? SessionKind::api : SessionKind::browser; }
 
 }  // namespace
 

@@ -69,8 +69,8 @@ struct AccountService::Impl {
   std::expected<SignedIn, AccountError> Create(const RegisterCommand& command, std::optional<SessionKind> kind) {
     auto valid = Validate(command);
     if (!valid) return std::unexpected(valid.error());
-    const bool taken =
-        database.Read([&](db::Connection& connection) { return AccountRepository(connection).EmailExists(valid->email); });
+    const bool taken = database.Read(
+        [&](db::Connection& connection) { return AccountRepository(connection).EmailExists(valid->email); });
     if (taken) return std::unexpected(AccountError::email_taken);
     const std::string password_hash = hasher.Hash(command.password);
     const std::int64_t now = NowSeconds();
@@ -183,8 +183,7 @@ std::optional<User> AccountService::Authenticate(std::string_view token, Session
   const std::int64_t now = impl_->NowSeconds();
   const bool idle_too_long = kind == SessionKind::browser && now >= session->last_seen_at + kBrowserIdleSeconds;
   if (now >= session->expires_at || idle_too_long) {
-    impl_->database.Write(
-        [&](db::Connection& connection) { AccountRepository(connection).DeleteSession(token_hash); });
+    impl_->database.Write([&](db::Connection& connection) { AccountRepository(connection).DeleteSession(token_hash); });
     return std::nullopt;
   }
   if (now - session->last_seen_at >= kTouchIntervalSeconds) {

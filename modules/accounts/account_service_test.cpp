@@ -1,10 +1,9 @@
-#include "manmulsang/accounts/accounts.hpp"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
+#include "manmulsang/accounts/accounts.hpp"
 #include "test_database.hpp"
 
 namespace manmulsang::accounts {
@@ -14,21 +13,21 @@ using namespace std::chrono_literals;
 
 class AccountServiceTest : public ::testing::Test {
  protected:
-  static std::vector<db::Database::ModuleMigrations> AccountMigrations() {
-    return {{"accounts", Migrations()}};
-  }
+  static std::vector<db::Database::ModuleMigrations> AccountMigrations() { return {{"accounts", Migrations()}}; }
 
   AccountServiceTest()
       : store_(AccountMigrations()), clock_(core::FromUnixSeconds(1'790'000'000)), accounts_(*store_, clock_) {}
 
   User RegisterKim(core::Role role = core::Role::buyer) {
-    auto user = accounts_.Register({.email = "kim@example.com", .password = std::string(kPassword), .name = "김철수", .role = role});
+    auto user = accounts_.Register(
+        {.email = "kim@example.com", .password = std::string(kPassword), .name = "김철수", .role = role});
     EXPECT_TRUE(user) << (user ? "" : ErrorCode(user.error()));
     return *user;
   }
 
   std::int64_t CountSessions() {
-    return store_->Read([](db::Connection& connection) { return connection.QueryOne("SELECT COUNT(*) FROM sessions")->Int(0); });
+    return store_->Read(
+        [](db::Connection& connection) { return connection.QueryOne("SELECT COUNT(*) FROM sessions")->Int(0); });
   }
 
   static constexpr std::string_view kPassword = "correct horse battery";
@@ -39,8 +38,10 @@ class AccountServiceTest : public ::testing::Test {
 };
 
 TEST_F(AccountServiceTest, RegisterNormalisesAndStoresOnlyAHash) {
-  auto user = accounts_.Register(
-      {.email = "  Kim@Example.COM ", .password = std::string(kPassword), .name = "  김철수\xE3\x80\x80", .role = core::Role::seller});
+  auto user = accounts_.Register({.email = "  Kim@Example.COM ",
+                                  .password = std::string(kPassword),
+                                  .name = "  김철수\xE3\x80\x80",
+                                  .role = core::Role::seller});
   ASSERT_TRUE(user);
   EXPECT_GT(user->id.value, 0);
   EXPECT_EQ(user->email, "kim@example.com");
@@ -48,9 +49,8 @@ TEST_F(AccountServiceTest, RegisterNormalisesAndStoresOnlyAHash) {
   EXPECT_EQ(user->role, core::Role::seller);
   EXPECT_EQ(user->created_at, clock_.Now());
 
-  const auto stored = store_->Read([](db::Connection& connection) {
-    return connection.QueryOne("SELECT password_hash, role FROM users")->Text(0);
-  });
+  const auto stored = store_->Read(
+      [](db::Connection& connection) { return connection.QueryOne("SELECT password_hash, role FROM users")->Text(0); });
   EXPECT_TRUE(stored.starts_with("$argon2id$"));
   EXPECT_EQ(stored.find(kPassword), std::string::npos);
 
@@ -101,9 +101,8 @@ TEST_F(AccountServiceTest, LoginWithTheRightPasswordOpensASessionAndStoresOnlyIt
   ASSERT_TRUE(signed_in);
   EXPECT_EQ(signed_in->user.id, kim.id);
   EXPECT_EQ(signed_in->token.size(), 43u);
-  const auto stored = store_->Read([](db::Connection& connection) {
-    return connection.QueryOne("SELECT token_hash FROM sessions")->Text(0);
-  });
+  const auto stored = store_->Read(
+      [](db::Connection& connection) { return connection.QueryOne("SELECT token_hash FROM sessions")->Text(0); });
   EXPECT_NE(stored, signed_in->token);
   EXPECT_EQ(stored.size(), 64u);
 
@@ -132,10 +131,10 @@ TEST_F(AccountServiceTest, WrongPasswordAndUnknownEmailGiveTheSameError) {
 TEST_F(AccountServiceTest, FiveFailuresLockTheAccountForFifteenMinutes) {
   RegisterKim();
   for (int attempt = 0; attempt < 5; ++attempt) {
-    EXPECT_EQ(accounts_.Login("kim@example.com", "wrong password", "10.0.0." + std::to_string(attempt),
-                              SessionKind::browser)
-                  .error(),
-              AccountError::wrong_credentials);
+    EXPECT_EQ(
+        accounts_.Login("kim@example.com", "wrong password", "10.0.0." + std::to_string(attempt), SessionKind::browser)
+            .error(),
+        AccountError::wrong_credentials);
   }
   // Even the right password, from another address, waits.
   auto locked = accounts_.Login("kim@example.com", kPassword, "10.9.9.9", SessionKind::browser);
@@ -195,9 +194,8 @@ TEST_F(AccountServiceTest, ActivityWritesLastSeenAtMostOncePerMinute) {
   RegisterKim();
   const std::string token = accounts_.Login("kim@example.com", kPassword, "10.0.0.1", SessionKind::browser)->token;
   const auto last_seen = [&] {
-    return store_->Read([](db::Connection& connection) {
-      return connection.QueryOne("SELECT last_seen_at FROM sessions")->Int(0);
-    });
+    return store_->Read(
+        [](db::Connection& connection) { return connection.QueryOne("SELECT last_seen_at FROM sessions")->Int(0); });
   };
   const std::int64_t opened = last_seen();
   clock_.Advance(59s);

@@ -19,14 +19,9 @@ bool IsForbiddenInName(char32_t code_point) {
 // Characters no plausible address contains: whitespace, controls, and the punctuation that
 // only quoted local parts (which we do not accept) may hold.
 bool IsForbiddenInEmail(char32_t code_point) {
+  constexpr std::u32string_view kForbidden = U"\"(),:;<>[]\\\u00A0\u2028\u2029\u3000\uFEFF";
   if (code_point <= 0x20 || (code_point >= 0x7F && code_point <= 0x9F)) return true;
-  switch (code_point) {
-    case '"': case '(': case ')': case ',': case ':': case ';': case '<': case '>': case '[':
-    case ']': case '\\': case 0x3000: case 0x00A0: case 0x2028: case 0x2029: case 0xFEFF:
-      return true;
-    default:
-      return false;
-  }
+  return kForbidden.find(code_point) != std::u32string_view::npos;
 }
 
 bool IsPlausibleDomain(std::string_view domain) {

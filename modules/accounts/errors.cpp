@@ -17,8 +17,6 @@ std::string_view ErrorCode(AccountError error) {
   return "invalid_input";
 }
 
-std::string_view SessionKindName(SessionKind kind) {
-  return kind == SessionKind::api ? "api" : "browser";
-}
+std::string_view SessionKindName(SessionKind kind) { return kind == SessionKind::api ? "api" : "browser"; }
 
 }  // namespace manmulsang::accounts

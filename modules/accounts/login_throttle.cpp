@@ -60,9 +60,8 @@ void LoginThrottle::Record(FailureMap& map, std::size_t& prune_at, std::string_v
 }
 
 void LoginThrottle::Prune(FailureMap& map, core::TimePoint now) {
-  std::erase_if(map, [&](const auto& entry) {
-    return entry.second.empty() || entry.second.back() + limits_.window <= now;
-  });
+  std::erase_if(map,
+                [&](const auto& entry) { return entry.second.empty() || entry.second.back() + limits_.window <= now; });
 }
 
 }  // namespace manmulsang::accounts

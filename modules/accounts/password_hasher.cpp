@@ -12,8 +12,7 @@ namespace {
 
 // Process-wide, because memory is: two AccountService instances must not double the bound.
 std::counting_semaphore<PasswordHasher::kMaxConcurrentHashes>& HashSlots() {
-  static std::counting_semaphore<PasswordHasher::kMaxConcurrentHashes> slots(
-      PasswordHasher::kMaxConcurrentHashes);
+  static std::counting_semaphore<PasswordHasher::kMaxConcurrentHashes> slots(PasswordHasher::kMaxConcurrentHashes);
   return slots;
 }
 
@@ -34,8 +33,8 @@ std::string PasswordHasher::Hash(std::string_view password) const {
   int result = 0;
   {
     HashSlot slot;
-    result = crypto_pwhash_str_alg(hash, password.data(), password.size(), kOperationsLimit,
-                                   kMemoryLimitBytes, crypto_pwhash_ALG_ARGON2ID13);
+    result = crypto_pwhash_str_alg(hash, password.data(), password.size(), kOperationsLimit, kMemoryLimitBytes,
+                                   crypto_pwhash_ALG_ARGON2ID13);
   }
   if (result != 0) throw std::runtime_error("crypto_pwhash_str_alg: out of memory");
   return std::string(hash);

@@ -23,8 +23,8 @@ std::string NewSessionToken() {
 std::string HashSessionToken(std::string_view token) {
   EnsureSodium();
   std::array<unsigned char, crypto_generichash_BYTES> digest;
-  crypto_generichash(digest.data(), digest.size(), reinterpret_cast<const unsigned char*>(token.data()),
-                     token.size(), nullptr, 0);
+  crypto_generichash(digest.data(), digest.size(), reinterpret_cast<const unsigned char*>(token.data()), token.size(),
+                     nullptr, 0);
   std::string hex(digest.size() * 2 + 1, '\0');
   sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
   hex.pop_back();

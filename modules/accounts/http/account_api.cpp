@@ -30,7 +30,8 @@ class AuthApi {
     if (!email) return Error(request, email.error());
     if (!password) return Error(request, password.error());
     if (!name) return Error(request, name.error());
-    RegisterCommand command{.email = std::string(*email), .password = std::string(*password), .name = std::string(*name)};
+    RegisterCommand command{
+        .email = std::string(*email), .password = std::string(*password), .name = std::string(*name)};
     auto signed_in = accounts_.SignUp(command, SessionKind::api);
     if (!signed_in) return Error(request, signed_in.error());
     return SignedInResponse(*signed_in, http::Status::created);
@@ -99,8 +100,8 @@ class AuthApi {
   }
 
   http::Response Error(const http::Request& request, const ApiError& error) const {
-    return http::Response::JsonError(error.status, error.code,
-                                     renderer_.Translate(request.context().locale, MessageKey(error.code)), error.field);
+    return http::Response::JsonError(
+        error.status, error.code, renderer_.Translate(request.context().locale, MessageKey(error.code)), error.field);
   }
 
   http::Response Error(const http::Request& request, AccountError error) const {
@@ -122,9 +123,12 @@ class AuthApi {
 void AddAccountApiRoutes(http::Router& router, const html::Renderer& renderer, AccountService& accounts) {
   auto api = std::make_shared<const AuthApi>(renderer, accounts);
   const http::RouteOptions small_body{.body_limit = kAuthBodyLimit};
-  router.Post("/api/v1/auth/register", [api](http::Request& request) { return api->Register(request); }, small_body);
-  router.Post("/api/v1/auth/login", [api](http::Request& request) { return api->Login(request); }, small_body);
-  router.Post("/api/v1/auth/logout", [api](http::Request& request) { return api->Logout(request); }, small_body);
+  router.Post(
+      "/api/v1/auth/register", [api](http::Request& request) { return api->Register(request); }, small_body);
+  router.Post(
+      "/api/v1/auth/login", [api](http::Request& request) { return api->Login(request); }, small_body);
+  router.Post(
+      "/api/v1/auth/logout", [api](http::Request& request) { return api->Logout(request); }, small_body);
   router.Get("/api/v1/me", [api](http::Request& request) { return api->Me(request); });
 }
 

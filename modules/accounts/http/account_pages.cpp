@@ -112,10 +112,13 @@ void AddAccountPages(http::Router& router, const html::Renderer& renderer, Accou
   auto pages = std::make_shared<const AccountPages>(renderer, accounts);
   const http::RouteOptions small_body{.body_limit = kAuthBodyLimit};
   router.Get("/login", [pages](http::Request& request) { return pages->ShowLogin(request); });
-  router.Post("/login", [pages](http::Request& request) { return pages->SubmitLogin(request); }, small_body);
+  router.Post(
+      "/login", [pages](http::Request& request) { return pages->SubmitLogin(request); }, small_body);
   router.Get("/register", [pages](http::Request& request) { return pages->ShowRegister(request); });
-  router.Post("/register", [pages](http::Request& request) { return pages->SubmitRegister(request); }, small_body);
-  router.Post("/logout", [pages](http::Request& request) { return pages->Logout(request); }, small_body);
+  router.Post(
+      "/register", [pages](http::Request& request) { return pages->SubmitRegister(request); }, small_body);
+  router.Post(
+      "/logout", [pages](http::Request& request) { return pages->Logout(request); }, small_body);
 }
 
 }  // namespace manmulsang::accounts

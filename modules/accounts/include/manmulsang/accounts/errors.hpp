@@ -9,9 +9,9 @@ enum class AccountError {
   password_too_short,
   password_too_long,
   invalid_name,
-  email_taken,          // 409
-  wrong_credentials,    // 401
-  too_many_attempts,    // 429
+  email_taken,        // 409
+  wrong_credentials,  // 401
+  too_many_attempts,  // 429
 };
 
 // snake_case code for the JSON API ("email_taken").
