@@ -1,0 +1,132 @@
+#include "view_data.hpp"
+
+#include <fmt/format.h>
+
+
+namespace manmulsang::storefront::view {
+namespace {
+
+// "icon-computers.svg" → "icon_computers_svg": how the renderer names assets for templates.
+std::string AssetKey(std::string_view file_name) {
+  std::string key(file_name);
+  for (char& c : key) {
+    if (c == '.' || c == '-') c = '_';
+  }
+  return key;
+}
+
+struct TileColour {
+  std::string_view class_name;  // site.css has .tile-<class_name>
+  int red, green, blue;
+};
+
+// The tile colours site.css offers (the Windows 8 palette).
+constexpr TileColour kTileColours[] = {
+    {"blue", 0x2d, 0x89, 0xef},    {"green", 0x00, 0xa3, 0x00},   {"magenta", 0xff, 0x00, 0x97},
+    {"orange", 0xe3, 0xa2, 0x1a},  {"purple", 0x60, 0x3c, 0xba},  {"red", 0xee, 0x11, 0x11},
+    {"teal", 0x00, 0xab, 0xa9},    {"darkgreen", 0x1e, 0x71, 0x45}, {"crimson", 0xb9, 0x1d, 0x47},
+    {"violet", 0x9f, 0x00, 0xa7},  {"darkblue", 0x2b, 0x57, 0x97}, {"gray", 0x52, 0x52, 0x52},
+    {"lime", 0x8c, 0xbf, 0x26},
+};
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Pages carry no inline styles (the CSP forbids them), so a category's "#rrggbb" becomes the
+// palette class nearest to it: exact for the palette's own colours.
+std::string_view TileColourClass(std::string_view colour) {
+  if (colour.size() != 7 || colour[0] != '#') return kTileColours[0].class_name;
+  int channels[3];
+  for (int index = 0; index < 3; ++index) {
+    int high = HexDigit(colour[1 + 2 * index]);
+    int low = HexDigit(colour[2 + 2 * index]);
+    if (high < 0 || low < 0) return kTileColours[0].class_name;
+    channels[index] = high * 16 + low;
+  }
+  const TileColour* nearest = &kTileColours[0];
+  long nearest_distance = -1;
+  for (const TileColour& candidate : kTileColours) {
+    long red = channels[0] - candidate.red, green = channels[1] - candidate.green,
+         blue = channels[2] - candidate.blue;
+    long distance = red * red + green * green + blue * blue;
+    if (nearest_distance < 0 || distance < nearest_distance) {
+      nearest = &candidate;
+      nearest_distance = distance;
+    }
+  }
+  return nearest->class_name;
+}
+
+// The star count of the card's .stars-N class: the average rounded to a whole star, 1..5.
+int RatingStars(double average) {
+  int stars = static_cast<int>(average + 0.5);
+  return stars < 1 ? 1 : (stars > 5 ? 5 : stars);
+}
+
+}  // namespace
+
+std::string FormatCount(std::int64_t count) {
+  auto magnitude = static_cast<unsigned long long>(count);
+  if (count < 0) magnitude = 0ULL - magnitude;  // well defined even for the most negative value
+  std::string digits = std::to_string(magnitude);
+  std::string grouped;
+  grouped.reserve(digits.size() + digits.size() / 3 + 1);
+  if (count < 0) grouped += '-';
+  for (std::size_t index = 0; index < digits.size(); ++index) {
+    if (index > 0 && (digits.size() - index) % 3 == 0) grouped += ',';
+    grouped += digits[index];
+  }
+  return grouped;
+}
+
+html::Data CategoryTileData(const catalog::Category& category, core::Locale locale) {
+  html::Data data;
+  data.set("slug", category.slug);
+  data.set("name", locale == core::Locale::en ? category.name_en : category.name_ko);
+  data.set("colour_class", std::string(TileColourClass(category.colour)));
+  // The icon's content-hashed URL lives in the renderer's asset.* data, which a template cannot
+  // index by a runtime name; an interpolation lambda's result is rendered as a template in the
+  // page's context, so it resolves to {{asset.icon_x_svg}}.
+  std::string reference = "{{asset." + AssetKey(category.icon) + "}}";
+  data.set("icon_url", kainjow::mustache::lambda{[reference](const std::string&) { return reference; }});
+  return data;
+}
+
+html::Data ProductData(const catalog::Product& product, core::Locale locale) {
+  // The fields of the shared card partial, web/templates/product_card.html.
+  html::Data data;
+  data.set("id", std::to_string(product.id.value));
+  data.set("name", product.name);
+  data.set("price_text", core::FormatMoney(product.price, core::LocaleCode(locale)));
+  data.set("shop_name", product.seller_name);
+  if (!product.images.empty()) data.set("image_url", product.images.front());
+  data.set("sold_out", product.stock <= 0);
+  if (product.rating_count > 0) {
+    data.set("rating", fmt::format("{:.1f}", product.rating_average));
+    data.set("rating_stars", std::to_string(RatingStars(product.rating_average)));
+    data.set("review_count", FormatCount(product.rating_count));
+  }
+  return data;
+}
+
+html::List ProductList(const std::vector<catalog::Product>& products, core::Locale locale) {
+  html::List list;
+  for (const catalog::Product& product : products) list.push_back(ProductData(product, locale));
+  return list;
+}
+
+html::Data StatsData(const SiteStats& stats) {
+  html::Data data;
+  data.set("visits_total", FormatCount(stats.visits_total));
+  data.set("visits_today", FormatCount(stats.visits_today));
+  data.set("members", FormatCount(stats.members));
+  data.set("products", FormatCount(stats.products));
+  data.set("sellers", FormatCount(stats.sellers));
+  return data;
+}
+
+}  // namespace manmulsang::storefront::view

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "manmulsang/catalog/product.hpp"
+#include "manmulsang/core/context.hpp"
+#include "manmulsang/html/renderer.hpp"
+#include "manmulsang/storefront/storefront.hpp"
+
+namespace manmulsang::storefront::view {
+
+// 1234567 → "1,234,567" (the grouping Korean and English readers both expect).
+std::string FormatCount(std::int64_t count);
+
+// Template data for the storefront's pages, in the request's language.
+html::Data CategoryTileData(const catalog::Category& category, core::Locale locale);
+html::Data ProductData(const catalog::Product& product, core::Locale locale);
+html::List ProductList(const std::vector<catalog::Product>& products, core::Locale locale);
+html::Data StatsData(const SiteStats& stats);
+
+}  // namespace manmulsang::storefront::view
