@@ -1,0 +1,132 @@
+#include "catalog_http.hpp"
+
+#include <boost/json/array.hpp>
+
+#include <charconv>
+
+namespace manmulsang::catalog {
+namespace {
+
+// Parses a non-negative decimal integer; nullopt for signs, spaces, fractions or overflow.
+std::optional<std::int64_t> ParseCount(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+  return value;
+}
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+std::optional<std::string_view> NonEmpty(const http::Request& request, std::string_view name) {
+  auto value = request.Query(name);
+  if (!value) return std::nullopt;
+  std::string_view trimmed = Trim(*value);
+  if (trimmed.empty()) return std::nullopt;
+  return trimmed;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> ParseId(std::string_view text) {
+  auto value = ParseCount(text);
+  if (!value || *value == 0) return std::nullopt;
+  return value;
+}
+
+std::expected<ProductQuery, ParameterProblem> ParseProductQuery(const http::Request& request,
+                                                                CatalogService& catalog,
+                                                                std::optional<core::CategoryId> fixed_category) {
+  ProductQuery query;
+  if (auto text = NonEmpty(request, "q")) query.text = std::string(*text);
+  if (fixed_category) {
+    query.category = fixed_category;
+  } else if (auto slug = NonEmpty(request, "category")) {
+    auto category = catalog.CategoryBySlug(*slug);
+    if (!category) return std::unexpected(ParameterProblem{"category"});
+    query.category = category->id;
+  }
+  if (auto text = NonEmpty(request, "min_price")) {
+    auto value = ParseCount(*text);
+    if (!value) return std::unexpected(ParameterProblem{"min_price"});
+    query.min_price = value;
+  }
+  if (auto text = NonEmpty(request, "max_price")) {
+    auto value = ParseCount(*text);
+    if (!value) return std::unexpected(ParameterProblem{"max_price"});
+    query.max_price = value;
+  }
+  if (auto text = NonEmpty(request, "sort")) {
+    auto sort = ParseProductSort(*text);
+    if (!sort) return std::unexpected(ParameterProblem{"sort"});
+    query.sort = *sort;
+  }
+  if (auto text = NonEmpty(request, "page")) {
+    auto value = ParseCount(*text);
+    if (!value || *value < 1 || *value > kMaxPage) return std::unexpected(ParameterProblem{"page"});
+    query.page = static_cast<int>(*value);
+  }
+  if (auto text = NonEmpty(request, "per_page")) {
+    auto value = ParseCount(*text);
+    if (!value || *value < 1 || *value > kMaxPerPage) return std::unexpected(ParameterProblem{"per_page"});
+    query.per_page = static_cast<int>(*value);
+  }
+  if (auto field = FirstInvalidField(query)) return std::unexpected(ParameterProblem{std::string(*field)});
+  return query;
+}
+
+std::string_view CategoryName(const Category& category, core::Locale locale) {
+  return locale == core::Locale::en && !category.name_en.empty() ? category.name_en : category.name_ko;
+}
+
+boost::json::object ProductJson(const Product& product, CatalogService& catalog, core::Locale locale) {
+  boost::json::object category;
+  if (auto found = catalog.CategoryById(product.category)) {
+    category = {{"slug", found->slug}, {"name", CategoryName(*found, locale)}};
+  } else {
+    category = {{"slug", ""}, {"name", ""}};
+  }
+  boost::json::array images;
+  for (const std::string& url : product.images) images.emplace_back(url);
+  return {
+      {"id", product.id.value},
+      {"name", product.name},
+      {"description", product.description},
+      {"price", {{"amount", product.price.amount}, {"currency", core::CurrencyCode(product.price.currency)}}},
+      {"stock", product.stock},
+      {"category", std::move(category)},
+      {"seller", {{"id", product.seller.value}, {"name", product.seller_name}}},
+      {"rating", {{"average", product.rating_average}, {"count", product.rating_count}}},
+      {"images", std::move(images)},
+  };
+}
+
+std::string ProblemMessage(const CatalogHttp& http, core::Locale locale, std::string_view field) {
+  return std::string(http.renderer.Translate(locale, "catalog.error." + std::string(field)));
+}
+
+bool OnlyParameters(const http::Request& request, std::initializer_list<std::string_view> allowed) {
+  for (const auto& [name, value] : request.query().fields()) {
+    if (name == "lang") continue;
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) return false;
+  }
+  return true;
+}
+
+std::string_view RawQuery(const http::Request& request) {
+  std::string_view target = request.target();
+  std::size_t mark = target.find('?');
+  return mark == std::string_view::npos ? std::string_view() : target.substr(mark + 1);
+}
+
+http::Response NotFoundPage(const CatalogHttp& http, const http::Request& request) {
+  html::Data data;
+  data.set("title", std::string(http.renderer.Translate(request.context().locale, "not_found.title")));
+  return http.renderer.Page(request, "web/not_found", std::move(data), http::Status::not_found);
+}
+
+}  // namespace manmulsang::catalog

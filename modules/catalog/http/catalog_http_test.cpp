@@ -1,0 +1,273 @@
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <array>
+#include <set>
+
+#include "embedded/web_i18n.hpp"
+#include "embedded/web_static.hpp"
+#include "embedded/web_templates.hpp"
+#include "manmulsang/catalog/http/catalog_routes.hpp"
+#include "manmulsang/http/static_assets.hpp"
+#include "test_database.hpp"
+
+namespace manmulsang::catalog {
+namespace {
+
+using namespace std::chrono_literals;
+
+class CatalogHttpTest : public ::testing::Test {
+ protected:
+  static std::array<db::Database::ModuleMigrations, 2> Modules() {
+    return {{{"sellers", sellers::Migrations()}, {"catalog", Migrations()}}};
+  }
+
+  CatalogHttpTest() {
+    AddCatalogRoutes(router_, renderer_, catalog_, sellers_, page_cache_);
+    std::vector<sellers::NewShop> shops = {
+        {core::UserId{1}, "평양 전자상점", "컴퓨터를 팝니다.", "평양", sellers::ShopStatus::approved},
+        {core::UserId{2}, "남포 신청상점", "", "남포", sellers::ShopStatus::pending}};
+    shop_ids_ = sellers_.InsertShops(shops);
+    std::vector<NewProduct> products = {
+        Make("computers-laptops", "아리랑 노트북 15.6인치 i5-8250U 8GB 256GB SSD", 2'500'000, 3),
+        Make("computers-monitors", "LED 모니터 24인치", 320'000, 0),
+        Make("solar-panels", "단결정 태양광 패널 300W 24V", 450'000, 10),
+    };
+    products[0].description = "첫째 줄\n<b>둘째</b> 줄";
+    products[0].images.push_back("/media/demo/computers-laptops-1-2.svg");
+    products[0].rating_average = 4.5;
+    products[0].rating_count = 12;
+    product_ids_ = catalog_.InsertProducts(products);
+  }
+
+  NewProduct Make(std::string_view category, std::string name, std::int64_t price, std::int64_t stock) {
+    NewProduct product;
+    product.seller = shop_ids_.at(0);
+    product.category = catalog_.CategoryBySlug(category).value().id;
+    product.name = std::move(name);
+    product.description = "설명";
+    product.price = {price, core::Currency::kpw};
+    product.stock = stock;
+    product.images = {"/media/demo/" + std::string(category) + "-1-1.svg"};
+    return product;
+  }
+
+  http::Response Get(std::string target, bool signed_in = false) {
+    http::BeastRequest message{http::Method::get, target, 11};
+    http::Request request(std::move(message), "127.0.0.1", "test");
+    if (signed_in) request.context().actor.user = core::UserId{77};
+    http::Response response = router_.Dispatch(request);
+    // Cached pages carry a shared, precompressed body: look at the bytes a client would get.
+    if (response.shared) response.body = std::string(response.BodyView());
+    return response;
+  }
+
+  static boost::json::value Json(const http::Response& response) { return boost::json::parse(response.body); }
+
+  static std::set<std::string> Keys(const boost::json::object& object) {
+    std::set<std::string> keys;
+    for (const auto& entry : object) keys.insert(std::string(entry.key()));
+    return keys;
+  }
+
+  static void ExpectBadField(const http::Response& response, std::string_view field) {
+    EXPECT_EQ(response.status, http::Status::bad_request) << response.body;
+    auto error = Json(response).at("error").as_object();
+    EXPECT_EQ(error.at("code").as_string(), "invalid_query");
+    EXPECT_EQ(error.at("field").as_string(), field);
+    EXPECT_FALSE(error.at("message").as_string().empty());
+  }
+
+  testing::TestDatabase store_{Modules()};
+  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
+  sellers::SellerService sellers_{store_.database(), clock_};
+  CatalogService catalog_{store_.database(), clock_, sellers_};
+  http::StaticAssets assets_{embedded::web_static()};
+  html::Renderer renderer_{embedded::web_templates(), embedded::web_i18n(), assets_};
+  http::PageCache page_cache_{clock_};
+  http::Router router_;
+  std::vector<core::SellerId> shop_ids_;
+  std::vector<core::ProductId> product_ids_;
+};
+
+TEST_F(CatalogHttpTest, CategoriesApiIsTheTree) {
+  auto response = Get("/api/v1/categories");
+  ASSERT_EQ(response.status, http::Status::ok);
+  auto items = Json(response).at("items").as_array();
+  ASSERT_GE(items.size(), 12u);
+  auto computers = items[2].as_object();
+  EXPECT_EQ(computers.at("slug").as_string(), "computers");
+  EXPECT_EQ(computers.at("name").as_string(), "컴퓨터");
+  EXPECT_EQ(Keys(computers), (std::set<std::string>{"slug", "name", "children"}));
+  EXPECT_EQ(computers.at("children").as_array().at(0).at("slug").as_string(), "computers-laptops");
+  auto english = Json(Get("/api/v1/categories?lang=en"));
+  (void)english;  // locale selection is the app's middleware; the default here is Korean
+}
+
+TEST_F(CatalogHttpTest, ProductApiHasExactlyTheDocumentedShape) {
+  auto response = Get("/api/v1/products/" + std::to_string(product_ids_[0].value));
+  ASSERT_EQ(response.status, http::Status::ok);
+  EXPECT_TRUE(response.content_type.starts_with("application/json"));
+  auto product = Json(response).as_object();
+  EXPECT_EQ(Keys(product), (std::set<std::string>{"id", "name", "description", "price", "stock", "category",
+                                                  "seller", "rating", "images"}));
+  EXPECT_EQ(product.at("id").as_int64(), product_ids_[0].value);
+  EXPECT_EQ(Keys(product.at("price").as_object()), (std::set<std::string>{"amount", "currency"}));
+  EXPECT_EQ(product.at("price").at("amount").as_int64(), 2'500'000);
+  EXPECT_EQ(product.at("price").at("currency").as_string(), "KPW");
+  EXPECT_EQ(product.at("stock").as_int64(), 3);
+  EXPECT_EQ(Keys(product.at("category").as_object()), (std::set<std::string>{"slug", "name"}));
+  EXPECT_EQ(product.at("category").at("slug").as_string(), "computers-laptops");
+  EXPECT_EQ(product.at("category").at("name").as_string(), "노트북");
+  EXPECT_EQ(Keys(product.at("seller").as_object()), (std::set<std::string>{"id", "name"}));
+  EXPECT_EQ(product.at("seller").at("id").as_int64(), shop_ids_[0].value);
+  EXPECT_EQ(product.at("seller").at("name").as_string(), "평양 전자상점");
+  EXPECT_EQ(Keys(product.at("rating").as_object()), (std::set<std::string>{"average", "count"}));
+  EXPECT_DOUBLE_EQ(product.at("rating").at("average").to_number<double>(), 4.5);
+  EXPECT_EQ(product.at("rating").at("count").as_int64(), 12);
+  EXPECT_EQ(product.at("images").as_array().size(), 2u);
+}
+
+TEST_F(CatalogHttpTest, ProductListApiFiltersPagesAndCountsFacets) {
+  auto response = Get("/api/v1/products?category=computers&sort=price_asc&per_page=1&page=2");
+  ASSERT_EQ(response.status, http::Status::ok) << response.body;
+  auto page = Json(response).as_object();
+  EXPECT_EQ(Keys(page), (std::set<std::string>{"items", "total", "page", "per_page", "facets"}));
+  EXPECT_EQ(page.at("total").as_int64(), 2);
+  EXPECT_EQ(page.at("page").as_int64(), 2);
+  EXPECT_EQ(page.at("per_page").as_int64(), 1);
+  ASSERT_EQ(page.at("items").as_array().size(), 1u);
+  EXPECT_EQ(page.at("items").at(0).at("price").at("amount").as_int64(), 2'500'000);
+  auto facets = page.at("facets").at("category").as_array();
+  ASSERT_EQ(facets.size(), 2u);
+  EXPECT_EQ(facets[0].at("slug").as_string(), "computers-laptops");
+  EXPECT_EQ(facets[0].at("count").as_int64(), 1);
+
+  auto searched = Json(Get("/api/v1/products?q=%ED%83%9C%EC%96%91%EA%B4%91&min_price=&max_price=500000"));
+  EXPECT_EQ(searched.at("total").as_int64(), 1);  // 태양광
+  EXPECT_EQ(Json(Get("/api/v1/products")).at("total").as_int64(), 3);
+}
+
+TEST_F(CatalogHttpTest, BadListParametersAre400WithTheirField) {
+  ExpectBadField(Get("/api/v1/products?page=0"), "page");
+  ExpectBadField(Get("/api/v1/products?page=abc"), "page");
+  ExpectBadField(Get("/api/v1/products?per_page=101"), "per_page");
+  ExpectBadField(Get("/api/v1/products?per_page=-1"), "per_page");
+  ExpectBadField(Get("/api/v1/products?min_price=-5"), "min_price");
+  ExpectBadField(Get("/api/v1/products?min_price=12.5"), "min_price");
+  ExpectBadField(Get("/api/v1/products?max_price=99999999999999999999999"), "max_price");
+  ExpectBadField(Get("/api/v1/products?min_price=10&max_price=5"), "max_price");
+  ExpectBadField(Get("/api/v1/products?sort=cheapest"), "sort");
+  ExpectBadField(Get("/api/v1/products?category=nothing"), "category");
+  ExpectBadField(Get("/api/v1/products?q=" + std::string(kMaxQueryText + 1, 'a')), "q");
+}
+
+TEST_F(CatalogHttpTest, UnknownOrHiddenProductIs404Json) {
+  for (std::string target : {"/api/v1/products/999999", "/api/v1/products/abc", "/api/v1/products/0",
+                             "/api/v1/products/-1"}) {
+    auto response = Get(target);
+    EXPECT_EQ(response.status, http::Status::not_found) << target;
+    EXPECT_EQ(Json(response).at("error").at("code").as_string(), "product_not_found");
+  }
+  store_->Write([&](db::Connection& connection) {
+    connection.Execute("UPDATE products SET status = 'hidden' WHERE id = $1", {product_ids_[2].value});
+  });
+  EXPECT_EQ(Get("/api/v1/products/" + std::to_string(product_ids_[2].value)).status, http::Status::not_found);
+}
+
+TEST_F(CatalogHttpTest, CategoryPageListsTheSubtreeWithSortsAndFilters) {
+  auto response = Get("/c/computers");
+  ASSERT_EQ(response.status, http::Status::ok);
+  const std::string& body = response.body;
+  EXPECT_NE(body.find("아리랑 노트북"), std::string::npos);
+  EXPECT_NE(body.find("LED 모니터"), std::string::npos);
+  EXPECT_EQ(body.find("태양광 패널 300W"), std::string::npos);
+  EXPECT_NE(body.find("href=\"/c/computers-laptops\""), std::string::npos);
+  EXPECT_NE(body.find("href=\"/c/computers?sort=price_asc\""), std::string::npos);
+  EXPECT_NE(body.find("name=\"min_price\""), std::string::npos);
+  EXPECT_NE(body.find("2,500,000원"), std::string::npos);
+
+  auto filtered = Get("/c/computers?min_price=1000000&sort=price_desc");
+  ASSERT_EQ(filtered.status, http::Status::ok);
+  EXPECT_EQ(filtered.body.find("LED 모니터"), std::string::npos);
+  EXPECT_NE(filtered.body.find("value=\"1000000\""), std::string::npos);
+
+  auto bad = Get("/c/computers?min_price=abc");
+  EXPECT_EQ(bad.status, http::Status::bad_request);
+  EXPECT_NE(bad.body.find("role=\"alert\""), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"abc\""), std::string::npos);
+  EXPECT_NE(bad.body.find("LED 모니터"), std::string::npos);  // the listing is still there
+
+  EXPECT_EQ(Get("/c/no-such-category").status, http::Status::not_found);
+}
+
+TEST_F(CatalogHttpTest, ProductPageShowsTheProductAndIsCached) {
+  std::string path = "/p/" + std::to_string(product_ids_[0].value);
+  auto response = Get(path);
+  ASSERT_EQ(response.status, http::Status::ok);
+  const std::string& body = response.body;
+  EXPECT_NE(body.find("아리랑 노트북 15.6인치"), std::string::npos);
+  EXPECT_NE(body.find("2,500,000원"), std::string::npos);
+  EXPECT_NE(body.find("href=\"/s/" + std::to_string(shop_ids_[0].value) + "\""), std::string::npos);
+  EXPECT_NE(body.find("href=\"/c/computers-laptops\""), std::string::npos);
+  EXPECT_NE(body.find("<p>첫째 줄</p>"), std::string::npos);
+  EXPECT_NE(body.find("&lt;b&gt;둘째&lt;/b&gt;"), std::string::npos);  // escaped, never raw HTML
+  EXPECT_NE(body.find("/media/demo/computers-laptops-1-2.svg"), std::string::npos);
+  EXPECT_EQ(body.find("<form class=\"cart"), std::string::npos);
+  ASSERT_TRUE(response.shared);
+  EXPECT_LT(response.shared->gzip.size(), 25u * 1024);  // DESIGN.md §5: ≤ 25 KB compressed
+  EXPECT_TRUE(response.cacheable);
+  EXPECT_EQ(page_cache_.size(), 1u);
+  EXPECT_TRUE(page_cache_.Get(http::PageCache::Key(path, "ko")).has_value());
+
+  auto sold_out = Get("/p/" + std::to_string(product_ids_[1].value));
+  EXPECT_NE(sold_out.body.find("badge-sold-out"), std::string::npos);
+
+  Get(path, /*signed_in=*/true);
+  EXPECT_EQ(page_cache_.size(), 2u);  // the signed-in view was not stored
+}
+
+TEST_F(CatalogHttpTest, UnknownProductAndShopPagesAre404) {
+  EXPECT_EQ(Get("/p/999999").status, http::Status::not_found);
+  EXPECT_EQ(Get("/p/abc").status, http::Status::not_found);
+  EXPECT_EQ(Get("/s/999999").status, http::Status::not_found);
+  // A shop still waiting for approval is not public.
+  EXPECT_EQ(Get("/s/" + std::to_string(shop_ids_[1].value)).status, http::Status::not_found);
+  EXPECT_EQ(Get("/s/" + std::to_string(shop_ids_[0].value) + "?page=0").status, http::Status::not_found);
+}
+
+TEST_F(CatalogHttpTest, ShopPageListsItsProducts) {
+  auto response = Get("/s/" + std::to_string(shop_ids_[0].value));
+  ASSERT_EQ(response.status, http::Status::ok);
+  EXPECT_NE(response.body.find("평양 전자상점"), std::string::npos);
+  EXPECT_NE(response.body.find("단결정 태양광 패널"), std::string::npos);
+  EXPECT_NE(response.body.find("컴퓨터를 팝니다."), std::string::npos);
+}
+
+TEST_F(CatalogHttpTest, DemoImagesAreSmallImmutableSvg) {
+  auto response = Get("/media/demo/computers-laptops-123-2.svg");
+  ASSERT_EQ(response.status, http::Status::ok);
+  EXPECT_EQ(response.content_type, "image/svg+xml");
+  EXPECT_LT(response.body.size(), 1024u);
+  EXPECT_TRUE(response.body.starts_with("<svg "));
+  EXPECT_NE(response.body.find("#2d89ef"), std::string::npos);
+  EXPECT_NE(response.body.find("노트북 123-2"), std::string::npos);
+  EXPECT_EQ(response.body.find("<script"), std::string::npos);
+  EXPECT_EQ(response.body.find("href"), std::string::npos);
+  bool immutable = false;
+  for (const auto& [name, value] : response.headers) {
+    if (name == "Cache-Control") immutable = value.find("immutable") != std::string::npos;
+  }
+  EXPECT_TRUE(immutable);
+  EXPECT_EQ(Get("/media/demo/computers-laptops-123-2.svg").body, response.body);  // deterministic
+
+  for (std::string bad : {"/media/demo/nothing-1-1.svg", "/media/demo/computers-laptops-1-1.png",
+                          "/media/demo/computers-laptops-x-1.svg", "/media/demo/computers-laptops-1-0.svg",
+                          "/media/demo/..svg"}) {
+    EXPECT_EQ(Get(bad).status, http::Status::not_found) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace manmulsang::catalog

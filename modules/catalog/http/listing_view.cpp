@@ -1,0 +1,68 @@
+#include "listing_view.hpp"
+
+#include <algorithm>
+
+#include "manmulsang/html/product_card.hpp"
+
+namespace manmulsang::catalog {
+namespace {
+
+// How many numbered links the pager shows on each side of the current page.
+constexpr std::int64_t kPagerReach = 3;
+
+}  // namespace
+
+html::List CardList(const std::vector<Product>& products, core::Locale locale) {
+  html::List cards;
+  for (const Product& product : products) {
+    html::ProductCard card;
+    card.id = product.id;
+    card.name = product.name;
+    card.price = product.price;
+    card.shop_name = product.seller_name;
+    card.image_url = product.images.empty() ? std::string() : product.images.front();
+    card.rating_average = product.rating_average;
+    card.rating_count = product.rating_count;
+    card.sold_out = product.stock <= 0;
+    cards.push_back(html::CardData(card, locale));
+  }
+  return cards;
+}
+
+html::Data PagerData(const ProductPage& page, const std::function<std::string(int)>& url_for) {
+  std::int64_t page_count = page.per_page > 0 ? (page.total + page.per_page - 1) / page.per_page : 0;
+  page_count = std::min<std::int64_t>(page_count, kMaxPage);
+  if (page_count <= 1 && page.page <= 1) return html::Data(false);
+  html::Data pager;
+  if (page.page > 1) {
+    int previous = static_cast<int>(std::clamp<std::int64_t>(page.page - 1, 1, std::max<std::int64_t>(page_count, 1)));
+    pager.set("previous_url", url_for(previous));
+  } else {
+    pager.set("previous_url", false);
+  }
+  pager.set("next_url", page.page < page_count ? html::Data(url_for(page.page + 1)) : html::Data(false));
+  html::List pages;
+  std::int64_t first = std::max<std::int64_t>(1, page.page - kPagerReach);
+  std::int64_t last = std::min<std::int64_t>(page_count, page.page + kPagerReach);
+  for (std::int64_t number = first; number <= last; ++number) {
+    html::Data link;
+    link.set("number", std::to_string(number));
+    link.set("url", url_for(static_cast<int>(number)));
+    link.set("current", number == page.page);
+    pages.push_back(std::move(link));
+  }
+  pager.set("pages", std::move(pages));
+  return pager;
+}
+
+std::string FormatCount(std::int64_t count) {
+  std::string digits = std::to_string(count < 0 ? -count : count);
+  std::string grouped;
+  for (std::size_t index = 0; index < digits.size(); ++index) {
+    if (index > 0 && (digits.size() - index) % 3 == 0) grouped += ',';
+    grouped += digits[index];
+  }
+  return count < 0 ? "-" + grouped : grouped;
+}
+
+}  // namespace manmulsang::catalog

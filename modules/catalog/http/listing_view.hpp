@@ -1,0 +1,23 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/html/renderer.hpp"
+
+// Template data shared by the listing pages (category, shop). Private to catalog/http.
+namespace manmulsang::catalog {
+
+// Product cards ({{> web/product_card}}) for a list of products.
+html::List CardList(const std::vector<Product>& products, core::Locale locale);
+
+// A pager {previous_url?, next_url?, pages:[{number, url, current}]} around the current page,
+// or false when everything fits on one page. url_for(page) builds each link.
+html::Data PagerData(const ProductPage& page, const std::function<std::string(int)>& url_for);
+
+// "12,345": counts shown to people.
+std::string FormatCount(std::int64_t count);
+
+}  // namespace manmulsang::catalog

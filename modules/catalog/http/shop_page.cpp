@@ -1,0 +1,64 @@
+#include <chrono>
+
+#include "catalog_http.hpp"
+#include "listing_view.hpp"
+
+namespace manmulsang::catalog {
+namespace {
+
+constexpr std::chrono::seconds kShopCacheTime{60};
+constexpr int kCardsPerPage = 24;
+
+std::string ShopUrl(core::SellerId shop, int page) {
+  std::string url = "/s/" + std::to_string(shop.value);
+  if (page > 1) url += "?page=" + std::to_string(page);
+  return url;
+}
+
+http::Response Render(const CatalogHttp& http, const http::Request& request, core::SellerId id) {
+  core::Locale locale = request.context().locale;
+  auto shop = http.sellers.GetShop(id);
+  // A shop becomes public when it is approved; before that its page does not exist for buyers.
+  if (!shop || shop->status != sellers::ShopStatus::approved) return NotFoundPage(http, request);
+
+  ProductQuery query;
+  query.seller = id;
+  query.sort = ProductSort::newest;
+  query.per_page = kCardsPerPage;
+  if (auto text = request.Query("page")) {
+    auto number = ParseId(*text);
+    if (!number || *number > kMaxPage) return NotFoundPage(http, request);
+    query.page = static_cast<int>(*number);
+  }
+  auto page = http.catalog.ListProducts(query);
+  if (!page) return NotFoundPage(http, request);
+
+  html::Data data;
+  data.set("title", shop->name);
+  data.set("name", shop->name);
+  data.set("city", shop->city);
+  data.set("description", shop->description);
+  data.set("total", FormatCount(page->total));
+  data.set("has_products", !page->items.empty());
+  data.set("products", CardList(page->items, locale));
+  data.set("pager", PagerData(*page, [&](int number) { return ShopUrl(id, number); }));
+  return http.renderer.Page(request, "catalog/shop", std::move(data));
+}
+
+}  // namespace
+
+void AddShopPage(http::Router& router, const CatalogHttp& http) {
+  router.Get("/s/:id", [http](http::Request& request) {
+    auto id = ParseId(request.PathParam("id"));
+    if (!id) return NotFoundPage(http, request);
+    core::SellerId shop{*id};
+    if (request.context().actor.signed_in() || !OnlyParameters(request, {"page"})) {
+      return Render(http, request, shop);
+    }
+    std::string key = http::PageCache::Key("/s/" + std::to_string(shop.value),
+                                           core::LocaleCode(request.context().locale), RawQuery(request));
+    return http.page_cache.GetOrRender(request, key, kShopCacheTime, [&] { return Render(http, request, shop); });
+  });
+}
+
+}  // namespace manmulsang::catalog
