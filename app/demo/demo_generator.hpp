@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstdint>
+
+#include "manmulsang/accounts/accounts.hpp"
+#include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/core/clock.hpp"
+#include "manmulsang/db/database.hpp"
+#include "manmulsang/sellers/sellers.hpp"
+
+namespace manmulsang::demo {
+
+struct DemoOptions {
+  std::int64_t products = 10000;
+  std::uint64_t seed = 1;
+  bool progress = true;  // a progress bar on stderr, only when stderr is a terminal
+};
+
+struct DemoSummary {
+  std::int64_t members = 0;
+  std::int64_t shops = 0;
+  std::int64_t products = 0;
+};
+
+// True while the store has no products: `make run` fills only an empty store.
+bool DemoNeeded(catalog::CatalogService& catalog);
+
+// Fills an empty store with a realistic Korean marketplace: members, shops in many cities, and
+// products in every subcategory with plausible names, prices, stock, ratings and dates over the
+// past six months. The same seed gives the same marketplace. Inserts go in batches through the
+// services' bulk paths, so a million products need bounded memory.
+// Throws std::runtime_error (with a message for the operator) if the store already has products.
+DemoSummary GenerateDemoMarketplace(db::Database& database, accounts::AccountService& accounts,
+                                    sellers::SellerService& sellers, catalog::CatalogService& catalog,
+                                    const core::Clock& clock, const DemoOptions& options);
+
+}  // namespace manmulsang::demo
