@@ -68,6 +68,8 @@ class Session {
     stream_.expires_after(options_.request_timeout);
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
+    // The route's limit is applied once the header says which route this is.
+    parser.body_limit(boost::none);
     auto [header_error, header_bytes] = co_await bhttp::async_read_header(stream_, buffer, parser, kTuple);
     const Clock::time_point start = Clock::now();
     if (header_error == bhttp::error::header_limit) {
@@ -75,6 +77,7 @@ class Session {
       co_return false;
     }
     if (header_error) {
+      spdlog::debug("request header refused: {}", header_error.message());
       if (!IsDisconnect(header_error)) co_await Reject(Status::bad_request, "Malformed request.\n", start);
       co_return false;
     }
@@ -104,6 +107,7 @@ class Session {
         co_return false;
       }
       if (body_error) {
+        spdlog::debug("request body refused: {}", body_error.message());
         if (!IsDisconnect(body_error)) co_await Reject(Status::bad_request, "Malformed request body.\n", start);
         co_return false;
       }

@@ -1,0 +1,129 @@
+#include "manmulsang/http/page_cache.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "test_requests.hpp"
+
+namespace manmulsang::http {
+namespace {
+
+using namespace std::chrono_literals;
+
+class PageCacheTest : public ::testing::Test {
+ protected:
+  core::ManualClock clock_{core::FromUnixSeconds(1'800'000'000)};
+  PageCache cache_{clock_};
+  Request request_ = testing::MakeRequest(Method::get, "/p/123");
+  int renders_ = 0;
+
+  Response Render(std::string body) {
+    ++renders_;
+    return Response::Html(std::move(body));
+  }
+};
+
+std::string LongPage(std::string_view seed) {
+  std::string page;
+  for (int index = 0; index < 100; ++index) page += "<p>" + std::string(seed) + "</p>";
+  return page;
+}
+
+TEST_F(PageCacheTest, RendersOnceUntilTheTtlPasses) {
+  const std::string key = PageCache::Key("/p/123", "ko");
+  const Response first = cache_.GetOrRender(request_, key, 10s, [&] { return Render(LongPage("a")); });
+  EXPECT_EQ(renders_, 1);
+  ASSERT_TRUE(first.shared);
+  EXPECT_TRUE(first.cacheable);
+  EXPECT_FALSE(first.shared->brotli.empty());
+  EXPECT_FALSE(first.shared->gzip.empty());
+  EXPECT_FALSE(first.shared->etag.empty());
+
+  const Response second = cache_.GetOrRender(request_, key, 10s, [&] { return Render("other"); });
+  EXPECT_EQ(renders_, 1);
+  EXPECT_EQ(second.shared.get(), first.shared.get());
+
+  clock_.Advance(11s);
+  const Response third = cache_.GetOrRender(request_, key, 10s, [&] { return Render("fresh"); });
+  EXPECT_EQ(renders_, 2);
+  EXPECT_EQ(third.BodyView(), "fresh");
+}
+
+TEST_F(PageCacheTest, InvalidatesByPrefix) {
+  for (const char* key : {"/p/123|ko", "/p/123|en?tab=qa", "/p/123/reviews|ko", "/p/1234|ko", "/c/food|ko"}) {
+    cache_.Put(key, Response::Html("x"), 60s);
+  }
+  EXPECT_EQ(cache_.size(), 5u);
+  cache_.Invalidate("/p/123");
+  EXPECT_EQ(cache_.size(), 2u);
+  EXPECT_TRUE(cache_.Get("/p/1234|ko"));
+  EXPECT_FALSE(cache_.Get("/p/123|ko"));
+  cache_.Invalidate("/c/");
+  EXPECT_EQ(cache_.size(), 1u);
+  cache_.Clear();
+  EXPECT_EQ(cache_.size(), 0u);
+}
+
+TEST_F(PageCacheTest, NeverStoresTokensCookiesOrErrors) {
+  request_.csrf_token() = "visitor-token";
+  std::string seen;
+  cache_.GetOrRender(request_, "/a|ko", 60s, [&] {
+    seen = request_.csrf_token();
+    return Response::Html("page");
+  });
+  EXPECT_EQ(seen, "");
+  EXPECT_EQ(request_.csrf_token(), "visitor-token");
+
+  const Response not_found = cache_.GetOrRender(request_, "/b|ko", 60s, [] { return Response::Html("no", Status::not_found); });
+  EXPECT_EQ(not_found.status, Status::not_found);
+  EXPECT_FALSE(cache_.Get("/b|ko"));
+
+  cache_.GetOrRender(request_, "/c|ko", 60s, [] {
+    Response response = Response::Html("with cookie");
+    response.SetCookie("a", "b");
+    return response;
+  });
+  EXPECT_FALSE(cache_.Get("/c|ko"));
+}
+
+TEST_F(PageCacheTest, KeysFromRequests) {
+  EXPECT_EQ(PageCache::Key("/p/1", "ko", "tab=qa"), "/p/1|ko?tab=qa");
+  Request request = testing::MakeRequest(Method::get, "/c/food?page=2");
+  cache_.Get(request, 60s, [] { return Response::Html("food"); });
+  EXPECT_TRUE(cache_.Get("/c/food|ko?page=2"));
+}
+
+TEST_F(PageCacheTest, BoundsItsSize) {
+  PageCache small(clock_, 2);
+  small.Put("/a", Response::Html("a"), 5s);
+  small.Put("/b", Response::Html("b"), 60s);
+  small.Put("/c", Response::Html("c"), 60s);  // full, nothing expired: not stored
+  EXPECT_FALSE(small.Get("/c"));
+  clock_.Advance(6s);
+  small.Put("/c", Response::Html("c"), 60s);  // /a expired and swept
+  EXPECT_TRUE(small.Get("/c"));
+  EXPECT_EQ(small.size(), 2u);
+}
+
+TEST_F(PageCacheTest, IsThreadSafe) {
+  std::vector<std::thread> threads;
+  for (int thread = 0; thread < 4; ++thread) {
+    threads.emplace_back([&, thread] {
+      for (int index = 0; index < 500; ++index) {
+        const std::string key = "/p/" + std::to_string(index % 20) + "|ko";
+        if (thread == 0 && index % 50 == 0) cache_.Invalidate("/p/" + std::to_string(index % 20));
+        cache_.Put(key, Response::Html(key), 60s);
+        const auto got = cache_.Get(key);
+        if (got) {
+          EXPECT_EQ(got->BodyView(), key);
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_LE(cache_.size(), 20u);
+}
+
+}  // namespace
+}  // namespace manmulsang::http

@@ -1,0 +1,270 @@
+#include "manmulsang/http/server.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/socket.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <future>
+#include <thread>
+
+#include "manmulsang/http/compression.hpp"
+
+namespace manmulsang::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+using ClientResponse = bhttp::response<bhttp::string_body>;
+
+// A blocking Beast client with a receive timeout, so a server bug fails the test, not hangs it.
+class Client {
+ public:
+  explicit Client(std::uint16_t port) : socket_(io_) {
+    socket_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+    timeval timeout{5, 0};
+    setsockopt(socket_.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  }
+
+  void SendRaw(std::string_view bytes) { asio::write(socket_, asio::buffer(bytes)); }
+
+  ClientResponse Send(bhttp::request<bhttp::string_body> request) {
+    request.set(bhttp::field::host, "127.0.0.1");
+    request.prepare_payload();
+    bhttp::write(socket_, request);
+    return Read(request.method() == bhttp::verb::head);
+  }
+
+  ClientResponse Get(std::string_view target, std::vector<std::pair<std::string, std::string>> headers = {}) {
+    bhttp::request<bhttp::string_body> request(bhttp::verb::get, target, 11);
+    for (const auto& [name, value] : headers) request.set(name, value);
+    return Send(std::move(request));
+  }
+
+  ClientResponse Read(bool head = false) {
+    bhttp::response_parser<bhttp::string_body> parser;
+    parser.skip(head);
+    parser.body_limit(16 * 1024 * 1024);
+    bhttp::read(socket_, buffer_, parser);
+    return parser.release();
+  }
+
+  // True when the server closed the connection (EOF or reset) rather than sending anything.
+  bool ClosedByServer() {
+    char byte;
+    boost::system::error_code error;
+    const std::size_t read = socket_.read_some(asio::buffer(&byte, 1), error);
+    return read == 0 && (error == asio::error::eof || error == asio::error::connection_reset);
+  }
+
+ private:
+  asio::io_context io_;
+  tcp::socket socket_;
+  beast::flat_buffer buffer_;
+};
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    router_.Get("/", [](Request&) { return Response::Text("home"); });
+    router_.Get("/big", [](Request&) {
+      std::string page;
+      for (int index = 0; index < 300; ++index) page += "<li>상품 " + std::to_string(index) + "</li>";
+      Response response = Response::Html(page);
+      response.cacheable = true;
+      return response;
+    });
+    router_.Post("/echo", [](Request& request) { return Response::Text(request.body()); });
+    router_.Get("/throw", [](Request&) -> Response { throw std::runtime_error("boom"); });
+    router_.Get("/api/throw", [](Request&) -> Response { throw std::runtime_error("boom"); });
+    router_.Get("/slow", [this](Request&) {
+      slow_started_.set_value();
+      std::this_thread::sleep_for(700ms);
+      return Response::Text("slow done");
+    });
+    router_.Get("/p/:id", [](Request& request) { return Response::Text(std::string(request.PathParam("id"))); });
+
+    ServerOptions options;
+    options.address = "127.0.0.1";
+    options.port = 0;
+    options.threads = 2;
+    options.request_timeout = 700ms;
+    options.keep_alive_timeout = 1000ms;
+    options.shutdown_grace = 5000ms;
+    options.access_log = false;
+    options.handle_signals = false;
+    server_ = std::make_unique<Server>(options, router_);
+    server_->Listen();
+    ASSERT_NE(server_->port(), 0);
+    runner_ = std::thread([this] { server_->Run(); });
+  }
+
+  void TearDown() override {
+    server_->Stop();
+    if (runner_.joinable()) runner_.join();
+  }
+
+  Router router_;
+  std::promise<void> slow_started_;
+  std::unique_ptr<Server> server_;
+  std::thread runner_;
+};
+
+TEST_F(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
+  Client client(server_->port());
+  const ClientResponse first = client.Get("/", {{"X-Request-Id", "client-id-1"}});
+  EXPECT_EQ(first.result_int(), 200);
+  EXPECT_EQ(first.body(), "home");
+  EXPECT_TRUE(first.keep_alive());
+  EXPECT_EQ(first["X-Request-Id"], "client-id-1");
+  EXPECT_EQ(first["X-Content-Type-Options"], "nosniff");
+  EXPECT_EQ(first["X-Frame-Options"], "DENY");
+  EXPECT_FALSE(first["Content-Security-Policy"].empty());
+  EXPECT_FALSE(first[bhttp::field::date].empty());
+
+  const ClientResponse second = client.Get("/p/77", {{"X-Request-Id", "bad id with spaces"}});
+  EXPECT_EQ(second.body(), "77");
+  EXPECT_NE(second["X-Request-Id"], "bad id with spaces");
+  EXPECT_FALSE(second["X-Request-Id"].empty());
+}
+
+TEST_F(ServerTest, UnknownPathIs404) {
+  Client client(server_->port());
+  EXPECT_EQ(client.Get("/nothing-here").result_int(), 404);
+  EXPECT_EQ(client.Get("/").result_int(), 200);  // the connection stays usable
+}
+
+TEST_F(ServerTest, BadRequestsGet400AndClose) {
+  Client client(server_->port());
+  EXPECT_EQ(client.Get("/bad%zz").result_int(), 400);
+  Client garbage(server_->port());
+  garbage.SendRaw("THIS IS NOT HTTP\r\n\r\n");
+  EXPECT_EQ(garbage.Read().result_int(), 400);
+  EXPECT_TRUE(garbage.ClosedByServer());
+}
+
+TEST_F(ServerTest, OversizedBodyGets413) {
+  Client client(server_->port());
+  client.SendRaw("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(3 * 1024 * 1024) + "\r\n\r\n");
+  const ClientResponse response = client.Read();
+  EXPECT_EQ(response.result_int(), 413);
+  EXPECT_FALSE(response.keep_alive());
+
+  // A chunked body has no length up front: it is cut off when it passes the limit.
+  Client chunked(server_->port());
+  chunked.SendRaw("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+  const std::string chunk = "100000\r\n" + std::string(0x100000, 'a') + "\r\n";
+  boost::system::error_code ignored;
+  try {
+    chunked.SendRaw(chunk);
+    chunked.SendRaw(chunk);
+  } catch (const boost::system::system_error&) {
+    // The server may already have answered and stopped reading.
+  }
+  EXPECT_EQ(chunked.Read().result_int(), 413);
+}
+
+TEST_F(ServerTest, SmallBodyIsEchoedAndExpectContinueWorks) {
+  Client client(server_->port());
+  bhttp::request<bhttp::string_body> request(bhttp::verb::post, "/echo", 11);
+  request.body() = "hello body";
+  EXPECT_EQ(client.Send(request).body(), "hello body");
+
+  client.SendRaw("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+  EXPECT_EQ(client.Read().result_int(), 100);
+  client.SendRaw("12345");
+  EXPECT_EQ(client.Read().body(), "12345");
+}
+
+TEST_F(ServerTest, OversizedHeaderGets431) {
+  Client client(server_->port());
+  const ClientResponse response = client.Get("/", {{"X-Padding", std::string(20 * 1024, 'x')}});
+  EXPECT_EQ(response.result_int(), 431);
+}
+
+TEST_F(ServerTest, StalledHalfRequestIsCutOff) {
+  Client client(server_->port());
+  client.SendRaw("GET / HTTP/1.1\r\nHost: x\r\n");  // and never the empty line
+  const auto start = Clock::now();
+  EXPECT_TRUE(client.ClosedByServer());
+  EXPECT_LT(Clock::now() - start, 3s);
+}
+
+TEST_F(ServerTest, IdleKeepAliveConnectionIsClosed) {
+  Client client(server_->port());
+  EXPECT_EQ(client.Get("/").result_int(), 200);
+  const auto start = Clock::now();
+  EXPECT_TRUE(client.ClosedByServer());
+  EXPECT_LT(Clock::now() - start, 3s);
+}
+
+TEST_F(ServerTest, HandlerExceptionsBecome500) {
+  Client client(server_->port());
+  const ClientResponse html = client.Get("/throw");
+  EXPECT_EQ(html.result_int(), 500);
+  EXPECT_NE(html[bhttp::field::content_type].find("text/html"), std::string_view::npos);
+  const ClientResponse json = client.Get("/api/throw");
+  EXPECT_EQ(json.result_int(), 500);
+  EXPECT_NE(json.body().find("internal_error"), std::string::npos);
+  EXPECT_EQ(client.Get("/").result_int(), 200);
+}
+
+TEST_F(ServerTest, CompressionEtagAndHead) {
+  Client client(server_->port());
+  const ClientResponse compressed = client.Get("/big", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(compressed["Content-Encoding"], "gzip");
+  EXPECT_EQ(compressed["Vary"], "Accept-Encoding");
+  const std::string etag(compressed[bhttp::field::etag]);
+  ASSERT_FALSE(etag.empty());
+
+  const ClientResponse not_modified = client.Get("/big", {{"If-None-Match", etag}});
+  EXPECT_EQ(not_modified.result_int(), 304);
+  EXPECT_TRUE(not_modified.body().empty());
+
+  bhttp::request<bhttp::string_body> head(bhttp::verb::head, "/big", 11);
+  const ClientResponse head_response = client.Send(head);
+  EXPECT_EQ(head_response.result_int(), 200);
+  EXPECT_GT(std::stoul(std::string(head_response[bhttp::field::content_length])), 1000u);
+  EXPECT_EQ(client.Get("/").body(), "home");  // framing intact after HEAD
+}
+
+TEST_F(ServerTest, StopLetsARunningRequestFinish) {
+  Client client(server_->port());
+  client.SendRaw("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+  Client idle(server_->port());
+  EXPECT_EQ(idle.Get("/").result_int(), 200);
+
+  slow_started_.get_future().wait();
+  const auto start = Clock::now();
+  server_->Stop();
+  const ClientResponse response = client.Read();
+  EXPECT_EQ(response.result_int(), 200);
+  EXPECT_EQ(response.body(), "slow done");
+  EXPECT_FALSE(response.keep_alive());
+  runner_.join();
+  EXPECT_LT(Clock::now() - start, 3s);
+  EXPECT_TRUE(idle.ClosedByServer());
+}
+
+TEST(ServerStopTest, StopBeforeRunReturnsPromptly) {
+  Router router;
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.handle_signals = false;
+  Server server(options, router);
+  server.Listen();
+  server.Stop();
+  server.Run();  // returns at once
+  SUCCEED();
+}
+
+}  // namespace
+}  // namespace manmulsang::http
