@@ -103,7 +103,7 @@ class StorefrontRoutesTest : public ::testing::Test {
   std::vector<core::SellerId> shops_;
 };
 
-TEST(FormatTest, CleanQueryMakesAnyInputSafeAndShort) {
+TEST(CleanQueryTest, MakesAnyInputSafeAndShort) {
   EXPECT_EQ(CleanQuery("  노트북   가방 "), "노트북 가방");
   EXPECT_EQ(CleanQuery(std::string("a\0b", 3)), "a b");
   EXPECT_EQ(CleanQuery("\xff\xfe"), "\uFFFD\uFFFD");
