@@ -15,11 +15,11 @@ TEST_F(AuthApiTest, RegisterReturnsTheUserAndAToken) {
       client.PostJson("/api/v1/auth/register", {{"email", email}, {"password", kPassword}, {"name", "김철수"}});
   ASSERT_EQ(response.status, 201) << response.body;
   EXPECT_NE(response.Header("Content-Type").value_or("").find("application/json"), std::string::npos);
-  const auto& body = AsObject(response.Json());
+  const boost::json::object body = AsObject(response.Json());
   ASSERT_TRUE(body.contains("user") && body.contains("token")) << response.body;
   EXPECT_TRUE(body.at("token").is_string());
   EXPECT_GE(body.at("token").as_string().size(), 32u) << "a session token should carry >= 256 bits";
-  const auto& user = AsObject(body.at("user"));
+  const boost::json::object user = AsObject(body.at("user"));
   EXPECT_EQ(user.at("email").as_string(), email);
   EXPECT_EQ(user.at("name").as_string(), "김철수");
   EXPECT_TRUE(user.contains("id"));
@@ -113,7 +113,7 @@ TEST_F(AuthApiTest, InvalidRegistrationsAre400WithTheField) {
   for (const Case& test_case : cases) {
     HttpResponse response = client.PostJson("/api/v1/auth/register", test_case.body);
     ASSERT_TRUE(IsJsonError(response, 400)) << boost::json::serialize(test_case.body);
-    const auto& error = response.Json().at("error").as_object();
+    const boost::json::object error = AsObject(response.Json().at("error"));
     ASSERT_TRUE(error.contains("field")) << response.body;
     EXPECT_EQ(error.at("field").as_string(), test_case.field) << response.body;
   }

@@ -76,7 +76,8 @@ std::int64_t BlackBoxTest::AnyProductId() {
   HttpClient client = NewClient();
   HttpResponse response = client.Get("/api/v1/products?per_page=5&page=2");
   if (response.status != 200) throw std::runtime_error("/api/v1/products: " + response.body);
-  const auto& items = response.Json().at("items").as_array();
+  const boost::json::value json = response.Json();
+  const auto& items = json.at("items").as_array();
   if (items.empty()) throw std::runtime_error("/api/v1/products returned no items");
   return items.front().at("id").to_number<std::int64_t>();
 }
@@ -156,7 +157,7 @@ FormFields FillForm(std::string_view html, std::string_view action, const std::s
   return ::testing::AssertionSuccess();
 }
 
-const boost::json::object& AsObject(const boost::json::value& value) {
+boost::json::object AsObject(const boost::json::value& value) {
   if (!value.is_object()) throw std::runtime_error("not a JSON object: " + boost::json::serialize(value));
   return value.as_object();
 }

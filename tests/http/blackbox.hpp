@@ -53,6 +53,7 @@ FormFields FillForm(std::string_view html, std::string_view action, const std::s
 // "{"error":{"code":...}}" check: the body is JSON with a non-empty error.code and error.message.
 ::testing::AssertionResult IsJsonError(const HttpResponse& response, int status);
 
-const boost::json::object& AsObject(const boost::json::value& value);
+// A copy of the value as an object (throws if it is not one); safe to call on temporaries.
+boost::json::object AsObject(const boost::json::value& value);
 
 }  // namespace manmulsang::testing

@@ -124,7 +124,7 @@ TEST_F(CatalogApiTest, ProductHasExactlyThePublishedShape) {
   std::int64_t id = AnyProductId();
   HttpResponse response = NewClient().Get("/api/v1/products/" + std::to_string(id));
   ASSERT_EQ(response.status, 200) << response.body;
-  const object& product = AsObject(response.Json());
+  const object product = AsObject(response.Json());
   EXPECT_EQ(KeysOf(product), (std::set<std::string>{"id", "name", "description", "price", "stock", "category",
                                                       "seller", "rating", "images"}))
       << response.body;
@@ -133,17 +133,17 @@ TEST_F(CatalogApiTest, ProductHasExactlyThePublishedShape) {
   EXPECT_TRUE(product.at("description").is_string());
   EXPECT_TRUE(product.at("stock").is_int64() || product.at("stock").is_uint64());
 
-  const object& price = AsObject(product.at("price"));
+  const object price = AsObject(product.at("price"));
   EXPECT_EQ(KeysOf(price), (std::set<std::string>{"amount", "currency"}));
   EXPECT_TRUE(price.at("amount").is_int64() || price.at("amount").is_uint64()) << "money is never a float";
   std::string currency(price.at("currency").as_string());
   EXPECT_TRUE(currency == "KPW" || currency == "USD" || currency == "CNY") << currency;
 
-  const object& category = AsObject(product.at("category"));
+  const object category = AsObject(product.at("category"));
   EXPECT_EQ(KeysOf(category), (std::set<std::string>{"slug", "name"}));
-  const object& seller = AsObject(product.at("seller"));
+  const object seller = AsObject(product.at("seller"));
   EXPECT_EQ(KeysOf(seller), (std::set<std::string>{"id", "name"}));
-  const object& rating = AsObject(product.at("rating"));
+  const object rating = AsObject(product.at("rating"));
   EXPECT_EQ(KeysOf(rating), (std::set<std::string>{"average", "count"}));
   EXPECT_TRUE(rating.at("average").is_number());
   EXPECT_TRUE(rating.at("count").is_int64() || rating.at("count").is_uint64());

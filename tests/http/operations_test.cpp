@@ -27,7 +27,7 @@ TEST_F(OperationsTest, MetricsAreInPrometheusTextFormat) {
 TEST_F(OperationsTest, StatsHaveTheirShape) {
   HttpResponse response = NewClient().Get("/api/v1/stats");
   ASSERT_EQ(response.status, 200) << response.body;
-  const boost::json::object& stats = AsObject(response.Json());
+  const boost::json::object stats = AsObject(response.Json());
   for (const char* key : {"visits_total", "visits_today", "members", "products", "sellers"}) {
     ASSERT_TRUE(stats.contains(key)) << "missing " << key << ": " << response.body;
     EXPECT_TRUE(stats.at(key).is_int64() || stats.at(key).is_uint64()) << key;
