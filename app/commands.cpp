@@ -49,8 +49,11 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
   options.products = products;
   options.seed = seed;
   options.progress = isatty(STDERR_FILENO) != 0;
-  demo::GenerateDemoMarketplace(marketplace.database(), marketplace.accounts(), marketplace.sellers(),
-                                marketplace.catalog(), marketplace.clock(), options);
+  const demo::DemoSummary summary = demo::GenerateDemoMarketplace(
+      marketplace.database(), marketplace.accounts(), marketplace.sellers(), marketplace.catalog(),
+      marketplace.clock(), options);
+  std::printf("demo marketplace: %lld members, %lld shops, %lld products\n", static_cast<long long>(summary.members),
+              static_cast<long long>(summary.shops), static_cast<long long>(summary.products));
   return 0;
 }
 
