@@ -165,6 +165,11 @@ TEST(WireResponseTest, CacheableResponsesGetEtagAnd304) {
   EXPECT_EQ(HeaderValue(not_modified, "Content-Length"), "");
   EXPECT_EQ(HeaderValue(not_modified, "ETag"), etag);
 
+  Response with_cookie = Response::Html("<p>same</p>");
+  with_cookie.cacheable = true;
+  with_cookie.SetCookie("mm_csrf", "abc");
+  EXPECT_EQ(HeaderValue(BuildWireResponse(with_cookie, WireRequest{}), "Cache-Control"), "private, no-cache");
+
   Response uncacheable = Response::Html("<p>same</p>");
   const WireResponse fresh = BuildWireResponse(uncacheable, WireRequest{.if_none_match = etag});
   EXPECT_EQ(fresh.status, 200u);

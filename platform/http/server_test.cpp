@@ -253,6 +253,27 @@ TEST_F(ServerTest, StopLetsARunningRequestFinish) {
   EXPECT_TRUE(idle.ClosedByServer());
 }
 
+TEST(ServerProxyTest, TrustsProxyHeadersOnlyWhenTold) {
+  Router router;
+  router.Get("/ip", [](Request& request) { return Response::Text(std::string(request.remote_address())); });
+  for (const bool trust : {false, true}) {
+    ServerOptions options;
+    options.port = 0;
+    options.threads = 1;
+    options.access_log = false;
+    options.handle_signals = false;
+    options.trust_proxy_headers = trust;
+    Server server(options, router);
+    server.Listen();
+    std::thread runner([&] { server.Run(); });
+    Client client(server.port());
+    EXPECT_EQ(client.Get("/ip", {{"X-Forwarded-For", "10.1.2.3, 10.9.8.7"}}).body(), trust ? "10.9.8.7" : "127.0.0.1");
+    EXPECT_EQ(client.Get("/ip", {{"X-Forwarded-For", "not an address"}}).body(), "127.0.0.1");
+    server.Stop();
+    runner.join();
+  }
+}
+
 TEST(ServerStopTest, StopBeforeRunReturnsPromptly) {
   Router router;
   ServerOptions options;

@@ -31,6 +31,20 @@ bool IsDisconnect(const boost::system::error_code& error) {
          error == bhttp::error::partial_message;
 }
 
+// The client's address as the proxy reports it; empty when it reports none that parses.
+std::string ProxiedAddress(const BeastRequest& message) {
+  std::string_view candidate = Trim(message["X-Real-IP"]);
+  if (candidate.empty()) {
+    const std::string_view forwarded = message["X-Forwarded-For"];
+    const std::size_t comma = forwarded.rfind(',');
+    candidate = Trim(comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1));
+  }
+  if (candidate.empty()) return {};
+  boost::system::error_code error;
+  const auto address = asio::ip::make_address(candidate, error);
+  return error ? std::string() : address.to_string();
+}
+
 // Removes the connection from the registry however the coroutine ends (even when the
 // io_context is destroyed with the coroutine suspended).
 class Registration {
@@ -118,7 +132,8 @@ class Session {
     std::string request_id = IsSaneRequestId(incoming_id) ? std::string(incoming_id) : NewRequestId();
     const unsigned version = message.version() == 10 ? 10 : 11;
     const bool client_keep_alive = message.keep_alive();
-    Request request(std::move(message), remote_, std::move(request_id));
+    std::string remote = options_.trust_proxy_headers ? ProxiedAddress(message) : std::string();
+    Request request(std::move(message), remote.empty() ? remote_ : std::move(remote), std::move(request_id));
 
     Response response = Answer(request);
     const bool keep_alive = client_keep_alive && !shared_.stopping.load();

@@ -142,7 +142,10 @@ WireResponse BuildWireResponse(Response& response, const WireRequest& request) {
   if (response.Header("Cache-Control").empty()) {
     // Cacheable answers are revalidated with the ETag; everything else may hold a visitor's own
     // data (cart, orders, CSRF token) and must not be stored by a browser or proxy.
-    AppendField(head, "Cache-Control", response.cacheable ? "no-cache" : "no-store");
+    // A cacheable answer that sets a cookie is revalidated by the browser but never kept by a
+    // shared proxy, which would hand the cookie to others.
+    const std::string_view cacheable = response.Header("Set-Cookie").empty() ? "no-cache" : "private, no-cache";
+    AppendField(head, "Cache-Control", response.cacheable ? cacheable : "no-store");
   }
   AppendField(head, "X-Request-Id", request.request_id);
   if (response.Header("Content-Security-Policy").empty()) {

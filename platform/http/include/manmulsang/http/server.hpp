@@ -22,6 +22,10 @@ struct ServerOptions {
   bool access_log = true;
   // Install SIGINT/SIGTERM handlers in Run() that stop the server gracefully.
   bool handle_signals = true;
+  // Behind nginx every peer is the proxy: take the client's address from X-Real-IP, else the
+  // last X-Forwarded-For entry (the one nginx appended), when it is a valid IP. Only turn this on
+  // when clients cannot reach the server except through the proxy, or they could forge it.
+  bool trust_proxy_headers = false;
 };
 
 // The Beast/Asio HTTP/1.1 server: one coroutine per connection on a thread per core, keep-alive,
