@@ -183,10 +183,15 @@ catalog::NewProduct MakeProduct(Random& random, const RecipeTarget& target, cons
     options += " ";
     options += recipe.options[axis][choice];
   }
-  product.name = recipe.brand_last ? std::string(kind) + options + " — " + std::string(brand)
-                                   : std::string(brand) + " " + std::string(kind) + options;
+  if (brand.empty()) {
+    product.name = std::string(kind) + options;  // the kind is itself a brand ("평양 소주")
+  } else if (recipe.brand_last) {
+    product.name = std::string(kind) + options + " — " + std::string(brand);
+  } else {
+    product.name = std::string(brand) + " " + std::string(kind) + options;
+  }
 
-  std::string description = std::string(kind) + " (" + std::string(brand) + ").";
+  std::string description = std::string(kind) + (brand.empty() ? "." : " (" + std::string(brand) + ").");
   std::size_t first = random.Below(recipe.features.size());
   description += " " + std::string(recipe.features[first]);
   if (recipe.features.size() > 1) {

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <mutex>
 
@@ -9,6 +10,21 @@
 
 namespace manmulsang::catalog {
 
+namespace {
+
+using CategoryCounts = std::vector<std::pair<core::CategoryId, std::int64_t>>;
+
+// Browsing a category needs the count of active products in each of its subcategories; on a
+// large store that is a scan of every listing. The counts of the whole store are kept for a
+// short while and serve every category page; listings themselves are always read fresh.
+constexpr std::chrono::seconds kCountsLifetime{30};
+
+bool OnlyCategoryFilter(const ProductFilter& filter) {
+  return filter.name_pattern.empty() && !filter.seller && !filter.min_price && !filter.max_price;
+}
+
+}  // namespace
+
 struct CatalogService::Impl {
   db::Database& database;
   const core::Clock& clock;
@@ -18,6 +34,40 @@ struct CatalogService::Impl {
   // be built before the store is migrated), and shared by all threads afterwards.
   std::once_flag tree_loaded;
   std::unique_ptr<const CategoryTree> tree;
+
+  std::mutex counts_mutex;
+  std::shared_ptr<const CategoryCounts> counts;
+  core::TimePoint counts_time;
+
+  std::shared_ptr<const CategoryCounts> StoreCounts() {
+    std::lock_guard lock(counts_mutex);
+    core::TimePoint now = clock.Now();
+    if (!counts || now - counts_time >= kCountsLifetime || now < counts_time) {
+      counts = std::make_shared<const CategoryCounts>(database.Read(
+          [](db::Connection& connection) { return ProductRepository::CountByCategory(connection, {}); }));
+      counts_time = now;
+    }
+    return counts;
+  }
+
+  void ForgetCounts() {
+    std::lock_guard lock(counts_mutex);
+    counts.reset();
+  }
+
+  CategoryCounts Counts(const ProductFilter& filter) {
+    if (!OnlyCategoryFilter(filter)) {
+      return database.Read(
+          [&](db::Connection& connection) { return ProductRepository::CountByCategory(connection, filter); });
+    }
+    std::shared_ptr<const CategoryCounts> all = StoreCounts();
+    if (filter.categories.empty()) return *all;
+    CategoryCounts wanted;
+    for (const auto& entry : *all) {
+      if (std::ranges::find(filter.categories, entry.first) != filter.categories.end()) wanted.push_back(entry);
+    }
+    return wanted;
+  }
 
   const CategoryTree& Tree() {
     std::call_once(tree_loaded, [this] {
@@ -117,12 +167,13 @@ std::expected<ProductPage, CatalogError> CatalogService::ListProducts(const Prod
   ProductPage page;
   page.page = query.page;
   page.per_page = query.per_page;
-  std::vector<std::pair<core::CategoryId, std::int64_t>> counts;
+  CategoryCounts counts;
   impl_->database.Read([&](db::Connection& connection) {
     std::int64_t offset = static_cast<std::int64_t>(query.page - 1) * query.per_page;
     page.items = ProductRepository::List(connection, filter, query.sort, query.per_page, offset);
-    counts = ProductRepository::CountByCategory(connection, filter);
   });
+  // Outside the read above: the store-wide counts may need a connection of their own.
+  counts = impl_->Counts(filter);
   // The per-category counts already hold the total: one scan serves both.
   std::map<core::CategoryId, std::int64_t> facet_counts;
   for (const auto& [category, count] : counts) {
@@ -164,15 +215,18 @@ std::int64_t CatalogService::CountActiveProducts() {
 
 std::vector<core::ProductId> CatalogService::InsertProducts(std::span<const NewProduct> products) {
   std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
-  return impl_->database.Write([&](db::Connection& connection) {
-    std::vector<core::ProductId> ids;
-    ids.reserve(products.size());
+  auto ids = impl_->database.Write([&](db::Connection& connection) {
+    std::vector<core::ProductId> inserted;
+    inserted.reserve(products.size());
     for (const NewProduct& product : products) {
       std::int64_t created = product.created_at ? core::ToUnixSeconds(*product.created_at) : now;
-      ids.push_back(ProductRepository::Insert(connection, product, created, created));
+      inserted.push_back(ProductRepository::Insert(connection, product, created, created));
     }
-    return ids;
+    return inserted;
   });
+  // After the commit, so that a listing read meanwhile cannot keep the old counts.
+  impl_->ForgetCounts();
+  return ids;
 }
 
 std::span<const core::EmbeddedFile> Migrations() { return embedded::catalog_migrations(); }

@@ -300,6 +300,25 @@ TEST_F(CatalogTest, BadQueriesAreRejected) {
   EXPECT_TRUE(catalog_.ListProducts(query).has_value());
 }
 
+TEST_F(CatalogTest, CategoryCountsAreKeptBrieflyAndDroppedOnInsert) {
+  auto shops = Shops(1);
+  std::vector<NewProduct> products = {Make(shops[0], "food-grain", "흰쌀", 5000), Make(shops[0], "food-grain", "찹쌀", 6000)};
+  auto ids = catalog_.InsertProducts(products);
+  EXPECT_EQ(catalog_.ListProducts({}).value().total, 2);
+  store_->Write([&](db::Connection& connection) {
+    connection.Execute("UPDATE products SET status = 'hidden' WHERE id = $1", {ids[0].value});
+  });
+  EXPECT_EQ(catalog_.ListProducts({}).value().total, 2);  // the store-wide counts are cached
+  ProductQuery filtered;
+  filtered.min_price = 0;
+  EXPECT_EQ(catalog_.ListProducts(filtered).value().total, 1);  // other filters count afresh
+  clock_.Advance(31s);
+  EXPECT_EQ(catalog_.ListProducts({}).value().total, 1);
+  std::vector<NewProduct> more = {Make(shops[0], "food-grain", "콩", 3000)};
+  catalog_.InsertProducts(more);
+  EXPECT_EQ(catalog_.ListProducts({}).value().total, 2);  // an insert drops them at once
+}
+
 TEST_F(CatalogTest, SortNamesRoundTrip) {
   for (ProductSort sort : {ProductSort::relevance, ProductSort::price_asc, ProductSort::price_desc,
                            ProductSort::newest, ProductSort::rating}) {
