@@ -6,21 +6,39 @@
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   // Live tiles: CSS slides between two faces; here any number of .live-item rotate in turn.
+  // A face stays while the pointer or the keyboard focus is on the tile, and a face that gets
+  // the focus is brought into view, so every link can be read and reached.
   function startLiveTile(tile, index) {
     var strip = tile.querySelector(".live-items");
     if (!strip) return;
-    var count = strip.querySelectorAll(".live-item").length;
+    var items = strip.querySelectorAll(".live-item");
+    var count = items.length;
     if (count < 2) return;
     tile.className += " js-live";
     var current = 0;
+    var held = false;
+    function show(next) {
+      current = next;
+      var offset = "translateY(-" + current * 100 + "%)";
+      strip.style.webkitTransform = offset;
+      strip.style.transform = offset;
+    }
+    tile.addEventListener("mouseenter", function () { held = true; }, false);
+    tile.addEventListener("mouseleave", function () { held = false; }, false);
+    tile.addEventListener("focusin", function (event) {
+      held = true;
+      for (var i = 0; i < count; i++) {
+        if (items[i].contains(event.target)) show(i);
+      }
+      // Focus may have scrolled the clipped tile itself; the transform places the face instead.
+      tile.scrollTop = 0;
+    }, false);
+    tile.addEventListener("focusout", function () { held = false; }, false);
     // Staggered so that neighbouring tiles do not turn at the same moment.
     window.setTimeout(function () {
       window.setInterval(function () {
-        if (document.hidden) return;
-        current = (current + 1) % count;
-        var offset = "translateY(-" + current * 100 + "%)";
-        strip.style.webkitTransform = offset;
-        strip.style.transform = offset;
+        if (document.hidden || held) return;
+        show((current + 1) % count);
       }, 5000);
     }, (index % 4) * 1300);
   }

@@ -1,7 +1,6 @@
 #include "view_data.hpp"
 
-#include <fmt/format.h>
-
+#include "manmulsang/html/product_card.hpp"
 
 namespace manmulsang::storefront::view {
 namespace {
@@ -26,7 +25,7 @@ constexpr TileColour kTileColours[] = {
     {"orange", 0xe3, 0xa2, 0x1a},  {"purple", 0x60, 0x3c, 0xba},  {"red", 0xee, 0x11, 0x11},
     {"teal", 0x00, 0xab, 0xa9},    {"darkgreen", 0x1e, 0x71, 0x45}, {"crimson", 0xb9, 0x1d, 0x47},
     {"violet", 0x9f, 0x00, 0xa7},  {"darkblue", 0x2b, 0x57, 0x97}, {"gray", 0x52, 0x52, 0x52},
-    {"lime", 0x8c, 0xbf, 0x26},
+    {"lime", 0x8c, 0xbf, 0x26},    {"darkorange", 0xda, 0x53, 0x2c}, {"plum", 0x7e, 0x38, 0x78},
 };
 
 int HexDigit(char c) {
@@ -97,16 +96,18 @@ html::Data CategoryTileData(const catalog::Category& category, core::Locale loca
 }
 
 html::Data ProductData(const catalog::Product& product, core::Locale locale) {
-  // The fields of the shared card partial, web/templates/product_card.html.
-  html::Data data;
-  data.set("id", std::to_string(product.id.value));
-  data.set("name", product.name);
-  data.set("price_text", core::FormatMoney(product.price, core::LocaleCode(locale)));
-  data.set("shop_name", product.seller_name);
-  if (!product.images.empty()) data.set("image_url", product.images.front());
-  data.set("sold_out", product.stock <= 0);
+  // The shared card builder sets every field the partial reads (false where there is nothing),
+  // so that a card never picks up a field of the enclosing page through mustache scoping.
+  html::Data data = html::CardData(html::ProductCard{.id = product.id,
+                                                     .name = product.name,
+                                                     .price = product.price,
+                                                     .shop_name = product.seller_name,
+                                                     .image_url = product.images.empty() ? std::string() : product.images.front(),
+                                                     .rating_average = product.rating_average,
+                                                     .rating_count = product.rating_count,
+                                                     .sold_out = product.stock <= 0},
+                                   locale);
   if (product.rating_count > 0) {
-    data.set("rating", fmt::format("{:.1f}", product.rating_average));
     data.set("rating_stars", std::to_string(RatingStars(product.rating_average)));
     data.set("review_count", FormatCount(product.rating_count));
   }
