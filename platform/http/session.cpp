@@ -21,6 +21,14 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+std::string_view RejectionCode(Status status) {
+  switch (status) {
+    case Status::payload_too_large: return "payload_too_large";
+    case Status::request_header_fields_too_large: return "header_too_large";
+    default: return "bad_request";
+  }
+}
+
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 
 // Errors that only mean the peer went away or was timed out: close without an answer.
@@ -100,7 +108,7 @@ class Session {
     const std::string_view target = header.target();
     const std::size_t body_limit = shared_.router.BodyLimit(header.method(), target.substr(0, target.find('?')));
     if (parser.content_length() && *parser.content_length() > body_limit) {
-      co_await Reject(Status::payload_too_large, "Request body too large.\n", start);
+      co_await Reject(Status::payload_too_large, "Request body too large.\n", start, target);
       co_return false;
     }
     parser.body_limit(body_limit);
@@ -117,7 +125,7 @@ class Session {
       }
       auto [body_error, body_bytes] = co_await bhttp::async_read(stream_, buffer, parser, kTuple);
       if (body_error == bhttp::error::body_limit) {
-        co_await Reject(Status::payload_too_large, "Request body too large.\n", start);
+        co_await Reject(Status::payload_too_large, "Request body too large.\n", start, target);
         co_return false;
       }
       if (body_error) {
@@ -186,9 +194,13 @@ class Session {
 
  private:
   // An answer to a request that never reached the router (431, 413, 400); the connection closes.
-  asio::awaitable<void> Reject(Status status, std::string_view message, Clock::time_point start) {
+  // API clients get the JSON error shape when the target is known to be under /api/.
+  asio::awaitable<void> Reject(Status status, std::string_view message, Clock::time_point start,
+                               std::string_view target = {}) {
     rejected_ = true;
-    Response response = Response::Text(std::string(message), status);
+    Response response = target.starts_with("/api/")
+                            ? Response::JsonError(status, RejectionCode(status), message.substr(0, message.find('\n')))
+                            : Response::Text(std::string(message), status);
     const std::string request_id = NewRequestId();
     WireRequest wire_request;
     wire_request.keep_alive = false;

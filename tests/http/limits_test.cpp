@@ -44,6 +44,8 @@ TEST_F(LimitsTest, ThreeMegabyteBodyIs413) {
   }
   std::string response = connection.ReadResponseHead(10s);
   EXPECT_EQ(StatusOf(response), 413) << response.substr(0, 300);
+  // An API client gets the API's error shape even before the route runs.
+  EXPECT_NE(response.find("application/json"), std::string::npos) << response.substr(0, 300);
 }
 
 TEST_F(LimitsTest, TwentyKilobyteHeaderIs431) {
