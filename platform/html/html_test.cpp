@@ -174,6 +174,8 @@ TEST_F(RendererTest, LanguageSwitchKeepsTheQuery) {
             "/search?q=%EB%85%B8%ED%8A%B8%EB%B6%81&amp;page=2&amp;lang=en");
   http::Request sneaky = MakeRequest("//evil.example/x");
   EXPECT_EQ(renderer_.Fragment(sneaky, "test/page", Data{}), "/?lang=ko /?lang=en");
+  http::Request long_query = MakeRequest("/c/food?x=" + std::string(3000, 'a'));
+  EXPECT_EQ(renderer_.Fragment(long_query, "test/page", Data{}), "/c/food?lang=ko /c/food?lang=en");
 }
 
 TEST_F(RendererTest, NotFoundAndErrorPages) {

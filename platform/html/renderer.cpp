@@ -41,16 +41,19 @@ std::string LanguageUrl(const http::Request& request, std::string_view code) {
   std::string_view path = request.target().substr(0, request.target().find('?'));
   if (path.empty() || path[0] != '/' || (path.size() > 1 && (path[1] == '/' || path[1] == '\\'))) path = "/";
   std::string url(path);
-  char separator = '?';
+  // The other query fields are kept (a search stays a search in the other language) unless
+  // they are too long to be worth repeating twice in every page.
+  constexpr std::size_t kLongestKeptQuery = 256;
+  std::string kept_query;
   for (const auto& [name, value] : request.query().fields()) {
     if (name == "lang") continue;
-    url += separator;
-    url += http::PercentEncode(name);
-    url += '=';
-    url += http::PercentEncode(value);
-    separator = '&';
+    kept_query += http::PercentEncode(name);
+    kept_query += '=';
+    kept_query += http::PercentEncode(value);
+    kept_query += '&';
   }
-  url += separator;
+  url += '?';
+  if (kept_query.size() <= kLongestKeptQuery) url += kept_query;
   url += "lang=";
   url += code;
   return url;
