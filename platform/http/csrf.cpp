@@ -104,7 +104,9 @@ Middleware CsrfProtection() {
     }
 
     Response response = next(request);
-    if (!has_valid_cookie) response.SetCookie(kCsrfCookie, request.csrf_token());
+    // A cacheable page was rendered without the token (it is shared by every visitor), so it
+    // has no form the cookie could pair with; hot anonymous pages stay free of Set-Cookie.
+    if (!has_valid_cookie && !response.cacheable) response.SetCookie(kCsrfCookie, request.csrf_token());
     return response;
   };
 }

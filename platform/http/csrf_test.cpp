@@ -20,6 +20,11 @@ class CsrfTest : public ::testing::Test {
       seen_token_ = request.csrf_token();
       return Response::Html("<form>");
     });
+    router_.Get("/shared", [](Request&) {
+      Response response = Response::Html("<p>the same page for everyone</p>");
+      response.cacheable = true;
+      return response;
+    });
     const Handler done = [](Request&) { return Response::Text("done"); };
     router_.Post("/submit", done);
     router_.Add(Method::delete_, "/submit", done);
@@ -44,6 +49,11 @@ TEST_F(CsrfTest, NewVisitorGetsATokenCookie) {
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
   EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
   EXPECT_NE(cookie.find("Path=/"), std::string::npos);
+}
+
+TEST_F(CsrfTest, ASharedCacheablePageSetsNoTokenCookie) {
+  Request request = MakeRequest(Method::get, "/shared", {}, {});
+  EXPECT_EQ(SetCookieOf(router_.Dispatch(request)), "");
 }
 
 TEST_F(CsrfTest, KnownVisitorKeepsTheToken) {
