@@ -46,6 +46,7 @@ void LoadConfigFile(const std::string& file, Config& config) {
     config.request_timeout = std::chrono::seconds(*value);
   }
   if (auto value = table["access_log"].value<bool>()) config.access_log = *value;
+  if (auto value = table["trust_proxy_headers"].value<bool>()) config.trust_proxy_headers = *value;
 }
 
 }  // namespace manmulsang::app

@@ -16,6 +16,9 @@ struct Config {
   unsigned threads = 0;  // 0: one per core
   std::chrono::seconds request_timeout{10};
   bool access_log = true;
+  // Behind nginx every peer is the proxy: take the client address from X-Real-IP /
+  // X-Forwarded-For so per-address login throttling and logs see real clients.
+  bool trust_proxy_headers = false;
 
   std::string DatabaseUrl() const;
   // "host:port" → parts; nullopt when it is not that shape.
@@ -27,7 +30,7 @@ struct Config {
 };
 
 // Reads the keys the file sets (data, database, listen, threads, request_timeout_seconds,
-// access_log) over config. Throws std::runtime_error with the file's own message on bad TOML.
+// access_log, trust_proxy_headers) over config. Throws std::runtime_error with the file's own message on bad TOML.
 void LoadConfigFile(const std::string& file, Config& config);
 
 }  // namespace manmulsang::app

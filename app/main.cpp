@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
   serve->add_option("--request-timeout", request_timeout, "Seconds a client has to send a whole request")
       ->check(CLI::Range(1, 3600));
   serve->add_flag("--no-access-log", no_access_log, "Do not log each request");
+  bool trust_proxy = false;
+  serve->add_flag("--trust-proxy", trust_proxy, "Take client addresses from X-Real-IP/X-Forwarded-For (behind nginx)");
 
   auto* demo = cli.add_subcommand("demo", "Fill an empty store with a realistic demo marketplace");
   add_store_options(demo);
@@ -78,6 +80,7 @@ int main(int argc, char** argv) {
     if (threads != 0) config.threads = threads;
     if (request_timeout != 0) config.request_timeout = std::chrono::seconds(request_timeout);
     if (no_access_log) config.access_log = false;
+    if (trust_proxy) config.trust_proxy_headers = true;
 
     if (serve->parsed()) return manmulsang::app::ServeCommand(config);
     if (demo->parsed()) return manmulsang::app::DemoCommand(config, products, seed, if_empty);

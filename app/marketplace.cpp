@@ -80,6 +80,7 @@ void Marketplace::Serve(const Config& config) {
   options.threads = config.threads;
   options.request_timeout = config.request_timeout;
   options.access_log = config.access_log;
+  options.trust_proxy_headers = config.trust_proxy_headers;
   http::Server server(options, router);
   server.Listen();
   // Tests and scripts wait for this exact line to learn the port.
