@@ -118,7 +118,7 @@ int RestoreCommand(const Config& config, const std::string& file) {
   // Check that the file is a Manmulsang store before it replaces anything.
   try {
     auto backup = db::Database::Open("sqlite:" + file);
-    backup->Read([](db::Connection& connection) { return connection.Query("SELECT count(*) FROM schema_migrations"); });
+    backup->AppliedMigrationCount();
   } catch (const db::DatabaseError& error) {
     Report(file + " is not a Manmulsang backup: " + error.what());
     return 1;

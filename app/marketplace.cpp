@@ -64,7 +64,7 @@ void Marketplace::Serve(const Config& config) {
   router.Use(analytics::VisitCounting(*analytics_));
 
   router.Get("/healthz", [this](http::Request&) {
-    database_->Read([](db::Connection& connection) { return connection.Query("SELECT 1"); });
+    database_->CheckHealth();
     return http::Response::Text("ok\n");
   });
   http::AddMetricsRoute(router);

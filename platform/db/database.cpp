@@ -77,9 +77,19 @@ constexpr std::string_view kCreateMigrationsTable =
     " module TEXT NOT NULL, name TEXT NOT NULL, applied_at BIGINT NOT NULL,"
     " PRIMARY KEY (module, name))";
 constexpr std::string_view kSelectApplied = "SELECT name FROM schema_migrations WHERE module = $1";
+constexpr std::string_view kCountApplied = "SELECT count(*) FROM schema_migrations";
+constexpr std::string_view kTrivialQuery = "SELECT 1";
 constexpr std::string_view kInsertApplied =
     "INSERT INTO schema_migrations (module, name, applied_at) VALUES ($1, $2, $3)";
 }  // namespace
+
+void Database::CheckHealth() {
+  Read([](Connection& connection) { return connection.Query(kTrivialQuery); });
+}
+
+std::int64_t Database::AppliedMigrationCount() {
+  return Read([](Connection& connection) { return connection.QueryOne(kCountApplied)->Int(0); });
+}
 
 int Database::Migrate(std::span<const ModuleMigrations> modules) {
   const std::string_view folder = dialect() == Dialect::sqlite ? "sqlite/" : "postgres/";

@@ -134,6 +134,8 @@ TEST_F(DatabaseTest, MigrationsApplyOnceInOrderPerDialect) {
   const Database::ModuleMigrations modules[] = {{"shelves", kFiles}};
   EXPECT_EQ(database_->Migrate(modules), 2);
   EXPECT_EQ(database_->Migrate(modules), 0);
+  EXPECT_EQ(database_->AppliedMigrationCount(), 2);
+  database_->CheckHealth();
   const auto count = database_->Read([](Connection& connection) {
     return connection.QueryOne("SELECT count(*) FROM shelves")->Int(0);
   });
@@ -162,6 +164,10 @@ TEST_F(DatabaseTest, BackupIsACompleteCopy) {
   });
   EXPECT_EQ(name, "kept");
   EXPECT_THROW(database_->BackupTo(copy), DatabaseError);  // never overwrites
+}
+
+TEST_F(DatabaseTest, AStoreWithoutMigrationsIsNotAManmulsangStore) {
+  EXPECT_THROW(database_->AppliedMigrationCount(), DatabaseError);
 }
 
 TEST(DatabaseOpen, RefusesUnknownUrls) {

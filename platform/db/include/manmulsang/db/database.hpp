@@ -135,6 +135,12 @@ class Database {
     }
   }
 
+  // Throws DatabaseError when the store cannot answer a trivial query (for /healthz).
+  void CheckHealth();
+  // How many migrations schema_migrations records; throws DatabaseError when the store has no
+  // such table (it is not a Manmulsang store).
+  std::int64_t AppliedMigrationCount();
+
   // Writes a consistent copy of the whole store to file (which must not exist), while it serves.
   virtual void BackupTo(const std::string& file) = 0;
 
