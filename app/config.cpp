@@ -2,9 +2,24 @@
 
 #include <charconv>
 #include <stdexcept>
+#include <string_view>
 #include <toml++/toml.h>
 
 namespace manmulsang::app {
+
+namespace {
+
+// The key's value, nullopt when the file does not set it. A value of another type is an error:
+// skipping it would run with a setting the operator did not choose.
+template <typename T>
+std::optional<T> Value(const toml::table& table, std::string_view key, std::string_view kind) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return std::nullopt;
+  if (!node->is<T>()) throw std::runtime_error("config: " + std::string(key) + " must be " + std::string(kind));
+  return node->value<T>();
+}
+
+}  // namespace
 
 std::string Config::DatabaseUrl() const {
   if (!database_url.empty()) return database_url;
@@ -34,19 +49,19 @@ void LoadConfigFile(const std::string& file, Config& config) {
   } catch (const toml::parse_error& error) {
     throw std::runtime_error("cannot read config " + file + ": " + std::string(error.description()));
   }
-  if (auto value = table["data"].value<std::string>()) config.data_directory = *value;
-  if (auto value = table["database"].value<std::string>()) config.database_url = *value;
-  if (auto value = table["listen"].value<std::string>()) config.listen = *value;
-  if (auto value = table["threads"].value<std::int64_t>()) {
+  if (auto value = Value<std::string>(table, "data", "a string")) config.data_directory = *value;
+  if (auto value = Value<std::string>(table, "database", "a string")) config.database_url = *value;
+  if (auto value = Value<std::string>(table, "listen", "a string")) config.listen = *value;
+  if (auto value = Value<std::int64_t>(table, "threads", "an integer")) {
     if (*value < 0 || *value > 256) throw std::runtime_error("config: threads must be 0..256");
     config.threads = static_cast<unsigned>(*value);
   }
-  if (auto value = table["request_timeout_seconds"].value<std::int64_t>()) {
+  if (auto value = Value<std::int64_t>(table, "request_timeout_seconds", "an integer")) {
     if (*value < 1 || *value > 3600) throw std::runtime_error("config: request_timeout_seconds must be 1..3600");
     config.request_timeout = std::chrono::seconds(*value);
   }
-  if (auto value = table["access_log"].value<bool>()) config.access_log = *value;
-  if (auto value = table["trust_proxy_headers"].value<bool>()) config.trust_proxy_headers = *value;
+  if (auto value = Value<bool>(table, "access_log", "true or false")) config.access_log = *value;
+  if (auto value = Value<bool>(table, "trust_proxy_headers", "true or false")) config.trust_proxy_headers = *value;
 }
 
 }  // namespace manmulsang::app
