@@ -30,6 +30,10 @@ std::string AccountErrorText(accounts::AccountError error) {
 }  // namespace
 
 int ServeCommand(const Config& config) {
+  if (!config.ListenEndpoint()) {
+    Report("--listen must be HOST:PORT, got " + config.listen);
+    return 2;
+  }
   Marketplace marketplace(config);
   marketplace.Serve(config);
   return 0;
@@ -115,20 +119,26 @@ int RestoreCommand(const Config& config, const std::string& file) {
     Report("no such backup file: " + file);
     return 1;
   }
-  // Check that the file is a Manmulsang store before it replaces anything.
+  const std::filesystem::path target = url.substr(std::string_view("sqlite:").size());
+  std::filesystem::create_directories(target.parent_path().empty() ? "." : target.parent_path());
+  // Work on a copy, so the backup file itself is never opened for writing, and check that the
+  // copy is a Manmulsang store before it replaces anything.
+  const std::filesystem::path staging = target.string() + ".restoring";
+  const auto remove_with_journal = [](const std::filesystem::path& database_file) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(database_file.string() + suffix);
+  };
+  std::filesystem::copy_file(file, staging, std::filesystem::copy_options::overwrite_existing);
   try {
-    auto backup = db::Database::Open("sqlite:" + file);
-    backup->AppliedMigrationCount();
+    db::Database::Open("sqlite:" + staging.string())->AppliedMigrationCount();
   } catch (const db::DatabaseError& error) {
+    remove_with_journal(staging);
     Report(file + " is not a Manmulsang backup: " + error.what());
     return 1;
   }
-  const std::filesystem::path target = url.substr(std::string_view("sqlite:").size());
-  std::filesystem::create_directories(target.parent_path().empty() ? "." : target.parent_path());
-  const std::filesystem::path staging = target.string() + ".restoring";
-  std::filesystem::copy_file(file, staging, std::filesystem::copy_options::overwrite_existing);
   // The old write-ahead log belongs to the old file: drop it with the file, then move the copy
   // into place in one rename.
+  std::filesystem::remove(staging.string() + "-wal");
+  std::filesystem::remove(staging.string() + "-shm");
   std::filesystem::remove(target.string() + "-wal");
   std::filesystem::remove(target.string() + "-shm");
   std::filesystem::rename(staging, target);

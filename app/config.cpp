@@ -1,5 +1,6 @@
 #include "config.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 #include <string_view>
@@ -48,6 +49,14 @@ void LoadConfigFile(const std::string& file, Config& config) {
     table = toml::parse_file(file);
   } catch (const toml::parse_error& error) {
     throw std::runtime_error("cannot read config " + file + ": " + std::string(error.description()));
+  }
+  // A misspelt key would otherwise leave its setting at the default without a word.
+  static constexpr std::string_view kKnownKeys[] = {"data", "database", "listen", "threads",
+                                                    "request_timeout_seconds", "access_log", "trust_proxy_headers"};
+  for (const auto& [key, value] : table) {
+    if (std::find(std::begin(kKnownKeys), std::end(kKnownKeys), key.str()) == std::end(kKnownKeys)) {
+      throw std::runtime_error("config " + file + ": unknown key '" + std::string(key.str()) + "'");
+    }
   }
   if (auto value = Value<std::string>(table, "data", "a string")) config.data_directory = *value;
   if (auto value = Value<std::string>(table, "database", "a string")) config.database_url = *value;

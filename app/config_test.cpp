@@ -168,6 +168,13 @@ TEST_F(ConfigFileTest, BrokenTomlNamesTheFileAndTheProblem) {
   EXPECT_FALSE(ErrorFor("[server\nlisten = \"x:1\"\n", config).empty());
 }
 
+TEST_F(ConfigFileTest, AMisspeltKeyIsAnError) {
+  Config config;
+  const std::string error = ErrorFor("listne = \"127.0.0.1:9000\"\n", config);
+  EXPECT_NE(error.find("listne"), std::string::npos) << error;
+  EXPECT_EQ(config.listen, "127.0.0.1:8080");
+}
+
 TEST_F(ConfigFileTest, AMissingFileIsAnError) {
   Config config;
   const std::string file = (directory_ / "no-such.toml").string();

@@ -26,7 +26,10 @@ namespace manmulsang::app {
 
 Marketplace::Marketplace(const Config& config) {
   const std::string url = config.DatabaseUrl();
-  if (url.starts_with("sqlite:")) std::filesystem::create_directories(config.data_directory);
+  if (url.starts_with("sqlite:")) {
+    const std::filesystem::path file = url.substr(std::string_view("sqlite:").size());
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+  }
   database_ = db::Database::Open(url);
   migrations_applied_ = Migrate();
   accounts_ = std::make_unique<accounts::AccountService>(*database_, clock_);

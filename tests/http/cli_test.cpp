@@ -361,6 +361,7 @@ TEST(CliTest, BackupWhileServingThenRestoreIntoAFreshFolder) {
   TestServer restored;
   const Outcome restore = RunCommand(With({"restore", backup_file.string()}, restored.data_directory()));
   ASSERT_EQ(restore.exit_code, 0) << restore;
+  EXPECT_EQ(ReadWholeFile(backup_file), backup_bytes) << "restore wrote to the backup it read";
   restored.Start();
   EXPECT_EQ(Products(restored), products);
   EXPECT_EQ(Stat(restored, "members"), members);
