@@ -178,12 +178,19 @@ AnalyzedQuery AnalyzeQuery(std::string_view raw_text) {
     normalized += segment.text;
     if (segment.kind != SegmentKind::hangul || !segment.after_space) flush_phrase();
     switch (segment.kind) {
-      case SegmentKind::hangul:
-        phrase += FoldRun(segment.text);
+      case SegmentKind::hangul: {
+        const std::u32string folded = FoldRun(segment.text);
+        phrase += folded;
+        if (folded.size() == 1) AppendDistinct(query.word_terms, Utf8(folded));
+        std::vector<std::string> bigrams;
+        AppendBigrams(folded, bigrams);
+        for (std::string& bigram : bigrams) AppendDistinct(query.word_terms, std::move(bigram));
         break;
+      }
       case SegmentKind::jamo: {
         std::string letters = text::SplitInitialConsonants(Utf8(segment.text));
         if (text::IsInitialConsonantString(letters) && text::CodePointCount(letters) >= 2) {
+          AppendDistinct(query.word_terms, letters);
           AppendDistinct(query.required, std::move(letters));
         }
         break;
@@ -192,19 +199,24 @@ AnalyzedQuery AnalyzeQuery(std::string_view raw_text) {
         std::vector<std::string> whole;
         std::vector<std::string> parts;
         AppendLatinTerms(segment.text, whole, &parts);
-        for (std::string& part : parts) AppendDistinct(query.required, std::move(part));
+        for (std::string& part : parts) {
+          AppendDistinct(query.word_terms, part);
+          AppendDistinct(query.required, std::move(part));
+        }
         for (std::string& term : whole) {
           if (std::ranges::find(query.required, term) == query.required.end()) AppendDistinct(query.optional, term);
         }
         break;
       }
       case SegmentKind::other:
+        AppendDistinct(query.word_terms, Utf8(segment.text));
         AppendDistinct(query.required, Utf8(segment.text));
         break;
     }
   }
   flush_phrase();
   if (query.required.size() > kMaxQueryTerms) query.required.resize(kMaxQueryTerms);
+  if (query.word_terms.size() > kMaxQueryTerms) query.word_terms.resize(kMaxQueryTerms);
   query.normalized = Utf8(normalized);
   return query;
 }

@@ -76,6 +76,12 @@ TEST(Analyzer, QueryTerms) {
   }
 }
 
+TEST(Analyzer, WordTermsLeaveOutTheBigramsAcrossSpaces) {
+  EXPECT_EQ(AnalyzeQuery("노트북 방수 가방").word_terms, (Terms{"노트", "트북", "방수", "가방"}));
+  EXPECT_EQ(AnalyzeQuery("노트 북").word_terms, (Terms{"노트", "북"}));
+  EXPECT_EQ(AnalyzeQuery("ㄴㅌㅂ i5-8250U 로동").word_terms, (Terms{"ㄴㅌㅂ", "i5", "8250u", "노동"}));
+}
+
 TEST(Analyzer, QueryTermsAreAlwaysIndexTermsOfTheSameText) {
   // Whatever the query side asks for, a listing whose name is that same text holds it.
   for (std::string_view text : {"노트북", "노트북 가방", "로동 신문", "i5-8250U 노트북", "A4용지", "태양광 패널 300W"}) {

@@ -32,6 +32,9 @@ std::vector<std::string> AnalyzeForIndex(std::string_view text);
 struct AnalyzedQuery {
   std::vector<std::string> required;  // distinct, in query order
   std::vector<std::string> optional;  // distinct, none of them required
+  // The terms of each word on its own, without the bigrams across spaces (노트북 방수 가방 →
+  // 노트 트북 방수 가방): what a looser match counts when no listing holds every required term.
+  std::vector<std::string> word_terms;
   // The query lower-cased and NFC, punctuation dropped, one space between words, at most
   // kMaxQueryCodePoints long: the key for trending and the text shown back to the user.
   std::string normalized;

@@ -1,0 +1,190 @@
+#include "query_executor.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <utility>
+
+namespace manmulsang::search {
+namespace {
+
+struct Candidate {
+  DocumentRow document;
+  double score = 0;
+};
+
+const Posting* FindPosting(const std::vector<Posting>& postings, std::int64_t product_id) {
+  auto found = std::ranges::lower_bound(postings, product_id, {}, &Posting::product_id);
+  if (found == postings.end() || found->product_id != product_id) return nullptr;
+  return &*found;
+}
+
+// Ids holding at least minimum of the required lists, ascending.
+std::vector<std::int64_t> MatchingIds(const std::vector<const std::vector<Posting>*>& required, std::size_t minimum) {
+  std::vector<std::int64_t> ids;
+  if (required.empty() || minimum == 0) return ids;
+  if (minimum >= required.size()) {
+    // Every list: walk the shortest, look the id up in the others.
+    const auto shortest = std::ranges::min_element(required, {}, [](const auto* list) { return list->size(); });
+    for (const Posting& posting : **shortest) {
+      const bool everywhere = std::ranges::all_of(
+          required, [&](const auto* list) { return FindPosting(*list, posting.product_id) != nullptr; });
+      if (everywhere) ids.push_back(posting.product_id);
+    }
+    return ids;
+  }
+  std::unordered_map<std::int64_t, std::size_t> counts;
+  for (const auto* list : required) {
+    for (const Posting& posting : *list) ++counts[posting.product_id];
+  }
+  for (const auto& [id, count] : counts) {
+    if (count >= minimum) ids.push_back(id);
+  }
+  std::ranges::sort(ids);
+  return ids;
+}
+
+double FieldScore(double frequency, double length, double average_length) {
+  if (frequency <= 0) return 0;
+  const double normaliser = kBm25K1 * (1 - kBm25B + kBm25B * (average_length > 0 ? length / average_length : 1));
+  return frequency * (kBm25K1 + 1) / (frequency + normaliser);
+}
+
+bool PassesCategory(const SearchFilters& filters, const DocumentRow& document) {
+  return filters.categories.empty() || std::ranges::any_of(filters.categories, [&](core::CategoryId category) {
+           return category.value == document.category_id;
+         });
+}
+bool PassesPrice(const SearchFilters& filters, const DocumentRow& document) {
+  return (!filters.min_price || document.price_amount >= *filters.min_price) &&
+         (!filters.max_price || document.price_amount <= *filters.max_price);
+}
+bool PassesSeller(const SearchFilters& filters, const DocumentRow& document) {
+  return !filters.seller || filters.seller->value == document.seller_id;
+}
+bool PassesStock(const SearchFilters& filters, const DocumentRow& document) {
+  return !filters.in_stock_only || document.in_stock;
+}
+
+std::vector<FacetCount> SortedFacet(const std::unordered_map<std::int64_t, std::int64_t>& counts, std::size_t limit) {
+  std::vector<FacetCount> facet;
+  facet.reserve(counts.size());
+  for (const auto& [value, count] : counts) facet.push_back({value, count});
+  std::ranges::sort(facet, [](const FacetCount& left, const FacetCount& right) {
+    return left.count != right.count ? left.count > right.count : left.value < right.value;
+  });
+  if (facet.size() > limit) facet.resize(limit);
+  return facet;
+}
+
+void SortCandidates(std::vector<Candidate>& candidates, SearchSort sort) {
+  // Every order ends with popularity, recency and id so that pages are stable.
+  const auto tie_break = [](const Candidate& left, const Candidate& right) {
+    if (left.document.popularity != right.document.popularity) return left.document.popularity > right.document.popularity;
+    if (left.document.created_at != right.document.created_at) return left.document.created_at > right.document.created_at;
+    return left.document.product_id > right.document.product_id;
+  };
+  std::ranges::sort(candidates, [&](const Candidate& left, const Candidate& right) {
+    switch (sort) {
+      case SearchSort::relevance:
+        if (left.score != right.score) return left.score > right.score;
+        break;
+      case SearchSort::price_ascending:
+        if (left.document.price_amount != right.document.price_amount)
+          return left.document.price_amount < right.document.price_amount;
+        break;
+      case SearchSort::price_descending:
+        if (left.document.price_amount != right.document.price_amount)
+          return left.document.price_amount > right.document.price_amount;
+        break;
+      case SearchSort::newest:
+        if (left.document.created_at != right.document.created_at)
+          return left.document.created_at > right.document.created_at;
+        break;
+      case SearchSort::rating:
+        if (left.document.rating_average != right.document.rating_average)
+          return left.document.rating_average > right.document.rating_average;
+        break;
+    }
+    return tie_break(left, right);
+  });
+}
+
+}  // namespace
+
+SearchResult ExecuteQuery(SearchRepository& repository, const AnalyzedQuery& query, const SearchRequest& request,
+                          std::size_t minimum_required) {
+  SearchResult result;
+  result.price_buckets.reserve(request.price_bucket_limits.size() + 1);
+  result.price_buckets.push_back({0, 0});
+  for (std::int64_t limit : request.price_bucket_limits) result.price_buckets.push_back({limit, 0});
+  if (query.empty()) return result;
+
+  // One posting list per distinct term, required ones first.
+  std::vector<std::string> terms = query.required;
+  terms.insert(terms.end(), query.optional.begin(), query.optional.end());
+  std::vector<std::vector<Posting>> postings;
+  postings.reserve(terms.size());
+  for (const std::string& term : terms) postings.push_back(repository.Postings(term));
+  std::vector<const std::vector<Posting>*> required;
+  for (std::size_t index = 0; index < query.required.size(); ++index) required.push_back(&postings[index]);
+
+  const std::vector<std::int64_t> ids = MatchingIds(required, minimum_required);
+  if (ids.empty()) return result;
+
+  const IndexStatistics statistics = repository.Statistics();
+  const double documents = static_cast<double>(std::max<std::int64_t>(statistics.documents, 1));
+  const double average_name = static_cast<double>(statistics.name_terms) / documents;
+  const double average_description = static_cast<double>(statistics.description_terms) / documents;
+  std::vector<double> idf;
+  for (const auto& list : postings) {
+    const double frequency = static_cast<double>(list.size());
+    idf.push_back(std::log(1 + (documents - frequency + 0.5) / (frequency + 0.5)));
+  }
+
+  std::unordered_map<std::int64_t, std::int64_t> category_counts;
+  std::unordered_map<std::int64_t, std::int64_t> seller_counts;
+  std::vector<Candidate> matches;
+  const SearchFilters& filters = request.filters;
+  for (std::int64_t id : ids) {
+    std::optional<DocumentRow> document = repository.FindDocument(id);
+    if (!document) continue;
+    const bool category = PassesCategory(filters, *document);
+    const bool price = PassesPrice(filters, *document);
+    const bool seller = PassesSeller(filters, *document);
+    const bool stock = PassesStock(filters, *document);
+    if (price && seller && stock) ++category_counts[document->category_id];
+    if (category && price && stock) ++seller_counts[document->seller_id];
+    if (category && seller && stock) {
+      std::size_t bucket = 0;
+      while (bucket < request.price_bucket_limits.size() && document->price_amount >= request.price_bucket_limits[bucket]) {
+        ++bucket;
+      }
+      ++result.price_buckets[bucket].count;
+    }
+    if (!(category && price && seller && stock)) continue;
+    Candidate candidate{*document, 0};
+    for (std::size_t index = 0; index < postings.size(); ++index) {
+      const Posting* posting = FindPosting(postings[index], id);
+      if (!posting) continue;
+      candidate.score += idf[index] * (kNameWeight * FieldScore(posting->name_frequency,
+                                                                static_cast<double>(document->name_terms), average_name) +
+                                       kDescriptionWeight * FieldScore(posting->description_frequency,
+                                                                       static_cast<double>(document->description_terms),
+                                                                       average_description));
+    }
+    matches.push_back(std::move(candidate));
+  }
+
+  result.total = static_cast<std::int64_t>(matches.size());
+  result.categories = SortedFacet(category_counts, category_counts.size());
+  result.sellers = SortedFacet(seller_counts, 10);
+  SortCandidates(matches, request.sort);
+  const std::size_t first = static_cast<std::size_t>(request.page - 1) * static_cast<std::size_t>(request.per_page);
+  for (std::size_t index = first; index < matches.size() && index < first + static_cast<std::size_t>(request.per_page); ++index) {
+    result.ids.push_back(core::ProductId{matches[index].document.product_id});
+  }
+  return result;
+}
+
+}  // namespace manmulsang::search

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <cstddef>
+
+#include "manmulsang/search/analyzer.hpp"
+#include "manmulsang/search/search.hpp"
+#include "search_repository.hpp"
+
+namespace manmulsang::search {
+
+// Runs one analyzed query against the index: a listing matches when it holds at least
+// minimum_required of the required terms; matches are filtered, scored by BM25F (name weighted
+// over description), counted into facets, sorted and cut to the requested page.
+// The request has been validated.
+SearchResult ExecuteQuery(SearchRepository& repository, const AnalyzedQuery& query, const SearchRequest& request,
+                          std::size_t minimum_required);
+
+// BM25F parameters; the name counts kNameWeight times a description occurrence.
+inline constexpr double kNameWeight = 3.0;
+inline constexpr double kDescriptionWeight = 1.0;
+inline constexpr double kBm25K1 = 1.2;
+inline constexpr double kBm25B = 0.75;
+
+}  // namespace manmulsang::search

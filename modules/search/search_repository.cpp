@@ -1,0 +1,123 @@
+#include "search_repository.hpp"
+
+namespace manmulsang::search {
+namespace {
+
+constexpr std::string_view kFindDocument =
+    "SELECT product_id, category_id, seller_id, price_amount, in_stock, rating_average, popularity, created_at, "
+    "name_terms, description_terms FROM search_documents WHERE product_id = $1";
+constexpr std::string_view kInsertDocument =
+    "INSERT INTO search_documents (product_id, category_id, seller_id, price_amount, in_stock, rating_average, "
+    "popularity, created_at, name_terms, description_terms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+constexpr std::string_view kDeleteDocument = "DELETE FROM search_documents WHERE product_id = $1";
+constexpr std::string_view kInsertPosting =
+    "INSERT INTO search_postings (term, product_id, name_frequency, description_frequency) VALUES ($1, $2, $3, $4)";
+constexpr std::string_view kDeletePostings = "DELETE FROM search_postings WHERE product_id = $1";
+constexpr std::string_view kPostings =
+    "SELECT product_id, name_frequency, description_frequency FROM search_postings WHERE term = $1 "
+    "ORDER BY product_id";
+constexpr std::string_view kStatistics =
+    "SELECT documents, name_terms, description_terms FROM search_statistics WHERE id = 1";
+constexpr std::string_view kAdjustStatistics =
+    "UPDATE search_statistics SET documents = documents + $1, name_terms = name_terms + $2, "
+    "description_terms = description_terms + $3 WHERE id = 1";
+constexpr std::string_view kAddWord =
+    "INSERT INTO search_words (word, initials, listings) VALUES ($1, $2, 1) "
+    "ON CONFLICT (word) DO UPDATE SET listings = search_words.listings + 1";
+constexpr std::string_view kAddDocumentWord =
+    "INSERT INTO search_document_words (product_id, word) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+constexpr std::string_view kDocumentWords = "SELECT word FROM search_document_words WHERE product_id = $1";
+constexpr std::string_view kDecrementWord = "UPDATE search_words SET listings = listings - 1 WHERE word = $1";
+constexpr std::string_view kDeleteUnusedWord = "DELETE FROM search_words WHERE word = $1 AND listings <= 0";
+constexpr std::string_view kDeleteDocumentWords = "DELETE FROM search_document_words WHERE product_id = $1";
+constexpr std::string_view kWordsInRange =
+    "SELECT word, listings FROM search_words WHERE word >= $1 AND word < $2 ORDER BY listings DESC, word LIMIT $3";
+constexpr std::string_view kWordsWithInitialsInRange =
+    "SELECT word, listings FROM search_words WHERE initials >= $1 AND initials < $2 "
+    "ORDER BY listings DESC, word LIMIT $3";
+
+DocumentRow ToDocument(const db::Row& row) {
+  return {row.Int(0), row.Int(1), row.Int(2), row.Int(3), row.Int(4) != 0, row.Real(5),
+          row.Int(6), row.Int(7), row.Int(8), row.Int(9)};
+}
+
+std::vector<Suggestion> ToSuggestions(const db::Rows& rows) {
+  std::vector<Suggestion> suggestions;
+  suggestions.reserve(rows.size());
+  for (const db::Row& row : rows) suggestions.push_back({row.Text(0), row.Int(1)});
+  return suggestions;
+}
+
+}  // namespace
+
+std::optional<DocumentRow> SearchRepository::FindDocument(std::int64_t product_id) {
+  auto row = connection_.QueryOne(kFindDocument, {product_id});
+  if (!row) return std::nullopt;
+  return ToDocument(*row);
+}
+
+void SearchRepository::InsertDocument(const DocumentRow& document) {
+  connection_.Execute(kInsertDocument,
+                      {document.product_id, document.category_id, document.seller_id, document.price_amount,
+                       std::int64_t{document.in_stock ? 1 : 0}, document.rating_average, document.popularity,
+                       document.created_at, document.name_terms, document.description_terms});
+}
+
+void SearchRepository::DeleteDocument(std::int64_t product_id) { connection_.Execute(kDeleteDocument, {product_id}); }
+
+void SearchRepository::InsertPostings(std::int64_t product_id, const std::vector<TermFrequency>& terms) {
+  for (const TermFrequency& term : terms) {
+    connection_.Execute(kInsertPosting,
+                        {std::string_view(term.term), product_id, term.name_frequency, term.description_frequency});
+  }
+}
+
+void SearchRepository::DeletePostings(std::int64_t product_id) { connection_.Execute(kDeletePostings, {product_id}); }
+
+std::vector<Posting> SearchRepository::Postings(std::string_view term) {
+  const db::Rows rows = connection_.Query(kPostings, {term});
+  std::vector<Posting> postings;
+  postings.reserve(rows.size());
+  for (const db::Row& row : rows) {
+    postings.push_back({row.Int(0), static_cast<std::int32_t>(row.Int(1)), static_cast<std::int32_t>(row.Int(2))});
+  }
+  return postings;
+}
+
+IndexStatistics SearchRepository::Statistics() {
+  auto row = connection_.QueryOne(kStatistics);
+  if (!row) return {};
+  return {row->Int(0), row->Int(1), row->Int(2)};
+}
+
+void SearchRepository::AdjustStatistics(std::int64_t documents, std::int64_t name_terms,
+                                        std::int64_t description_terms) {
+  connection_.Execute(kAdjustStatistics, {documents, name_terms, description_terms});
+}
+
+void SearchRepository::AddWords(std::int64_t product_id,
+                                const std::vector<std::pair<std::string, std::string>>& words_and_initials) {
+  for (const auto& [word, initials] : words_and_initials) {
+    if (connection_.Execute(kAddDocumentWord, {product_id, std::string_view(word)}) == 0) continue;
+    connection_.Execute(kAddWord, {std::string_view(word), std::string_view(initials)});
+  }
+}
+
+void SearchRepository::RemoveWords(std::int64_t product_id) {
+  for (const db::Row& row : connection_.Query(kDocumentWords, {product_id})) {
+    connection_.Execute(kDecrementWord, {std::string_view(row.Text(0))});
+    connection_.Execute(kDeleteUnusedWord, {std::string_view(row.Text(0))});
+  }
+  connection_.Execute(kDeleteDocumentWords, {product_id});
+}
+
+std::vector<Suggestion> SearchRepository::WordsInRange(std::string_view low, std::string_view high, int limit) {
+  return ToSuggestions(connection_.Query(kWordsInRange, {low, high, std::int64_t{limit}}));
+}
+
+std::vector<Suggestion> SearchRepository::WordsWithInitialsInRange(std::string_view low, std::string_view high,
+                                                                   int limit) {
+  return ToSuggestions(connection_.Query(kWordsWithInitialsInRange, {low, high, std::int64_t{limit}}));
+}
+
+}  // namespace manmulsang::search

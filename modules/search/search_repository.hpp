@@ -1,0 +1,75 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "manmulsang/db/database.hpp"
+#include "manmulsang/search/search.hpp"
+
+namespace manmulsang::search {
+
+// All SQL of the search module. The index tables are search_* (migrations/sqlite); the catalog's
+// tables are never read here — the catalog feeds IndexedProduct values in.
+
+struct Posting {
+  std::int64_t product_id = 0;
+  std::int32_t name_frequency = 0;
+  std::int32_t description_frequency = 0;
+};
+
+struct TermFrequency {
+  std::string term;
+  std::int64_t name_frequency = 0;
+  std::int64_t description_frequency = 0;
+};
+
+struct DocumentRow {
+  std::int64_t product_id = 0;
+  std::int64_t category_id = 0;
+  std::int64_t seller_id = 0;
+  std::int64_t price_amount = 0;
+  bool in_stock = false;
+  double rating_average = 0;
+  std::int64_t popularity = 0;
+  std::int64_t created_at = 0;
+  std::int64_t name_terms = 0;
+  std::int64_t description_terms = 0;
+};
+
+struct IndexStatistics {
+  std::int64_t documents = 0;
+  std::int64_t name_terms = 0;
+  std::int64_t description_terms = 0;
+};
+
+class SearchRepository {
+ public:
+  explicit SearchRepository(db::Connection& connection) : connection_(connection) {}
+
+  std::optional<DocumentRow> FindDocument(std::int64_t product_id);
+  void InsertDocument(const DocumentRow& document);
+  void DeleteDocument(std::int64_t product_id);
+
+  void InsertPostings(std::int64_t product_id, const std::vector<TermFrequency>& terms);
+  void DeletePostings(std::int64_t product_id);
+  // Listings in product id order.
+  std::vector<Posting> Postings(std::string_view term);
+
+  IndexStatistics Statistics();
+  // Adds the deltas (negative on removal).
+  void AdjustStatistics(std::int64_t documents, std::int64_t name_terms, std::int64_t description_terms);
+
+  void AddWords(std::int64_t product_id, const std::vector<std::pair<std::string, std::string>>& words_and_initials);
+  void RemoveWords(std::int64_t product_id);
+  // Words in [low, high) of the word or of its initials, most listings first.
+  std::vector<Suggestion> WordsInRange(std::string_view low, std::string_view high, int limit);
+  std::vector<Suggestion> WordsWithInitialsInRange(std::string_view low, std::string_view high, int limit);
+
+ private:
+  db::Connection& connection_;
+};
+
+}  // namespace manmulsang::search

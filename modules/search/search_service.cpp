@@ -1,0 +1,206 @@
+#include <algorithm>
+#include <map>
+#include <unicode/uchar.h>
+
+#include "embedded/search_migrations.hpp"
+#include "manmulsang/search/analyzer.hpp"
+#include "manmulsang/search/search.hpp"
+#include "manmulsang/text/hangul.hpp"
+#include "manmulsang/text/initial_consonants.hpp"
+#include "manmulsang/text/normalize.hpp"
+#include "manmulsang/text/utf8.hpp"
+#include "query_executor.hpp"
+#include "search_repository.hpp"
+#include "suggestion_prefix.hpp"
+
+namespace manmulsang::search {
+namespace {
+
+// Longest word kept for suggestions, in code points; longer ones are codes or garbage.
+constexpr std::size_t kMaxSuggestionWord = 40;
+// When no listing holds every required term, listings that hold three quarters of the query's
+// word terms match (노트북가방 finds 노트북 파우치 가방; 노트북 방수 가방 finds 노트북 가방 방수).
+std::size_t LooseMinimum(std::size_t word_terms) { return std::max<std::size_t>(1, (word_terms * 3 + 3) / 4); }
+
+bool IsWordCharacter(char32_t code_point) {
+  return text::IsHangul(code_point) || u_isalnum(static_cast<UChar32>(code_point));
+}
+
+// The distinct words of a name, for suggestions, each with its 초성.
+std::vector<std::pair<std::string, std::string>> SuggestionWords(std::string_view name) {
+  std::vector<std::pair<std::string, std::string>> words;
+  const std::u32string folded = text::DecodeUtf8(text::FoldCase(name));
+  std::size_t index = 0;
+  while (index < folded.size()) {
+    while (index < folded.size() && !IsWordCharacter(folded[index])) ++index;
+    std::size_t end = index;
+    while (end < folded.size() && !text::IsWhitespace(folded[end])) ++end;
+    std::size_t last = end;
+    while (last > index && !IsWordCharacter(folded[last - 1])) --last;
+    const std::size_t length = last - index;
+    if (length >= 2 && length <= kMaxSuggestionWord) {
+      std::string word = text::EncodeUtf8(folded.substr(index, length));
+      if (std::ranges::none_of(words, [&](const auto& known) { return known.first == word; })) {
+        std::string initials = text::InitialConsonants(word);
+        words.emplace_back(std::move(word), std::move(initials));
+      }
+    }
+    index = end;
+  }
+  return words;
+}
+
+std::vector<TermFrequency> CountTerms(const std::vector<std::string>& name_terms,
+                                      const std::vector<std::string>& description_terms) {
+  std::map<std::string, TermFrequency> counts;
+  for (const std::string& term : name_terms) {
+    auto& entry = counts[term];
+    entry.term = term;
+    ++entry.name_frequency;
+  }
+  for (const std::string& term : description_terms) {
+    auto& entry = counts[term];
+    entry.term = term;
+    ++entry.description_frequency;
+  }
+  std::vector<TermFrequency> terms;
+  terms.reserve(counts.size());
+  for (auto& [term, frequency] : counts) terms.push_back(std::move(frequency));
+  return terms;
+}
+
+void RemoveFrom(SearchRepository& repository, std::int64_t product_id) {
+  std::optional<DocumentRow> document = repository.FindDocument(product_id);
+  if (!document) return;
+  repository.DeletePostings(product_id);
+  repository.RemoveWords(product_id);
+  repository.DeleteDocument(product_id);
+  repository.AdjustStatistics(-1, -document->name_terms, -document->description_terms);
+}
+
+}  // namespace
+
+std::string_view ErrorCode(SearchError error) {
+  switch (error) {
+    case SearchError::invalid_page: return "invalid_page";
+    case SearchError::invalid_price: return "invalid_price";
+  }
+  return "invalid_query";
+}
+
+struct SearchService::Impl {
+  db::Database& database;
+};
+
+SearchService::SearchService(db::Database& database) : impl_(std::make_unique<Impl>(Impl{database})) {}
+SearchService::~SearchService() = default;
+
+void SearchService::Index(db::Connection& connection, const IndexedProduct& product) {
+  SearchRepository repository(connection);
+  RemoveFrom(repository, product.id.value);
+  const std::vector<std::string> name_terms = AnalyzeForIndex(product.name);
+  const std::vector<std::string> description_terms = AnalyzeForIndex(product.description);
+  DocumentRow document{product.id.value,
+                       product.category.value,
+                       product.seller.value,
+                       product.price_amount,
+                       product.in_stock,
+                       product.rating_average,
+                       product.popularity,
+                       product.created_at,
+                       static_cast<std::int64_t>(name_terms.size()),
+                       static_cast<std::int64_t>(description_terms.size())};
+  repository.InsertDocument(document);
+  repository.InsertPostings(product.id.value, CountTerms(name_terms, description_terms));
+  repository.AddWords(product.id.value, SuggestionWords(product.name));
+  repository.AdjustStatistics(1, document.name_terms, document.description_terms);
+}
+
+void SearchService::Remove(db::Connection& connection, core::ProductId id) {
+  SearchRepository repository(connection);
+  RemoveFrom(repository, id.value);
+}
+
+void SearchService::Index(std::span<const IndexedProduct> products) {
+  impl_->database.Write([&](db::Connection& connection) {
+    for (const IndexedProduct& product : products) Index(connection, product);
+  });
+}
+
+void SearchService::Remove(core::ProductId id) {
+  impl_->database.Write([&](db::Connection& connection) { Remove(connection, id); });
+}
+
+std::expected<SearchResult, SearchError> SearchService::Search(const SearchRequest& request) {
+  if (request.page < 1 || request.page > kMaxPage || request.per_page < 1 || request.per_page > kMaxPerPage) {
+    return std::unexpected(SearchError::invalid_page);
+  }
+  const SearchFilters& filters = request.filters;
+  if ((filters.min_price && *filters.min_price < 0) || (filters.max_price && *filters.max_price < 0) ||
+      (filters.min_price && filters.max_price && *filters.min_price > *filters.max_price)) {
+    return std::unexpected(SearchError::invalid_price);
+  }
+  const AnalyzedQuery query = AnalyzeQuery(request.text);
+  return impl_->database.Read([&](db::Connection& connection) {
+    SearchRepository repository(connection);
+    SearchResult result = ExecuteQuery(repository, query, request, query.required.size());
+    if (result.total == 0) {
+      if (std::string corrected = KeyboardCorrectedQuery(request.text); !corrected.empty()) {
+        const AnalyzedQuery corrected_query = AnalyzeQuery(corrected);
+        SearchResult converted = ExecuteQuery(repository, corrected_query, request, corrected_query.required.size());
+        if (converted.total > 0) {
+          converted.interpreted_as = corrected_query.normalized;
+          result = std::move(converted);
+        }
+      }
+    }
+    if (result.total == 0 && !query.word_terms.empty()) {
+      // Word terms decide the match; the strict terms (bigrams across spaces, whole model
+      // numbers) still add to the score of the listings that hold them.
+      AnalyzedQuery loose;
+      loose.required = query.word_terms;
+      for (const auto* list : {&query.required, &query.optional}) {
+        for (const std::string& term : *list) {
+          if (std::ranges::find(loose.required, term) == loose.required.end()) loose.optional.push_back(term);
+        }
+      }
+      result = ExecuteQuery(repository, loose, request, LooseMinimum(loose.required.size()));
+      result.partial_match = result.total > 0;
+    }
+    result.normalized_query = query.normalized;
+    return result;
+  });
+}
+
+std::vector<Suggestion> SearchService::Suggest(std::string_view prefix, int limit) {
+  limit = std::clamp(limit, 1, kMaxSuggestions);
+  const std::vector<SuggestionLookup> lookups = SuggestionLookups(prefix);
+  if (lookups.empty()) return {};
+  return impl_->database.Read([&](db::Connection& connection) {
+    SearchRepository repository(connection);
+    std::vector<Suggestion> suggestions;
+    for (const SuggestionLookup& lookup : lookups) {
+      // A lookup with a condition on the next syllable reads more rows than it keeps.
+      const int fetch = lookup.next_initial ? limit * 20 : limit;
+      const std::string high = lookup.low + std::string(kAfterEveryPrefix);
+      std::vector<Suggestion> found = lookup.by_initials ? repository.WordsWithInitialsInRange(lookup.low, high, fetch)
+                                                         : repository.WordsInRange(lookup.low, high, fetch);
+      for (Suggestion& suggestion : found) {
+        if (!lookup.Accepts(suggestion.text)) continue;
+        if (std::ranges::any_of(suggestions, [&](const Suggestion& known) { return known.text == suggestion.text; })) {
+          continue;
+        }
+        suggestions.push_back(std::move(suggestion));
+      }
+    }
+    std::ranges::stable_sort(suggestions, [](const Suggestion& left, const Suggestion& right) {
+      return left.listings > right.listings;
+    });
+    if (suggestions.size() > static_cast<std::size_t>(limit)) suggestions.resize(static_cast<std::size_t>(limit));
+    return suggestions;
+  });
+}
+
+std::span<const core::EmbeddedFile> Migrations() { return embedded::search_migrations(); }
+
+}  // namespace manmulsang::search
