@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "manmulsang/core/clock.hpp"
+#include "manmulsang/core/ids.hpp"
+#include "manmulsang/core/money.hpp"
+
+namespace manmulsang::core {
+// Orders are numbered by the orders module; payments only refers to them. (Declared here until
+// core/ids.hpp carries it; the same declaration there is compatible.)
+using OrderId = Id<struct OrderTag>;
+}  // namespace manmulsang::core
+
+namespace manmulsang::payments {
+
+using TransferId = core::Id<struct TransferTag>;
+
+// Why money moved. Each order has at most one transfer of each kind (a UNIQUE index says so).
+enum class TransferKind {
+  top_up,   // cash deposit → buyer wallet (admin)
+  payment,  // buyer wallet or cash → escrow
+  refund,   // escrow → buyer wallet
+  release,  // escrow → seller wallet + platform fee
+};
+
+std::string_view TransferKindName(TransferKind kind);
+
+// One line of a wallet statement: how a transfer changed this wallet.
+struct WalletEntry {
+  TransferId transfer;
+  TransferKind kind = TransferKind::top_up;
+  std::int64_t amount = 0;  // won; negative when money left the wallet
+  std::optional<core::OrderId> order;
+  std::string reference;
+  core::TimePoint created_at;
+};
+
+struct WalletStatement {
+  core::Money balance;  // always KPW
+  std::vector<WalletEntry> entries;  // newest first
+  std::int64_t total = 0;            // entries in all pages
+  int page = 1;
+  int per_page = 20;
+};
+
+// An admin's top-up against cash handed over at a counter.
+struct WalletCredit {
+  core::UserId user;
+  core::Money amount;     // converted to KPW at the current rate when in another currency
+  std::string reference;  // the deposit slip, 1..200 bytes
+  core::UserId admin;     // who recorded it
+};
+
+// The ledger's invariants, for tests and /metrics: every number but the counts of accounts
+// must be zero on a healthy store.
+struct LedgerAudit {
+  std::int64_t sum = 0;                     // of all entries
+  std::int64_t unbalanced_transfers = 0;    // transfers whose entries do not sum to zero
+  std::int64_t negative_wallets = 0;        // buyer or seller wallets below zero
+  std::int64_t transfers = 0;
+};
+
+}  // namespace manmulsang::payments

@@ -1,0 +1,155 @@
+#include "ledger_repository.hpp"
+
+#include <string>
+
+namespace manmulsang::payments {
+namespace {
+
+constexpr std::string_view kEnsureAccount =
+    "INSERT INTO ledger_accounts (kind, owner_id, currency) VALUES ($1, $2, 'KPW') "
+    "ON CONFLICT (kind, owner_id, currency) DO NOTHING";
+constexpr std::string_view kFindAccount =
+    "SELECT id FROM ledger_accounts WHERE kind = $1 AND owner_id = $2 AND currency = 'KPW'";
+constexpr std::string_view kBalanceByOwner =
+    "SELECT COALESCE(SUM(e.amount), 0) FROM ledger_accounts a JOIN ledger_entries e ON e.account_id = a.id "
+    "WHERE a.kind = $1 AND a.owner_id = $2 AND a.currency = 'KPW'";
+constexpr std::string_view kBalanceOfAccount =
+    "SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE account_id = $1";
+constexpr std::string_view kTransferExists =
+    "SELECT id FROM ledger_transfers WHERE order_id = $1 AND kind = $2";
+constexpr std::string_view kInsertTransfer =
+    "INSERT INTO ledger_transfers (kind, order_id, reference, actor_id, created_at) "
+    "VALUES ($1, $2, $3, $4, $5) RETURNING id";
+constexpr std::string_view kInsertEntry =
+    "INSERT INTO ledger_entries (transfer_id, account_id, amount) VALUES ($1, $2, $3)";
+constexpr std::string_view kLegsOf =
+    "SELECT e.account_id, e.amount FROM ledger_transfers t JOIN ledger_entries e ON e.transfer_id = t.id "
+    "WHERE t.order_id = $1 AND t.kind = $2 ORDER BY e.id";
+constexpr std::string_view kWalletEntries =
+    "SELECT t.id, t.kind, e.amount, t.order_id, t.reference, t.created_at "
+    "FROM ledger_accounts a JOIN ledger_entries e ON e.account_id = a.id "
+    "JOIN ledger_transfers t ON t.id = e.transfer_id "
+    "WHERE a.kind = 'buyer_wallet' AND a.owner_id = $1 ORDER BY e.id DESC LIMIT $2 OFFSET $3";
+constexpr std::string_view kCountWalletEntries =
+    "SELECT COUNT(*) FROM ledger_accounts a JOIN ledger_entries e ON e.account_id = a.id "
+    "WHERE a.kind = 'buyer_wallet' AND a.owner_id = $1";
+constexpr std::string_view kRates = "SELECT currency, rate FROM exchange_rates ORDER BY currency";
+constexpr std::string_view kSetRate =
+    "INSERT INTO exchange_rates (currency, rate, updated_at, updated_by) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (currency) DO UPDATE SET rate = excluded.rate, updated_at = excluded.updated_at, "
+    "updated_by = excluded.updated_by";
+constexpr std::string_view kAuditSum = "SELECT COALESCE(SUM(amount), 0), COUNT(DISTINCT transfer_id) FROM ledger_entries";
+constexpr std::string_view kAuditUnbalanced =
+    "SELECT COUNT(*) FROM (SELECT transfer_id FROM ledger_entries GROUP BY transfer_id "
+    "HAVING SUM(amount) <> 0) AS unbalanced";
+constexpr std::string_view kAuditNegativeWallets =
+    "SELECT COUNT(*) FROM (SELECT a.id FROM ledger_accounts a JOIN ledger_entries e ON e.account_id = a.id "
+    "WHERE a.kind IN ('buyer_wallet', 'seller_wallet') GROUP BY a.id HAVING SUM(e.amount) < 0) AS negative";
+
+std::string_view KindName(AccountKind kind) {
+  switch (kind) {
+    case AccountKind::buyer_wallet: return "buyer_wallet";
+    case AccountKind::seller_wallet: return "seller_wallet";
+    case AccountKind::escrow: return "escrow";
+    case AccountKind::platform_fees: return "platform_fees";
+    case AccountKind::cash: return "cash";
+  }
+  return "cash";
+}
+
+TransferKind ParseTransferKind(std::string_view name) {
+  if (name == "payment") return TransferKind::payment;
+  if (name == "refund") return TransferKind::refund;
+  if (name == "release") return TransferKind::release;
+  return TransferKind::top_up;
+}
+
+}  // namespace
+
+std::int64_t LedgerRepository::AccountId(db::Connection& connection, AccountKind kind, std::int64_t owner) {
+  if (auto row = connection.QueryOne(kFindAccount, {KindName(kind), owner})) return row->Int(0);
+  connection.Execute(kEnsureAccount, {KindName(kind), owner});
+  auto row = connection.QueryOne(kFindAccount, {KindName(kind), owner});
+  if (!row) throw db::DatabaseError("ledger account was not created");
+  return row->Int(0);
+}
+
+std::int64_t LedgerRepository::Balance(db::Connection& connection, AccountKind kind, std::int64_t owner) {
+  auto row = connection.QueryOne(kBalanceByOwner, {KindName(kind), owner});
+  return row ? row->Int(0) : 0;
+}
+
+std::int64_t LedgerRepository::BalanceOf(db::Connection& connection, std::int64_t account) {
+  auto row = connection.QueryOne(kBalanceOfAccount, {account});
+  return row ? row->Int(0) : 0;
+}
+
+std::optional<TransferId> LedgerRepository::Insert(db::Connection& connection, const NewTransfer& transfer,
+                                                   std::span<const Leg> legs) {
+  const std::string_view kind = TransferKindName(transfer.kind);
+  // Checked first rather than caught: on PostgreSQL a failed INSERT spoils the whole transaction.
+  if (transfer.order && connection.QueryOne(kTransferExists, {transfer.order->value, kind})) return std::nullopt;
+  auto row = connection.QueryOne(
+      kInsertTransfer,
+      {kind, transfer.order ? db::Parameter(transfer.order->value) : db::Parameter(nullptr), transfer.reference,
+       transfer.actor ? db::Parameter(transfer.actor->value) : db::Parameter(nullptr), transfer.created_at});
+  if (!row) throw db::DatabaseError("insert into ledger_transfers returned no id");
+  TransferId id{row->Int(0)};
+  for (const Leg& leg : legs) connection.Execute(kInsertEntry, {id.value, leg.account, leg.amount});
+  return id;
+}
+
+std::vector<Leg> LedgerRepository::LegsOf(db::Connection& connection, core::OrderId order, TransferKind kind) {
+  std::vector<Leg> legs;
+  for (const db::Row& row : connection.Query(kLegsOf, {order.value, TransferKindName(kind)})) {
+    legs.push_back({row.Int(0), row.Int(1)});
+  }
+  return legs;
+}
+
+std::vector<WalletEntry> LedgerRepository::WalletEntries(db::Connection& connection, core::UserId user,
+                                                         std::int64_t limit, std::int64_t offset) {
+  std::vector<WalletEntry> entries;
+  for (const db::Row& row : connection.Query(kWalletEntries, {user.value, limit, offset})) {
+    WalletEntry entry;
+    entry.transfer = TransferId{row.Int(0)};
+    entry.kind = ParseTransferKind(row.Text(1));
+    entry.amount = row.Int(2);
+    if (auto order = row.OptionalInt(3)) entry.order = core::OrderId{*order};
+    entry.reference = row.Text(4);
+    entry.created_at = core::FromUnixSeconds(row.Int(5));
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+std::int64_t LedgerRepository::CountWalletEntries(db::Connection& connection, core::UserId user) {
+  auto row = connection.QueryOne(kCountWalletEntries, {user.value});
+  return row ? row->Int(0) : 0;
+}
+
+std::vector<std::pair<core::Currency, std::int64_t>> LedgerRepository::Rates(db::Connection& connection) {
+  std::vector<std::pair<core::Currency, std::int64_t>> rates;
+  for (const db::Row& row : connection.Query(kRates)) {
+    if (auto currency = core::ParseCurrency(row.Text(0))) rates.emplace_back(*currency, row.Int(1));
+  }
+  return rates;
+}
+
+void LedgerRepository::SetRate(db::Connection& connection, core::Currency currency, std::int64_t rate,
+                               std::int64_t updated_at, core::UserId admin) {
+  connection.Execute(kSetRate, {core::CurrencyCode(currency), rate, updated_at, admin.value});
+}
+
+LedgerAudit LedgerRepository::Audit(db::Connection& connection) {
+  LedgerAudit audit;
+  if (auto row = connection.QueryOne(kAuditSum)) {
+    audit.sum = row->Int(0);
+    audit.transfers = row->Int(1);
+  }
+  if (auto row = connection.QueryOne(kAuditUnbalanced)) audit.unbalanced_transfers = row->Int(0);
+  if (auto row = connection.QueryOne(kAuditNegativeWallets)) audit.negative_wallets = row->Int(0);
+  return audit;
+}
+
+}  // namespace manmulsang::payments

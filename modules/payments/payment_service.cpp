@@ -1,0 +1,187 @@
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+#include "embedded/payments_migrations.hpp"
+#include "ledger_repository.hpp"
+#include "manmulsang/payments/payments.hpp"
+
+namespace manmulsang::payments {
+namespace {
+
+// No single movement of money is larger than this (a trillion won): anything bigger is a typing
+// error, and sums of such amounts stay far from overflow.
+constexpr std::int64_t kMaxTransfer = 1'000'000'000'000;
+constexpr std::size_t kMaxReference = 200;
+constexpr int kMaxPerPage = 100;
+
+bool ValidAmount(std::int64_t amount) { return amount > 0 && amount <= kMaxTransfer; }
+
+}  // namespace
+
+struct PaymentService::Impl {
+  db::Database& database;
+  const core::Clock& clock;
+
+  std::int64_t Now() const { return core::ToUnixSeconds(clock.Now()); }
+
+  // Every movement goes through here: the legs must balance, and a wallet that gives money must
+  // hold it. Both are checked inside the caller's transaction, where no other writer runs.
+  std::expected<TransferId, PaymentError> Move(db::Connection& connection, const NewTransfer& transfer,
+                                               std::span<const Leg> legs, std::span<const std::int64_t> wallets) {
+    std::int64_t sum = 0;
+    for (const Leg& leg : legs) sum += leg.amount;
+    if (sum != 0) throw std::logic_error("an unbalanced transfer was built");
+    for (const Leg& leg : legs) {
+      if (leg.amount < 0 && std::ranges::find(wallets, leg.account) != wallets.end() &&
+          LedgerRepository::BalanceOf(connection, leg.account) + leg.amount < 0) {
+        return std::unexpected(PaymentError::insufficient_funds);
+      }
+    }
+    auto id = LedgerRepository::Insert(connection, transfer, legs);
+    if (!id) return std::unexpected(PaymentError::already_recorded);
+    return *id;
+  }
+};
+
+PaymentService::PaymentService(db::Database& database, const core::Clock& clock)
+    : impl_(std::make_unique<Impl>(database, clock)) {}
+
+PaymentService::~PaymentService() = default;
+
+core::Money PaymentService::WalletBalance(core::UserId user) {
+  return {impl_->database.Read([&](db::Connection& connection) {
+            return LedgerRepository::Balance(connection, AccountKind::buyer_wallet, user.value);
+          }),
+          core::Currency::kpw};
+}
+
+WalletStatement PaymentService::Wallet(core::UserId user, int page, int per_page) {
+  WalletStatement statement;
+  statement.page = std::max(page, 1);
+  statement.per_page = std::clamp(per_page, 1, kMaxPerPage);
+  impl_->database.Read([&](db::Connection& connection) {
+    statement.balance = {LedgerRepository::Balance(connection, AccountKind::buyer_wallet, user.value),
+                         core::Currency::kpw};
+    statement.total = LedgerRepository::CountWalletEntries(connection, user);
+    statement.entries = LedgerRepository::WalletEntries(
+        connection, user, statement.per_page,
+        static_cast<std::int64_t>(statement.page - 1) * statement.per_page);
+  });
+  return statement;
+}
+
+ExchangeRates PaymentService::CurrentRates() {
+  return impl_->database.Read([&](db::Connection& connection) { return RatesIn(connection); });
+}
+
+LedgerAudit PaymentService::Audit() {
+  return impl_->database.Read([](db::Connection& connection) { return LedgerRepository::Audit(connection); });
+}
+
+std::expected<TransferId, PaymentError> PaymentService::CreditWallet(const WalletCredit& credit) {
+  if (credit.reference.empty() || credit.reference.size() > kMaxReference) {
+    return std::unexpected(PaymentError::reference_required);
+  }
+  if (credit.amount.amount <= 0) return std::unexpected(PaymentError::invalid_amount);
+  return impl_->database.Write([&](db::Connection& connection) -> std::expected<TransferId, PaymentError> {
+    auto won = RatesIn(connection).ToKpw(credit.amount);
+    if (!won) return std::unexpected(won.error());
+    if (!ValidAmount(*won)) return std::unexpected(PaymentError::invalid_amount);
+    const std::array<Leg, 2> legs = {
+        Leg{LedgerRepository::AccountId(connection, AccountKind::cash, 0), -*won},
+        Leg{LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, credit.user.value), *won}};
+    return impl_->Move(connection, {TransferKind::top_up, std::nullopt, credit.reference, credit.admin, impl_->Now()},
+                       legs, {});
+  });
+}
+
+std::expected<void, PaymentError> PaymentService::SetExchangeRate(core::Currency currency, std::int64_t rate,
+                                                                  core::UserId admin) {
+  if (currency == core::Currency::kpw || rate <= 0 || rate > kMaxRate) {
+    return std::unexpected(PaymentError::invalid_rate);
+  }
+  impl_->database.Write([&](db::Connection& connection) {
+    LedgerRepository::SetRate(connection, currency, rate, impl_->Now(), admin);
+  });
+  return {};
+}
+
+ExchangeRates PaymentService::RatesIn(db::Connection& connection) {
+  ExchangeRates rates;
+  for (auto [currency, rate] : LedgerRepository::Rates(connection)) rates.Set(currency, rate);
+  return rates;
+}
+
+std::expected<TransferId, PaymentError> PaymentService::PayFromWallet(db::Connection& connection,
+                                                                      core::UserId buyer, core::OrderId order,
+                                                                      std::int64_t amount) {
+  if (!ValidAmount(amount)) return std::unexpected(PaymentError::invalid_amount);
+  const std::int64_t wallet = LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, buyer.value);
+  const std::array<Leg, 2> legs = {Leg{wallet, -amount},
+                                   Leg{LedgerRepository::AccountId(connection, AccountKind::escrow, 0), amount}};
+  const std::array<std::int64_t, 1> wallets = {wallet};
+  return impl_->Move(connection, {TransferKind::payment, order, "wallet", buyer, impl_->Now()}, legs, wallets);
+}
+
+std::expected<TransferId, PaymentError> PaymentService::RecordCashPayment(db::Connection& connection,
+                                                                          core::OrderId order, std::int64_t amount,
+                                                                          std::string_view reference,
+                                                                          std::optional<core::UserId> actor) {
+  if (!ValidAmount(amount)) return std::unexpected(PaymentError::invalid_amount);
+  if (reference.empty() || reference.size() > kMaxReference) return std::unexpected(PaymentError::reference_required);
+  const std::array<Leg, 2> legs = {Leg{LedgerRepository::AccountId(connection, AccountKind::cash, 0), -amount},
+                                   Leg{LedgerRepository::AccountId(connection, AccountKind::escrow, 0), amount}};
+  return impl_->Move(connection, {TransferKind::payment, order, reference, actor, impl_->Now()}, legs, {});
+}
+
+std::optional<std::int64_t> PaymentService::PaidAmount(db::Connection& connection, core::OrderId order) {
+  const std::int64_t escrow = LedgerRepository::AccountId(connection, AccountKind::escrow, 0);
+  for (const Leg& leg : LedgerRepository::LegsOf(connection, order, TransferKind::payment)) {
+    if (leg.account == escrow) return leg.amount;
+  }
+  return std::nullopt;
+}
+
+std::expected<TransferId, PaymentError> PaymentService::Refund(db::Connection& connection, core::OrderId order,
+                                                               core::UserId buyer,
+                                                               std::optional<core::UserId> actor) {
+  auto paid = PaidAmount(connection, order);
+  if (!paid) return std::unexpected(PaymentError::not_paid);
+  // Money already released to the shop is not in escrow any more.
+  if (!LedgerRepository::LegsOf(connection, order, TransferKind::release).empty()) {
+    return std::unexpected(PaymentError::already_recorded);
+  }
+  const std::int64_t escrow = LedgerRepository::AccountId(connection, AccountKind::escrow, 0);
+  const std::array<Leg, 2> legs = {
+      Leg{escrow, -*paid}, Leg{LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, buyer.value), *paid}};
+  return impl_->Move(connection, {TransferKind::refund, order, "refund", actor, impl_->Now()}, legs, {});
+}
+
+std::expected<TransferId, PaymentError> PaymentService::Release(db::Connection& connection, core::OrderId order,
+                                                                core::SellerId seller, std::int64_t fee) {
+  auto paid = PaidAmount(connection, order);
+  if (!paid) return std::unexpected(PaymentError::not_paid);
+  if (fee < 0 || fee > *paid) return std::unexpected(PaymentError::invalid_amount);
+  if (!LedgerRepository::LegsOf(connection, order, TransferKind::refund).empty()) {
+    return std::unexpected(PaymentError::already_recorded);
+  }
+  std::vector<Leg> legs = {
+      Leg{LedgerRepository::AccountId(connection, AccountKind::escrow, 0), -*paid},
+      Leg{LedgerRepository::AccountId(connection, AccountKind::seller_wallet, seller.value), *paid - fee}};
+  if (fee > 0) legs.push_back({LedgerRepository::AccountId(connection, AccountKind::platform_fees, 0), fee});
+  // A zero leg says nothing (and the table refuses it): a 100% fee leaves the shop's leg out.
+  std::erase_if(legs, [](const Leg& leg) { return leg.amount == 0; });
+  return impl_->Move(connection, {TransferKind::release, order, "release", std::nullopt, impl_->Now()}, legs, {});
+}
+
+core::Money SellerBalance(db::Database& database, core::SellerId seller) {
+  return {database.Read([&](db::Connection& connection) {
+            return LedgerRepository::Balance(connection, AccountKind::seller_wallet, seller.value);
+          }),
+          core::Currency::kpw};
+}
+
+std::span<const core::EmbeddedFile> Migrations() { return embedded::payments_migrations(); }
+
+}  // namespace manmulsang::payments
