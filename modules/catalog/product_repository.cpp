@@ -51,6 +51,17 @@ constexpr std::string_view kOrderRating = " ORDER BY rating_average DESC, rating
 constexpr std::string_view kImagesColumns = "SELECT product_id, url FROM product_images WHERE product_id IN (";
 constexpr std::string_view kImagesOrder = ") ORDER BY product_id, position";
 
+// Checkout. The stock condition sits in the UPDATE itself, so that stock can never go below zero
+// whatever else runs; a sale also makes the listing more popular.
+constexpr std::string_view kCheckoutProductsWhere = " WHERE status = 'active' AND id IN (";
+constexpr std::string_view kCheckoutProductsOrder = ") ORDER BY id";
+constexpr std::string_view kReserveStock =
+    "UPDATE products SET stock = stock - $1, popularity = popularity + $1, updated_at = $3 "
+    "WHERE id = $2 AND status = 'active' AND stock >= $1";
+constexpr std::string_view kReleaseStock =
+    "UPDATE products SET stock = stock + $1, updated_at = $3 WHERE id = $2";
+constexpr std::string_view kAvailableStock = "SELECT stock FROM products WHERE id = $1 AND status = 'active'";
+
 std::string_view OrderBy(ProductSort sort) {
   switch (sort) {
     case ProductSort::price_asc: return kOrderPriceAscending;
@@ -253,6 +264,38 @@ std::string ProductRepository::ContainsPattern(std::string_view text) {
   }
   pattern += "%";
   return pattern;
+}
+
+std::vector<Product> ProductRepository::ActiveByIds(db::Connection& connection,
+                                                   std::span<const core::ProductId> ids) {
+  std::vector<Product> products;
+  constexpr std::size_t kBatch = kMaxPerPage;
+  for (std::size_t start = 0; start < ids.size(); start += kBatch) {
+    Statement statement(kProductColumns);
+    statement.Append(kCheckoutProductsWhere);
+    statement.AppendIdList(ids.subspan(start, std::min(kBatch, ids.size() - start)));
+    statement.Append(kCheckoutProductsOrder);
+    for (const db::Row& row : connection.Query(statement.sql(), statement.parameters())) {
+      products.push_back(FromRow(row));
+    }
+  }
+  std::ranges::sort(products, {}, &Product::id);
+  return products;
+}
+
+bool ProductRepository::TakeStock(db::Connection& connection, core::ProductId id, std::int64_t quantity,
+                                  std::int64_t now) {
+  return connection.Execute(kReserveStock, {quantity, id.value, now}) == 1;
+}
+
+void ProductRepository::PutBackStock(db::Connection& connection, core::ProductId id, std::int64_t quantity,
+                                     std::int64_t now) {
+  connection.Execute(kReleaseStock, {quantity, id.value, now});
+}
+
+std::int64_t ProductRepository::AvailableStock(db::Connection& connection, core::ProductId id) {
+  auto row = connection.QueryOne(kAvailableStock, {id.value});
+  return row ? row->Int(0) : 0;
 }
 
 }  // namespace manmulsang::catalog

@@ -45,6 +45,14 @@ class ProductRepository {
   static core::ProductId Insert(db::Connection& connection, const NewProduct& product,
                                 std::int64_t created_at, std::int64_t updated_at);
 
+  // Checkout (inside the caller's transaction): active products among ids, in id order.
+  static std::vector<Product> ActiveByIds(db::Connection& connection, std::span<const core::ProductId> ids);
+  // False (and nothing changed) when the product is not active or has fewer than quantity.
+  static bool TakeStock(db::Connection& connection, core::ProductId id, std::int64_t quantity, std::int64_t now);
+  static void PutBackStock(db::Connection& connection, core::ProductId id, std::int64_t quantity, std::int64_t now);
+  // The stock of an active product; 0 when it is unknown or not active.
+  static std::int64_t AvailableStock(db::Connection& connection, core::ProductId id);
+
   // "%text%" with LIKE's wildcards escaped, so that "50%" finds "50%" and not everything.
   static std::string ContainsPattern(std::string_view text);
 };

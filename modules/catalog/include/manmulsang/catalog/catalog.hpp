@@ -17,6 +17,20 @@
 
 namespace manmulsang::catalog {
 
+// A quantity of one product to take off or put back on its stock; quantity > 0.
+struct StockRequest {
+  core::ProductId product;
+  std::int64_t quantity = 0;
+};
+
+// Why a reservation failed: the product is unknown or not active (available 0), or has fewer
+// than were asked for.
+struct StockShortage {
+  core::ProductId product;
+  std::int64_t requested = 0;
+  std::int64_t available = 0;
+};
+
 // Categories and products: the listings buyers browse.
 class CatalogService {
  public:
@@ -41,6 +55,18 @@ class CatalogService {
 
   // The demo generator's bulk path: one transaction per call. Returns ids in input order.
   std::vector<core::ProductId> InsertProducts(std::span<const NewProduct> products);
+
+  // Checkout takes part in its caller's transaction through these (see docs/BUYING.md).
+  // The active products among ids with their current price and stock, in id order, without
+  // seller names or images; inside a write transaction the values are the ones it will commit on.
+  std::vector<Product> ProductsForCheckout(db::Connection& connection, std::span<const core::ProductId> ids);
+  // Takes each quantity off its active product's stock, never below zero. The first request
+  // that cannot be met is returned (with what is left) and the caller rolls back its
+  // transaction, which undoes the requests already taken.
+  std::expected<void, StockShortage> ReserveStock(db::Connection& connection,
+                                                  std::span<const StockRequest> requests);
+  // Puts quantities back (a cancelled or expired order), whatever the product's status now.
+  void ReleaseStock(db::Connection& connection, std::span<const StockRequest> requests);
 
  private:
   struct Impl;

@@ -1,0 +1,56 @@
+// CatalogService's part in checkout: reads and stock changes that run inside the caller's write
+// transaction (docs/BUYING.md), so that an order and the stock it took commit or vanish together.
+
+#include <algorithm>
+#include <vector>
+
+#include "manmulsang/catalog/catalog.hpp"
+#include "product_repository.hpp"
+
+namespace manmulsang::catalog {
+
+namespace {
+
+// Requests in product order: on PostgreSQL two checkouts then lock rows in the same order and
+// cannot deadlock; a product asked for twice is taken as one sum.
+std::vector<StockRequest> Normalise(std::span<const StockRequest> requests) {
+  std::vector<StockRequest> sorted(requests.begin(), requests.end());
+  std::ranges::sort(sorted, {}, &StockRequest::product);
+  std::vector<StockRequest> merged;
+  for (const StockRequest& request : sorted) {
+    if (!merged.empty() && merged.back().product == request.product) {
+      merged.back().quantity += request.quantity;
+    } else {
+      merged.push_back(request);
+    }
+  }
+  return merged;
+}
+
+}  // namespace
+
+std::vector<Product> CatalogService::ProductsForCheckout(db::Connection& connection,
+                                                         std::span<const core::ProductId> ids) {
+  return ProductRepository::ActiveByIds(connection, ids);
+}
+
+std::expected<void, StockShortage> CatalogService::ReserveStock(db::Connection& connection,
+                                                                std::span<const StockRequest> requests) {
+  const std::int64_t now = core::ToUnixSeconds(std::chrono::system_clock::now());
+  for (const StockRequest& request : Normalise(requests)) {
+    if (request.quantity <= 0 || !ProductRepository::TakeStock(connection, request.product, request.quantity, now)) {
+      return std::unexpected(StockShortage{request.product, request.quantity,
+                                           ProductRepository::AvailableStock(connection, request.product)});
+    }
+  }
+  return {};
+}
+
+void CatalogService::ReleaseStock(db::Connection& connection, std::span<const StockRequest> requests) {
+  const std::int64_t now = core::ToUnixSeconds(std::chrono::system_clock::now());
+  for (const StockRequest& request : Normalise(requests)) {
+    if (request.quantity > 0) ProductRepository::PutBackStock(connection, request.product, request.quantity, now);
+  }
+}
+
+}  // namespace manmulsang::catalog

@@ -1,0 +1,145 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "manmulsang/core/clock.hpp"
+#include "manmulsang/core/ids.hpp"
+#include "manmulsang/core/money.hpp"
+#include "manmulsang/payments/ledger.hpp"
+
+namespace manmulsang::orders {
+
+using core::OrderId;
+
+enum class PaymentMethod { wallet, cash_on_delivery, bank_transfer };
+
+// API names: "wallet", "cod", "bank_transfer".
+std::string_view PaymentMethodName(PaymentMethod method);
+std::optional<PaymentMethod> ParsePaymentMethod(std::string_view name);
+
+// The lifecycle (order_state.cpp holds the transition table):
+// awaiting_payment → paid → preparing → shipped → delivered → confirmed (구매확정)
+// | cancelled (before shipment) | delivered → return_requested → returned.
+enum class OrderStatus {
+  awaiting_payment,
+  paid,
+  preparing,
+  shipped,
+  delivered,
+  confirmed,
+  cancelled,
+  return_requested,
+  returned,
+};
+
+std::string_view OrderStatusName(OrderStatus status);  // "awaiting_payment"
+std::optional<OrderStatus> ParseOrderStatus(std::string_view name);
+
+// What may happen to an order.
+enum class OrderEvent {
+  confirm_payment,  // admin saw the bank deposit
+  prepare,          // the shop starts packing
+  ship,
+  deliver,
+  confirm,          // the buyer's purchase confirmation (or the automatic one): escrow → shop
+  cancel,           // before shipment: refund and restock
+  expire,           // an unpaid bank transfer past its deadline
+  request_return,
+  accept_return,    // refund and restock
+};
+
+std::string_view OrderEventName(OrderEvent event);
+std::optional<OrderEvent> ParseOrderEvent(std::string_view name);
+
+// Who asks. The service decides the party from the actor and the order, never from input.
+enum class Party { buyer, seller, admin, system };
+
+std::string_view PartyName(Party party);
+
+struct OrderLine {
+  core::ProductId product;
+  std::string name;           // as sold
+  std::int64_t quantity = 0;
+  core::Money unit_price;     // the listing's price at checkout, in its own currency
+  std::int64_t rate = 0;      // the exchange rate used (payments/exchange.hpp), kRateScale for KPW
+  std::int64_t unit_price_kpw = 0;
+  std::int64_t line_total_kpw = 0;
+};
+
+// One step of the status timeline.
+struct OrderStep {
+  std::optional<OrderStatus> from;  // none for the order's creation
+  OrderStatus to = OrderStatus::awaiting_payment;
+  Party party = Party::buyer;
+  std::optional<core::UserId> actor;
+  std::string note;
+  core::TimePoint at;
+};
+
+struct Order {
+  OrderId id;
+  core::UserId buyer;
+  core::SellerId seller;
+  OrderStatus status = OrderStatus::awaiting_payment;
+  PaymentMethod payment_method = PaymentMethod::wallet;
+  std::int64_t subtotal_kpw = 0;
+  std::int64_t delivery_fee_kpw = 0;
+  std::int64_t total_kpw = 0;
+  std::string address;
+  core::TimePoint created_at;
+  core::TimePoint updated_at;
+  std::vector<OrderLine> lines;
+  std::vector<OrderStep> timeline;  // oldest first
+};
+
+struct OrderPage {
+  std::vector<Order> items;  // newest first, with lines, without timeline
+  std::int64_t total = 0;
+  int page = 1;
+  int per_page = 20;
+};
+
+inline constexpr std::size_t kMaxAddress = 500;          // bytes
+inline constexpr std::size_t kMaxIdempotencyKey = 200;   // bytes
+
+// POST /orders: the buyer's cart becomes one order per shop.
+struct CheckoutCommand {
+  core::UserId buyer;
+  PaymentMethod payment_method = PaymentMethod::wallet;
+  std::string address;
+  std::string idempotency_key;  // empty: none
+};
+
+struct OrderSummary {
+  OrderId id;
+  core::SellerId seller;
+  OrderStatus status = OrderStatus::awaiting_payment;
+  std::int64_t total_kpw = 0;
+
+  bool operator==(const OrderSummary&) const = default;
+};
+
+// What a checkout answered. A replay (same key, same command) gets the very same receipt,
+// stored with the key in the checkout's own transaction.
+struct CheckoutReceipt {
+  std::vector<OrderSummary> orders;
+  std::int64_t total_kpw = 0;
+  bool replayed = false;
+};
+
+// Rules an operator sets (manmulsang.toml, later the admin pages).
+struct OrderSettings {
+  // The platform's share of each confirmed order, in basis points (1/100 of a percent), rounded
+  // down to the won: the shop gets the rest.
+  std::int64_t platform_fee_basis_points = 300;
+};
+
+// The platform fee of a total under settings: floor(total × bp / 10,000).
+std::int64_t PlatformFee(std::int64_t total_kpw, const OrderSettings& settings);
+
+}  // namespace manmulsang::orders

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <expected>
+#include <memory>
+#include <span>
+#include <string_view>
+
+#include "manmulsang/cart/cart.hpp"
+#include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/core/clock.hpp"
+#include "manmulsang/core/context.hpp"
+#include "manmulsang/core/embedded_file.hpp"
+#include "manmulsang/db/database.hpp"
+#include "manmulsang/orders/errors.hpp"
+#include "manmulsang/orders/order.hpp"
+#include "manmulsang/orders/order_state.hpp"
+#include "manmulsang/payments/payments.hpp"
+#include "manmulsang/sellers/sellers.hpp"
+
+namespace manmulsang::orders {
+
+// Checkout and the order lifecycle. Every command is one write transaction in which stock,
+// money and the order move together (docs/BUYING.md).
+class OrderService {
+ public:
+  OrderService(db::Database& database, const core::Clock& clock, sellers::SellerService& sellers,
+               catalog::CatalogService& catalog, cart::CartService& cart, payments::PaymentService& payments,
+               OrderSettings settings = {});
+  ~OrderService();
+
+  // The buyer's cart → one order per shop, stock reserved, prices read on the server, payment
+  // taken (wallet) or awaited (cod, bank transfer), the cart emptied. With an idempotency key,
+  // a repeat of the same command returns the first receipt (replayed = true) and a different
+  // command under the same key fails with idempotency_key_reused.
+  std::expected<CheckoutReceipt, CheckoutError> Checkout(const CheckoutCommand& command);
+
+  // The buyer's, the shop's or any for an admin; order_not_found for everyone else.
+  std::expected<Order, OrderError> GetOrder(const core::Actor& actor, OrderId id);
+  OrderPage BuyerOrders(core::UserId buyer, int page = 1, int per_page = 20);
+
+  // A move in the lifecycle by the actor (who they are to the order decides what they may do):
+  // cancel refunds and restocks; confirm releases escrow to the shop minus the platform fee;
+  // confirm_payment and a cash-on-delivery deliver record the payment; accept_return refunds
+  // and restocks. transition_not_allowed when the table has no such move.
+  std::expected<Order, OrderError> Apply(const core::Actor& actor, OrderId id, OrderEvent event,
+                                         std::string_view note = {});
+  // The same for scheduled jobs (expire unpaid bank transfers, auto-confirm).
+  std::expected<Order, OrderError> ApplyAsSystem(OrderId id, OrderEvent event);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+std::span<const core::EmbeddedFile> Migrations();
+
+}  // namespace manmulsang::orders

@@ -1,0 +1,118 @@
+// Names of the order vocabulary as the API and the database write them.
+
+#include <array>
+#include <utility>
+#include <algorithm>
+
+#include "manmulsang/orders/errors.hpp"
+#include "manmulsang/orders/order.hpp"
+
+namespace manmulsang::orders {
+namespace {
+
+template <typename Enum, std::size_t Size>
+std::optional<Enum> Parse(const std::array<std::pair<Enum, std::string_view>, Size>& names, std::string_view text) {
+  for (const auto& [value, name] : names) {
+    if (name == text) return value;
+  }
+  return std::nullopt;
+}
+
+template <typename Enum, std::size_t Size>
+std::string_view Name(const std::array<std::pair<Enum, std::string_view>, Size>& names, Enum value) {
+  for (const auto& [candidate, name] : names) {
+    if (candidate == value) return name;
+  }
+  return "";
+}
+
+constexpr std::array<std::pair<PaymentMethod, std::string_view>, 3> kMethods = {{
+    {PaymentMethod::wallet, "wallet"},
+    {PaymentMethod::cash_on_delivery, "cod"},
+    {PaymentMethod::bank_transfer, "bank_transfer"},
+}};
+
+constexpr std::array<std::pair<OrderStatus, std::string_view>, 9> kStatuses = {{
+    {OrderStatus::awaiting_payment, "awaiting_payment"},
+    {OrderStatus::paid, "paid"},
+    {OrderStatus::preparing, "preparing"},
+    {OrderStatus::shipped, "shipped"},
+    {OrderStatus::delivered, "delivered"},
+    {OrderStatus::confirmed, "confirmed"},
+    {OrderStatus::cancelled, "cancelled"},
+    {OrderStatus::return_requested, "return_requested"},
+    {OrderStatus::returned, "returned"},
+}};
+
+constexpr std::array<std::pair<OrderEvent, std::string_view>, 9> kEvents = {{
+    {OrderEvent::confirm_payment, "confirm_payment"},
+    {OrderEvent::prepare, "prepare"},
+    {OrderEvent::ship, "ship"},
+    {OrderEvent::deliver, "deliver"},
+    {OrderEvent::confirm, "confirm"},
+    {OrderEvent::cancel, "cancel"},
+    {OrderEvent::expire, "expire"},
+    {OrderEvent::request_return, "request_return"},
+    {OrderEvent::accept_return, "accept_return"},
+}};
+
+constexpr std::array<std::pair<Party, std::string_view>, 4> kParties = {{
+    {Party::buyer, "buyer"},
+    {Party::seller, "seller"},
+    {Party::admin, "admin"},
+    {Party::system, "system"},
+}};
+
+}  // namespace
+
+std::string_view PaymentMethodName(PaymentMethod method) { return Name(kMethods, method); }
+std::optional<PaymentMethod> ParsePaymentMethod(std::string_view name) { return Parse(kMethods, name); }
+std::string_view OrderStatusName(OrderStatus status) { return Name(kStatuses, status); }
+std::optional<OrderStatus> ParseOrderStatus(std::string_view name) { return Parse(kStatuses, name); }
+std::string_view OrderEventName(OrderEvent event) { return Name(kEvents, event); }
+std::optional<OrderEvent> ParseOrderEvent(std::string_view name) { return Parse(kEvents, name); }
+std::string_view PartyName(Party party) { return Name(kParties, party); }
+
+std::int64_t PlatformFee(std::int64_t total_kpw, const OrderSettings& settings) {
+  if (total_kpw <= 0 || settings.platform_fee_basis_points <= 0) return 0;
+  const __int128 fee = static_cast<__int128>(total_kpw) * settings.platform_fee_basis_points / 10'000;
+  return static_cast<std::int64_t>(std::min<__int128>(fee, total_kpw));
+}
+
+std::string_view ErrorCode(OrderError error) {
+  switch (error) {
+    case OrderError::cart_empty: return "cart_empty";
+    case OrderError::product_unavailable: return "product_unavailable";
+    case OrderError::out_of_stock: return "out_of_stock";
+    case OrderError::invalid_quantity: return "invalid_quantity";
+    case OrderError::invalid_address: return "invalid_address";
+    case OrderError::invalid_idempotency_key: return "invalid_idempotency_key";
+    case OrderError::idempotency_key_reused: return "idempotency_key_reused";
+    case OrderError::insufficient_funds: return "insufficient_funds";
+    case OrderError::rate_unavailable: return "rate_unavailable";
+    case OrderError::total_too_large: return "total_too_large";
+    case OrderError::order_not_found: return "order_not_found";
+    case OrderError::transition_not_allowed: return "transition_not_allowed";
+  }
+  return "order_error";
+}
+
+std::string_view ErrorMessage(OrderError error) {
+  switch (error) {
+    case OrderError::cart_empty: return "장바구니가 비어 있습니다.";
+    case OrderError::product_unavailable: return "더 이상 판매하지 않는 상품이 있습니다.";
+    case OrderError::out_of_stock: return "재고가 부족한 상품이 있습니다.";
+    case OrderError::invalid_quantity: return "수량이 올바르지 않습니다.";
+    case OrderError::invalid_address: return "배송지 주소를 입력하십시오 (500바이트까지).";
+    case OrderError::invalid_idempotency_key: return "Idempotency-Key가 너무 깁니다.";
+    case OrderError::idempotency_key_reused: return "같은 Idempotency-Key로 다른 주문을 보낼 수 없습니다.";
+    case OrderError::insufficient_funds: return "지갑 잔액이 부족합니다.";
+    case OrderError::rate_unavailable: return "환율이 정해지지 않은 통화의 상품이 있습니다.";
+    case OrderError::total_too_large: return "주문 금액이 너무 큽니다.";
+    case OrderError::order_not_found: return "주문을 찾을 수 없습니다.";
+    case OrderError::transition_not_allowed: return "지금 상태에서는 할 수 없는 일입니다.";
+  }
+  return "주문 오류입니다.";
+}
+
+}  // namespace manmulsang::orders

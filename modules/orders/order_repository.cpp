@@ -1,0 +1,176 @@
+#include "order_repository.hpp"
+
+#include <map>
+
+namespace manmulsang::orders {
+namespace {
+
+constexpr std::string_view kFindCheckout =
+    "SELECT request, receipt FROM checkouts WHERE buyer_id = $1 AND idempotency_key = $2";
+constexpr std::string_view kInsertCheckout =
+    "INSERT INTO checkouts (buyer_id, idempotency_key, request, receipt, created_at) "
+    "VALUES ($1, $2, $3, '', $4) RETURNING id";
+constexpr std::string_view kSetReceipt = "UPDATE checkouts SET receipt = $1 WHERE id = $2";
+constexpr std::string_view kInsertOrder =
+    "INSERT INTO orders (checkout_id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, "
+    "address, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id";
+constexpr std::string_view kInsertLine =
+    "INSERT INTO order_lines (order_id, position, product_id, name, quantity, unit_amount, unit_currency, rate, "
+    "unit_kpw, line_kpw) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+constexpr std::string_view kInsertStep =
+    "INSERT INTO order_steps (order_id, from_status, to_status, party, actor_id, note, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7)";
+constexpr std::string_view kUpdateStatus =
+    "UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4";
+constexpr std::string_view kFindOrder =
+    "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
+    "updated_at FROM orders WHERE id = $1";
+constexpr std::string_view kListByBuyer =
+    "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
+    "updated_at FROM orders WHERE buyer_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3";
+constexpr std::string_view kCountByBuyer = "SELECT COUNT(*) FROM orders WHERE buyer_id = $1";
+constexpr std::string_view kLinesOf =
+    "SELECT product_id, name, quantity, unit_amount, unit_currency, rate, unit_kpw, line_kpw "
+    "FROM order_lines WHERE order_id = $1 ORDER BY position";
+// A page of orders gets its lines in one statement, not one per order.
+constexpr std::string_view kLinesOfBuyerPage =
+    "SELECT l.order_id, l.product_id, l.name, l.quantity, l.unit_amount, l.unit_currency, l.rate, l.unit_kpw, "
+    "l.line_kpw FROM order_lines l JOIN (SELECT id FROM orders WHERE buyer_id = $1 ORDER BY id DESC LIMIT $2 "
+    "OFFSET $3) page ON page.id = l.order_id ORDER BY l.order_id, l.position";
+constexpr std::string_view kStepsOf =
+    "SELECT from_status, to_status, party, actor_id, note, created_at FROM order_steps "
+    "WHERE order_id = $1 ORDER BY id";
+
+Party ParseParty(std::string_view name) {
+  if (name == "seller") return Party::seller;
+  if (name == "admin") return Party::admin;
+  if (name == "system") return Party::system;
+  return Party::buyer;
+}
+
+Order OrderFromRow(const db::Row& row) {
+  Order order;
+  order.id = OrderId{row.Int(0)};
+  order.buyer = core::UserId{row.Int(1)};
+  order.seller = core::SellerId{row.Int(2)};
+  order.status = ParseOrderStatus(row.Text(3)).value_or(OrderStatus::awaiting_payment);
+  order.payment_method = ParsePaymentMethod(row.Text(4)).value_or(PaymentMethod::wallet);
+  order.subtotal_kpw = row.Int(5);
+  order.delivery_fee_kpw = row.Int(6);
+  order.total_kpw = row.Int(7);
+  order.address = row.Text(8);
+  order.created_at = core::FromUnixSeconds(row.Int(9));
+  order.updated_at = core::FromUnixSeconds(row.Int(10));
+  return order;
+}
+
+// Columns from `first` on: product_id, name, quantity, unit_amount, unit_currency, rate, unit_kpw, line_kpw.
+OrderLine LineFromRow(const db::Row& row, std::size_t first) {
+  OrderLine line;
+  line.product = core::ProductId{row.Int(first)};
+  line.name = row.Text(first + 1);
+  line.quantity = row.Int(first + 2);
+  line.unit_price.amount = row.Int(first + 3);
+  line.unit_price.currency = core::ParseCurrency(row.Text(first + 4)).value_or(core::Currency::kpw);
+  line.rate = row.Int(first + 5);
+  line.unit_price_kpw = row.Int(first + 6);
+  line.line_total_kpw = row.Int(first + 7);
+  return line;
+}
+
+db::Parameter OptionalUser(const std::optional<core::UserId>& user) {
+  if (user) return user->value;
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<StoredCheckout> OrderRepository::FindCheckout(db::Connection& connection, core::UserId buyer,
+                                                            std::string_view key) {
+  auto row = connection.QueryOne(kFindCheckout, {buyer.value, key});
+  if (!row) return std::nullopt;
+  return StoredCheckout{row->Text(0), row->Text(1)};
+}
+
+std::int64_t OrderRepository::InsertCheckout(db::Connection& connection, core::UserId buyer, std::string_view key,
+                                              std::string_view request, std::int64_t now) {
+  auto row = connection.QueryOne(
+      kInsertCheckout, {buyer.value, key.empty() ? db::Parameter(nullptr) : db::Parameter(key), request, now});
+  if (!row) throw db::DatabaseError("insert into checkouts returned no id");
+  return row->Int(0);
+}
+
+void OrderRepository::SetReceipt(db::Connection& connection, std::int64_t checkout, std::string_view receipt) {
+  connection.Execute(kSetReceipt, {receipt, checkout});
+}
+
+OrderId OrderRepository::Insert(db::Connection& connection, std::int64_t checkout, const Order& order) {
+  const std::int64_t created = core::ToUnixSeconds(order.created_at);
+  auto row = connection.QueryOne(
+      kInsertOrder, {checkout, order.buyer.value, order.seller.value, OrderStatusName(order.status),
+                     PaymentMethodName(order.payment_method), order.subtotal_kpw, order.delivery_fee_kpw,
+                     order.total_kpw, std::string_view(order.address), created});
+  if (!row) throw db::DatabaseError("insert into orders returned no id");
+  OrderId id{row->Int(0)};
+  for (std::size_t position = 0; position < order.lines.size(); ++position) {
+    const OrderLine& line = order.lines[position];
+    connection.Execute(kInsertLine, {id.value, static_cast<std::int64_t>(position), line.product.value,
+                                     std::string_view(line.name), line.quantity, line.unit_price.amount,
+                                     core::CurrencyCode(line.unit_price.currency), line.rate,
+                                     line.unit_price_kpw, line.line_total_kpw});
+  }
+  for (const OrderStep& step : order.timeline) InsertStep(connection, id, step);
+  return id;
+}
+
+void OrderRepository::InsertStep(db::Connection& connection, OrderId order, const OrderStep& step) {
+  connection.Execute(kInsertStep,
+                     {order.value, step.from ? db::Parameter(OrderStatusName(*step.from)) : db::Parameter(nullptr),
+                      OrderStatusName(step.to), PartyName(step.party), OptionalUser(step.actor),
+                      std::string_view(step.note), core::ToUnixSeconds(step.at)});
+}
+
+bool OrderRepository::UpdateStatus(db::Connection& connection, OrderId order, OrderStatus from, OrderStatus to,
+                                   std::int64_t now) {
+  return connection.Execute(kUpdateStatus, {OrderStatusName(to), now, order.value, OrderStatusName(from)}) == 1;
+}
+
+std::optional<Order> OrderRepository::Find(db::Connection& connection, OrderId id) {
+  auto row = connection.QueryOne(kFindOrder, {id.value});
+  if (!row) return std::nullopt;
+  Order order = OrderFromRow(*row);
+  for (const db::Row& line : connection.Query(kLinesOf, {id.value})) order.lines.push_back(LineFromRow(line, 0));
+  for (const db::Row& step_row : connection.Query(kStepsOf, {id.value})) {
+    OrderStep step;
+    if (auto from = step_row.OptionalText(0)) step.from = ParseOrderStatus(*from);
+    step.to = ParseOrderStatus(step_row.Text(1)).value_or(OrderStatus::awaiting_payment);
+    step.party = ParseParty(step_row.Text(2));
+    if (auto actor = step_row.OptionalInt(3)) step.actor = core::UserId{*actor};
+    step.note = step_row.Text(4);
+    step.at = core::FromUnixSeconds(step_row.Int(5));
+    order.timeline.push_back(std::move(step));
+  }
+  return order;
+}
+
+std::vector<Order> OrderRepository::ListByBuyer(db::Connection& connection, core::UserId buyer, std::int64_t limit,
+                                                std::int64_t offset) {
+  std::vector<Order> orders;
+  std::map<OrderId, std::size_t> index;
+  for (const db::Row& row : connection.Query(kListByBuyer, {buyer.value, limit, offset})) {
+    index[OrderId{row.Int(0)}] = orders.size();
+    orders.push_back(OrderFromRow(row));
+  }
+  for (const db::Row& row : connection.Query(kLinesOfBuyerPage, {buyer.value, limit, offset})) {
+    auto found = index.find(OrderId{row.Int(0)});
+    if (found != index.end()) orders[found->second].lines.push_back(LineFromRow(row, 1));
+  }
+  return orders;
+}
+
+std::int64_t OrderRepository::CountByBuyer(db::Connection& connection, core::UserId buyer) {
+  auto row = connection.QueryOne(kCountByBuyer, {buyer.value});
+  return row ? row->Int(0) : 0;
+}
+
+}  // namespace manmulsang::orders

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "manmulsang/db/database.hpp"
+#include "manmulsang/orders/order.hpp"
+
+namespace manmulsang::orders {
+
+struct StoredCheckout {
+  std::string request;
+  std::string receipt;
+};
+
+// All of this module's SQL.
+class OrderRepository {
+ public:
+  static std::optional<StoredCheckout> FindCheckout(db::Connection& connection, core::UserId buyer,
+                                                    std::string_view key);
+  // key empty: none. The receipt is filled in once the orders exist.
+  static std::int64_t InsertCheckout(db::Connection& connection, core::UserId buyer, std::string_view key,
+                                     std::string_view request, std::int64_t now);
+  static void SetReceipt(db::Connection& connection, std::int64_t checkout, std::string_view receipt);
+
+  // Inserts the order, its lines and its first step; returns the new id.
+  static OrderId Insert(db::Connection& connection, std::int64_t checkout, const Order& order);
+  static void InsertStep(db::Connection& connection, OrderId order, const OrderStep& step);
+  // False when the order is no longer in status from (someone else moved it first).
+  static bool UpdateStatus(db::Connection& connection, OrderId order, OrderStatus from, OrderStatus to,
+                           std::int64_t now);
+
+  // With lines and timeline.
+  static std::optional<Order> Find(db::Connection& connection, OrderId id);
+  // Newest first, with lines.
+  static std::vector<Order> ListByBuyer(db::Connection& connection, core::UserId buyer, std::int64_t limit,
+                                        std::int64_t offset);
+  static std::int64_t CountByBuyer(db::Connection& connection, core::UserId buyer);
+};
+
+}  // namespace manmulsang::orders

@@ -1,0 +1,142 @@
+#include <algorithm>
+#include <vector>
+
+#include "checkout.hpp"
+#include "embedded/orders_migrations.hpp"
+#include "manmulsang/orders/orders.hpp"
+#include "order_repository.hpp"
+
+namespace manmulsang::orders {
+namespace {
+
+constexpr int kMaxPerPage = 100;
+
+std::vector<catalog::StockRequest> StockOf(const Order& order) {
+  std::vector<catalog::StockRequest> requests;
+  for (const OrderLine& line : order.lines) requests.push_back({line.product, line.quantity});
+  return requests;
+}
+
+}  // namespace
+
+struct OrderService::Impl {
+  db::Database& database;
+  const core::Clock& clock;
+  sellers::SellerService& sellers;
+  catalog::CatalogService& catalog;
+  cart::CartService& cart;
+  payments::PaymentService& payments;
+  OrderSettings settings;
+
+  // Who the actor is to this order; nullopt means the order is none of their business (404).
+  std::optional<Party> PartyOf(const core::Actor& actor, const Order& order) {
+    if (!actor.signed_in()) return std::nullopt;
+    if (*actor.user == order.buyer) return Party::buyer;
+    if (actor.is(core::Role::admin)) return Party::admin;
+    if (actor.is(core::Role::seller)) {
+      auto shop = sellers.GetShop(order.seller);
+      if (shop && shop->owner == *actor.user) return Party::seller;
+    }
+    return std::nullopt;
+  }
+
+  // The money and stock that go with a move, in the same transaction as the status change.
+  std::expected<void, OrderError> Effects(db::Connection& connection, const Order& order, OrderEvent event,
+                                          std::optional<core::UserId> actor) {
+    std::expected<payments::TransferId, payments::PaymentError> moved = payments::TransferId{};
+    switch (event) {
+      case OrderEvent::cancel:
+      case OrderEvent::expire:
+      case OrderEvent::accept_return: {
+        const auto stock = StockOf(order);
+        catalog.ReleaseStock(connection, stock);
+        if (payments.PaidAmount(connection, order.id)) moved = payments.Refund(connection, order.id, order.buyer, actor);
+        break;
+      }
+      case OrderEvent::confirm_payment:
+        moved = payments.RecordCashPayment(connection, order.id, order.total_kpw, "bank_transfer", actor);
+        break;
+      case OrderEvent::deliver:
+        if (order.payment_method == PaymentMethod::cash_on_delivery) {
+          moved = payments.RecordCashPayment(connection, order.id, order.total_kpw, "cash_on_delivery", actor);
+        }
+        break;
+      case OrderEvent::confirm: {
+        const std::int64_t paid = payments.PaidAmount(connection, order.id).value_or(0);
+        moved = payments.Release(connection, order.id, order.seller, PlatformFee(paid, settings));
+        break;
+      }
+      case OrderEvent::prepare:
+      case OrderEvent::ship:
+      case OrderEvent::request_return:
+        break;
+    }
+    // The table allowed the move, so the ledger refusing it means the two disagree: say so.
+    if (!moved) return std::unexpected(OrderError::transition_not_allowed);
+    return {};
+  }
+
+  std::expected<Order, OrderError> Move(OrderId id, Party party, std::optional<core::UserId> actor,
+                                        OrderEvent event, std::string_view note) {
+    return database.Write([&](db::Connection& connection) -> std::expected<Order, OrderError> {
+      auto order = OrderRepository::Find(connection, id);
+      if (!order) return std::unexpected(OrderError::order_not_found);
+      auto next = NextStatus(order->status, event, party, order->payment_method);
+      if (!next) return std::unexpected(OrderError::transition_not_allowed);
+      if (auto done = Effects(connection, *order, event, actor); !done) return std::unexpected(done.error());
+      const core::TimePoint now = clock.Now();
+      if (!OrderRepository::UpdateStatus(connection, id, order->status, *next, core::ToUnixSeconds(now))) {
+        return std::unexpected(OrderError::transition_not_allowed);
+      }
+      OrderRepository::InsertStep(connection, id, {order->status, *next, party, actor, std::string(note), now});
+      return *OrderRepository::Find(connection, id);
+    });
+  }
+};
+
+OrderService::OrderService(db::Database& database, const core::Clock& clock, sellers::SellerService& sellers,
+                           catalog::CatalogService& catalog, cart::CartService& cart,
+                           payments::PaymentService& payments, OrderSettings settings)
+    : impl_(std::make_unique<Impl>(database, clock, sellers, catalog, cart, payments, settings)) {}
+
+OrderService::~OrderService() = default;
+
+std::expected<CheckoutReceipt, CheckoutError> OrderService::Checkout(const CheckoutCommand& command) {
+  CheckoutParts parts{impl_->database, impl_->clock, impl_->catalog, impl_->cart, impl_->payments};
+  return RunCheckout(parts, command);
+}
+
+std::expected<Order, OrderError> OrderService::GetOrder(const core::Actor& actor, OrderId id) {
+  auto order = impl_->database.Read([&](db::Connection& connection) { return OrderRepository::Find(connection, id); });
+  if (!order || !impl_->PartyOf(actor, *order)) return std::unexpected(OrderError::order_not_found);
+  return *order;
+}
+
+OrderPage OrderService::BuyerOrders(core::UserId buyer, int page, int per_page) {
+  OrderPage result;
+  result.page = std::max(page, 1);
+  result.per_page = std::clamp(per_page, 1, kMaxPerPage);
+  impl_->database.Read([&](db::Connection& connection) {
+    result.total = OrderRepository::CountByBuyer(connection, buyer);
+    result.items = OrderRepository::ListByBuyer(connection, buyer, result.per_page,
+                                                static_cast<std::int64_t>(result.page - 1) * result.per_page);
+  });
+  return result;
+}
+
+std::expected<Order, OrderError> OrderService::Apply(const core::Actor& actor, OrderId id, OrderEvent event,
+                                                     std::string_view note) {
+  // Buyer and shop never change, so who the actor is to the order can be settled before the write.
+  auto order = GetOrder(actor, id);
+  if (!order) return std::unexpected(order.error());
+  const Party party = *impl_->PartyOf(actor, *order);
+  return impl_->Move(id, party, actor.user, event, note);
+}
+
+std::expected<Order, OrderError> OrderService::ApplyAsSystem(OrderId id, OrderEvent event) {
+  return impl_->Move(id, Party::system, std::nullopt, event, {});
+}
+
+std::span<const core::EmbeddedFile> Migrations() { return embedded::orders_migrations(); }
+
+}  // namespace manmulsang::orders

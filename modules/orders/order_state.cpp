@@ -1,0 +1,67 @@
+// The order lifecycle as data: every allowed move is one row; anything else is refused.
+
+#include <algorithm>
+#include <array>
+
+#include "manmulsang/orders/order_state.hpp"
+
+namespace manmulsang::orders {
+namespace {
+
+using enum OrderStatus;
+using enum OrderEvent;
+
+constexpr std::array kBuyer = {Party::buyer};
+constexpr std::array kShop = {Party::seller, Party::admin};
+constexpr std::array kAdmin = {Party::admin};
+constexpr std::array kSystem = {Party::system};
+constexpr std::array kAnyoneButSystem = {Party::buyer, Party::seller, Party::admin};
+// The buyer confirms; the system does it after the configured number of days; an admin settles disputes.
+constexpr std::array kConfirmers = {Party::buyer, Party::admin, Party::system};
+
+constexpr std::array kTable = {
+    // Bank transfer: the admin confirms the deposit, or the deadline passes.
+    Transition{awaiting_payment, confirm_payment, paid, kAdmin, MethodRule::bank_transfer},
+    Transition{awaiting_payment, expire, cancelled, kSystem, MethodRule::bank_transfer},
+    // Cash on delivery is paid at the door: the shop prepares it unpaid.
+    Transition{awaiting_payment, prepare, preparing, kShop, MethodRule::cash_on_delivery},
+    Transition{awaiting_payment, cancel, cancelled, kAnyoneButSystem, MethodRule::any},
+    Transition{paid, prepare, preparing, kShop, MethodRule::prepaid},
+    Transition{paid, cancel, cancelled, kAnyoneButSystem, MethodRule::prepaid},
+    Transition{preparing, ship, shipped, kShop, MethodRule::any},
+    Transition{preparing, cancel, cancelled, kAnyoneButSystem, MethodRule::any},
+    Transition{shipped, deliver, delivered, kShop, MethodRule::any},
+    Transition{delivered, confirm, confirmed, kConfirmers, MethodRule::any},
+    Transition{delivered, request_return, return_requested, kBuyer, MethodRule::any},
+    Transition{return_requested, accept_return, returned, kShop, MethodRule::any},
+};
+
+bool Applies(MethodRule rule, PaymentMethod method) {
+  switch (rule) {
+    case MethodRule::any: return true;
+    case MethodRule::cash_on_delivery: return method == PaymentMethod::cash_on_delivery;
+    case MethodRule::bank_transfer: return method == PaymentMethod::bank_transfer;
+    case MethodRule::prepaid: return method != PaymentMethod::cash_on_delivery;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::span<const Transition> Transitions() { return kTable; }
+
+std::optional<OrderStatus> NextStatus(OrderStatus from, OrderEvent event, Party party, PaymentMethod method) {
+  for (const Transition& row : kTable) {
+    if (row.from == from && row.event == event && Applies(row.methods, method) &&
+        std::ranges::find(row.parties, party) != row.parties.end()) {
+      return row.to;
+    }
+  }
+  return std::nullopt;
+}
+
+bool BeforeShipment(OrderStatus status) {
+  return status == awaiting_payment || status == paid || status == preparing;
+}
+
+}  // namespace manmulsang::orders
