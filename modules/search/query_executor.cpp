@@ -146,9 +146,23 @@ SearchResult ExecuteQuery(SearchRepository& repository, const AnalyzedQuery& que
   std::unordered_map<std::int64_t, std::int64_t> seller_counts;
   std::vector<Candidate> matches;
   const SearchFilters& filters = request.filters;
-  for (std::int64_t id : ids) {
-    std::optional<DocumentRow> document = repository.FindDocument(id);
-    if (!document) continue;
+  // The attributes of the matches: when every required term must match, all matches hold the
+  // rarest one, so one statement reads them; a loose match looks each one up.
+  std::vector<DocumentRow> matched;
+  if (minimum_required >= required.size()) {
+    const auto rarest = std::ranges::min_element(required, {}, [](const auto* list) { return list->size(); });
+    const std::string& rarest_term = terms[static_cast<std::size_t>(rarest - required.begin())];
+    for (DocumentRow& document : repository.DocumentsWithTerm(rarest_term)) {
+      if (std::ranges::binary_search(ids, document.product_id)) matched.push_back(std::move(document));
+    }
+  } else {
+    for (std::int64_t id : ids) {
+      if (auto document = repository.FindDocument(id)) matched.push_back(std::move(*document));
+    }
+  }
+  for (const DocumentRow& row : matched) {
+    const std::int64_t id = row.product_id;
+    const DocumentRow* document = &row;
     const bool category = PassesCategory(filters, *document);
     const bool price = PassesPrice(filters, *document);
     const bool seller = PassesSeller(filters, *document);
@@ -163,7 +177,7 @@ SearchResult ExecuteQuery(SearchRepository& repository, const AnalyzedQuery& que
       ++result.price_buckets[bucket].count;
     }
     if (!(category && price && seller && stock)) continue;
-    Candidate candidate{*document, 0};
+    Candidate candidate{row, 0};
     for (std::size_t index = 0; index < postings.size(); ++index) {
       const Posting* posting = FindPosting(postings[index], id);
       if (!posting) continue;

@@ -6,13 +6,18 @@ namespace {
 constexpr std::string_view kFindDocument =
     "SELECT product_id, category_id, seller_id, price_amount, in_stock, rating_average, popularity, created_at, "
     "name_terms, description_terms FROM search_documents WHERE product_id = $1";
+constexpr std::string_view kDocumentsWithTerm =
+    "SELECT d.product_id, d.category_id, d.seller_id, d.price_amount, d.in_stock, d.rating_average, d.popularity, "
+    "d.created_at, d.name_terms, d.description_terms FROM search_postings p "
+    "JOIN search_documents d ON d.product_id = p.product_id WHERE p.term = $1 ORDER BY p.product_id";
 constexpr std::string_view kInsertDocument =
     "INSERT INTO search_documents (product_id, category_id, seller_id, price_amount, in_stock, rating_average, "
-    "popularity, created_at, name_terms, description_terms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    "popularity, created_at, name_terms, description_terms, terms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 constexpr std::string_view kDeleteDocument = "DELETE FROM search_documents WHERE product_id = $1";
 constexpr std::string_view kInsertPosting =
     "INSERT INTO search_postings (term, product_id, name_frequency, description_frequency) VALUES ($1, $2, $3, $4)";
-constexpr std::string_view kDeletePostings = "DELETE FROM search_postings WHERE product_id = $1";
+constexpr std::string_view kDocumentTerms = "SELECT terms FROM search_documents WHERE product_id = $1";
+constexpr std::string_view kDeletePosting = "DELETE FROM search_postings WHERE term = $1 AND product_id = $2";
 constexpr std::string_view kPostings =
     "SELECT product_id, name_frequency, description_frequency FROM search_postings WHERE term = $1 "
     "ORDER BY product_id";
@@ -56,11 +61,19 @@ std::optional<DocumentRow> SearchRepository::FindDocument(std::int64_t product_i
   return ToDocument(*row);
 }
 
-void SearchRepository::InsertDocument(const DocumentRow& document) {
+std::vector<DocumentRow> SearchRepository::DocumentsWithTerm(std::string_view term) {
+  const db::Rows rows = connection_.Query(kDocumentsWithTerm, {term});
+  std::vector<DocumentRow> documents;
+  documents.reserve(rows.size());
+  for (const db::Row& row : rows) documents.push_back(ToDocument(row));
+  return documents;
+}
+
+void SearchRepository::InsertDocument(const DocumentRow& document, std::string_view terms) {
   connection_.Execute(kInsertDocument,
                       {document.product_id, document.category_id, document.seller_id, document.price_amount,
                        std::int64_t{document.in_stock ? 1 : 0}, document.rating_average, document.popularity,
-                       document.created_at, document.name_terms, document.description_terms});
+                       document.created_at, document.name_terms, document.description_terms, terms});
 }
 
 void SearchRepository::DeleteDocument(std::int64_t product_id) { connection_.Execute(kDeleteDocument, {product_id}); }
@@ -72,7 +85,20 @@ void SearchRepository::InsertPostings(std::int64_t product_id, const std::vector
   }
 }
 
-void SearchRepository::DeletePostings(std::int64_t product_id) { connection_.Execute(kDeletePostings, {product_id}); }
+void SearchRepository::DeletePostings(std::int64_t product_id) {
+  auto row = connection_.QueryOne(kDocumentTerms, {product_id});
+  if (!row) return;
+  const std::string& terms = row->Text(0);
+  std::size_t start = 0;
+  while (start < terms.size()) {
+    std::size_t end = terms.find(' ', start);
+    if (end == std::string::npos) end = terms.size();
+    if (end > start) {
+      connection_.Execute(kDeletePosting, {std::string_view(terms).substr(start, end - start), product_id});
+    }
+    start = end + 1;
+  }
+}
 
 std::vector<Posting> SearchRepository::Postings(std::string_view term) {
   const db::Rows rows = connection_.Query(kPostings, {term});

@@ -50,10 +50,15 @@ class SearchRepository {
   explicit SearchRepository(db::Connection& connection) : connection_(connection) {}
 
   std::optional<DocumentRow> FindDocument(std::int64_t product_id);
-  void InsertDocument(const DocumentRow& document);
+  // The documents holding term, in product id order: one statement instead of one look-up per
+  // listing when a query's rarest term bounds the matches.
+  std::vector<DocumentRow> DocumentsWithTerm(std::string_view term);
+  // terms: the listing's distinct terms, kept for DeletePostings.
+  void InsertDocument(const DocumentRow& document, std::string_view terms);
   void DeleteDocument(std::int64_t product_id);
 
   void InsertPostings(std::int64_t product_id, const std::vector<TermFrequency>& terms);
+  // Deletes the postings of the terms InsertDocument recorded for the listing.
   void DeletePostings(std::int64_t product_id);
   // Listings in product id order.
   std::vector<Posting> Postings(std::string_view term);

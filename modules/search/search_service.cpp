@@ -110,8 +110,14 @@ void SearchService::Index(db::Connection& connection, const IndexedProduct& prod
                        product.created_at,
                        static_cast<std::int64_t>(name_terms.size()),
                        static_cast<std::int64_t>(description_terms.size())};
-  repository.InsertDocument(document);
-  repository.InsertPostings(product.id.value, CountTerms(name_terms, description_terms));
+  const std::vector<TermFrequency> terms = CountTerms(name_terms, description_terms);
+  std::string joined;  // analyzer terms never contain spaces
+  for (const TermFrequency& term : terms) {
+    if (!joined.empty()) joined.push_back(' ');
+    joined += term.term;
+  }
+  repository.InsertDocument(document, joined);
+  repository.InsertPostings(product.id.value, terms);
   repository.AddWords(product.id.value, SuggestionWords(product.name));
   repository.AdjustStatistics(1, document.name_terms, document.description_terms);
 }

@@ -10,7 +10,10 @@ CREATE TABLE search_documents (
   popularity INTEGER NOT NULL,
   created_at INTEGER NOT NULL,
   name_terms INTEGER NOT NULL,
-  description_terms INTEGER NOT NULL
+  description_terms INTEGER NOT NULL,
+  -- The listing's distinct terms, space-separated: Remove deletes exactly these postings. Cheaper
+  -- than a second index of the postings by listing, which would almost double their size.
+  terms TEXT NOT NULL
 );
 
 -- The postings: for each analyzer term, the listings that hold it and how often in the name and
@@ -23,8 +26,6 @@ CREATE TABLE search_postings (
   description_frequency INTEGER NOT NULL,
   PRIMARY KEY (term, product_id)
 ) WITHOUT ROWID;
--- Remove and re-Index find a listing's postings through this.
-CREATE INDEX search_postings_product ON search_postings (product_id);
 
 -- Totals for BM25 (document count, average field lengths), kept by Index and Remove.
 CREATE TABLE search_statistics (
