@@ -1,0 +1,98 @@
+#pragma once
+
+// A real store with every module checkout touches, for the orders tests.
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "manmulsang/orders/orders.hpp"
+#include "test_database.hpp"
+
+namespace manmulsang::orders {
+
+class BuyingTest : public ::testing::Test {
+ protected:
+  static std::array<db::Database::ModuleMigrations, 5> Modules() {
+    return {{{"sellers", sellers::Migrations()},
+             {"catalog", catalog::Migrations()},
+             {"payments", payments::Migrations()},
+             {"cart", cart::Migrations()},
+             {"orders", Migrations()}}};
+  }
+
+  // After every test: the ledger sums to zero, every transfer balances, no wallet and no stock
+  // is below zero, and each order that has been paid has exactly one payment.
+  void TearDown() override {
+    payments::LedgerAudit audit = payments_.Audit();
+    EXPECT_EQ(audit.sum, 0);
+    EXPECT_EQ(audit.unbalanced_transfers, 0);
+    EXPECT_EQ(audit.negative_wallets, 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM products WHERE stock < 0"), 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM orders o WHERE "
+                    "(o.status IN ('paid', 'confirmed') OR (o.payment_method <> 'cod' AND o.status IN "
+                    "('preparing', 'shipped', 'delivered', 'return_requested'))) AND "
+                    "(SELECT COUNT(*) FROM ledger_transfers t WHERE t.order_id = o.id AND t.kind = 'payment') <> 1"),
+              0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_transfers WHERE kind = 'payment' AND order_id NOT IN "
+                    "(SELECT id FROM orders)"),
+              0);
+  }
+
+  std::int64_t Count(std::string_view sql) {
+    return store_->Read([&](db::Connection& connection) { return connection.QueryOne(sql)->Int(0); });
+  }
+
+  core::SellerId Shop(core::UserId owner, std::string name) {
+    std::vector<sellers::NewShop> shops = {{owner, std::move(name), "", "평양", sellers::ShopStatus::approved}};
+    return sellers_.InsertShops(shops).front();
+  }
+
+  core::ProductId Product(core::SellerId seller, std::int64_t price, std::int64_t stock,
+                          core::Currency currency = core::Currency::kpw) {
+    catalog::NewProduct product;
+    product.seller = seller;
+    product.category = catalog_.CategoryBySlug("food")->id;
+    product.name = "상품 " + std::to_string(++product_number_);
+    product.price = {price, currency};
+    product.stock = stock;
+    product.created_at = clock_.Now();
+    std::vector<catalog::NewProduct> products = {product};
+    return catalog_.InsertProducts(products).front();
+  }
+
+  std::int64_t Stock(core::ProductId product) {
+    return store_->Read([&](db::Connection& connection) {
+      return connection.QueryOne("SELECT stock FROM products WHERE id = $1", {product.value})->Int(0);
+    });
+  }
+
+  void TopUp(core::UserId user, std::int64_t won) {
+    ASSERT_TRUE(payments_.CreditWallet({user, {won, core::Currency::kpw}, "입금표", kAdminUser}).has_value());
+  }
+
+  CheckoutCommand Command(core::UserId buyer, PaymentMethod method = PaymentMethod::wallet, std::string key = "") {
+    return {buyer, method, "평양시 중구역 1동", std::move(key)};
+  }
+
+  static core::Actor Buyer(core::UserId user) { return {user, core::Role::buyer, "구매자"}; }
+  static core::Actor Seller(core::UserId user) { return {user, core::Role::seller, "판매자"}; }
+  static core::Actor Admin() { return {kAdminUser, core::Role::admin, "관리자"}; }
+
+  static constexpr core::UserId kAdminUser{1};
+  static constexpr core::UserId kShopOwner{2};
+  static constexpr core::UserId kBuyer{100};
+
+  testing::TestDatabase store_{Modules()};
+  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
+  sellers::SellerService sellers_{store_.database(), clock_};
+  catalog::CatalogService catalog_{store_.database(), clock_, sellers_};
+  payments::PaymentService payments_{store_.database(), clock_};
+  cart::CartService cart_{store_.database(), clock_, sellers_, catalog_, payments_};
+  OrderService orders_{store_.database(), clock_, sellers_, catalog_, cart_, payments_, OrderSettings{300}};
+  int product_number_ = 0;
+};
+
+}  // namespace manmulsang::orders

@@ -1,0 +1,144 @@
+#include "buying_test_store.hpp"
+
+namespace manmulsang::orders {
+namespace {
+
+class OrderServiceTest : public BuyingTest {
+ protected:
+  void SetUp() override {
+    shop_ = Shop(kShopOwner, "상점");
+    product_ = Product(shop_, 10'000, 10);
+  }
+
+  OrderId Place(PaymentMethod method, std::int64_t quantity = 2) {
+    EXPECT_TRUE(cart_.AddItem(kBuyer, product_, quantity).has_value());
+    auto receipt = orders_.Checkout(Command(kBuyer, method));
+    EXPECT_TRUE(receipt.has_value()) << ErrorCode(receipt.error().error);
+    return receipt ? receipt->orders.front().id : OrderId{};
+  }
+
+  OrderStatus StatusAfter(const core::Actor& actor, OrderId order, OrderEvent event) {
+    auto moved = orders_.Apply(actor, order, event);
+    EXPECT_TRUE(moved.has_value()) << OrderEventName(event) << ": " << ErrorCode(moved.error());
+    return moved ? moved->status : OrderStatus::awaiting_payment;
+  }
+
+  core::SellerId shop_;
+  core::ProductId product_;
+};
+
+TEST_F(OrderServiceTest, CancelBeforeShipmentRestoresStockAndMoney) {
+  TopUp(kBuyer, 50'000);
+  const OrderId order = Place(PaymentMethod::wallet);
+  EXPECT_EQ(Stock(product_), 8);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 30'000);
+  EXPECT_EQ(StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare), OrderStatus::preparing);
+  EXPECT_EQ(StatusAfter(Buyer(kBuyer), order, OrderEvent::cancel), OrderStatus::cancelled);
+  EXPECT_EQ(Stock(product_), 10);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 50'000);
+  auto cancelled = orders_.GetOrder(Buyer(kBuyer), order).value();
+  ASSERT_EQ(cancelled.timeline.size(), 4u);
+  EXPECT_EQ(cancelled.timeline[3].party, Party::buyer);
+  // Once is enough: a second cancel changes nothing.
+  EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::cancel).error(), OrderError::transition_not_allowed);
+  EXPECT_EQ(Stock(product_), 10);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 50'000);
+}
+
+TEST_F(OrderServiceTest, NoCancelAfterShipment) {
+  TopUp(kBuyer, 50'000);
+  const OrderId order = Place(PaymentMethod::wallet);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::ship);
+  EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::cancel).error(), OrderError::transition_not_allowed);
+  EXPECT_EQ(Stock(product_), 8);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 30'000);
+}
+
+TEST_F(OrderServiceTest, ConfirmationReleasesEscrowToTheShopMinusTheFee) {
+  TopUp(kBuyer, 50'000);
+  const OrderId order = Place(PaymentMethod::wallet, 3);  // 30,000 won
+  // The buyer cannot ship their own order, nor confirm before delivery.
+  EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::prepare).error(), OrderError::transition_not_allowed);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::ship);
+  EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::confirm).error(), OrderError::transition_not_allowed);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::deliver);
+  EXPECT_EQ(payments::SellerBalance(store_.database(), shop_).amount, 0);
+  EXPECT_EQ(StatusAfter(Buyer(kBuyer), order, OrderEvent::confirm), OrderStatus::confirmed);
+  EXPECT_EQ(payments::SellerBalance(store_.database(), shop_).amount, 29'100);  // 3 % fee: 900
+  EXPECT_EQ(Count("SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e JOIN ledger_accounts a ON "
+                  "a.id = e.account_id WHERE a.kind = 'platform_fees'"),
+            900);
+  EXPECT_EQ(Count("SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e JOIN ledger_accounts a ON "
+                  "a.id = e.account_id WHERE a.kind = 'escrow'"),
+            0);
+  EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::cancel).error(), OrderError::transition_not_allowed);
+}
+
+TEST_F(OrderServiceTest, CashOnDeliveryIsPaidAtTheDoor) {
+  const OrderId order = Place(PaymentMethod::cash_on_delivery);
+  EXPECT_EQ(orders_.Apply(Admin(), order, OrderEvent::confirm_payment).error(), OrderError::transition_not_allowed);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::ship);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_transfers WHERE kind = 'payment'"), 0);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::deliver);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_transfers WHERE kind = 'payment'"), 1);
+  EXPECT_EQ(StatusAfter(Buyer(kBuyer), order, OrderEvent::confirm), OrderStatus::confirmed);
+  EXPECT_EQ(payments::SellerBalance(store_.database(), shop_).amount, 19'400);
+}
+
+TEST_F(OrderServiceTest, UnpaidCashOnDeliveryCancelRestocksWithoutMoney) {
+  const OrderId order = Place(PaymentMethod::cash_on_delivery);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
+  EXPECT_EQ(StatusAfter(Seller(kShopOwner), order, OrderEvent::cancel), OrderStatus::cancelled);
+  EXPECT_EQ(Stock(product_), 10);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_transfers"), 0);
+}
+
+TEST_F(OrderServiceTest, BankTransferAwaitsTheAdminOrExpires) {
+  const OrderId confirmed = Place(PaymentMethod::bank_transfer);
+  const OrderId expired = Place(PaymentMethod::bank_transfer, 1);
+  EXPECT_EQ(Stock(product_), 7);
+  EXPECT_EQ(orders_.Apply(Seller(kShopOwner), confirmed, OrderEvent::prepare).error(),
+            OrderError::transition_not_allowed);
+  EXPECT_EQ(orders_.Apply(Buyer(kBuyer), confirmed, OrderEvent::confirm_payment).error(),
+            OrderError::transition_not_allowed);
+  EXPECT_EQ(StatusAfter(Admin(), confirmed, OrderEvent::confirm_payment), OrderStatus::paid);
+  EXPECT_EQ(orders_.ApplyAsSystem(confirmed, OrderEvent::expire).error(), OrderError::transition_not_allowed);
+  EXPECT_EQ(orders_.ApplyAsSystem(expired, OrderEvent::expire)->status, OrderStatus::cancelled);
+  EXPECT_EQ(Stock(product_), 8);
+  // A confirmed deposit cancelled afterwards goes back to the buyer's wallet.
+  EXPECT_EQ(StatusAfter(Buyer(kBuyer), confirmed, OrderEvent::cancel), OrderStatus::cancelled);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 20'000);
+  EXPECT_EQ(Stock(product_), 10);
+}
+
+TEST_F(OrderServiceTest, ReturnRefundsAndRestocks) {
+  TopUp(kBuyer, 20'000);
+  const OrderId order = Place(PaymentMethod::wallet);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::ship);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::deliver);
+  EXPECT_EQ(StatusAfter(Buyer(kBuyer), order, OrderEvent::request_return), OrderStatus::return_requested);
+  EXPECT_EQ(StatusAfter(Seller(kShopOwner), order, OrderEvent::accept_return), OrderStatus::returned);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 20'000);
+  EXPECT_EQ(Stock(product_), 10);
+}
+
+TEST_F(OrderServiceTest, OthersSeeNoOrder) {
+  TopUp(kBuyer, 20'000);
+  const OrderId order = Place(PaymentMethod::wallet);
+  const core::Actor stranger = Buyer(core::UserId{999});
+  EXPECT_EQ(orders_.GetOrder(stranger, order).error(), OrderError::order_not_found);
+  EXPECT_EQ(orders_.Apply(stranger, order, OrderEvent::cancel).error(), OrderError::order_not_found);
+  EXPECT_EQ(orders_.GetOrder(Seller(core::UserId{3}), order).error(), OrderError::order_not_found);
+  EXPECT_EQ(orders_.GetOrder(core::Actor{}, order).error(), OrderError::order_not_found);
+  EXPECT_EQ(orders_.GetOrder(Buyer(kBuyer), OrderId{4242}).error(), OrderError::order_not_found);
+  EXPECT_TRUE(orders_.GetOrder(Seller(kShopOwner), order).has_value());
+  EXPECT_TRUE(orders_.GetOrder(Admin(), order).has_value());
+  EXPECT_EQ(orders_.BuyerOrders(core::UserId{999}).total, 0);
+}
+
+}  // namespace
+}  // namespace manmulsang::orders
