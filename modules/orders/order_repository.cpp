@@ -28,6 +28,11 @@ constexpr std::string_view kFindOrder =
 constexpr std::string_view kListByBuyer =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
     "updated_at FROM orders WHERE buyer_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3";
+constexpr std::string_view kDue =
+    "SELECT id FROM orders WHERE status = $1 AND updated_at <= $2 ORDER BY updated_at, id LIMIT $3";
+constexpr std::string_view kDueByMethod =
+    "SELECT id FROM orders WHERE status = $1 AND updated_at <= $2 AND payment_method = $4 "
+    "ORDER BY updated_at, id LIMIT $3";
 constexpr std::string_view kCountByBuyer = "SELECT COUNT(*) FROM orders WHERE buyer_id = $1";
 constexpr std::string_view kLinesOf =
     "SELECT product_id, name, quantity, unit_amount, unit_currency, rate, unit_kpw, line_kpw "
@@ -166,6 +171,17 @@ std::vector<Order> OrderRepository::ListByBuyer(db::Connection& connection, core
     if (found != index.end()) orders[found->second].lines.push_back(LineFromRow(row, 1));
   }
   return orders;
+}
+
+std::vector<OrderId> OrderRepository::Due(db::Connection& connection, OrderStatus status,
+                                          std::optional<PaymentMethod> method, std::int64_t before,
+                                          std::int64_t limit) {
+  db::Rows rows = method ? connection.Query(kDueByMethod, {OrderStatusName(status), before, limit,
+                                                           PaymentMethodName(*method)})
+                         : connection.Query(kDue, {OrderStatusName(status), before, limit});
+  std::vector<OrderId> ids;
+  for (const db::Row& row : rows) ids.push_back(OrderId{row.Int(0)});
+  return ids;
 }
 
 std::int64_t OrderRepository::CountByBuyer(db::Connection& connection, core::UserId buyer) {

@@ -38,6 +38,9 @@ class OrderRepository {
   // Newest first, with lines.
   static std::vector<Order> ListByBuyer(db::Connection& connection, core::UserId buyer, std::int64_t limit,
                                         std::int64_t offset);
+  // Orders in status with that payment method (any when nullopt) unchanged since before, oldest first.
+  static std::vector<OrderId> Due(db::Connection& connection, OrderStatus status,
+                                  std::optional<PaymentMethod> method, std::int64_t before, std::int64_t limit);
   static std::int64_t CountByBuyer(db::Connection& connection, core::UserId buyer);
 };
 

@@ -10,6 +10,8 @@ namespace manmulsang::orders {
 namespace {
 
 constexpr int kMaxPerPage = 100;
+// Jobs move orders in batches, each order in its own short transaction, so checkouts never wait long.
+constexpr std::int64_t kJobBatch = 100;
 
 std::vector<catalog::StockRequest> StockOf(const Order& order) {
   std::vector<catalog::StockRequest> requests;
@@ -76,6 +78,26 @@ struct OrderService::Impl {
     return {};
   }
 
+  // Applies event as the system to every order in status (and method) unchanged for `after`.
+  int RunJob(OrderStatus status, std::optional<PaymentMethod> method, std::chrono::seconds after, OrderEvent event) {
+    const std::int64_t before = core::ToUnixSeconds(clock.Now() - after);
+    int moved = 0;
+    while (true) {
+      std::vector<OrderId> due = database.Read([&](db::Connection& connection) {
+        return OrderRepository::Due(connection, status, method, before, kJobBatch);
+      });
+      if (due.empty()) break;
+      int moved_now = 0;
+      for (OrderId id : due) {
+        if (Move(id, Party::system, std::nullopt, event, {})) ++moved_now;
+      }
+      moved += moved_now;
+      // A refused order would be picked up again: stop, and let the next run look afresh.
+      if (moved_now < static_cast<int>(due.size()) || static_cast<std::int64_t>(due.size()) < kJobBatch) break;
+    }
+    return moved;
+  }
+
   std::expected<Order, OrderError> Move(OrderId id, Party party, std::optional<core::UserId> actor,
                                         OrderEvent event, std::string_view note) {
     return database.Write([&](db::Connection& connection) -> std::expected<Order, OrderError> {
@@ -135,6 +157,15 @@ std::expected<Order, OrderError> OrderService::Apply(const core::Actor& actor, O
 
 std::expected<Order, OrderError> OrderService::ApplyAsSystem(OrderId id, OrderEvent event) {
   return impl_->Move(id, Party::system, std::nullopt, event, {});
+}
+
+int OrderService::ExpireOverdueBankTransfers() {
+  return impl_->RunJob(OrderStatus::awaiting_payment, PaymentMethod::bank_transfer,
+                       impl_->settings.bank_transfer_deadline, OrderEvent::expire);
+}
+
+int OrderService::AutoConfirmDelivered() {
+  return impl_->RunJob(OrderStatus::delivered, std::nullopt, impl_->settings.auto_confirm_after, OrderEvent::confirm);
 }
 
 std::span<const core::EmbeddedFile> Migrations() { return embedded::orders_migrations(); }

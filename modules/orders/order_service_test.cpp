@@ -142,3 +142,60 @@ TEST_F(OrderServiceTest, OthersSeeNoOrder) {
 
 }  // namespace
 }  // namespace manmulsang::orders
+
+namespace manmulsang::orders {
+namespace {
+
+using namespace std::chrono_literals;
+
+class OrderJobsTest : public BuyingTest {};
+
+TEST_F(OrderJobsTest, UnpaidBankTransfersExpireAfterTheDeadline) {
+  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 10'000, 5);
+  ASSERT_TRUE(cart_.AddItem(kBuyer, product, 2).has_value());
+  const OrderId unpaid = orders_.Checkout(Command(kBuyer, PaymentMethod::bank_transfer))->orders[0].id;
+  ASSERT_TRUE(cart_.AddItem(kBuyer, product, 1).has_value());
+  const OrderId paid = orders_.Checkout(Command(kBuyer, PaymentMethod::bank_transfer))->orders[0].id;
+  ASSERT_TRUE(cart_.AddItem(kBuyer, product, 1).has_value());
+  const OrderId cod = orders_.Checkout(Command(kBuyer, PaymentMethod::cash_on_delivery))->orders[0].id;
+  ASSERT_TRUE(orders_.Apply(Admin(), paid, OrderEvent::confirm_payment).has_value());
+  EXPECT_EQ(Stock(product), 1);
+
+  clock_.Advance(71h);
+  EXPECT_EQ(orders_.ExpireOverdueBankTransfers(), 0);
+  clock_.Advance(1h);
+  EXPECT_EQ(orders_.ExpireOverdueBankTransfers(), 1);
+  EXPECT_EQ(orders_.GetOrder(Buyer(kBuyer), unpaid)->status, OrderStatus::cancelled);
+  EXPECT_EQ(orders_.GetOrder(Buyer(kBuyer), paid)->status, OrderStatus::paid);
+  EXPECT_EQ(orders_.GetOrder(Buyer(kBuyer), cod)->status, OrderStatus::awaiting_payment);
+  EXPECT_EQ(Stock(product), 3);
+  EXPECT_EQ(orders_.GetOrder(Buyer(kBuyer), unpaid)->timeline.back().party, Party::system);
+  EXPECT_EQ(orders_.ExpireOverdueBankTransfers(), 0);
+}
+
+TEST_F(OrderJobsTest, DeliveredOrdersAreConfirmedAfterTheConfiguredDays) {
+  const core::SellerId shop = Shop(kShopOwner, "상점");
+  const core::ProductId product = Product(shop, 10'000, 5);
+  TopUp(kBuyer, 100'000);
+  std::vector<OrderId> placed;
+  for (int index = 0; index < 2; ++index) {
+    ASSERT_TRUE(cart_.AddItem(kBuyer, product, 1).has_value());
+    placed.push_back(orders_.Checkout(Command(kBuyer))->orders[0].id);
+    for (OrderEvent event : {OrderEvent::prepare, OrderEvent::ship, OrderEvent::deliver}) {
+      ASSERT_TRUE(orders_.Apply(Seller(kShopOwner), placed.back(), event).has_value());
+    }
+    clock_.Advance(24h);
+  }
+  // The first was delivered 7 days ago at the second run; the second a day later.
+  clock_.Advance(5 * 24h);
+  EXPECT_EQ(orders_.AutoConfirmDelivered(), 1);
+  EXPECT_EQ(orders_.GetOrder(Buyer(kBuyer), placed[0])->status, OrderStatus::confirmed);
+  EXPECT_EQ(orders_.GetOrder(Buyer(kBuyer), placed[1])->status, OrderStatus::delivered);
+  EXPECT_EQ(payments::SellerBalance(store_.database(), shop).amount, 9'700);
+  clock_.Advance(24h);
+  EXPECT_EQ(orders_.AutoConfirmDelivered(), 1);
+  EXPECT_EQ(payments::SellerBalance(store_.database(), shop).amount, 19'400);
+}
+
+}  // namespace
+}  // namespace manmulsang::orders

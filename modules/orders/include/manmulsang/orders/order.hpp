@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -137,6 +138,10 @@ struct OrderSettings {
   // The platform's share of each confirmed order, in basis points (1/100 of a percent), rounded
   // down to the won: the shop gets the rest.
   std::int64_t platform_fee_basis_points = 300;
+  // An unpaid bank transfer is cancelled (stock released) this long after checkout.
+  std::chrono::seconds bank_transfer_deadline{std::chrono::hours(72)};
+  // A delivered order the buyer neither confirmed nor returned is confirmed this long after delivery.
+  std::chrono::seconds auto_confirm_after{std::chrono::days(7)};
 };
 
 // The platform fee of a total under settings: floor(total × bp / 10,000).

@@ -47,6 +47,12 @@ class OrderService {
   // The same for scheduled jobs (expire unpaid bank transfers, auto-confirm).
   std::expected<Order, OrderError> ApplyAsSystem(OrderId id, OrderEvent event);
 
+  // Scheduled jobs (the app runs them every minute or so); each returns how many orders moved.
+  // Bank transfers unpaid past OrderSettings::bank_transfer_deadline are cancelled and restocked.
+  int ExpireOverdueBankTransfers();
+  // Orders delivered longer than OrderSettings::auto_confirm_after ago are confirmed: escrow → shop.
+  int AutoConfirmDelivered();
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
