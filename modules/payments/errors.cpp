@@ -13,6 +13,9 @@ std::string_view ErrorCode(PaymentError error) {
     case PaymentError::invalid_rate: return "invalid_rate";
     case PaymentError::already_recorded: return "already_recorded";
     case PaymentError::not_paid: return "not_paid";
+    case PaymentError::voucher_not_found: return "voucher_not_found";
+    case PaymentError::voucher_used: return "voucher_used";
+    case PaymentError::invalid_count: return "invalid_count";
   }
   return "payment_error";
 }
@@ -26,6 +29,9 @@ std::string_view ErrorMessage(PaymentError error) {
     case PaymentError::invalid_rate: return "환율이 올바르지 않습니다.";
     case PaymentError::already_recorded: return "이미 처리된 결제입니다.";
     case PaymentError::not_paid: return "결제되지 않은 주문입니다.";
+    case PaymentError::voucher_not_found: return "상품권 번호를 확인하십시오.";
+    case PaymentError::voucher_used: return "이미 사용한 상품권입니다.";
+    case PaymentError::invalid_count: return "상품권은 한 번에 1장부터 1000장까지 만들 수 있습니다.";
   }
   return "결제 오류입니다.";
 }

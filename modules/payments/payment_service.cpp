@@ -4,6 +4,8 @@
 
 #include "embedded/payments_migrations.hpp"
 #include "ledger_repository.hpp"
+#include "voucher_code.hpp"
+#include "voucher_repository.hpp"
 #include "manmulsang/payments/payments.hpp"
 
 namespace manmulsang::payments {
@@ -93,6 +95,49 @@ std::expected<TransferId, PaymentError> PaymentService::CreditWallet(const Walle
         Leg{LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, credit.user.value), *won}};
     return impl_->Move(connection, {TransferKind::top_up, std::nullopt, credit.reference, credit.admin, impl_->Now()},
                        legs, {});
+  });
+}
+
+std::expected<VoucherBatch, PaymentError> PaymentService::MintVouchers(core::UserId admin, std::int64_t count,
+                                                                       std::int64_t amount_kpw,
+                                                                       std::string_view note) {
+  if (count < 1 || count > kMaxVoucherBatch) return std::unexpected(PaymentError::invalid_count);
+  if (!ValidAmount(amount_kpw)) return std::unexpected(PaymentError::invalid_amount);
+  if (note.size() > kMaxReference) return std::unexpected(PaymentError::reference_required);
+  VoucherBatch batch;
+  batch.amount = {amount_kpw, core::Currency::kpw};
+  impl_->database.Write([&](db::Connection& connection) {
+    batch.id = VoucherRepository::InsertBatch(connection, amount_kpw, count, note, admin.value, impl_->Now());
+    while (static_cast<std::int64_t>(batch.codes.size()) < count) {
+      std::string code = NewVoucherCode();
+      const std::string hash = HashVoucherCode(*NormaliseVoucherCode(code));
+      // 80 random bits do not collide in practice; checked anyway, since a code is money.
+      if (VoucherRepository::Find(connection, hash)) continue;
+      VoucherRepository::InsertVoucher(connection, batch.id, hash);
+      batch.codes.push_back(std::move(code));
+    }
+  });
+  return batch;
+}
+
+std::expected<core::Money, PaymentError> PaymentService::RedeemVoucher(core::UserId user,
+                                                                       std::string_view typed_code) {
+  auto code = NormaliseVoucherCode(typed_code);
+  if (!code) return std::unexpected(PaymentError::voucher_not_found);
+  const std::string hash = HashVoucherCode(*code);
+  return impl_->database.Write([&](db::Connection& connection) -> std::expected<core::Money, PaymentError> {
+    auto voucher = VoucherRepository::Find(connection, hash);
+    if (!voucher) return std::unexpected(PaymentError::voucher_not_found);
+    if (voucher->redeemed || !VoucherRepository::MarkRedeemed(connection, voucher->id, user.value, impl_->Now())) {
+      return std::unexpected(PaymentError::voucher_used);
+    }
+    const std::string reference = "voucher:" + std::to_string(voucher->id);
+    const std::array<Leg, 2> legs = {
+        Leg{LedgerRepository::AccountId(connection, AccountKind::cash, 0), -voucher->amount},
+        Leg{LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, user.value), voucher->amount}};
+    auto moved = impl_->Move(connection, {TransferKind::top_up, std::nullopt, reference, user, impl_->Now()}, legs, {});
+    if (!moved) return std::unexpected(moved.error());
+    return core::Money{voucher->amount, core::Currency::kpw};
   });
 }
 

@@ -12,6 +12,9 @@ enum class PaymentError {
   invalid_rate,          // 400
   already_recorded,      // 409: the order already has this kind of transfer (one payment, one refund)
   not_paid,              // 409: a refund or release of an order without a payment
+  voucher_not_found,     // 404: no such code (or mistyped)
+  voucher_used,          // 409: the code was redeemed already
+  invalid_count,         // 400: a batch of 1..kMaxVoucherBatch codes
 };
 
 std::string_view ErrorCode(PaymentError error);     // "insufficient_funds"

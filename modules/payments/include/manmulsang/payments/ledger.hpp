@@ -55,6 +55,16 @@ struct WalletCredit {
   core::UserId admin;     // who recorded it
 };
 
+// A freshly minted batch: the codes are shown once, to the admin who prints them; only their
+// hashes are stored.
+struct VoucherBatch {
+  std::int64_t id = 0;
+  core::Money amount;  // per code, KPW
+  std::vector<std::string> codes;
+};
+
+inline constexpr std::int64_t kMaxVoucherBatch = 1000;
+
 // The ledger's invariants, for tests and /metrics: every number but the counts of accounts
 // must be zero on a healthy store.
 struct LedgerAudit {

@@ -32,6 +32,11 @@ class PaymentService {
 
   // --- Commands, each in its own transaction ---
   std::expected<TransferId, PaymentError> CreditWallet(const WalletCredit& credit);
+  // count codes worth amount_kpw each; nothing moves in the ledger until one is redeemed.
+  std::expected<VoucherBatch, PaymentError> MintVouchers(core::UserId admin, std::int64_t count,
+                                                         std::int64_t amount_kpw, std::string_view note);
+  // Credits the voucher's amount to the user's wallet, once per code; returns the amount.
+  std::expected<core::Money, PaymentError> RedeemVoucher(core::UserId user, std::string_view typed_code);
   // rate: won per major unit × kRateScale; KPW cannot be set.
   std::expected<void, PaymentError> SetExchangeRate(core::Currency currency, std::int64_t rate, core::UserId admin);
 
