@@ -2,11 +2,42 @@
 #include <array>
 #include <map>
 
+#include <sodium.h>
+#include <mutex>
+#include <stdexcept>
+
 #include "cart_repository.hpp"
 #include "embedded/cart_migrations.hpp"
 #include "manmulsang/cart/cart.hpp"
 
 namespace manmulsang::cart {
+
+namespace {
+
+constexpr std::size_t kGuestTokenBytes = 32;
+
+bool ValidOwner(const CartOwner& owner) { return owner.user || ValidGuestCartToken(owner.guest_token); }
+
+}  // namespace
+
+std::string NewGuestCartToken() {
+  static std::once_flag started;
+  std::call_once(started, [] {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to start");
+  });
+  std::array<unsigned char, kGuestTokenBytes> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  std::array<char, kGuestTokenBytes * 2 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
+  return std::string(hex.data(), kGuestTokenBytes * 2);
+}
+
+bool ValidGuestCartToken(std::string_view token) {
+  if (token.size() != kGuestTokenBytes * 2) return false;
+  return std::ranges::all_of(token, [](char character) {
+    return (character >= '0' && character <= '9') || (character >= 'a' && character <= 'f');
+  });
+}
 
 struct CartService::Impl {
   db::Database& database;
@@ -24,15 +55,16 @@ CartService::CartService(db::Database& database, const core::Clock& clock, selle
 
 CartService::~CartService() = default;
 
-std::expected<void, CartError> CartService::AddItem(core::UserId user, core::ProductId product,
+std::expected<void, CartError> CartService::AddItem(const CartOwner& owner, core::ProductId product,
                                                     std::int64_t quantity) {
+  if (!ValidOwner(owner)) return std::unexpected(CartError::invalid_cart);
   if (quantity < 1 || quantity > kMaxQuantity) return std::unexpected(CartError::invalid_quantity);
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<void, CartError> {
     const std::array<core::ProductId, 1> ids = {product};
     if (impl_->catalog.ProductsForCheckout(connection, ids).empty()) {
       return std::unexpected(CartError::product_not_found);
     }
-    const std::int64_t cart = CartRepository::CartId(connection, user, impl_->Now());
+    const std::int64_t cart = CartRepository::CartId(connection, owner, impl_->Now());
     const auto existing = CartRepository::Quantity(connection, cart, product);
     if (!existing && CartRepository::Items(connection, cart).size() >= kMaxItems) {
       return std::unexpected(CartError::too_many_items);
@@ -40,26 +72,30 @@ std::expected<void, CartError> CartService::AddItem(core::UserId user, core::Pro
     const std::int64_t total = existing.value_or(0) + quantity;
     if (total > kMaxQuantity) return std::unexpected(CartError::invalid_quantity);
     CartRepository::Upsert(connection, cart, product, total, impl_->Now());
+    CartRepository::Touch(connection, cart, impl_->Now());
     return {};
   });
 }
 
-std::expected<void, CartError> CartService::SetQuantity(core::UserId user, core::ProductId product,
+std::expected<void, CartError> CartService::SetQuantity(const CartOwner& owner, core::ProductId product,
                                                         std::int64_t quantity) {
+  if (!ValidOwner(owner)) return std::unexpected(CartError::invalid_cart);
   if (quantity < 1 || quantity > kMaxQuantity) return std::unexpected(CartError::invalid_quantity);
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<void, CartError> {
-    auto cart = CartRepository::FindCart(connection, user);
+    auto cart = CartRepository::FindCart(connection, owner);
     if (!cart || !CartRepository::Quantity(connection, *cart, product)) {
       return std::unexpected(CartError::item_not_found);
     }
     CartRepository::Upsert(connection, *cart, product, quantity, impl_->Now());
+    CartRepository::Touch(connection, *cart, impl_->Now());
     return {};
   });
 }
 
-std::expected<void, CartError> CartService::RemoveItem(core::UserId user, core::ProductId product) {
+std::expected<void, CartError> CartService::RemoveItem(const CartOwner& owner, core::ProductId product) {
+  if (!ValidOwner(owner)) return std::unexpected(CartError::invalid_cart);
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<void, CartError> {
-    auto cart = CartRepository::FindCart(connection, user);
+    auto cart = CartRepository::FindCart(connection, owner);
     if (!cart || !CartRepository::Remove(connection, *cart, product)) {
       return std::unexpected(CartError::item_not_found);
     }
@@ -67,17 +103,66 @@ std::expected<void, CartError> CartService::RemoveItem(core::UserId user, core::
   });
 }
 
-std::vector<CartItem> CartService::Items(core::UserId user) {
-  return impl_->database.Read([&](db::Connection& connection) { return ItemsIn(connection, user); });
+std::vector<CartItem> CartService::Items(const CartOwner& owner) {
+  if (!ValidOwner(owner)) return {};
+  return impl_->database.Read([&](db::Connection& connection) -> std::vector<CartItem> {
+    auto cart = CartRepository::FindCart(connection, owner);
+    if (!cart) return {};
+    return CartRepository::Items(connection, *cart);
+  });
 }
 
-CartView CartService::View(core::UserId user) {
+int CartService::MergeGuestCart(std::string_view guest_token, core::UserId user) {
+  if (!ValidGuestCartToken(guest_token)) return 0;
+  return impl_->database.Write([&](db::Connection& connection) {
+    const CartOwner guest = CartOwner::Guest(std::string(guest_token));
+    auto guest_cart = CartRepository::FindCart(connection, guest);
+    if (!guest_cart) return 0;
+    const std::vector<CartItem> items = CartRepository::Items(connection, *guest_cart);
+    int merged = 0;
+    if (!items.empty()) {
+      const std::int64_t cart = CartRepository::CartId(connection, CartOwner::Member(user), impl_->Now());
+      std::size_t lines = CartRepository::Items(connection, cart).size();
+      for (const CartItem& item : items) {
+        const auto existing = CartRepository::Quantity(connection, cart, item.product);
+        if (!existing && lines >= kMaxItems) continue;
+        if (!existing) ++lines;
+        CartRepository::Upsert(connection, cart, item.product,
+                               std::min(kMaxQuantity, existing.value_or(0) + item.quantity), impl_->Now());
+        ++merged;
+      }
+      CartRepository::Touch(connection, cart, impl_->Now());
+    }
+    CartRepository::Delete(connection, *guest_cart);
+    return merged;
+  });
+}
+
+int CartService::DeleteStaleGuestCarts(std::chrono::seconds age) {
+  constexpr std::int64_t kBatch = 500;
+  const std::int64_t before = core::ToUnixSeconds(impl_->clock.Now() - age);
+  int deleted = 0;
+  while (true) {
+    // Batches in short transactions, so that checkouts never wait behind a long cleanup.
+    const int removed = impl_->database.Write([&](db::Connection& connection) {
+      const std::vector<std::int64_t> carts = CartRepository::StaleGuestCarts(connection, before, kBatch);
+      for (std::int64_t cart : carts) CartRepository::Delete(connection, cart);
+      return static_cast<int>(carts.size());
+    });
+    deleted += removed;
+    if (removed < kBatch) break;
+  }
+  return deleted;
+}
+
+CartView CartService::View(const CartOwner& owner) {
   CartView view;
   std::vector<CartItem> items;
   std::vector<catalog::Product> products;
   payments::ExchangeRates rates;
+  if (!ValidOwner(owner)) return view;
   impl_->database.Read([&](db::Connection& connection) {
-    items = ItemsIn(connection, user);
+    if (auto cart = CartRepository::FindCart(connection, owner)) items = CartRepository::Items(connection, *cart);
     std::vector<core::ProductId> ids;
     for (const CartItem& item : items) ids.push_back(item.product);
     products = impl_->catalog.ProductsForCheckout(connection, ids);
@@ -130,13 +215,13 @@ CartView CartService::View(core::UserId user) {
 }
 
 std::vector<CartItem> CartService::ItemsIn(db::Connection& connection, core::UserId user) {
-  auto cart = CartRepository::FindCart(connection, user);
+  auto cart = CartRepository::FindCart(connection, CartOwner::Member(user));
   if (!cart) return {};
   return CartRepository::Items(connection, *cart);
 }
 
 void CartService::ClearIn(db::Connection& connection, core::UserId user) {
-  if (auto cart = CartRepository::FindCart(connection, user)) CartRepository::Clear(connection, *cart);
+  if (auto cart = CartRepository::FindCart(connection, CartOwner::Member(user))) CartRepository::Clear(connection, *cart);
 }
 
 std::string_view ErrorCode(CartError error) {
@@ -145,6 +230,7 @@ std::string_view ErrorCode(CartError error) {
     case CartError::invalid_quantity: return "invalid_quantity";
     case CartError::item_not_found: return "item_not_found";
     case CartError::too_many_items: return "too_many_items";
+    case CartError::invalid_cart: return "invalid_cart";
   }
   return "cart_error";
 }
@@ -155,6 +241,7 @@ std::string_view ErrorMessage(CartError error) {
     case CartError::invalid_quantity: return "수량은 1개부터 999개까지입니다.";
     case CartError::item_not_found: return "장바구니에 없는 상품입니다.";
     case CartError::too_many_items: return "장바구니에는 상품을 100가지까지 담을 수 있습니다.";
+    case CartError::invalid_cart: return "장바구니를 찾을 수 없습니다. 페이지를 다시 여십시오.";
   }
   return "장바구니 오류입니다.";
 }

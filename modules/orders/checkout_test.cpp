@@ -17,10 +17,10 @@ TEST_F(CheckoutTest, WalletCheckoutPlacesOneOrderPerShopAtServerPrices) {
   const core::ProductId soap = Product(first, 3'000, 10);
   const core::ProductId pen = Product(second, 500, 10);
   TopUp(kBuyer, 100'000);
-  ASSERT_TRUE(cart_.AddItem(kBuyer, rice, 2).has_value());
-  ASSERT_TRUE(cart_.AddItem(kBuyer, soap, 1).has_value());
-  ASSERT_TRUE(cart_.AddItem(kBuyer, pen, 4).has_value());
-  cart::CartView view = cart_.View(kBuyer);
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), rice, 2).has_value());
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), soap, 1).has_value());
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), pen, 4).has_value());
+  cart::CartView view = cart_.View(cart::CartOwner::Member(kBuyer));
   ASSERT_EQ(view.shops.size(), 2u);
   EXPECT_EQ(view.shops[0].seller_name, "첫째 상점");
   EXPECT_EQ(view.shops[0].subtotal_kpw, 27'000);
@@ -43,7 +43,7 @@ TEST_F(CheckoutTest, WalletCheckoutPlacesOneOrderPerShopAtServerPrices) {
   EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 69'000);
   EXPECT_EQ(Stock(rice), 8);
   EXPECT_EQ(Stock(pen), 6);
-  EXPECT_TRUE(cart_.Items(kBuyer).empty());
+  EXPECT_TRUE(cart_.Items(cart::CartOwner::Member(kBuyer)).empty());
 
   auto order = orders_.GetOrder(Buyer(kBuyer), receipt->orders[0].id);
   ASSERT_TRUE(order.has_value());
@@ -66,7 +66,7 @@ TEST_F(CheckoutTest, ThirtyBuyersRaceForTenUnits) {
   constexpr int kBuyers = 30;
   for (int buyer = 0; buyer < kBuyers; ++buyer) {
     TopUp(core::UserId{1000 + buyer}, 10'000);
-    ASSERT_TRUE(cart_.AddItem(core::UserId{1000 + buyer}, hot, 1).has_value());
+    ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(core::UserId{1000 + buyer}), hot, 1).has_value());
   }
   std::atomic<int> placed = 0;
   std::atomic<int> sold_out = 0;
@@ -100,7 +100,7 @@ TEST_F(CheckoutTest, ThirtyBuyersRaceForTenUnits) {
 TEST_F(CheckoutTest, DoubleSubmittedCheckoutPlacesOneOrder) {
   const core::ProductId product = Product(Shop(kShopOwner, "상점"), 7'000, 5);
   TopUp(kBuyer, 50'000);
-  ASSERT_TRUE(cart_.AddItem(kBuyer, product, 2).has_value());
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 2).has_value());
   std::vector<std::expected<CheckoutReceipt, CheckoutError>> results(2);
   std::thread first([&] { results[0] = orders_.Checkout(Command(kBuyer, PaymentMethod::wallet, "key-1")); });
   std::thread second([&] { results[1] = orders_.Checkout(Command(kBuyer, PaymentMethod::wallet, "key-1")); });
@@ -141,7 +141,7 @@ TEST_F(CheckoutTest, OneWalletSpentFromTwoSessionsNeverGoesNegative) {
   for (int session = 0; session < 2; ++session) {
     sessions.emplace_back([&, session] {
       for (int attempt = 0; attempt < 5; ++attempt) {
-        (void)cart_.AddItem(kBuyer, product, 1);
+        (void)cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1);
         auto receipt = orders_.Checkout(
             Command(kBuyer, PaymentMethod::wallet, "s" + std::to_string(session) + "-" + std::to_string(attempt)));
         if (receipt) {
@@ -166,12 +166,12 @@ TEST_F(CheckoutTest, OneWalletSpentFromTwoSessionsNeverGoesNegative) {
 TEST_F(CheckoutTest, ShortWalletRollsBackStockAndOrders) {
   const core::ProductId product = Product(Shop(kShopOwner, "상점"), 10'000, 5);
   TopUp(kBuyer, 15'000);
-  ASSERT_TRUE(cart_.AddItem(kBuyer, product, 2).has_value());
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 2).has_value());
   EXPECT_EQ(orders_.Checkout(Command(kBuyer)).error(), OrderError::insufficient_funds);
   EXPECT_EQ(Stock(product), 5);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM checkouts"), 0);
-  EXPECT_EQ(cart_.Items(kBuyer).size(), 1u);
+  EXPECT_EQ(cart_.Items(cart::CartOwner::Member(kBuyer)).size(), 1u);
   // Cash on delivery needs no balance.
   auto receipt = orders_.Checkout(Command(kBuyer, PaymentMethod::cash_on_delivery));
   ASSERT_TRUE(receipt.has_value());
@@ -183,17 +183,17 @@ TEST_F(CheckoutTest, ShortWalletRollsBackStockAndOrders) {
 TEST_F(CheckoutTest, TamperedInputGetsClearErrors) {
   const core::SellerId shop = Shop(kShopOwner, "상점");
   const core::ProductId product = Product(shop, 1'000, 5);
-  EXPECT_EQ(cart_.AddItem(kBuyer, product, 0).error(), cart::CartError::invalid_quantity);
-  EXPECT_EQ(cart_.AddItem(kBuyer, product, -3).error(), cart::CartError::invalid_quantity);
-  EXPECT_EQ(cart_.AddItem(kBuyer, product, 1'000).error(), cart::CartError::invalid_quantity);
-  EXPECT_EQ(cart_.AddItem(kBuyer, product, std::numeric_limits<std::int64_t>::max()).error(),
+  EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 0).error(), cart::CartError::invalid_quantity);
+  EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, -3).error(), cart::CartError::invalid_quantity);
+  EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1'000).error(), cart::CartError::invalid_quantity);
+  EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, std::numeric_limits<std::int64_t>::max()).error(),
             cart::CartError::invalid_quantity);
-  EXPECT_EQ(cart_.AddItem(kBuyer, core::ProductId{987'654}, 1).error(), cart::CartError::product_not_found);
-  ASSERT_TRUE(cart_.AddItem(kBuyer, product, 999).has_value());
-  EXPECT_EQ(cart_.AddItem(kBuyer, product, 1).error(), cart::CartError::invalid_quantity);
-  EXPECT_EQ(cart_.SetQuantity(kBuyer, product, 0).error(), cart::CartError::invalid_quantity);
-  EXPECT_EQ(cart_.SetQuantity(kBuyer, core::ProductId{987'654}, 1).error(), cart::CartError::item_not_found);
-  EXPECT_EQ(cart_.RemoveItem(kBuyer, core::ProductId{987'654}).error(), cart::CartError::item_not_found);
+  EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), core::ProductId{987'654}, 1).error(), cart::CartError::product_not_found);
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 999).has_value());
+  EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).error(), cart::CartError::invalid_quantity);
+  EXPECT_EQ(cart_.SetQuantity(cart::CartOwner::Member(kBuyer), product, 0).error(), cart::CartError::invalid_quantity);
+  EXPECT_EQ(cart_.SetQuantity(cart::CartOwner::Member(kBuyer), core::ProductId{987'654}, 1).error(), cart::CartError::item_not_found);
+  EXPECT_EQ(cart_.RemoveItem(cart::CartOwner::Member(kBuyer), core::ProductId{987'654}).error(), cart::CartError::item_not_found);
 
   // More than the stock.
   TopUp(kBuyer, 10'000'000);
@@ -201,7 +201,7 @@ TEST_F(CheckoutTest, TamperedInputGetsClearErrors) {
   EXPECT_EQ(short_stock.error(), OrderError::out_of_stock);
   EXPECT_EQ(short_stock.error().available, 5);
   EXPECT_EQ(Stock(product), 5);
-  ASSERT_TRUE(cart_.SetQuantity(kBuyer, product, 2).has_value());
+  ASSERT_TRUE(cart_.SetQuantity(cart::CartOwner::Member(kBuyer), product, 2).has_value());
 
   // Address and key limits.
   CheckoutCommand command = Command(kBuyer);
@@ -218,12 +218,12 @@ TEST_F(CheckoutTest, TamperedInputGetsClearErrors) {
   store_->Write([&](db::Connection& connection) {
     connection.Execute("UPDATE products SET status = 'hidden' WHERE id = $1", {product.value});
   });
-  EXPECT_FALSE(cart_.View(kBuyer).ready);
-  EXPECT_EQ(cart_.View(kBuyer).unavailable.size(), 1u);
+  EXPECT_FALSE(cart_.View(cart::CartOwner::Member(kBuyer)).ready);
+  EXPECT_EQ(cart_.View(cart::CartOwner::Member(kBuyer)).unavailable.size(), 1u);
   auto hidden = orders_.Checkout(Command(kBuyer));
   EXPECT_EQ(hidden.error(), OrderError::product_unavailable);
   EXPECT_EQ(hidden.error().product, product);
-  ASSERT_TRUE(cart_.RemoveItem(kBuyer, product).has_value());
+  ASSERT_TRUE(cart_.RemoveItem(cart::CartOwner::Member(kBuyer), product).has_value());
   EXPECT_EQ(orders_.Checkout(Command(kBuyer)).error(), OrderError::cart_empty);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 0);
 }
@@ -231,14 +231,14 @@ TEST_F(CheckoutTest, TamperedInputGetsClearErrors) {
 TEST_F(CheckoutTest, ForeignPricesAreConvertedAtTheAdminsRate) {
   const core::ProductId usd = Product(Shop(kShopOwner, "수입 상점"), 1'999, 5, core::Currency::usd);  // $19.99
   TopUp(kBuyer, 1'000'000);
-  ASSERT_TRUE(cart_.AddItem(kBuyer, usd, 3).has_value());
-  EXPECT_FALSE(cart_.View(kBuyer).ready);
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), usd, 3).has_value());
+  EXPECT_FALSE(cart_.View(cart::CartOwner::Member(kBuyer)).ready);
   auto no_rate = orders_.Checkout(Command(kBuyer));
   EXPECT_EQ(no_rate.error(), OrderError::rate_unavailable);
   EXPECT_EQ(Stock(usd), 5);
 
   ASSERT_TRUE(payments_.SetExchangeRate(core::Currency::usd, 82'505'000, kAdminUser).has_value());  // 8,250.5
-  EXPECT_EQ(cart_.View(kBuyer).shops[0].lines[0].unit_price_kpw, 164'927);
+  EXPECT_EQ(cart_.View(cart::CartOwner::Member(kBuyer)).shops[0].lines[0].unit_price_kpw, 164'927);
   auto receipt = orders_.Checkout(Command(kBuyer));
   ASSERT_TRUE(receipt.has_value());
   // 164,927.495 won rounds to 164,927; three of them.

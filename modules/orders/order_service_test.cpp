@@ -11,7 +11,7 @@ class OrderServiceTest : public BuyingTest {
   }
 
   OrderId Place(PaymentMethod method, std::int64_t quantity = 2) {
-    EXPECT_TRUE(cart_.AddItem(kBuyer, product_, quantity).has_value());
+    EXPECT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product_, quantity).has_value());
     auto receipt = orders_.Checkout(Command(kBuyer, method));
     EXPECT_TRUE(receipt.has_value()) << ErrorCode(receipt.error().error);
     return receipt ? receipt->orders.front().id : OrderId{};
@@ -152,11 +152,11 @@ class OrderJobsTest : public BuyingTest {};
 
 TEST_F(OrderJobsTest, UnpaidBankTransfersExpireAfterTheDeadline) {
   const core::ProductId product = Product(Shop(kShopOwner, "상점"), 10'000, 5);
-  ASSERT_TRUE(cart_.AddItem(kBuyer, product, 2).has_value());
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 2).has_value());
   const OrderId unpaid = orders_.Checkout(Command(kBuyer, PaymentMethod::bank_transfer))->orders[0].id;
-  ASSERT_TRUE(cart_.AddItem(kBuyer, product, 1).has_value());
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
   const OrderId paid = orders_.Checkout(Command(kBuyer, PaymentMethod::bank_transfer))->orders[0].id;
-  ASSERT_TRUE(cart_.AddItem(kBuyer, product, 1).has_value());
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
   const OrderId cod = orders_.Checkout(Command(kBuyer, PaymentMethod::cash_on_delivery))->orders[0].id;
   ASSERT_TRUE(orders_.Apply(Admin(), paid, OrderEvent::confirm_payment).has_value());
   EXPECT_EQ(Stock(product), 1);
@@ -179,7 +179,7 @@ TEST_F(OrderJobsTest, DeliveredOrdersAreConfirmedAfterTheConfiguredDays) {
   TopUp(kBuyer, 100'000);
   std::vector<OrderId> placed;
   for (int index = 0; index < 2; ++index) {
-    ASSERT_TRUE(cart_.AddItem(kBuyer, product, 1).has_value());
+    ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
     placed.push_back(orders_.Checkout(Command(kBuyer))->orders[0].id);
     for (OrderEvent event : {OrderEvent::prepare, OrderEvent::ship, OrderEvent::deliver}) {
       ASSERT_TRUE(orders_.Apply(Seller(kShopOwner), placed.back(), event).has_value());

@@ -1,10 +1,14 @@
--- A cart per member; guest carts (by cookie token) will get their own column and merge at login.
--- user_id points at accounts.users and product_id at catalog.products (kept by the services).
+-- A cart belongs to a member (user_id → accounts.users) or to a guest's browser (guest_token, a
+-- random value in a cookie); a guest cart is merged into the member's at login and removed.
+-- product_id points at catalog.products (kept by the services).
 CREATE TABLE carts (
   id INTEGER PRIMARY KEY,
-  user_id INTEGER NOT NULL UNIQUE,
-  updated_at INTEGER NOT NULL
+  user_id INTEGER UNIQUE,
+  guest_token TEXT UNIQUE,
+  updated_at INTEGER NOT NULL,
+  CHECK ((user_id IS NULL) <> (guest_token IS NULL))
 );
+CREATE INDEX carts_guest_age ON carts (updated_at) WHERE guest_token IS NOT NULL;
 
 CREATE TABLE cart_items (
   cart_id INTEGER NOT NULL REFERENCES carts (id),

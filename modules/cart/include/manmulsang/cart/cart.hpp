@@ -1,8 +1,11 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <expected>
 #include <memory>
+#include <optional>
+#include <string>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -23,6 +26,7 @@ enum class CartError {
   invalid_quantity,   // 400: quantity < 1 or > kMaxQuantity (also after adding to a line)
   item_not_found,     // 404: the cart has no line for that product
   too_many_items,     // 400: more than kMaxItems lines
+  invalid_cart,       // 400: a guest cart token the server cannot have issued
 };
 
 std::string_view ErrorCode(CartError error);
@@ -30,6 +34,19 @@ std::string_view ErrorMessage(CartError error);  // Korean
 
 inline constexpr std::int64_t kMaxQuantity = 999;
 inline constexpr std::size_t kMaxItems = 100;
+
+// Whose cart: a member's, or a guest browser's (a random token kept in a cookie).
+struct CartOwner {
+  std::optional<core::UserId> user;
+  std::string guest_token;
+
+  static CartOwner Member(core::UserId user) { return {user, {}}; }
+  static CartOwner Guest(std::string token) { return {std::nullopt, std::move(token)}; }
+};
+
+// A fresh guest token: 32 random bytes, hex (64 characters).
+std::string NewGuestCartToken();
+bool ValidGuestCartToken(std::string_view token);
 
 // What is stored: a product and how many. Prices are never stored in a cart; they are read at
 // every view and again, inside the transaction, at checkout.
@@ -72,12 +89,19 @@ class CartService {
   ~CartService();
 
   // Adds to the line of that product (creating it); the sum stays ≤ kMaxQuantity.
-  std::expected<void, CartError> AddItem(core::UserId user, core::ProductId product, std::int64_t quantity);
-  std::expected<void, CartError> SetQuantity(core::UserId user, core::ProductId product, std::int64_t quantity);
-  std::expected<void, CartError> RemoveItem(core::UserId user, core::ProductId product);
-  std::vector<CartItem> Items(core::UserId user);
+  std::expected<void, CartError> AddItem(const CartOwner& owner, core::ProductId product, std::int64_t quantity);
+  std::expected<void, CartError> SetQuantity(const CartOwner& owner, core::ProductId product, std::int64_t quantity);
+  std::expected<void, CartError> RemoveItem(const CartOwner& owner, core::ProductId product);
+  std::vector<CartItem> Items(const CartOwner& owner);
   // Current prices (in won) and stock, grouped by shop.
-  CartView View(core::UserId user);
+  CartView View(const CartOwner& owner);
+
+  // At login: the guest's lines join the member's (quantities of the same product add up, to
+  // kMaxQuantity; lines past kMaxItems are dropped) and the guest cart is removed. Returns the
+  // number of lines taken over; an unknown or malformed token merges nothing.
+  int MergeGuestCart(std::string_view guest_token, core::UserId user);
+  // A job: removes guest carts untouched for `age`. Returns how many.
+  int DeleteStaleGuestCarts(std::chrono::seconds age);
 
   // --- Steps inside a caller's transaction (checkout) ---
   std::vector<CartItem> ItemsIn(db::Connection& connection, core::UserId user);
