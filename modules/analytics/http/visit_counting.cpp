@@ -39,7 +39,11 @@ std::optional<core::TimePoint> ParseLastSeen(std::optional<std::string_view> coo
   if (!cookie || cookie->empty()) return std::nullopt;
   std::int64_t seconds = 0;
   auto [end, error] = std::from_chars(cookie->data(), cookie->data() + cookie->size(), seconds);
-  if (error != std::errc() || end != cookie->data() + cookie->size() || seconds <= 0) return std::nullopt;
+  // A forged value past what a time point holds (year 2262) would overflow the conversion.
+  constexpr std::int64_t kLatestSeconds =
+      std::chrono::duration_cast<std::chrono::seconds>(core::TimePoint::max().time_since_epoch()).count();
+  if (error != std::errc() || end != cookie->data() + cookie->size()) return std::nullopt;
+  if (seconds <= 0 || seconds > kLatestSeconds) return std::nullopt;
   return core::FromUnixSeconds(seconds);
 }
 
