@@ -34,13 +34,21 @@ SqliteConnection::SqliteConnection(const std::string& path, Mode mode) {
   sqlite3_extended_result_codes(handle_, 1);
   // Readers and the writer may meet on a checkpoint or on another process (backup, migrate).
   sqlite3_busy_timeout(handle_, 5000);
-  ExecuteScript("PRAGMA foreign_keys = ON");
-  if (mode == Mode::writer) {
-    // WAL lets readers run beside the writer; synchronous FULL syncs every commit, so a
-    // committed order survives a power cut, not just a crash of the process.
-    ExecuteScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY");
-  } else {
-    ExecuteScript("PRAGMA query_only = ON; PRAGMA temp_store = MEMORY");
+  // A file that is not a database fails on the first pragma; the destructor does not run for a
+  // constructor that throws, so the handle is closed here.
+  try {
+    ExecuteScript("PRAGMA foreign_keys = ON");
+    if (mode == Mode::writer) {
+      // WAL lets readers run beside the writer; synchronous FULL syncs every commit, so a
+      // committed order survives a power cut, not just a crash of the process.
+      ExecuteScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY");
+    } else {
+      ExecuteScript("PRAGMA query_only = ON; PRAGMA temp_store = MEMORY");
+    }
+  } catch (...) {
+    sqlite3_close_v2(handle_);
+    handle_ = nullptr;
+    throw;
   }
 }
 
