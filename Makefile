@@ -27,8 +27,22 @@ run: build
 	@echo "Manmulsang is starting on http://$(LISTEN)  (Ctrl-C stops it)"
 	@$(BINARY) serve --listen $(LISTEN) --data $(DATA)
 
-test: build
+# After the release tests, the unit tests and the black-box HTTP suite run again built with
+# AddressSanitizer and UndefinedBehaviorSanitizer (DESIGN.md §7). That preset builds no benchmarks
+# or fuzzers, so its default target is exactly the test binaries and the server they start.
+# A finding aborts the process (the server too, which the black-box suite then sees), so it fails.
+SANITIZER_BUILD := build/asan-ubsan
+SANITIZER_ENV := \
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+$(SANITIZER_BUILD)/build.ninja: | deps
+	@cmake --preset asan-ubsan >/dev/null
+
+test: build $(SANITIZER_BUILD)/build.ninja
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --timeout 600
+	@cmake --build --preset asan-ubsan -j $(JOBS)
+	@$(SANITIZER_ENV) ctest --test-dir $(SANITIZER_BUILD) -L 'unit|http' --output-on-failure -j $(JOBS) --timeout 900
 
 bench: build
 	@./scripts/bench
