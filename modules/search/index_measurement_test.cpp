@@ -8,11 +8,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "manmulsang/search/analyzer.hpp"
 #include "manmulsang/search/search.hpp"
+#include "memory_index.hpp"
+#include "query_executor.hpp"
 #include "temp_directory.hpp"
 
 namespace manmulsang::search {
@@ -169,6 +172,42 @@ TEST(IndexMeasurement, TableIndexAgainstFts5) {
   for (const char* prefix : {"노", "노트", "ㄴㅌ", "shxm", "태양", "i5"}) {
     const Latency suggest = Measure(repetitions, [&] { search.Suggest(prefix); });
     std::printf("suggest %-8s p50 %.2f ms p99 %.2f ms\n", prefix, suggest.p50, suggest.p99);
+  }
+}
+
+// Resident memory of this process in MB (Linux).
+double ResidentMegabytes() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.starts_with("VmRSS:")) return std::stod(line.substr(6)) / 1024;
+  }
+  return 0;
+}
+
+TEST(IndexMeasurement, MemoryIndexLoadedFromTheTables) {
+  const char* index_file = std::getenv("MANMULSANG_SEARCH_MEASURE_INDEX");
+  if (!index_file) GTEST_SKIP() << "set MANMULSANG_SEARCH_MEASURE_INDEX to a table.db the other measurement built";
+  auto store = db::Database::Open(std::string("sqlite:") + index_file);
+  const double before = ResidentMegabytes();
+  const auto start = Clock::now();
+  MemoryIndex memory = store->Read([](db::Connection& connection) {
+    SearchRepository tables(connection);
+    return MemoryIndex::Load(tables);
+  });
+  std::printf("memory index: %zu documents, %zu postings, load %.1f s, +%.0f MB resident\n", memory.documents(),
+              memory.postings(), Milliseconds(Clock::now() - start) / 1000, ResidentMegabytes() - before);
+  const char* queries[] = {"노트북",      "가방",        "태블릿 64GB", "ㄴㅌㅂ",       "로동 장갑",
+                           "shxmqnr",     "i5-7400",     "평양가방",    "충전조절기 20A", "남성 샌달 280",
+                           "여행 손가방", "강냉이쌀",    "태양광 패널", "ssd",           "없는말"};
+  const int repetitions = memory.documents() > 100'000 ? 20 : 100;
+  for (const char* text : queries) {
+    SearchRequest request;
+    request.text = text;
+    std::int64_t total = 0;
+    const Latency latency = Measure(repetitions, [&] { total = RunSearch(memory, request).total; });
+    std::printf("%-16s %8lld | memory p50 %7.2f ms p99 %7.2f ms\n", text, static_cast<long long>(total), latency.p50,
+                latency.p99);
   }
 }
 

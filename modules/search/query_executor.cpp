@@ -110,9 +110,43 @@ void SortCandidates(std::vector<Candidate>& candidates, SearchSort sort) {
   });
 }
 
+// When no listing holds every required term, listings that hold three quarters of the query's
+// word terms match (노트북가방 finds 노트북 파우치 가방; 노트북 방수 가방 finds 노트북 가방 방수).
+std::size_t LooseMinimum(std::size_t word_terms) { return std::max<std::size_t>(1, (word_terms * 3 + 3) / 4); }
+
 }  // namespace
 
-SearchResult ExecuteQuery(SearchRepository& repository, const AnalyzedQuery& query, const SearchRequest& request,
+SearchResult RunSearch(IndexReader& repository, const SearchRequest& request) {
+  const AnalyzedQuery query = AnalyzeQuery(request.text);
+  SearchResult result = ExecuteQuery(repository, query, request, query.required.size());
+  if (result.total == 0) {
+    if (std::string corrected = KeyboardCorrectedQuery(request.text); !corrected.empty()) {
+      const AnalyzedQuery corrected_query = AnalyzeQuery(corrected);
+      SearchResult converted = ExecuteQuery(repository, corrected_query, request, corrected_query.required.size());
+      if (converted.total > 0) {
+        converted.interpreted_as = corrected_query.normalized;
+        result = std::move(converted);
+      }
+    }
+  }
+  if (result.total == 0 && !query.word_terms.empty()) {
+    // Word terms decide the match; the strict terms (bigrams across spaces, whole model
+    // numbers) still add to the score of the listings that hold them.
+    AnalyzedQuery loose;
+    loose.required = query.word_terms;
+    for (const auto* list : {&query.required, &query.optional}) {
+      for (const std::string& term : *list) {
+        if (std::ranges::find(loose.required, term) == loose.required.end()) loose.optional.push_back(term);
+      }
+    }
+    result = ExecuteQuery(repository, loose, request, LooseMinimum(loose.required.size()));
+    result.partial_match = result.total > 0;
+  }
+  result.normalized_query = query.normalized;
+  return result;
+}
+
+SearchResult ExecuteQuery(IndexReader& repository, const AnalyzedQuery& query, const SearchRequest& request,
                           std::size_t minimum_required) {
   SearchResult result;
   result.price_buckets.reserve(request.price_bucket_limits.size() + 1);

@@ -12,8 +12,12 @@ namespace manmulsang::search {
 // minimum_required of the required terms; matches are filtered, scored by BM25F (name weighted
 // over description), counted into facets, sorted and cut to the requested page.
 // The request has been validated.
-SearchResult ExecuteQuery(SearchRepository& repository, const AnalyzedQuery& query, const SearchRequest& request,
+SearchResult ExecuteQuery(IndexReader& repository, const AnalyzedQuery& query, const SearchRequest& request,
                           std::size_t minimum_required);
+
+// A whole search: the strict query; when it finds nothing, the keyboard conversion
+// (shxmqnr → 노트북) and then the loose match of the word terms. The request has been validated.
+SearchResult RunSearch(IndexReader& reader, const SearchRequest& request);
 
 // BM25F parameters; the name counts kNameWeight times a description occurrence.
 inline constexpr double kNameWeight = 3.0;

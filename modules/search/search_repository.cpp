@@ -10,6 +10,12 @@ constexpr std::string_view kDocumentsWithTerm =
     "SELECT d.product_id, d.category_id, d.seller_id, d.price_amount, d.in_stock, d.rating_average, d.popularity, "
     "d.created_at, d.name_terms, d.description_terms FROM search_postings p "
     "JOIN search_documents d ON d.product_id = p.product_id WHERE p.term = $1 ORDER BY p.product_id";
+constexpr std::string_view kDocumentsAfter =
+    "SELECT product_id, category_id, seller_id, price_amount, in_stock, rating_average, popularity, created_at, "
+    "name_terms, description_terms FROM search_documents WHERE product_id > $1 ORDER BY product_id LIMIT $2";
+constexpr std::string_view kPostingsAfter =
+    "SELECT term, product_id, name_frequency, description_frequency FROM search_postings "
+    "WHERE term > $1 OR (term = $1 AND product_id > $2) ORDER BY term, product_id LIMIT $3";
 constexpr std::string_view kInsertDocument =
     "INSERT INTO search_documents (product_id, category_id, seller_id, price_amount, in_stock, rating_average, "
     "popularity, created_at, name_terms, description_terms, terms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
@@ -67,6 +73,26 @@ std::vector<DocumentRow> SearchRepository::DocumentsWithTerm(std::string_view te
   documents.reserve(rows.size());
   for (const db::Row& row : rows) documents.push_back(ToDocument(row));
   return documents;
+}
+
+std::vector<DocumentRow> SearchRepository::DocumentsAfter(std::int64_t after_product_id, int limit) {
+  const db::Rows rows = connection_.Query(kDocumentsAfter, {after_product_id, std::int64_t{limit}});
+  std::vector<DocumentRow> documents;
+  documents.reserve(rows.size());
+  for (const db::Row& row : rows) documents.push_back(ToDocument(row));
+  return documents;
+}
+
+std::vector<std::pair<std::string, Posting>> SearchRepository::PostingsAfter(std::string_view after_term,
+                                                                           std::int64_t after_product_id, int limit) {
+  const db::Rows rows = connection_.Query(kPostingsAfter, {after_term, after_product_id, std::int64_t{limit}});
+  std::vector<std::pair<std::string, Posting>> postings;
+  postings.reserve(rows.size());
+  for (const db::Row& row : rows) {
+    postings.emplace_back(row.Text(0), Posting{row.Int(1), static_cast<std::int32_t>(row.Int(2)),
+                                               static_cast<std::int32_t>(row.Int(3))});
+  }
+  return postings;
 }
 
 void SearchRepository::InsertDocument(const DocumentRow& document, std::string_view terms) {

@@ -45,14 +45,30 @@ struct IndexStatistics {
   std::int64_t description_terms = 0;
 };
 
-class SearchRepository {
+// What a query reads: the store's tables, or the in-memory copy of them (memory_index.hpp).
+class IndexReader {
+ public:
+  virtual ~IndexReader() = default;
+  // Listings in product id order.
+  virtual std::vector<Posting> Postings(std::string_view term) = 0;
+  virtual IndexStatistics Statistics() = 0;
+  virtual std::optional<DocumentRow> FindDocument(std::int64_t product_id) = 0;
+  // The documents holding term, in product id order: one read instead of one look-up per
+  // listing when a query's rarest term bounds the matches.
+  virtual std::vector<DocumentRow> DocumentsWithTerm(std::string_view term) = 0;
+};
+
+class SearchRepository final : public IndexReader {
  public:
   explicit SearchRepository(db::Connection& connection) : connection_(connection) {}
 
-  std::optional<DocumentRow> FindDocument(std::int64_t product_id);
-  // The documents holding term, in product id order: one statement instead of one look-up per
-  // listing when a query's rarest term bounds the matches.
-  std::vector<DocumentRow> DocumentsWithTerm(std::string_view term);
+  std::optional<DocumentRow> FindDocument(std::int64_t product_id) override;
+  std::vector<DocumentRow> DocumentsWithTerm(std::string_view term) override;
+  // Every document, a page at a time in product id order, starting after after_product_id.
+  std::vector<DocumentRow> DocumentsAfter(std::int64_t after_product_id, int limit);
+  // Every posting, a page at a time in (term, product id) order, starting after the given pair.
+  std::vector<std::pair<std::string, Posting>> PostingsAfter(std::string_view after_term,
+                                                             std::int64_t after_product_id, int limit);
   // terms: the listing's distinct terms, kept for DeletePostings.
   void InsertDocument(const DocumentRow& document, std::string_view terms);
   void DeleteDocument(std::int64_t product_id);
@@ -60,10 +76,8 @@ class SearchRepository {
   void InsertPostings(std::int64_t product_id, const std::vector<TermFrequency>& terms);
   // Deletes the postings of the terms InsertDocument recorded for the listing.
   void DeletePostings(std::int64_t product_id);
-  // Listings in product id order.
-  std::vector<Posting> Postings(std::string_view term);
-
-  IndexStatistics Statistics();
+  std::vector<Posting> Postings(std::string_view term) override;
+  IndexStatistics Statistics() override;
   // Adds the deltas (negative on removal).
   void AdjustStatistics(std::int64_t documents, std::int64_t name_terms, std::int64_t description_terms);
 

@@ -18,9 +18,6 @@ namespace {
 
 // Longest word kept for suggestions, in code points; longer ones are codes or garbage.
 constexpr std::size_t kMaxSuggestionWord = 40;
-// When no listing holds every required term, listings that hold three quarters of the query's
-// word terms match (노트북가방 finds 노트북 파우치 가방; 노트북 방수 가방 finds 노트북 가방 방수).
-std::size_t LooseMinimum(std::size_t word_terms) { return std::max<std::size_t>(1, (word_terms * 3 + 3) / 4); }
 
 bool IsWordCharacter(char32_t code_point) {
   return text::IsHangul(code_point) || u_isalnum(static_cast<UChar32>(code_point));
@@ -146,35 +143,9 @@ std::expected<SearchResult, SearchError> SearchService::Search(const SearchReque
       (filters.min_price && filters.max_price && *filters.min_price > *filters.max_price)) {
     return std::unexpected(SearchError::invalid_price);
   }
-  const AnalyzedQuery query = AnalyzeQuery(request.text);
   return impl_->database.Read([&](db::Connection& connection) {
     SearchRepository repository(connection);
-    SearchResult result = ExecuteQuery(repository, query, request, query.required.size());
-    if (result.total == 0) {
-      if (std::string corrected = KeyboardCorrectedQuery(request.text); !corrected.empty()) {
-        const AnalyzedQuery corrected_query = AnalyzeQuery(corrected);
-        SearchResult converted = ExecuteQuery(repository, corrected_query, request, corrected_query.required.size());
-        if (converted.total > 0) {
-          converted.interpreted_as = corrected_query.normalized;
-          result = std::move(converted);
-        }
-      }
-    }
-    if (result.total == 0 && !query.word_terms.empty()) {
-      // Word terms decide the match; the strict terms (bigrams across spaces, whole model
-      // numbers) still add to the score of the listings that hold them.
-      AnalyzedQuery loose;
-      loose.required = query.word_terms;
-      for (const auto* list : {&query.required, &query.optional}) {
-        for (const std::string& term : *list) {
-          if (std::ranges::find(loose.required, term) == loose.required.end()) loose.optional.push_back(term);
-        }
-      }
-      result = ExecuteQuery(repository, loose, request, LooseMinimum(loose.required.size()));
-      result.partial_match = result.total > 0;
-    }
-    result.normalized_query = query.normalized;
-    return result;
+    return RunSearch(repository, request);
   });
 }
 

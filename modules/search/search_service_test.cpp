@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "memory_index.hpp"
+#include "query_executor.hpp"
 #include "test_database.hpp"
 
 namespace manmulsang::search {
@@ -269,6 +271,28 @@ TEST_F(SearchServiceTest, IndexChangesShowAtOnce) {
                }),
                std::runtime_error);
   EXPECT_EQ(Find("킥보드").total, 0);
+}
+
+TEST_F(SearchServiceTest, MemoryIndexAnswersLikeTheTables) {
+  store_->Read([&](db::Connection& connection) {
+    SearchRepository tables(connection);
+    MemoryIndex memory = MemoryIndex::Load(tables);
+    EXPECT_EQ(memory.documents(), Filler().size() + std::size(kListings));
+    for (std::string_view text : {"노트북", "노트북가방", "ㄴㅌㅂ", "로동 장갑", "shxmqnr", "i5-8250U", "만물",
+                                  "노트북 방수 가방 가죽", "태양광", "", "ㅏ"}) {
+      for (SearchSort sort : {SearchSort::relevance, SearchSort::price_ascending}) {
+        SearchRequest request;
+        request.text = std::string(text);
+        request.sort = sort;
+        const SearchResult from_tables = RunSearch(tables, request);
+        const SearchResult from_memory = RunSearch(memory, request);
+        EXPECT_EQ(from_memory.ids, from_tables.ids) << text;
+        EXPECT_EQ(from_memory.total, from_tables.total) << text;
+        EXPECT_EQ(from_memory.categories.size(), from_tables.categories.size()) << text;
+        EXPECT_EQ(from_memory.interpreted_as, from_tables.interpreted_as) << text;
+      }
+    }
+  });
 }
 
 TEST_F(SearchServiceTest, SuggestsWordsForPrefixesInitialsAndLatinKeys) {

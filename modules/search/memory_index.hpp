@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "search_repository.hpp"
+
+namespace manmulsang::search {
+
+// The search index held in memory: the same postings and documents as the store's search_*
+// tables, so that a query at 1 M listings reads arrays instead of SQLite pages (docs/SEARCH.md
+// has the numbers). Built from the tables; not safe for concurrent writes (the owner serialises
+// Apply/Erase against readers).
+class MemoryIndex final : public IndexReader {
+ public:
+  // Reads every document and posting of the store's index tables, a page at a time.
+  static MemoryIndex Load(SearchRepository& repository);
+
+  std::vector<Posting> Postings(std::string_view term) override;
+  IndexStatistics Statistics() override { return statistics_; }
+  std::optional<DocumentRow> FindDocument(std::int64_t product_id) override;
+  std::vector<DocumentRow> DocumentsWithTerm(std::string_view term) override;
+
+  std::size_t documents() const { return documents_.size(); }
+  std::size_t postings() const { return posting_count_; }
+
+ private:
+  // Transparent hashing so that a string_view finds a std::string key without a copy.
+  struct TermHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view term) const { return std::hash<std::string_view>{}(term); }
+  };
+
+  std::unordered_map<std::string, std::vector<Posting>, TermHash, std::equal_to<>> postings_;
+  std::unordered_map<std::int64_t, DocumentRow> documents_;
+  IndexStatistics statistics_;
+  std::size_t posting_count_ = 0;
+};
+
+}  // namespace manmulsang::search
