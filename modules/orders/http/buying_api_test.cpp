@@ -1,0 +1,190 @@
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <charconv>
+#include <string>
+
+#include "buying_test_store.hpp"
+#include "embedded/web_i18n.hpp"
+#include "embedded/web_static.hpp"
+#include "embedded/web_templates.hpp"
+#include "manmulsang/http/static_assets.hpp"
+#include "manmulsang/orders/http/buying_routes.hpp"
+
+namespace manmulsang::orders {
+namespace {
+
+using boost::json::object;
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// The buying routes as the server runs them, minus the socket. Who is signed in comes from a
+// test header that a stand-in for the Authentication middleware reads ("<user id>:<role>").
+class BuyingApiTest : public BuyingTest {
+ protected:
+  static std::array<db::Database::ModuleMigrations, 6> AllModules() {
+    auto modules = Modules();
+    return {{{"accounts", accounts::Migrations()}, modules[0], modules[1], modules[2], modules[3], modules[4]}};
+  }
+
+  BuyingApiTest() : assets_(embedded::web_static()), renderer_(embedded::web_templates(), embedded::web_i18n(), assets_) {
+    store_->Migrate(std::array<db::Database::ModuleMigrations, 1>{{{"accounts", accounts::Migrations()}}});
+    router_.Use([](http::Request& request, const http::Handler& next) {
+      const std::string_view who = request.Header("X-Test-User");
+      if (!who.empty()) {
+        const auto colon = who.find(':');
+        std::int64_t id = 0;
+        std::from_chars(who.data(), who.data() + colon, id);
+        request.context().actor = {core::UserId{id}, *core::ParseRole(who.substr(colon + 1)), "test"};
+      }
+      return next(request);
+    });
+    AddBuyingRoutes(router_, renderer_, {accounts_, cart_, orders_, payments_});
+  }
+
+  http::Response Send(http::Method method, std::string_view target, std::string body, std::string_view who,
+                      const Headers& headers = {}) {
+    http::BeastRequest message{method, target, 11};
+    message.set(boost::beast::http::field::host, "shop.intranet");
+    if (!body.empty()) message.set(boost::beast::http::field::content_type, "application/json");
+    if (!who.empty()) message.set("X-Test-User", who);
+    for (const auto& [name, value] : headers) message.set(name, value);
+    message.body() = std::move(body);
+    message.prepare_payload();
+    http::Request request(std::move(message), "10.0.0.1", "test");
+    return router_.Dispatch(request);
+  }
+  http::Response Get(std::string_view target, std::string_view who) { return Send(http::Method::get, target, "", who); }
+  http::Response Post(std::string_view target, std::string body, std::string_view who, const Headers& headers = {}) {
+    return Send(http::Method::post, target, std::move(body), who, headers);
+  }
+
+  static object Json(const http::Response& response) { return boost::json::parse(response.body).as_object(); }
+  static std::string Code(const http::Response& response) {
+    return std::string(Json(response).at("error").at("code").as_string());
+  }
+
+  static constexpr std::string_view kBuyerWho = "100:buyer";
+  static constexpr std::string_view kAdminWho = "1:admin";
+  http::StaticAssets assets_;
+  html::Renderer renderer_;
+  accounts::AccountService accounts_{store_.database(), clock_};
+  http::Router router_;
+};
+
+TEST_F(BuyingApiTest, EverythingNeedsSignInAndAdminRoutesAnAdmin) {
+  EXPECT_EQ(Get("/api/v1/cart", "").status, http::Status::unauthorized);
+  EXPECT_EQ(Post("/api/v1/orders", R"({"payment_method":"wallet","address":"a"})", "").status,
+            http::Status::unauthorized);
+  EXPECT_EQ(Get("/api/v1/wallet", "").status, http::Status::unauthorized);
+  auto refused = Post("/api/v1/admin/wallets/100/credit", R"({"amount":1,"currency":"KPW","reference":"r"})", kBuyerWho);
+  EXPECT_EQ(refused.status, http::Status::forbidden);
+  EXPECT_EQ(Code(refused), "forbidden");
+  EXPECT_FALSE(Json(refused).at("error").at("message").as_string().empty());
+}
+
+TEST_F(BuyingApiTest, CartCheckoutReplayAndCancelOverJson) {
+  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 4'000, 5);
+  auto registered = accounts_.Register({"buyer@example.com", "correct horse battery", "구매자"});
+  ASSERT_TRUE(registered.has_value());
+  const std::string buyer = std::to_string(registered->id.value) + ":buyer";
+  auto credited = Post("/api/v1/admin/wallets/" + std::to_string(registered->id.value) + "/credit",
+                       R"({"amount":20000,"currency":"KPW","reference":"현금 입금 7호"})", kAdminWho);
+  ASSERT_EQ(credited.status, http::Status::created) << credited.body;
+  EXPECT_EQ(Json(credited).at("balance").at("amount").as_int64(), 20'000);
+  EXPECT_EQ(Post("/api/v1/admin/wallets/424242/credit", R"({"amount":1,"currency":"KPW","reference":"r"})", kAdminWho)
+                .status,
+            http::Status::not_found);
+
+  auto added = Post("/api/v1/cart/items", "{\"product_id\":" + std::to_string(product.value) + ",\"quantity\":2}", buyer);
+  ASSERT_EQ(added.status, http::Status::created) << added.body;
+  EXPECT_EQ(Json(added).at("total").at("amount").as_int64(), 8'000);
+  EXPECT_EQ(added.Header("Cache-Control"), "no-store");
+
+  // A client-sent price is not read.
+  const std::string body = R"({"payment_method":"wallet","address":"평양시 1번지","total":{"amount":1,"currency":"KPW"}})";
+  auto placed = Post("/api/v1/orders", body, buyer, {{"Idempotency-Key", "abc"}});
+  ASSERT_EQ(placed.status, http::Status::created) << placed.body;
+  EXPECT_EQ(Json(placed).at("total").at("amount").as_int64(), 8'000);
+  auto replay = Post("/api/v1/orders", body, buyer, {{"Idempotency-Key", "abc"}});
+  EXPECT_EQ(replay.status, http::Status::created);
+  EXPECT_EQ(replay.body, placed.body);
+  EXPECT_EQ(replay.Header("Idempotent-Replayed"), "true");
+  auto reused = Post("/api/v1/orders", R"({"payment_method":"cod","address":"평양시 1번지"})", buyer,
+                     {{"Idempotency-Key", "abc"}});
+  EXPECT_EQ(reused.status, http::Status::unprocessable_entity);
+  EXPECT_EQ(Code(reused), "idempotency_key_reused");
+
+  const std::int64_t order = Json(placed).at("orders").at(0).at("id").as_int64();
+  auto shown = Get("/api/v1/orders/" + std::to_string(order), buyer);
+  ASSERT_EQ(shown.status, http::Status::ok);
+  EXPECT_EQ(Json(shown).at("status").as_string(), "paid");
+  EXPECT_EQ(Json(shown).at("items").at(0).at("quantity").as_int64(), 2);
+  EXPECT_EQ(Get("/api/v1/orders/" + std::to_string(order), "555:buyer").status, http::Status::not_found);
+  EXPECT_EQ(Get("/api/v1/orders/abc", buyer).status, http::Status::not_found);
+  EXPECT_EQ(Json(Get("/api/v1/orders", buyer)).at("total").as_int64(), 1);
+
+  auto cancelled = Post("/api/v1/orders/" + std::to_string(order) + "/cancel", "", buyer);
+  ASSERT_EQ(cancelled.status, http::Status::ok) << cancelled.body;
+  EXPECT_EQ(Json(cancelled).at("status").as_string(), "cancelled");
+  EXPECT_EQ(Post("/api/v1/orders/" + std::to_string(order) + "/cancel", "", buyer).status, http::Status::conflict);
+  auto wallet = Json(Get("/api/v1/wallet", buyer));
+  EXPECT_EQ(wallet.at("balance").at("amount").as_int64(), 20'000);
+  EXPECT_EQ(wallet.at("entries").as_array().size(), 3u);
+  EXPECT_EQ(Stock(product), 5);
+}
+
+TEST_F(BuyingApiTest, TamperedRequestsGetFourHundreds) {
+  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 4'000, 5);
+  const std::string id = std::to_string(product.value);
+  const auto add = [&](const std::string& json) { return Post("/api/v1/cart/items", json, kBuyerWho); };
+  for (const std::string quantity : {"0", "-1", "1000", "1.5", "\"3\"", "1e30", "99999999999999999999", "null"}) {
+    auto response = add("{\"product_id\":" + id + ",\"quantity\":" + quantity + "}");
+    EXPECT_EQ(response.status, http::Status::bad_request) << quantity;
+    EXPECT_EQ(Code(response), "invalid_quantity") << quantity;
+    EXPECT_EQ(Json(response).at("error").at("field").as_string(), "quantity");
+  }
+  EXPECT_EQ(add(R"({"product_id":"x","quantity":1})").status, http::Status::bad_request);
+  EXPECT_EQ(add(R"({"product_id":987654,"quantity":1})").status, http::Status::not_found);
+  EXPECT_EQ(add(R"({"product_id":-4,"quantity":1})").status, http::Status::not_found);
+  EXPECT_EQ(Code(add("{not json")), "malformed_json");
+  EXPECT_EQ(Code(add("[1,2]")), "invalid_input");
+  EXPECT_EQ(Send(http::Method::patch, "/api/v1/cart/items/" + id, R"({"quantity":2})", kBuyerWho).status,
+            http::Status::not_found);
+
+  ASSERT_EQ(add("{\"product_id\":" + id + ",\"quantity\":1}").status, http::Status::created);
+  EXPECT_EQ(Code(Post("/api/v1/orders", R"({"payment_method":"card","address":"a"})", kBuyerWho)),
+            "invalid_payment_method");
+  EXPECT_EQ(Code(Post("/api/v1/orders", R"({"payment_method":"wallet","address":"  "})", kBuyerWho)),
+            "invalid_address");
+  auto short_wallet = Post("/api/v1/orders", R"({"payment_method":"wallet","address":"a"})", kBuyerWho);
+  EXPECT_EQ(short_wallet.status, http::Status::payment_required);
+  ASSERT_EQ(Send(http::Method::patch, "/api/v1/cart/items/" + id, R"({"quantity":9})", kBuyerWho).status,
+            http::Status::ok);
+  auto sold_out = Post("/api/v1/orders", R"({"payment_method":"cod","address":"a"})", kBuyerWho);
+  EXPECT_EQ(sold_out.status, http::Status::conflict);
+  EXPECT_EQ(Json(sold_out).at("error").at("product_id").as_int64(), product.value);
+  EXPECT_EQ(Json(sold_out).at("error").at("available").as_int64(), 5);
+  EXPECT_EQ(Send(http::Method::delete_, "/api/v1/cart/items/" + id, "", kBuyerWho).status, http::Status::ok);
+  EXPECT_EQ(Code(Post("/api/v1/orders", R"({"payment_method":"cod","address":"a"})", kBuyerWho)), "cart_empty");
+  EXPECT_EQ(Get("/api/v1/orders?per_page=1000", kBuyerWho).status, http::Status::bad_request);
+}
+
+TEST_F(BuyingApiTest, AdminSetsRatesAndMintsVouchersThatBuyersRedeem) {
+  auto rate = Post("/api/v1/admin/exchange-rates", R"({"currency":"USD","rate":80000000})", kAdminWho);
+  ASSERT_EQ(rate.status, http::Status::ok) << rate.body;
+  EXPECT_EQ(Json(Get("/api/v1/exchange-rates", kBuyerWho)).at("items").at(0).at("rate").as_int64(), 80'000'000);
+  EXPECT_EQ(Post("/api/v1/admin/exchange-rates", R"({"currency":"KPW","rate":1})", kAdminWho).status,
+            http::Status::bad_request);
+  auto minted = Post("/api/v1/admin/vouchers", R"({"count":2,"amount":5000,"note":"설"})", kAdminWho);
+  ASSERT_EQ(minted.status, http::Status::created) << minted.body;
+  const std::string code(Json(minted).at("codes").at(0).as_string());
+  auto redeemed = Post("/api/v1/wallet/vouchers", "{\"code\":\"" + code + "\"}", kBuyerWho);
+  ASSERT_EQ(redeemed.status, http::Status::ok) << redeemed.body;
+  EXPECT_EQ(Json(redeemed).at("balance").at("amount").as_int64(), 5'000);
+  EXPECT_EQ(Code(Post("/api/v1/wallet/vouchers", "{\"code\":\"" + code + "\"}", kBuyerWho)), "voucher_used");
+  EXPECT_EQ(Post("/api/v1/wallet/vouchers", R"({"code":"nope"})", kBuyerWho).status, http::Status::not_found);
+}
+
+}  // namespace
+}  // namespace manmulsang::orders

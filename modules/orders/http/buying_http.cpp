@@ -1,0 +1,143 @@
+#include "buying_http.hpp"
+
+#include <boost/json/parse.hpp>
+#include <charconv>
+#include <limits>
+
+#include "embedded/orders_i18n.hpp"
+
+namespace manmulsang::orders {
+
+using Status = http::Status;
+
+ApiProblem ProblemOf(cart::CartError error) {
+  switch (error) {
+    case cart::CartError::product_not_found: return {Status::not_found, "product_not_found", "product_id"};
+    case cart::CartError::invalid_quantity: return {Status::bad_request, "invalid_quantity", "quantity"};
+    case cart::CartError::item_not_found: return {Status::not_found, "item_not_found", ""};
+    case cart::CartError::too_many_items: return {Status::bad_request, "too_many_items", ""};
+    case cart::CartError::invalid_cart: return {Status::bad_request, "invalid_cart", ""};
+  }
+  return {Status::bad_request, "invalid_input", ""};
+}
+
+ApiProblem ProblemOf(OrderError error) {
+  const std::string code(ErrorCode(error));
+  switch (error) {
+    case OrderError::invalid_quantity:
+    case OrderError::total_too_large:
+    case OrderError::invalid_idempotency_key: return {Status::bad_request, code, ""};
+    case OrderError::invalid_address: return {Status::bad_request, code, "address"};
+    case OrderError::insufficient_funds: return {Status::payment_required, code, ""};
+    case OrderError::product_unavailable:
+    case OrderError::order_not_found: return {Status::not_found, code, ""};
+    case OrderError::cart_empty:
+    case OrderError::out_of_stock:
+    case OrderError::rate_unavailable:
+    case OrderError::transition_not_allowed: return {Status::conflict, code, ""};
+    case OrderError::idempotency_key_reused: return {Status::unprocessable_entity, code, ""};
+  }
+  return {Status::bad_request, code, ""};
+}
+
+ApiProblem ProblemOf(payments::PaymentError error) {
+  const std::string code(payments::ErrorCode(error));
+  switch (error) {
+    case payments::PaymentError::invalid_amount: return {Status::bad_request, code, "amount"};
+    case payments::PaymentError::reference_required: return {Status::bad_request, code, "reference"};
+    case payments::PaymentError::invalid_rate: return {Status::bad_request, code, "rate"};
+    case payments::PaymentError::invalid_count: return {Status::bad_request, code, "count"};
+    case payments::PaymentError::voucher_not_found: return {Status::not_found, code, "code"};
+    case payments::PaymentError::insufficient_funds: return {Status::payment_required, code, ""};
+    case payments::PaymentError::rate_unavailable:
+    case payments::PaymentError::already_recorded:
+    case payments::PaymentError::not_paid:
+    case payments::PaymentError::voucher_used: return {Status::conflict, code, ""};
+  }
+  return {Status::bad_request, code, ""};
+}
+
+http::Response BuyingHttp::Error(const http::Request& request, const ApiProblem& problem) const {
+  const std::string key = "orders.error." + problem.code;
+  return NoStore(http::Response::JsonError(problem.status, problem.code,
+                                           renderer.Translate(request.context().locale, key), problem.field));
+}
+
+std::optional<http::Response> BuyingHttp::Refuse(const http::Request& request, bool admin) const {
+  const core::Actor& actor = request.context().actor;
+  if (!actor.signed_in()) {
+    http::Response response = Error(request, ApiProblem{Status::unauthorized, "unauthenticated", ""});
+    response.SetHeader("WWW-Authenticate", "Bearer");
+    return response;
+  }
+  if (admin && !actor.is(core::Role::admin)) return Error(request, ApiProblem{Status::forbidden, "forbidden", ""});
+  return std::nullopt;
+}
+
+std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request) {
+  boost::system::error_code error;
+  boost::json::value value = boost::json::parse(request.body(), error);
+  if (error) return std::unexpected(ApiProblem{Status::bad_request, "malformed_json", ""});
+  if (!value.is_object()) return std::unexpected(ApiProblem{Status::bad_request, "invalid_input", ""});
+  return std::move(value.as_object());
+}
+
+std::expected<std::int64_t, ApiProblem> IntegerField(const boost::json::object& body, std::string_view name,
+                                                     std::string_view problem) {
+  const boost::json::value* field = body.if_contains(name);
+  if (field && field->is_int64()) return field->as_int64();
+  // Anything else — absent, "3", 1.5, 1e300, a number past int64 — names the field.
+  return std::unexpected(ApiProblem{Status::bad_request, std::string(problem), std::string(name)});
+}
+
+std::expected<std::string_view, ApiProblem> StringField(const boost::json::object& body, std::string_view name,
+                                                        std::string_view problem) {
+  const boost::json::value* field = body.if_contains(name);
+  if (!field || !field->is_string()) {
+    return std::unexpected(ApiProblem{Status::bad_request, std::string(problem), std::string(name)});
+  }
+  const boost::json::string& text = field->as_string();
+  return std::string_view(text.data(), text.size());
+}
+
+std::optional<std::int64_t> ParsePathId(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+std::optional<std::pair<int, int>> PageParameters(const http::Request& request) {
+  const auto read = [&](std::string_view name, int fallback, int most) -> std::optional<int> {
+    auto text = request.Query(name);
+    if (!text) return fallback;
+    int value = 0;
+    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (error != std::errc() || end != text->data() + text->size() || value < 1 || value > most) return std::nullopt;
+    return value;
+  };
+  auto page = read("page", 1, 100'000);
+  auto per_page = read("per_page", 20, 100);
+  if (!page || !per_page) return std::nullopt;
+  return std::pair{*page, *per_page};
+}
+
+boost::json::object MoneyJson(std::int64_t amount, core::Currency currency) {
+  return {{"amount", amount}, {"currency", core::CurrencyCode(currency)}};
+}
+
+http::Response NoStore(http::Response response) {
+  // Carts, orders and wallets are one person's: no cache may keep them.
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+void AddBuyingRoutes(http::Router& router, html::Renderer& renderer, const BuyingServices& services) {
+  renderer.AddMessages(embedded::orders_i18n());
+  const BuyingHttp http{renderer, services};
+  AddCartApi(router, http);
+  AddOrderApi(router, http);
+  AddWalletApi(router, http);
+}
+
+}  // namespace manmulsang::orders

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <expected>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "manmulsang/html/renderer.hpp"
+#include "manmulsang/http/request.hpp"
+#include "manmulsang/http/response.hpp"
+#include "manmulsang/orders/http/buying_routes.hpp"
+
+namespace manmulsang::orders {
+
+// What goes wrong before a service is called, and every service error on its way out.
+struct ApiProblem {
+  http::Status status = http::Status::bad_request;
+  std::string code;
+  std::string field;
+};
+
+ApiProblem ProblemOf(cart::CartError error);
+ApiProblem ProblemOf(OrderError error);
+ApiProblem ProblemOf(payments::PaymentError error);
+
+// The shared state of the handlers.
+struct BuyingHttp {
+  const html::Renderer& renderer;
+  BuyingServices services;
+
+  // {"error": {code, message (t.orders.error.<code>), field}}.
+  http::Response Error(const http::Request& request, const ApiProblem& problem) const;
+  template <typename Enum>
+  http::Response Error(const http::Request& request, Enum error) const {
+    return Error(request, ProblemOf(error));
+  }
+  // 401 when nobody is signed in, 403 when admin is required and the actor is not one.
+  std::optional<http::Response> Refuse(const http::Request& request, bool admin = false) const;
+};
+
+std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request);
+// An integer field; a missing, fractional, textual or out-of-range value is `problem` naming it.
+std::expected<std::int64_t, ApiProblem> IntegerField(const boost::json::object& body, std::string_view name,
+                                                     std::string_view problem);
+std::expected<std::string_view, ApiProblem> StringField(const boost::json::object& body, std::string_view name,
+                                                        std::string_view problem);
+// A positive id from a path segment; nullopt for anything else.
+std::optional<std::int64_t> ParsePathId(std::string_view text);
+// ?page=&per_page= with defaults; nullopt for malformed values.
+std::optional<std::pair<int, int>> PageParameters(const http::Request& request);
+
+boost::json::object MoneyJson(std::int64_t amount, core::Currency currency = core::Currency::kpw);
+http::Response NoStore(http::Response response);
+
+void AddCartApi(http::Router& router, const BuyingHttp& http);
+void AddOrderApi(http::Router& router, const BuyingHttp& http);
+void AddWalletApi(http::Router& router, const BuyingHttp& http);
+
+}  // namespace manmulsang::orders

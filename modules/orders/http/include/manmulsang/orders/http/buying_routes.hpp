@@ -1,0 +1,37 @@
+#pragma once
+
+#include "manmulsang/accounts/accounts.hpp"
+#include "manmulsang/cart/cart.hpp"
+#include "manmulsang/html/renderer.hpp"
+#include "manmulsang/http/router.hpp"
+#include "manmulsang/orders/orders.hpp"
+#include "manmulsang/payments/payments.hpp"
+
+namespace manmulsang::orders {
+
+// The services the buying API calls.
+struct BuyingServices {
+  accounts::AccountService& accounts;
+  cart::CartService& cart;
+  OrderService& orders;
+  payments::PaymentService& payments;
+};
+
+// The buying JSON API (DESIGN.md §3, docs/BUYING.md). Every route needs a signed-in actor (401
+// otherwise; the app's Authentication middleware must run first); /admin/ routes need an admin (403).
+//   GET    /api/v1/cart                       POST /api/v1/cart/items {product_id, quantity}
+//   PATCH  /api/v1/cart/items/:product_id {quantity}    DELETE /api/v1/cart/items/:product_id
+//   POST   /api/v1/orders {payment_method, address}  (Idempotency-Key) → 201 {orders, total}
+//   GET    /api/v1/orders   GET /api/v1/orders/:id
+//   POST   /api/v1/orders/:id/cancel | confirm | return
+//   POST   /api/v1/seller/orders/:id/prepare | ship | deliver | accept-return
+//   POST   /api/v1/admin/orders/:id/confirm-payment
+//   GET    /api/v1/wallet   POST /api/v1/wallet/vouchers {code}
+//   GET    /api/v1/exchange-rates
+//   POST   /api/v1/admin/wallets/:user_id/credit {amount, currency, reference}
+//   POST   /api/v1/admin/exchange-rates {currency, rate}
+//   POST   /api/v1/admin/vouchers {count, amount, note}
+// Also registers this module's messages (t.orders.*) with renderer.
+void AddBuyingRoutes(http::Router& router, html::Renderer& renderer, const BuyingServices& services);
+
+}  // namespace manmulsang::orders

@@ -1,0 +1,154 @@
+#include <boost/json/array.hpp>
+
+#include "buying_http.hpp"
+
+namespace manmulsang::orders {
+namespace {
+
+constexpr http::RouteOptions kSmallBody{.body_limit = 8 * 1024};
+
+boost::json::object OrderJson(const Order& order) {
+  boost::json::array lines;
+  for (const OrderLine& line : order.lines) {
+    lines.push_back(boost::json::object{{"product_id", line.product.value},
+                                        {"name", line.name},
+                                        {"quantity", line.quantity},
+                                        {"unit_price", MoneyJson(line.unit_price.amount, line.unit_price.currency)},
+                                        {"unit_price_kpw", MoneyJson(line.unit_price_kpw)},
+                                        {"line_total", MoneyJson(line.line_total_kpw)}});
+  }
+  boost::json::array timeline;
+  for (const OrderStep& step : order.timeline) {
+    boost::json::object json{{"status", OrderStatusName(step.to)},
+                             {"by", PartyName(step.party)},
+                             {"at", core::FormatIso8601(step.at)}};
+    if (step.from) json["from"] = OrderStatusName(*step.from);
+    if (!step.note.empty()) json["note"] = step.note;
+    timeline.push_back(std::move(json));
+  }
+  return {{"id", order.id.value},
+          {"status", OrderStatusName(order.status)},
+          {"payment_method", PaymentMethodName(order.payment_method)},
+          {"seller", {{"id", order.seller.value}}},
+          {"items", std::move(lines)},
+          {"subtotal", MoneyJson(order.subtotal_kpw)},
+          {"delivery_fee", MoneyJson(order.delivery_fee_kpw)},
+          {"total", MoneyJson(order.total_kpw)},
+          {"address", order.address},
+          {"created_at", core::FormatIso8601(order.created_at)},
+          {"timeline", std::move(timeline)}};
+}
+
+// The answer to POST /orders, built from the receipt alone, so that a replay is byte-identical.
+boost::json::object ReceiptJson(const CheckoutReceipt& receipt) {
+  boost::json::array orders;
+  for (const OrderSummary& order : receipt.orders) {
+    orders.push_back(boost::json::object{{"id", order.id.value},
+                                         {"seller", {{"id", order.seller.value}}},
+                                         {"status", OrderStatusName(order.status)},
+                                         {"total", MoneyJson(order.total_kpw)}});
+  }
+  return {{"orders", std::move(orders)}, {"total", MoneyJson(receipt.total_kpw)}};
+}
+
+http::Response Place(const BuyingHttp& http, http::Request& request) {
+  if (auto refused = http.Refuse(request)) return *refused;
+  auto body = ParseObject(request);
+  if (!body) return http.Error(request, body.error());
+  auto method_name = StringField(*body, "payment_method", "invalid_payment_method");
+  if (!method_name) return http.Error(request, method_name.error());
+  auto method = ParsePaymentMethod(*method_name);
+  if (!method) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_payment_method", "payment_method"});
+  auto address = StringField(*body, "address", "invalid_address");
+  if (!address) return http.Error(request, address.error());
+  // Any price, total or currency the client sends is not read: the server computes them all.
+  CheckoutCommand command{*request.context().actor.user, *method, std::string(*address),
+                          std::string(request.Header("Idempotency-Key"))};
+  auto receipt = http.services.orders.Checkout(command);
+  if (!receipt) {
+    ApiProblem problem = ProblemOf(receipt.error().error);
+    http::Response response = http.Error(request, problem);
+    if (receipt.error().product) {
+      // Name the product, so a client can point at the line.
+      boost::json::object json{{"error", {{"code", problem.code},
+                                          {"message", http.renderer.Translate(request.context().locale,
+                                                                              "orders.error." + problem.code)},
+                                          {"field", "product_id"},
+                                          {"product_id", receipt.error().product->value}}}};
+      if (receipt.error().error == OrderError::out_of_stock) {
+        json["error"].as_object()["available"] = receipt.error().available;
+      }
+      response = NoStore(http::Response::Json(json, problem.status));
+    }
+    return response;
+  }
+  http::Response response = NoStore(http::Response::Json(ReceiptJson(*receipt), http::Status::created));
+  if (receipt->replayed) response.SetHeader("Idempotent-Replayed", "true");
+  return response;
+}
+
+http::Response List(const BuyingHttp& http, http::Request& request) {
+  if (auto refused = http.Refuse(request)) return *refused;
+  auto page = PageParameters(request);
+  if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
+  const OrderPage orders = http.services.orders.BuyerOrders(*request.context().actor.user, page->first, page->second);
+  boost::json::array items;
+  for (const Order& order : orders.items) items.push_back(OrderJson(order));
+  return NoStore(http::Response::Json(boost::json::object{
+      {"items", std::move(items)}, {"total", orders.total}, {"page", orders.page}, {"per_page", orders.per_page}}));
+}
+
+http::Response Show(const BuyingHttp& http, http::Request& request) {
+  if (auto refused = http.Refuse(request)) return *refused;
+  auto id = ParsePathId(request.PathParam("id"));
+  if (!id) return http.Error(request, OrderError::order_not_found);
+  auto order = http.services.orders.GetOrder(request.context().actor, OrderId{*id});
+  if (!order) return http.Error(request, order.error());
+  return NoStore(http::Response::Json(OrderJson(*order)));
+}
+
+// A move in the lifecycle; the service decides whether this actor may make it.
+http::Response Move(const BuyingHttp& http, http::Request& request, OrderEvent event) {
+  if (auto refused = http.Refuse(request)) return *refused;
+  auto id = ParsePathId(request.PathParam("id"));
+  if (!id) return http.Error(request, OrderError::order_not_found);
+  std::string note;
+  if (!request.body().empty()) {
+    auto body = ParseObject(request);
+    if (!body) return http.Error(request, body.error());
+    // The shipping form's carrier and tracking number go into the timeline.
+    for (std::string_view field : {"carrier", "tracking", "note"}) {
+      if (const auto* value = body->if_contains(field); value && value->is_string()) {
+        if (!note.empty()) note += ' ';
+        note += std::string_view(value->as_string().data(), value->as_string().size());
+      }
+    }
+    if (note.size() > 200) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_note", "note"});
+  }
+  auto order = http.services.orders.Apply(request.context().actor, OrderId{*id}, event, note);
+  if (!order) return http.Error(request, order.error());
+  return NoStore(http::Response::Json(OrderJson(*order)));
+}
+
+}  // namespace
+
+void AddOrderApi(http::Router& router, const BuyingHttp& http) {
+  router.Post("/api/v1/orders", [http](http::Request& request) { return Place(http, request); }, kSmallBody);
+  router.Get("/api/v1/orders", [http](http::Request& request) { return List(http, request); });
+  router.Get("/api/v1/orders/:id", [http](http::Request& request) { return Show(http, request); });
+  const std::pair<std::string_view, OrderEvent> moves[] = {
+      {"/api/v1/orders/:id/cancel", OrderEvent::cancel},
+      {"/api/v1/orders/:id/confirm", OrderEvent::confirm},
+      {"/api/v1/orders/:id/return", OrderEvent::request_return},
+      {"/api/v1/seller/orders/:id/prepare", OrderEvent::prepare},
+      {"/api/v1/seller/orders/:id/ship", OrderEvent::ship},
+      {"/api/v1/seller/orders/:id/deliver", OrderEvent::deliver},
+      {"/api/v1/seller/orders/:id/accept-return", OrderEvent::accept_return},
+      {"/api/v1/admin/orders/:id/confirm-payment", OrderEvent::confirm_payment},
+  };
+  for (const auto& [pattern, event] : moves) {
+    router.Post(pattern, [http, event](http::Request& request) { return Move(http, request, event); }, kSmallBody);
+  }
+}
+
+}  // namespace manmulsang::orders
