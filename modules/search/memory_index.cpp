@@ -1,5 +1,7 @@
 #include "memory_index.hpp"
 
+#include <algorithm>
+
 namespace manmulsang::search {
 namespace {
 
@@ -17,7 +19,12 @@ MemoryIndex MemoryIndex::Load(SearchRepository& repository) {
     std::vector<DocumentRow> page = repository.DocumentsAfter(last_id, kLoadPage);
     if (page.empty()) break;
     last_id = page.back().product_id;
-    for (DocumentRow& document : page) index.documents_.emplace(document.product_id, document);
+    for (DocumentRow& document : page) {
+      const auto id = static_cast<std::size_t>(document.product_id);
+      if (id >= index.slot_by_id_.size()) index.slot_by_id_.resize(std::max(id + 1, index.slot_by_id_.size() * 2), -1);
+      index.slot_by_id_[id] = static_cast<std::int32_t>(index.documents_.size());
+      index.documents_.push_back(document);
+    }
   }
   std::string last_term;
   std::int64_t last_product = 0;
@@ -45,10 +52,16 @@ std::vector<Posting> MemoryIndex::Postings(std::string_view term) {
   return found->second;
 }
 
+const DocumentRow* MemoryIndex::Document(std::int64_t product_id) const {
+  if (product_id < 0 || static_cast<std::size_t>(product_id) >= slot_by_id_.size()) return nullptr;
+  const std::int32_t slot = slot_by_id_[static_cast<std::size_t>(product_id)];
+  return slot < 0 ? nullptr : &documents_[static_cast<std::size_t>(slot)];
+}
+
 std::optional<DocumentRow> MemoryIndex::FindDocument(std::int64_t product_id) {
-  auto found = documents_.find(product_id);
-  if (found == documents_.end()) return std::nullopt;
-  return found->second;
+  const DocumentRow* document = Document(product_id);
+  if (!document) return std::nullopt;
+  return *document;
 }
 
 std::vector<DocumentRow> MemoryIndex::DocumentsWithTerm(std::string_view term) {
@@ -57,9 +70,7 @@ std::vector<DocumentRow> MemoryIndex::DocumentsWithTerm(std::string_view term) {
   if (found == postings_.end()) return documents;
   documents.reserve(found->second.size());
   for (const Posting& posting : found->second) {
-    if (auto document = documents_.find(posting.product_id); document != documents_.end()) {
-      documents.push_back(document->second);
-    }
+    if (const DocumentRow* document = Document(posting.product_id)) documents.push_back(*document);
   }
   return documents;
 }

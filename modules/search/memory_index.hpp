@@ -35,7 +35,11 @@ class MemoryIndex final : public IndexReader {
   };
 
   std::unordered_map<std::string, std::vector<Posting>, TermHash, std::equal_to<>> postings_;
-  std::unordered_map<std::int64_t, DocumentRow> documents_;
+  // Documents in load order, found by product id through slot_by_id_ (ids are the catalog's
+  // dense SQLite row ids, so a flat array beats a hash map; -1 marks an id without a document).
+  const DocumentRow* Document(std::int64_t product_id) const;
+  std::vector<DocumentRow> documents_;
+  std::vector<std::int32_t> slot_by_id_;
   IndexStatistics statistics_;
   std::size_t posting_count_ = 0;
 };

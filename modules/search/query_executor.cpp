@@ -77,14 +77,15 @@ std::vector<FacetCount> SortedFacet(const std::unordered_map<std::int64_t, std::
   return facet;
 }
 
-void SortCandidates(std::vector<Candidate>& candidates, SearchSort sort) {
+// Orders the first `needed` candidates (the pages up to the requested one); the rest stay unordered.
+void SortCandidates(std::vector<Candidate>& candidates, SearchSort sort, std::size_t needed) {
   // Every order ends with popularity, recency and id so that pages are stable.
   const auto tie_break = [](const Candidate& left, const Candidate& right) {
     if (left.document.popularity != right.document.popularity) return left.document.popularity > right.document.popularity;
     if (left.document.created_at != right.document.created_at) return left.document.created_at > right.document.created_at;
     return left.document.product_id > right.document.product_id;
   };
-  std::ranges::sort(candidates, [&](const Candidate& left, const Candidate& right) {
+  const auto before = [&](const Candidate& left, const Candidate& right) {
     switch (sort) {
       case SearchSort::relevance:
         if (left.score != right.score) return left.score > right.score;
@@ -107,7 +108,10 @@ void SortCandidates(std::vector<Candidate>& candidates, SearchSort sort) {
         break;
     }
     return tie_break(left, right);
-  });
+  };
+  needed = std::min(needed, candidates.size());
+  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(needed), candidates.end(),
+                    before);
 }
 
 // When no listing holds every required term, listings that hold three quarters of the query's
@@ -227,8 +231,8 @@ SearchResult ExecuteQuery(IndexReader& repository, const AnalyzedQuery& query, c
   result.total = static_cast<std::int64_t>(matches.size());
   result.categories = SortedFacet(category_counts, category_counts.size());
   result.sellers = SortedFacet(seller_counts, 10);
-  SortCandidates(matches, request.sort);
   const std::size_t first = static_cast<std::size_t>(request.page - 1) * static_cast<std::size_t>(request.per_page);
+  SortCandidates(matches, request.sort, first + static_cast<std::size_t>(request.per_page));
   for (std::size_t index = first; index < matches.size() && index < first + static_cast<std::size_t>(request.per_page); ++index) {
     result.ids.push_back(core::ProductId{matches[index].document.product_id});
   }
