@@ -12,6 +12,7 @@
 #include <map>
 #include <vector>
 
+#include "address_repository.hpp"
 #include "order_repository.hpp"
 
 namespace manmulsang::orders {
@@ -40,7 +41,11 @@ bool ValidAddress(std::string_view address) {
 std::string CanonicalRequest(const CheckoutCommand& command, std::string_view address) {
   std::string text(PaymentMethodName(command.payment_method));
   text += '\n';
-  text += address;
+  if (command.address_id) {
+    text += "address_id:" + std::to_string(command.address_id->value);
+  } else {
+    text += address;
+  }
   return text;
 }
 
@@ -56,8 +61,8 @@ struct ShopOrder {
 
 std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& parts, db::Connection& connection,
                                                                  const CheckoutCommand& command,
-                                                                 std::string_view address) {
-  const std::string request = CanonicalRequest(command, address);
+                                                                 std::string_view typed_address) {
+  const std::string request = CanonicalRequest(command, typed_address);
   const core::TimePoint now = parts.clock.Now();
 
   // 1. A replay answers what the first request answered.
@@ -69,6 +74,14 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
       receipt->replayed = true;
       return *receipt;
     }
+  }
+
+  // The address: a saved one is read here, so that the order records it as it is now.
+  std::string address(typed_address);
+  if (command.address_id) {
+    auto saved = AddressRepository::Find(connection, command.buyer, *command.address_id);
+    if (!saved) return std::unexpected(Failure(OrderError::invalid_address));
+    address = FormatAddress(*saved);
   }
 
   // 2. The cart.
@@ -183,7 +196,7 @@ bool ParseInt(std::string_view text, std::int64_t& value) {
 
 std::expected<CheckoutReceipt, CheckoutError> RunCheckout(CheckoutParts& parts, const CheckoutCommand& command) {
   const std::string_view address = Trim(command.address);
-  if (!ValidAddress(address)) return std::unexpected(Failure(OrderError::invalid_address));
+  if (!command.address_id && !ValidAddress(address)) return std::unexpected(Failure(OrderError::invalid_address));
   if (command.idempotency_key.size() > kMaxIdempotencyKey) {
     return std::unexpected(Failure(OrderError::invalid_idempotency_key));
   }

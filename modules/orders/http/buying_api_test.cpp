@@ -39,7 +39,7 @@ class BuyingApiTest : public BuyingTest {
       }
       return next(request);
     });
-    AddBuyingRoutes(router_, renderer_, {accounts_, cart_, orders_, payments_});
+    AddBuyingRoutes(router_, renderer_, {accounts_, cart_, orders_, payments_, addresses_});
   }
 
   http::Response Send(http::Method method, std::string_view target, std::string body, std::string_view who,
@@ -69,6 +69,7 @@ class BuyingApiTest : public BuyingTest {
   http::StaticAssets assets_;
   html::Renderer renderer_;
   accounts::AccountService accounts_{store_.database(), clock_};
+  AddressBook addresses_{store_.database(), clock_};
   http::Router router_;
 };
 
@@ -184,6 +185,40 @@ TEST_F(BuyingApiTest, AdminSetsRatesAndMintsVouchersThatBuyersRedeem) {
   EXPECT_EQ(Json(redeemed).at("balance").at("amount").as_int64(), 5'000);
   EXPECT_EQ(Code(Post("/api/v1/wallet/vouchers", "{\"code\":\"" + code + "\"}", kBuyerWho)), "voucher_used");
   EXPECT_EQ(Post("/api/v1/wallet/vouchers", R"({"code":"nope"})", kBuyerWho).status, http::Status::not_found);
+}
+
+TEST_F(BuyingApiTest, CheckoutToASavedAddress) {
+  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 4'000, 5);
+  auto saved = Post("/api/v1/addresses", R"({"recipient":"김철수","phone":"02-123-4567","line":"평양시 중구역"})",
+                    kBuyerWho);
+  ASSERT_EQ(saved.status, http::Status::created) << saved.body;
+  const std::int64_t address = Json(saved).at("items").at(0).at("id").as_int64();
+  EXPECT_TRUE(Json(saved).at("items").at(0).at("default").as_bool());
+  EXPECT_EQ(Code(Post("/api/v1/addresses", R"({"recipient":"","phone":"1","line":"x"})", kBuyerWho)),
+            "invalid_recipient");
+  EXPECT_EQ(Code(Post("/api/v1/addresses", R"({"recipient":"a","phone":"abc","line":"x"})", kBuyerWho)),
+            "invalid_phone");
+  ASSERT_EQ(Post("/api/v1/cart/items", "{\"product_id\":" + std::to_string(product.value) + ",\"quantity\":1}",
+                 kBuyerWho)
+                .status,
+            http::Status::created);
+  // Someone else's address id is not found (and names nothing about it).
+  EXPECT_EQ(Code(Post("/api/v1/orders", "{\"payment_method\":\"cod\",\"address_id\":" + std::to_string(address) + "}",
+                      "555:buyer")),
+            "invalid_address");
+  auto placed = Post("/api/v1/orders", "{\"payment_method\":\"cod\",\"address_id\":" + std::to_string(address) + "}",
+                     kBuyerWho);
+  ASSERT_EQ(placed.status, http::Status::created) << placed.body;
+  const std::int64_t order = Json(placed).at("orders").at(0).at("id").as_int64();
+  EXPECT_EQ(Json(Get("/api/v1/orders/" + std::to_string(order), kBuyerWho)).at("address").as_string(),
+            "김철수 (02-123-4567)\n평양시 중구역");
+  // The order keeps its text when the address book changes.
+  EXPECT_EQ(Send(http::Method::delete_, "/api/v1/addresses/" + std::to_string(address), "", kBuyerWho).status,
+            http::Status::ok);
+  EXPECT_EQ(Json(Get("/api/v1/orders/" + std::to_string(order), kBuyerWho)).at("address").as_string(),
+            "김철수 (02-123-4567)\n평양시 중구역");
+  EXPECT_EQ(Send(http::Method::delete_, "/api/v1/addresses/" + std::to_string(address), "", kBuyerWho).status,
+            http::Status::not_found);
 }
 
 }  // namespace

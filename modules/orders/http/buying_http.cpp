@@ -57,6 +57,18 @@ ApiProblem ProblemOf(payments::PaymentError error) {
   return {Status::bad_request, code, ""};
 }
 
+ApiProblem ProblemOf(AddressError error) {
+  const std::string code(ErrorCode(error));
+  switch (error) {
+    case AddressError::invalid_recipient: return {Status::bad_request, code, "recipient"};
+    case AddressError::invalid_phone: return {Status::bad_request, code, "phone"};
+    case AddressError::invalid_address: return {Status::bad_request, code, "line"};
+    case AddressError::address_not_found: return {Status::not_found, code, ""};
+    case AddressError::too_many_addresses: return {Status::bad_request, code, ""};
+  }
+  return {Status::bad_request, code, ""};
+}
+
 http::Response BuyingHttp::Error(const http::Request& request, const ApiProblem& problem) const {
   const std::string key = "orders.error." + problem.code;
   return NoStore(http::Response::JsonError(problem.status, problem.code,
@@ -138,6 +150,7 @@ void AddBuyingRoutes(http::Router& router, html::Renderer& renderer, const Buyin
   AddCartApi(router, http);
   AddOrderApi(router, http);
   AddWalletApi(router, http);
+  AddAddressApi(router, http);
 }
 
 }  // namespace manmulsang::orders

@@ -24,6 +24,7 @@ struct ApiProblem {
 ApiProblem ProblemOf(cart::CartError error);
 ApiProblem ProblemOf(OrderError error);
 ApiProblem ProblemOf(payments::PaymentError error);
+ApiProblem ProblemOf(AddressError error);
 
 // The shared state of the handlers.
 struct BuyingHttp {
@@ -57,5 +58,6 @@ http::Response NoStore(http::Response response);
 void AddCartApi(http::Router& router, const BuyingHttp& http);
 void AddOrderApi(http::Router& router, const BuyingHttp& http);
 void AddWalletApi(http::Router& router, const BuyingHttp& http);
+void AddAddressApi(http::Router& router, const BuyingHttp& http);
 
 }  // namespace manmulsang::orders

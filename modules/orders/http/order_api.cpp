@@ -59,11 +59,17 @@ http::Response Place(const BuyingHttp& http, http::Request& request) {
   if (!method_name) return http.Error(request, method_name.error());
   auto method = ParsePaymentMethod(*method_name);
   if (!method) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_payment_method", "payment_method"});
-  auto address = StringField(*body, "address", "invalid_address");
-  if (!address) return http.Error(request, address.error());
   // Any price, total or currency the client sends is not read: the server computes them all.
-  CheckoutCommand command{*request.context().actor.user, *method, std::string(*address),
-                          std::string(request.Header("Idempotency-Key"))};
+  CheckoutCommand command{*request.context().actor.user, *method, "", std::string(request.Header("Idempotency-Key"))};
+  if (body->contains("address_id")) {
+    auto address_id = IntegerField(*body, "address_id", "invalid_address");
+    if (!address_id) return http.Error(request, address_id.error());
+    command.address_id = AddressId{*address_id};
+  } else {
+    auto address = StringField(*body, "address", "invalid_address");
+    if (!address) return http.Error(request, address.error());
+    command.address = std::string(*address);
+  }
   auto receipt = http.services.orders.Checkout(command);
   if (!receipt) {
     ApiProblem problem = ProblemOf(receipt.error().error);

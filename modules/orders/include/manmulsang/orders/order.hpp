@@ -11,6 +11,7 @@
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/core/ids.hpp"
 #include "manmulsang/core/money.hpp"
+#include "manmulsang/orders/address_book.hpp"
 #include "manmulsang/payments/ledger.hpp"
 
 namespace manmulsang::orders {
@@ -112,8 +113,9 @@ inline constexpr std::size_t kMaxIdempotencyKey = 200;   // bytes
 struct CheckoutCommand {
   core::UserId buyer;
   PaymentMethod payment_method = PaymentMethod::wallet;
-  std::string address;
-  std::string idempotency_key;  // empty: none
+  std::string address;           // typed, or empty when address_id is given
+  std::string idempotency_key;   // empty: none
+  std::optional<AddressId> address_id;  // one of the buyer's saved addresses; wins over address
 };
 
 struct OrderSummary {

@@ -4,6 +4,7 @@
 #include "manmulsang/cart/cart.hpp"
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/router.hpp"
+#include "manmulsang/orders/address_book.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/payments/payments.hpp"
 
@@ -15,13 +16,16 @@ struct BuyingServices {
   cart::CartService& cart;
   OrderService& orders;
   payments::PaymentService& payments;
+  AddressBook& addresses;
 };
 
 // The buying JSON API (DESIGN.md §3, docs/BUYING.md). Every route needs a signed-in actor (401
 // otherwise; the app's Authentication middleware must run first); /admin/ routes need an admin (403).
 //   GET    /api/v1/cart                       POST /api/v1/cart/items {product_id, quantity}
 //   PATCH  /api/v1/cart/items/:product_id {quantity}    DELETE /api/v1/cart/items/:product_id
-//   POST   /api/v1/orders {payment_method, address}  (Idempotency-Key) → 201 {orders, total}
+//   POST   /api/v1/orders {payment_method, address | address_id}  (Idempotency-Key) → 201 {orders, total}
+//   GET    /api/v1/addresses   POST /api/v1/addresses {recipient, phone, line, default}
+//   DELETE /api/v1/addresses/:id   POST /api/v1/addresses/:id/default
 //   GET    /api/v1/orders   GET /api/v1/orders/:id
 //   POST   /api/v1/orders/:id/cancel | confirm | return
 //   POST   /api/v1/seller/orders/:id/prepare | ship | deliver | accept-return
