@@ -13,10 +13,30 @@ struct Candidate {
   double score = 0;
 };
 
-const Posting* FindPosting(const std::vector<Posting>& postings, std::int64_t product_id) {
-  auto found = std::ranges::lower_bound(postings, product_id, {}, &Posting::product_id);
-  if (found == postings.end() || found->product_id != product_id) return nullptr;
+// Looks product_id up in a sorted list, starting at cursor and moving it forward: callers ask
+// for ascending ids, so galloping from the last position touches a few nearby cache lines where
+// a binary search over the whole list would miss the cache at every step.
+template <typename Item, typename Key>
+const Item* Gallop(const std::vector<Item>& items, std::size_t& cursor, std::int64_t id, Key key) {
+  std::size_t step = 1;
+  std::size_t low = cursor;
+  std::size_t high = cursor;
+  while (high < items.size() && key(items[high]) < id) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  high = std::min(high, items.size());
+  auto found = std::lower_bound(items.begin() + static_cast<std::ptrdiff_t>(low),
+                                items.begin() + static_cast<std::ptrdiff_t>(high), id,
+                                [&](const Item& item, std::int64_t value) { return key(item) < value; });
+  cursor = static_cast<std::size_t>(found - items.begin());
+  if (found == items.end() || key(*found) != id) return nullptr;
   return &*found;
+}
+
+const Posting* FindPosting(const std::vector<Posting>& postings, std::size_t& cursor, std::int64_t product_id) {
+  return Gallop(postings, cursor, product_id, [](const Posting& posting) { return posting.product_id; });
 }
 
 // Ids holding at least minimum of the required lists, ascending.
@@ -26,9 +46,12 @@ std::vector<std::int64_t> MatchingIds(const std::vector<const std::vector<Postin
   if (minimum >= required.size()) {
     // Every list: walk the shortest, look the id up in the others.
     const auto shortest = std::ranges::min_element(required, {}, [](const auto* list) { return list->size(); });
+    std::vector<std::size_t> cursors(required.size(), 0);
     for (const Posting& posting : **shortest) {
-      const bool everywhere = std::ranges::all_of(
-          required, [&](const auto* list) { return FindPosting(*list, posting.product_id) != nullptr; });
+      bool everywhere = true;
+      for (std::size_t index = 0; index < required.size() && everywhere; ++index) {
+        everywhere = FindPosting(*required[index], cursors[index], posting.product_id) != nullptr;
+      }
       if (everywhere) ids.push_back(posting.product_id);
     }
     return ids;
@@ -190,14 +213,18 @@ SearchResult ExecuteQuery(IndexReader& repository, const AnalyzedQuery& query, c
   if (minimum_required >= required.size()) {
     const auto rarest = std::ranges::min_element(required, {}, [](const auto* list) { return list->size(); });
     const std::string& rarest_term = terms[static_cast<std::size_t>(rarest - required.begin())];
+    std::size_t cursor = 0;
     for (DocumentRow& document : repository.DocumentsWithTerm(rarest_term)) {
-      if (std::ranges::binary_search(ids, document.product_id)) matched.push_back(std::move(document));
+      if (Gallop(ids, cursor, document.product_id, [](std::int64_t id) { return id; })) {
+        matched.push_back(std::move(document));
+      }
     }
   } else {
     for (std::int64_t id : ids) {
       if (auto document = repository.FindDocument(id)) matched.push_back(std::move(*document));
     }
   }
+  std::vector<std::size_t> cursors(postings.size(), 0);  // matched is in ascending id order
   for (const DocumentRow& row : matched) {
     const std::int64_t id = row.product_id;
     const DocumentRow* document = &row;
@@ -217,7 +244,7 @@ SearchResult ExecuteQuery(IndexReader& repository, const AnalyzedQuery& query, c
     if (!(category && price && seller && stock)) continue;
     Candidate candidate{row, 0};
     for (std::size_t index = 0; index < postings.size(); ++index) {
-      const Posting* posting = FindPosting(postings[index], id);
+      const Posting* posting = FindPosting(postings[index], cursors[index], id);
       if (!posting) continue;
       candidate.score += idf[index] * (kNameWeight * FieldScore(posting->name_frequency,
                                                                 static_cast<double>(document->name_terms), average_name) +
