@@ -4,7 +4,9 @@
 #include <charconv>
 #include <limits>
 
+#include "buying_pages.hpp"
 #include "embedded/orders_i18n.hpp"
+#include "embedded/orders_templates.hpp"
 
 namespace manmulsang::orders {
 
@@ -146,11 +148,16 @@ http::Response NoStore(http::Response response) {
 
 void AddBuyingRoutes(http::Router& router, html::Renderer& renderer, const BuyingServices& services) {
   renderer.AddMessages(embedded::orders_i18n());
+  renderer.AddTemplates("orders", embedded::orders_templates());
   const BuyingHttp http{renderer, services};
   AddCartApi(router, http);
   AddOrderApi(router, http);
   AddWalletApi(router, http);
   AddAddressApi(router, http);
+  AddCartPages(router, http);
+  AddCheckoutPage(router, http);
+  AddOrderPages(router, http);
+  AddWalletPage(router, http);
 }
 
 }  // namespace manmulsang::orders

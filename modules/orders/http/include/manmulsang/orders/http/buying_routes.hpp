@@ -35,7 +35,16 @@ struct BuyingServices {
 //   POST   /api/v1/admin/wallets/:user_id/credit {amount, currency, reference}
 //   POST   /api/v1/admin/exchange-rates {currency, rate}
 //   POST   /api/v1/admin/vouchers {count, amount, note}
-// Also registers this module's messages (t.orders.*) with renderer.
+// HTML (no JavaScript needed; forms carry the CSRF token):
+//   GET /cart, POST /cart/items {product_id, quantity, buy_now?} (guests get an mm_cart cookie),
+//   POST /cart/items/:product_id {quantity}, POST /cart/items/:product_id/remove,
+//   GET|POST /checkout, GET /orders, GET /orders/:id, POST /orders/:id/cancel|confirm|return,
+//   GET /wallet, POST /wallet/vouchers.
+// Also registers this module's templates ("orders/*") and messages (t.orders.*) with renderer.
 void AddBuyingRoutes(http::Router& router, html::Renderer& renderer, const BuyingServices& services);
+
+// Merges a guest's cart (mm_cart cookie) into the member's cart on the first request after
+// sign-in, and deletes the cookie. Add it after the Authentication middleware.
+http::Middleware GuestCartMerge(cart::CartService& cart);
 
 }  // namespace manmulsang::orders

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "buying_http.hpp"
+#include "manmulsang/html/renderer.hpp"
+
+namespace manmulsang::orders {
+
+// The guest cart's cookie: a random token (cart::NewGuestCartToken), HttpOnly, SameSite=Lax.
+inline constexpr std::string_view kGuestCartCookie = "mm_cart";
+
+// The cart of whoever asks: the member's, the guest's by cookie, or none yet.
+std::optional<cart::CartOwner> CartOwnerOf(const http::Request& request);
+
+// Shared by the buying pages.
+struct BuyingPages {
+  BuyingHttp http;  // a copy: it holds only references to long-lived services
+
+  std::string Text(const http::Request& request, std::string_view key) const {
+    return std::string(http.renderer.Translate(request.context().locale, key));
+  }
+  std::string Money(const http::Request& request, std::int64_t won) const {
+    return core::FormatMoney({won, core::Currency::kpw}, core::LocaleCode(request.context().locale));
+  }
+  std::string Money(const http::Request& request, core::Money money) const {
+    return core::FormatMoney(money, core::LocaleCode(request.context().locale));
+  }
+  // The message of an error code (t.orders.error.<code>).
+  std::string ErrorText(const http::Request& request, std::string_view code) const {
+    return Text(request, "orders.error." + std::string(code));
+  }
+  // A page that answers a failed form: never cached, with the status the error deserves.
+  http::Response Page(const http::Request& request, std::string_view name, html::Data data,
+                      http::Status status = http::Status::ok) const {
+    http::Response response = http.renderer.Page(request, name, std::move(data), status);
+    response.cacheable = false;
+    response.SetHeader("Cache-Control", "no-store");
+    return response;
+  }
+  // Where a visitor who must sign in is sent, to come back afterwards.
+  static http::Response ToLogin(std::string_view back) {
+    return http::Response::Redirect("/login?next=" + http::PercentEncode(back));
+  }
+};
+
+// A random hex key for a form that must not be submitted twice (the checkout's Idempotency-Key).
+std::string NewFormKey();
+
+void AddCartPages(http::Router& router, const BuyingHttp& http);
+void AddCheckoutPage(http::Router& router, const BuyingHttp& http);
+void AddOrderPages(http::Router& router, const BuyingHttp& http);
+void AddWalletPage(http::Router& router, const BuyingHttp& http);
+
+}  // namespace manmulsang::orders

@@ -1,0 +1,126 @@
+#include "buying_routes_fixture.hpp"
+
+namespace manmulsang::orders {
+namespace {
+
+class BuyingPagesTest : public BuyingApiTest {
+ protected:
+  static std::string Cookie(const http::Response& response, std::string_view name) {
+    for (const auto& [header, value] : response.headers) {
+      if (header == "Set-Cookie" && value.starts_with(std::string(name) + "=")) {
+        return value.substr(name.size() + 1, value.find(';') - name.size() - 1);
+      }
+    }
+    return {};
+  }
+  static bool Contains(const http::Response& response, std::string_view text) {
+    return response.body.find(text) != std::string::npos;
+  }
+};
+
+TEST_F(BuyingPagesTest, GuestCartIsMergedAtSignIn) {
+  const core::ProductId product = Product(Shop(kShopOwner, "보통강 상점"), 4'000, 5);
+  auto added = PostForm("/cart/items", {{"product_id", std::to_string(product.value)}, {"quantity", "2"}}, "");
+  ASSERT_EQ(added.status, http::Status::see_other) << added.body;
+  EXPECT_EQ(Header(added, "Location"), "/cart?added=1");
+  const std::string token = Cookie(added, "mm_cart");
+  ASSERT_EQ(token.size(), 64u);
+  const Headers guest_cookie = {{"Cookie", "mm_cart=" + token}};
+  auto guest_cart = Send(http::Method::get, "/cart", "", "", guest_cookie);
+  ASSERT_EQ(guest_cart.status, http::Status::ok);
+  EXPECT_TRUE(Contains(guest_cart, "보통강 상점"));
+  EXPECT_TRUE(Contains(guest_cart, "8,000원"));
+  // A guest is sent to sign in before checking out.
+  auto checkout = Send(http::Method::get, "/checkout", "", "", guest_cookie);
+  EXPECT_EQ(checkout.status, http::Status::see_other);
+  EXPECT_EQ(Header(checkout, "Location"), "/login?next=%2Fcheckout");
+
+  // The first request after sign-in merges the cart and deletes the cookie.
+  auto member_cart = Send(http::Method::get, "/cart", "", kBuyerWho, guest_cookie);
+  ASSERT_EQ(member_cart.status, http::Status::ok);
+  EXPECT_TRUE(Contains(member_cart, "8,000원"));
+  EXPECT_EQ(Cookie(member_cart, "mm_cart"), "gone");
+  ASSERT_EQ(cart_.Items(cart::CartOwner::Member(kBuyer)).size(), 1u);
+  EXPECT_EQ(cart_.Items(cart::CartOwner::Member(kBuyer))[0].quantity, 2);
+}
+
+TEST_F(BuyingPagesTest, CheckoutWithTheWalletThenCancelWithoutJavaScript) {
+  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 4'000, 5);
+  TopUp(kBuyer, 10'000);
+  ASSERT_EQ(PostForm("/cart/items", {{"product_id", std::to_string(product.value)}, {"quantity", "2"}}, kBuyerWho)
+                .status,
+            http::Status::see_other);
+  auto form = Get("/checkout", kBuyerWho);
+  ASSERT_EQ(form.status, http::Status::ok);
+  EXPECT_TRUE(Contains(form, "name=\"idempotency_key\""));
+  EXPECT_TRUE(Contains(form, "10,000원"));  // the balance
+  const Headers fields = {{"payment_method", "wallet"}, {"address_id", "new"}, {"address", "평양시 중구역"},
+                          {"idempotency_key", "form-key-1"}};
+  auto placed = PostForm("/checkout", fields, kBuyerWho);
+  ASSERT_EQ(placed.status, http::Status::see_other) << placed.body;
+  const std::string location = Header(placed, "Location");
+  ASSERT_TRUE(location.starts_with("/orders/"));
+  // A double click sends the form again: the same order, not a second one.
+  EXPECT_EQ(Header(PostForm("/checkout", fields, kBuyerWho), "Location"), location);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 1);
+
+  auto page = Get(location, kBuyerWho);
+  ASSERT_EQ(page.status, http::Status::ok);
+  EXPECT_TRUE(Contains(page, "결제 완료"));
+  EXPECT_TRUE(Contains(page, "/cancel"));
+  EXPECT_FALSE(Contains(page, "/confirm\""));
+  const std::string order_path = location.substr(0, location.find('?'));
+  EXPECT_EQ(Get(order_path, "555:buyer").status, http::Status::not_found);
+  auto cancelled = PostForm(order_path + "/cancel", {}, kBuyerWho);
+  ASSERT_EQ(cancelled.status, http::Status::see_other);
+  page = Get(order_path, kBuyerWho);
+  EXPECT_TRUE(Contains(page, "주문 취소"));
+  EXPECT_FALSE(Contains(page, "/cancel\""));
+  auto again = PostForm(order_path + "/cancel", {}, kBuyerWho);
+  EXPECT_EQ(again.status, http::Status::conflict);
+  EXPECT_TRUE(Contains(again, "지금 주문 상태에서는"));
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 10'000);
+  EXPECT_EQ(Stock(product), 5);
+  auto listed = Get("/orders", kBuyerWho);
+  EXPECT_TRUE(Contains(listed, order_path));
+  auto wallet = Get("/wallet", kBuyerWho);
+  EXPECT_TRUE(Contains(wallet, "환불"));
+}
+
+TEST_F(BuyingPagesTest, FormsComeBackWithClearMessages) {
+  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 4'000, 5);
+  const std::string id = std::to_string(product.value);
+  for (const std::string quantity : {"0", "-1", "abc", "1000", "1e3", ""}) {
+    auto response = PostForm("/cart/items", {{"product_id", id}, {"quantity", quantity}}, kBuyerWho);
+    EXPECT_EQ(response.status, http::Status::bad_request) << quantity;
+    EXPECT_TRUE(Contains(response, "수량은")) << quantity;
+  }
+  EXPECT_EQ(PostForm("/cart/items", {{"product_id", "987654"}, {"quantity", "1"}}, kBuyerWho).status,
+            http::Status::not_found);
+  EXPECT_EQ(PostForm("/cart/items", {{"product_id", "x"}, {"quantity", "1"}}, kBuyerWho).status,
+            http::Status::not_found);
+  ASSERT_EQ(PostForm("/cart/items", {{"product_id", id}, {"quantity", "1"}, {"buy_now", "1"}}, kBuyerWho)
+                .status,
+            http::Status::see_other);
+
+  auto short_wallet = PostForm(
+      "/checkout", {{"payment_method", "wallet"}, {"address", "평양시 <b>중구역</b>"}, {"idempotency_key", "k"}},
+      kBuyerWho);
+  EXPECT_EQ(short_wallet.status, http::Status::payment_required);
+  EXPECT_TRUE(Contains(short_wallet, "지갑 잔액이 부족합니다"));
+  EXPECT_TRUE(Contains(short_wallet, "평양시 &lt;b&gt;중구역&lt;/b&gt;"));  // kept, and escaped
+  auto no_address = PostForm("/checkout", {{"payment_method", "cod"}, {"address", " "}}, kBuyerWho);
+  EXPECT_EQ(no_address.status, http::Status::bad_request);
+  EXPECT_TRUE(Contains(no_address, "배송지 주소를"));
+  EXPECT_EQ(PostForm("/checkout", {{"payment_method", "card"}, {"address", "a"}}, kBuyerWho).status,
+            http::Status::bad_request);
+
+  auto voucher = PostForm("/wallet/vouchers", {{"code", "0000-0000-0000-0000"}}, kBuyerWho);
+  EXPECT_EQ(voucher.status, http::Status::not_found);
+  EXPECT_TRUE(Contains(voucher, "상품권 번호를 확인하십시오"));
+  EXPECT_EQ(Get("/orders/424242", kBuyerWho).status, http::Status::not_found);
+  EXPECT_EQ(Header(Get("/orders", ""), "Location"), "/login?next=%2Forders");
+}
+
+}  // namespace
+}  // namespace manmulsang::orders

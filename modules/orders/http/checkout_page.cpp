@@ -1,0 +1,118 @@
+// /checkout: the cart as it will be charged, an address (saved or typed), a payment method, and
+// one button. The form carries its own Idempotency-Key, so a double click places one order.
+
+#include "buying_pages.hpp"
+#include "manmulsang/http/form.hpp"
+
+namespace manmulsang::orders {
+namespace {
+
+constexpr http::RouteOptions kFormBody{.body_limit = 8 * 1024};
+
+class CheckoutPage : BuyingPages {
+ public:
+  explicit CheckoutPage(const BuyingHttp& http) : BuyingPages{http} {}
+
+  http::Response Show(http::Request& request) const {
+    if (!request.context().actor.signed_in()) return ToLogin("/checkout");
+    return Render(request, {}, {}, http::Status::ok);
+  }
+
+  http::Response Submit(http::Request& request) const {
+    if (!request.context().actor.signed_in()) return ToLogin("/checkout");
+    const http::Form& form = request.form();
+    Typed typed{std::string(form.GetOr("payment_method")), std::string(form.GetOr("address_id")),
+                std::string(form.GetOr("address")), std::string(form.GetOr("idempotency_key"))};
+    auto method = ParsePaymentMethod(typed.method);
+    if (!method) return Render(request, typed, "invalid_payment_method", http::Status::bad_request);
+    CheckoutCommand command{*request.context().actor.user, *method, "", typed.key};
+    if (typed.address_id.empty() || typed.address_id == "new") {
+      command.address = typed.address;
+    } else if (auto id = ParsePathId(typed.address_id)) {
+      command.address_id = AddressId{*id};
+    } else {
+      return Render(request, typed, "invalid_address", http::Status::bad_request);
+    }
+    auto receipt = http.services.orders.Checkout(command);
+    if (!receipt) {
+      const ApiProblem problem = ProblemOf(receipt.error().error);
+      return Render(request, typed, problem.code, problem.status);
+    }
+    if (receipt->orders.size() == 1) {
+      return http::Response::Redirect("/orders/" + std::to_string(receipt->orders.front().id.value) + "?placed=1");
+    }
+    return http::Response::Redirect("/orders?placed=" + std::to_string(receipt->orders.size()));
+  }
+
+ private:
+  // What the buyer sent, to show again when the form comes back with a message.
+  struct Typed {
+    std::string method;
+    std::string address_id;
+    std::string address;
+    std::string key;
+  };
+
+  http::Response Render(const http::Request& request, const Typed& typed, std::string_view error,
+                        http::Status status) const {
+    const core::UserId buyer = *request.context().actor.user;
+    html::Data data;
+    data.set("title", Text(request, "orders.checkout_title"));
+    if (!error.empty()) data.set("message", ErrorText(request, error));
+    const cart::CartView view = http.services.cart.View(cart::CartOwner::Member(buyer));
+    html::List shops;
+    for (const cart::ShopGroup& group : view.shops) {
+      html::Data shop;
+      shop.set("seller_name", group.seller_name);
+      html::List lines;
+      for (const cart::CartLine& line : group.lines) {
+        html::Data row;
+        row.set("name", line.details.name);
+        row.set("quantity", std::to_string(line.quantity));
+        if (line.line_total_kpw) row.set("line_total", Money(request, *line.line_total_kpw));
+        lines.push_back(row);
+      }
+      shop.set("lines", lines);
+      shop.set("subtotal", Money(request, group.subtotal_kpw));
+      shops.push_back(shop);
+    }
+    data.set("shops", shops);
+    data.set("total", Money(request, view.total_kpw));
+    data.set("ready", html::Data(view.ready));
+    data.set("empty", html::Data(view.shops.empty() && view.unavailable.empty()));
+
+    html::List addresses;
+    bool any_checked = false;
+    for (const Address& address : http.services.addresses.List(buyer)) {
+      html::Data row;
+      row.set("id", std::to_string(address.id.value));
+      row.set("text", FormatAddress(address));
+      const bool checked = typed.address_id.empty() ? address.is_default
+                                                     : typed.address_id == std::to_string(address.id.value);
+      if (checked) row.set("checked", html::Data(true));
+      any_checked = any_checked || checked;
+      addresses.push_back(row);
+    }
+    data.set("addresses", addresses);
+    data.set("new_checked", html::Data(!any_checked));
+    data.set("address", typed.address);
+
+    const std::string method = typed.method.empty() ? "wallet" : typed.method;
+    data.set("wallet_checked", html::Data(method == "wallet"));
+    data.set("cod_checked", html::Data(method == "cod"));
+    data.set("bank_checked", html::Data(method == "bank_transfer"));
+    data.set("balance", Money(request, http.services.payments.WalletBalance(buyer)));
+    data.set("idempotency_key", typed.key.empty() ? NewFormKey() : typed.key);
+    return Page(request, "orders/checkout", std::move(data), status);
+  }
+};
+
+}  // namespace
+
+void AddCheckoutPage(http::Router& router, const BuyingHttp& http) {
+  auto page = std::make_shared<const CheckoutPage>(http);
+  router.Get("/checkout", [page](http::Request& request) { return page->Show(request); });
+  router.Post("/checkout", [page](http::Request& request) { return page->Submit(request); }, kFormBody);
+}
+
+}  // namespace manmulsang::orders

@@ -1,0 +1,132 @@
+// The buyer's orders: a list, and each order with its lines, totals, status timeline and the
+// moves the buyer may make now (cancel before shipment, purchase confirmation, return).
+
+#include "buying_pages.hpp"
+
+namespace manmulsang::orders {
+namespace {
+
+constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024};
+
+class OrderPages : BuyingPages {
+ public:
+  explicit OrderPages(const BuyingHttp& http) : BuyingPages{http} {}
+
+  http::Response List(http::Request& request) const {
+    if (!request.context().actor.signed_in()) return ToLogin("/orders");
+    auto page = PageParameters(request);
+    if (!page) page = std::pair{1, 20};
+    const OrderPage orders = http.services.orders.BuyerOrders(*request.context().actor.user, page->first, page->second);
+    html::Data data;
+    data.set("title", Text(request, "orders.orders_title"));
+    if (request.Query("placed")) data.set("notice", Text(request, "orders.placed"));
+    html::List items;
+    for (const Order& order : orders.items) {
+      html::Data row = Summary(request, order);
+      if (!order.lines.empty()) row.set("first_item", order.lines.front().name);
+      if (order.lines.size() > 1) row.set("more_items", std::to_string(order.lines.size() - 1));
+      items.push_back(row);
+    }
+    data.set("orders", items);
+    data.set("empty", html::Data(orders.items.empty()));
+    if (orders.page > 1) data.set("previous_page", std::to_string(orders.page - 1));
+    if (static_cast<std::int64_t>(orders.page) * orders.per_page < orders.total) {
+      data.set("next_page", std::to_string(orders.page + 1));
+    }
+    return Page(request, "orders/orders", std::move(data));
+  }
+
+  http::Response Show(http::Request& request) const {
+    auto id = ParsePathId(request.PathParam("id"));
+    if (!request.context().actor.signed_in()) return ToLogin(request.path());
+    if (!id) return http.renderer.NotFound(request);
+    auto order = http.services.orders.GetOrder(request.context().actor, OrderId{*id});
+    if (!order) return http.renderer.NotFound(request);
+    return Render(request, *order, request.Query("placed") ? "orders.placed" : "", {}, http::Status::ok);
+  }
+
+  http::Response Move(http::Request& request, OrderEvent event) const {
+    auto id = ParsePathId(request.PathParam("id"));
+    if (!request.context().actor.signed_in()) return ToLogin("/orders");
+    if (!id) return http.renderer.NotFound(request);
+    auto moved = http.services.orders.Apply(request.context().actor, OrderId{*id}, event);
+    if (moved) return http::Response::Redirect("/orders/" + std::to_string(*id));
+    if (moved.error() == OrderError::order_not_found) return http.renderer.NotFound(request);
+    auto order = http.services.orders.GetOrder(request.context().actor, OrderId{*id});
+    if (!order) return http.renderer.NotFound(request);
+    const ApiProblem problem = ProblemOf(moved.error());
+    return Render(request, *order, "", problem.code, problem.status);
+  }
+
+ private:
+  html::Data Summary(const http::Request& request, const Order& order) const {
+    html::Data data;
+    data.set("id", std::to_string(order.id.value));
+    data.set("status", Text(request, "orders.status." + std::string(OrderStatusName(order.status))));
+    data.set("status_code", std::string(OrderStatusName(order.status)));
+    data.set("payment_method", Text(request, "orders.method." + std::string(PaymentMethodName(order.payment_method))));
+    data.set("total", Money(request, order.total_kpw));
+    data.set("created_at", core::LocalDate(order.created_at));
+    return data;
+  }
+
+  http::Response Render(const http::Request& request, const Order& order, std::string_view notice_key,
+                        std::string_view error, http::Status status) const {
+    html::Data data = Summary(request, order);
+    data.set("title", Text(request, "orders.order_title") + " " + std::to_string(order.id.value));
+    if (!notice_key.empty()) data.set("notice", Text(request, notice_key));
+    if (!error.empty()) data.set("message", ErrorText(request, error));
+    html::List lines;
+    for (const OrderLine& line : order.lines) {
+      html::Data row;
+      row.set("product_id", std::to_string(line.product.value));
+      row.set("name", line.name);
+      row.set("quantity", std::to_string(line.quantity));
+      row.set("unit_price", Money(request, line.unit_price_kpw));
+      if (line.unit_price.currency != core::Currency::kpw) row.set("listed_price", Money(request, line.unit_price));
+      row.set("line_total", Money(request, line.line_total_kpw));
+      lines.push_back(row);
+    }
+    data.set("lines", lines);
+    data.set("subtotal", Money(request, order.subtotal_kpw));
+    data.set("delivery_fee", Money(request, order.delivery_fee_kpw));
+    data.set("address", order.address);
+    html::List timeline;
+    for (const OrderStep& step : order.timeline) {
+      html::Data row;
+      row.set("status", Text(request, "orders.status." + std::string(OrderStatusName(step.to))));
+      row.set("at", core::FormatIso8601(step.at));
+      row.set("by", Text(request, "orders.party." + std::string(PartyName(step.party))));
+      if (!step.note.empty()) row.set("note", step.note);
+      timeline.push_back(row);
+    }
+    data.set("timeline", timeline);
+    // Only the moves the table allows the buyer now; the service checks again on submit.
+    const bool is_buyer = request.context().actor.user == order.buyer;
+    const auto allowed = [&](OrderEvent event) {
+      return is_buyer && NextStatus(order.status, event, Party::buyer, order.payment_method).has_value();
+    };
+    data.set("can_cancel", html::Data(allowed(OrderEvent::cancel)));
+    data.set("can_confirm", html::Data(allowed(OrderEvent::confirm)));
+    data.set("can_return", html::Data(allowed(OrderEvent::request_return)));
+    data.set("awaiting_bank_transfer", html::Data(order.status == OrderStatus::awaiting_payment &&
+                                                  order.payment_method == PaymentMethod::bank_transfer));
+    return Page(request, "orders/order", std::move(data), status);
+  }
+};
+
+}  // namespace
+
+void AddOrderPages(http::Router& router, const BuyingHttp& http) {
+  auto pages = std::make_shared<const OrderPages>(http);
+  router.Get("/orders", [pages](http::Request& request) { return pages->List(request); });
+  router.Get("/orders/:id", [pages](http::Request& request) { return pages->Show(request); });
+  const std::pair<std::string_view, OrderEvent> moves[] = {{"/orders/:id/cancel", OrderEvent::cancel},
+                                                           {"/orders/:id/confirm", OrderEvent::confirm},
+                                                           {"/orders/:id/return", OrderEvent::request_return}};
+  for (const auto& [pattern, event] : moves) {
+    router.Post(pattern, [pages, event](http::Request& request) { return pages->Move(request, event); }, kFormBody);
+  }
+}
+
+}  // namespace manmulsang::orders
