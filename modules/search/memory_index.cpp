@@ -24,6 +24,7 @@ MemoryIndex MemoryIndex::Load(SearchRepository& repository) {
       if (id >= index.slot_by_id_.size()) index.slot_by_id_.resize(std::max(id + 1, index.slot_by_id_.size() * 2), -1);
       index.slot_by_id_[id] = static_cast<std::int32_t>(index.documents_.size());
       index.documents_.push_back(document);
+      ++index.document_count_;
     }
   }
   std::string last_term;
@@ -44,6 +45,51 @@ MemoryIndex MemoryIndex::Load(SearchRepository& repository) {
   }
   for (auto& [term, list] : index.postings_) list.shrink_to_fit();
   return index;
+}
+
+void MemoryIndex::Erase(std::int64_t product_id, std::string_view removed_terms) {
+  std::size_t start = 0;
+  while (start < removed_terms.size()) {
+    std::size_t end = removed_terms.find(' ', start);
+    if (end == std::string_view::npos) end = removed_terms.size();
+    if (auto list = postings_.find(removed_terms.substr(start, end - start)); list != postings_.end()) {
+      auto found = std::ranges::lower_bound(list->second, product_id, {}, &Posting::product_id);
+      if (found != list->second.end() && found->product_id == product_id) {
+        list->second.erase(found);
+        --posting_count_;
+        if (list->second.empty()) postings_.erase(list);
+      }
+    }
+    start = end + 1;
+  }
+  if (product_id >= 0 && static_cast<std::size_t>(product_id) < slot_by_id_.size() &&
+      slot_by_id_[static_cast<std::size_t>(product_id)] >= 0) {
+    // The row stays in documents_ unreachable until the next load; edits are rare next to reads.
+    slot_by_id_[static_cast<std::size_t>(product_id)] = -1;
+    --document_count_;
+  }
+}
+
+void MemoryIndex::Insert(const DocumentRow& document, const std::vector<std::pair<std::string, Posting>>& postings) {
+  const auto id = static_cast<std::size_t>(document.product_id);
+  if (id >= slot_by_id_.size()) slot_by_id_.resize(std::max(id + 1, slot_by_id_.size() * 2), -1);
+  if (slot_by_id_[id] >= 0) {
+    documents_[static_cast<std::size_t>(slot_by_id_[id])] = document;
+  } else {
+    slot_by_id_[id] = static_cast<std::int32_t>(documents_.size());
+    documents_.push_back(document);
+    ++document_count_;
+  }
+  for (const auto& [term, posting] : postings) {
+    std::vector<Posting>& list = postings_[term];
+    auto found = std::ranges::lower_bound(list, posting.product_id, {}, &Posting::product_id);
+    if (found != list.end() && found->product_id == posting.product_id) {
+      *found = posting;
+    } else {
+      list.insert(found, posting);
+      ++posting_count_;
+    }
+  }
 }
 
 std::vector<Posting> MemoryIndex::Postings(std::string_view term) {

@@ -24,7 +24,13 @@ class MemoryIndex final : public IndexReader {
   std::optional<DocumentRow> FindDocument(std::int64_t product_id) override;
   std::vector<DocumentRow> DocumentsWithTerm(std::string_view term) override;
 
-  std::size_t documents() const { return documents_.size(); }
+  // Catching up with one change of the tables: drop the listing's old postings, then (when it is
+  // still indexed) add its current document and postings. Both are idempotent.
+  void Erase(std::int64_t product_id, std::string_view removed_terms);
+  void Insert(const DocumentRow& document, const std::vector<std::pair<std::string, Posting>>& postings);
+  void SetStatistics(const IndexStatistics& statistics) { statistics_ = statistics; }
+
+  std::size_t documents() const { return document_count_; }
   std::size_t postings() const { return posting_count_; }
 
  private:
@@ -42,6 +48,7 @@ class MemoryIndex final : public IndexReader {
   std::vector<std::int32_t> slot_by_id_;
   IndexStatistics statistics_;
   std::size_t posting_count_ = 0;
+  std::size_t document_count_ = 0;
 };
 
 }  // namespace manmulsang::search

@@ -23,6 +23,15 @@ constexpr std::string_view kDeleteDocument = "DELETE FROM search_documents WHERE
 constexpr std::string_view kInsertPosting =
     "INSERT INTO search_postings (term, product_id, name_frequency, description_frequency) VALUES ($1, $2, $3, $4)";
 constexpr std::string_view kDocumentTerms = "SELECT terms FROM search_documents WHERE product_id = $1";
+constexpr std::string_view kPostingOf =
+    "SELECT name_frequency, description_frequency FROM search_postings WHERE term = $1 AND product_id = $2";
+constexpr std::string_view kRecordChange =
+    "INSERT INTO search_changes (product_id, removed_terms) VALUES ($1, $2)";
+constexpr std::string_view kChangesAfter =
+    "SELECT sequence, product_id, removed_terms FROM search_changes WHERE sequence > $1 ORDER BY sequence LIMIT $2";
+constexpr std::string_view kLastChange = "SELECT COALESCE(MAX(sequence), 0) FROM search_changes";
+constexpr std::string_view kFirstChange = "SELECT COALESCE(MIN(sequence), 0) FROM search_changes";
+constexpr std::string_view kPruneChanges = "DELETE FROM search_changes WHERE sequence <= $1";
 constexpr std::string_view kDeletePosting = "DELETE FROM search_postings WHERE term = $1 AND product_id = $2";
 constexpr std::string_view kPostings =
     "SELECT product_id, name_frequency, description_frequency FROM search_postings WHERE term = $1 "
@@ -111,19 +120,60 @@ void SearchRepository::InsertPostings(std::int64_t product_id, const std::vector
   }
 }
 
-void SearchRepository::DeletePostings(std::int64_t product_id) {
-  auto row = connection_.QueryOne(kDocumentTerms, {product_id});
-  if (!row) return;
-  const std::string& terms = row->Text(0);
+namespace {
+
+template <typename Visit>
+void ForEachTerm(std::string_view terms, Visit&& visit) {
   std::size_t start = 0;
   while (start < terms.size()) {
     std::size_t end = terms.find(' ', start);
     if (end == std::string::npos) end = terms.size();
-    if (end > start) {
-      connection_.Execute(kDeletePosting, {std::string_view(terms).substr(start, end - start), product_id});
-    }
+    if (end > start) visit(terms.substr(start, end - start));
     start = end + 1;
   }
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, Posting>> SearchRepository::PostingsOf(std::int64_t product_id) {
+  std::vector<std::pair<std::string, Posting>> postings;
+  auto row = connection_.QueryOne(kDocumentTerms, {product_id});
+  if (!row) return postings;
+  ForEachTerm(row->Text(0), [&](std::string_view term) {
+    if (auto frequencies = connection_.QueryOne(kPostingOf, {term, product_id})) {
+      postings.emplace_back(std::string(term), Posting{product_id, static_cast<std::int32_t>(frequencies->Int(0)),
+                                                       static_cast<std::int32_t>(frequencies->Int(1))});
+    }
+  });
+  return postings;
+}
+
+void SearchRepository::RecordChange(std::int64_t product_id, std::string_view removed_terms) {
+  connection_.Execute(kRecordChange, {product_id, removed_terms});
+}
+
+std::vector<SearchRepository::Change> SearchRepository::ChangesAfter(std::int64_t sequence, int limit) {
+  std::vector<Change> changes;
+  for (const db::Row& row : connection_.Query(kChangesAfter, {sequence, std::int64_t{limit}})) {
+    changes.push_back({row.Int(0), row.Int(1), row.Text(2)});
+  }
+  return changes;
+}
+
+std::int64_t SearchRepository::LastChange() { return connection_.QueryOne(kLastChange)->Int(0); }
+std::int64_t SearchRepository::FirstChange() { return connection_.QueryOne(kFirstChange)->Int(0); }
+
+void SearchRepository::PruneChanges(std::int64_t keep) {
+  const std::int64_t last = LastChange();
+  if (last > keep) connection_.Execute(kPruneChanges, {last - keep});
+}
+
+std::string SearchRepository::DeletePostings(std::int64_t product_id) {
+  auto row = connection_.QueryOne(kDocumentTerms, {product_id});
+  if (!row) return {};
+  std::string terms = row->Text(0);
+  ForEachTerm(terms, [&](std::string_view term) { connection_.Execute(kDeletePosting, {term, product_id}); });
+  return terms;
 }
 
 std::vector<Posting> SearchRepository::Postings(std::string_view term) {

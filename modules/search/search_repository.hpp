@@ -74,8 +74,23 @@ class SearchRepository final : public IndexReader {
   void DeleteDocument(std::int64_t product_id);
 
   void InsertPostings(std::int64_t product_id, const std::vector<TermFrequency>& terms);
-  // Deletes the postings of the terms InsertDocument recorded for the listing.
-  void DeletePostings(std::int64_t product_id);
+  // Deletes the postings of the terms InsertDocument recorded for the listing; returns those
+  // terms (space-separated), empty when the listing was not indexed.
+  std::string DeletePostings(std::int64_t product_id);
+  // The listing's postings as now stored, for a memory index catching up.
+  std::vector<std::pair<std::string, Posting>> PostingsOf(std::int64_t product_id);
+
+  struct Change {
+    std::int64_t sequence = 0;
+    std::int64_t product_id = 0;
+    std::string removed_terms;
+  };
+  void RecordChange(std::int64_t product_id, std::string_view removed_terms);
+  std::vector<Change> ChangesAfter(std::int64_t sequence, int limit);
+  std::int64_t LastChange();   // 0 when there is none
+  std::int64_t FirstChange();  // 0 when there is none
+  // Keeps the newest `keep` changes.
+  void PruneChanges(std::int64_t keep);
   std::vector<Posting> Postings(std::string_view term) override;
   IndexStatistics Statistics() override;
   // Adds the deltas (negative on removal).

@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <map>
+#include <mutex>
+#include <shared_mutex>
 #include <unicode/uchar.h>
 
 #include "embedded/search_migrations.hpp"
@@ -9,6 +11,7 @@
 #include "manmulsang/text/initial_consonants.hpp"
 #include "manmulsang/text/normalize.hpp"
 #include "manmulsang/text/utf8.hpp"
+#include "memory_index.hpp"
 #include "query_executor.hpp"
 #include "search_repository.hpp"
 #include "suggestion_prefix.hpp"
@@ -66,13 +69,25 @@ std::vector<TermFrequency> CountTerms(const std::vector<std::string>& name_terms
   return terms;
 }
 
-void RemoveFrom(SearchRepository& repository, std::int64_t product_id) {
+// How many changes the log keeps for nodes catching up; one further behind reloads everything.
+constexpr std::int64_t kKeptChanges = 100'000;
+// Changes applied per round trip while catching up.
+constexpr int kChangesPerRead = 1'000;
+
+// Returns the terms the listing held (empty when it was not indexed).
+std::string RemoveFrom(SearchRepository& repository, std::int64_t product_id) {
   std::optional<DocumentRow> document = repository.FindDocument(product_id);
-  if (!document) return;
-  repository.DeletePostings(product_id);
+  if (!document) return {};
+  std::string terms = repository.DeletePostings(product_id);
   repository.RemoveWords(product_id);
   repository.DeleteDocument(product_id);
   repository.AdjustStatistics(-1, -document->name_terms, -document->description_terms);
+  return terms;
+}
+
+void RecordChange(SearchRepository& repository, std::int64_t product_id, std::string_view removed_terms) {
+  repository.RecordChange(product_id, removed_terms);
+  repository.PruneChanges(kKeptChanges);
 }
 
 }  // namespace
@@ -87,14 +102,64 @@ std::string_view ErrorCode(SearchError error) {
 
 struct SearchService::Impl {
   db::Database& database;
+  std::shared_mutex memory_mutex;  // readers search, the catching-up writer applies changes
+  std::mutex refresh_mutex;        // one thread catches up at a time
+  std::optional<MemoryIndex> memory;
+  std::int64_t applied_change = 0;
+
+  void LoadMemory(SearchRepository& repository) {
+    applied_change = repository.LastChange();  // replaying a change twice is harmless
+    memory = MemoryIndex::Load(repository);
+  }
+
+  // Applies the committed changes the memory index has not seen.
+  void CatchUp() {
+    std::lock_guard refresh(refresh_mutex);
+    database.Read([&](db::Connection& connection) {
+      SearchRepository repository(connection);
+      while (true) {
+        std::vector<SearchRepository::Change> changes = repository.ChangesAfter(applied_change, kChangesPerRead);
+        if (changes.empty()) return;
+        if (changes.front().sequence > applied_change + 1 && repository.FirstChange() > applied_change + 1) {
+          std::unique_lock lock(memory_mutex);  // fell behind the pruned log: start again
+          LoadMemory(repository);
+          return;
+        }
+        struct Current {
+          std::optional<DocumentRow> document;
+          std::vector<std::pair<std::string, Posting>> postings;
+        };
+        std::vector<Current> current;
+        for (const auto& change : changes) {
+          current.push_back({repository.FindDocument(change.product_id), repository.PostingsOf(change.product_id)});
+        }
+        const IndexStatistics statistics = repository.Statistics();
+        std::unique_lock lock(memory_mutex);
+        for (std::size_t index = 0; index < changes.size(); ++index) {
+          memory->Erase(changes[index].product_id, changes[index].removed_terms);
+          if (current[index].document) memory->Insert(*current[index].document, current[index].postings);
+        }
+        memory->SetStatistics(statistics);
+        applied_change = changes.back().sequence;
+      }
+    });
+  }
 };
 
-SearchService::SearchService(db::Database& database) : impl_(std::make_unique<Impl>(Impl{database})) {}
+SearchService::SearchService(db::Database& database, SearchOptions options)
+    : impl_(std::make_unique<Impl>(database)) {
+  if (options.in_memory) {
+    database.Read([&](db::Connection& connection) {
+      SearchRepository repository(connection);
+      impl_->LoadMemory(repository);
+    });
+  }
+}
 SearchService::~SearchService() = default;
 
 void SearchService::Index(db::Connection& connection, const IndexedProduct& product) {
   SearchRepository repository(connection);
-  RemoveFrom(repository, product.id.value);
+  RecordChange(repository, product.id.value, RemoveFrom(repository, product.id.value));
   const std::vector<std::string> name_terms = AnalyzeForIndex(product.name);
   const std::vector<std::string> description_terms = AnalyzeForIndex(product.description);
   DocumentRow document{product.id.value,
@@ -121,7 +186,8 @@ void SearchService::Index(db::Connection& connection, const IndexedProduct& prod
 
 void SearchService::Remove(db::Connection& connection, core::ProductId id) {
   SearchRepository repository(connection);
-  RemoveFrom(repository, id.value);
+  std::string removed_terms = RemoveFrom(repository, id.value);
+  if (!removed_terms.empty()) RecordChange(repository, id.value, removed_terms);
 }
 
 void SearchService::Index(std::span<const IndexedProduct> products) {
@@ -142,6 +208,11 @@ std::expected<SearchResult, SearchError> SearchService::Search(const SearchReque
   if ((filters.min_price && *filters.min_price < 0) || (filters.max_price && *filters.max_price < 0) ||
       (filters.min_price && filters.max_price && *filters.min_price > *filters.max_price)) {
     return std::unexpected(SearchError::invalid_price);
+  }
+  if (impl_->memory) {
+    impl_->CatchUp();
+    std::shared_lock lock(impl_->memory_mutex);
+    return RunSearch(*impl_->memory, request);
   }
   return impl_->database.Read([&](db::Connection& connection) {
     SearchRepository repository(connection);

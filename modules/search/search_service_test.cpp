@@ -87,7 +87,9 @@ IndexedProduct ToProduct(const Listing& listing) {
           1'750'000'000 + listing.id};
 }
 
-class SearchServiceTest : public ::testing::Test {
+// Every case runs twice: queries on the tables, and on the in-memory copy that loads empty and
+// catches up with every write through search_changes.
+class SearchServiceTest : public ::testing::TestWithParam<bool> {
  protected:
   static std::array<db::Database::ModuleMigrations, 1> Modules() { return {{{"search", Migrations()}}}; }
 
@@ -114,7 +116,7 @@ class SearchServiceTest : public ::testing::Test {
   }
 
   testing::TestDatabase store_{Modules()};
-  SearchService search_{store_.database()};
+  SearchService search_{store_.database(), SearchOptions{.in_memory = GetParam()}};
 };
 
 struct RelevanceCase {
@@ -122,7 +124,7 @@ struct RelevanceCase {
   std::vector<std::int64_t> acceptable_first;
 };
 
-TEST_F(SearchServiceTest, FindsTheRightListingFirst) {
+TEST_P(SearchServiceTest, FindsTheRightListingFirst) {
   const RelevanceCase cases[] = {
       // exact words
       {"노트북 i5", {1}}, {"노트북 가방", {2}}, {"밥솥", {19}}, {"거치대", {24}}, {"통조림 복숭아", {18}},
@@ -155,7 +157,7 @@ TEST_F(SearchServiceTest, FindsTheRightListingFirst) {
   }
 }
 
-TEST_F(SearchServiceTest, SaysHowTheQueryWasRead) {
+TEST_P(SearchServiceTest, SaysHowTheQueryWasRead) {
   EXPECT_EQ(Find("shxmqnr rkqkd").interpreted_as, "노트북 가방");
   EXPECT_EQ(Find("노트북 가방").interpreted_as, "");
   const SearchResult partial = Find("노트북 방수 가방 가죽");
@@ -164,7 +166,7 @@ TEST_F(SearchServiceTest, SaysHowTheQueryWasRead) {
   EXPECT_EQ(partial.ids.front().value, 2);
 }
 
-TEST_F(SearchServiceTest, HostileQueriesFindNothingOrSomethingButNeverFail) {
+TEST_P(SearchServiceTest, HostileQueriesFindNothingOrSomethingButNeverFail) {
   const std::string long_query(5000, 'x');
   const std::string nul_query("노트북\0가방", 16);
   for (std::string_view query : {std::string_view("\""), std::string_view("*"), std::string_view("NEAR("),
@@ -186,7 +188,7 @@ TEST_F(SearchServiceTest, HostileQueriesFindNothingOrSomethingButNeverFail) {
   EXPECT_EQ(Find(nul_query).ids.front().value, 2);
 }
 
-TEST_F(SearchServiceTest, RejectsBadPagesAndPrices) {
+TEST_P(SearchServiceTest, RejectsBadPagesAndPrices) {
   SearchRequest request;
   request.text = "노트북";
   request.page = 0;
@@ -203,7 +205,7 @@ TEST_F(SearchServiceTest, RejectsBadPagesAndPrices) {
   EXPECT_EQ(search_.Search(request).error(), SearchError::invalid_price);
 }
 
-TEST_F(SearchServiceTest, FiltersSortsFacetsAndPages) {
+TEST_P(SearchServiceTest, FiltersSortsFacetsAndPages) {
   EXPECT_EQ(Find("태양광").total, 3);  // panels 11, 12 and the guide 6
   SearchFilters panels;
   panels.categories = {core::CategoryId{41}};
@@ -246,7 +248,7 @@ TEST_F(SearchServiceTest, FiltersSortsFacetsAndPages) {
   EXPECT_TRUE(search_.Search(request)->ids.empty());
 }
 
-TEST_F(SearchServiceTest, IndexChangesShowAtOnce) {
+TEST_P(SearchServiceTest, IndexChangesShowAtOnce) {
   EXPECT_EQ(Find("자전거").total, 0);
   IndexedProduct bicycle = ToProduct({500, 91, "접이식 자전거 20인치", 180'000});
   search_.Index(std::span(&bicycle, 1));
@@ -273,7 +275,7 @@ TEST_F(SearchServiceTest, IndexChangesShowAtOnce) {
   EXPECT_EQ(Find("킥보드").total, 0);
 }
 
-TEST_F(SearchServiceTest, MemoryIndexAnswersLikeTheTables) {
+TEST_P(SearchServiceTest, MemoryIndexAnswersLikeTheTables) {
   store_->Read([&](db::Connection& connection) {
     SearchRepository tables(connection);
     MemoryIndex memory = MemoryIndex::Load(tables);
@@ -295,7 +297,7 @@ TEST_F(SearchServiceTest, MemoryIndexAnswersLikeTheTables) {
   });
 }
 
-TEST_F(SearchServiceTest, SuggestsWordsForPrefixesInitialsAndLatinKeys) {
+TEST_P(SearchServiceTest, SuggestsWordsForPrefixesInitialsAndLatinKeys) {
   const auto texts = [this](std::string_view prefix) {
     std::vector<std::string> words;
     for (const Suggestion& suggestion : search_.Suggest(prefix)) words.push_back(suggestion.text);
@@ -318,6 +320,24 @@ TEST_F(SearchServiceTest, SuggestsWordsForPrefixesInitialsAndLatinKeys) {
   EXPECT_LE(texts("만").size(), static_cast<std::size_t>(kMaxSuggestions));
   EXPECT_TRUE(texts(std::string(5000, 'z')).empty());
 }
+
+TEST_P(SearchServiceTest, AServiceStartedLaterSeesTheSameIndex) {
+  SearchService later(store_.database(), SearchOptions{.in_memory = GetParam()});
+  SearchRequest request;
+  request.text = "노트북 가방";
+  EXPECT_EQ(later.Search(request)->ids, search_.Search(request)->ids);
+  IndexedProduct bicycle = ToProduct({600, 91, "접이식 자전거", 180'000});
+  later.Index(std::span(&bicycle, 1));  // written through one service, seen by the other
+  request.text = "자전거";
+  EXPECT_EQ(Ids(*search_.Search(request)), (std::vector<std::int64_t>{600}));
+  search_.Remove(core::ProductId{600});
+  EXPECT_EQ(later.Search(request)->total, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(TablesAndMemory, SearchServiceTest, ::testing::Bool(),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return info.param ? std::string("Memory") : std::string("Tables");
+                         });
 
 }  // namespace
 }  // namespace manmulsang::search
