@@ -187,17 +187,19 @@ CartView CartService::View(const CartOwner& owner) {
     line.available = true;
     line.details = *found->second;
     line.enough_stock = line.details.stock >= item.quantity;
-    if (auto won = rates.ToKpw(line.details.price)) {
+    std::int64_t line_total = 0;
+    // A price so large that the line overflows is shown unpriced; checkout refuses it too.
+    if (auto won = rates.ToKpw(line.details.price); won && !__builtin_mul_overflow(*won, item.quantity, &line_total)) {
       line.unit_price_kpw = *won;
-      line.line_total_kpw = *won * item.quantity;  // ≤ 10^12 × 999 fits comfortably
+      line.line_total_kpw = line_total;
     }
     const bool buyable = line.enough_stock && line.line_total_kpw.has_value();
     view.ready = view.ready && buyable;
     ShopGroup& group = groups[line.details.seller];
     group.seller = line.details.seller;
-    if (buyable) {
-      group.subtotal_kpw += *line.line_total_kpw;
-      view.total_kpw += *line.line_total_kpw;
+    if (buyable && (__builtin_add_overflow(group.subtotal_kpw, *line.line_total_kpw, &group.subtotal_kpw) ||
+                    __builtin_add_overflow(view.total_kpw, *line.line_total_kpw, &view.total_kpw))) {
+      view.ready = false;
     }
     group.lines.push_back(std::move(line));
   }
