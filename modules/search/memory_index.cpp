@@ -1,6 +1,8 @@
 #include "memory_index.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <stdexcept>
 
 namespace manmulsang::search {
 namespace {
@@ -9,7 +11,20 @@ namespace {
 // that one page of db::Row values stays a few megabytes.
 constexpr int kLoadPage = 50'000;
 
+bool ById(std::uint32_t left, std::uint32_t right) { return left < right; }
+
 }  // namespace
+
+MemoryIndex::PackedPosting MemoryIndex::Pack(const Posting& posting) {
+  if (posting.product_id < 0 || posting.product_id > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::out_of_range("search: product id beyond 32 bits for the memory index");
+  }
+  const auto clamp = [](std::int32_t frequency) {
+    return static_cast<std::uint16_t>(std::clamp<std::int32_t>(frequency, 0, std::numeric_limits<std::uint16_t>::max()));
+  };
+  return {static_cast<std::uint32_t>(posting.product_id), clamp(posting.name_frequency),
+          clamp(posting.description_frequency)};
+}
 
 MemoryIndex MemoryIndex::Load(SearchRepository& repository) {
   MemoryIndex index;
@@ -29,7 +44,7 @@ MemoryIndex MemoryIndex::Load(SearchRepository& repository) {
   }
   std::string last_term;
   std::int64_t last_product = 0;
-  std::vector<Posting>* current = nullptr;
+  std::vector<PackedPosting>* current = nullptr;
   while (true) {
     auto page = repository.PostingsAfter(last_term, last_product, kLoadPage);
     if (page.empty()) break;
@@ -38,7 +53,7 @@ MemoryIndex MemoryIndex::Load(SearchRepository& repository) {
         current = &index.postings_[term];
         last_term = term;
       }
-      current->push_back(posting);  // pages come in (term, product id) order: lists stay sorted
+      current->push_back(Pack(posting));  // pages come in (term, product id) order: lists stay sorted
       last_product = posting.product_id;
     }
     index.posting_count_ += page.size();
@@ -53,8 +68,9 @@ void MemoryIndex::Erase(std::int64_t product_id, std::string_view removed_terms)
     std::size_t end = removed_terms.find(' ', start);
     if (end == std::string_view::npos) end = removed_terms.size();
     if (auto list = postings_.find(removed_terms.substr(start, end - start)); list != postings_.end()) {
-      auto found = std::ranges::lower_bound(list->second, product_id, {}, &Posting::product_id);
-      if (found != list->second.end() && found->product_id == product_id) {
+      auto found = std::ranges::lower_bound(list->second, static_cast<std::uint32_t>(product_id), ById,
+                                            &PackedPosting::product_id);
+      if (found != list->second.end() && found->product_id == static_cast<std::uint32_t>(product_id)) {
         list->second.erase(found);
         --posting_count_;
         if (list->second.empty()) postings_.erase(list);
@@ -81,21 +97,27 @@ void MemoryIndex::Insert(const DocumentRow& document, const std::vector<std::pai
     ++document_count_;
   }
   for (const auto& [term, posting] : postings) {
-    std::vector<Posting>& list = postings_[term];
-    auto found = std::ranges::lower_bound(list, posting.product_id, {}, &Posting::product_id);
-    if (found != list.end() && found->product_id == posting.product_id) {
-      *found = posting;
+    const PackedPosting packed = Pack(posting);
+    std::vector<PackedPosting>& list = postings_[term];
+    auto found = std::ranges::lower_bound(list, packed.product_id, ById, &PackedPosting::product_id);
+    if (found != list.end() && found->product_id == packed.product_id) {
+      *found = packed;
     } else {
-      list.insert(found, posting);
+      list.insert(found, packed);
       ++posting_count_;
     }
   }
 }
 
 std::vector<Posting> MemoryIndex::Postings(std::string_view term) {
+  std::vector<Posting> postings;
   auto found = postings_.find(term);
-  if (found == postings_.end()) return {};
-  return found->second;
+  if (found == postings_.end()) return postings;
+  postings.reserve(found->second.size());
+  for (const PackedPosting& packed : found->second) {
+    postings.push_back({packed.product_id, packed.name_frequency, packed.description_frequency});
+  }
+  return postings;
 }
 
 const DocumentRow* MemoryIndex::Document(std::int64_t product_id) const {
@@ -115,7 +137,7 @@ std::vector<DocumentRow> MemoryIndex::DocumentsWithTerm(std::string_view term) {
   auto found = postings_.find(term);
   if (found == postings_.end()) return documents;
   documents.reserve(found->second.size());
-  for (const Posting& posting : found->second) {
+  for (const PackedPosting& posting : found->second) {
     if (const DocumentRow* document = Document(posting.product_id)) documents.push_back(*document);
   }
   return documents;
