@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <atomic>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -80,6 +82,28 @@ Latency Measure(int repetitions, Work&& work) {
   }
   std::ranges::sort(times);
   return {times[times.size() / 2], times[std::min(times.size() - 1, times.size() * 99 / 100)]};
+}
+
+// Searches per second with 8 threads cycling through the queries for 3 s, service-side.
+template <std::size_t N>
+double Throughput(SearchService& search, const char* const (&queries)[N]) {
+  std::atomic<std::int64_t> searches = 0;
+  std::atomic<bool> stop = false;
+  std::vector<std::thread> clients;
+  for (std::size_t client = 0; client < 8; ++client) {
+    clients.emplace_back([&, client] {
+      SearchRequest request;
+      for (std::size_t next = client; !stop; ++next) {
+        request.text = queries[next % N];
+        search.Search(request);
+        ++searches;
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  stop = true;
+  for (std::thread& client : clients) client.join();
+  return static_cast<double>(searches) / 3;
 }
 
 TEST(IndexMeasurement, TableIndexAgainstFts5) {
@@ -169,6 +193,7 @@ TEST(IndexMeasurement, TableIndexAgainstFts5) {
     std::printf("%-16s %8lld | %9.2f %9.2f | %9.2f %9.2f | %9.2f %9.2f\n", text, static_cast<long long>(total),
                 table.p50, table.p99, fts_both.p50, fts_both.p99, fts_top.p50, fts_count.p50);
   }
+  std::printf("throughput, 8 threads, tables: %.0f searches/s\n", Throughput(search, queries));
   for (const char* prefix : {"노", "노트", "ㄴㅌ", "shxm", "태양", "i5"}) {
     const Latency suggest = Measure(repetitions, [&] { search.Suggest(prefix); });
     std::printf("suggest %-8s p50 %.2f ms p99 %.2f ms\n", prefix, suggest.p50, suggest.p99);
@@ -213,6 +238,8 @@ TEST(IndexMeasurement, MemoryIndexLoadedFromTheTables) {
     std::printf("%-16s %8lld | memory p50 %7.2f ms p99 %7.2f ms | tables p50 %7.2f ms p99 %7.2f ms\n", text,
                 static_cast<long long>(total), latency.p50, latency.p99, tables.p50, tables.p99);
   }
+  SearchService service(*store, SearchOptions{.in_memory = true});
+  std::printf("throughput, 8 threads, memory: %.0f searches/s\n", Throughput(service, queries));
 }
 
 }  // namespace
