@@ -33,6 +33,16 @@ constexpr std::string_view kDue =
 constexpr std::string_view kDueByMethod =
     "SELECT id FROM orders WHERE status = $1 AND updated_at <= $2 AND payment_method = $4 "
     "ORDER BY updated_at, id LIMIT $3";
+// $2 = 'any' means any status.
+constexpr std::string_view kListBySeller =
+    "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
+    "updated_at FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status = $2) ORDER BY id DESC LIMIT $3 OFFSET $4";
+constexpr std::string_view kCountBySeller =
+    "SELECT COUNT(*) FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status = $2)";
+constexpr std::string_view kLinesOfSellerPage =
+    "SELECT l.order_id, l.product_id, l.name, l.quantity, l.unit_amount, l.unit_currency, l.rate, l.unit_kpw, "
+    "l.line_kpw FROM order_lines l JOIN (SELECT id FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status = $2) "
+    "ORDER BY id DESC LIMIT $3 OFFSET $4) page ON page.id = l.order_id ORDER BY l.order_id, l.position";
 constexpr std::string_view kCountByBuyer = "SELECT COUNT(*) FROM orders WHERE buyer_id = $1";
 constexpr std::string_view kLinesOf =
     "SELECT product_id, name, quantity, unit_amount, unit_currency, rate, unit_kpw, line_kpw "
@@ -182,6 +192,30 @@ std::vector<OrderId> OrderRepository::Due(db::Connection& connection, OrderStatu
   std::vector<OrderId> ids;
   for (const db::Row& row : rows) ids.push_back(OrderId{row.Int(0)});
   return ids;
+}
+
+std::vector<Order> OrderRepository::ListBySeller(db::Connection& connection, core::SellerId seller,
+                                                 std::optional<OrderStatus> status, std::int64_t limit,
+                                                 std::int64_t offset) {
+  const std::string_view wanted = status ? OrderStatusName(*status) : std::string_view("any");
+  std::vector<Order> orders;
+  std::map<OrderId, std::size_t> index;
+  for (const db::Row& row : connection.Query(kListBySeller, {seller.value, wanted, limit, offset})) {
+    index[OrderId{row.Int(0)}] = orders.size();
+    orders.push_back(OrderFromRow(row));
+  }
+  for (const db::Row& row : connection.Query(kLinesOfSellerPage, {seller.value, wanted, limit, offset})) {
+    auto found = index.find(OrderId{row.Int(0)});
+    if (found != index.end()) orders[found->second].lines.push_back(LineFromRow(row, 1));
+  }
+  return orders;
+}
+
+std::int64_t OrderRepository::CountBySeller(db::Connection& connection, core::SellerId seller,
+                                            std::optional<OrderStatus> status) {
+  const std::string_view wanted = status ? OrderStatusName(*status) : std::string_view("any");
+  auto row = connection.QueryOne(kCountBySeller, {seller.value, wanted});
+  return row ? row->Int(0) : 0;
 }
 
 std::int64_t OrderRepository::CountByBuyer(db::Connection& connection, core::UserId buyer) {

@@ -41,6 +41,11 @@ class OrderRepository {
   // Orders in status with that payment method (any when nullopt) unchanged since before, oldest first.
   static std::vector<OrderId> Due(db::Connection& connection, OrderStatus status,
                                   std::optional<PaymentMethod> method, std::int64_t before, std::int64_t limit);
+  // A shop's orders (in status, when given), newest first, with lines.
+  static std::vector<Order> ListBySeller(db::Connection& connection, core::SellerId seller,
+                                         std::optional<OrderStatus> status, std::int64_t limit, std::int64_t offset);
+  static std::int64_t CountBySeller(db::Connection& connection, core::SellerId seller,
+                                    std::optional<OrderStatus> status);
   static std::int64_t CountByBuyer(db::Connection& connection, core::UserId buyer);
 };
 

@@ -146,6 +146,26 @@ OrderPage OrderService::BuyerOrders(core::UserId buyer, int page, int per_page) 
   return result;
 }
 
+std::expected<OrderPage, OrderError> OrderService::ShopOrders(const core::Actor& actor, core::SellerId shop,
+                                                             std::optional<OrderStatus> status, int page,
+                                                             int per_page) {
+  bool allowed = actor.is(core::Role::admin);
+  if (!allowed && actor.is(core::Role::seller)) {
+    auto found = impl_->sellers.GetShop(shop);
+    allowed = found && found->owner == *actor.user;
+  }
+  if (!allowed) return std::unexpected(OrderError::order_not_found);
+  OrderPage result;
+  result.page = std::max(page, 1);
+  result.per_page = std::clamp(per_page, 1, kMaxPerPage);
+  impl_->database.Read([&](db::Connection& connection) {
+    result.total = OrderRepository::CountBySeller(connection, shop, status);
+    result.items = OrderRepository::ListBySeller(connection, shop, status, result.per_page,
+                                                 static_cast<std::int64_t>(result.page - 1) * result.per_page);
+  });
+  return result;
+}
+
 std::expected<Order, OrderError> OrderService::Apply(const core::Actor& actor, OrderId id, OrderEvent event,
                                                      std::string_view note) {
   // Buyer and shop never change, so who the actor is to the order can be settled before the write.

@@ -199,3 +199,38 @@ TEST_F(OrderJobsTest, DeliveredOrdersAreConfirmedAfterTheConfiguredDays) {
 
 }  // namespace
 }  // namespace manmulsang::orders
+
+namespace manmulsang::orders {
+namespace {
+
+class ShopOrdersTest : public BuyingTest {};
+
+TEST_F(ShopOrdersTest, OnlyTheOwnerOrAnAdminSeesAShopsOrders) {
+  const core::SellerId mine = Shop(kShopOwner, "내 상점");
+  const core::SellerId theirs = Shop(core::UserId{3}, "남의 상점");
+  const core::ProductId a = Product(mine, 1'000, 10);
+  const core::ProductId b = Product(theirs, 2'000, 10);
+  for (int round = 0; round < 3; ++round) {
+    ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), a, 1).has_value());
+    ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), b, 1).has_value());
+    ASSERT_TRUE(orders_.Checkout(Command(kBuyer, PaymentMethod::cash_on_delivery)).has_value());
+  }
+  auto page = orders_.ShopOrders(Seller(kShopOwner), mine, std::nullopt, 1, 2);
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(page->total, 3);
+  ASSERT_EQ(page->items.size(), 2u);
+  EXPECT_EQ(page->items[0].seller, mine);
+  EXPECT_EQ(page->items[0].lines.size(), 1u);
+  ASSERT_TRUE(orders_.Apply(Seller(kShopOwner), page->items[0].id, OrderEvent::prepare).has_value());
+  EXPECT_EQ(orders_.ShopOrders(Seller(kShopOwner), mine, OrderStatus::preparing)->total, 1);
+  EXPECT_EQ(orders_.ShopOrders(Seller(kShopOwner), mine, OrderStatus::awaiting_payment)->total, 2);
+  EXPECT_EQ(orders_.ShopOrders(Seller(kShopOwner), theirs, std::nullopt).error(), OrderError::order_not_found);
+  EXPECT_EQ(orders_.ShopOrders(Buyer(kBuyer), mine, std::nullopt).error(), OrderError::order_not_found);
+  EXPECT_EQ(orders_.ShopOrders(Admin(), theirs, std::nullopt)->total, 3);
+  // Another shop's owner cannot move this shop's orders either.
+  EXPECT_EQ(orders_.Apply(Seller(core::UserId{3}), page->items[1].id, OrderEvent::prepare).error(),
+            OrderError::order_not_found);
+}
+
+}  // namespace
+}  // namespace manmulsang::orders

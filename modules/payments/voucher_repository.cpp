@@ -17,7 +17,9 @@ constexpr std::string_view kMarkRedeemed =
 
 std::int64_t VoucherRepository::InsertBatch(db::Connection& connection, std::int64_t amount, std::int64_t count,
                                             std::string_view note, std::int64_t admin, std::int64_t now) {
-  auto row = connection.QueryOne(kInsertBatch, {amount, count, note, admin, now});
+  // A default-constructed view has no data pointer, which the SQLite driver binds as NULL.
+  const std::string_view text = note.empty() ? std::string_view("") : note;
+  auto row = connection.QueryOne(kInsertBatch, {amount, count, text, admin, now});
   if (!row) throw db::DatabaseError("insert into voucher_batches returned no id");
   return row->Int(0);
 }

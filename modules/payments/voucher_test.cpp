@@ -75,7 +75,7 @@ TEST_F(VoucherTest, MintAndRedeemOnce) {
 }
 
 TEST_F(VoucherTest, ACodeRedeemedFromManyThreadsPaysOnce) {
-  auto batch = payments_.MintVouchers(kAdmin, 1, 50'000, "");
+  auto batch = payments_.MintVouchers(kAdmin, 1, 50'000, std::string_view());
   ASSERT_TRUE(batch.has_value());
   std::atomic<int> redeemed = 0;
   std::vector<std::thread> threads;

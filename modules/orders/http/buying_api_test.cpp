@@ -115,6 +115,9 @@ TEST_F(BuyingApiTest, AdminSetsRatesAndMintsVouchersThatBuyersRedeem) {
   EXPECT_EQ(Json(redeemed).at("balance").at("amount").as_int64(), 5'000);
   EXPECT_EQ(Code(Post("/api/v1/wallet/vouchers", "{\"code\":\"" + code + "\"}", kBuyerWho)), "voucher_used");
   EXPECT_EQ(Post("/api/v1/wallet/vouchers", R"({"code":"nope"})", kBuyerWho).status, http::Status::not_found);
+  EXPECT_EQ(Post("/api/v1/admin/vouchers", R"({"count":1,"amount":5000})", kAdminWho).status, http::Status::created);
+  EXPECT_EQ(Post("/api/v1/admin/vouchers", R"({"count":1.5,"amount":5000})", kAdminWho).status,
+            http::Status::bad_request);
 }
 
 TEST_F(BuyingApiTest, CheckoutToASavedAddress) {

@@ -104,6 +104,26 @@ http::Response List(const BuyingHttp& http, http::Request& request) {
       {"items", std::move(items)}, {"total", orders.total}, {"page", orders.page}, {"per_page", orders.per_page}}));
 }
 
+http::Response ShopList(const BuyingHttp& http, http::Request& request) {
+  if (auto refused = http.Refuse(request)) return *refused;
+  auto page = PageParameters(request);
+  if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
+  auto shop = ParsePathId(request.Query("shop_id").value_or(""));
+  if (!shop) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "shop_id"});
+  std::optional<OrderStatus> status;
+  if (auto text = request.Query("status"); text && !text->empty()) {
+    status = ParseOrderStatus(*text);
+    if (!status) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "status"});
+  }
+  auto orders = http.services.orders.ShopOrders(request.context().actor, core::SellerId{*shop}, status, page->first,
+                                                page->second);
+  if (!orders) return http.Error(request, orders.error());
+  boost::json::array items;
+  for (const Order& order : orders->items) items.push_back(OrderJson(order));
+  return NoStore(http::Response::Json(boost::json::object{
+      {"items", std::move(items)}, {"total", orders->total}, {"page", orders->page}, {"per_page", orders->per_page}}));
+}
+
 http::Response Show(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   auto id = ParsePathId(request.PathParam("id"));
@@ -142,6 +162,7 @@ void AddOrderApi(http::Router& router, const BuyingHttp& http) {
   router.Post("/api/v1/orders", [http](http::Request& request) { return Place(http, request); }, kSmallBody);
   router.Get("/api/v1/orders", [http](http::Request& request) { return List(http, request); });
   router.Get("/api/v1/orders/:id", [http](http::Request& request) { return Show(http, request); });
+  router.Get("/api/v1/seller/orders", [http](http::Request& request) { return ShopList(http, request); });
   const std::pair<std::string_view, OrderEvent> moves[] = {
       {"/api/v1/orders/:id/cancel", OrderEvent::cancel},
       {"/api/v1/orders/:id/confirm", OrderEvent::confirm},

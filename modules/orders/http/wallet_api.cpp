@@ -111,7 +111,7 @@ http::Response Mint(const BuyingHttp& http, http::Request& request) {
   if (!count) return http.Error(request, count.error());
   auto amount = IntegerField(*body, "amount", "invalid_amount");
   if (!amount) return http.Error(request, amount.error());
-  std::string_view note;
+  std::string_view note = "";
   if (const auto* value = body->if_contains("note"); value && value->is_string()) {
     note = std::string_view(value->as_string().data(), value->as_string().size());
   }

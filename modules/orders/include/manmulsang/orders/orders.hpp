@@ -37,6 +37,11 @@ class OrderService {
   // The buyer's, the shop's or any for an admin; order_not_found for everyone else.
   std::expected<Order, OrderError> GetOrder(const core::Actor& actor, OrderId id);
   OrderPage BuyerOrders(core::UserId buyer, int page = 1, int per_page = 20);
+  // A shop's orders, newest first, optionally only those in one status; for the shop's owner
+  // (role seller) or an admin, order_not_found for anyone else.
+  std::expected<OrderPage, OrderError> ShopOrders(const core::Actor& actor, core::SellerId shop,
+                                                  std::optional<OrderStatus> status, int page = 1,
+                                                  int per_page = 20);
 
   // A move in the lifecycle by the actor (who they are to the order decides what they may do):
   // cancel refunds and restocks; confirm releases escrow to the shop minus the platform fee;

@@ -28,6 +28,7 @@ struct BuyingServices {
 //   DELETE /api/v1/addresses/:id   POST /api/v1/addresses/:id/default
 //   GET    /api/v1/orders   GET /api/v1/orders/:id
 //   POST   /api/v1/orders/:id/cancel | confirm | return
+//   GET    /api/v1/seller/orders?shop_id=&status=&page=&per_page=
 //   POST   /api/v1/seller/orders/:id/prepare | ship | deliver | accept-return
 //   POST   /api/v1/admin/orders/:id/confirm-payment
 //   GET    /api/v1/wallet   POST /api/v1/wallet/vouchers {code}
