@@ -158,6 +158,7 @@ void AddBuyingRoutes(http::Router& router, html::Renderer& renderer, const Buyin
   AddCheckoutPage(router, http);
   AddOrderPages(router, http);
   AddWalletPage(router, http);
+  AddAddressPage(router, http);
 }
 
 }  // namespace manmulsang::orders

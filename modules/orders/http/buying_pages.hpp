@@ -53,5 +53,6 @@ void AddCartPages(http::Router& router, const BuyingHttp& http);
 void AddCheckoutPage(http::Router& router, const BuyingHttp& http);
 void AddOrderPages(http::Router& router, const BuyingHttp& http);
 void AddWalletPage(http::Router& router, const BuyingHttp& http);
+void AddAddressPage(http::Router& router, const BuyingHttp& http);
 
 }  // namespace manmulsang::orders

@@ -124,3 +124,36 @@ TEST_F(BuyingPagesTest, FormsComeBackWithClearMessages) {
 
 }  // namespace
 }  // namespace manmulsang::orders
+
+namespace manmulsang::orders {
+namespace {
+
+class AddressPageTest : public BuyingApiTest {};
+
+TEST_F(AddressPageTest, SaveChooseAndDeleteAddresses) {
+  auto empty = PostForm("/addresses", {{"recipient", ""}, {"phone", "123"}, {"line", "평양"}}, kBuyerWho);
+  EXPECT_EQ(empty.status, http::Status::bad_request);
+  EXPECT_NE(empty.body.find("받는 사람 이름을"), std::string::npos);
+  EXPECT_NE(empty.body.find("평양"), std::string::npos);  // what was typed comes back
+  auto saved = PostForm("/addresses", {{"recipient", "김철수"}, {"phone", "123"}, {"line", "평양시"}, {"back", "/checkout"}},
+                        kBuyerWho);
+  ASSERT_EQ(saved.status, http::Status::see_other);
+  EXPECT_EQ(Header(saved, "Location"), "/checkout");
+  ASSERT_EQ(PostForm("/addresses", {{"recipient", "김영희"}, {"phone", "456"}, {"line", "개성시"}, {"back", "//evil"}},
+                     kBuyerWho)
+                .status,
+            http::Status::see_other);
+  std::vector<Address> list = AddressBook(store_.database(), clock_).List(kBuyer);
+  ASSERT_EQ(list.size(), 2u);
+  const std::string second = std::to_string(list[1].id.value);
+  ASSERT_EQ(PostForm("/addresses/" + second + "/default", {}, kBuyerWho).status, http::Status::see_other);
+  auto page = Get("/addresses", kBuyerWho);
+  EXPECT_NE(page.body.find("기본 배송지"), std::string::npos);
+  EXPECT_EQ(PostForm("/addresses/" + second + "/delete", {}, "555:buyer").status, http::Status::not_found);
+  EXPECT_EQ(PostForm("/addresses/" + second + "/delete", {}, kBuyerWho).status, http::Status::see_other);
+  EXPECT_EQ(AddressBook(store_.database(), clock_).List(kBuyer).size(), 1u);
+  EXPECT_EQ(Header(Get("/addresses", ""), "Location"), "/login?next=%2Faddresses");
+}
+
+}  // namespace
+}  // namespace manmulsang::orders

@@ -40,7 +40,8 @@ struct BuyingServices {
 //   GET /cart, POST /cart/items {product_id, quantity, buy_now?} (guests get an mm_cart cookie),
 //   POST /cart/items/:product_id {quantity}, POST /cart/items/:product_id/remove,
 //   GET|POST /checkout, GET /orders, GET /orders/:id, POST /orders/:id/cancel|confirm|return,
-//   GET /wallet, POST /wallet/vouchers.
+//   GET /wallet, POST /wallet/vouchers,
+//   GET|POST /addresses, POST /addresses/:id/delete, POST /addresses/:id/default.
 // Also registers this module's templates ("orders/*") and messages (t.orders.*) with renderer.
 void AddBuyingRoutes(http::Router& router, html::Renderer& renderer, const BuyingServices& services);
 
