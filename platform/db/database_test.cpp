@@ -55,6 +55,17 @@ TEST_F(DatabaseTest, BindsNumberedPlaceholdersInAnyOrder) {
   EXPECT_FALSE(row->OptionalInt(3));
 }
 
+TEST_F(DatabaseTest, AnEmptyViewIsEmptyTextNotNull) {
+  database_->Write([](Connection& connection) {
+    connection.Execute("INSERT INTO items (name) VALUES ($1)", {std::string_view()});
+  });
+  const auto row = database_->Read([](Connection& connection) {
+    return connection.QueryOne("SELECT name IS NULL, length(name) FROM items");
+  });
+  EXPECT_EQ(row->Int(0), 0);
+  EXPECT_EQ(row->Int(1), 0);
+}
+
 TEST_F(DatabaseTest, ReusesAParameterAndTreatsTextAsData) {
   const std::string hostile = "'); DROP TABLE items; --";
   database_->Write([&](Connection& connection) {

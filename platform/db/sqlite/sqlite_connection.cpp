@@ -106,7 +106,9 @@ void SqliteConnection::Bind(Prepared& prepared, std::span<const Parameter> param
       code = sqlite3_bind_double(statement, position, *real);
     } else {
       const std::string_view text = std::get<std::string_view>(parameter);
-      code = sqlite3_bind_text64(statement, position, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+      // An empty view may have no storage at all; SQLite would read a null pointer as NULL.
+      const char* data = text.data() != nullptr ? text.data() : "";
+      code = sqlite3_bind_text64(statement, position, data, text.size(), SQLITE_STATIC, SQLITE_UTF8);
     }
     if (code != SQLITE_OK) Fail(code, "cannot bind a parameter");
   }

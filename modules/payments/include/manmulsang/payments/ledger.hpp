@@ -9,12 +9,6 @@
 #include "manmulsang/core/ids.hpp"
 #include "manmulsang/core/money.hpp"
 
-namespace manmulsang::core {
-// Orders are numbered by the orders module; payments only refers to them. (Declared here until
-// core/ids.hpp carries it; the same declaration there is compatible.)
-using OrderId = Id<struct OrderTag>;
-}  // namespace manmulsang::core
-
 namespace manmulsang::payments {
 
 using TransferId = core::Id<struct TransferTag>;

@@ -19,6 +19,7 @@ using UserId = Id<struct UserTag>;
 using SellerId = Id<struct SellerTag>;
 using CategoryId = Id<struct CategoryTag>;
 using ProductId = Id<struct ProductTag>;
+using OrderId = Id<struct OrderTag>;
 
 }  // namespace manmulsang::core
 
