@@ -2,7 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
+#include <thread>
 #include <filesystem>
 #include <stdexcept>
 
@@ -20,6 +23,7 @@
 #include "manmulsang/http/router.hpp"
 #include "manmulsang/http/server.hpp"
 #include "manmulsang/http/static_assets.hpp"
+#include "manmulsang/orders/http/buying_routes.hpp"
 #include "manmulsang/storefront/http/storefront_routes.hpp"
 
 namespace manmulsang::app {
@@ -36,6 +40,10 @@ Marketplace::Marketplace(const Config& config) {
   sellers_ = std::make_unique<sellers::SellerService>(*database_, clock_);
   catalog_ = std::make_unique<catalog::CatalogService>(*database_, clock_, *sellers_);
   analytics_ = std::make_unique<analytics::AnalyticsService>(*database_, clock_);
+  payments_ = std::make_unique<payments::PaymentService>(*database_, clock_);
+  cart_ = std::make_unique<cart::CartService>(*database_, clock_, *sellers_, *catalog_, *payments_);
+  orders_ = std::make_unique<orders::OrderService>(*database_, clock_, *sellers_, *catalog_, *cart_, *payments_);
+  addresses_ = std::make_unique<orders::AddressBook>(*database_, clock_);
 }
 
 Marketplace::~Marketplace() = default;
@@ -47,6 +55,9 @@ int Marketplace::Migrate() {
       {"analytics", analytics::Migrations()},
       {"sellers", sellers::Migrations()},
       {"catalog", catalog::Migrations()},
+      {"payments", payments::Migrations()},
+      {"cart", cart::Migrations()},
+      {"orders", orders::Migrations()},
   };
   return database_->Migrate(modules);
 }
@@ -63,6 +74,7 @@ void Marketplace::Serve(const Config& config) {
   // Order matters: the language and the actor are known before CSRF and counting look at them.
   router.Use(html::LocaleSelection());
   router.Use(accounts::Authentication(*accounts_));
+  router.Use(orders::GuestCartMerge(*cart_));
   router.Use(http::CsrfProtection());
   router.Use(analytics::VisitCounting(*analytics_));
 
@@ -74,6 +86,7 @@ void Marketplace::Serve(const Config& config) {
   assets.AddRoutes(router);
   accounts::AddAccountRoutes(router, renderer, *accounts_);
   catalog::AddCatalogRoutes(router, renderer, *catalog_, *sellers_, page_cache);
+  orders::AddBuyingRoutes(router, renderer, {*accounts_, *cart_, *orders_, *payments_, *addresses_});
   storefront::AddStorefrontRoutes(router, renderer, *accounts_, *analytics_, *sellers_, *catalog_, page_cache);
   router.SetNotFound(storefront::NotFoundPage(renderer));
 
@@ -86,6 +99,24 @@ void Marketplace::Serve(const Config& config) {
   options.trust_proxy_headers = config.trust_proxy_headers;
   http::Server server(options, router);
   server.Listen();
+  // Time-driven order moves: unpaid bank transfers past their deadline are cancelled (stock
+  // back), delivered orders past the confirmation window are confirmed (escrow to the shop),
+  // and abandoned guest carts are dropped. Once a minute is precise enough for deadlines in hours.
+  std::jthread order_jobs([this](std::stop_token stop) {
+    std::mutex mutex;
+    std::condition_variable_any wake;
+    while (!stop.stop_requested()) {
+      try {
+        orders_->ExpireOverdueBankTransfers();
+        orders_->AutoConfirmDelivered();
+        cart_->DeleteStaleGuestCarts(std::chrono::days(30));
+      } catch (const std::exception& error) {
+        spdlog::error("order jobs: {}", error.what());
+      }
+      std::unique_lock lock(mutex);
+      wake.wait_for(lock, stop, std::chrono::minutes(1), [] { return false; });
+    }
+  });
   // Tests and scripts wait for this exact line to learn the port.
   std::printf("Manmulsang listening on http://%s:%u\n", endpoint->address.c_str(), server.port());
   std::fflush(stdout);

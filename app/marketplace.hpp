@@ -5,9 +5,13 @@
 #include "config.hpp"
 #include "manmulsang/accounts/accounts.hpp"
 #include "manmulsang/analytics/analytics.hpp"
+#include "manmulsang/cart/cart.hpp"
 #include "manmulsang/catalog/catalog.hpp"
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/db/database.hpp"
+#include "manmulsang/orders/address_book.hpp"
+#include "manmulsang/orders/orders.hpp"
+#include "manmulsang/payments/payments.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 
 namespace manmulsang::http {
@@ -31,6 +35,9 @@ class Marketplace {
   sellers::SellerService& sellers() { return *sellers_; }
   catalog::CatalogService& catalog() { return *catalog_; }
   analytics::AnalyticsService& analytics() { return *analytics_; }
+  payments::PaymentService& payments() { return *payments_; }
+  cart::CartService& cart() { return *cart_; }
+  orders::OrderService& orders() { return *orders_; }
 
   // How many migrations opening the store applied.
   int migrations_applied() const { return migrations_applied_; }
@@ -48,6 +55,10 @@ class Marketplace {
   std::unique_ptr<sellers::SellerService> sellers_;
   std::unique_ptr<catalog::CatalogService> catalog_;
   std::unique_ptr<analytics::AnalyticsService> analytics_;
+  std::unique_ptr<payments::PaymentService> payments_;
+  std::unique_ptr<cart::CartService> cart_;
+  std::unique_ptr<orders::OrderService> orders_;
+  std::unique_ptr<orders::AddressBook> addresses_;
 };
 
 }  // namespace manmulsang::app
