@@ -1,0 +1,259 @@
+// Buying in a real browser (docs/BUYING.md): a guest puts a product in the cart, logs in, keeps
+// the cart, pays with the wallet and lands on the order page; cash on delivery; cancelling an
+// order. With JavaScript on and off, at desktop size and on a 320 px phone.
+// Run with `node --test tests/browser/` (MANMULSANG_BINARY must be set).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { configurations, launchBrowser, screenshot } from './browser.mjs';
+import { serverBinary, startServer } from './server.mjs';
+
+const kPassword = 'Kimchi-Jjigae-2024!';
+const kAdminPassword = 'Doenjang-Jjigae-77';
+const kTestTimeout = 90_000;
+const kAddress = '서울특별시 중구 세종대로 110, 3층';
+
+let server;
+let browser;
+let scratch;
+let adminToken;
+let products;  // won-priced products with stock, cheapest first
+
+// startServer keeps its data folder to itself; it makes it with mkdtemp under os.tmpdir(), so a
+// TMPDIR of our own tells us where it is and the admin can be made there with the CLI.
+async function startServerWithAdmin() {
+  scratch = mkdtempSync(join(tmpdir(), 'manmulsang-buying-'));
+  const savedTmpdir = process.env.TMPDIR;
+  process.env.TMPDIR = scratch;
+  try {
+    server = await startServer({ products: 60, seed: 7 });
+  } finally {
+    if (savedTmpdir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmpdir;
+  }
+  const folder = readdirSync(scratch).find((name) => name.startsWith('manmulsang-browser-'));
+  assert.ok(folder, `no server folder under ${scratch}`);
+  const passwordFile = join(scratch, 'admin.password');
+  writeFileSync(passwordFile, `${kAdminPassword}\n`);
+  const created = spawnSync(serverBinary(), ['admin', 'create-user', '--email', 'browser-admin@example.com',
+                                             '--password-file', passwordFile, '--role', 'admin',
+                                             '--data', join(scratch, folder, 'data')], { encoding: 'utf8' });
+  assert.equal(created.status, 0, `admin create-user failed:\n${created.stdout}\n${created.stderr}`);
+  const login = await api('POST', '/api/v1/auth/login', { email: 'browser-admin@example.com', password: kAdminPassword });
+  assert.equal(login.status, 200, 'the admin made with the CLI cannot log in');
+  adminToken = login.json.token;
+}
+
+async function api(method, path, body, token) {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, json, text };
+}
+
+before(async () => {
+  await startServerWithAdmin();
+  browser = await launchBrowser();
+  const listing = await api('GET', '/api/v1/products?per_page=100');
+  products = listing.json.items
+    .filter((item) => item.price.currency === 'KPW' && item.price.amount > 0 && item.stock >= 3)
+    .sort((a, b) => a.price.amount - b.price.amount);
+  assert.ok(products.length >= configurations.length * 2, 'not enough won-priced products in stock');
+}, { timeout: 360_000 });
+
+after(async () => {
+  await browser?.close();
+  if (server) {
+    const { code, signal } = await server.stop();
+    assert.equal(code, 0, `the server did not exit cleanly on SIGTERM (${code ?? signal}):\n${server.log()}`);
+  }
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+}, { timeout: 60_000 });
+
+let emailCounter = 0;
+// A buyer registered through the API, with a wallet the admin credited.
+async function newBuyer(tag, credit) {
+  emailCounter += 1;
+  const email = `browser-buyer-${tag}-${process.pid}-${Date.now()}-${emailCounter}@example.com`;
+  const registered = await api('POST', '/api/v1/auth/register', { email, password: kPassword, name: '브라우저 구매자' });
+  assert.equal(registered.status, 201, registered.text);
+  const buyer = { email, id: registered.json.user.id, token: registered.json.token };
+  if (credit > 0) {
+    const credited = await api('POST', `/api/v1/admin/wallets/${buyer.id}/credit`,
+                               { amount: credit, currency: 'KPW', reference: 'browser test deposit' }, adminToken);
+    assert.equal(credited.status, 201, credited.text);
+  }
+  return buyer;
+}
+
+async function balanceOf(buyer) {
+  const wallet = await api('GET', '/api/v1/wallet', undefined, buyer.token);
+  assert.equal(wallet.status, 200, wallet.text);
+  return wallet.json.balance.amount;
+}
+
+async function stockOf(productId) {
+  return (await api('GET', `/api/v1/products/${productId}`)).json.stock;
+}
+
+// Same checks as the storefront test: no script errors, nothing from another host, no sideways
+// scrolling at 320 px; a screenshot of every step.
+async function openPage(configuration) {
+  const context = await browser.newContext({
+    viewport: configuration.viewport,
+    javaScriptEnabled: configuration.javaScriptEnabled,
+    locale: 'ko-KR',
+    baseURL: server.baseUrl,
+  });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(server.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`request to another host: ${url}`);
+    }
+  });
+  const check = async (step) => {
+    await screenshot(page, configuration, `buying-${step}`);
+    if (configuration.viewport.width === 320) {
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scrollWidth <= 320, `${step}: the page scrolls sideways at 320 px (scrollWidth ${scrollWidth})`);
+    }
+    assert.deepEqual(problems, [], `${step}: problems in the browser`);
+    problems.length = 0;
+  };
+  return { context, page, check };
+}
+
+// Clicks a submit button and waits for the page it leads to.
+async function clickAndWait(page, button) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), button.click()]);
+}
+
+async function logIn(page, buyer) {
+  await page.goto('/login');
+  const form = page.locator('form[action="/login"]').first();
+  await form.locator('input[name="email"], input[type="email"]').first().fill(buyer.email);
+  await form.locator('input[type="password"]').first().fill(kPassword);
+  await clickAndWait(page, form.locator('button[type="submit"], input[type="submit"], button:not([type])').first());
+}
+
+async function placeOrder(page, method) {
+  const form = page.locator('form[action="/checkout"]').first();
+  assert.ok(await form.count() > 0, `no checkout form at ${page.url()}`);
+  const addressChoice = form.locator('input[name="address_id"][value="new"]');
+  if (await addressChoice.count() > 0) await addressChoice.check();
+  await form.locator('textarea[name="address"]').fill(kAddress);
+  await form.locator(`input[name="payment_method"][value="${method}"]`).check();
+  await clickAndWait(page, form.locator('button[type="submit"]'));
+}
+
+function orderIdOf(page) {
+  const match = /^\/orders\/(\d+)$/.exec(new URL(page.url()).pathname);
+  assert.ok(match, `checkout did not lead to an order page (now at ${page.url()})`);
+  return Number(match[1]);
+}
+
+configurations.forEach((configuration, index) => {
+  describe(configuration.name, () => {
+    test('a guest cart survives login and is paid with the wallet', { timeout: kTestTimeout }, async () => {
+      const product = products[index * 2];
+      const price = product.price.amount;
+      const buyer = await newBuyer(configuration.name, price * 2 + 1000);
+      const stockBefore = await stockOf(product.id);
+      const { context, page, check } = await openPage(configuration);
+      try {
+        await page.goto(`/p/${product.id}`);
+        const form = page.locator('form[action="/cart/items"]').first();
+        assert.ok(await form.count() > 0, 'the product page has no add-to-cart form');
+        await form.locator('input[name="quantity"]').fill('2');
+        await clickAndWait(page, form.locator('button[type="submit"]:not([name="buy_now"])').first());
+        assert.equal(new URL(page.url()).pathname, '/cart', `add to cart led to ${page.url()}`);
+        assert.ok(await page.locator(`a[href="/p/${product.id}"]`).count() > 0, 'the guest cart does not show the product');
+        await check('guest-cart');
+
+        await logIn(page, buyer);
+        const cart = await context.request.get('/api/v1/cart');
+        assert.equal(cart.status(), 200);
+        const cartJson = await cart.json();
+        assert.equal(cartJson.item_count, 2, `the cart did not survive login: ${JSON.stringify(cartJson)}`);
+        await page.goto('/cart');
+        assert.ok(await page.locator(`a[href="/p/${product.id}"]`).count() > 0, 'the member cart lost the product');
+        await check('member-cart');
+
+        await clickAndWait(page, page.locator('a[href="/checkout"]').first());
+        await check('checkout');
+        await placeOrder(page, 'wallet');
+        const orderId = orderIdOf(page);
+        await check('order-paid');
+        const order = await api('GET', `/api/v1/orders/${orderId}`, undefined, buyer.token);
+        assert.equal(order.status, 200, order.text);
+        assert.equal(order.json.status, 'paid');
+        assert.equal(order.json.total.amount, price * 2);
+        assert.equal(order.json.address, kAddress);
+        assert.equal(await balanceOf(buyer), 1000, 'the wallet did not drop by the order total');
+        assert.equal(await stockOf(product.id), stockBefore - 2);
+        assert.ok((await page.locator('main').innerText()).includes(product.name.slice(0, 10)),
+                  'the order page does not name the product');
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('buy now with cash on delivery, then cancel the order', { timeout: kTestTimeout }, async () => {
+      const product = products[index * 2 + 1];
+      const buyer = await newBuyer(`${configuration.name}-cod`, 0);
+      const stockBefore = await stockOf(product.id);
+      const { context, page, check } = await openPage(configuration);
+      try {
+        await logIn(page, buyer);
+        await page.goto(`/p/${product.id}`);
+        const form = page.locator('form[action="/cart/items"]').first();
+        await clickAndWait(page, form.locator('button[name="buy_now"]'));
+        assert.equal(new URL(page.url()).pathname, '/checkout', `buy now led to ${page.url()}`);
+        await placeOrder(page, 'cod');
+        const orderId = orderIdOf(page);
+        await check('order-cod');
+        let order = await api('GET', `/api/v1/orders/${orderId}`, undefined, buyer.token);
+        assert.equal(order.json.status, 'awaiting_payment');
+        assert.equal(order.json.payment_method, 'cod');
+        assert.equal(await balanceOf(buyer), 0);
+        assert.equal(await stockOf(product.id), stockBefore - 1);
+
+        const cancel = page.locator(`form[action="/orders/${orderId}/cancel"]`);
+        assert.ok(await cancel.count() > 0, 'the order page offers no cancel button');
+        await clickAndWait(page, cancel.locator('button[type="submit"]'));
+        await check('order-cancelled');
+        order = await api('GET', `/api/v1/orders/${orderId}`, undefined, buyer.token);
+        assert.equal(order.json.status, 'cancelled');
+        assert.equal(await stockOf(product.id), stockBefore, 'cancelling did not give the stock back');
+        await page.goto(`/orders/${orderId}`);
+        assert.equal(await page.locator(`form[action="/orders/${orderId}/cancel"]`).count(), 0,
+                     'a cancelled order still offers a cancel button');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+});
