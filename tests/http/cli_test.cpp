@@ -45,36 +45,8 @@ void WriteWholeFile(const fs::path& file, std::string_view content) {
 // report from an error message.
 class Command {
  public:
-  explicit Command(const std::vector<std::string>& arguments) {
-    std::string binary = ServerBinary().string();
-    std::vector<std::string> argv_strings{binary};
-    argv_strings.insert(argv_strings.end(), arguments.begin(), arguments.end());
-    std::vector<char*> argv;
-    for (std::string& argument : argv_strings) argv.push_back(argument.data());
-    argv.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout_file().c_str(), O_WRONLY | O_CREAT, 0644);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_file().c_str(), O_WRONLY | O_CREAT, 0644);
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t empty_set;
-    sigemptyset(&empty_set);
-    sigset_t default_set;
-    sigemptyset(&default_set);
-    sigaddset(&default_set, SIGPIPE);
-    sigaddset(&default_set, SIGTERM);
-    sigaddset(&default_set, SIGINT);
-    posix_spawnattr_setsigmask(&attributes, &empty_set);
-    posix_spawnattr_setsigdefault(&attributes, &default_set);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    const int error = posix_spawn(&pid_, binary.c_str(), &actions, &attributes, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
-    if (error != 0) throw std::system_error(error, std::generic_category(), "posix_spawn " + binary);
-  }
+  explicit Command(const std::vector<std::string>& arguments)
+      : pid_(SpawnBinary(arguments, stdout_file(), stderr_file())) {}
 
   ~Command() {
     if (pid_ > 0) {
@@ -88,17 +60,11 @@ class Command {
 
   // The exit code (negative: the signal that ended it), or nullopt while it still runs.
   std::optional<int> Wait(std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (pid_ > 0) {
-      int status = 0;
-      const pid_t result = ::waitpid(pid_, &status, WNOHANG);
-      if (result == pid_) {
-        pid_ = -1;
-        exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-        break;
-      }
-      if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
-      std::this_thread::sleep_for(10ms);
+    if (pid_ > 0) {
+      const std::optional<int> exit_code = WaitForChild(pid_, timeout);
+      if (!exit_code) return std::nullopt;
+      pid_ = -1;
+      exit_code_ = *exit_code;
     }
     return exit_code_;
   }

@@ -30,8 +30,18 @@ int DecodeWaitStatus(int status) {
   return -1;
 }
 
-// Spawns the binary with stdin from /dev/null and stdout+stderr appended to log_file.
-pid_t Spawn(const std::vector<std::string>& arguments, const std::filesystem::path& log_file) {
+
+std::string ReadFile(const std::filesystem::path& file) {
+  std::ifstream input(file, std::ios::binary);
+  std::ostringstream content;
+  content << input.rdbuf();
+  return content.str();
+}
+
+}  // namespace
+
+pid_t SpawnBinary(const std::vector<std::string>& arguments, const std::filesystem::path& stdout_file,
+                  const std::filesystem::path& stderr_file) {
   std::string binary = ServerBinary().string();
   std::vector<std::string> argv_strings;
   argv_strings.push_back(binary);
@@ -43,9 +53,14 @@ pid_t Spawn(const std::vector<std::string>& arguments, const std::filesystem::pa
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_file.c_str(),
-                                   O_WRONLY | O_CREAT | O_APPEND, 0644);
-  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout_file.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                   0644);
+  if (stderr_file == stdout_file) {
+    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_file.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                     0644);
+  }
   // The child must not inherit a blocked SIGTERM or an ignored SIGPIPE from the test process.
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
@@ -68,7 +83,7 @@ pid_t Spawn(const std::vector<std::string>& arguments, const std::filesystem::pa
   return pid;
 }
 
-std::optional<int> WaitPid(pid_t pid, std::chrono::milliseconds timeout) {
+std::optional<int> WaitForChild(pid_t pid, std::chrono::milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
   while (true) {
     int status = 0;
@@ -79,15 +94,6 @@ std::optional<int> WaitPid(pid_t pid, std::chrono::milliseconds timeout) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
 }
-
-std::string ReadFile(const std::filesystem::path& file) {
-  std::ifstream input(file, std::ios::binary);
-  std::ostringstream content;
-  content << input.rdbuf();
-  return content.str();
-}
-
-}  // namespace
 
 std::filesystem::path ServerBinary() {
   const char* from_environment = std::getenv("MANMULSANG_BINARY");
@@ -102,11 +108,11 @@ std::filesystem::path ServerBinary() {
 CommandResult RunServerCommand(const std::vector<std::string>& arguments, std::chrono::seconds timeout) {
   TempDirectory scratch("manmulsang-command");
   std::filesystem::path log_file = scratch / "output.log";
-  pid_t pid = Spawn(arguments, log_file);
-  std::optional<int> exit_code = WaitPid(pid, timeout);
+  pid_t pid = SpawnBinary(arguments, log_file, log_file);
+  std::optional<int> exit_code = WaitForChild(pid, timeout);
   if (!exit_code) {
     ::kill(pid, SIGKILL);
-    WaitPid(pid, std::chrono::seconds(10));
+    WaitForChild(pid, std::chrono::seconds(10));
     throw std::runtime_error("command timed out: " + ReadFile(log_file));
   }
   return CommandResult{*exit_code, ReadFile(log_file)};
@@ -143,7 +149,7 @@ void TestServer::Start() {
   arguments.insert(arguments.end(), options_.serve_arguments.begin(), options_.serve_arguments.end());
   // A fresh log per start, so the port line found is this run's.
   std::filesystem::remove(log_file_);
-  pid_ = Spawn(arguments, log_file_);
+  pid_ = SpawnBinary(arguments, log_file_, log_file_);
 
   static const std::regex kListening(R"(listening on http://127\.0\.0\.1:(\d+))");
   const auto deadline = Clock::now() + options_.startup_timeout;
@@ -154,7 +160,7 @@ void TestServer::Start() {
       port_ = static_cast<std::uint16_t>(std::stoi(match[1].str()));
       break;
     }
-    if (std::optional<int> exit_code = WaitPid(pid_, std::chrono::milliseconds(0))) {
+    if (std::optional<int> exit_code = WaitForChild(pid_, std::chrono::milliseconds(0))) {
       pid_ = -1;
       throw std::runtime_error("server exited with " + std::to_string(*exit_code) + " before listening:\n" + log);
     }
@@ -187,7 +193,7 @@ void TestServer::Signal(int signal_number) {
 
 std::optional<int> TestServer::WaitForExit(std::chrono::milliseconds timeout) {
   if (pid_ <= 0) throw std::logic_error("TestServer is not running");
-  std::optional<int> exit_code = WaitPid(pid_, timeout);
+  std::optional<int> exit_code = WaitForChild(pid_, timeout);
   if (exit_code) pid_ = -1;
   return exit_code;
 }
@@ -203,7 +209,7 @@ int TestServer::Stop(std::chrono::seconds timeout) {
 void TestServer::Kill() {
   if (pid_ <= 0) return;
   ::kill(pid_, SIGKILL);
-  WaitPid(pid_, std::chrono::seconds(10));
+  WaitForChild(pid_, std::chrono::seconds(10));
   pid_ = -1;
 }
 

@@ -17,6 +17,14 @@ namespace manmulsang::testing {
 // the environment variable of the same name).
 std::filesystem::path ServerBinary();
 
+// Starts the binary with the arguments as a child process: stdin from /dev/null, stdout appended
+// to stdout_file and stderr to stderr_file (interleaved when they are the same file), with
+// SIGTERM, SIGINT and SIGPIPE at their defaults whatever the test process blocks. Throws on failure.
+pid_t SpawnBinary(const std::vector<std::string>& arguments, const std::filesystem::path& stdout_file,
+                  const std::filesystem::path& stderr_file);
+// The child's exit code (negative: the signal that ended it), or nullopt if it still runs after timeout.
+std::optional<int> WaitForChild(pid_t pid, std::chrono::milliseconds timeout);
+
 struct CommandResult {
   int exit_code = -1;  // negative: killed by that signal
   std::string output;  // stdout and stderr, interleaved
