@@ -1,10 +1,8 @@
 // The command line, run as the real binary: admin create-user, migrate, demo, backup/restore and
 // serve's own errors. Each scenario has its own data folders; what the commands did is checked
 // through a server on those folders.
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,8 +17,6 @@
 
 #include "blackbox.hpp"
 #include "manmulsang/db/database.hpp"
-
-extern char** environ;
 
 namespace manmulsang::testing {
 namespace {
