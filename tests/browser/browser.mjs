@@ -1,4 +1,5 @@
 // Debian's Chromium through playwright-core, headless, with nothing that reaches the network.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -37,4 +38,42 @@ export const configurations = [
 export async function screenshot(page, configuration, step) {
   mkdirSync(screenshotDirectory, { recursive: true });
   await page.screenshot({ path: join(screenshotDirectory, `${configuration.name}-${step}.png`), fullPage: true });
+}
+
+// A fresh browser context (no cookies) that records every failure a person would notice: script
+// errors, console errors (CSP violations land there) and any request to another host. check(step)
+// takes a screenshot, refuses sideways scrolling at 320 px and any recorded problem.
+export async function openPage(browser, baseUrl, configuration, { stepPrefix = '' } = {}) {
+  const context = await browser.newContext({
+    viewport: configuration.viewport,
+    javaScriptEnabled: configuration.javaScriptEnabled,
+    locale: 'ko-KR',
+    baseURL: baseUrl,
+  });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`request to another host: ${url}`);
+    }
+  });
+  // allowErrors: a page deliberately answered with an error status logs one console error.
+  const check = async (step, { allowErrors = false } = {}) => {
+    await screenshot(page, configuration, `${stepPrefix}${step}`);
+    if (configuration.viewport.width === 320) {
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scrollWidth <= 320, `${step}: the page scrolls sideways at 320 px (scrollWidth ${scrollWidth})`);
+    }
+    const reported = allowErrors ? problems.filter((problem) => !problem.startsWith('console error')) : problems;
+    assert.deepEqual(reported, [], `${step}: problems in the browser`);
+    problems.length = 0;
+  };
+  return { context, page, check };
 }

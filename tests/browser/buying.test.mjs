@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { configurations, launchBrowser, screenshot } from './browser.mjs';
+import { configurations, launchBrowser, openPage as openBrowserPage } from './browser.mjs';
 import { serverBinary, startServer } from './server.mjs';
 
 const kPassword = 'Kimchi-Jjigae-2024!';
@@ -111,40 +111,6 @@ async function stockOf(productId) {
   return (await api('GET', `/api/v1/products/${productId}`)).json.stock;
 }
 
-// Same checks as the storefront test: no script errors, nothing from another host, no sideways
-// scrolling at 320 px; a screenshot of every step.
-async function openPage(configuration) {
-  const context = await browser.newContext({
-    viewport: configuration.viewport,
-    javaScriptEnabled: configuration.javaScriptEnabled,
-    locale: 'ko-KR',
-    baseURL: server.baseUrl,
-  });
-  context.setDefaultTimeout(15_000);
-  context.setDefaultNavigationTimeout(20_000);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(server.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) {
-      problems.push(`request to another host: ${url}`);
-    }
-  });
-  const check = async (step) => {
-    await screenshot(page, configuration, `buying-${step}`);
-    if (configuration.viewport.width === 320) {
-      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(scrollWidth <= 320, `${step}: the page scrolls sideways at 320 px (scrollWidth ${scrollWidth})`);
-    }
-    assert.deepEqual(problems, [], `${step}: problems in the browser`);
-    problems.length = 0;
-  };
-  return { context, page, check };
-}
 
 // Clicks a submit button and waits for the page it leads to.
 async function clickAndWait(page, button) {
@@ -182,7 +148,7 @@ configurations.forEach((configuration, index) => {
       const price = product.price.amount;
       const buyer = await newBuyer(configuration.name, price * 2 + 1000);
       const stockBefore = await stockOf(product.id);
-      const { context, page, check } = await openPage(configuration);
+      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration, { stepPrefix: 'buying-' });
       try {
         await page.goto(`/p/${product.id}`);
         const form = page.locator('form[action="/cart/items"]').first();
@@ -225,7 +191,7 @@ configurations.forEach((configuration, index) => {
       const product = products[index * 2 + 1];
       const buyer = await newBuyer(`${configuration.name}-cod`, 0);
       const stockBefore = await stockOf(product.id);
-      const { context, page, check } = await openPage(configuration);
+      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration, { stepPrefix: 'buying-' });
       try {
         await logIn(page, buyer);
         await page.goto(`/p/${product.id}`);

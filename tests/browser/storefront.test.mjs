@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { configurations, launchBrowser, screenshot } from './browser.mjs';
+import { configurations, launchBrowser, openPage as openBrowserPage } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const kTopCategories = ['clothing', 'cosmetics', 'computers', 'solar', 'food', 'shoes', 'bags', 'appliances',
@@ -33,42 +33,6 @@ function uniqueEmail(tag) {
   return `browser-${tag}-${process.pid}-${Date.now()}-${emailCounter}@example.com`;
 }
 
-// A fresh browser context (no cookies) that records every failure a person would notice: script
-// errors, console errors (CSP violations land there) and any request to another host.
-async function openPage(configuration) {
-  const context = await browser.newContext({
-    viewport: configuration.viewport,
-    javaScriptEnabled: configuration.javaScriptEnabled,
-    locale: 'ko-KR',
-    baseURL: server.baseUrl,
-  });
-  context.setDefaultTimeout(15_000);
-  context.setDefaultNavigationTimeout(20_000);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(server.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) {
-      problems.push(`request to another host: ${url}`);
-    }
-  });
-  // allowErrors: a page deliberately answered with an error status logs one console error.
-  const check = async (step, { allowErrors = false } = {}) => {
-    await screenshot(page, configuration, step);
-    if (configuration.viewport.width === 320) {
-      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(scrollWidth <= 320, `${step}: the page scrolls sideways at 320 px (scrollWidth ${scrollWidth})`);
-    }
-    const reported = allowErrors ? problems.filter((problem) => !problem.startsWith('console error')) : problems;
-    assert.deepEqual(reported, [], `${step}: problems in the browser`);
-    problems.length = 0;
-  };
-  return { context, page, check };
-}
 
 // Submits a form the way a person does: the submit button inside it (Enter when it has none).
 async function submit(page, form) {
@@ -97,7 +61,7 @@ async function signedIn(context) {
 for (const configuration of configurations) {
   describe(configuration.name, () => {
     test('home shows the category tiles and the visit counter', { timeout: kTestTimeout }, async () => {
-      const { context, page, check } = await openPage(configuration);
+      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration);
       try {
         const response = await page.goto('/');
         assert.equal(response.status(), 200);
@@ -128,7 +92,7 @@ for (const configuration of configurations) {
     });
 
     test('the search box submits and shows results', { timeout: kTestTimeout }, async () => {
-      const { context, page, check } = await openPage(configuration);
+      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration);
       try {
         const listing = await (await context.request.get('/api/v1/products?category=computers&per_page=1')).json();
         const query = listing.items[0].name.split(/\s+/).slice(0, 2).join(' ');
@@ -147,7 +111,7 @@ for (const configuration of configurations) {
     });
 
     test('category to product navigation', { timeout: kTestTimeout }, async () => {
-      const { context, page, check } = await openPage(configuration);
+      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration);
       try {
         await page.goto('/');
         await Promise.all([page.waitForURL(/\/c\/computers/), page.locator('a[href="/c/computers"]').first().click()]);
@@ -169,7 +133,7 @@ for (const configuration of configurations) {
     });
 
     test('register, log out, log in, log out', { timeout: kTestTimeout }, async () => {
-      const { context, page, check } = await openPage(configuration);
+      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration);
       try {
         const email = uniqueEmail(configuration.name);
         await page.goto('/register');
@@ -201,7 +165,7 @@ for (const configuration of configurations) {
     });
 
     test('a wrong password shows a message on the login form', { timeout: kTestTimeout }, async () => {
-      const { context, page, check } = await openPage(configuration);
+      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration);
       try {
         await page.goto('/login');
         const form = page.locator('form[action="/login"]').first();
