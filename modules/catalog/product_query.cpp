@@ -30,7 +30,7 @@ std::optional<std::string_view> FirstInvalidField(const ProductQuery& query) {
   if (query.min_price && *query.min_price < 0) return "min_price";
   if (query.max_price && *query.max_price < 0) return "max_price";
   if (query.min_price && query.max_price && *query.min_price > *query.max_price) return "max_price";
-  if (query.page < 1 || query.page > kMaxPage) return "page";
+  if (query.page < 1 || query.page > (query.text.empty() ? kMaxPage : kMaxSearchPage)) return "page";
   if (query.per_page < 1 || query.per_page > kMaxPerPage) return "per_page";
   return std::nullopt;
 }

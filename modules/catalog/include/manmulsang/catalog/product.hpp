@@ -60,14 +60,19 @@ enum class ProductSort { relevance, price_asc, price_desc, newest, rating };
 
 inline constexpr int kMaxPerPage = 100;
 inline constexpr int kMaxPage = 100000;
+// Text queries page through the best matches only (the search module's limit).
+inline constexpr int kMaxSearchPage = 1000;
 inline constexpr std::size_t kMaxQueryText = 200;  // bytes
 
 struct ProductQuery {
-  std::string text;                          // basic name search until the search module lands
+  // Words to search for. Empty lists the category (or everything) in the chosen order; non-empty
+  // goes through the search module's index (ranking, spelling folds, facets of every kind).
+  std::string text;
   std::optional<core::CategoryId> category;  // with its whole subtree
   std::optional<core::SellerId> seller;
   std::optional<std::int64_t> min_price;     // minor units
   std::optional<std::int64_t> max_price;
+  bool in_stock_only = false;
   ProductSort sort = ProductSort::relevance;
   int page = 1;       // 1..kMaxPage
   int per_page = 24;  // 1..kMaxPerPage
@@ -81,12 +86,40 @@ struct FacetCount {
   std::int64_t count = 0;
 };
 
+// A text query's matches per shop (the ten shops with most, most first).
+struct ShopFacet {
+  core::SellerId seller;
+  std::string name;
+  std::int64_t count = 0;
+};
+
+// A text query's matches per price range [min, max); the last range has no max. Every range is
+// listed, empty ones too, so the links stay in the same place from query to query.
+struct PriceFacet {
+  std::int64_t min = 0;  // minor units of the store's currency
+  std::optional<std::int64_t> max;
+  std::int64_t count = 0;
+};
+
 struct ProductPage {
   std::vector<Product> items;
   std::int64_t total = 0;
   int page = 1;
   int per_page = 24;
+  // Each facet counts the matches with every other filter applied but its own, so its links can
+  // widen the choice again.
   std::vector<FacetCount> category_facets;
+  // Only for a text query:
+  std::vector<ShopFacet> shop_facets;
+  std::vector<PriceFacet> price_facets;
+  // How the text was read when the literal words found nothing: the Hangul of Korean typed with
+  // the keyboard in English mode (shxmqnr → 노트북) or a corrected spelling; empty when the
+  // words were used as typed. Pages show it as "did you mean" / "showing results for".
+  std::string interpreted_as;
+  // No listing held every word; these hold most of them (노트북가방 → 노트북 파우치 가방).
+  bool partial_match = false;
+  // The text as trending counts it (folded case, NFC, single spaces); empty for no text.
+  std::string normalized_query;
 };
 
 }  // namespace manmulsang::catalog
