@@ -1,0 +1,1 @@
+// Black-box scenarios: filled in by its owner.
