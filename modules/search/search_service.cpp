@@ -200,6 +200,11 @@ void SearchService::Remove(core::ProductId id) {
   impl_->database.Write([&](db::Connection& connection) { Remove(connection, id); });
 }
 
+std::int64_t SearchService::IndexedCount() {
+  return impl_->database.Read(
+      [](db::Connection& connection) { return SearchRepository(connection).Statistics().documents; });
+}
+
 std::expected<SearchResult, SearchError> SearchService::Search(const SearchRequest& request) {
   if (request.page < 1 || request.page > kMaxPage || request.per_page < 1 || request.per_page > kMaxPerPage) {
     return std::unexpected(SearchError::invalid_page);

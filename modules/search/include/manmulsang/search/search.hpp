@@ -116,6 +116,9 @@ class SearchService {
   void Index(std::span<const IndexedProduct> products);
   void Remove(core::ProductId id);
 
+  // How many listings the index holds (the tables, whatever serves the queries).
+  std::int64_t IndexedCount();
+
   // Any text is a valid query: an empty or unreadable one finds nothing.
   std::expected<SearchResult, SearchError> Search(const SearchRequest& request);
 
