@@ -5,6 +5,34 @@
 #include "shop_repository.hpp"
 
 namespace manmulsang::sellers {
+namespace {
+
+std::string_view Trim(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n";
+  const auto first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
+}
+
+std::expected<void, SellerError> Validate(const DeliveryOptions& options) {
+  if (options.courier_fee_kpw < 0 || options.courier_fee_kpw > kMaxDeliveryFee) {
+    return std::unexpected(SellerError::invalid_courier_fee);
+  }
+  if (options.free_courier_from_kpw &&
+      (*options.free_courier_from_kpw < 1 || *options.free_courier_from_kpw > kMaxFreeCourierFrom)) {
+    return std::unexpected(SellerError::invalid_free_courier_from);
+  }
+  if (options.pickup_place.size() > kMaxPickupPlace) return std::unexpected(SellerError::invalid_pickup_place);
+  if (options.pickup_offered && options.pickup_place.empty()) {
+    return std::unexpected(SellerError::invalid_pickup_place);
+  }
+  for (unsigned char character : options.pickup_place) {
+    if (character < 0x20 || character == 0x7f) return std::unexpected(SellerError::invalid_pickup_place);
+  }
+  return {};
+}
+
+}  // namespace
 
 struct SellerService::Impl {
   db::Database& database;
@@ -47,6 +75,55 @@ std::vector<core::SellerId> SellerService::InsertShops(std::span<const NewShop> 
     for (const NewShop& shop : shops) ids.push_back(ShopRepository::Insert(connection, shop, now));
     return ids;
   });
+}
+
+std::vector<Shop> SellerService::ShopsOwnedBy(core::UserId owner) {
+  return impl_->database.Read(
+      [&](db::Connection& connection) { return ShopRepository::FindByOwner(connection, owner); });
+}
+
+std::expected<Shop, SellerError> SellerService::SetDeliveryOptions(const core::Actor& actor, core::SellerId shop,
+                                                                   DeliveryOptions options) {
+  options.pickup_place = std::string(Trim(options.pickup_place));
+  if (auto valid = Validate(options); !valid) return std::unexpected(valid.error());
+  return impl_->database.Write([&](db::Connection& connection) -> std::expected<Shop, SellerError> {
+    auto found = ShopRepository::Find(connection, shop);
+    // Read and written in one transaction, so the owner checked is the owner at the write.
+    if (!found || !actor.signed_in() || found->owner != *actor.user) {
+      return std::unexpected(SellerError::shop_not_found);
+    }
+    ShopRepository::UpdateDelivery(connection, shop, options);
+    found->delivery = std::move(options);
+    return *found;
+  });
+}
+
+std::vector<Shop> SellerService::FindShopsIn(db::Connection& connection, std::span<const core::SellerId> ids) {
+  std::vector<core::SellerId> unique(ids.begin(), ids.end());
+  std::ranges::sort(unique);
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  if (unique.empty()) return {};
+  return ShopRepository::FindMany(connection, unique);
+}
+
+std::string_view ErrorCode(SellerError error) {
+  switch (error) {
+    case SellerError::shop_not_found: return "shop_not_found";
+    case SellerError::invalid_courier_fee: return "invalid_courier_fee";
+    case SellerError::invalid_free_courier_from: return "invalid_free_courier_from";
+    case SellerError::invalid_pickup_place: return "invalid_pickup_place";
+  }
+  return "seller_error";
+}
+
+std::string_view ErrorMessage(SellerError error) {
+  switch (error) {
+    case SellerError::shop_not_found: return "상점을 찾을 수 없습니다.";
+    case SellerError::invalid_courier_fee: return "배송비는 0원부터 1,000,000원까지입니다.";
+    case SellerError::invalid_free_courier_from: return "무료 배송 기준 금액은 1원 이상이어야 합니다.";
+    case SellerError::invalid_pickup_place: return "직접 찾아가는 곳을 200바이트 안에서 적어 주십시오.";
+  }
+  return "상점 오류입니다.";
 }
 
 std::span<const core::EmbeddedFile> Migrations() { return embedded::sellers_migrations(); }

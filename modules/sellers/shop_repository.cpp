@@ -7,13 +7,21 @@ namespace manmulsang::sellers {
 namespace {
 
 constexpr std::string_view kColumns =
-    "SELECT id, owner_user_id, name, description, city, status, created_at FROM shops";
+    "SELECT id, owner_user_id, name, description, city, status, created_at, courier_fee, free_courier_from, "
+    "pickup_offered, pickup_place FROM shops";
 constexpr std::string_view kFindById =
-    "SELECT id, owner_user_id, name, description, city, status, created_at FROM shops WHERE id = $1";
+    "SELECT id, owner_user_id, name, description, city, status, created_at, courier_fee, free_courier_from, "
+    "pickup_offered, pickup_place FROM shops WHERE id = $1";
+constexpr std::string_view kFindByOwner =
+    "SELECT id, owner_user_id, name, description, city, status, created_at, courier_fee, free_courier_from, "
+    "pickup_offered, pickup_place FROM shops WHERE owner_user_id = $1 ORDER BY id";
+constexpr std::string_view kUpdateDelivery =
+    "UPDATE shops SET courier_fee = $1, free_courier_from = $2, pickup_offered = $3, pickup_place = $4 "
+    "WHERE id = $5";
 constexpr std::string_view kCountByStatus = "SELECT COUNT(*) FROM shops WHERE status = $1";
 constexpr std::string_view kInsert =
-    "INSERT INTO shops (owner_user_id, name, description, city, status, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+    "INSERT INTO shops (owner_user_id, name, description, city, status, created_at, courier_fee, "
+    "free_courier_from, pickup_offered, pickup_place) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
 
 // Batched lookups bind at most this many ids per statement, so the statement cache holds a few
 // shapes rather than one per list length.
@@ -43,7 +51,16 @@ Shop FromRow(const db::Row& row) {
   shop.city = row.Text(4);
   shop.status = ParseStatus(row.Text(5));
   shop.created_at = core::FromUnixSeconds(row.Int(6));
+  shop.delivery.courier_fee_kpw = row.Int(7);
+  shop.delivery.free_courier_from_kpw = row.OptionalInt(8);
+  shop.delivery.pickup_offered = row.Int(9) != 0;
+  shop.delivery.pickup_place = row.Text(10);
   return shop;
+}
+
+db::Parameter OptionalAmount(const std::optional<std::int64_t>& amount) {
+  if (amount) return *amount;
+  return nullptr;
 }
 
 // "SELECT ... WHERE id IN ($1, ..., $n)".
@@ -93,12 +110,27 @@ std::int64_t ShopRepository::CountByStatus(db::Connection& connection, ShopStatu
 
 core::SellerId ShopRepository::Insert(db::Connection& connection, const NewShop& shop,
                                       std::int64_t created_at) {
-  auto row = connection.QueryOne(kInsert, {shop.owner.value, std::string_view(shop.name),
-                                           std::string_view(shop.description),
-                                           std::string_view(shop.city), StatusText(shop.status),
-                                           created_at});
+  auto row = connection.QueryOne(
+      kInsert, {shop.owner.value, std::string_view(shop.name), std::string_view(shop.description),
+                std::string_view(shop.city), StatusText(shop.status), created_at, shop.delivery.courier_fee_kpw,
+                OptionalAmount(shop.delivery.free_courier_from_kpw),
+                static_cast<std::int64_t>(shop.delivery.pickup_offered ? 1 : 0),
+                std::string_view(shop.delivery.pickup_place)});
   if (!row) throw db::DatabaseError("insert into shops returned no id");
   return core::SellerId{row->Int(0)};
+}
+
+std::vector<Shop> ShopRepository::FindByOwner(db::Connection& connection, core::UserId owner) {
+  std::vector<Shop> shops;
+  for (const db::Row& row : connection.Query(kFindByOwner, {owner.value})) shops.push_back(FromRow(row));
+  return shops;
+}
+
+void ShopRepository::UpdateDelivery(db::Connection& connection, core::SellerId shop,
+                                    const DeliveryOptions& options) {
+  connection.Execute(kUpdateDelivery, {options.courier_fee_kpw, OptionalAmount(options.free_courier_from_kpw),
+                                       static_cast<std::int64_t>(options.pickup_offered ? 1 : 0),
+                                       std::string_view(options.pickup_place), shop.value});
 }
 
 }  // namespace manmulsang::sellers

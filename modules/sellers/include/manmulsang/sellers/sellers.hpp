@@ -6,12 +6,15 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/core/embedded_file.hpp"
 #include "manmulsang/core/ids.hpp"
+#include "manmulsang/core/context.hpp"
 #include "manmulsang/db/database.hpp"
+#include "manmulsang/sellers/delivery.hpp"
 
 namespace manmulsang::sellers {
 
@@ -25,6 +28,7 @@ struct Shop {
   std::string city;
   ShopStatus status = ShopStatus::pending;
   core::TimePoint created_at;
+  DeliveryOptions delivery;
 };
 
 struct NewShop {
@@ -33,7 +37,18 @@ struct NewShop {
   std::string description;
   std::string city;
   ShopStatus status = ShopStatus::pending;
+  DeliveryOptions delivery;  // default: free courier, no pickup
 };
+
+enum class SellerError {
+  shop_not_found,             // 404: unknown, or not the actor's shop
+  invalid_courier_fee,        // 400: below 0 or above kMaxDeliveryFee
+  invalid_free_courier_from,  // 400: 0, below 0 or above kMaxFreeCourierFrom
+  invalid_pickup_place,       // 400: blank while pickup is offered, too long, or control characters
+};
+
+std::string_view ErrorCode(SellerError error);
+std::string_view ErrorMessage(SellerError error);  // Korean
 
 // Shops that own products. (The seller center — applications, approval — is a later issue.)
 class SellerService {
@@ -47,6 +62,16 @@ class SellerService {
   std::int64_t CountApprovedShops();
   // The demo generator's bulk path. Returns ids in input order.
   std::vector<core::SellerId> InsertShops(std::span<const NewShop> shops);
+  // The shops a user owns, oldest first.
+  std::vector<Shop> ShopsOwnedBy(core::UserId owner);
+
+  // The shop's owner sets its delivery options (the pickup place is trimmed). Anyone else gets
+  // shop_not_found, as if the shop did not exist. Returns the shop as stored.
+  std::expected<Shop, SellerError> SetDeliveryOptions(const core::Actor& actor, core::SellerId shop,
+                                                      DeliveryOptions options);
+
+  // --- A step inside a caller's transaction (checkout reads the options it charges by) ---
+  std::vector<Shop> FindShopsIn(db::Connection& connection, std::span<const core::SellerId> ids);
 
  private:
   struct Impl;
