@@ -155,7 +155,7 @@ int CartService::DeleteStaleGuestCarts(std::chrono::seconds age) {
   return deleted;
 }
 
-CartView CartService::View(const CartOwner& owner) {
+CartView CartService::View(const CartOwner& owner, const sellers::DeliveryChoices& delivery) {
   CartView view;
   std::vector<CartItem> items;
   std::vector<catalog::Product> products;
@@ -197,8 +197,7 @@ CartView CartService::View(const CartOwner& owner) {
     view.ready = view.ready && buyable;
     ShopGroup& group = groups[line.details.seller];
     group.seller = line.details.seller;
-    if (buyable && (__builtin_add_overflow(group.subtotal_kpw, *line.line_total_kpw, &group.subtotal_kpw) ||
-                    __builtin_add_overflow(view.total_kpw, *line.line_total_kpw, &view.total_kpw))) {
+    if (buyable && __builtin_add_overflow(group.subtotal_kpw, *line.line_total_kpw, &group.subtotal_kpw)) {
       view.ready = false;
     }
     group.lines.push_back(std::move(line));
@@ -206,11 +205,29 @@ CartView CartService::View(const CartOwner& owner) {
 
   std::vector<core::SellerId> seller_ids;
   for (const auto& [seller, group] : groups) seller_ids.push_back(seller);
-  std::map<core::SellerId, std::string> names;
-  for (sellers::Shop& shop : impl_->sellers.FindShops(seller_ids)) names[shop.id] = std::move(shop.name);
+  std::map<core::SellerId, sellers::Shop> shops;
+  for (sellers::Shop& shop : impl_->sellers.FindShops(seller_ids)) shops.emplace(shop.id, std::move(shop));
   for (auto& [seller, group] : groups) {
-    group.seller_name = names[seller];
+    if (auto shop = shops.find(seller); shop != shops.end()) {
+      group.seller_name = std::move(shop->second.name);
+      group.delivery = std::move(shop->second.delivery);
+    }
     for (CartLine& line : group.lines) line.details.seller_name = group.seller_name;
+    // The same rule checkout charges by (sellers::DeliveryFee), on the same subtotal.
+    auto chosen = delivery.find(seller);
+    group.delivery_method = chosen == delivery.end() ? sellers::DeliveryMethod::courier : chosen->second;
+    auto fee = sellers::DeliveryFee(group.delivery, group.delivery_method, group.subtotal_kpw);
+    if (!fee) {
+      group.delivery_method = sellers::DeliveryMethod::courier;
+      fee = sellers::DeliveryFee(group.delivery, group.delivery_method, group.subtotal_kpw);
+    }
+    group.delivery_fee_kpw = fee.value_or(0);
+    if (__builtin_add_overflow(group.subtotal_kpw, group.delivery_fee_kpw, &group.total_kpw) ||
+        __builtin_add_overflow(view.subtotal_kpw, group.subtotal_kpw, &view.subtotal_kpw) ||
+        __builtin_add_overflow(view.delivery_fee_kpw, group.delivery_fee_kpw, &view.delivery_fee_kpw) ||
+        __builtin_add_overflow(view.total_kpw, group.total_kpw, &view.total_kpw)) {
+      view.ready = false;
+    }
     view.shops.push_back(std::move(group));
   }
   return view;

@@ -44,6 +44,54 @@ class CartTest : public ::testing::Test {
   const CartOwner member_ = CartOwner::Member(core::UserId{50});
 };
 
+TEST_F(CartTest, EachShopShowsItsDeliveryFeeForTheChosenMethod) {
+  std::vector<sellers::NewShop> shops = {{core::UserId{2}, "택배 상점", "", "남포", sellers::ShopStatus::approved}};
+  shops[0].delivery = {3'000, 10'000, true, "남포시 항구동 3"};
+  const core::SellerId courier_shop = sellers_.InsertShops(shops).front();
+  std::vector<catalog::NewProduct> products(1);
+  products[0].seller = courier_shop;
+  products[0].category = catalog_.CategoryBySlug("food")->id;
+  products[0].name = "사과";
+  products[0].price = {4'000, core::Currency::kpw};
+  products[0].stock = 10;
+  const core::ProductId apple = catalog_.InsertProducts(products).front();
+  ASSERT_TRUE(cart_.AddItem(member_, ids_[0], 1).has_value());  // the first shop: free courier, no pickup
+  ASSERT_TRUE(cart_.AddItem(member_, apple, 2).has_value());
+
+  CartView view = cart_.View(member_);
+  ASSERT_EQ(view.shops.size(), 2u);
+  const ShopGroup& free_shop = view.shops[0];
+  EXPECT_EQ(free_shop.delivery_method, sellers::DeliveryMethod::courier);
+  EXPECT_EQ(free_shop.delivery_fee_kpw, 0);
+  EXPECT_EQ(free_shop.total_kpw, 2'000);
+  const ShopGroup& paid_shop = view.shops[1];
+  EXPECT_EQ(paid_shop.seller, courier_shop);
+  EXPECT_EQ(paid_shop.subtotal_kpw, 8'000);
+  EXPECT_EQ(paid_shop.delivery_fee_kpw, 3'000);  // below the 10,000 won threshold
+  EXPECT_EQ(paid_shop.total_kpw, 11'000);
+  EXPECT_TRUE(paid_shop.delivery.pickup_offered);
+  EXPECT_EQ(paid_shop.delivery.pickup_place, "남포시 항구동 3");
+  EXPECT_EQ(view.subtotal_kpw, 10'000);
+  EXPECT_EQ(view.delivery_fee_kpw, 3'000);
+  EXPECT_EQ(view.total_kpw, 13'000);
+
+  // Pickup where offered costs nothing; pickup where not offered falls back to courier.
+  const sellers::DeliveryChoices choices = {{courier_shop, sellers::DeliveryMethod::pickup},
+                                            {free_shop.seller, sellers::DeliveryMethod::pickup}};
+  view = cart_.View(member_, choices);
+  EXPECT_EQ(view.shops[1].delivery_method, sellers::DeliveryMethod::pickup);
+  EXPECT_EQ(view.shops[1].delivery_fee_kpw, 0);
+  EXPECT_EQ(view.shops[0].delivery_method, sellers::DeliveryMethod::courier);
+  EXPECT_EQ(view.total_kpw, 10'000);
+
+  // From the threshold on, courier is free.
+  ASSERT_TRUE(cart_.SetQuantity(member_, apple, 3).has_value());
+  view = cart_.View(member_);
+  EXPECT_EQ(view.shops[1].subtotal_kpw, 12'000);
+  EXPECT_EQ(view.shops[1].delivery_fee_kpw, 0);
+  EXPECT_EQ(view.total_kpw, 14'000);
+}
+
 TEST_F(CartTest, GuestTokensAreRandomAndChecked) {
   const std::string token = NewGuestCartToken();
   EXPECT_EQ(token.size(), 64u);

@@ -66,18 +66,24 @@ struct CartLine {
   bool enough_stock = false;
 };
 
-// Lines of one shop: each shop becomes its own order at checkout.
+// Lines of one shop: each shop becomes its own order at checkout, with its own delivery.
 struct ShopGroup {
   core::SellerId seller;
   std::string seller_name;
   std::vector<CartLine> lines;
   std::int64_t subtotal_kpw = 0;  // lines that can be bought
+  sellers::DeliveryOptions delivery;  // what the shop offers
+  sellers::DeliveryMethod delivery_method = sellers::DeliveryMethod::courier;  // as chosen (or courier)
+  std::int64_t delivery_fee_kpw = 0;  // sellers::DeliveryFee of the subtotal
+  std::int64_t total_kpw = 0;         // subtotal + delivery fee
 };
 
 struct CartView {
   std::vector<ShopGroup> shops;          // in seller id order
   std::vector<CartLine> unavailable;     // products no longer sold
-  std::int64_t total_kpw = 0;
+  std::int64_t subtotal_kpw = 0;         // the goods
+  std::int64_t delivery_fee_kpw = 0;     // every shop's delivery
+  std::int64_t total_kpw = 0;            // what checkout would charge: goods + delivery
   std::int64_t item_count = 0;           // sum of quantities
   bool ready = false;  // every line available, in stock and priced: checkout can go ahead
 };
@@ -93,8 +99,9 @@ class CartService {
   std::expected<void, CartError> SetQuantity(const CartOwner& owner, core::ProductId product, std::int64_t quantity);
   std::expected<void, CartError> RemoveItem(const CartOwner& owner, core::ProductId product);
   std::vector<CartItem> Items(const CartOwner& owner);
-  // Current prices (in won) and stock, grouped by shop.
-  CartView View(const CartOwner& owner);
+  // Current prices (in won) and stock, grouped by shop, with each shop's delivery fee for the
+  // method chosen (courier for a shop not named, or named for a pickup it does not offer).
+  CartView View(const CartOwner& owner, const sellers::DeliveryChoices& delivery = {});
 
   // At login: the guest's lines join the member's (quantities of the same product add up, to
   // kMaxQuantity; lines past kMaxItems are dropped) and the guest cart is removed. Returns the
