@@ -24,6 +24,9 @@ class SqliteConnection final : public Connection {
   Rows Query(std::string_view sql, std::span<const Parameter> parameters) override;
   std::int64_t Execute(std::string_view sql, std::span<const Parameter> parameters) override;
   void ExecuteScript(std::string_view sql) override;
+  // False once SQLite has ended the transaction (COMMIT, ROLLBACK, or its own rollback after
+  // an I/O error or a full disk).
+  bool InTransaction() const { return sqlite3_get_autocommit(handle_) == 0; }
   using Connection::Execute;
   using Connection::Query;
 

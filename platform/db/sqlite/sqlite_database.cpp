@@ -3,7 +3,9 @@
 namespace manmulsang::db {
 
 SqliteDatabase::SqliteDatabase(std::string path)
-    : path_(std::move(path)), writer_(std::make_unique<SqliteConnection>(path_, SqliteConnection::Mode::writer)) {}
+    : path_(std::move(path)),
+      writer_(std::make_unique<SqliteConnection>(path_, SqliteConnection::Mode::writer)),
+      writer_queue_(*writer_) {}
 
 SqliteDatabase::~SqliteDatabase() = default;
 
@@ -26,27 +28,11 @@ Database::Lease SqliteDatabase::AcquireReader() {
                })};
 }
 
-Database::Lease SqliteDatabase::AcquireWriter() {
-  auto lock = std::make_shared<std::unique_lock<std::mutex>>(writer_mutex_);
-  return Lease{writer_.get(), std::shared_ptr<void>(lock, nullptr)};
-}
-
 void SqliteDatabase::BackupTo(const std::string& file) {
-  // VACUUM INTO writes a compact, consistent snapshot without blocking readers.
-  std::lock_guard lock(writer_mutex_);
-  writer_->Execute("VACUUM INTO $1", {std::string_view(file)});
-}
-
-void SqliteDatabase::Begin(Connection& connection) { connection.Execute("BEGIN IMMEDIATE"); }
-
-void SqliteDatabase::Commit(Connection& connection) { connection.Execute("COMMIT"); }
-
-void SqliteDatabase::Rollback(Connection& connection) noexcept {
-  try {
-    connection.Execute("ROLLBACK");
-  } catch (...) {
-    // SQLite has already rolled back (e.g. after SQLITE_FULL); nothing is left to undo.
-  }
+  // VACUUM INTO writes a compact, consistent snapshot without blocking readers; it cannot run
+  // inside a transaction, so it takes the writer connection alone, in its turn in the queue.
+  writer_queue_.RunAlone(
+      [&](SqliteConnection& connection) { connection.Execute("VACUUM INTO $1", {std::string_view(file)}); });
 }
 
 }  // namespace manmulsang::db

@@ -85,10 +85,37 @@ class Connection {
   }
 };
 
+// What the writer has done since the store was opened (for /metrics and the benchmarks).
+struct WriterStatistics {
+  std::int64_t transactions = 0;  // Write calls whose work ran, committed or rolled back
+  std::int64_t commits = 0;       // synced commits; group commit puts many transactions in one
+  std::int64_t waiting = 0;       // Write calls queued at this moment
+};
+
 template <typename T>
 concept ExpectedLike = requires(const T& value) {
   { value.has_value() } -> std::convertible_to<bool>;
   value.error();
+};
+
+// One caller's write transaction as the writer queue sees it: Run does the caller's work and
+// says whether to keep it (commit) or roll it back; it may throw. Internal to Database::Write.
+class QueuedWrite {
+ public:
+  virtual bool Run(Connection& connection) = 0;
+
+ protected:
+  ~QueuedWrite() = default;
+};
+
+template <typename Function>
+class QueuedWork final : public QueuedWrite {
+ public:
+  explicit QueuedWork(Function function) : function_(std::move(function)) {}
+  bool Run(Connection& connection) override { return function_(connection); }
+
+ private:
+  Function function_;
 };
 
 // The store: SQLite (embedded) or PostgreSQL (scale-out), chosen by URL.
@@ -110,28 +137,40 @@ class Database {
 
   // Runs work(Connection&) in one write transaction. It commits when work returns normally —
   // or, if work returns a std::expected, only when that holds a value; otherwise it rolls back.
-  // An exception rolls back and propagates.
+  // An exception rolls back and propagates to this caller. Write returns only after the commit
+  // that made the transaction durable; if that commit fails, it throws DatabaseError.
+  //
+  // Group commit (DESIGN.md §5, docs/BUYING.md §8): writers queue in arrival order, and the
+  // first in the queue runs its own and the following callers' work, each in a savepoint of one
+  // shared transaction, so one synced commit serves them all. Hence:
+  // - work may run on another caller's thread while its own caller waits, blocked, in Write:
+  //   what work captures by reference is alive, but thread_local state and the thread's
+  //   identity are the runner's, not the caller's; work must not depend on them;
+  // - work sees the changes of the transactions queued before it, as if they had committed;
+  //   a Read inside work does not (they commit together, after work returns);
+  // - a Write (or BackupTo) inside work on the same store can never be served: it throws
+  //   std::logic_error instead of waiting for ever.
   template <typename Work>
   auto Write(Work&& work) {
-    auto lease = AcquireWriter();
-    Connection& connection = *lease.connection;
-    Begin(connection);
-    try {
-      if constexpr (std::is_void_v<decltype(work(connection))>) {
+    using Result = std::remove_cvref_t<std::invoke_result_t<Work&&, Connection&>>;
+    if constexpr (std::is_void_v<Result>) {
+      QueuedWork request([&](Connection& connection) {
         std::forward<Work>(work)(connection);
-        Commit(connection);
-      } else {
-        auto result = std::forward<Work>(work)(connection);
-        if constexpr (ExpectedLike<decltype(result)>) {
-          if (result.has_value()) Commit(connection); else Rollback(connection);
+        return true;
+      });
+      Submit(request);
+    } else {
+      std::optional<Result> result;
+      QueuedWork request([&](Connection& connection) {
+        result.emplace(std::forward<Work>(work)(connection));
+        if constexpr (ExpectedLike<Result>) {
+          return result->has_value();
         } else {
-          Commit(connection);
+          return true;
         }
-        return result;
-      }
-    } catch (...) {
-      Rollback(connection);
-      throw;
+      });
+      Submit(request);
+      return std::move(*result);
     }
   }
 
@@ -140,6 +179,8 @@ class Database {
   // How many migrations schema_migrations records; throws DatabaseError when the store has no
   // such table (it is not a Manmulsang store).
   std::int64_t AppliedMigrationCount();
+
+  virtual WriterStatistics Statistics() const = 0;
 
   // Writes a consistent copy of the whole store to file (which must not exist), while it serves.
   virtual void BackupTo(const std::string& file) = 0;
@@ -160,10 +201,9 @@ class Database {
     std::shared_ptr<void> release;  // runs the release on destruction
   };
   virtual Lease AcquireReader() = 0;
-  virtual Lease AcquireWriter() = 0;
-  virtual void Begin(Connection& connection) = 0;
-  virtual void Commit(Connection& connection) = 0;
-  virtual void Rollback(Connection& connection) noexcept = 0;
+  // Runs write in a write transaction of its own (its savepoint) and returns once it is
+  // durable, or throws: write's own exception, or DatabaseError when the commit failed.
+  virtual void Submit(QueuedWrite& write) = 0;
 };
 
 }  // namespace manmulsang::db
