@@ -1,5 +1,7 @@
 #include "search_repository.hpp"
 
+#include <algorithm>
+
 namespace manmulsang::search {
 namespace {
 
@@ -55,6 +57,13 @@ constexpr std::string_view kWordsInRange =
 constexpr std::string_view kWordsWithInitialsInRange =
     "SELECT word, listings FROM search_words WHERE initials >= $1 AND initials < $2 "
     "ORDER BY listings DESC, word LIMIT $3";
+
+constexpr std::string_view kWordsInRangeByWord =
+    "SELECT word, listings FROM search_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3";
+// Followed by "$1, $2, ...)": one statement per batch of words instead of one per word.
+constexpr std::string_view kWordsAmongPrefix = "SELECT word, listings FROM search_words WHERE word IN (";
+// Placeholders per statement, well under SQLite's and PostgreSQL's limits.
+constexpr std::size_t kWordsPerStatement = 250;
 
 DocumentRow ToDocument(const db::Row& row) {
   return {row.Int(0), row.Int(1), row.Int(2), row.Int(3), row.Int(4) != 0, row.Real(5),
@@ -220,6 +229,29 @@ std::vector<Suggestion> SearchRepository::WordsInRange(std::string_view low, std
 std::vector<Suggestion> SearchRepository::WordsWithInitialsInRange(std::string_view low, std::string_view high,
                                                                    int limit) {
   return ToSuggestions(connection_.Query(kWordsWithInitialsInRange, {low, high, std::int64_t{limit}}));
+}
+
+std::vector<Suggestion> SearchRepository::WordsAmong(std::span<const std::string> words) {
+  std::vector<Suggestion> found;
+  for (std::size_t start = 0; start < words.size(); start += kWordsPerStatement) {
+    const std::size_t count = std::min(kWordsPerStatement, words.size() - start);
+    std::string sql(kWordsAmongPrefix);
+    std::vector<db::Parameter> parameters;
+    parameters.reserve(count);
+    for (std::size_t index = 0; index < count; ++index) {
+      sql += (index == 0 ? "$" : ", $") + std::to_string(index + 1);
+      parameters.emplace_back(std::string_view(words[start + index]));
+    }
+    sql += ")";
+    for (Suggestion& suggestion : ToSuggestions(connection_.Query(sql, parameters))) {
+      found.push_back(std::move(suggestion));
+    }
+  }
+  return found;
+}
+
+std::vector<Suggestion> SearchRepository::WordsInRangeByWord(std::string_view low, std::string_view high, int limit) {
+  return ToSuggestions(connection_.Query(kWordsInRangeByWord, {low, high, std::int64_t{limit}}));
 }
 
 }  // namespace manmulsang::search

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -101,6 +102,10 @@ class SearchRepository final : public IndexReader {
   // Words in [low, high) of the word or of its initials, most listings first.
   std::vector<Suggestion> WordsInRange(std::string_view low, std::string_view high, int limit);
   std::vector<Suggestion> WordsWithInitialsInRange(std::string_view low, std::string_view high, int limit);
+  // Those of words that are in the vocabulary, with their listings (point look-ups of the key).
+  std::vector<Suggestion> WordsAmong(std::span<const std::string> words);
+  // Words in [low, high) in word order (the index order, so limit bounds the rows read).
+  std::vector<Suggestion> WordsInRangeByWord(std::string_view low, std::string_view high, int limit);
 
  private:
   db::Connection& connection_;

@@ -15,6 +15,7 @@
 #include "query_executor.hpp"
 #include "search_repository.hpp"
 #include "suggestion_prefix.hpp"
+#include "typo_correction.hpp"
 
 namespace manmulsang::search {
 namespace {
@@ -214,15 +215,33 @@ std::expected<SearchResult, SearchError> SearchService::Search(const SearchReque
       (filters.min_price && filters.max_price && *filters.min_price > *filters.max_price)) {
     return std::unexpected(SearchError::invalid_price);
   }
-  if (impl_->memory) {
-    impl_->CatchUp();
-    std::shared_lock lock(impl_->memory_mutex);
-    return RunSearch(*impl_->memory, request);
-  }
-  return impl_->database.Read([&](db::Connection& connection) {
+  if (impl_->memory) impl_->CatchUp();
+  const auto run = [&](const SearchRequest& search) {
+    if (impl_->memory) {
+      std::shared_lock lock(impl_->memory_mutex);
+      return RunSearch(*impl_->memory, search);
+    }
+    return impl_->database.Read([&](db::Connection& connection) {
+      SearchRepository repository(connection);
+      return RunSearch(repository, search);
+    });
+  };
+  SearchResult result = run(request);
+  if (result.total > 0 || result.normalized_query.empty()) return result;
+  // Nothing at all, not even loosely: perhaps a typing mistake (노트묵, labtop). The vocabulary
+  // is in the tables in both modes.
+  const std::string corrected = impl_->database.Read([&](db::Connection& connection) {
     SearchRepository repository(connection);
-    return RunSearch(repository, request);
+    return TypoCorrectedQuery(result.normalized_query, repository);
   });
+  if (corrected.empty()) return result;
+  SearchRequest corrected_request = request;
+  corrected_request.text = corrected;
+  SearchResult corrected_result = run(corrected_request);
+  if (corrected_result.total == 0) return result;
+  corrected_result.interpreted_as = corrected_result.normalized_query;
+  corrected_result.normalized_query = result.normalized_query;  // trending counts what was typed
+  return corrected_result;
 }
 
 std::vector<Suggestion> SearchService::Suggest(std::string_view prefix, int limit) {
