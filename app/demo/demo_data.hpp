@@ -25,6 +25,11 @@ struct ProductRecipe {
 
 std::span<const ProductRecipe> ProductRecipes();
 
+// Market rates, whole won per dollar and per yuan: imported goods are priced at them, and the
+// demo sets them as the exchange rates, so those listings can be bought at what they cost.
+inline constexpr std::int64_t kWonPerDollar = 8000;
+inline constexpr std::int64_t kWonPerYuan = 1100;
+
 // Shop names: a city, sometimes a district or a name, and a trade matching the top category.
 std::span<const std::string_view> Cities();
 std::span<const std::string_view> ShopNameParts();

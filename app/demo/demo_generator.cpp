@@ -7,11 +7,12 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <random>
 #include <stdexcept>
 #include <string>
 
 #include "demo/demo_data.hpp"
+#include "demo/demo_progress.hpp"
+#include "demo/demo_random.hpp"
 
 namespace manmulsang::demo {
 namespace {
@@ -22,31 +23,6 @@ constexpr std::int64_t kBatchSize = 2000;
 constexpr std::int64_t kMaxShops = 300;
 constexpr std::int64_t kMaxMembers = 2000;
 constexpr auto kListingPeriod = std::chrono::hours(24 * 182);
-constexpr std::int64_t kWonPerDollar = 8000;  // market rates used to price imported goods
-constexpr std::int64_t kWonPerYuan = 1100;
-
-// The standard distributions are implementation-defined; these few draws are written out so that
-// one seed means one marketplace on every standard library.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : engine_(seed) {}
-
-  std::uint64_t Below(std::uint64_t bound) {  // [0, bound)
-    return static_cast<std::uint64_t>((static_cast<unsigned __int128>(engine_()) * bound) >> 64);
-  }
-  std::int64_t Between(std::int64_t low, std::int64_t high) {  // [low, high]
-    return low + static_cast<std::int64_t>(Below(static_cast<std::uint64_t>(high - low + 1)));
-  }
-  double Unit() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }  // [0, 1)
-  bool Chance(double probability) { return Unit() < probability; }
-  template <typename T>
-  const T& Pick(std::span<const T> values) {
-    return values[Below(values.size())];
-  }
-
- private:
-  std::mt19937_64 engine_;
-};
 
 std::string FourDigits(std::int64_t number) {
   std::string text = std::to_string(number);
@@ -59,31 +35,6 @@ std::string PersonName(Random& random) {
   name += random.Pick(GivenNameSyllables());
   return name;
 }
-
-class ProgressBar {
- public:
-  ProgressBar(bool wanted, std::int64_t total)
-      : visible_(wanted && isatty(fileno(stderr)) == 1), total_(std::max<std::int64_t>(total, 1)) {}
-
-  void Show(std::string_view stage, std::int64_t done) {
-    if (!visible_) return;
-    constexpr int kWidth = 30;
-    int filled = static_cast<int>(done * kWidth / total_);
-    std::string bar(filled, '#');
-    bar.append(kWidth - filled, '.');
-    std::fprintf(stderr, "\r%.*s [%s] %3d%% %lld/%lld", static_cast<int>(stage.size()), stage.data(),
-                 bar.c_str(), static_cast<int>(done * 100 / total_), static_cast<long long>(done),
-                 static_cast<long long>(total_));
-    std::fflush(stderr);
-  }
-  void Finish() {
-    if (visible_) std::fputc('\n', stderr);
-  }
-
- private:
-  bool visible_;
-  std::int64_t total_;
-};
 
 struct ShopPlan {
   std::vector<core::SellerId> ids;
@@ -257,15 +208,25 @@ DemoSummary GenerateDemoMarketplace(db::Database& /*database*/, accounts::Accoun
                                std::span<const core::UserId>(members).first(static_cast<std::size_t>(shop_count)));
   summary.shops = static_cast<std::int64_t>(shops.ids.size());
 
+  summary.buyers.assign(members.begin() + static_cast<std::ptrdiff_t>(std::min(static_cast<std::size_t>(shop_count), members.size())),
+                        members.end());
+
   std::vector<RecipeTarget> targets = ResolveRecipes(catalog);
   ProgressBar progress(options.progress, options.products);
   std::vector<catalog::NewProduct> batch;
   batch.reserve(kBatchSize);
+  const std::int64_t sample_stride = std::max<std::int64_t>(1, (options.products + kProductSample - 1) / kProductSample);
   for (std::int64_t ordinal = 1; ordinal <= options.products; ++ordinal) {
     const RecipeTarget& target = targets[random.Below(targets.size())];
     batch.push_back(MakeProduct(random, target, shops, ordinal, now));
     if (static_cast<std::int64_t>(batch.size()) == kBatchSize || ordinal == options.products) {
-      summary.products += static_cast<std::int64_t>(catalog.InsertProducts(batch).size());
+      const std::vector<core::ProductId> inserted = catalog.InsertProducts(batch);
+      for (std::size_t index = 0; index < inserted.size(); ++index) {
+        if ((summary.products + static_cast<std::int64_t>(index)) % sample_stride == 0) {
+          summary.product_sample.push_back(inserted[index]);
+        }
+      }
+      summary.products += static_cast<std::int64_t>(inserted.size());
       batch.clear();
       progress.Show("상품", ordinal);
     }

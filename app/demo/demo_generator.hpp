@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "manmulsang/accounts/accounts.hpp"
 #include "manmulsang/catalog/catalog.hpp"
@@ -20,7 +21,13 @@ struct DemoSummary {
   std::int64_t members = 0;
   std::int64_t shops = 0;
   std::int64_t products = 0;
+  // What the orders step (demo_orders.hpp) builds on: the members who are not shop owners, and
+  // an evenly spread sample of at most kProductSample listings.
+  std::vector<core::UserId> buyers;
+  std::vector<core::ProductId> product_sample;
 };
+
+inline constexpr std::int64_t kProductSample = 2000;
 
 // True while the store has no products: `make run` fills only an empty store.
 bool DemoNeeded(catalog::CatalogService& catalog);
