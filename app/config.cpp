@@ -52,7 +52,8 @@ void LoadConfigFile(const std::string& file, Config& config) {
   }
   // A misspelt key would otherwise leave its setting at the default without a word.
   static constexpr std::string_view kKnownKeys[] = {"data", "database", "listen", "threads",
-                                                    "request_timeout_seconds", "access_log", "trust_proxy_headers"};
+                                                    "request_timeout_seconds", "access_log", "trust_proxy_headers",
+                                                    "search_in_memory"};
   for (const auto& [key, value] : table) {
     if (std::find(std::begin(kKnownKeys), std::end(kKnownKeys), key.str()) == std::end(kKnownKeys)) {
       throw std::runtime_error("config " + file + ": unknown key '" + std::string(key.str()) + "'");
@@ -71,6 +72,7 @@ void LoadConfigFile(const std::string& file, Config& config) {
   }
   if (auto value = Value<bool>(table, "access_log", "true or false")) config.access_log = *value;
   if (auto value = Value<bool>(table, "trust_proxy_headers", "true or false")) config.trust_proxy_headers = *value;
+  if (auto value = Value<bool>(table, "search_in_memory", "true or false")) config.search_in_memory = *value;
 }
 
 }  // namespace manmulsang::app

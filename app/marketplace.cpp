@@ -28,7 +28,7 @@
 
 namespace manmulsang::app {
 
-Marketplace::Marketplace(const Config& config) {
+Marketplace::Marketplace(const Config& config, Purpose purpose) {
   const std::string url = config.DatabaseUrl();
   if (url.starts_with("sqlite:")) {
     const std::filesystem::path file = url.substr(std::string_view("sqlite:").size());
@@ -38,7 +38,10 @@ Marketplace::Marketplace(const Config& config) {
   migrations_applied_ = Migrate();
   accounts_ = std::make_unique<accounts::AccountService>(*database_, clock_);
   sellers_ = std::make_unique<sellers::SellerService>(*database_, clock_);
-  catalog_ = std::make_unique<catalog::CatalogService>(*database_, clock_, *sellers_);
+  search_ = std::make_unique<search::SearchService>(*database_,
+                                                    search::SearchOptions{.in_memory = PrepareSearch(config, purpose)});
+  trending_ = std::make_unique<search::TrendingSearches>(clock_);
+  catalog_ = std::make_unique<catalog::CatalogService>(*database_, clock_, *sellers_, search_.get());
   analytics_ = std::make_unique<analytics::AnalyticsService>(*database_, clock_);
   payments_ = std::make_unique<payments::PaymentService>(*database_, clock_);
   cart_ = std::make_unique<cart::CartService>(*database_, clock_, *sellers_, *catalog_, *payments_);
@@ -54,12 +57,28 @@ int Marketplace::Migrate() {
       {"accounts", accounts::Migrations()},
       {"analytics", analytics::Migrations()},
       {"sellers", sellers::Migrations()},
+      {"search", search::Migrations()},
       {"catalog", catalog::Migrations()},
       {"payments", payments::Migrations()},
       {"cart", cart::Migrations()},
       {"orders", orders::Migrations()},
   };
   return database_->Migrate(modules);
+}
+
+bool Marketplace::PrepareSearch(const Config& config, Purpose purpose) {
+  search::SearchService index(*database_);
+  catalog::CatalogService listings(*database_, clock_, *sellers_, &index);
+  std::int64_t indexed = index.IndexedCount();
+  if (indexed != listings.CountActiveProducts()) {
+    spdlog::info("search: indexing the store's listings");
+    indexed = listings.IndexAllListings();
+    spdlog::info("search: {} listings indexed", indexed);
+  }
+  if (purpose != Purpose::serve) return false;
+  const bool in_memory = config.search_in_memory.value_or(indexed > kInMemorySearchListings);
+  if (in_memory) spdlog::info("search: loading the index of {} listings into memory", indexed);
+  return in_memory;
 }
 
 void Marketplace::Serve(const Config& config) {
@@ -86,7 +105,7 @@ void Marketplace::Serve(const Config& config) {
   assets.AddRoutes(router);
   accounts::AddAccountRoutes(router, renderer, *accounts_);
   catalog::AddCatalogRoutes(router, renderer, *catalog_, *sellers_, page_cache);
-  orders::AddBuyingRoutes(router, renderer, {*accounts_, *cart_, *orders_, *payments_, *addresses_});
+  orders::AddBuyingRoutes(router, renderer, {*accounts_, *cart_, *orders_, *payments_, *addresses_, *sellers_, page_cache});
   storefront::AddStorefrontRoutes(router, renderer, *accounts_, *analytics_, *sellers_, *catalog_, page_cache);
   router.SetNotFound(storefront::NotFoundPage(renderer));
 

@@ -12,6 +12,8 @@
 #include "manmulsang/orders/address_book.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/payments/payments.hpp"
+#include "manmulsang/search/search.hpp"
+#include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 
 namespace manmulsang::http {
@@ -24,15 +26,20 @@ namespace manmulsang::app {
 // builds the routes.
 class Marketplace {
  public:
-  // Opens the store named by config (creating the data folder for SQLite) and applies every
-  // module's pending migrations.
-  explicit Marketplace(const Config& config);
+  enum class Purpose { command, serve };
+
+  // Opens the store named by config (creating the data folder for SQLite), applies every
+  // module's pending migrations and indexes listings the search index lacks (a store made
+  // before it). Only Purpose::serve may load the search index into memory.
+  explicit Marketplace(const Config& config, Purpose purpose = Purpose::command);
   ~Marketplace();
 
   db::Database& database() { return *database_; }
   const core::Clock& clock() const { return clock_; }
   accounts::AccountService& accounts() { return *accounts_; }
   sellers::SellerService& sellers() { return *sellers_; }
+  search::SearchService& search() { return *search_; }
+  search::TrendingSearches& trending() { return *trending_; }
   catalog::CatalogService& catalog() { return *catalog_; }
   analytics::AnalyticsService& analytics() { return *analytics_; }
   payments::PaymentService& payments() { return *payments_; }
@@ -47,12 +54,16 @@ class Marketplace {
 
  private:
   int Migrate();
+  // Makes the index whole if it is not, and says whether queries should be served from memory.
+  bool PrepareSearch(const Config& config, Purpose purpose);
 
   core::SystemClock clock_;
   int migrations_applied_ = 0;
   std::unique_ptr<db::Database> database_;
   std::unique_ptr<accounts::AccountService> accounts_;
   std::unique_ptr<sellers::SellerService> sellers_;
+  std::unique_ptr<search::SearchService> search_;
+  std::unique_ptr<search::TrendingSearches> trending_;
   std::unique_ptr<catalog::CatalogService> catalog_;
   std::unique_ptr<analytics::AnalyticsService> analytics_;
   std::unique_ptr<payments::PaymentService> payments_;

@@ -3,8 +3,12 @@
 #include <map>
 #include <mutex>
 
+#include <cassert>
+#include <stdexcept>
+
 #include "category_tree.hpp"
 #include "embedded/catalog_migrations.hpp"
+#include "listing_search.hpp"
 #include "manmulsang/catalog/catalog.hpp"
 #include "product_repository.hpp"
 
@@ -18,9 +22,11 @@ using CategoryCounts = std::vector<std::pair<core::CategoryId, std::int64_t>>;
 // large store that is a scan of every listing. The counts of the whole store are kept for a
 // short while and serve every category page; listings themselves are always read fresh.
 constexpr std::chrono::seconds kCountsLifetime{30};
+// Listings put into the search index per transaction when it is rebuilt.
+constexpr std::int64_t kIndexBatch = 1000;
 
 bool OnlyCategoryFilter(const ProductFilter& filter) {
-  return filter.name_pattern.empty() && !filter.seller && !filter.min_price && !filter.max_price;
+  return !filter.seller && !filter.min_price && !filter.max_price;
 }
 
 }  // namespace
@@ -29,6 +35,7 @@ struct CatalogService::Impl {
   db::Database& database;
   const core::Clock& clock;
   sellers::SellerService& sellers;
+  search::SearchService* search;
 
   // Categories change only by migration, so the tree is read once, on first use (the service may
   // be built before the store is migrated), and shared by all threads afterwards.
@@ -77,6 +84,64 @@ struct CatalogService::Impl {
     return *tree;
   }
 
+  // Keeps the index's copy of a listing in step with it, inside the caller's transaction.
+  void Reindex(db::Connection& connection, core::ProductId id) {
+    if (search == nullptr) return;
+    std::optional<Product> product = ProductRepository::Find(connection, id);
+    if (product && product->status == ProductStatus::active) {
+      search->Index(connection, ToIndexedProduct(*product));
+    } else {
+      search->Remove(connection, id);
+    }
+  }
+
+  std::expected<ProductPage, CatalogError> SearchListings(const ProductQuery& query) {
+    if (search == nullptr) throw std::logic_error("a text query needs the catalog to have a search index");
+    const CategoryTree& tree = Tree();
+    std::vector<core::CategoryId> categories;
+    if (query.category) {
+      categories = tree.Subtree(*query.category);
+      if (categories.empty()) return std::unexpected(CatalogError::category_not_found);
+    }
+    auto result = search->Search(ToSearchRequest(query, std::move(categories)));
+    if (!result) return std::unexpected(CatalogError::invalid_query);
+
+    ProductPage page;
+    page.page = query.page;
+    page.per_page = query.per_page;
+    page.total = result->total;
+    // The index answers in rank order; the listings come back in id order.
+    std::vector<Product> found = database.Read(
+        [&](db::Connection& connection) { return ProductRepository::ActiveByIds(connection, result->ids); });
+    std::map<core::ProductId, Product*> by_id;
+    for (Product& product : found) by_id[product.id] = &product;
+    for (core::ProductId id : result->ids) {
+      if (auto match = by_id.find(id); match != by_id.end()) page.items.push_back(std::move(*match->second));
+    }
+
+    std::vector<std::pair<core::CategoryId, std::int64_t>> category_counts;
+    for (const search::FacetCount& facet : result->categories) {
+      category_counts.emplace_back(core::CategoryId{facet.value}, facet.count);
+    }
+    page.category_facets = CategoryFacets(tree, query.category, category_counts);
+
+    std::vector<core::SellerId> shop_ids;
+    for (const search::FacetCount& facet : result->sellers) shop_ids.push_back(core::SellerId{facet.value});
+    std::map<core::SellerId, std::string> shop_names;
+    for (sellers::Shop& shop : sellers.FindShops(shop_ids)) shop_names[shop.id] = std::move(shop.name);
+    for (const search::FacetCount& facet : result->sellers) {
+      auto name = shop_names.find(core::SellerId{facet.value});
+      if (name == shop_names.end()) continue;  // a shop gone since its listing was indexed
+      page.shop_facets.push_back({core::SellerId{facet.value}, name->second, facet.count});
+    }
+    page.price_facets = PriceFacets(result->price_buckets);
+    page.interpreted_as = std::move(result->interpreted_as);
+    page.partial_match = result->partial_match;
+    page.normalized_query = std::move(result->normalized_query);
+    Hydrate(page.items);
+    return page;
+  }
+
   // Seller names and image URLs for a whole list in two batched lookups, never one per product.
   void Hydrate(std::vector<Product>& products) {
     if (products.empty()) return;
@@ -108,8 +173,8 @@ struct CatalogService::Impl {
 };
 
 CatalogService::CatalogService(db::Database& database, const core::Clock& clock,
-                               sellers::SellerService& sellers)
-    : impl_(std::make_unique<Impl>(database, clock, sellers)) {}
+                               sellers::SellerService& sellers, search::SearchService* search)
+    : impl_(std::make_unique<Impl>(database, clock, sellers, search)) {}
 
 CatalogService::~CatalogService() = default;
 
@@ -152,6 +217,7 @@ std::expected<Product, CatalogError> CatalogService::GetProduct(core::ProductId 
 
 std::expected<ProductPage, CatalogError> CatalogService::ListProducts(const ProductQuery& query) {
   if (FirstInvalidField(query)) return std::unexpected(CatalogError::invalid_query);
+  if (!query.text.empty()) return impl_->SearchListings(query);
   const CategoryTree& tree = impl_->Tree();
 
   ProductFilter filter;
@@ -162,7 +228,6 @@ std::expected<ProductPage, CatalogError> CatalogService::ListProducts(const Prod
   filter.seller = query.seller;
   filter.min_price = query.min_price;
   filter.max_price = query.max_price;
-  if (!query.text.empty()) filter.name_pattern = ProductRepository::ContainsPattern(query.text);
 
   ProductPage page;
   page.page = query.page;
@@ -175,20 +240,8 @@ std::expected<ProductPage, CatalogError> CatalogService::ListProducts(const Prod
   // Outside the read above: the store-wide counts may need a connection of their own.
   counts = impl_->Counts(filter);
   // The per-category counts already hold the total: one scan serves both.
-  std::map<core::CategoryId, std::int64_t> facet_counts;
-  for (const auto& [category, count] : counts) {
-    page.total += count;
-    if (const Category* branch = tree.BranchUnder(query.category, category)) {
-      facet_counts[branch->id] += count;
-    }
-  }
-  std::vector<Category> facet_categories = tree.Children(query.category);
-  if (query.category && facet_categories.empty()) facet_categories = {*tree.ById(*query.category)};
-  for (const Category& category : facet_categories) {
-    auto found = facet_counts.find(category.id);
-    if (found == facet_counts.end() || found->second == 0) continue;
-    page.category_facets.push_back({category.slug, category.name_ko, found->second});
-  }
+  for (const auto& entry : counts) page.total += entry.second;
+  page.category_facets = CategoryFacets(tree, query.category, counts);
   impl_->Hydrate(page.items);
   return page;
 }
@@ -220,13 +273,48 @@ std::vector<core::ProductId> CatalogService::InsertProducts(std::span<const NewP
     inserted.reserve(products.size());
     for (const NewProduct& product : products) {
       std::int64_t created = product.created_at ? core::ToUnixSeconds(*product.created_at) : now;
-      inserted.push_back(ProductRepository::Insert(connection, product, created, created));
+      const core::ProductId id = ProductRepository::Insert(connection, product, created, created);
+      inserted.push_back(id);
+      if (impl_->search != nullptr) {
+        Product listing;
+        listing.id = id;
+        listing.seller = product.seller;
+        listing.category = product.category;
+        listing.name = product.name;
+        listing.description = product.description;
+        listing.price = product.price;
+        listing.stock = product.stock;
+        listing.rating_average = product.rating_average;
+        listing.popularity = product.popularity;
+        listing.created_at = core::FromUnixSeconds(created);
+        impl_->search->Index(connection, ToIndexedProduct(listing));
+      }
     }
     return inserted;
   });
   // After the commit, so that a listing read meanwhile cannot keep the old counts.
   impl_->ForgetCounts();
   return ids;
+}
+
+std::int64_t CatalogService::IndexAllListings() {
+  assert(impl_->search != nullptr);
+  std::int64_t indexed = 0;
+  core::ProductId after{0};
+  while (true) {
+    const std::int64_t in_batch = impl_->database.Write([&](db::Connection& connection) {
+      std::vector<Product> batch = ProductRepository::ActiveAfter(connection, after, kIndexBatch);
+      for (const Product& product : batch) impl_->search->Index(connection, ToIndexedProduct(product));
+      if (!batch.empty()) after = batch.back().id;
+      return static_cast<std::int64_t>(batch.size());
+    });
+    indexed += in_batch;
+    if (in_batch < kIndexBatch) return indexed;
+  }
+}
+
+void CatalogService::ReindexListing(db::Connection& connection, core::ProductId id) {
+  impl_->Reindex(connection, id);
 }
 
 std::span<const core::EmbeddedFile> Migrations() { return embedded::catalog_migrations(); }

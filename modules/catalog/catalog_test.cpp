@@ -13,14 +13,15 @@ using namespace std::chrono_literals;
 
 class CatalogTest : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 2> Modules() {
-    return {{{"sellers", sellers::Migrations()}, {"catalog", Migrations()}}};
+  static std::array<db::Database::ModuleMigrations, 3> Modules() {
+    return {{{"sellers", sellers::Migrations()}, {"search", search::Migrations()}, {"catalog", Migrations()}}};
   }
 
   testing::TestDatabase store_{Modules()};
   core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
   sellers::SellerService sellers_{store_.database(), clock_};
-  CatalogService catalog_{store_.database(), clock_, sellers_};
+  search::SearchService search_{store_.database()};
+  CatalogService catalog_{store_.database(), clock_, sellers_, &search_};
 
   core::CategoryId Slug(std::string_view slug) {
     auto category = catalog_.CategoryBySlug(slug);
@@ -152,23 +153,109 @@ TEST_F(CatalogTest, ListFiltersByCategorySubtreeSellerAndPrice) {
   EXPECT_EQ(Names(catalog_.ListProducts(by_price).value()), (std::vector<std::string>{"모니터 B", "컴퓨터 C"}));
 }
 
-TEST_F(CatalogTest, ListSearchesNamesWithWildcardsTakenLiterally) {
-  auto shops = Shops(1);
+TEST_F(CatalogTest, TextQueriesGoThroughTheSearchIndexWithFacets) {
+  auto shops = Shops(2);
   std::vector<NewProduct> products = {
       Make(shops[0], "solar-panels", "단결정 태양광 패널 300W 24V", 400'000),
+      Make(shops[1], "solar-panels", "다결정 태양광 패널 100W", 90'000),
       Make(shops[0], "solar-panels", "할인 50% 패널", 100'000),
       Make(shops[0], "food-drinks", "평양 소주 360ml 20병", 60'000),
   };
-  catalog_.InsertProducts(products);
+  catalog_.InsertProducts(products);  // indexed in the same transaction: found at once
   ProductQuery query;
   query.text = "태양광";
-  EXPECT_EQ(Names(catalog_.ListProducts(query).value()), (std::vector<std::string>{"단결정 태양광 패널 300W 24V"}));
+  ProductPage page = catalog_.ListProducts(query).value();
+  EXPECT_EQ(page.total, 2);
+  const std::vector<std::string> names = Names(page);
+  EXPECT_EQ(std::set<std::string>(names.begin(), names.end()),
+            (std::set<std::string>{"단결정 태양광 패널 300W 24V", "다결정 태양광 패널 100W"}));
+  ASSERT_FALSE(page.items.empty());
+  EXPECT_EQ(page.items.front().seller_name.substr(0, 6), "상점");  // hydrated like any listing
+  EXPECT_EQ(page.normalized_query, "태양광");
+  EXPECT_TRUE(page.interpreted_as.empty());
+  // Category facets are rolled up to the top categories; shops come with their names.
+  ASSERT_EQ(page.category_facets.size(), 1u);
+  EXPECT_EQ(page.category_facets[0].count, 2);
+  EXPECT_EQ(page.category_facets[0].key, catalog_.Breadcrumb(Slug("solar-panels")).front().slug);
+  ASSERT_EQ(page.shop_facets.size(), 2u);
+  EXPECT_EQ(page.shop_facets[0].count + page.shop_facets[1].count, 2);
+  EXPECT_FALSE(page.shop_facets[0].name.empty());
+  // Every price range is listed; the two matches fall into [50,000, 100,000) and [100,000, 500,000).
+  std::int64_t in_ranges = 0;
+  for (const PriceFacet& range : page.price_facets) {
+    in_ranges += range.count;
+    if (range.min == 50'000) EXPECT_EQ(range.count, 1);
+    if (range.min == 100'000) EXPECT_EQ(range.count, 1);
+  }
+  EXPECT_EQ(in_ranges, 2);
+  ASSERT_FALSE(page.price_facets.empty());
+  EXPECT_FALSE(page.price_facets.back().max.has_value());
+
+  // Filters narrow the text query; query syntax is only text.
+  query.max_price = 100'000;
+  EXPECT_EQ(Names(catalog_.ListProducts(query).value()), (std::vector<std::string>{"다결정 태양광 패널 100W"}));
+  query = {};
   query.text = "50%";
   EXPECT_EQ(Names(catalog_.ListProducts(query).value()), (std::vector<std::string>{"할인 50% 패널"}));
-  query.text = "%";
+  for (const std::string& hostile :
+       std::vector<std::string>{"%", "\"*\"", "NEAR(태양광", "ㅋ", std::string("\0", 1)}) {
+    query.text = hostile;
+    EXPECT_TRUE(catalog_.ListProducts(query).has_value()) << hostile;
+  }
+  // Korean typed with the keyboard in English mode is read as Hangul.
+  query.text = "xodidrhkd";
+  page = catalog_.ListProducts(query).value();
+  EXPECT_EQ(page.total, 2);
+  EXPECT_EQ(page.interpreted_as, "태양광");
+}
+
+TEST_F(CatalogTest, SellingOutAndRestockingMoveTheListingInAndOutOfInStockSearches) {
+  auto shops = Shops(1);
+  NewProduct panel = Make(shops[0], "solar-panels", "태양광 패널", 100'000);
+  panel.stock = 2;
+  const core::ProductId id = catalog_.InsertProducts(std::vector<NewProduct>{panel}).front();
+  ProductQuery query;
+  query.text = "태양광";
+  query.in_stock_only = true;
   EXPECT_EQ(catalog_.ListProducts(query).value().total, 1);
-  query.text = "_";
+
+  const StockRequest all{id, 2};
+  store_.database().Write([&](db::Connection& connection) {
+    EXPECT_TRUE(catalog_.ReserveStock(connection, std::span(&all, 1)).has_value());
+  });
   EXPECT_EQ(catalog_.ListProducts(query).value().total, 0);
+  query.in_stock_only = false;
+  EXPECT_EQ(catalog_.ListProducts(query).value().total, 1);  // still listed, as sold out
+
+  // A reservation that is rolled back leaves the index as it was.
+  store_.database().Write([&](db::Connection& connection) -> std::expected<void, int> {
+    catalog_.ReleaseStock(connection, std::span(&all, 1));
+    return std::unexpected(0);
+  });
+  query.in_stock_only = true;
+  EXPECT_EQ(catalog_.ListProducts(query).value().total, 0);
+  store_.database().Write([&](db::Connection& connection) { catalog_.ReleaseStock(connection, std::span(&all, 1)); });
+  EXPECT_EQ(catalog_.ListProducts(query).value().total, 1);
+}
+
+TEST_F(CatalogTest, IndexAllListingsIndexesAStoreMadeBeforeTheIndex) {
+  auto shops = Shops(1);
+  CatalogService without_index(store_.database(), clock_, sellers_);
+  std::vector<NewProduct> products;
+  for (int index = 0; index < 2'500; ++index) {
+    products.push_back(Make(shops[0], "solar-panels", "태양광 패널 " + std::to_string(index), 100'000 + index));
+  }
+  without_index.InsertProducts(products);
+  EXPECT_EQ(search_.IndexedCount(), 0);
+  EXPECT_EQ(catalog_.IndexAllListings(), 2'500);
+  EXPECT_EQ(search_.IndexedCount(), 2'500);
+  ProductQuery query;
+  query.text = "태양광 패널 2499";
+  ProductPage page = catalog_.ListProducts(query).value();
+  ASSERT_FALSE(page.items.empty());
+  EXPECT_EQ(page.items.front().name, "태양광 패널 2499");
+  EXPECT_EQ(catalog_.IndexAllListings(), 2'500);  // again: replaces, never doubles
+  EXPECT_EQ(search_.IndexedCount(), 2'500);
 }
 
 TEST_F(CatalogTest, ListSortsAndPaginates) {

@@ -15,6 +15,10 @@ constexpr std::string_view kProductColumns =
 constexpr std::string_view kFindById =
     "SELECT id, seller_id, category_id, name, description, price_amount, currency, stock, status, "
     "rating_average, rating_count, popularity, created_at FROM products WHERE id = $1";
+constexpr std::string_view kActiveAfter =
+    "SELECT id, seller_id, category_id, name, description, price_amount, currency, stock, status, "
+    "rating_average, rating_count, popularity, created_at FROM products "
+    "WHERE status = 'active' AND id > $1 ORDER BY id LIMIT $2";
 constexpr std::string_view kNewest =
     "SELECT id, seller_id, category_id, name, description, price_amount, currency, stock, status, "
     "rating_average, rating_count, popularity, created_at FROM products "
@@ -36,7 +40,6 @@ constexpr std::string_view kCount = "SELECT COUNT(*) FROM products";
 constexpr std::string_view kCountByCategory = "SELECT category_id, COUNT(*) FROM products";
 constexpr std::string_view kGroupByCategory = " GROUP BY category_id ORDER BY category_id";
 constexpr std::string_view kWhereActive = " WHERE status = 'active'";
-constexpr std::string_view kAndName = " AND name LIKE $? ESCAPE '\\'";
 constexpr std::string_view kAndSeller = " AND seller_id = $?";
 constexpr std::string_view kAndMinPrice = " AND price_amount >= $?";
 constexpr std::string_view kAndMaxPrice = " AND price_amount <= $?";
@@ -57,9 +60,9 @@ constexpr std::string_view kCheckoutProductsWhere = " WHERE status = 'active' AN
 constexpr std::string_view kCheckoutProductsOrder = ") ORDER BY id";
 constexpr std::string_view kReserveStock =
     "UPDATE products SET stock = stock - $1, popularity = popularity + $1, updated_at = $3 "
-    "WHERE id = $2 AND status = 'active' AND stock >= $1";
+    "WHERE id = $2 AND status = 'active' AND stock >= $1 RETURNING stock";
 constexpr std::string_view kReleaseStock =
-    "UPDATE products SET stock = stock + $1, updated_at = $3 WHERE id = $2";
+    "UPDATE products SET stock = stock + $1, updated_at = $3 WHERE id = $2 RETURNING stock";
 constexpr std::string_view kAvailableStock = "SELECT stock FROM products WHERE id = $1 AND status = 'active'";
 
 std::string_view OrderBy(ProductSort sort) {
@@ -70,7 +73,8 @@ std::string_view OrderBy(ProductSort sort) {
     case ProductSort::rating: return kOrderRating;
     case ProductSort::relevance: break;
   }
-  // Until the search module ranks text matches, the most popular listing is the most relevant.
+  // Without words to rank by (text queries go through the search module), the most popular
+  // listing is the most relevant.
   return kOrderPopular;
 }
 
@@ -124,7 +128,6 @@ void AppendFilter(Statement& statement, const ProductFilter& filter) {
   if (filter.seller) statement.Append(kAndSeller, filter.seller->value);
   if (filter.min_price) statement.Append(kAndMinPrice, *filter.min_price);
   if (filter.max_price) statement.Append(kAndMaxPrice, *filter.max_price);
-  if (!filter.name_pattern.empty()) statement.Append(kAndName, std::string_view(filter.name_pattern));
 }
 
 ProductStatus ParseStatus(std::string_view text) {
@@ -181,6 +184,11 @@ std::optional<Product> ProductRepository::Find(db::Connection& connection, core:
   auto row = connection.QueryOne(kFindById, {id.value});
   if (!row) return std::nullopt;
   return FromRow(*row);
+}
+
+std::vector<Product> ProductRepository::ActiveAfter(db::Connection& connection, core::ProductId after,
+                                                    std::int64_t limit) {
+  return FromRows(connection.Query(kActiveAfter, {after.value, limit}));
 }
 
 std::vector<Product> ProductRepository::List(db::Connection& connection, const ProductFilter& filter,
@@ -256,16 +264,6 @@ core::ProductId ProductRepository::Insert(db::Connection& connection, const NewP
   return id;
 }
 
-std::string ProductRepository::ContainsPattern(std::string_view text) {
-  std::string pattern = "%";
-  for (char character : text) {
-    if (character == '%' || character == '_' || character == '\\') pattern += '\\';
-    pattern += character;
-  }
-  pattern += "%";
-  return pattern;
-}
-
 std::vector<Product> ProductRepository::ActiveByIds(db::Connection& connection,
                                                    std::span<const core::ProductId> ids) {
   std::vector<Product> products;
@@ -283,14 +281,18 @@ std::vector<Product> ProductRepository::ActiveByIds(db::Connection& connection,
   return products;
 }
 
-bool ProductRepository::TakeStock(db::Connection& connection, core::ProductId id, std::int64_t quantity,
-                                  std::int64_t now) {
-  return connection.Execute(kReserveStock, {quantity, id.value, now}) == 1;
+std::optional<std::int64_t> ProductRepository::TakeStock(db::Connection& connection, core::ProductId id,
+                                                         std::int64_t quantity, std::int64_t now) {
+  auto row = connection.QueryOne(kReserveStock, {quantity, id.value, now});
+  if (!row) return std::nullopt;
+  return row->Int(0);
 }
 
-void ProductRepository::PutBackStock(db::Connection& connection, core::ProductId id, std::int64_t quantity,
-                                     std::int64_t now) {
-  connection.Execute(kReleaseStock, {quantity, id.value, now});
+std::optional<std::int64_t> ProductRepository::PutBackStock(db::Connection& connection, core::ProductId id,
+                                                            std::int64_t quantity, std::int64_t now) {
+  auto row = connection.QueryOne(kReleaseStock, {quantity, id.value, now});
+  if (!row) return std::nullopt;
+  return row->Int(0);
 }
 
 std::int64_t ProductRepository::AvailableStock(db::Connection& connection, core::ProductId id) {

@@ -15,7 +15,6 @@ namespace manmulsang::catalog {
 // What a listing asks of the table, after the service resolved the category to its subtree.
 // Only active products are ever listed.
 struct ProductFilter {
-  std::string name_pattern;                  // a LIKE pattern, empty for none
   std::vector<core::CategoryId> categories;  // empty: any
   std::optional<core::SellerId> seller;
   std::optional<std::int64_t> min_price;
@@ -29,6 +28,8 @@ class ProductRepository {
   static std::vector<Category> LoadCategories(db::Connection& connection);
 
   static std::optional<Product> Find(db::Connection& connection, core::ProductId id);
+  // Active products after id (exclusive), in id order: the search index is rebuilt in batches.
+  static std::vector<Product> ActiveAfter(db::Connection& connection, core::ProductId after, std::int64_t limit);
   static std::vector<Product> List(db::Connection& connection, const ProductFilter& filter,
                                    ProductSort sort, std::int64_t limit, std::int64_t offset);
   static std::int64_t Count(db::Connection& connection, const ProductFilter& filter);
@@ -47,14 +48,15 @@ class ProductRepository {
 
   // Checkout (inside the caller's transaction): active products among ids, in id order.
   static std::vector<Product> ActiveByIds(db::Connection& connection, std::span<const core::ProductId> ids);
-  // False (and nothing changed) when the product is not active or has fewer than quantity.
-  static bool TakeStock(db::Connection& connection, core::ProductId id, std::int64_t quantity, std::int64_t now);
-  static void PutBackStock(db::Connection& connection, core::ProductId id, std::int64_t quantity, std::int64_t now);
+  // The stock left, or nullopt (and nothing changed) when the product is not active or has
+  // fewer than quantity.
+  static std::optional<std::int64_t> TakeStock(db::Connection& connection, core::ProductId id, std::int64_t quantity,
+                                               std::int64_t now);
+  // The stock after putting quantity back; nullopt for an unknown product.
+  static std::optional<std::int64_t> PutBackStock(db::Connection& connection, core::ProductId id,
+                                                  std::int64_t quantity, std::int64_t now);
   // The stock of an active product; 0 when it is unknown or not active.
   static std::int64_t AvailableStock(db::Connection& connection, core::ProductId id);
-
-  // "%text%" with LIKE's wildcards escaped, so that "50%" finds "50%" and not everything.
-  static std::string ContainsPattern(std::string_view text);
 };
 
 }  // namespace manmulsang::catalog

@@ -38,10 +38,14 @@ std::expected<void, StockShortage> CatalogService::ReserveStock(db::Connection& 
                                                                 std::span<const StockRequest> requests) {
   const std::int64_t now = core::ToUnixSeconds(std::chrono::system_clock::now());
   for (const StockRequest& request : Normalise(requests)) {
-    if (request.quantity <= 0 || !ProductRepository::TakeStock(connection, request.product, request.quantity, now)) {
+    std::optional<std::int64_t> left;
+    if (request.quantity > 0) left = ProductRepository::TakeStock(connection, request.product, request.quantity, now);
+    if (!left) {
       return std::unexpected(StockShortage{request.product, request.quantity,
                                            ProductRepository::AvailableStock(connection, request.product)});
     }
+    // Sold out: "in stock only" searches must stop finding it with this commit.
+    if (*left == 0) ReindexListing(connection, request.product);
   }
   return {};
 }
@@ -49,7 +53,10 @@ std::expected<void, StockShortage> CatalogService::ReserveStock(db::Connection& 
 void CatalogService::ReleaseStock(db::Connection& connection, std::span<const StockRequest> requests) {
   const std::int64_t now = core::ToUnixSeconds(std::chrono::system_clock::now());
   for (const StockRequest& request : Normalise(requests)) {
-    if (request.quantity > 0) ProductRepository::PutBackStock(connection, request.product, request.quantity, now);
+    if (request.quantity <= 0) continue;
+    std::optional<std::int64_t> stock = ProductRepository::PutBackStock(connection, request.product, request.quantity, now);
+    // Back from sold out: found again by "in stock only" searches.
+    if (stock && *stock == request.quantity) ReindexListing(connection, request.product);
   }
 }
 

@@ -13,6 +13,7 @@
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/core/embedded_file.hpp"
 #include "manmulsang/db/database.hpp"
+#include "manmulsang/search/search.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 
 namespace manmulsang::catalog {
@@ -34,7 +35,11 @@ struct StockShortage {
 // Categories and products: the listings buyers browse.
 class CatalogService {
  public:
-  CatalogService(db::Database& database, const core::Clock& clock, sellers::SellerService& sellers);
+  // search: the index of the listings, changed in the same transaction as every listing write
+  // and asked by every text query. Tests of other modules that never search may leave it out;
+  // their listings are then not indexed, and a text query is a programmer error.
+  CatalogService(db::Database& database, const core::Clock& clock, sellers::SellerService& sellers,
+                 search::SearchService* search = nullptr);
   ~CatalogService();
 
   // The whole tree, ordered by position; it is small and cached in memory.
@@ -47,14 +52,21 @@ class CatalogService {
   std::vector<Category> Breadcrumb(core::CategoryId category);
 
   std::expected<Product, CatalogError> GetProduct(core::ProductId id);  // active ones only
-  // invalid_query when FirstInvalidField(query) names a field.
+  // invalid_query when FirstInvalidField(query) names a field. A query with text is answered
+  // by the search index (ranked, with facets of shops and prices and the reading of the text);
+  // without text, from the listings in the chosen order.
   std::expected<ProductPage, CatalogError> ListProducts(const ProductQuery& query);
   std::vector<Product> NewestProducts(int limit);
   std::vector<Product> PopularProducts(int limit);
   std::int64_t CountActiveProducts();
 
-  // The demo generator's bulk path: one transaction per call. Returns ids in input order.
+  // The demo generator's bulk path: one transaction per call, the search index included.
+  // Returns ids in input order.
   std::vector<core::ProductId> InsertProducts(std::span<const NewProduct> products);
+
+  // Puts every active listing into the search index again, in batches of their own
+  // transactions (a store made before the index, or a rebuilt index). Returns how many.
+  std::int64_t IndexAllListings();
 
   // Checkout takes part in its caller's transaction through these (see docs/BUYING.md).
   // The active products among ids with their current price and stock, in id order, without
@@ -62,13 +74,17 @@ class CatalogService {
   std::vector<Product> ProductsForCheckout(db::Connection& connection, std::span<const core::ProductId> ids);
   // Takes each quantity off its active product's stock, never below zero. The first request
   // that cannot be met is returned (with what is left) and the caller rolls back its
-  // transaction, which undoes the requests already taken.
+  // transaction, which undoes the requests already taken. A listing that sells out (or, on
+  // release, comes back into stock) changes in the search index in the same transaction.
   std::expected<void, StockShortage> ReserveStock(db::Connection& connection,
                                                   std::span<const StockRequest> requests);
   // Puts quantities back (a cancelled or expired order), whatever the product's status now.
   void ReleaseStock(db::Connection& connection, std::span<const StockRequest> requests);
 
  private:
+  // Writes the listing's current state to the search index inside connection's transaction.
+  void ReindexListing(db::Connection& connection, core::ProductId id);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -94,7 +94,8 @@ struct ShopFacet {
 };
 
 // A text query's matches per price range [min, max); the last range has no max. Every range is
-// listed, empty ones too, so the links stay in the same place from query to query.
+// listed, empty ones too, so the links stay in the same place from query to query. The price
+// filter is inclusive, so a link to this range asks for min_price=min&max_price=max-1.
 struct PriceFacet {
   std::int64_t min = 0;  // minor units of the store's currency
   std::optional<std::int64_t> max;
