@@ -34,7 +34,7 @@ int ServeCommand(const Config& config) {
     Report("--listen must be HOST:PORT, got " + config.listen);
     return 2;
   }
-  Marketplace marketplace(config);
+  Marketplace marketplace(config, Marketplace::Purpose::serve);
   marketplace.Serve(config);
   return 0;
 }
