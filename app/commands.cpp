@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "demo/demo_generator.hpp"
+#include "demo/demo_orders.hpp"
 #include "marketplace.hpp"
 
 namespace manmulsang::app {
@@ -56,8 +57,13 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
   const demo::DemoSummary summary = demo::GenerateDemoMarketplace(
       marketplace.database(), marketplace.accounts(), marketplace.sellers(), marketplace.catalog(),
       marketplace.clock(), options);
-  std::printf("demo marketplace: %lld members, %lld shops, %lld products\n", static_cast<long long>(summary.members),
-              static_cast<long long>(summary.shops), static_cast<long long>(summary.products));
+  const demo::DemoOrdersSummary orders =
+      demo::GenerateDemoOrders(marketplace.database(), marketplace.accounts(), marketplace.sellers(),
+                               marketplace.catalog(), marketplace.clock(), summary, options);
+  std::printf("demo marketplace: %lld members, %lld shops, %lld products, %lld orders, %lld wallets\n",
+              static_cast<long long>(summary.members), static_cast<long long>(summary.shops),
+              static_cast<long long>(summary.products), static_cast<long long>(orders.orders),
+              static_cast<long long>(orders.wallets));
   return 0;
 }
 
