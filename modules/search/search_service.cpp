@@ -227,9 +227,13 @@ std::expected<SearchResult, SearchError> SearchService::Search(const SearchReque
     });
   };
   SearchResult result = run(request);
-  if (result.total > 0 || result.normalized_query.empty()) return result;
-  // Nothing at all, not even loosely: perhaps a typing mistake (노트묵, labtop). The vocabulary
-  // is in the tables in both modes.
+  const bool full_match = result.total > 0 && !result.partial_match;
+  if (result.normalized_query.empty() || (full_match && !result.interpreted_as.empty())) return result;
+  // Perhaps a typing mistake (노트묵, labtop): a word no listing name holds, one key from one that
+  // many do. Checked when nothing matched, when only most of the words did, and also when every
+  // word "matched": bigrams carry no positions, so 운동하 finds the 운동복 whose description says
+  // 활동하기 (운동 + 동하). A query whose words are all in the vocabulary costs one look-up here;
+  // the vocabulary is in the tables in both modes.
   const std::string corrected = impl_->database.Read([&](db::Connection& connection) {
     SearchRepository repository(connection);
     return TypoCorrectedQuery(result.normalized_query, repository);
@@ -239,6 +243,10 @@ std::expected<SearchResult, SearchError> SearchService::Search(const SearchReque
   corrected_request.text = corrected;
   SearchResult corrected_result = run(corrected_request);
   if (corrected_result.total == 0) return result;
+  if (result.total > 0 && corrected_result.partial_match) return result;
+  // Against a full match of the words as typed, the correction must match in full and more
+  // widely: the word meant is the commoner one (운동화 over an accidental 운동 + 동하).
+  if (full_match && corrected_result.total <= result.total) return result;
   corrected_result.interpreted_as = corrected_result.normalized_query;
   corrected_result.normalized_query = result.normalized_query;  // trending counts what was typed
   return corrected_result;

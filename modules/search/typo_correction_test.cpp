@@ -66,11 +66,13 @@ class TypoToleranceTest : public ::testing::TestWithParam<bool> {
     const std::vector<std::string> names = {
         "만물 노트북 15인치",  "아리랑 노트북 14인치", "노트북 가방 방수", "학생 가방", "여행 가방 대형",
         "가망 없는 책",        "Lenovo laptop 15.6",  "Samsung SSD 256GB", "Samsung 모니터 24인치",
-        "Logitech keyboard",  "노트 공책 10권",       "전기 밥솥",          "냉장고 300L"};
+        "Logitech keyboard",  "노트 공책 10권",       "전기 밥솥",          "냉장고 300L",
+        "아동 운동복 130",    "류원 운동화 240",   "대성 운동화 250"};
     std::vector<IndexedProduct> products;
     std::int64_t id = 1;
     for (const std::string& name : names) {
-      products.push_back({core::ProductId{id}, core::CategoryId{1}, core::SellerId{1}, name, name + " 상품입니다.",
+      const std::string description = name + (id == 14 ? " 활동하기 편합니다." : " 상품입니다.");
+      products.push_back({core::ProductId{id}, core::CategoryId{1}, core::SellerId{1}, name, description,
                           10'000 * id, true, 4.0, 100 - id, 1'700'000'000 + id});
       ++id;
     }
@@ -105,6 +107,19 @@ TEST_P(TypoToleranceTest, ATypoFindsTheProductAndSaysWhatItSearched) {
     EXPECT_EQ(result.interpreted_as, test.read_as) << test.typed;
     EXPECT_EQ(result.normalized_query, test.typed);  // trending counts what was typed
   }
+}
+
+TEST_P(TypoToleranceTest, ACommonerWordOneKeyAwayBeatsAnAccidentalMatchOfTheBigrams) {
+  // 운동하 matches the 운동복 whose description says 활동하기 (운동 + 동하, no positions in the
+  // index); 운동화, one key away, is what more listings hold and what was meant.
+  const SearchResult result = Find("운동하");
+  ASSERT_FALSE(result.ids.empty());
+  EXPECT_TRUE(result.ids.front().value == 15 || result.ids.front().value == 16);
+  EXPECT_EQ(result.total, 2);
+  EXPECT_EQ(result.interpreted_as, "운동화");
+  EXPECT_FALSE(result.partial_match);
+  // A query whose words listing names hold is never corrected.
+  EXPECT_EQ(Find("노트 공책").interpreted_as, "");
 }
 
 TEST_P(TypoToleranceTest, PrefersTheWordMoreListingsHold) {
