@@ -3,6 +3,7 @@
 // together or not at all. The steps, in order:
 //   1. a known idempotency key answers from its stored receipt (or refuses a different request);
 //   2. load the cart;  3. read current prices on the server;  4. convert them to won;
+//   4a. each shop's delivery fee for the method chosen (docs/BUYING.md §1a);
 //   5. reserve stock, never below zero;  6. one order per shop;  7. take or await payment;
 //   8. store the key with the receipt;  9. clear the cart.
 
@@ -46,6 +47,15 @@ std::string CanonicalRequest(const CheckoutCommand& command, std::string_view ad
   } else {
     text += address;
   }
+  // Courier is what a shop not named gets, so naming it changes nothing: only pickups count,
+  // in shop id order (the map's). Appended after the address, so that receipts stored before
+  // delivery options existed (no pickups: nothing appended) still match their replays.
+  std::string pickups;
+  for (const auto& [shop, method] : command.delivery) {
+    if (method != sellers::DeliveryMethod::pickup) continue;
+    pickups += (pickups.empty() ? "" : ",") + std::to_string(shop.value);
+  }
+  if (!pickups.empty()) text += "\npickup:" + pickups;
   return text;
 }
 
@@ -57,6 +67,9 @@ CheckoutError Failure(OrderError error, std::optional<core::ProductId> product =
 struct ShopOrder {
   std::vector<OrderLine> lines;
   std::int64_t subtotal = 0;
+  sellers::DeliveryMethod delivery_method = sellers::DeliveryMethod::courier;
+  std::int64_t delivery_fee = 0;
+  std::string pickup_place;
 };
 
 std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& parts, db::Connection& connection,
@@ -137,6 +150,27 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
     reservations.push_back({product.id, item.quantity});
   }
 
+  // 4a. Delivery, by the shop's options as they are now, on the subtotal in won: the rule the
+  // cart shows (sellers::DeliveryFee), so the page and the charge cannot differ.
+  std::vector<core::SellerId> shop_ids;
+  for (const auto& [seller, shop] : shops) shop_ids.push_back(seller);
+  std::map<core::SellerId, sellers::DeliveryOptions> options;
+  for (sellers::Shop& shop : parts.sellers.FindShopsIn(connection, shop_ids)) {
+    options.emplace(shop.id, std::move(shop.delivery));
+  }
+  for (auto& [seller, shop] : shops) {
+    const auto chosen = command.delivery.find(seller);
+    shop.delivery_method = chosen == command.delivery.end() ? sellers::DeliveryMethod::courier : chosen->second;
+    const sellers::DeliveryOptions& offered = options[seller];  // a shop gone: free courier, no pickup
+    auto fee = sellers::DeliveryFee(offered, shop.delivery_method, shop.subtotal);
+    if (!fee) return std::unexpected(CheckoutError{OrderError::pickup_unavailable, std::nullopt, 0, seller});
+    shop.delivery_fee = *fee;
+    if (shop.delivery_method == sellers::DeliveryMethod::pickup) shop.pickup_place = offered.pickup_place;
+    if (__builtin_add_overflow(grand_total, shop.delivery_fee, &grand_total) || grand_total > kMaxOrderTotal) {
+      return std::unexpected(Failure(OrderError::total_too_large));
+    }
+  }
+
   // 5. Stock: the conditional UPDATE in catalog never lets it go below zero.
   if (auto reserved = parts.catalog.ReserveStock(connection, reservations); !reserved) {
     return std::unexpected(
@@ -154,8 +188,10 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
     order.status = OrderStatus::awaiting_payment;
     order.payment_method = command.payment_method;
     order.subtotal_kpw = shop.subtotal;
-    order.delivery_fee_kpw = 0;  // delivery options per shop come with the address book
-    order.total_kpw = shop.subtotal;
+    order.delivery_fee_kpw = shop.delivery_fee;
+    order.total_kpw = shop.subtotal + shop.delivery_fee;  // both under kMaxOrderTotal: no overflow
+    order.delivery_method = shop.delivery_method;
+    order.pickup_place = std::move(shop.pickup_place);
     order.address = std::string(address);
     order.created_at = now;
     order.updated_at = now;
@@ -180,6 +216,7 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
     receipt.orders.push_back({id, seller, order.status, order.total_kpw});
     receipt.total_kpw += order.total_kpw;
   }
+  for (const catalog::StockRequest& reservation : reservations) receipt.products.push_back(reservation.product);
 
   // 8 and 9.
   OrderRepository::SetReceipt(connection, checkout, EncodeReceipt(receipt));

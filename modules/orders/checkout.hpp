@@ -10,6 +10,7 @@
 #include "manmulsang/orders/errors.hpp"
 #include "manmulsang/orders/order.hpp"
 #include "manmulsang/payments/payments.hpp"
+#include "manmulsang/sellers/sellers.hpp"
 
 namespace manmulsang::orders {
 
@@ -17,6 +18,7 @@ namespace manmulsang::orders {
 struct CheckoutParts {
   db::Database& database;
   const core::Clock& clock;
+  sellers::SellerService& sellers;
   catalog::CatalogService& catalog;
   cart::CartService& cart;
   payments::PaymentService& payments;

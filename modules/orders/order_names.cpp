@@ -91,6 +91,7 @@ std::string_view ErrorCode(OrderError error) {
     case OrderError::insufficient_funds: return "insufficient_funds";
     case OrderError::rate_unavailable: return "rate_unavailable";
     case OrderError::total_too_large: return "total_too_large";
+    case OrderError::pickup_unavailable: return "pickup_unavailable";
     case OrderError::order_not_found: return "order_not_found";
     case OrderError::transition_not_allowed: return "transition_not_allowed";
   }
@@ -109,6 +110,7 @@ std::string_view ErrorMessage(OrderError error) {
     case OrderError::insufficient_funds: return "지갑 잔액이 부족합니다.";
     case OrderError::rate_unavailable: return "환율이 정해지지 않은 통화의 상품이 있습니다.";
     case OrderError::total_too_large: return "주문 금액이 너무 큽니다.";
+    case OrderError::pickup_unavailable: return "이 상점은 직접 찾아가기를 하지 않습니다. 택배를 고르십시오.";
     case OrderError::order_not_found: return "주문을 찾을 수 없습니다.";
     case OrderError::transition_not_allowed: return "지금 상태에서는 할 수 없는 일입니다.";
   }

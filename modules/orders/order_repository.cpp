@@ -13,7 +13,8 @@ constexpr std::string_view kInsertCheckout =
 constexpr std::string_view kSetReceipt = "UPDATE checkouts SET receipt = $1 WHERE id = $2";
 constexpr std::string_view kInsertOrder =
     "INSERT INTO orders (checkout_id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, "
-    "address, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id";
+    "address, created_at, updated_at, delivery_method, pickup_place) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) RETURNING id";
 constexpr std::string_view kInsertLine =
     "INSERT INTO order_lines (order_id, position, product_id, name, quantity, unit_amount, unit_currency, rate, "
     "unit_kpw, line_kpw) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
@@ -24,10 +25,10 @@ constexpr std::string_view kUpdateStatus =
     "UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4";
 constexpr std::string_view kFindOrder =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
-    "updated_at FROM orders WHERE id = $1";
+    "updated_at, delivery_method, pickup_place FROM orders WHERE id = $1";
 constexpr std::string_view kListByBuyer =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
-    "updated_at FROM orders WHERE buyer_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3";
+    "updated_at, delivery_method, pickup_place FROM orders WHERE buyer_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3";
 constexpr std::string_view kDue =
     "SELECT id FROM orders WHERE status = $1 AND updated_at <= $2 ORDER BY updated_at, id LIMIT $3";
 constexpr std::string_view kDueByMethod =
@@ -36,7 +37,7 @@ constexpr std::string_view kDueByMethod =
 // $2 = 'any' means any status.
 constexpr std::string_view kListBySeller =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
-    "updated_at FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status = $2) ORDER BY id DESC LIMIT $3 OFFSET $4";
+    "updated_at, delivery_method, pickup_place FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status = $2) ORDER BY id DESC LIMIT $3 OFFSET $4";
 constexpr std::string_view kCountBySeller =
     "SELECT COUNT(*) FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status = $2)";
 constexpr std::string_view kLinesOfSellerPage =
@@ -76,6 +77,8 @@ Order OrderFromRow(const db::Row& row) {
   order.address = row.Text(8);
   order.created_at = core::FromUnixSeconds(row.Int(9));
   order.updated_at = core::FromUnixSeconds(row.Int(10));
+  order.delivery_method = sellers::ParseDeliveryMethod(row.Text(11)).value_or(sellers::DeliveryMethod::courier);
+  order.pickup_place = row.Text(12);
   return order;
 }
 
@@ -124,7 +127,8 @@ OrderId OrderRepository::Insert(db::Connection& connection, std::int64_t checkou
   auto row = connection.QueryOne(
       kInsertOrder, {checkout, order.buyer.value, order.seller.value, OrderStatusName(order.status),
                      PaymentMethodName(order.payment_method), order.subtotal_kpw, order.delivery_fee_kpw,
-                     order.total_kpw, std::string_view(order.address), created});
+                     order.total_kpw, std::string_view(order.address), created,
+                     sellers::DeliveryMethodName(order.delivery_method), std::string_view(order.pickup_place)});
   if (!row) throw db::DatabaseError("insert into orders returned no id");
   OrderId id{row->Int(0)};
   for (std::size_t position = 0; position < order.lines.size(); ++position) {

@@ -29,6 +29,12 @@ struct OrderService::Impl {
   cart::CartService& cart;
   payments::PaymentService& payments;
   OrderSettings settings;
+  StockListener stock_listener;
+
+  // After a commit only: a cache refilled between the notice and the commit would keep old stock.
+  void StockChanged(std::span<const core::ProductId> products) const {
+    if (stock_listener && !products.empty()) stock_listener(products);
+  }
 
   // Who the actor is to this order; nullopt means the order is none of their business (404).
   std::optional<Party> PartyOf(const core::Actor& actor, const Order& order) {
@@ -100,6 +106,17 @@ struct OrderService::Impl {
 
   std::expected<Order, OrderError> Move(OrderId id, Party party, std::optional<core::UserId> actor,
                                         OrderEvent event, std::string_view note) {
+    auto moved = MoveInTransaction(id, party, actor, event, note);
+    if (moved && (event == OrderEvent::cancel || event == OrderEvent::expire || event == OrderEvent::accept_return)) {
+      std::vector<core::ProductId> products;
+      for (const OrderLine& line : moved->lines) products.push_back(line.product);
+      StockChanged(products);
+    }
+    return moved;
+  }
+
+  std::expected<Order, OrderError> MoveInTransaction(OrderId id, Party party, std::optional<core::UserId> actor,
+                                                     OrderEvent event, std::string_view note) {
     return database.Write([&](db::Connection& connection) -> std::expected<Order, OrderError> {
       auto order = OrderRepository::Find(connection, id);
       if (!order) return std::unexpected(OrderError::order_not_found);
@@ -119,14 +136,18 @@ struct OrderService::Impl {
 OrderService::OrderService(db::Database& database, const core::Clock& clock, sellers::SellerService& sellers,
                            catalog::CatalogService& catalog, cart::CartService& cart,
                            payments::PaymentService& payments, OrderSettings settings)
-    : impl_(std::make_unique<Impl>(database, clock, sellers, catalog, cart, payments, settings)) {}
+    : impl_(std::make_unique<Impl>(database, clock, sellers, catalog, cart, payments, settings, StockListener{})) {}
 
 OrderService::~OrderService() = default;
 
 std::expected<CheckoutReceipt, CheckoutError> OrderService::Checkout(const CheckoutCommand& command) {
-  CheckoutParts parts{impl_->database, impl_->clock, impl_->catalog, impl_->cart, impl_->payments};
-  return RunCheckout(parts, command);
+  CheckoutParts parts{impl_->database, impl_->clock, impl_->sellers, impl_->catalog, impl_->cart, impl_->payments};
+  auto receipt = RunCheckout(parts, command);
+  if (receipt) impl_->StockChanged(receipt->products);
+  return receipt;
 }
+
+void OrderService::OnStockChanged(StockListener listener) { impl_->stock_listener = std::move(listener); }
 
 std::expected<Order, OrderError> OrderService::GetOrder(const core::Actor& actor, OrderId id) {
   auto order = impl_->database.Read([&](db::Connection& connection) { return OrderRepository::Find(connection, id); });

@@ -154,5 +154,114 @@ TEST_F(BuyingApiTest, CheckoutToASavedAddress) {
             http::Status::not_found);
 }
 
+TEST_F(BuyingApiTest, TheOwnerSetsDeliveryOptionsAndCheckoutChargesThem) {
+  const core::SellerId pickup_shop = Shop(kShopOwner, "창전 상점");
+  const core::SellerId other_shop = Shop(core::UserId{3}, "남포 상점");
+  const core::ProductId rice = Product(pickup_shop, 10'000, 9);
+  const core::ProductId pen = Product(other_shop, 5'000, 9);
+  const std::string owner = "2:seller";
+
+  // Only the owner: someone else's shop, or none at all, is not found; a visitor must sign in.
+  const std::string options =
+      R"({"courier_fee":3000,"free_courier_from":{"amount":50000,"currency":"KPW"},"pickup_offered":true,"pickup_place":"창전거리 5"})";
+  EXPECT_EQ(Send(http::Method::put, "/api/v1/seller/shop/delivery", options, "").status, http::Status::unauthorized);
+  auto foreign = Put("/api/v1/seller/shop/delivery",
+                     "{\"shop_id\":" + std::to_string(other_shop.value) + "," + options.substr(1), owner);
+  EXPECT_EQ(foreign.status, http::Status::not_found);
+  EXPECT_EQ(Code(foreign), "shop_not_found");
+  EXPECT_EQ(Put("/api/v1/seller/shop/delivery", options, "77:seller").status, http::Status::not_found);
+  EXPECT_EQ(sellers_.GetShop(other_shop)->delivery, sellers::DeliveryOptions{});
+
+  auto stored = Put("/api/v1/seller/shop/delivery", options, owner);
+  ASSERT_EQ(stored.status, http::Status::ok) << stored.body;
+  EXPECT_EQ(Json(stored).at("shop_id").as_int64(), pickup_shop.value);
+  EXPECT_EQ(Json(stored).at("delivery").at("courier_fee").at("amount").as_int64(), 3'000);
+  EXPECT_EQ(Json(stored).at("delivery").at("free_courier_from").at("amount").as_int64(), 50'000);
+  EXPECT_EQ(Json(Get("/api/v1/seller/shop/delivery", owner)).at("delivery"), Json(stored).at("delivery"));
+  auto second = Put("/api/v1/seller/shop/delivery", R"({"courier_fee":2500,"pickup_offered":false})", "3:seller");
+  ASSERT_EQ(second.status, http::Status::ok) << second.body;
+  EXPECT_TRUE(Json(second).at("delivery").at("free_courier_from").is_null());
+
+  // Bad settings name their field and change nothing.
+  const std::pair<std::string, std::string> bad[] = {
+      {R"({"courier_fee":-1,"pickup_offered":false})", "courier_fee"},
+      {R"({"courier_fee":"3000","pickup_offered":false})", "courier_fee"},
+      {R"({"courier_fee":1.5,"pickup_offered":false})", "courier_fee"},
+      {R"({"courier_fee":{"amount":5,"currency":"USD"},"pickup_offered":false})", "courier_fee"},
+      {R"({"courier_fee":0,"free_courier_from":0,"pickup_offered":false})", "free_courier_from"},
+      {R"({"courier_fee":0,"pickup_offered":"yes"})", "pickup_offered"},
+      {R"({"courier_fee":0,"pickup_offered":true,"pickup_place":"  "})", "pickup_place"},
+      {R"({"courier_fee":0,"pickup_offered":true,"pickup_place":7})", "pickup_place"},
+  };
+  for (const auto& [body, field] : bad) {
+    auto response = Put("/api/v1/seller/shop/delivery", body, owner);
+    EXPECT_EQ(response.status, http::Status::bad_request) << body;
+    EXPECT_EQ(Json(response).at("error").at("field").as_string(), field) << body;
+  }
+  EXPECT_EQ(Json(Get("/api/v1/seller/shop/delivery", owner)).at("delivery"), Json(stored).at("delivery"));
+
+  // The cart shows each shop's fee; checkout takes the method per shop and charges it.
+  TopUp(kBuyer, 100'000);
+  for (core::ProductId product : {rice, pen}) {
+    ASSERT_EQ(Post("/api/v1/cart/items", "{\"product_id\":" + std::to_string(product.value) + ",\"quantity\":2}",
+                   kBuyerWho)
+                  .status,
+              http::Status::created);
+  }
+  auto cart = Json(Get("/api/v1/cart", kBuyerWho));
+  EXPECT_EQ(cart.at("shops").at(0).at("delivery").at("fee").at("amount").as_int64(), 3'000);
+  EXPECT_TRUE(cart.at("shops").at(0).at("delivery_options").at("pickup_offered").as_bool());
+  EXPECT_EQ(cart.at("shops").at(1).at("total").at("amount").as_int64(), 12'500);
+  EXPECT_EQ(cart.at("delivery_fee").at("amount").as_int64(), 5'500);
+  EXPECT_EQ(cart.at("total").at("amount").as_int64(), 35'500);
+
+  const std::string shop_key = std::to_string(pickup_shop.value);
+  const std::string other_key = std::to_string(other_shop.value);
+  for (const std::string delivery : {R"("pickup")", R"({"x":"pickup"})", R"({"0":"pickup"})", R"({"1":"drone"})",
+                                     R"({"1":1})"}) {
+    auto refused = Post("/api/v1/orders", R"({"payment_method":"wallet","address":"a","delivery":)" + delivery + "}",
+                        kBuyerWho);
+    EXPECT_EQ(refused.status, http::Status::bad_request) << delivery;
+    EXPECT_EQ(Code(refused), "invalid_delivery") << delivery;
+    EXPECT_EQ(Json(refused).at("error").at("field").as_string(), "delivery");
+  }
+  auto no_pickup = Post("/api/v1/orders",
+                        R"({"payment_method":"wallet","address":"a","delivery":{")" + other_key + R"(":"pickup"}})",
+                        kBuyerWho, {{"Idempotency-Key", "d-1"}});
+  EXPECT_EQ(no_pickup.status, http::Status::bad_request);
+  EXPECT_EQ(Code(no_pickup), "pickup_unavailable");
+  EXPECT_EQ(Json(no_pickup).at("error").at("field").as_string(), "delivery");
+  EXPECT_EQ(Json(no_pickup).at("error").at("shop_id").as_int64(), other_shop.value);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 100'000);
+
+  // A product page in the cache is forgotten once the checkout took its stock.
+  const std::string rice_page = http::PageCache::Key("/p/" + std::to_string(rice.value), "ko");
+  page_cache_.Put(rice_page, http::Response::Html("<p>9</p>"), std::chrono::seconds(300));
+  ASSERT_TRUE(page_cache_.Get(rice_page).has_value());
+
+  const std::string body = R"({"payment_method":"wallet","address":"a","delivery":{")" + shop_key +
+                           R"(":"pickup",")" + other_key + R"(":"courier"}})";
+  auto placed = Post("/api/v1/orders", body, kBuyerWho, {{"Idempotency-Key", "d-1"}});
+  ASSERT_EQ(placed.status, http::Status::created) << placed.body;
+  EXPECT_EQ(Json(placed).at("total").at("amount").as_int64(), 32'500);
+  EXPECT_FALSE(page_cache_.Get(rice_page).has_value());
+  // The same key: the same answer; with another delivery: refused.
+  EXPECT_EQ(Post("/api/v1/orders", body, kBuyerWho, {{"Idempotency-Key", "d-1"}}).body, placed.body);
+  auto reused = Post("/api/v1/orders", R"({"payment_method":"wallet","address":"a"})", kBuyerWho,
+                     {{"Idempotency-Key", "d-1"}});
+  EXPECT_EQ(reused.status, http::Status::unprocessable_entity);
+
+  const object receipt = Json(placed);  // kept: a range-for over a temporary's member dangles
+  for (const auto& summary : receipt.at("orders").as_array()) {
+    auto order = Json(Get("/api/v1/orders/" + std::to_string(summary.at("id").as_int64()), kBuyerWho));
+    const bool pickup = summary.at("seller").at("id").as_int64() == pickup_shop.value;
+    EXPECT_EQ(order.at("delivery").at("method").as_string(), pickup ? "pickup" : "courier");
+    EXPECT_EQ(order.at("delivery_fee").at("amount").as_int64(), pickup ? 0 : 2'500);
+    if (pickup) {
+      EXPECT_EQ(order.at("delivery").at("pickup_place").as_string(), "창전거리 5");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace manmulsang::orders

@@ -30,6 +30,7 @@ ApiProblem ProblemOf(OrderError error) {
     case OrderError::total_too_large:
     case OrderError::invalid_idempotency_key: return {Status::bad_request, code, ""};
     case OrderError::invalid_address: return {Status::bad_request, code, "address"};
+    case OrderError::pickup_unavailable: return {Status::bad_request, code, "delivery"};
     case OrderError::insufficient_funds: return {Status::payment_required, code, ""};
     case OrderError::product_unavailable:
     case OrderError::order_not_found: return {Status::not_found, code, ""};
@@ -69,6 +70,32 @@ ApiProblem ProblemOf(AddressError error) {
     case AddressError::too_many_addresses: return {Status::bad_request, code, ""};
   }
   return {Status::bad_request, code, ""};
+}
+
+ApiProblem ProblemOf(sellers::SellerError error) {
+  const std::string code(sellers::ErrorCode(error));
+  switch (error) {
+    case sellers::SellerError::shop_not_found: return {Status::not_found, code, "shop_id"};
+    case sellers::SellerError::invalid_courier_fee: return {Status::bad_request, code, "courier_fee"};
+    case sellers::SellerError::invalid_free_courier_from: return {Status::bad_request, code, "free_courier_from"};
+    case sellers::SellerError::invalid_pickup_place: return {Status::bad_request, code, "pickup_place"};
+  }
+  return {Status::bad_request, code, ""};
+}
+
+boost::json::object DeliveryJson(sellers::DeliveryMethod method, std::int64_t fee_kpw, std::string_view pickup_place) {
+  boost::json::object json{{"method", sellers::DeliveryMethodName(method)}, {"fee", MoneyJson(fee_kpw)}};
+  if (method == sellers::DeliveryMethod::pickup) json["pickup_place"] = pickup_place;
+  return json;
+}
+
+boost::json::object DeliveryOptionsJson(const sellers::DeliveryOptions& options) {
+  boost::json::object json{{"courier_fee", MoneyJson(options.courier_fee_kpw)},
+                           {"free_courier_from", nullptr},
+                           {"pickup_offered", options.pickup_offered},
+                           {"pickup_place", options.pickup_place}};
+  if (options.free_courier_from_kpw) json["free_courier_from"] = MoneyJson(*options.free_courier_from_kpw);
+  return json;
 }
 
 http::Response BuyingHttp::Error(const http::Request& request, const ApiProblem& problem) const {
@@ -150,10 +177,14 @@ void AddBuyingRoutes(http::Router& router, html::Renderer& renderer, const Buyin
   renderer.AddMessages(embedded::orders_i18n());
   renderer.AddTemplates("orders", embedded::orders_templates());
   const BuyingHttp http{renderer, services};
+  services.orders.OnStockChanged([&page_cache = services.page_cache](std::span<const core::ProductId> products) {
+    for (core::ProductId product : products) page_cache.Invalidate("/p/" + std::to_string(product.value));
+  });
   AddCartApi(router, http);
   AddOrderApi(router, http);
   AddWalletApi(router, http);
   AddAddressApi(router, http);
+  AddDeliveryApi(router, http);
   AddCartPages(router, http);
   AddCheckoutPage(router, http);
   AddOrderPages(router, http);

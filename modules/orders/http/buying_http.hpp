@@ -25,6 +25,7 @@ ApiProblem ProblemOf(cart::CartError error);
 ApiProblem ProblemOf(OrderError error);
 ApiProblem ProblemOf(payments::PaymentError error);
 ApiProblem ProblemOf(AddressError error);
+ApiProblem ProblemOf(sellers::SellerError error);
 
 // The shared state of the handlers.
 struct BuyingHttp {
@@ -59,5 +60,11 @@ void AddCartApi(http::Router& router, const BuyingHttp& http);
 void AddOrderApi(http::Router& router, const BuyingHttp& http);
 void AddWalletApi(http::Router& router, const BuyingHttp& http);
 void AddAddressApi(http::Router& router, const BuyingHttp& http);
+void AddDeliveryApi(http::Router& router, const BuyingHttp& http);
+
+// {method, fee, pickup_place?} of a chosen delivery.
+boost::json::object DeliveryJson(sellers::DeliveryMethod method, std::int64_t fee_kpw, std::string_view pickup_place);
+// A shop's settings as the API shows and takes them.
+boost::json::object DeliveryOptionsJson(const sellers::DeliveryOptions& options);
 
 }  // namespace manmulsang::orders

@@ -87,6 +87,60 @@ TEST_F(BuyingPagesTest, CheckoutWithTheWalletThenCancelWithoutJavaScript) {
   EXPECT_TRUE(Contains(wallet, "환불"));
 }
 
+TEST_F(BuyingPagesTest, CheckoutWithPickupForOneShopAndCourierForAnother) {
+  const core::SellerId pickup_shop = Shop(kShopOwner, "창전 상점");
+  const core::SellerId courier_shop = Shop(core::UserId{3}, "남포 상점");
+  ASSERT_TRUE(sellers_.SetDeliveryOptions(Seller(kShopOwner), pickup_shop, {3'000, std::nullopt, true, "창전거리 5"}));
+  ASSERT_TRUE(sellers_.SetDeliveryOptions(Seller(core::UserId{3}), courier_shop, {2'500, std::nullopt, false, ""}));
+  const core::ProductId rice = Product(pickup_shop, 10'000, 5);
+  const core::ProductId pen = Product(courier_shop, 5'000, 5);
+  TopUp(kBuyer, 50'000);
+  for (core::ProductId product : {rice, pen}) {
+    ASSERT_EQ(PostForm("/cart/items", {{"product_id", std::to_string(product.value)}, {"quantity", "1"}}, kBuyerWho)
+                  .status,
+              http::Status::see_other);
+  }
+  auto cart = Get("/cart", kBuyerWho);
+  EXPECT_TRUE(Contains(cart, "3,000원"));
+  EXPECT_TRUE(Contains(cart, "20,500원"));  // goods 15,000 + courier 3,000 + 2,500
+
+  const std::string pickup_field = "delivery_" + std::to_string(pickup_shop.value);
+  const std::string courier_field = "delivery_" + std::to_string(courier_shop.value);
+  auto form = Get("/checkout", kBuyerWho);
+  ASSERT_EQ(form.status, http::Status::ok);
+  EXPECT_TRUE(Contains(form, "name=\"" + pickup_field + "\" value=\"pickup\""));
+  EXPECT_FALSE(Contains(form, "name=\"" + courier_field + "\" value=\"pickup\""));  // not offered
+  EXPECT_TRUE(Contains(form, "창전거리 5"));
+
+  // Pickup where the shop has none, or a made-up method: the form comes back, nothing placed.
+  Headers fields = {{"payment_method", "wallet"}, {"address_id", "new"}, {"address", "평양시 중구역"},
+                    {"idempotency_key", "delivery-form-1"}, {pickup_field, "pickup"}, {courier_field, "pickup"}};
+  auto refused = PostForm("/checkout", fields, kBuyerWho);
+  EXPECT_EQ(refused.status, http::Status::bad_request);
+  EXPECT_TRUE(Contains(refused, "직접 찾아가기를 하지 않습니다"));
+  fields.back().second = "drone";
+  EXPECT_EQ(PostForm("/checkout", fields, kBuyerWho).status, http::Status::bad_request);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM orders"), 0);
+
+  fields.back().second = "courier";
+  auto placed = PostForm("/checkout", fields, kBuyerWho);
+  ASSERT_EQ(placed.status, http::Status::see_other) << placed.body;
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 50'000 - 17'500);
+  for (const Order& order : orders_.BuyerOrders(kBuyer).items) {
+    auto page = Get("/orders/" + std::to_string(order.id.value), kBuyerWho);
+    ASSERT_EQ(page.status, http::Status::ok);
+    if (order.seller == pickup_shop) {
+      EXPECT_TRUE(Contains(page, "data-delivery=\"pickup\""));
+      EXPECT_TRUE(Contains(page, "창전거리 5"));
+      EXPECT_EQ(order.total_kpw, 10'000);
+    } else {
+      EXPECT_TRUE(Contains(page, "data-delivery=\"courier\""));
+      EXPECT_TRUE(Contains(page, "2,500원"));
+      EXPECT_EQ(order.total_kpw, 7'500);
+    }
+  }
+}
+
 TEST_F(BuyingPagesTest, FormsComeBackWithClearMessages) {
   const core::ProductId product = Product(Shop(kShopOwner, "상점"), 4'000, 5);
   const std::string id = std::to_string(product.value);

@@ -43,7 +43,7 @@ class BuyingApiTest : public BuyingTest {
       return next(request);
     });
     router_.Use(GuestCartMerge(cart_));
-    AddBuyingRoutes(router_, renderer_, {accounts_, cart_, orders_, payments_, addresses_});
+    AddBuyingRoutes(router_, renderer_, {accounts_, cart_, orders_, payments_, addresses_, sellers_, page_cache_});
   }
 
   http::Response Send(http::Method method, std::string_view target, std::string body, std::string_view who,
@@ -59,6 +59,9 @@ class BuyingApiTest : public BuyingTest {
     return router_.Dispatch(request);
   }
   http::Response Get(std::string_view target, std::string_view who) { return Send(http::Method::get, target, "", who); }
+  http::Response Put(std::string_view target, std::string body, std::string_view who) {
+    return Send(http::Method::put, target, std::move(body), who);
+  }
   http::Response Post(std::string_view target, std::string body, std::string_view who, const Headers& headers = {}) {
     return Send(http::Method::post, target, std::move(body), who, headers);
   }
@@ -92,6 +95,7 @@ class BuyingApiTest : public BuyingTest {
   html::Renderer renderer_;
   accounts::AccountService accounts_{store_.database(), clock_};
   AddressBook addresses_{store_.database(), clock_};
+  http::PageCache page_cache_{clock_};
   http::Router router_;
 };
 

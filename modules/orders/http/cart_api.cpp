@@ -29,15 +29,21 @@ http::Response CartJson(const BuyingHttp& http, const cart::CartOwner& owner, ht
   for (const cart::ShopGroup& group : view.shops) {
     boost::json::array lines;
     for (const cart::CartLine& line : group.lines) lines.push_back(LineJson(line));
-    shops.push_back(boost::json::object{{"seller", {{"id", group.seller.value}, {"name", group.seller_name}}},
-                                        {"items", std::move(lines)},
-                                        {"subtotal", MoneyJson(group.subtotal_kpw)}});
+    shops.push_back(boost::json::object{
+        {"seller", {{"id", group.seller.value}, {"name", group.seller_name}}},
+        {"items", std::move(lines)},
+        {"subtotal", MoneyJson(group.subtotal_kpw)},
+        {"delivery", DeliveryJson(group.delivery_method, group.delivery_fee_kpw, group.delivery.pickup_place)},
+        {"delivery_options", DeliveryOptionsJson(group.delivery)},
+        {"total", MoneyJson(group.total_kpw)}});
   }
   boost::json::array unavailable;
   for (const cart::CartLine& line : view.unavailable) unavailable.push_back(LineJson(line));
   return NoStore(http::Response::Json(boost::json::object{{"shops", std::move(shops)},
                                                           {"unavailable", std::move(unavailable)},
                                                           {"item_count", view.item_count},
+                                                          {"subtotal", MoneyJson(view.subtotal_kpw)},
+                                                          {"delivery_fee", MoneyJson(view.delivery_fee_kpw)},
                                                           {"total", MoneyJson(view.total_kpw)},
                                                           {"ready", view.ready}},
                                       status));

@@ -112,6 +112,12 @@ class CartPages : BuyingPages {
       for (const cart::CartLine& line : group.lines) lines.push_back(LineData(request, line));
       shop.set("lines", lines);
       shop.set("subtotal", Money(request, group.subtotal_kpw));
+      shop.set("delivery_fee", Money(request, group.delivery_fee_kpw));
+      shop.set("shop_total", Money(request, group.total_kpw));
+      if (group.delivery.pickup_offered) {
+        shop.set("pickup_offered", html::Data(true));
+        shop.set("pickup_fee", Money(request, 0));
+      }
       shops.push_back(shop);
     }
     html::List unavailable;

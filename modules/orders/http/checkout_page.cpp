@@ -1,4 +1,5 @@
-// /checkout: the cart as it will be charged, an address (saved or typed), a payment method, and
+// /checkout: the cart as it will be charged, a delivery method per shop (radios
+// "delivery_<shop id>" = courier | pickup), an address (saved or typed), a payment method, and
 // one button. The form carries its own Idempotency-Key, so a double click places one order.
 
 #include "buying_pages.hpp"
@@ -22,10 +23,13 @@ class CheckoutPage : BuyingPages {
     if (!request.context().actor.signed_in()) return ToLogin("/checkout");
     const http::Form& form = request.form();
     Typed typed{std::string(form.GetOr("payment_method")), std::string(form.GetOr("address_id")),
-                std::string(form.GetOr("address")), std::string(form.GetOr("idempotency_key"))};
+                std::string(form.GetOr("address")), std::string(form.GetOr("idempotency_key")), {}};
+    const bool delivery_valid = ParseDelivery(form, typed.delivery);
     auto method = ParsePaymentMethod(typed.method);
     if (!method) return Render(request, typed, "invalid_payment_method", http::Status::bad_request);
+    if (!delivery_valid) return Render(request, typed, "invalid_delivery", http::Status::bad_request);
     CheckoutCommand command{*request.context().actor.user, *method, "", typed.key};
+    command.delivery = typed.delivery;
     if (typed.address_id.empty() || typed.address_id == "new") {
       command.address = typed.address;
     } else if (auto id = ParsePathId(typed.address_id)) {
@@ -51,7 +55,25 @@ class CheckoutPage : BuyingPages {
     std::string address_id;
     std::string address;
     std::string key;
+    sellers::DeliveryChoices delivery;
   };
+
+  // Every "delivery_<shop id>" field, into choices; false for a malformed name or value.
+  static bool ParseDelivery(const http::Form& form, sellers::DeliveryChoices& choices) {
+    constexpr std::string_view kPrefix = "delivery_";
+    bool valid = true;
+    for (const auto& [name, value] : form.fields()) {
+      if (!std::string_view(name).starts_with(kPrefix)) continue;
+      auto shop = ParsePathId(std::string_view(name).substr(kPrefix.size()));
+      auto method = sellers::ParseDeliveryMethod(value);
+      if (!shop || !method) {
+        valid = false;
+        continue;
+      }
+      choices[core::SellerId{*shop}] = *method;
+    }
+    return valid;
+  }
 
   http::Response Render(const http::Request& request, const Typed& typed, std::string_view error,
                         http::Status status) const {
@@ -59,11 +81,27 @@ class CheckoutPage : BuyingPages {
     html::Data data;
     data.set("title", Text(request, "orders.checkout_title"));
     if (!error.empty()) data.set("message", ErrorText(request, error));
-    const cart::CartView view = http.services.cart.View(cart::CartOwner::Member(buyer));
+    // The fees shown are those of the methods chosen so far (courier first); without JavaScript
+    // a changed radio shows its fee beside it, and the order page shows what was charged.
+    const cart::CartView view = http.services.cart.View(cart::CartOwner::Member(buyer), typed.delivery);
     html::List shops;
     for (const cart::ShopGroup& group : view.shops) {
       html::Data shop;
       shop.set("seller_name", group.seller_name);
+      shop.set("seller_id", std::to_string(group.seller.value));
+      const bool pickup = group.delivery_method == sellers::DeliveryMethod::pickup;
+      shop.set("courier_checked", html::Data(!pickup));
+      shop.set("pickup_checked", html::Data(pickup));
+      shop.set("courier_fee", Money(request, sellers::DeliveryFee(group.delivery, sellers::DeliveryMethod::courier,
+                                                                  group.subtotal_kpw).value_or(0)));
+      if (group.delivery.free_courier_from_kpw) {
+        shop.set("free_courier_from", Money(request, *group.delivery.free_courier_from_kpw));
+      }
+      shop.set("pickup_offered", html::Data(group.delivery.pickup_offered));
+      shop.set("pickup_fee", Money(request, 0));
+      shop.set("pickup_place", group.delivery.pickup_place);
+      shop.set("delivery_fee", Money(request, group.delivery_fee_kpw));
+      shop.set("shop_total", Money(request, group.total_kpw));
       html::List lines;
       for (const cart::CartLine& line : group.lines) {
         html::Data row;

@@ -33,6 +33,7 @@ boost::json::object OrderJson(const Order& order) {
           {"items", std::move(lines)},
           {"subtotal", MoneyJson(order.subtotal_kpw)},
           {"delivery_fee", MoneyJson(order.delivery_fee_kpw)},
+          {"delivery", DeliveryJson(order.delivery_method, order.delivery_fee_kpw, order.pickup_place)},
           {"total", MoneyJson(order.total_kpw)},
           {"address", order.address},
           {"created_at", core::FormatIso8601(order.created_at)},
@@ -49,6 +50,24 @@ boost::json::object ReceiptJson(const CheckoutReceipt& receipt) {
                                          {"total", MoneyJson(order.total_kpw)}});
   }
   return {{"orders", std::move(orders)}, {"total", MoneyJson(receipt.total_kpw)}};
+}
+
+// delivery: {"<shop_id>": "courier" | "pickup"}; absent, or a shop not named: courier.
+std::expected<sellers::DeliveryChoices, ApiProblem> ParseDelivery(const boost::json::object& body) {
+  sellers::DeliveryChoices choices;
+  const boost::json::value* field = body.if_contains("delivery");
+  if (!field || field->is_null()) return choices;
+  const ApiProblem invalid{http::Status::bad_request, "invalid_delivery", "delivery"};
+  if (!field->is_object()) return std::unexpected(invalid);
+  for (const auto& entry : field->as_object()) {
+    auto shop = ParsePathId(std::string_view(entry.key().data(), entry.key().size()));
+    if (!shop || !entry.value().is_string()) return std::unexpected(invalid);
+    const boost::json::string& name = entry.value().as_string();
+    auto method = sellers::ParseDeliveryMethod(std::string_view(name.data(), name.size()));
+    if (!method) return std::unexpected(invalid);
+    choices[core::SellerId{*shop}] = *method;
+  }
+  return choices;
 }
 
 http::Response Place(const BuyingHttp& http, http::Request& request) {
@@ -70,10 +89,23 @@ http::Response Place(const BuyingHttp& http, http::Request& request) {
     if (!address) return http.Error(request, address.error());
     command.address = std::string(*address);
   }
+  auto delivery = ParseDelivery(*body);
+  if (!delivery) return http.Error(request, delivery.error());
+  command.delivery = std::move(*delivery);
   auto receipt = http.services.orders.Checkout(command);
   if (!receipt) {
     ApiProblem problem = ProblemOf(receipt.error().error);
     http::Response response = http.Error(request, problem);
+    if (receipt.error().shop) {
+      // Name the shop whose pickup was refused.
+      response = NoStore(http::Response::Json(
+          boost::json::object{{"error", {{"code", problem.code},
+                                         {"message", http.renderer.Translate(request.context().locale,
+                                                                             "orders.error." + problem.code)},
+                                         {"field", problem.field},
+                                         {"shop_id", receipt.error().shop->value}}}},
+          problem.status));
+    }
     if (receipt.error().product) {
       // Name the product, so a client can point at the line.
       boost::json::object json{{"error", {{"code", problem.code},

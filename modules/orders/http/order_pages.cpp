@@ -90,6 +90,10 @@ class OrderPages : BuyingPages {
     data.set("lines", lines);
     data.set("subtotal", Money(request, order.subtotal_kpw));
     data.set("delivery_fee", Money(request, order.delivery_fee_kpw));
+    data.set("delivery_method",
+             Text(request, "orders.delivery." + std::string(sellers::DeliveryMethodName(order.delivery_method))));
+    data.set("delivery_code", std::string(sellers::DeliveryMethodName(order.delivery_method)));
+    if (order.delivery_method == sellers::DeliveryMethod::pickup) data.set("pickup_place", order.pickup_place);
     data.set("address", order.address);
     html::List timeline;
     for (const OrderStep& step : order.timeline) {

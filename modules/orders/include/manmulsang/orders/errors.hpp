@@ -19,6 +19,7 @@ enum class OrderError {
   insufficient_funds,      // 402: the wallet holds less than the total
   rate_unavailable,        // 409: a price is in a currency without an exchange rate
   total_too_large,         // 400
+  pickup_unavailable,      // 400 (field "delivery"): pickup chosen where the shop offers none
   order_not_found,         // 404: also another buyer's order
   transition_not_allowed,  // 409: e.g. cancel after shipment
 };
@@ -31,6 +32,7 @@ struct CheckoutError {
   OrderError error = OrderError::cart_empty;
   std::optional<core::ProductId> product;
   std::int64_t available = 0;  // out_of_stock: what is left
+  std::optional<core::SellerId> shop;  // pickup_unavailable: which shop
 
   bool operator==(OrderError other) const { return error == other; }
 };

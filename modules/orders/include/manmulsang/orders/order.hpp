@@ -13,6 +13,7 @@
 #include "manmulsang/core/money.hpp"
 #include "manmulsang/orders/address_book.hpp"
 #include "manmulsang/payments/ledger.hpp"
+#include "manmulsang/sellers/delivery.hpp"
 
 namespace manmulsang::orders {
 
@@ -91,7 +92,9 @@ struct Order {
   PaymentMethod payment_method = PaymentMethod::wallet;
   std::int64_t subtotal_kpw = 0;
   std::int64_t delivery_fee_kpw = 0;
-  std::int64_t total_kpw = 0;
+  std::int64_t total_kpw = 0;  // subtotal + delivery fee
+  sellers::DeliveryMethod delivery_method = sellers::DeliveryMethod::courier;
+  std::string pickup_place;    // the shop's, as it was at checkout (pickup only)
   std::string address;
   core::TimePoint created_at;
   core::TimePoint updated_at;
@@ -116,6 +119,9 @@ struct CheckoutCommand {
   std::string address;           // typed, or empty when address_id is given
   std::string idempotency_key;   // empty: none
   std::optional<AddressId> address_id;  // one of the buyer's saved addresses; wins over address
+  // Per shop; a shop not named goes by courier. Pickup where the shop offers none:
+  // pickup_unavailable. Shops not in the cart are ignored.
+  sellers::DeliveryChoices delivery;
 };
 
 struct OrderSummary {
@@ -133,6 +139,9 @@ struct CheckoutReceipt {
   std::vector<OrderSummary> orders;
   std::int64_t total_kpw = 0;
   bool replayed = false;
+  // The products whose stock this checkout took, for caches to forget. Not stored with the
+  // key: empty on a replay, which changes no stock.
+  std::vector<core::ProductId> products;
 };
 
 // Rules an operator sets (manmulsang.toml, later the admin pages).

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <expected>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -23,6 +24,10 @@ namespace manmulsang::orders {
 // money and the order move together (docs/BUYING.md).
 class OrderService {
  public:
+  // Told, after the commit, which products' stock a checkout took or a cancel, expiry or
+  // accepted return gave back: the app forgets their cached pages.
+  using StockListener = std::function<void(std::span<const core::ProductId>)>;
+
   OrderService(db::Database& database, const core::Clock& clock, sellers::SellerService& sellers,
                catalog::CatalogService& catalog, cart::CartService& cart, payments::PaymentService& payments,
                OrderSettings settings = {});
@@ -57,6 +62,9 @@ class OrderService {
   int ExpireOverdueBankTransfers();
   // Orders delivered longer than OrderSettings::auto_confirm_after ago are confirmed: escrow → shop.
   int AutoConfirmDelivered();
+
+  // Set once while wiring, before any request or job runs (it is read without a lock).
+  void OnStockChanged(StockListener listener);
 
  private:
   struct Impl;

@@ -3,10 +3,12 @@
 #include "manmulsang/accounts/accounts.hpp"
 #include "manmulsang/cart/cart.hpp"
 #include "manmulsang/html/renderer.hpp"
+#include "manmulsang/http/page_cache.hpp"
 #include "manmulsang/http/router.hpp"
 #include "manmulsang/orders/address_book.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/payments/payments.hpp"
+#include "manmulsang/sellers/sellers.hpp"
 
 namespace manmulsang::orders {
 
@@ -17,13 +19,18 @@ struct BuyingServices {
   OrderService& orders;
   payments::PaymentService& payments;
   AddressBook& addresses;
+  sellers::SellerService& sellers;
+  // Product pages show stock: a checkout, cancel, expiry or accepted return forgets "/p/<id>".
+  http::PageCache& page_cache;
 };
 
 // The buying JSON API (DESIGN.md §3, docs/BUYING.md). Every route needs a signed-in actor (401
 // otherwise; the app's Authentication middleware must run first); /admin/ routes need an admin (403).
 //   GET    /api/v1/cart                       POST /api/v1/cart/items {product_id, quantity}
 //   PATCH  /api/v1/cart/items/:product_id {quantity}    DELETE /api/v1/cart/items/:product_id
-//   POST   /api/v1/orders {payment_method, address | address_id}  (Idempotency-Key) → 201 {orders, total}
+//   POST   /api/v1/orders {payment_method, address | address_id, delivery: {"<shop_id>": "courier"|"pickup"}}
+//          (Idempotency-Key) → 201 {orders, total}
+//   GET|PUT /api/v1/seller/shop/delivery {shop_id?, courier_fee, free_courier_from, pickup_offered, pickup_place}
 //   GET    /api/v1/addresses   POST /api/v1/addresses {recipient, phone, line, default}
 //   DELETE /api/v1/addresses/:id   POST /api/v1/addresses/:id/default
 //   GET    /api/v1/orders   GET /api/v1/orders/:id
@@ -42,7 +49,8 @@ struct BuyingServices {
 //   GET|POST /checkout, GET /orders, GET /orders/:id, POST /orders/:id/cancel|confirm|return,
 //   GET /wallet, POST /wallet/vouchers,
 //   GET|POST /addresses, POST /addresses/:id/delete, POST /addresses/:id/default.
-// Also registers this module's templates ("orders/*") and messages (t.orders.*) with renderer.
+// Also registers this module's templates ("orders/*") and messages (t.orders.*) with renderer, and
+// tells services.orders to invalidate services.page_cache when stock changes.
 void AddBuyingRoutes(http::Router& router, html::Renderer& renderer, const BuyingServices& services);
 
 // Merges a guest's cart (mm_cart cookie) into the member's cart on the first request after
