@@ -8,6 +8,8 @@
 #include <array>
 #include <cctype>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -202,6 +204,41 @@ TEST(SearchRelevance, TheDemoMarketplaceAnswersEveryQueryClass) {
   ExpectRelevance(store.search, store.catalog, "tables");
   search::SearchService memory(store.database.database(), search::SearchOptions{.in_memory = true});
   ExpectRelevance(memory, store.catalog, "memory");
+}
+
+// What typo tolerance costs (docs/SEARCH.md): whole searches that miss, that need a correction,
+// that hold a word outside the vocabulary, and ordinary ones. Runs only when
+// MANMULSANG_SEARCH_MEASURE_TYPO is set (a measurement, not a test; use a Release build).
+TEST(SearchRelevance, MeasureTheCostOfTypoTolerance) {
+  if (!std::getenv("MANMULSANG_SEARCH_MEASURE_TYPO")) GTEST_SKIP() << "set MANMULSANG_SEARCH_MEASURE_TYPO=1";
+  Store store;
+  DemoOptions options;
+  options.products = kDemoProducts;
+  options.seed = kDemoSeed;
+  options.progress = false;
+  GenerateDemoMarketplace(store.database.database(), store.accounts, store.sellers, store.catalog, store.clock,
+                          options);
+  search::SearchService memory(store.database.database(), search::SearchOptions{.in_memory = true});
+  const auto milliseconds = [](auto duration) { return std::chrono::duration<double, std::milli>(duration).count(); };
+  for (const char* text : {"노트북", "태양광 패널", "없는말", "흙먼지떡 qqqq", "zzzzqqqq", "노트묵", "냉장거",
+                           "samsnug", "kingstom", "운동하", "노트북가방", "태양광패널", "고려 인삼차",
+                           "가나다라마바사아자차카타 하나둘셋넷다섯여섯일곱여덟아홉 qwertyuiopas zxcvbnmasdfg"}) {
+    for (auto* service : {&store.search, &memory}) {
+      search::SearchRequest request;
+      request.text = text;
+      std::vector<double> times;
+      search::SearchResult result;
+      for (int repetition = 0; repetition < 200; ++repetition) {
+        const auto start = std::chrono::steady_clock::now();
+        result = *service->Search(request);
+        times.push_back(milliseconds(std::chrono::steady_clock::now() - start));
+      }
+      std::ranges::sort(times);
+      std::printf("%-16s %-7s total %5lld read as %-14s p50 %6.2f ms p99 %6.2f ms\n", text,
+                  service == &memory ? "memory" : "tables", static_cast<long long>(result.total),
+                  result.interpreted_as.c_str(), times[times.size() / 2], times[times.size() * 99 / 100]);
+    }
+  }
 }
 
 }  // namespace

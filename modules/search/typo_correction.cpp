@@ -151,11 +151,13 @@ std::string TypoCorrectedQuery(std::string_view normalized_query, SearchReposito
   for (Suggestion& word : repository.WordsAmong(words)) known.insert(std::move(word.text));
   bool corrected = false;
   std::size_t attempts = 0;
+  std::size_t lookups = 0;
   for (std::string& word : words) {
     if (known.contains(word) || attempts == kMaxCorrectedWords) continue;
     const std::vector<std::string> candidates = OneEditCandidates(word);
-    if (candidates.empty()) continue;
+    if (candidates.empty() || lookups + candidates.size() > kMaxCandidateLookups) continue;
     ++attempts;
+    lookups += candidates.size();
     const WordKind kind = KindOf(text::DecodeUtf8(word));
     std::vector<Suggestion> found = repository.WordsAmong(candidates);
     if (kind == WordKind::latin && word.size() >= kLongLatinWord) {
