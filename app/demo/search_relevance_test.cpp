@@ -219,10 +219,16 @@ TEST(SearchRelevance, MeasureTheCostOfTypoTolerance) {
   GenerateDemoMarketplace(store.database.database(), store.accounts, store.sellers, store.catalog, store.clock,
                           options);
   search::SearchService memory(store.database.database(), search::SearchOptions{.in_memory = true});
+  // The measurement reads the index's table directly, as index_measurement_test does.
+  const std::int64_t vocabulary = store.database.database().Read([](db::Connection& connection) {
+    return connection.QueryOne("SELECT count(*) FROM search_words")->Int(0);
+  });
+  std::printf("listings %lld, vocabulary %lld words\n", static_cast<long long>(store.search.IndexedCount()),
+              static_cast<long long>(vocabulary));
   const auto milliseconds = [](auto duration) { return std::chrono::duration<double, std::milli>(duration).count(); };
   for (const char* text : {"노트북", "태양광 패널", "없는말", "흙먼지떡 qqqq", "zzzzqqqq", "노트묵", "냉장거",
                            "samsnug", "kingstom", "운동하", "노트북가방", "태양광패널", "고려 인삼차",
-                           "가나다라마바사아자차카타 하나둘셋넷다섯여섯일곱여덟아홉 qwertyuiopas zxcvbnmasdfg"}) {
+                           "가나다라마바 하나둘셋넷다 qwertyuiopas zxcvbnmasdfg"}) {
     for (auto* service : {&store.search, &memory}) {
       search::SearchRequest request;
       request.text = text;

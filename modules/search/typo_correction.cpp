@@ -89,7 +89,7 @@ std::vector<std::string> SplitWords(std::string_view query) {
 }  // namespace
 
 std::size_t EditDistance(std::u32string_view left, std::u32string_view right) {
-  // Three rows of the optimal-string-alignment table: words are short (≤ 24 code points, ~70 keys).
+  // Three rows of the optimal-string-alignment table: words are short (≤ 12 letters, ~20 keys).
   std::vector<std::size_t> before(right.size() + 1);
   std::vector<std::size_t> previous(right.size() + 1);
   std::vector<std::size_t> current(right.size() + 1);
@@ -111,11 +111,10 @@ std::size_t EditDistance(std::u32string_view left, std::u32string_view right) {
 
 std::vector<std::string> OneEditCandidates(std::string_view word) {
   const std::u32string code_points = text::DecodeUtf8(word);
-  if (code_points.size() > kMaxCorrectedWordLength) return {};
   std::set<std::string> candidates;
   switch (KindOf(code_points)) {
     case WordKind::hangul: {
-      if (code_points.size() < 2) return {};
+      if (code_points.size() < 2 || code_points.size() > kMaxCorrectedSyllables) return {};
       ForEachOneEdit(text::HangulToKeystrokes(word), kHangulKeys, [&](const std::string& keys) {
         std::string hangul = text::KeystrokesToHangul(keys);
         const std::u32string syllables = text::DecodeUtf8(hangul);
@@ -132,7 +131,7 @@ std::vector<std::string> OneEditCandidates(std::string_view word) {
       break;
     }
     case WordKind::latin:
-      if (code_points.size() < kShortestCorrectedLatinWord) return {};
+      if (code_points.size() < kShortestCorrectedLatinWord || code_points.size() > kMaxCorrectedLatinLength) return {};
       ForEachOneEdit(word, kLatinCharacters, [&](const std::string& edited) {
         if (!edited.empty()) candidates.insert(edited);
       });

@@ -29,12 +29,13 @@ std::vector<std::string> OneEditCandidates(std::string_view word);
 // Damerau-Levenshtein distance (optimal string alignment) between two code-point strings.
 std::size_t EditDistance(std::u32string_view left, std::u32string_view right);
 
-// Words with at most this many code points are corrected; longer ones are compounds or codes,
-// and their candidates grow with their length.
-inline constexpr std::size_t kMaxCorrectedWordLength = 12;
-// Most candidate words one query may look up (a 12-syllable word makes about 2,500): a query of
-// long made-up words costs a bounded number of index reads.
-inline constexpr std::size_t kMaxCandidateLookups = 3'000;
+// Longest words corrected: longer ones are compounds or codes, and their candidates grow with
+// their length (a 6-syllable word makes about 1,200, a 12-letter Latin word about 900).
+inline constexpr std::size_t kMaxCorrectedSyllables = 6;
+inline constexpr std::size_t kMaxCorrectedLatinLength = 12;
+// Most candidate words one query may look up, so a query of long made-up words costs a bounded
+// number of index reads (docs/SEARCH.md has the time).
+inline constexpr std::size_t kMaxCandidateLookups = 1'500;
 // Most words of one query that get candidates, so a long query stays a bounded amount of work.
 inline constexpr std::size_t kMaxCorrectedWords = 4;
 

@@ -53,8 +53,10 @@ TEST(OneEditCandidates, LeavesAloneWhatItShouldNotGuess) {
   EXPECT_TRUE(OneEditCandidates("a4용지").empty());    // mixed scripts
   EXPECT_TRUE(OneEditCandidates("1234").empty());      // digits only: a number, not a typo
   EXPECT_TRUE(OneEditCandidates(std::string(40, 'x')).empty());
-  EXPECT_TRUE(OneEditCandidates("가나다라마바사아자차카타파").empty());  // 13 syllables
-  EXPECT_LE(OneEditCandidates("가나다라마바사아자차카타").size(), kMaxCandidateLookups);
+  EXPECT_TRUE(OneEditCandidates("가나다라마바사").empty());  // 7 syllables: a compound
+  EXPECT_TRUE(OneEditCandidates("abcdefghijklm").empty());  // 13 letters: a code
+  EXPECT_LE(OneEditCandidates("가나다라마바").size(), kMaxCandidateLookups);
+  EXPECT_LE(OneEditCandidates("abcdefghijkl").size(), kMaxCandidateLookups);
   EXPECT_TRUE(OneEditCandidates("").empty());
   EXPECT_TRUE(OneEditCandidates("\xff\xfe").empty());
 }
