@@ -24,6 +24,7 @@
 #include "manmulsang/http/server.hpp"
 #include "manmulsang/http/static_assets.hpp"
 #include "manmulsang/orders/http/buying_routes.hpp"
+#include "manmulsang/search/http/search_routes.hpp"
 #include "manmulsang/storefront/http/storefront_routes.hpp"
 
 namespace manmulsang::app {
@@ -104,9 +105,11 @@ void Marketplace::Serve(const Config& config) {
   http::AddMetricsRoute(router);
   assets.AddRoutes(router);
   accounts::AddAccountRoutes(router, renderer, *accounts_);
-  catalog::AddCatalogRoutes(router, renderer, *catalog_, *sellers_, page_cache);
+  catalog::AddCatalogRoutes(router, renderer, *catalog_, *sellers_, page_cache, *trending_);
+  search::AddSearchRoutes(router, *search_, *trending_);
   orders::AddBuyingRoutes(router, renderer, {*accounts_, *cart_, *orders_, *payments_, *addresses_, *sellers_, page_cache});
-  storefront::AddStorefrontRoutes(router, renderer, *accounts_, *analytics_, *sellers_, *catalog_, page_cache);
+  storefront::AddStorefrontRoutes(router, renderer, *accounts_, *analytics_, *sellers_, *catalog_, *trending_,
+                                  page_cache);
   router.SetNotFound(storefront::NotFoundPage(renderer));
 
   http::ServerOptions options;

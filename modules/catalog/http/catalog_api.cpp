@@ -26,6 +26,28 @@ http::Response BadParameter(const CatalogHttp& http, const http::Request& reques
                                    ProblemMessage(http, request.context().locale, field), field);
 }
 
+boost::json::object FacetsJson(const CatalogHttp& http, const ProductPage& page, core::Locale locale) {
+  boost::json::array categories;
+  for (const FacetCount& facet : page.category_facets) {
+    auto category = http.catalog.CategoryBySlug(facet.key);
+    categories.push_back(boost::json::object{
+        {"slug", facet.key},
+        {"name", category ? CategoryName(*category, locale) : std::string_view(facet.label)},
+        {"count", facet.count}});
+  }
+  boost::json::array shops;
+  for (const ShopFacet& facet : page.shop_facets) {
+    shops.push_back(boost::json::object{{"id", facet.seller.value}, {"name", facet.name}, {"count", facet.count}});
+  }
+  boost::json::array prices;
+  for (const PriceFacet& facet : page.price_facets) {
+    boost::json::value max = nullptr;
+    if (facet.max) max = *facet.max;
+    prices.push_back(boost::json::object{{"min", facet.min}, {"max", std::move(max)}, {"count", facet.count}});
+  }
+  return {{"categories", std::move(categories)}, {"shops", std::move(shops)}, {"prices", std::move(prices)}};
+}
+
 http::Response Products(const CatalogHttp& http, const http::Request& request) {
   core::Locale locale = request.context().locale;
   auto query = ParseProductQuery(request, http.catalog, std::nullopt);
@@ -35,23 +57,23 @@ http::Response Products(const CatalogHttp& http, const http::Request& request) {
     // The parser already checked what the service checks; a category can only vanish by migration.
     return BadParameter(http, request, page.error() == CatalogError::category_not_found ? "category" : "q");
   }
+  if (page->total > 0 && !page->normalized_query.empty()) {
+    http.trending.Record(page->normalized_query, VisitorKey(request));
+  }
   boost::json::array items;
   for (const Product& product : page->items) items.emplace_back(ProductJson(product, http.catalog, locale));
-  boost::json::array category_facets;
-  for (const FacetCount& facet : page->category_facets) {
-    auto category = http.catalog.CategoryBySlug(facet.key);
-    category_facets.push_back(boost::json::object{
-        {"slug", facet.key},
-        {"name", category ? CategoryName(*category, locale) : std::string_view(facet.label)},
-        {"count", facet.count}});
-  }
-  return http::Response::Json(boost::json::object{
+  boost::json::object body{
       {"items", std::move(items)},
       {"total", page->total},
       {"page", page->page},
       {"per_page", page->per_page},
-      {"facets", {{"category", std::move(category_facets)}}},
-  });
+      {"facets", FacetsJson(http, *page, locale)},
+  };
+  if (!query->text.empty()) {
+    body["interpreted_as"] = page->interpreted_as;
+    body["partial_match"] = page->partial_match;
+  }
+  return http::Response::Json(body);
 }
 
 http::Response OneProduct(const CatalogHttp& http, const http::Request& request) {

@@ -2,7 +2,11 @@
 
 #include <boost/json/array.hpp>
 
+#include <algorithm>
 #include <charconv>
+
+#include "manmulsang/text/normalize.hpp"
+#include "manmulsang/text/utf8.hpp"
 
 namespace manmulsang::catalog {
 namespace {
@@ -30,7 +34,52 @@ std::optional<std::string_view> NonEmpty(const http::Request& request, std::stri
   return trimmed;
 }
 
+// The visit counter's cookie (analytics/http/visit_counting.hpp): 16 random bytes in lower-case
+// hex. Other shapes are not trusted as a visitor key, so a client cannot mint keys at will.
+constexpr std::string_view kVisitorCookie = "mm_visitor";
+constexpr std::size_t kVisitorIdLength = 32;
+
+bool IsVisitorId(std::string_view id) {
+  return id.size() == kVisitorIdLength &&
+         std::ranges::all_of(id, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// A UTF-8 text cut to at most max_bytes without splitting a character (text is valid UTF-8).
+std::string CutToBytes(std::string text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  text.resize(end);
+  return text;
+}
+
+std::string CleanWholeText(std::string_view raw) {
+  std::string text = text::SanitizeUtf8(raw);
+  std::ranges::replace_if(text, [](char c) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7f;
+  }, ' ');
+  return text::CollapseWhitespace(text::NormalizeNfc(text));
+}
+
 }  // namespace
+
+std::string CleanSearchText(std::string_view raw) {
+  // Bounded first, so that the work below is small whatever arrives.
+  return CutToBytes(CleanWholeText(text::Truncate(raw, kMaxQueryText)), kMaxQueryText);
+}
+
+bool SearchTextWasCut(std::string_view raw) {
+  return raw.size() > kMaxQueryText && CleanWholeText(raw).size() > kMaxQueryText;
+}
+
+std::string VisitorKey(const http::Request& request) {
+  if (request.context().actor.user) return "user:" + std::to_string(request.context().actor.user->value);
+  if (auto cookie = request.Cookie(kVisitorCookie); cookie && IsVisitorId(*cookie)) {
+    return "visitor:" + std::string(*cookie);
+  }
+  return "address:" + std::string(request.remote_address());
+}
 
 std::optional<std::int64_t> ParseId(std::string_view text) {
   auto value = ParseCount(text);
@@ -42,13 +91,25 @@ std::expected<ProductQuery, ParameterProblem> ParseProductQuery(const http::Requ
                                                                 CatalogService& catalog,
                                                                 std::optional<core::CategoryId> fixed_category) {
   ProductQuery query;
-  if (auto text = NonEmpty(request, "q")) query.text = std::string(*text);
+  if (auto text = NonEmpty(request, "q")) query.text = CleanSearchText(*text);
   if (fixed_category) {
     query.category = fixed_category;
   } else if (auto slug = NonEmpty(request, "category")) {
     auto category = catalog.CategoryBySlug(*slug);
     if (!category) return std::unexpected(ParameterProblem{"category"});
     query.category = category->id;
+  }
+  if (auto text = NonEmpty(request, "seller")) {
+    auto value = ParseId(*text);
+    if (!value) return std::unexpected(ParameterProblem{"seller"});
+    query.seller = core::SellerId{*value};
+  }
+  if (auto text = NonEmpty(request, "in_stock")) {
+    if (*text == "1" || *text == "true" || *text == "on") {
+      query.in_stock_only = true;
+    } else if (*text != "0" && *text != "false") {
+      return std::unexpected(ParameterProblem{"in_stock"});
+    }
   }
   if (auto text = NonEmpty(request, "min_price")) {
     auto value = ParseCount(*text);
@@ -67,7 +128,9 @@ std::expected<ProductQuery, ParameterProblem> ParseProductQuery(const http::Requ
   }
   if (auto text = NonEmpty(request, "page")) {
     auto value = ParseCount(*text);
-    if (!value || *value < 1 || *value > kMaxPage) return std::unexpected(ParameterProblem{"page"});
+    if (!value || *value < 1 || *value > (query.text.empty() ? kMaxPage : kMaxSearchPage)) {
+      return std::unexpected(ParameterProblem{"page"});
+    }
     query.page = static_cast<int>(*value);
   }
   if (auto text = NonEmpty(request, "per_page")) {

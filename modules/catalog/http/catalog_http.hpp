@@ -11,6 +11,7 @@
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/page_cache.hpp"
 #include "manmulsang/http/router.hpp"
+#include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 
 // Shared by this module's handlers; private to catalog/http.
@@ -21,6 +22,7 @@ struct CatalogHttp {
   CatalogService& catalog;
   sellers::SellerService& sellers;
   http::PageCache& page_cache;
+  search::TrendingSearches& trending;
 };
 
 // A query parameter that could not be used: the field and the message key that explains it.
@@ -28,12 +30,24 @@ struct ParameterProblem {
   std::string field;
 };
 
-// Reads q, category (unless the page fixes it), min_price, max_price, sort, page and per_page.
-// Empty values count as absent (an HTML form sends its empty fields). Range checks are the
-// service's (FirstInvalidField), done here too so the problem names its field.
+// Reads q, category (unless the page fixes it), seller, min_price, max_price, in_stock, sort, page
+// and per_page. Empty values count as absent (an HTML form sends its empty fields). q is cleaned
+// and cut (CleanSearchText), never refused. Range checks are the service's (FirstInvalidField),
+// done here too so the problem names its field.
 std::expected<ProductQuery, ParameterProblem> ParseProductQuery(const http::Request& request,
                                                                 CatalogService& catalog,
                                                                 std::optional<core::CategoryId> fixed_category);
+// What a visitor typed, made safe to search and to show: broken UTF-8 repaired, control
+// characters (NUL included) turned into spaces, NFC, white space collapsed, and cut to
+// kMaxQueryText bytes at a code point boundary — a pasted paragraph still finds something.
+std::string CleanSearchText(std::string_view raw);
+// True when the raw q was longer than what CleanSearchText keeps (the page says so).
+bool SearchTextWasCut(std::string_view raw);
+
+// Who searched, for trending's once-per-visitor count: the user when signed in, else the visit
+// counter's mm_visitor cookie (when it has that cookie's shape), else the remote address.
+std::string VisitorKey(const http::Request& request);
+
 // A positive integer path parameter ("/p/123"); nullopt for anything else.
 std::optional<std::int64_t> ParseId(std::string_view text);
 
@@ -53,6 +67,7 @@ void AddCatalogApi(http::Router& router, const CatalogHttp& http);
 void AddCategoryPage(http::Router& router, const CatalogHttp& http);
 void AddProductPage(http::Router& router, const CatalogHttp& http);
 void AddShopPage(http::Router& router, const CatalogHttp& http);
+void AddSearchPage(http::Router& router, const CatalogHttp& http);
 void AddDemoImages(http::Router& router, const CatalogHttp& http);
 
 }  // namespace manmulsang::catalog

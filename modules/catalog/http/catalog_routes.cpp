@@ -7,14 +7,16 @@
 namespace manmulsang::catalog {
 
 void AddCatalogRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog,
-                      sellers::SellerService& sellers, http::PageCache& page_cache) {
+                      sellers::SellerService& sellers, http::PageCache& page_cache,
+                      search::TrendingSearches& trending) {
   renderer.AddTemplates("catalog", embedded::catalog_templates());
   renderer.AddMessages(embedded::catalog_i18n());
-  const CatalogHttp http{renderer, catalog, sellers, page_cache};
+  const CatalogHttp http{renderer, catalog, sellers, page_cache, trending};
   AddCatalogApi(router, http);
   AddCategoryPage(router, http);
   AddProductPage(router, http);
   AddShopPage(router, http);
+  AddSearchPage(router, http);
   AddDemoImages(router, http);
 }
 

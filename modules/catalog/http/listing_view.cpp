@@ -29,9 +29,9 @@ html::List CardList(const std::vector<Product>& products, core::Locale locale) {
   return cards;
 }
 
-html::Data PagerData(const ProductPage& page, const std::function<std::string(int)>& url_for) {
+html::Data PagerData(const ProductPage& page, const std::function<std::string(int)>& url_for, int last_page) {
   std::int64_t page_count = page.per_page > 0 ? (page.total + page.per_page - 1) / page.per_page : 0;
-  page_count = std::min<std::int64_t>(page_count, kMaxPage);
+  page_count = std::min<std::int64_t>(page_count, last_page);
   if (page_count <= 1 && page.page <= 1) return html::Data(false);
   html::Data pager;
   if (page.page > 1) {

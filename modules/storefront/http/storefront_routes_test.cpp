@@ -13,8 +13,8 @@
 #include "manmulsang/analytics/http/visit_counting.hpp"
 #include "manmulsang/http/form.hpp"
 #include "manmulsang/http/static_assets.hpp"
+#include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/storefront/storefront.hpp"
-#include "manmulsang/text/utf8.hpp"
 #include "test_database.hpp"
 
 namespace manmulsang::storefront {
@@ -43,7 +43,7 @@ class StorefrontRoutesTest : public ::testing::Test {
  protected:
   StorefrontRoutesTest() {
     router_.Use(analytics::VisitCounting(analytics_));
-    AddStorefrontRoutes(router_, renderer_, accounts_, analytics_, sellers_, catalog_, page_cache_);
+    AddStorefrontRoutes(router_, renderer_, accounts_, analytics_, sellers_, catalog_, trending_, page_cache_);
     router_.SetNotFound(NotFoundPage(renderer_));
 
     std::vector<sellers::NewShop> shops = {
@@ -96,20 +96,13 @@ class StorefrontRoutesTest : public ::testing::Test {
                                          analytics::AnalyticsOptions{std::chrono::hours(1)}};
   sellers::SellerService sellers_{database_.database(), clock_};
   catalog::CatalogService catalog_{database_.database(), clock_, sellers_};
+  search::TrendingSearches trending_{clock_};
   http::StaticAssets assets_{embedded::web_static()};
   html::Renderer renderer_{embedded::web_templates(), embedded::web_i18n(), assets_};
   http::PageCache page_cache_{clock_};
   http::Router router_;
   std::vector<core::SellerId> shops_;
 };
-
-TEST(CleanQueryTest, MakesAnyInputSafeAndShort) {
-  EXPECT_EQ(CleanQuery("  노트북   가방 "), "노트북 가방");
-  EXPECT_EQ(CleanQuery(std::string("a\0b", 3)), "a b");
-  EXPECT_EQ(CleanQuery("\xff\xfe"), "\uFFFD\uFFFD");
-  EXPECT_EQ(text::CodePointCount(CleanQuery(std::string(5000, 'x'))), kMaxQueryLength);
-  EXPECT_EQ(text::CodePointCount(CleanQuery(std::string(1000, 'x') + "가")), kMaxQueryLength);
-}
 
 TEST_F(StorefrontRoutesTest, HomeShowsEveryTopCategoryAsATileWithItsIcon) {
   http::Response response = Get("/");
@@ -213,63 +206,33 @@ TEST_F(StorefrontRoutesTest, StatsApiHasItsShapeAndACountedVisitMovesToday) {
   EXPECT_EQ(after.at("visits_total").as_int64(), 1);
 }
 
-TEST_F(StorefrontRoutesTest, SearchFindsProductsAndPagesThroughThem) {
-  std::vector<catalog::NewProduct> products;
-  for (int index = 0; index < 30; ++index) {
-    products.push_back(Make("computers", "노트북 " + std::to_string(index), index, std::chrono::hours(index)));
-  }
-  products.push_back(Make("food", "김치", 0, 1h));
-  catalog_.InsertProducts(products);
+TEST_F(StorefrontRoutesTest, HomeShowsTrendingSearchesWithTheirMovement) {
+  http::Response before = Get("/");
+  EXPECT_NE(before.body.find("id=\"trending\""), std::string::npos);
+  EXPECT_NE(before.body.find("아직 집계된 검색어가 없습니다"), std::string::npos);
 
-  http::Response first = Get("/search?q=" + http::PercentEncode("노트북"));
-  ASSERT_EQ(first.status, http::Status::ok);
-  EXPECT_EQ(Count(first.body, "<article class=\"card"), 24u);
-  EXPECT_NE(first.body.find("30"), std::string::npos);
-  EXPECT_NE(first.body.find("href=\"/search?q=%EB%85%B8%ED%8A%B8%EB%B6%81&amp;page=2\""), std::string::npos);
-  EXPECT_EQ(first.body.find("김치"), std::string::npos);
-  EXPECT_NE(first.body.find("value=\"노트북\""), std::string::npos);  // the header box keeps it
-
-  http::Response second = Get("/search?q=" + http::PercentEncode("노트북") + "&page=2");
-  EXPECT_EQ(Count(second.body, "<article class=\"card"), 6u);
-  EXPECT_NE(second.body.find("rel=\"prev\""), std::string::npos);
-  EXPECT_EQ(second.body.find("rel=\"next\""), std::string::npos);
-
-  EXPECT_EQ(Get("/search?q=%EB%85%B8&page=abc").status, http::Status::ok);
-  http::Response beyond = Get("/search?q=" + http::PercentEncode("노트북") + "&page=99999");
-  EXPECT_EQ(beyond.status, http::Status::ok);
-  EXPECT_EQ(Count(beyond.body, "<article class=\"card"), 0u);
+  for (int visitor = 0; visitor < 3; ++visitor) trending_.Record("노트북", "visitor " + std::to_string(visitor));
+  trending_.Record("태양광 <패널>", "visitor 0");
+  // The anonymous home page is cached for a few seconds: trending shows once that has passed.
+  clock_.Advance(11s);
+  http::Response home = Get("/");
+  ASSERT_EQ(home.status, http::Status::ok);
+  const std::string& html = home.body;
+  std::size_t laptop = html.find("href=\"/search?q=%EB%85%B8%ED%8A%B8%EB%B6%81\"");
+  std::size_t solar = html.find("태양광 &lt;패널&gt;");
+  ASSERT_NE(laptop, std::string::npos);
+  ASSERT_NE(solar, std::string::npos);
+  EXPECT_LT(laptop, solar);  // most searched first
+  EXPECT_EQ(html.find("태양광 <패널>"), std::string::npos);
+  EXPECT_NE(html.find("trending-new"), std::string::npos);
+  EXPECT_NE(html.find(">NEW<"), std::string::npos);
+  EXPECT_NE(html.find("class=\"trending-rank\">1<"), std::string::npos);
 }
 
-TEST_F(StorefrontRoutesTest, SearchHasHonestEmptyStates) {
-  http::Response nothing = Get("/search?q=" + http::PercentEncode("없는물건"));
-  EXPECT_EQ(nothing.status, http::Status::ok);
-  EXPECT_NE(nothing.body.find("id=\"no-results\""), std::string::npos);
-  EXPECT_NE(nothing.body.find("검색 결과가 없습니다"), std::string::npos);
-
-  for (std::string_view target : {"/search", "/search?q=", "/search?q=+++"}) {
-    http::Response empty = Get(target);
-    EXPECT_EQ(empty.status, http::Status::ok) << target;
-    EXPECT_NE(empty.body.find("id=\"empty-query\""), std::string::npos) << target;
-  }
-}
-
-TEST_F(StorefrontRoutesTest, HostileSearchTextIsEscapedNeverAnError) {
-  http::Response script = Get("/search?q=" + http::PercentEncode("<script>alert(1)</script>\"'&"));
-  EXPECT_EQ(script.status, http::Status::ok);
-  EXPECT_EQ(script.body.find("<script>alert"), std::string::npos);
-  EXPECT_NE(script.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
-
-  http::Response long_query = Get("/search?q=" + std::string(5000, 'x'));
-  EXPECT_EQ(long_query.status, http::Status::ok);
-  EXPECT_NE(long_query.body.find("검색어가 길어서"), std::string::npos);
-  EXPECT_EQ(long_query.body.find(std::string(201, 'x')), std::string::npos);
-  EXPECT_NE(long_query.body.find(std::string(200, 'x')), std::string::npos);
-
-  http::Response nul = Get("/search?q=a%00b%01%FF");
-  EXPECT_EQ(nul.status, http::Status::ok);
-  EXPECT_EQ(nul.body.find('\0'), std::string::npos);
-  EXPECT_EQ(nul.body.find('\x01'), std::string::npos);
-  EXPECT_EQ(nul.body.find("\xFF"), std::string::npos);
+TEST_F(StorefrontRoutesTest, SearchIsNoLongerTheStorefronts) {
+  // /search is the catalog's results page (catalog/http); the storefront only links to it.
+  EXPECT_EQ(Get("/search?q=" + http::PercentEncode("노트북")).status, http::Status::not_found);
+  EXPECT_NE(Get("/").body.find("action=\"/search\""), std::string::npos);
 }
 
 TEST_F(StorefrontRoutesTest, UnknownPagesAre404InTheirLanguage) {

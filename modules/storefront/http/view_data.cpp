@@ -1,6 +1,7 @@
 #include "view_data.hpp"
 
 #include "manmulsang/html/product_card.hpp"
+#include "manmulsang/http/form.hpp"
 
 namespace manmulsang::storefront::view {
 namespace {
@@ -128,6 +129,43 @@ html::Data StatsData(const SiteStats& stats) {
   data.set("products", FormatCount(stats.products));
   data.set("sellers", FormatCount(stats.sellers));
   return data;
+}
+
+html::List TrendingList(const std::vector<search::TrendingQuery>& trending, core::Locale locale,
+                        const html::Renderer& renderer) {
+  html::List list;
+  for (const search::TrendingQuery& entry : trending) {
+    std::string places = std::to_string(entry.places);
+    std::string mark;
+    std::string label;
+    switch (entry.movement) {
+      case search::RankMovement::up:
+        mark = "\u25B2" + places;
+        label = std::string(renderer.Translate(locale, "storefront.trending_up")) + " " + places;
+        break;
+      case search::RankMovement::down:
+        mark = "\u25BC" + places;
+        label = std::string(renderer.Translate(locale, "storefront.trending_down")) + " " + places;
+        break;
+      case search::RankMovement::new_entry:
+        mark = "NEW";
+        label = std::string(renderer.Translate(locale, "storefront.trending_new"));
+        break;
+      case search::RankMovement::same:
+        mark = "\u2013";
+        label = std::string(renderer.Translate(locale, "storefront.trending_same"));
+        break;
+    }
+    html::Data item;
+    item.set("rank", std::to_string(entry.rank));
+    item.set("query", entry.query);
+    item.set("url", "/search?q=" + http::PercentEncode(entry.query));
+    item.set("movement_mark", mark);
+    item.set("movement_class", std::string(search::RankMovementName(entry.movement)));
+    item.set("movement_label", label);
+    list.push_back(std::move(item));
+  }
+  return list;
 }
 
 }  // namespace manmulsang::storefront::view

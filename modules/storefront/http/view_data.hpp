@@ -18,5 +18,9 @@ html::Data CategoryTileData(const catalog::Category& category, core::Locale loca
 html::Data ProductData(const catalog::Product& product, core::Locale locale);
 html::List ProductList(const std::vector<catalog::Product>& products, core::Locale locale);
 html::Data StatsData(const SiteStats& stats);
+// 실시간 검색어: [{rank, query, url, movement_mark ("▲2" "▼1" "NEW" "–"), movement_class,
+// movement_label (for screen readers)}].
+html::List TrendingList(const std::vector<search::TrendingQuery>& trending, core::Locale locale,
+                        const html::Renderer& renderer);
 
 }  // namespace manmulsang::storefront::view

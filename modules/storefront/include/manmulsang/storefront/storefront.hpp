@@ -11,16 +11,11 @@
 #include "manmulsang/accounts/accounts.hpp"
 #include "manmulsang/analytics/analytics.hpp"
 #include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 
 namespace manmulsang::storefront {
 
-// Longer search text is cut to this many characters rather than refused: a pasted paragraph
-// still finds something, and a hostile one cannot make the search expensive.
-inline constexpr std::size_t kMaxQueryLength = 200;
-inline constexpr int kSearchPageSize = 24;
-// Pages past this are not offered; nobody reads result 24,000.
-inline constexpr int kMaxSearchPage = 1000;
 // How many products each live tile of the home page cycles through.
 inline constexpr int kLiveTileProducts = 6;
 
@@ -38,39 +33,25 @@ struct HomeContent {
   std::vector<catalog::Product> newest;
   std::vector<catalog::Product> popular;
   SiteStats stats;
+  std::vector<search::TrendingQuery> trending;  // 실시간 검색어, most first
 };
-
-struct SearchRequest {
-  std::string text;  // as typed; Search cleans it (see CleanQuery)
-  int page = 1;      // out-of-range pages are clamped
-};
-
-struct SearchResult {
-  std::string text;  // the cleaned query that was searched
-  catalog::ProductPage page;
-};
-
-// What a visitor typed, made safe to search and show: broken UTF-8 repaired, control characters
-// (NUL included) turned into spaces, NFC, white space collapsed, at most kMaxQueryLength
-// characters.
-std::string CleanQuery(std::string_view raw);
 
 // The portal's read side: it owns no tables and asks the modules that do.
 class StorefrontService {
  public:
   StorefrontService(accounts::AccountService& accounts, analytics::AnalyticsService& analytics,
-                    sellers::SellerService& sellers, catalog::CatalogService& catalog);
+                    sellers::SellerService& sellers, catalog::CatalogService& catalog,
+                    search::TrendingSearches& trending);
 
   SiteStats Stats();
   HomeContent Home();
-  // Empty text lists nothing (the page invites a search instead of dumping the catalog).
-  SearchResult Search(const SearchRequest& request);
 
  private:
   accounts::AccountService& accounts_;
   analytics::AnalyticsService& analytics_;
   sellers::SellerService& sellers_;
   catalog::CatalogService& catalog_;
+  search::TrendingSearches& trending_;
 };
 
 }  // namespace manmulsang::storefront

@@ -6,18 +6,19 @@
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/page_cache.hpp"
 #include "manmulsang/http/router.hpp"
+#include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 
 namespace manmulsang::storefront {
 
 // GET /            the portal: search, category tiles, live tiles of new and popular goods, the
-//                  visit counter (cached for anonymous visitors for a few seconds)
-// GET /search?q=   basic product search with pages
+//                  visit counter and 실시간 검색어 (cached for anonymous visitors for a few seconds)
 // GET /api/v1/stats {visits_total, visits_today, members, products, sellers}
 // Also registers the storefront's templates and messages with the renderer.
 void AddStorefrontRoutes(http::Router& router, html::Renderer& renderer, accounts::AccountService& accounts,
                          analytics::AnalyticsService& analytics, sellers::SellerService& sellers,
-                         catalog::CatalogService& catalog, http::PageCache& page_cache);
+                         catalog::CatalogService& catalog, search::TrendingSearches& trending,
+                         http::PageCache& page_cache);
 
 // For Router::SetNotFound: the 404 page for people, {"error":{"code":"not_found"}} for /api/.
 http::Handler NotFoundPage(html::Renderer& renderer);
