@@ -1,6 +1,8 @@
 // Buying through the real server (docs/BUYING.md): an admin made on the command line credits
 // wallets, buyers fill carts and check out with the wallet or cash on delivery, cancel, replay an
-// Idempotency-Key, send tampered input, and 30 of them race for the last 10 units. Every check is
+// Idempotency-Key, send tampered input, and 30 of them race for the last 10 units; demo sellers
+// set their shops' delivery options and a checkout takes pickup from one and courier from another,
+// while the anonymous (cached) product page follows the stock. Every check is
 // made through the public API only: wallet balances, product stock and order lists.
 //
 // These scenarios run on a server of their own (a small demo store plus the admin), so that the
@@ -10,6 +12,7 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <set>
 #include <thread>
@@ -439,6 +442,149 @@ TEST_F(BuyingTest, ThirtyBuyersRaceForTheLastTenUnits) {
   EXPECT_EQ(placed, kLeft);
   EXPECT_EQ(refused, kBuyers - kLeft);
   EXPECT_EQ(ReadProduct(product.id).stock, 0);
+}
+
+// The demo's sellers (user0001@example.kp, ... with the demo password) own its shops: two of them
+// set delivery options, a buyer checks out with pickup from one and courier from the other, and
+// the product page an anonymous visitor sees (cached) shows the stock after the order and after
+// the cancel. The options are put back at the end, so the other scenarios see the demo's shops.
+TEST_F(BuyingTest, DeliveryOptionsPerShopAndProductPagesThatFollowTheStock) {
+  // Shop id → its owner's token, for demo sellers whose shops sell won-priced products in stock.
+  const std::vector<Product> products = WonProducts();
+  std::map<std::int64_t, std::string> owners;
+  std::map<std::int64_t, boost::json::value> original;
+  for (int index = 1; index <= 60 && owners.size() < 2; ++index) {
+    std::string email = "user" + std::string(index < 10 ? "000" : "00") + std::to_string(index) + "@example.kp";
+    HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", email}, {"password", "manmulsang-demo"}});
+    if (login.status != 200) continue;
+    const std::string token(login.Json().at("token").as_string());
+    HttpResponse shop = Client(token).Get("/api/v1/seller/shop/delivery");
+    if (shop.status != 200) continue;
+    const std::int64_t shop_id = Int(shop.Json().at("shop_id"));
+    const bool sells = std::any_of(products.begin(), products.end(),
+                                   [&](const Product& p) { return p.seller == shop_id && p.stock >= 2; });
+    if (!sells || owners.contains(shop_id)) continue;
+    owners[shop_id] = token;
+    original[shop_id] = shop.Json().at("delivery");
+  }
+  ASSERT_EQ(owners.size(), 2u) << "the demo store has no two shops with sellers that can sign in";
+  const std::int64_t pickup_shop = owners.begin()->first;
+  const std::int64_t courier_shop = std::next(owners.begin())->first;
+  const std::string& pickup_owner = owners.begin()->second;
+  const std::string& courier_owner = std::next(owners.begin())->second;
+
+  const auto put = [](const std::string& token, const boost::json::object& body) {
+    return Client(token).Send("PUT", "/api/v1/seller/shop/delivery", boost::json::serialize(body), "application/json");
+  };
+  // Someone else's shop: as if it did not exist.
+  HttpResponse foreign = put(pickup_owner, {{"shop_id", courier_shop}, {"courier_fee", 1}, {"pickup_offered", false}});
+  EXPECT_TRUE(IsJsonError(foreign, 404));
+  EXPECT_TRUE(IsJsonError(Client().Send("PUT", "/api/v1/seller/shop/delivery", "{}", "application/json"), 401));
+  HttpResponse refused_place = put(pickup_owner, {{"courier_fee", 3'000}, {"pickup_offered", true}, {"pickup_place", " "}});
+  EXPECT_TRUE(IsJsonError(refused_place, 400));
+  ASSERT_EQ(put(pickup_owner, {{"courier_fee", 3'000}, {"pickup_offered", true}, {"pickup_place", "창전거리 5, 1층 창고"}})
+                .status,
+            200);
+  ASSERT_EQ(put(courier_owner, {{"courier_fee", 2'500}, {"free_courier_from", nullptr}, {"pickup_offered", false}}).status,
+            200);
+
+  const Product picked = *std::find_if(products.begin(), products.end(),
+                                       [&](const Product& p) { return p.seller == pickup_shop && p.stock >= 2; });
+  const Product couriered = *std::find_if(products.begin(), products.end(),
+                                          [&](const Product& p) { return p.seller == courier_shop && p.stock >= 2; });
+  // The anonymous product page, twice: the second answer comes from the page cache.
+  // As the page writes it: "(재고 1,234개)".
+  const auto stock_text = [](std::int64_t stock) {
+    const std::string digits = std::to_string(stock);
+    std::string grouped;
+    for (std::size_t index = 0; index < digits.size(); ++index) {
+      if (index > 0 && (digits.size() - index) % 3 == 0) grouped += ',';
+      grouped += digits[index];
+    }
+    return "(재고 " + grouped + "개)";
+  };
+  const std::string page_path = "/p/" + std::to_string(picked.id);
+  for (int visit = 0; visit < 2; ++visit) {
+    HttpResponse page = Client().Get(page_path);
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find(stock_text(picked.stock)), std::string::npos) << "visit " << visit;
+  }
+
+  Buyer buyer = Register("delivery");
+  const std::int64_t goods = picked.price + couriered.price;
+  ASSERT_EQ(Credit(buyer.id, goods + 10'000).status, 201);
+  ASSERT_EQ(AddToCart(buyer, picked.id, 1).status, 201);
+  ASSERT_EQ(AddToCart(buyer, couriered.id, 1).status, 201);
+  HttpResponse cart = Client(buyer.token).Get("/api/v1/cart");
+  ASSERT_EQ(cart.status, 200);
+  EXPECT_EQ(Int(cart.Json().at("total").at("amount")), goods + 3'000 + 2'500) << cart.body;
+
+  const auto checkout = [&](const boost::json::object& delivery, const std::string& key) {
+    return Client(buyer.token).PostJson(
+        "/api/v1/orders", {{"payment_method", "wallet"}, {"address", "평양시 중구역 1동"}, {"delivery", delivery}},
+        {{"Idempotency-Key", key}});
+  };
+  const std::string pickup_key = std::to_string(pickup_shop);
+  const std::string courier_key = std::to_string(courier_shop);
+  HttpResponse no_pickup = checkout({{courier_key, "pickup"}}, "delivery-" + std::to_string(buyer.id));
+  EXPECT_TRUE(IsJsonError(no_pickup, 400));
+  EXPECT_EQ(ErrorCode(no_pickup), "pickup_unavailable");
+  EXPECT_TRUE(IsJsonError(checkout({{courier_key, "drone"}}, "delivery-x"), 400));
+  EXPECT_EQ(Balance(buyer), goods + 10'000);
+
+  const std::string key = "delivery-" + std::to_string(buyer.id);
+  HttpResponse placed = checkout({{pickup_key, "pickup"}, {courier_key, "courier"}}, key);
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  EXPECT_EQ(Int(placed.Json().at("total").at("amount")), goods + 2'500);
+  EXPECT_EQ(Balance(buyer), 10'000 - 2'500);
+  // The same key with another delivery: refused, nothing charged.
+  HttpResponse reused = checkout({}, key);
+  EXPECT_TRUE(IsJsonError(reused, 422));
+  EXPECT_EQ(ErrorCode(reused), "idempotency_key_reused");
+  EXPECT_EQ(Balance(buyer), 10'000 - 2'500);
+
+  std::int64_t pickup_order = 0;
+  const boost::json::value receipt = placed.Json();
+  for (const auto& summary : receipt.at("orders").as_array()) {
+    const std::int64_t id = Int(summary.at("id"));
+    HttpResponse order = Client(buyer.token).Get("/api/v1/orders/" + std::to_string(id));
+    ASSERT_EQ(order.status, 200);
+    const boost::json::value json = order.Json();
+    if (Int(summary.at("seller").at("id")) == pickup_shop) {
+      pickup_order = id;
+      EXPECT_EQ(json.at("delivery").at("method").as_string(), "pickup");
+      EXPECT_EQ(json.at("delivery").at("pickup_place").as_string(), "창전거리 5, 1층 창고");
+      EXPECT_EQ(Int(json.at("delivery_fee").at("amount")), 0);
+      EXPECT_EQ(Int(json.at("total").at("amount")), picked.price);
+    } else {
+      EXPECT_EQ(json.at("delivery").at("method").as_string(), "courier");
+      EXPECT_EQ(Int(json.at("delivery_fee").at("amount")), 2'500);
+      EXPECT_EQ(Int(json.at("total").at("amount")), couriered.price + 2'500);
+    }
+  }
+  ASSERT_NE(pickup_order, 0);
+
+  // The cached page forgot the old stock; after the cancel it shows the stock given back.
+  EXPECT_NE(Client().Get(page_path).body.find(stock_text(picked.stock - 1)), std::string::npos)
+      << "the product page still shows the stock from before the order";
+  ASSERT_EQ(Client(buyer.token).PostJson("/api/v1/orders/" + std::to_string(pickup_order) + "/cancel",
+                                         boost::json::object{})
+                .status,
+            200);
+  EXPECT_NE(Client().Get(page_path).body.find(stock_text(picked.stock)), std::string::npos)
+      << "the product page still shows the stock from before the cancel";
+  EXPECT_EQ(Balance(buyer), 10'000 - 2'500 + picked.price);
+
+  // Put the demo shops back as they were.
+  for (const auto& [shop, token] : owners) {
+    const boost::json::object& was = original[shop].as_object();
+    boost::json::object body{{"shop_id", shop},
+                             {"courier_fee", was.at("courier_fee")},
+                             {"free_courier_from", was.at("free_courier_from")},
+                             {"pickup_offered", was.at("pickup_offered")},
+                             {"pickup_place", was.at("pickup_place")}};
+    EXPECT_EQ(put(token, body).status, 200);
+  }
 }
 
 }  // namespace
