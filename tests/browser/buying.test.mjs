@@ -1,6 +1,7 @@
 // Buying in a real browser (docs/BUYING.md): a guest puts a product in the cart, logs in, keeps
 // the cart, pays with the wallet and lands on the order page; cash on delivery; cancelling an
-// order. With JavaScript on and off, at desktop size and on a 320 px phone.
+// order; a checkout with pickup from one shop and courier from another, whose fees the orders
+// carry. With JavaScript on and off, at desktop size and on a 320 px phone.
 // Run with `node --test tests/browser/` (MANMULSANG_BINARY must be set).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,6 +23,7 @@ let browser;
 let scratch;
 let adminToken;
 let products;  // won-priced products with stock, cheapest first
+let deliveryShops;  // two demo shops whose sellers can sign in: [{shopId, token, original, product}]
 
 // startServer keeps its data folder to itself; it makes it with mkdtemp under os.tmpdir(), so a
 // TMPDIR of our own tells us where it is and the admin can be made there with the CLI.
@@ -74,6 +76,7 @@ before(async () => {
     .filter((item) => item.price.currency === 'KPW' && item.price.amount > 0 && item.stock >= 3)
     .sort((a, b) => a.price.amount - b.price.amount);
   assert.ok(products.length >= configurations.length * 2, 'not enough won-priced products in stock');
+  deliveryShops = await demoShopsWithSellers(2);
 }, { timeout: 360_000 });
 
 after(async () => {
@@ -84,6 +87,31 @@ after(async () => {
   }
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 }, { timeout: 60_000 });
+
+// The demo's sellers (user0001@example.kp, ...) own its shops. Picks shops that sell a won-priced
+// product with stock to spare that the other tests here do not use.
+async function demoShopsWithSellers(count) {
+  const used = new Set(products.slice(0, configurations.length * 2).map((product) => product.id));
+  const shops = [];
+  for (let index = 1; index <= 60 && shops.length < count; index += 1) {
+    const email = `user${String(index).padStart(4, '0')}@example.kp`;
+    const login = await api('POST', '/api/v1/auth/login', { email, password: 'manmulsang-demo' });
+    if (login.status !== 200) continue;
+    const shop = await api('GET', '/api/v1/seller/shop/delivery', undefined, login.json.token);
+    if (shop.status !== 200 || shops.some((known) => known.shopId === shop.json.shop_id)) continue;
+    const product = products.find((item) => item.seller.id === shop.json.shop_id && !used.has(item.id) &&
+                                            item.stock >= configurations.length + 1);
+    if (!product) continue;
+    shops.push({ shopId: shop.json.shop_id, token: login.json.token, original: shop.json.delivery, product });
+  }
+  assert.equal(shops.length, count, 'the demo store has too few shops whose sellers can sign in');
+  return shops;
+}
+
+async function setDelivery(shop, options) {
+  const response = await api('PUT', '/api/v1/seller/shop/delivery', { shop_id: shop.shopId, ...options }, shop.token);
+  assert.equal(response.status, 200, response.text);
+}
 
 let emailCounter = 0;
 // A buyer registered through the API, with a wallet the admin credited.
@@ -219,6 +247,62 @@ configurations.forEach((configuration, index) => {
                      'a cancelled order still offers a cancel button');
       } finally {
         await context.close();
+      }
+    });
+
+    test('pickup from one shop and courier from another, each with its fee', { timeout: kTestTimeout }, async () => {
+      const [pickupShop, courierShop] = deliveryShops;
+      const kPickupPlace = '창전거리 5, 1층 창고';
+      const goods = pickupShop.product.price.amount + courierShop.product.price.amount;
+      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration, { stepPrefix: 'buying-' });
+      try {
+        await setDelivery(pickupShop, { courier_fee: 3000, pickup_offered: true, pickup_place: kPickupPlace });
+        await setDelivery(courierShop, { courier_fee: 2500, free_courier_from: null, pickup_offered: false });
+        const buyer = await newBuyer(`${configuration.name}-delivery`, goods + 2500 + 1000);
+        for (const shop of deliveryShops) {
+          const added = await api('POST', '/api/v1/cart/items', { product_id: shop.product.id, quantity: 1 }, buyer.token);
+          assert.equal(added.status, 201, added.text);
+        }
+        await logIn(page, buyer);
+        await page.goto('/checkout');
+        const form = page.locator('form[action="/checkout"]').first();
+        const pickupRadio = form.locator(`input[name="delivery_${pickupShop.shopId}"][value="pickup"]`);
+        assert.equal(await pickupRadio.count(), 1, 'the checkout offers no pickup for the shop that has it');
+        assert.equal(await form.locator(`input[name="delivery_${courierShop.shopId}"][value="pickup"]`).count(), 0,
+                     'the checkout offers pickup for a shop that has none');
+        assert.ok(await form.locator(`input[name="delivery_${courierShop.shopId}"][value="courier"]`).isChecked(),
+                  'courier is not the default');
+        assert.ok((await page.locator('main').innerText()).includes(kPickupPlace), 'the pickup place is not shown');
+        await pickupRadio.check();
+        await check('checkout-delivery');
+        await placeOrder(page, 'wallet');
+        assert.equal(new URL(page.url()).pathname, '/orders', `two shops' checkout led to ${page.url()}`);
+        await check('orders-delivery');
+
+        assert.equal(await balanceOf(buyer), 1000, 'the wallet did not drop by the goods and the courier fee');
+        const orders = await api('GET', '/api/v1/orders', undefined, buyer.token);
+        assert.equal(orders.json.total, 2, orders.text);
+        const bySeller = new Map(orders.json.items.map((order) => [order.seller.id, order]));
+        const pickedUp = bySeller.get(pickupShop.shopId);
+        const couriered = bySeller.get(courierShop.shopId);
+        assert.equal(pickedUp.delivery.method, 'pickup');
+        assert.equal(pickedUp.delivery_fee.amount, 0);
+        assert.equal(pickedUp.delivery.pickup_place, kPickupPlace);
+        assert.equal(couriered.delivery.method, 'courier');
+        assert.equal(couriered.delivery_fee.amount, 2500);
+        assert.equal(couriered.total.amount, courierShop.product.price.amount + 2500);
+
+        await page.goto(`/orders/${pickedUp.id}`);
+        const delivery = page.locator('.order-delivery');
+        assert.equal(await delivery.getAttribute('data-delivery'), 'pickup');
+        assert.ok((await delivery.innerText()).includes(kPickupPlace), 'the order page does not say where to pick up');
+        await check('order-pickup');
+      } finally {
+        await context.close();
+        for (const shop of deliveryShops) {
+          await setDelivery(shop, { courier_fee: shop.original.courier_fee, free_courier_from: shop.original.free_courier_from,
+                                    pickup_offered: shop.original.pickup_offered, pickup_place: shop.original.pickup_place });
+        }
       }
     });
   });
