@@ -1,10 +1,11 @@
 #include "sqlite/group_commit_writer.hpp"
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace manmulsang::db {
 
@@ -101,7 +102,10 @@ void GroupCommitWriter::Wait(Waiter& waiter) {
 void GroupCommitWriter::Lead(std::unique_lock<std::mutex>& lock) {
   Waiter& head = *queue_.front();
   lock.unlock();
-  std::vector<Waiter*> batch = {&head};
+  // No allocation on the leader's path: an exception here would strand the whole queue.
+  std::array<Waiter*, kBatchLimit> members{};
+  std::span<Waiter*> batch(members.data(), 1);
+  members[0] = &head;
   bool committed = false;
 
   if (head.alone != nullptr) {
@@ -136,7 +140,8 @@ void GroupCommitWriter::Lead(std::unique_lock<std::mutex>& lock) {
         if (queue_.size() > batch.size() && queue_[batch.size()]->write != nullptr) next = queue_[batch.size()];
         lock.unlock();
         if (next == nullptr) break;
-        batch.push_back(next);
+        members[batch.size()] = next;
+        batch = std::span<Waiter*>(members.data(), batch.size() + 1);
         intact = RunInSavepoint(*next, failure);
       }
       if (intact) {
