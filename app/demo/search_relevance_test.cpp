@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "demo/demo_generator.hpp"
@@ -244,6 +246,34 @@ TEST(SearchRelevance, MeasureTheCostOfTypoTolerance) {
                   service == &memory ? "memory" : "tables", static_cast<long long>(result.total),
                   result.interpreted_as.c_str(), times[times.size() / 2], times[times.size() * 99 / 100]);
     }
+  }
+  // Searches per second, 8 threads for 3 s, through the query classes of docs/SEARCH.md's
+  // throughput line plus two typos.
+  const std::vector<std::string> words_known = {"노트북",  "가방",    "태블릿 64GB", "ㄴㅌㅂ",      "로동 장갑",
+                                                "shxmqnr", "i5-7400", "평양가방",    "태양광 패널", "ssd"};
+  std::vector<std::string> with_typos = words_known;
+  with_typos.insert(with_typos.end(), {"없는말", "노트묵", "samsnug"});
+  const std::vector<const std::vector<std::string>*> mixes = {&words_known, &with_typos};
+  for (const auto* mix : mixes)
+  for (auto* service : {&store.search, &memory}) {
+    std::atomic<std::int64_t> searches = 0;
+    std::atomic<bool> stop = false;
+    std::vector<std::thread> clients;
+    for (std::size_t client = 0; client < 8; ++client) {
+      clients.emplace_back([&, client] {
+        search::SearchRequest request;
+        for (std::size_t next = client; !stop; ++next) {
+          request.text = (*mix)[next % mix->size()];
+          (void)service->Search(request);
+          ++searches;
+        }
+      });
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    stop = true;
+    for (std::thread& client : clients) client.join();
+    std::printf("throughput, 8 threads, %s, %s: %.0f searches/s\n", service == &memory ? "memory" : "tables",
+                mix == &words_known ? "known words" : "with a miss and two typos", static_cast<double>(searches) / 3);
   }
 }
 

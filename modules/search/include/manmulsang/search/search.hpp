@@ -69,8 +69,9 @@ struct SearchResult {
   std::vector<FacetCount> categories;     // most first; the caller rolls them up its tree
   std::vector<FacetCount> sellers;        // most first, at most 10
   std::vector<FacetCount> price_buckets;  // one per bucket, ascending, empty ones included
-  // How the text was read when the literal query found nothing: the keyboard conversion
-  // (shxmqnr → 노트북) or a looser match of the words; empty when the literal query was used.
+  // How the text was read when the literal query found nothing (or only loosely, or by accident):
+  // the keyboard conversion (shxmqnr → 노트북) or the typo correction (노트묵 → 노트북, samsnug →
+  // samsung); empty when the literal words were used.
   std::string interpreted_as;
   // True when no listing held every word and these hold most of them (노트북가방 finding
   // 노트북 파우치 가방): the page may say so.
