@@ -229,6 +229,25 @@ TEST_F(StorefrontRoutesTest, HomeShowsTrendingSearchesWithTheirMovement) {
   EXPECT_NE(html.find("class=\"trending-rank\">1<"), std::string::npos);
 }
 
+TEST_F(StorefrontRoutesTest, TrendingMarksShowHowTheRankMoved) {
+  trending_.Record("가방", "visitor 1");
+  trending_.Record("노트북", "visitor 1");
+  trending_.Record("노트북", "visitor 2");
+  clock_.Advance(11min);  // the movement compares with the ranking of ten minutes earlier
+  for (int visitor = 3; visitor < 6; ++visitor) trending_.Record("가방", "visitor " + std::to_string(visitor));
+  const std::string html = Get("/").body;
+  std::size_t bag = html.find(">가방</a>");
+  std::size_t laptop = html.find(">노트북</a>");
+  ASSERT_NE(bag, std::string::npos);
+  ASSERT_NE(laptop, std::string::npos);
+  EXPECT_LT(bag, laptop);
+  EXPECT_NE(html.find("\u25B21</span>", bag), std::string::npos);  // ▲1 after 가방
+  EXPECT_LT(html.find("\u25B21</span>", bag), laptop);
+  EXPECT_NE(html.find("\u25BC1</span>", laptop), std::string::npos);  // ▼1 after 노트북
+  EXPECT_NE(html.find("trending-up"), std::string::npos);
+  EXPECT_NE(html.find("trending-down"), std::string::npos);
+}
+
 TEST_F(StorefrontRoutesTest, SearchIsNoLongerTheStorefronts) {
   // /search is the catalog's results page (catalog/http); the storefront only links to it.
   EXPECT_EQ(Get("/search?q=" + http::PercentEncode("노트북")).status, http::Status::not_found);
