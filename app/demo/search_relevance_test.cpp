@@ -147,6 +147,11 @@ const std::vector<RelevanceCase>& Cases() {
       {"노트북 i7", 5, {"노트북", "i7"}},
       {"DDR4 메모리 8GB", 5, {"ddr4 메모리", "8gb"}},
       {"a4tech 마우스", 3, {"a4tech", "마우스"}},
+      // a brand the demo writes in Latin, typed in Korean
+      {"삼성 SSD", 5, {"samsung ssd"}, "samsung ssd"},
+      {"레노버 노트북", 5, {"lenovo 노트북"}, "lenovo 노트북"},
+      {"로지텍 마우스", 3, {"logitech", "마우스"}, "logitech 마우스"},
+      {"킹스톤 DDR4", 3, {"kingston", "ddr4"}, "kingston ddr4"},
   };
   return cases;
 }

@@ -1,5 +1,7 @@
 #include "query_executor.hpp"
 
+#include "brand_names.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -153,6 +155,16 @@ SearchResult RunSearch(IndexReader& repository, const SearchRequest& request) {
       if (converted.total > 0) {
         converted.interpreted_as = corrected_query.normalized;
         result = std::move(converted);
+      }
+    }
+  }
+  if (result.total == 0) {
+    if (std::string respelled = BrandRespelledQuery(query.normalized); !respelled.empty()) {
+      const AnalyzedQuery respelled_query = AnalyzeQuery(respelled);
+      SearchResult found = ExecuteQuery(repository, respelled_query, request, respelled_query.required.size());
+      if (found.total > 0) {
+        found.interpreted_as = respelled_query.normalized;
+        result = std::move(found);
       }
     }
   }

@@ -16,7 +16,8 @@ SearchResult ExecuteQuery(IndexReader& repository, const AnalyzedQuery& query, c
                           std::size_t minimum_required);
 
 // A whole search: the strict query; when it finds nothing, the keyboard conversion
-// (shxmqnr → 노트북) and then the loose match of the word terms. The request has been validated.
+// (shxmqnr → 노트북), the other spelling of a brand (삼성 → samsung) and then the loose match of
+// the word terms. The request has been validated.
 SearchResult RunSearch(IndexReader& reader, const SearchRequest& request);
 
 // BM25F parameters; the name counts kNameWeight times a description occurrence.

@@ -143,7 +143,7 @@ TEST_P(SearchServiceTest, FindsTheRightListingFirst) {
       {"12V 100Ah", {23}}, {"12v/24v", {22}}, {"galaxy tab a7", {21}},
       // mixed Korean and Latin
       {"태양광 패널 300W", {11}}, {"A4용지", {13}}, {"LED 전구", {20}}, {"삼성 galaxy 태블릿", {21}},
-      {"태블릿 Galaxy", {21}},
+      {"태블릿 Galaxy", {21}}, {"삼성 태블릿", {21}}, {"갤럭시 태블릿", {21}},
   };
   for (const RelevanceCase& test : cases) {
     const SearchResult result = Find(test.query);
@@ -160,6 +160,8 @@ TEST_P(SearchServiceTest, FindsTheRightListingFirst) {
 TEST_P(SearchServiceTest, SaysHowTheQueryWasRead) {
   EXPECT_EQ(Find("shxmqnr rkqkd").interpreted_as, "노트북 가방");
   EXPECT_EQ(Find("노트북 가방").interpreted_as, "");
+  EXPECT_EQ(Find("삼성 태블릿").interpreted_as, "samsung 태블릿");
+  EXPECT_FALSE(Find("삼성 태블릿").partial_match);
   const SearchResult partial = Find("노트북 방수 가방 가죽");
   EXPECT_TRUE(partial.partial_match);
   ASSERT_FALSE(partial.ids.empty());
