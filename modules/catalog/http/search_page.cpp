@@ -132,7 +132,10 @@ html::List PriceFacetLinks(const CatalogHttp& http, const ProductQuery& query, c
     state.min_price = facet.min > 0 ? std::optional<std::int64_t>(facet.min) : std::nullopt;
     state.max_price = facet.max ? std::optional<std::int64_t>(*facet.max - 1) : std::nullopt;
     bool current = state.min_price == query.min_price && state.max_price == query.max_price;
-    links.push_back(Link(PriceRangeLabel(facet, locale), SearchUrl(state), facet.count, current));
+    html::Data link = Link(PriceRangeLabel(facet, locale), SearchUrl(state), facet.count, current);
+    // Every range stays in its place; one that would find nothing is text, not a link.
+    link.set("empty", facet.count == 0 && !current);
+    links.push_back(std::move(link));
   }
   return links;
 }
