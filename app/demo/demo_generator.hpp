@@ -7,6 +7,7 @@
 #include "manmulsang/catalog/catalog.hpp"
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/db/database.hpp"
+#include "manmulsang/orders/order.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 
 namespace manmulsang::demo {
@@ -15,6 +16,9 @@ struct DemoOptions {
   std::int64_t products = 10000;
   std::uint64_t seed = 1;
   bool progress = true;  // a progress bar on stderr, only when stderr is a terminal
+  // The rules the server will run with: demo orders that its jobs would move (unpaid bank
+  // transfers, delivered orders) are made young enough under these that the jobs leave them.
+  orders::OrderSettings order_settings;
 };
 
 struct DemoSummary {

@@ -239,6 +239,7 @@ class DemoOrders {
         catalog_(catalog),
         now_(now),
         clock_(start),
+        settings_(options.order_settings),
         payments_(database, clock_),
         cart_(database, clock_, sellers, catalog, payments_),
         orders_(database, clock_, sellers, catalog, cart_, payments_, settings_),
@@ -501,7 +502,7 @@ class DemoOrders {
   catalog::CatalogService& catalog_;
   const core::TimePoint now_;
   core::ManualClock clock_;
-  const orders::OrderSettings settings_{};
+  const orders::OrderSettings settings_;
   payments::PaymentService payments_;
   cart::CartService cart_;
   orders::OrderService orders_;

@@ -210,6 +210,23 @@ TEST(DemoOrders, EveryStatusWithBalancedLedgerAndConsistentStock) {
   EXPECT_EQ(store.payments.CurrentRates().Rate(core::Currency::cny), kWonPerYuan * payments::kRateScale);
 }
 
+TEST(DemoOrders, ShortDeadlinesOfTheServerLeaveTheDemoStatusesAlone) {
+  Store store;
+  const DemoSummary marketplace = store.Marketplace(300, 5);
+  DemoOptions options = store.Options(marketplace.products, 5);
+  options.order_settings.bank_transfer_deadline = std::chrono::hours(6);
+  options.order_settings.auto_confirm_after = std::chrono::days(2);
+  const DemoOrdersSummary summary = GenerateDemoOrders(store.database.database(), store.accounts, store.sellers,
+                                                       store.catalog, store.clock, marketplace, options);
+  EXPECT_EQ(summary.dropped, 0);
+  EXPECT_GT(summary.by_status.at(orders::OrderStatus::awaiting_payment), 0);
+  EXPECT_GT(summary.by_status.at(orders::OrderStatus::delivered), 0);
+  orders::OrderService server_jobs{store.database.database(), store.clock, store.sellers, store.catalog,
+                                   store.cart, store.payments, options.order_settings};
+  EXPECT_EQ(server_jobs.ExpireOverdueBankTransfers(), 0);
+  EXPECT_EQ(server_jobs.AutoConfirmDelivered(), 0);
+}
+
 TEST(DemoOrders, SameSeedGivesTheSameOrders) {
   Store first;
   Store second;
