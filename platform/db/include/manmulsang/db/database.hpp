@@ -89,7 +89,7 @@ class Connection {
 struct WriterStatistics {
   std::int64_t transactions = 0;  // Write calls whose work ran, committed or rolled back
   std::int64_t commits = 0;       // synced commits; group commit puts many transactions in one
-  std::int64_t waiting = 0;       // Write calls queued at this moment
+  std::int64_t waiting = 0;       // Write calls queued or in the batch being run, right now
 };
 
 template <typename T>
@@ -146,8 +146,10 @@ class Database {
   // - work may run on another caller's thread while its own caller waits, blocked, in Write:
   //   what work captures by reference is alive, but thread_local state and the thread's
   //   identity are the runner's, not the caller's; work must not depend on them;
-  // - work sees the changes of the transactions queued before it, as if they had committed;
-  //   a Read inside work does not (they commit together, after work returns);
+  // - work sees, through its connection, the changes of the transactions queued before it, as
+  //   if they had committed; a Read inside work sees neither those nor work's own (they commit
+  //   together, after work returns), so whatever work checks before it acts goes through the
+  //   connection, as the services do (docs/BUYING.md §1);
   // - a Write (or BackupTo) inside work on the same store can never be served: it throws
   //   std::logic_error instead of waiting for ever.
   template <typename Work>
