@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "demo/demo_data.hpp"
+#include "demo/demo_order_paths.hpp"
 #include "demo/demo_progress.hpp"
 #include "demo/demo_random.hpp"
 #include "manmulsang/cart/cart.hpp"
@@ -34,9 +35,6 @@ using Seconds = std::chrono::seconds;
 constexpr std::int64_t kMinOrders = 40;
 constexpr std::int64_t kMaxOrders = 2000;
 constexpr std::int64_t kProductsPerOrder = 25;
-// Orders that ended (confirmed, cancelled, returned) ended at most this long ago; the demo's
-// listings go back six months.
-constexpr auto kHistory = std::chrono::days(170);
 // A few buyers order much more than the rest, so a demo login shows a long order list.
 constexpr std::size_t kKeenBuyers = 5;
 constexpr double kKeenShare = 0.25;
@@ -49,19 +47,8 @@ constexpr std::int64_t kCashUnit = 10'000;
 constexpr std::string_view kCashierEmail = "cashier@example.kp";
 constexpr std::string_view kCashierName = "만물상 출납계";
 
-constexpr std::string_view kReturnReasons[] = {"크기가 맞지 않습니다", "주문한 색과 다릅니다", "포장이 손상되어 왔습니다",
-                                     "생각했던 것과 다릅니다"};
-constexpr std::string_view kCancelReasons[] = {"주문을 잘못 했습니다", "다른 상점에서 샀습니다", "배송지가 바뀌었습니다"};
-constexpr std::string_view kCarriers[] = {"조선우편", "평양특급", "대동강택배", "만물상 배송"};
 constexpr std::string_view kStreets[] = {"중앙거리", "통일거리", "창광거리", "려명거리", "문수거리", "해방거리",
                                "역전동", "락원동"};
-
-struct Step {
-  Seconds gap;  // after the step before (or the checkout)
-  OrderEvent event;
-  Party party;
-  std::string note;
-};
 
 struct PlannedOrder {
   core::UserId buyer;
@@ -69,7 +56,7 @@ struct PlannedOrder {
   PaymentMethod method = PaymentMethod::wallet;
   OrderStatus target = OrderStatus::paid;
   std::vector<cart::CartItem> items;
-  std::vector<Step> steps;
+  std::vector<OrderMove> steps;
   core::TimePoint placed_at;
   std::optional<orders::OrderId> id;  // once placed
 };
@@ -80,131 +67,6 @@ struct SampleProduct {
   std::int64_t stock_left = 0;  // what this step may still sell, keeping one unit listed
   core::TimePoint listed_at;
 };
-
-// One of every (status, method) path first, so even the smallest demo shows each status.
-constexpr std::array<std::pair<OrderStatus, PaymentMethod>, 14> kEveryPath = {{
-    {OrderStatus::awaiting_payment, PaymentMethod::bank_transfer},
-    {OrderStatus::awaiting_payment, PaymentMethod::cash_on_delivery},
-    {OrderStatus::paid, PaymentMethod::wallet},
-    {OrderStatus::paid, PaymentMethod::bank_transfer},
-    {OrderStatus::preparing, PaymentMethod::cash_on_delivery},
-    {OrderStatus::shipped, PaymentMethod::wallet},
-    {OrderStatus::delivered, PaymentMethod::cash_on_delivery},
-    {OrderStatus::delivered, PaymentMethod::wallet},
-    {OrderStatus::confirmed, PaymentMethod::wallet},
-    {OrderStatus::confirmed, PaymentMethod::bank_transfer},
-    {OrderStatus::cancelled, PaymentMethod::wallet},
-    {OrderStatus::cancelled, PaymentMethod::bank_transfer},
-    {OrderStatus::return_requested, PaymentMethod::cash_on_delivery},
-    {OrderStatus::returned, PaymentMethod::wallet},
-}};
-
-// How a marketplace's orders are spread over the statuses (per thousand): most past orders are
-// confirmed; the rest is what is moving now.
-constexpr std::array<std::pair<OrderStatus, int>, 9> kStatusWeights = {{
-    {OrderStatus::confirmed, 330},
-    {OrderStatus::delivered, 80},
-    {OrderStatus::cancelled, 110},
-    {OrderStatus::shipped, 80},
-    {OrderStatus::preparing, 70},
-    {OrderStatus::paid, 70},
-    {OrderStatus::awaiting_payment, 110},
-    {OrderStatus::return_requested, 60},
-    {OrderStatus::returned, 90},
-}};
-
-OrderStatus PickStatus(Random& random) {
-  std::int64_t draw = random.Between(0, 999);
-  for (const auto& [status, weight] : kStatusWeights) {
-    if (draw < weight) return status;
-    draw -= weight;
-  }
-  return OrderStatus::confirmed;
-}
-
-PaymentMethod PickMethod(Random& random, OrderStatus target) {
-  if (target == OrderStatus::awaiting_payment) {
-    return random.Chance(0.6) ? PaymentMethod::bank_transfer : PaymentMethod::cash_on_delivery;
-  }
-  if (target == OrderStatus::paid) return random.Chance(0.75) ? PaymentMethod::wallet : PaymentMethod::bank_transfer;
-  const double draw = random.Unit();
-  if (draw < 0.6) return PaymentMethod::wallet;
-  return draw < 0.8 ? PaymentMethod::cash_on_delivery : PaymentMethod::bank_transfer;
-}
-
-Seconds Hours(Random& random, std::int64_t low, std::int64_t high) {
-  return Seconds(random.Between(low * 3600, high * 3600));
-}
-
-std::string TrackingNote(Random& random) {
-  std::string number;
-  for (int digit = 0; digit < 12; ++digit) number += static_cast<char>('0' + random.Below(10));
-  return std::string(random.Pick(std::span<const std::string_view>(kCarriers))) + " " + number;
-}
-
-// The moves that take a fresh order to `target` with `method`, each with the time it took.
-std::vector<Step> PlanSteps(Random& random, OrderStatus target, PaymentMethod method,
-                            const orders::OrderSettings& settings) {
-  std::vector<Step> steps;
-  if (target == OrderStatus::awaiting_payment) return steps;
-  // Reaching "paid", or for cash on delivery the shop taking the order on.
-  if (method == PaymentMethod::bank_transfer) {
-    if (target == OrderStatus::cancelled && random.Chance(0.4)) {
-      // The deposit never came: the job cancels it once the deadline passed.
-      steps.push_back({settings.bank_transfer_deadline + Hours(random, 0, 1), OrderEvent::expire, Party::system, ""});
-      return steps;
-    }
-    steps.push_back({Hours(random, 2, 30), OrderEvent::confirm_payment, Party::admin, "은행 입금 확인"});
-  }
-  if (target == OrderStatus::paid) return steps;
-  if (target == OrderStatus::cancelled && random.Chance(0.5)) {
-    steps.push_back({Hours(random, 1, 30), OrderEvent::cancel, Party::buyer,
-                     std::string(random.Pick(std::span<const std::string_view>(kCancelReasons)))});
-    return steps;
-  }
-  steps.push_back({Hours(random, 2, 20), OrderEvent::prepare, Party::seller, ""});
-  if (target == OrderStatus::preparing) return steps;
-  if (target == OrderStatus::cancelled) {
-    steps.push_back({Hours(random, 2, 24), OrderEvent::cancel, Party::seller, "재고가 모자라 주문을 취소합니다"});
-    return steps;
-  }
-  steps.push_back({Hours(random, 4, 48), OrderEvent::ship, Party::seller, TrackingNote(random)});
-  if (target == OrderStatus::shipped) return steps;
-  steps.push_back({Hours(random, 24, 96), OrderEvent::deliver, Party::seller, ""});
-  if (target == OrderStatus::delivered) return steps;
-  if (target == OrderStatus::confirmed) {
-    if (random.Chance(0.3)) {
-      // The buyer never confirmed: the job did, once the window closed.
-      steps.push_back({settings.auto_confirm_after + Hours(random, 0, 1), OrderEvent::confirm, Party::system, ""});
-    } else {
-      steps.push_back({Hours(random, 2, 140), OrderEvent::confirm, Party::buyer, ""});
-    }
-    return steps;
-  }
-  steps.push_back({Hours(random, 12, 120), OrderEvent::request_return, Party::buyer,
-                   std::string(random.Pick(std::span<const std::string_view>(kReturnReasons)))});
-  if (target == OrderStatus::return_requested) return steps;
-  steps.push_back({Hours(random, 24, 72), OrderEvent::accept_return, Party::seller, "반품 상품을 받았습니다"});
-  return steps;
-}
-
-// When the order's last move happened, counted back from now. The server's jobs move unpaid
-// bank transfers after bank_transfer_deadline and delivered orders after auto_confirm_after:
-// those orders end well inside their windows, so the jobs leave them where the demo put them.
-Seconds AgeOfLastMove(Random& random, OrderStatus target, const orders::OrderSettings& settings) {
-  switch (target) {
-    case OrderStatus::confirmed:
-    case OrderStatus::cancelled:
-    case OrderStatus::returned:
-      return Seconds(random.Between(24 * 3600, std::chrono::duration_cast<Seconds>(kHistory).count()));
-    case OrderStatus::awaiting_payment:
-      return Seconds(random.Between(600, std::max<std::int64_t>(1200, settings.bank_transfer_deadline.count() / 2)));
-    case OrderStatus::delivered:
-      return Seconds(random.Between(3600, std::max<std::int64_t>(7200, settings.auto_confirm_after.count() * 2 / 3)));
-    default:
-      return Seconds(random.Between(3600, 5 * 24 * 3600));
-  }
-}
 
 std::string FourDigits(std::int64_t number) {
   std::string text = std::to_string(number);
@@ -371,33 +233,33 @@ class DemoOrders {
   }
 
   void Plan(std::int64_t count) {
-    const core::TimePoint oldest_start = now_ - kHistory - std::chrono::days(30);
+    const core::TimePoint oldest_start = now_ - kOrderHistory - std::chrono::days(30);
     for (std::int64_t index = 0; index < count; ++index) {
       PlannedOrder order;
       order.buyer = PickBuyer();
-      if (static_cast<std::size_t>(index) < kEveryPath.size()) {
-        std::tie(order.target, order.method) = kEveryPath[index];
+      if (static_cast<std::size_t>(index) < EveryOrderPath().size()) {
+        std::tie(order.target, order.method) = EveryOrderPath()[index];
       } else {
-        order.target = PickStatus(random_);
-        order.method = PickMethod(random_, order.target);
+        order.target = PickOrderStatus(random_);
+        order.method = PickPaymentMethod(random_, order.target);
       }
       core::TimePoint listed_at;
       order.items = PickItems(order.shop, listed_at);
       if (order.items.empty()) continue;  // the sample is sold down to its last units
-      order.steps = PlanSteps(random_, order.target, order.method, settings_);
+      order.steps = PlanMoves(random_, order.target, order.method, settings_);
       Seconds span{0};
-      for (const Step& step : order.steps) span += step.gap;
+      for (const OrderMove& step : order.steps) span += step.gap;
       const core::TimePoint end = now_ - AgeOfLastMove(random_, order.target, settings_);
       order.placed_at = std::max(end - span, oldest_start);
       // Nobody buys a listing before it was listed. Moving the order later keeps the jobs'
       // windows (later is more recent); if that runs into the present, the moves come faster.
-      const core::TimePoint earliest = listed_at + Hours(random_, 1, 12);
+      const core::TimePoint earliest = listed_at + RandomHours(random_, 1, 12);
       if (order.placed_at < earliest) order.placed_at = earliest;
       const core::TimePoint latest_end = now_ - 1min;
       if (order.placed_at > latest_end) order.placed_at = latest_end;
       if (order.placed_at + span > latest_end && span.count() > 0) {
         const auto room = std::max<std::int64_t>(0, std::chrono::duration_cast<Seconds>(latest_end - order.placed_at).count());
-        for (Step& step : order.steps) step.gap = Seconds(step.gap.count() * room / span.count());
+        for (OrderMove& step : order.steps) step.gap = Seconds(step.gap.count() * room / span.count());
       }
       plan_.push_back(std::move(order));
     }
@@ -479,7 +341,7 @@ class DemoOrders {
     return true;
   }
 
-  bool Move(const PlannedOrder& order, const Step& step) {
+  bool Move(const PlannedOrder& order, const OrderMove& step) {
     std::expected<orders::Order, orders::OrderError> moved = std::unexpected(orders::OrderError::order_not_found);
     switch (step.party) {
       case Party::system: moved = orders_.ApplyAsSystem(*order.id, step.event); break;
@@ -536,7 +398,7 @@ DemoOrdersSummary GenerateDemoOrders(db::Database& database, accounts::AccountSe
                                      const DemoOptions& options) {
   const core::TimePoint now = clock.Now();
   // The demo's own clock starts before the oldest order and is moved forward move by move.
-  const core::TimePoint start = now - kHistory - std::chrono::days(60);
+  const core::TimePoint start = now - kOrderHistory - std::chrono::days(60);
   DemoOrders demo(database, accounts, sellers, catalog, start, now, marketplace, options);
   return demo.Run();
 }
