@@ -82,6 +82,18 @@ std::vector<Shop> SellerService::ShopsOwnedBy(core::UserId owner) {
       [&](db::Connection& connection) { return ShopRepository::FindByOwner(connection, owner); });
 }
 
+std::expected<Shop, SellerError> SellerService::OwnShop(const core::Actor& actor, std::optional<core::SellerId> shop) {
+  if (!actor.signed_in()) return std::unexpected(SellerError::shop_not_found);
+  if (shop) {
+    auto found = GetShop(*shop);
+    if (!found || found->owner != *actor.user) return std::unexpected(SellerError::shop_not_found);
+    return *found;
+  }
+  std::vector<Shop> owned = ShopsOwnedBy(*actor.user);
+  if (owned.empty()) return std::unexpected(SellerError::shop_not_found);
+  return std::move(owned.front());
+}
+
 std::expected<Shop, SellerError> SellerService::SetDeliveryOptions(const core::Actor& actor, core::SellerId shop,
                                                                    DeliveryOptions options) {
   options.pickup_place = std::string(Trim(options.pickup_place));

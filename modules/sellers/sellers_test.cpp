@@ -98,6 +98,11 @@ TEST_F(SellersTest, TheOwnerSetsDeliveryOptionsAndOthersCannotSeeTheShop) {
   EXPECT_EQ(service_.GetShop(ids[0])->delivery, read);
   EXPECT_EQ(service_.GetShop(ids[1])->delivery, DeliveryOptions{});
 
+  EXPECT_EQ(service_.OwnShop(owner, std::nullopt)->id, ids[0]);
+  EXPECT_EQ(service_.OwnShop(owner, ids[0])->id, ids[0]);
+  EXPECT_EQ(service_.OwnShop(owner, ids[1]).error(), SellerError::shop_not_found);
+  EXPECT_EQ(service_.OwnShop(admin, std::nullopt).error(), SellerError::shop_not_found);
+  EXPECT_EQ(service_.OwnShop(core::Actor{}, ids[0]).error(), SellerError::shop_not_found);
   ASSERT_EQ(service_.ShopsOwnedBy(core::UserId{7}).size(), 1u);
   EXPECT_EQ(service_.ShopsOwnedBy(core::UserId{7}).front().id, ids[0]);
   EXPECT_TRUE(service_.ShopsOwnedBy(core::UserId{9}).empty());

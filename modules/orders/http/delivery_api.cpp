@@ -54,28 +54,16 @@ http::Response ShopJson(const sellers::Shop& shop) {
       {"shop_id", shop.id.value}, {"name", shop.name}, {"delivery", DeliveryOptionsJson(shop.delivery)}}));
 }
 
-// The shop asked for (by id), or the actor's first; nullopt stands for shop_not_found.
-std::optional<sellers::Shop> OwnShop(const BuyingHttp& http, const core::Actor& actor,
-                                     std::optional<std::int64_t> shop_id) {
-  if (shop_id) {
-    auto shop = http.services.sellers.GetShop(core::SellerId{*shop_id});
-    if (!shop || shop->owner != *actor.user) return std::nullopt;
-    return shop;
-  }
-  std::vector<sellers::Shop> shops = http.services.sellers.ShopsOwnedBy(*actor.user);
-  if (shops.empty()) return std::nullopt;
-  return std::move(shops.front());
-}
-
 http::Response Show(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  std::optional<std::int64_t> shop_id;
+  std::optional<core::SellerId> shop_id;
   if (auto text = request.Query("shop_id")) {
-    shop_id = ParsePathId(*text);
-    if (!shop_id) return http.Error(request, sellers::SellerError::shop_not_found);
+    auto id = ParsePathId(*text);
+    if (!id) return http.Error(request, sellers::SellerError::shop_not_found);
+    shop_id = core::SellerId{*id};
   }
-  auto shop = OwnShop(http, request.context().actor, shop_id);
-  if (!shop) return http.Error(request, sellers::SellerError::shop_not_found);
+  auto shop = http.services.sellers.OwnShop(request.context().actor, shop_id);
+  if (!shop) return http.Error(request, shop.error());
   return ShopJson(*shop);
 }
 
@@ -83,18 +71,18 @@ http::Response Change(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   auto body = ParseObject(request);
   if (!body) return http.Error(request, body.error());
-  std::optional<std::int64_t> shop_id;
+  std::optional<core::SellerId> shop_id;
   if (body->contains("shop_id")) {
     auto id = IntegerField(*body, "shop_id", "invalid_input");
     if (!id) return http.Error(request, id.error());
     if (*id <= 0) return http.Error(request, sellers::SellerError::shop_not_found);
-    shop_id = *id;
+    shop_id = core::SellerId{*id};
   }
   auto options = ParseOptions(*body);
   if (!options) return http.Error(request, options.error());
-  auto shop = OwnShop(http, request.context().actor, shop_id);
-  if (!shop) return http.Error(request, sellers::SellerError::shop_not_found);
-  // The service checks the owner again, inside its write.
+  auto shop = http.services.sellers.OwnShop(request.context().actor, shop_id);
+  if (!shop) return http.Error(request, shop.error());
+  // SetDeliveryOptions checks the owner again, inside its write.
   auto stored = http.services.sellers.SetDeliveryOptions(request.context().actor, shop->id, std::move(*options));
   if (!stored) return http.Error(request, stored.error());
   return ShopJson(*stored);

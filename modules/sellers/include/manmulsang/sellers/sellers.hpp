@@ -64,6 +64,9 @@ class SellerService {
   std::vector<core::SellerId> InsertShops(std::span<const NewShop> shops);
   // The shops a user owns, oldest first.
   std::vector<Shop> ShopsOwnedBy(core::UserId owner);
+  // The actor's own shop: the one asked for if the actor owns it, else (none asked for) their
+  // oldest. shop_not_found for anyone else's shop, an unknown one, or an actor with no shop.
+  std::expected<Shop, SellerError> OwnShop(const core::Actor& actor, std::optional<core::SellerId> shop);
 
   // The shop's owner sets its delivery options (the pickup place is trimmed). Anyone else gets
   // shop_not_found, as if the shop did not exist. Returns the shop as stored.
