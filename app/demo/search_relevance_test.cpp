@@ -52,15 +52,23 @@ struct RelevanceCase {
   std::vector<std::string_view> needles;
   // The reading shown as "did you mean"; nullopt: whatever it is (the literal words usually).
   std::optional<std::string_view> interpreted_as = std::nullopt;
+  // The category (slug) every one of the first `top` results must be in or below: a word that
+  // names a category means that category's goods before goods that only mention it (노트북
+  // means laptops, not laptop backpacks).
+  std::optional<std::string_view> category = std::nullopt;
 };
 
 const std::vector<RelevanceCase>& Cases() {
   static const std::vector<RelevanceCase> cases = {
       // exact words
-      {"노트북", 10, {"노트북"}, ""},
-      {"가방", 10, {"가방"}, ""},
+      {"노트북", 10, {"노트북"}, "", "computers-laptops"},
+      {"가방", 10, {"가방"}, "", "bags"},
       {"태블릿", 10, {"태블릿"}},
-      {"냉장고", 10, {"냉장고"}},
+      {"냉장고", 10, {"냉장고"}, std::nullopt, "appliances-fridges"},
+      // a category's name finds its goods even where their names leave it unsaid
+      {"컴퓨터", 10, {}, std::nullopt, "computers"},
+      {"태양광", 10, {}, std::nullopt, "solar"},
+      {"laptops", 5, {}, std::nullopt, "computers-laptops"},
       {"세탁기", 5, {"세탁기"}},
       {"운동화", 5, {"운동화"}},
       {"인삼", 5, {"인삼"}},
@@ -189,6 +197,11 @@ void ExpectRelevance(search::SearchService& service, catalog::CatalogService& ca
       const auto product = catalog.GetProduct(result->ids[rank]);
       ASSERT_TRUE(product.has_value()) << "an indexed listing that the catalog does not show";
       const std::string name = AsciiLower(product->name);
+      if (test.category) {
+        const auto path = catalog.Breadcrumb(product->category);
+        EXPECT_TRUE(std::ranges::any_of(path, [&](const catalog::Category& step) { return step.slug == *test.category; }))
+            << "#" << rank + 1 << " " << product->name << " is not in " << *test.category;
+      }
       for (std::string_view needle : test.needles) {
         EXPECT_TRUE(HoldsNeedle(name, needle)) << "#" << rank + 1 << " " << product->name << " lacks " << needle;
       }

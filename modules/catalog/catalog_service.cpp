@@ -89,7 +89,7 @@ struct CatalogService::Impl {
     if (search == nullptr) return;
     std::optional<Product> product = ProductRepository::Find(connection, id);
     if (product && product->status == ProductStatus::active) {
-      search->Index(connection, ToIndexedProduct(*product));
+      search->Index(connection, ToIndexedProduct(*product, Tree()));
     } else {
       search->Remove(connection, id);
     }
@@ -268,6 +268,7 @@ std::int64_t CatalogService::CountActiveProducts() {
 
 std::vector<core::ProductId> CatalogService::InsertProducts(std::span<const NewProduct> products) {
   std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
+  const CategoryTree& tree = impl_->Tree();  // read before the write transaction, not inside it
   auto ids = impl_->database.Write([&](db::Connection& connection) {
     std::vector<core::ProductId> inserted;
     inserted.reserve(products.size());
@@ -287,7 +288,7 @@ std::vector<core::ProductId> CatalogService::InsertProducts(std::span<const NewP
         listing.rating_average = product.rating_average;
         listing.popularity = product.popularity;
         listing.created_at = core::FromUnixSeconds(created);
-        impl_->search->Index(connection, ToIndexedProduct(listing));
+        impl_->search->Index(connection, ToIndexedProduct(listing, tree));
       }
     }
     return inserted;
@@ -299,12 +300,13 @@ std::vector<core::ProductId> CatalogService::InsertProducts(std::span<const NewP
 
 std::int64_t CatalogService::IndexAllListings() {
   assert(impl_->search != nullptr);
+  const CategoryTree& tree = impl_->Tree();
   std::int64_t indexed = 0;
   core::ProductId after{0};
   while (true) {
     const std::int64_t in_batch = impl_->database.Write([&](db::Connection& connection) {
       std::vector<Product> batch = ProductRepository::ActiveAfter(connection, after, kIndexBatch);
-      for (const Product& product : batch) impl_->search->Index(connection, ToIndexedProduct(product));
+      for (const Product& product : batch) impl_->search->Index(connection, ToIndexedProduct(product, tree));
       if (!batch.empty()) after = batch.back().id;
       return static_cast<std::int64_t>(batch.size());
     });

@@ -158,7 +158,7 @@ TEST_F(CatalogTest, TextQueriesGoThroughTheSearchIndexWithFacets) {
   std::vector<NewProduct> products = {
       Make(shops[0], "solar-panels", "단결정 태양광 패널 300W 24V", 400'000),
       Make(shops[1], "solar-panels", "다결정 태양광 패널 100W", 90'000),
-      Make(shops[0], "solar-panels", "할인 50% 패널", 100'000),
+      Make(shops[0], "household", "할인 50% 패널", 100'000),
       Make(shops[0], "food-drinks", "평양 소주 360ml 20병", 60'000),
   };
   catalog_.InsertProducts(products);  // indexed in the same transaction: found at once
@@ -207,6 +207,25 @@ TEST_F(CatalogTest, TextQueriesGoThroughTheSearchIndexWithFacets) {
   page = catalog_.ListProducts(query).value();
   EXPECT_EQ(page.total, 2);
   EXPECT_EQ(page.interpreted_as, "태양광");
+}
+
+TEST_F(CatalogTest, AQueryNamingACategoryRanksThatCategoryFirst) {
+  auto shops = Shops(1);
+  std::vector<NewProduct> products = {
+      Make(shops[0], "bags-backpacks", "은하 노트북 배낭 45L", 35'000),
+      Make(shops[0], "computers-laptops", "Lenovo ThinkPad i5-8250U", 900'000),  // the name says no 노트북
+      Make(shops[0], "computers-laptops", "은하 노트북 i3", 700'000),
+  };
+  catalog_.InsertProducts(products);
+  ProductQuery query;
+  query.text = "노트북";
+  const std::vector<std::string> names = Names(catalog_.ListProducts(query).value());
+  ASSERT_EQ(names.size(), 3u);
+  EXPECT_EQ(std::set<std::string>(names.begin(), names.begin() + 2),
+            (std::set<std::string>{"Lenovo ThinkPad i5-8250U", "은하 노트북 i3"}));
+  EXPECT_EQ(names.back(), "은하 노트북 배낭 45L");
+  query.text = "laptops";  // the English name of the category too
+  EXPECT_EQ(catalog_.ListProducts(query).value().total, 2);
 }
 
 TEST_F(CatalogTest, SellingOutAndRestockingMoveTheListingInAndOutOfInStockSearches) {

@@ -18,8 +18,14 @@ search::SearchSort ToSearchSort(ProductSort sort) {
 
 }  // namespace
 
-search::IndexedProduct ToIndexedProduct(const Product& product) {
+search::IndexedProduct ToIndexedProduct(const Product& product, const CategoryTree& tree) {
   search::IndexedProduct indexed;
+  for (const Category& step : tree.Breadcrumb(product.category)) {
+    for (const std::string* name : {&step.name_ko, &step.name_en}) {
+      if (!indexed.category_names.empty()) indexed.category_names += ' ';
+      indexed.category_names += *name;
+    }
+  }
   indexed.id = product.id;
   indexed.category = product.category;
   indexed.seller = product.seller;

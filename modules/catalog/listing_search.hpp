@@ -13,7 +13,8 @@
 // and its answer translate between the catalog's terms and the search module's.
 namespace manmulsang::catalog {
 
-search::IndexedProduct ToIndexedProduct(const Product& product);
+// tree names the listing's category path for the index (IndexedProduct::category_names).
+search::IndexedProduct ToIndexedProduct(const Product& product, const CategoryTree& tree);
 
 // categories: the queried category's subtree (empty for all).
 search::SearchRequest ToSearchRequest(const ProductQuery& query, std::vector<core::CategoryId> categories);

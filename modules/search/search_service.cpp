@@ -161,7 +161,9 @@ SearchService::~SearchService() = default;
 void SearchService::Index(db::Connection& connection, const IndexedProduct& product) {
   SearchRepository repository(connection);
   RecordChange(repository, product.id.value, RemoveFrom(repository, product.id.value));
-  const std::vector<std::string> name_terms = AnalyzeForIndex(product.name);
+  std::vector<std::string> name_terms = AnalyzeForIndex(product.name);
+  // Analysed apart from the name, so that no bigram spans the name's end and the category's start.
+  for (std::string& term : AnalyzeForIndex(product.category_names)) name_terms.push_back(std::move(term));
   const std::vector<std::string> description_terms = AnalyzeForIndex(product.description);
   DocumentRow document{product.id.value,
                        product.category.value,

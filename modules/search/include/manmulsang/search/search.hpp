@@ -29,6 +29,11 @@ struct IndexedProduct {
   double rating_average = 0;
   std::int64_t popularity = 0;
   std::int64_t created_at = 0;  // Unix seconds
+  // The names of the listing's category and its ancestors, in every language (컴퓨터 노트북
+  // Computers Laptops). They count as words of the name, so a query that names a category
+  // (노트북) ranks the listings of that category above those that only mention the word
+  // (노트북 배낭), and finds listings whose names leave the category unsaid.
+  std::string category_names;
 };
 
 enum class SearchSort { relevance, price_ascending, price_descending, newest, rating };
