@@ -56,7 +56,12 @@ constexpr std::string_view kImagesOrder = ") ORDER BY product_id, position";
 
 // Checkout. The stock condition sits in the UPDATE itself, so that stock can never go below zero
 // whatever else runs; a sale also makes the listing more popular.
-constexpr std::string_view kCheckoutProductsWhere = " WHERE status = 'active' AND id IN (";
+constexpr std::string_view kUpdateRating =
+    "UPDATE products SET rating_average = $1, rating_count = $2, updated_at = $3 WHERE id = $4";
+// By id alone: with a condition on status as well, SQLite's planner (without ANALYZE statistics)
+// prefers an index that begins with status and reads every active listing to find a page's
+// twenty. The status is checked on the rows that come back.
+constexpr std::string_view kCheckoutProductsWhere = " WHERE id IN (";
 constexpr std::string_view kCheckoutProductsOrder = ") ORDER BY id";
 constexpr std::string_view kReserveStock =
     "UPDATE products SET stock = stock - $1, popularity = popularity + $1, updated_at = $3 "
@@ -274,7 +279,8 @@ std::vector<Product> ProductRepository::ActiveByIds(db::Connection& connection,
     statement.AppendIdList(ids.subspan(start, std::min(kBatch, ids.size() - start)));
     statement.Append(kCheckoutProductsOrder);
     for (const db::Row& row : connection.Query(statement.sql(), statement.parameters())) {
-      products.push_back(FromRow(row));
+      Product product = FromRow(row);
+      if (product.status == ProductStatus::active) products.push_back(std::move(product));
     }
   }
   std::ranges::sort(products, {}, &Product::id);
@@ -298,6 +304,11 @@ std::optional<std::int64_t> ProductRepository::PutBackStock(db::Connection& conn
 std::int64_t ProductRepository::AvailableStock(db::Connection& connection, core::ProductId id) {
   auto row = connection.QueryOne(kAvailableStock, {id.value});
   return row ? row->Int(0) : 0;
+}
+
+void ProductRepository::UpdateRating(db::Connection& connection, core::ProductId id, double average,
+                                     std::int64_t count, std::int64_t now) {
+  connection.Execute(kUpdateRating, {average, count, now, id.value});
 }
 
 }  // namespace manmulsang::catalog

@@ -57,6 +57,9 @@ class ProductRepository {
                                                   std::int64_t quantity, std::int64_t now);
   // The stock of an active product; 0 when it is unknown or not active.
   static std::int64_t AvailableStock(db::Connection& connection, core::ProductId id);
+  // Reviews: the product's rating average and count.
+  static void UpdateRating(db::Connection& connection, core::ProductId id, double average, std::int64_t count,
+                           std::int64_t now);
 };
 
 }  // namespace manmulsang::catalog

@@ -53,6 +53,9 @@ constexpr std::string_view kLinesOfBuyerPage =
     "SELECT l.order_id, l.product_id, l.name, l.quantity, l.unit_amount, l.unit_currency, l.rate, l.unit_kpw, "
     "l.line_kpw FROM order_lines l JOIN (SELECT id FROM orders WHERE buyer_id = $1 ORDER BY id DESC LIMIT $2 "
     "OFFSET $3) page ON page.id = l.order_id ORDER BY l.order_id, l.position";
+constexpr std::string_view kPurchasedLines =
+    "SELECT o.id, l.position, o.seller_id, o.status FROM orders o JOIN order_lines l ON l.order_id = o.id "
+    "WHERE o.buyer_id = $1 AND l.product_id = $2 ORDER BY o.id, l.position";
 constexpr std::string_view kStepsOf =
     "SELECT from_status, to_status, party, actor_id, note, created_at FROM order_steps "
     "WHERE order_id = $1 ORDER BY id";
@@ -225,6 +228,16 @@ std::int64_t OrderRepository::CountBySeller(db::Connection& connection, core::Se
 std::int64_t OrderRepository::CountByBuyer(db::Connection& connection, core::UserId buyer) {
   auto row = connection.QueryOne(kCountByBuyer, {buyer.value});
   return row ? row->Int(0) : 0;
+}
+
+std::vector<PurchasedLine> OrderRepository::PurchasedLines(db::Connection& connection, core::UserId buyer,
+                                                           core::ProductId product) {
+  std::vector<PurchasedLine> lines;
+  for (const db::Row& row : connection.Query(kPurchasedLines, {buyer.value, product.value})) {
+    lines.push_back({OrderId{row.Int(0)}, static_cast<int>(row.Int(1)), core::SellerId{row.Int(2)},
+                     ParseOrderStatus(row.Text(3)).value_or(OrderStatus::awaiting_payment)});
+  }
+  return lines;
 }
 
 }  // namespace manmulsang::orders

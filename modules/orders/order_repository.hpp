@@ -8,6 +8,7 @@
 
 #include "manmulsang/db/database.hpp"
 #include "manmulsang/orders/order.hpp"
+#include "manmulsang/orders/orders.hpp"
 
 namespace manmulsang::orders {
 
@@ -47,6 +48,9 @@ class OrderRepository {
   static std::int64_t CountBySeller(db::Connection& connection, core::SellerId seller,
                                     std::optional<OrderStatus> status);
   static std::int64_t CountByBuyer(db::Connection& connection, core::UserId buyer);
+  // The lines of product in buyer's orders, oldest first.
+  static std::vector<PurchasedLine> PurchasedLines(db::Connection& connection, core::UserId buyer,
+                                                   core::ProductId product);
 };
 
 }  // namespace manmulsang::orders

@@ -81,6 +81,10 @@ class CatalogService {
   // Puts quantities back (a cancelled or expired order), whatever the product's status now.
   void ReleaseStock(db::Connection& connection, std::span<const StockRequest> requests);
 
+  // Reviews set the product's rating (the average and count of its visible reviews) inside the
+  // transaction of the review write, and the search index follows in the same transaction.
+  void SetRating(db::Connection& connection, core::ProductId product, double average, std::int64_t count);
+
  private:
   // Writes the listing's current state to the search index inside connection's transaction.
   void ReindexListing(db::Connection& connection, core::ProductId id);

@@ -20,6 +20,15 @@
 
 namespace manmulsang::orders {
 
+// One order line of a product a buyer bought, with its order's status now (reviews check a
+// purchase by it).
+struct PurchasedLine {
+  OrderId order;
+  int position = 0;  // the line within its order
+  core::SellerId seller;
+  OrderStatus status = OrderStatus::awaiting_payment;
+};
+
 // Checkout and the order lifecycle. Every command is one write transaction in which stock,
 // money and the order move together (docs/BUYING.md).
 class OrderService {
@@ -62,6 +71,10 @@ class OrderService {
   int ExpireOverdueBankTransfers();
   // Orders delivered longer than OrderSettings::auto_confirm_after ago are confirmed: escrow → shop.
   int AutoConfirmDelivered();
+
+  // The lines of product that buyer ordered, oldest first, inside the caller's transaction (a
+  // review checks the purchase and writes in one transaction).
+  std::vector<PurchasedLine> PurchasedLines(db::Connection& connection, core::UserId buyer, core::ProductId product);
 
   // Set once while wiring, before any request or job runs (it is read without a lock).
   void OnStockChanged(StockListener listener);

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string_view>
+
+namespace manmulsang::reviews {
+
+enum class ReviewError {
+  product_not_found,   // 404: unknown or no longer sold
+  not_a_buyer,         // 403: the member never ordered this product (or not in that order)
+  not_yet_delivered,   // 403: ordered, but no such order is delivered or confirmed yet
+  already_reviewed,    // 409: every line the member may review has its review
+  already_reported,    // 409: this member reported this review before
+  invalid_rating,      // 400 (field "rating"): not a whole number from 1 to 5
+  invalid_text,        // 400 (field "body"): blank where required, too long, control characters or bad UTF-8
+  review_not_found,    // 404: unknown, hidden (for all but admins), or another shop's (reply)
+  question_not_found,  // 404: unknown, private to others, or another shop's (answer)
+  shop_not_found,      // 404: the seller's questions of a shop that is not the actor's
+  forbidden,           // 403: an admin's move by someone else
+};
+
+std::string_view ErrorCode(ReviewError error);     // "not_a_buyer"
+std::string_view ErrorMessage(ReviewError error);  // Korean
+
+}  // namespace manmulsang::reviews

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "manmulsang/core/clock.hpp"
+#include "manmulsang/core/ids.hpp"
+
+namespace manmulsang::reviews {
+
+using ReviewId = core::Id<struct ReviewTag>;
+using QuestionId = core::Id<struct QuestionTag>;
+
+// Limits, in code points after trimming.
+inline constexpr std::size_t kMaxReviewBody = 2000;   // a review may be a rating alone
+inline constexpr std::size_t kMaxReply = 1000;        // the shop's reply, the shop's answer
+inline constexpr std::size_t kMaxQuestion = 1000;     // a question needs at least one character
+inline constexpr std::size_t kMaxReportReason = 300;
+inline constexpr int kMaxPerPage = 100;
+
+// A buyer's review of one order line. Photos come with the image pipeline: it will add a
+// review_photos table (review id, position, url, written after the files) and a `photos` list
+// here and in NewReview, read in one batch per page like the catalog's product images.
+struct Review {
+  ReviewId id;
+  core::ProductId product;
+  core::SellerId shop;        // the shop that sold the line: the one that may reply
+  core::UserId author;
+  std::string author_name;    // as it was when written
+  core::OrderId order;
+  int rating = 0;             // 1..5
+  std::string body;
+  bool hidden = false;        // by an admin: out of lists and out of the rating
+  std::int64_t report_count = 0;
+  std::optional<std::string> reply;
+  std::optional<core::TimePoint> replied_at;
+  core::TimePoint created_at;
+};
+
+enum class ReviewSort { newest, highest, lowest };
+
+std::string_view ReviewSortName(ReviewSort sort);  // "newest", "highest", "lowest"
+std::optional<ReviewSort> ParseReviewSort(std::string_view name);
+
+struct ReviewPage {
+  std::vector<Review> items;
+  std::int64_t total = 0;
+  int page = 1;
+  int per_page = 20;
+  double rating_average = 0;  // of the visible reviews, as the product carries it
+  std::int64_t rating_count = 0;
+};
+
+// POST /products/{id}/reviews. Without an order the oldest delivered or confirmed line of the
+// product that has no review yet is reviewed.
+struct NewReview {
+  core::ProductId product;
+  std::optional<core::OrderId> order;
+  int rating = 0;
+  std::string body;
+};
+
+// A question about a product. Private ones are seen only by the asker and the shop's owner.
+struct Question {
+  QuestionId id;
+  core::ProductId product;
+  core::SellerId shop;
+  core::UserId asker;
+  std::string asker_name;
+  std::string body;
+  bool is_private = false;
+  std::optional<std::string> answer;
+  std::optional<core::TimePoint> answered_at;
+  core::TimePoint created_at;
+};
+
+struct QuestionPage {
+  std::vector<Question> items;  // newest first
+  std::int64_t total = 0;
+  int page = 1;
+  int per_page = 20;
+};
+
+struct NewQuestion {
+  core::ProductId product;
+  std::string body;
+  bool is_private = false;
+};
+
+}  // namespace manmulsang::reviews

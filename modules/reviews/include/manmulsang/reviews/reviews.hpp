@@ -1,0 +1,56 @@
+#pragma once
+
+#include <expected>
+#include <memory>
+#include <span>
+#include <string_view>
+
+#include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/core/clock.hpp"
+#include "manmulsang/core/context.hpp"
+#include "manmulsang/core/embedded_file.hpp"
+#include "manmulsang/db/database.hpp"
+#include "manmulsang/orders/orders.hpp"
+#include "manmulsang/reviews/errors.hpp"
+#include "manmulsang/reviews/review.hpp"
+#include "manmulsang/sellers/sellers.hpp"
+
+namespace manmulsang::reviews {
+
+// Reviews by verified buyers. A line may be reviewed once its order is delivered or confirmed
+// (구매확정): the goods are in the buyer's hands. Lines of orders still on their way, cancelled,
+// or being returned cannot be; a review written before a return stays (the buyer used the goods).
+// Every write that changes what counts — a new review, hide, unhide — sets the product's rating in
+// its own transaction through CatalogService::SetRating.
+class ReviewService {
+ public:
+  ReviewService(db::Database& database, const core::Clock& clock, sellers::SellerService& sellers,
+                catalog::CatalogService& catalog, orders::OrderService& orders);
+  ~ReviewService();
+
+  // The actor's review of a line of the product: not_a_buyer, not_yet_delivered, already_reviewed,
+  // invalid_rating, invalid_text (the body is trimmed, at most kMaxReviewBody code points).
+  std::expected<Review, ReviewError> Write(const core::Actor& actor, const NewReview& review);
+
+  // The product's visible reviews in the chosen order, with the product's rating.
+  std::expected<ReviewPage, ReviewError> ForProduct(core::ProductId product, ReviewSort sort, int page = 1,
+                                                    int per_page = 20);
+
+  // The selling shop's owner replies; a second reply replaces the first (edited). Another shop's
+  // review, a hidden one or an unknown one: review_not_found.
+  std::expected<Review, ReviewError> Reply(const core::Actor& actor, ReviewId id, std::string_view text);
+
+  // Any signed-in member, once per review (already_reported); reason may be empty.
+  std::expected<Review, ReviewError> Report(const core::Actor& actor, ReviewId id, std::string_view reason);
+
+  // An admin hides or shows a review again (forbidden for anyone else); the rating follows.
+  std::expected<Review, ReviewError> SetHidden(const core::Actor& actor, ReviewId id, bool hidden);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+std::span<const core::EmbeddedFile> Migrations();
+
+}  // namespace manmulsang::reviews

@@ -1,0 +1,107 @@
+#include "review_repository.hpp"
+
+namespace manmulsang::reviews {
+namespace {
+
+constexpr std::string_view kFind =
+    "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
+    "reply, replied_at, created_at FROM reviews WHERE id = $1";
+constexpr std::string_view kExistsForLine =
+    "SELECT 1 FROM reviews WHERE order_id = $1 AND order_position = $2";
+constexpr std::string_view kInsert =
+    "INSERT INTO reviews (product_id, seller_id, author_id, author_name, order_id, order_position, rating, body, "
+    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id";
+// One statement per order, each served by an index on (product_id, hidden, ...).
+constexpr std::string_view kVisibleNewest =
+    "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
+    "reply, replied_at, created_at FROM reviews WHERE product_id = $1 AND hidden = 0 "
+    "ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3";
+constexpr std::string_view kVisibleHighest =
+    "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
+    "reply, replied_at, created_at FROM reviews WHERE product_id = $1 AND hidden = 0 "
+    "ORDER BY rating DESC, created_at DESC, id DESC LIMIT $2 OFFSET $3";
+constexpr std::string_view kVisibleLowest =
+    "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
+    "reply, replied_at, created_at FROM reviews WHERE product_id = $1 AND hidden = 0 "
+    "ORDER BY rating ASC, created_at DESC, id DESC LIMIT $2 OFFSET $3";
+constexpr std::string_view kVisibleRating =
+    "SELECT COALESCE(CAST(AVG(rating) AS DOUBLE PRECISION), 0), COUNT(*) FROM reviews "
+    "WHERE product_id = $1 AND hidden = 0";
+constexpr std::string_view kSetReply = "UPDATE reviews SET reply = $1, replied_at = $2, updated_at = $2 WHERE id = $3";
+constexpr std::string_view kSetHidden = "UPDATE reviews SET hidden = $1, updated_at = $2 WHERE id = $3";
+constexpr std::string_view kInsertReport =
+    "INSERT INTO review_reports (review_id, reporter_id, reason, created_at) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (review_id, reporter_id) DO NOTHING";
+constexpr std::string_view kCountReport = "UPDATE reviews SET report_count = report_count + 1 WHERE id = $1";
+
+Review FromRow(const db::Row& row) {
+  Review review;
+  review.id = ReviewId{row.Int(0)};
+  review.product = core::ProductId{row.Int(1)};
+  review.shop = core::SellerId{row.Int(2)};
+  review.author = core::UserId{row.Int(3)};
+  review.author_name = row.Text(4);
+  review.order = core::OrderId{row.Int(5)};
+  review.rating = static_cast<int>(row.Int(6));
+  review.body = row.Text(7);
+  review.hidden = row.Int(8) != 0;
+  review.report_count = row.Int(9);
+  review.reply = row.OptionalText(10);
+  if (auto replied = row.OptionalInt(11)) review.replied_at = core::FromUnixSeconds(*replied);
+  review.created_at = core::FromUnixSeconds(row.Int(12));
+  return review;
+}
+
+}  // namespace
+
+std::optional<Review> ReviewRepository::Find(db::Connection& connection, ReviewId id) {
+  auto row = connection.QueryOne(kFind, {id.value});
+  if (!row) return std::nullopt;
+  return FromRow(*row);
+}
+
+bool ReviewRepository::ExistsForLine(db::Connection& connection, Line line) {
+  return connection.QueryOne(kExistsForLine, {line.order.value, static_cast<std::int64_t>(line.position)})
+      .has_value();
+}
+
+ReviewId ReviewRepository::Insert(db::Connection& connection, const NewRow& row, std::int64_t now) {
+  auto inserted = connection.QueryOne(
+      kInsert, {row.product.value, row.shop.value, row.author.value, row.author_name, row.line.order.value,
+                static_cast<std::int64_t>(row.line.position), static_cast<std::int64_t>(row.rating), row.body, now});
+  if (!inserted) throw db::DatabaseError("insert into reviews returned no id");
+  return ReviewId{inserted->Int(0)};
+}
+
+std::vector<Review> ReviewRepository::Visible(db::Connection& connection, core::ProductId product, ReviewSort sort,
+                                              std::int64_t limit, std::int64_t offset) {
+  std::string_view sql = kVisibleNewest;
+  if (sort == ReviewSort::highest) sql = kVisibleHighest;
+  if (sort == ReviewSort::lowest) sql = kVisibleLowest;
+  std::vector<Review> reviews;
+  for (const db::Row& row : connection.Query(sql, {product.value, limit, offset})) reviews.push_back(FromRow(row));
+  return reviews;
+}
+
+std::pair<double, std::int64_t> ReviewRepository::VisibleRating(db::Connection& connection, core::ProductId product) {
+  auto row = connection.QueryOne(kVisibleRating, {product.value});
+  if (!row) return {0, 0};
+  return {row->Real(0), row->Int(1)};
+}
+
+void ReviewRepository::SetReply(db::Connection& connection, ReviewId id, std::string_view reply, std::int64_t now) {
+  connection.Execute(kSetReply, {reply, now, id.value});
+}
+
+void ReviewRepository::SetHidden(db::Connection& connection, ReviewId id, bool hidden, std::int64_t now) {
+  connection.Execute(kSetHidden, {static_cast<std::int64_t>(hidden ? 1 : 0), now, id.value});
+}
+
+bool ReviewRepository::AddReport(db::Connection& connection, ReviewId id, core::UserId reporter,
+                                 std::string_view reason, std::int64_t now) {
+  if (connection.Execute(kInsertReport, {id.value, reporter.value, reason, now}) == 0) return false;
+  connection.Execute(kCountReport, {id.value});
+  return true;
+}
+
+}  // namespace manmulsang::reviews

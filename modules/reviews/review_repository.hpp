@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "manmulsang/db/database.hpp"
+#include "manmulsang/reviews/review.hpp"
+
+namespace manmulsang::reviews {
+
+// All the SQL of reviews and their reports.
+class ReviewRepository {
+ public:
+  struct Line {
+    core::OrderId order;
+    int position = 0;
+  };
+  struct NewRow {
+    core::ProductId product;
+    core::SellerId shop;
+    core::UserId author;
+    std::string_view author_name;
+    Line line;
+    int rating = 0;
+    std::string_view body;
+  };
+
+  static std::optional<Review> Find(db::Connection& connection, ReviewId id);
+  static bool ExistsForLine(db::Connection& connection, Line line);
+  static ReviewId Insert(db::Connection& connection, const NewRow& row, std::int64_t now);
+  // Visible reviews of the product, a page in the chosen order.
+  static std::vector<Review> Visible(db::Connection& connection, core::ProductId product, ReviewSort sort,
+                                     std::int64_t limit, std::int64_t offset);
+  // (average, count) of the product's visible reviews; (0, 0) when there are none.
+  static std::pair<double, std::int64_t> VisibleRating(db::Connection& connection, core::ProductId product);
+  static void SetReply(db::Connection& connection, ReviewId id, std::string_view reply, std::int64_t now);
+  static void SetHidden(db::Connection& connection, ReviewId id, bool hidden, std::int64_t now);
+  // False when the member reported this review before (nothing changed).
+  static bool AddReport(db::Connection& connection, ReviewId id, core::UserId reporter, std::string_view reason,
+                        std::int64_t now);
+};
+
+}  // namespace manmulsang::reviews

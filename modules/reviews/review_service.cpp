@@ -1,0 +1,141 @@
+#include <algorithm>
+
+#include "embedded/reviews_migrations.hpp"
+#include "manmulsang/reviews/reviews.hpp"
+#include "review_repository.hpp"
+#include "review_text.hpp"
+
+namespace manmulsang::reviews {
+namespace {
+
+// The goods are in the buyer's hands: delivered, or the purchase confirmed (구매확정).
+bool Reviewable(orders::OrderStatus status) {
+  return status == orders::OrderStatus::delivered || status == orders::OrderStatus::confirmed;
+}
+
+}  // namespace
+
+struct ReviewService::Impl {
+  db::Database& database;
+  const core::Clock& clock;
+  sellers::SellerService& sellers;
+  catalog::CatalogService& catalog;
+  orders::OrderService& orders;
+
+  std::int64_t Now() const { return core::ToUnixSeconds(clock.Now()); }
+
+  // The product's rating from its visible reviews, in the transaction that changed them.
+  void KeepRating(db::Connection& connection, core::ProductId product) {
+    auto [average, count] = ReviewRepository::VisibleRating(connection, product);
+    catalog.SetRating(connection, product, average, count);
+  }
+
+  std::expected<Review, ReviewError> Load(ReviewId id) {
+    auto review = database.Read([&](db::Connection& connection) { return ReviewRepository::Find(connection, id); });
+    if (!review) return std::unexpected(ReviewError::review_not_found);
+    return std::move(*review);
+  }
+
+  // A review others may act on: it exists and no admin hid it.
+  std::expected<Review, ReviewError> LoadVisible(ReviewId id) {
+    auto review = Load(id);
+    if (review && review->hidden) return std::unexpected(ReviewError::review_not_found);
+    return review;
+  }
+};
+
+ReviewService::ReviewService(db::Database& database, const core::Clock& clock, sellers::SellerService& sellers,
+                             catalog::CatalogService& catalog, orders::OrderService& orders)
+    : impl_(std::make_unique<Impl>(Impl{database, clock, sellers, catalog, orders})) {}
+
+ReviewService::~ReviewService() = default;
+
+std::expected<Review, ReviewError> ReviewService::Write(const core::Actor& actor, const NewReview& review) {
+  if (!actor.signed_in()) return std::unexpected(ReviewError::not_a_buyer);
+  if (review.rating < 1 || review.rating > 5) return std::unexpected(ReviewError::invalid_rating);
+  std::optional<std::string> body = CleanText(review.body, 0, kMaxReviewBody);
+  if (!body) return std::unexpected(ReviewError::invalid_text);
+  if (!impl_->catalog.GetProduct(review.product)) return std::unexpected(ReviewError::product_not_found);
+
+  const std::int64_t now = impl_->Now();
+  auto written = impl_->database.Write([&](db::Connection& connection) -> std::expected<ReviewId, ReviewError> {
+    // The purchase is read in the transaction that writes the review, so the order's status and
+    // the "one review per line" rule are the ones this commit is made on.
+    std::vector<orders::PurchasedLine> lines = impl_->orders.PurchasedLines(connection, *actor.user, review.product);
+    if (review.order) std::erase_if(lines, [&](const auto& line) { return line.order != *review.order; });
+    if (lines.empty()) return std::unexpected(ReviewError::not_a_buyer);
+    bool any_reviewable = false;
+    for (const orders::PurchasedLine& line : lines) {
+      if (!Reviewable(line.status)) continue;
+      any_reviewable = true;
+      const ReviewRepository::Line order_line{line.order, line.position};
+      if (ReviewRepository::ExistsForLine(connection, order_line)) continue;
+      const ReviewId id = ReviewRepository::Insert(
+          connection, {review.product, line.seller, *actor.user, actor.display_name, order_line, review.rating, *body},
+          now);
+      impl_->KeepRating(connection, review.product);
+      return id;
+    }
+    return std::unexpected(any_reviewable ? ReviewError::already_reviewed : ReviewError::not_yet_delivered);
+  });
+  if (!written) return std::unexpected(written.error());
+  return impl_->Load(*written);
+}
+
+std::expected<ReviewPage, ReviewError> ReviewService::ForProduct(core::ProductId product, ReviewSort sort, int page,
+                                                                 int per_page) {
+  if (!impl_->catalog.GetProduct(product)) return std::unexpected(ReviewError::product_not_found);
+  ReviewPage result;
+  result.page = std::max(page, 1);
+  result.per_page = std::clamp(per_page, 1, kMaxPerPage);
+  impl_->database.Read([&](db::Connection& connection) {
+    const std::int64_t offset = static_cast<std::int64_t>(result.page - 1) * result.per_page;
+    result.items = ReviewRepository::Visible(connection, product, sort, result.per_page, offset);
+    std::tie(result.rating_average, result.rating_count) = ReviewRepository::VisibleRating(connection, product);
+  });
+  result.total = result.rating_count;
+  return result;
+}
+
+std::expected<Review, ReviewError> ReviewService::Reply(const core::Actor& actor, ReviewId id, std::string_view text) {
+  std::optional<std::string> reply = CleanText(text, 1, kMaxReply);
+  if (!reply) return std::unexpected(ReviewError::invalid_text);
+  auto review = impl_->LoadVisible(id);
+  if (!review) return review;
+  // Another shop's review is answered as if it did not exist: no one learns what others sold.
+  if (!impl_->sellers.OwnShop(actor, review->shop)) return std::unexpected(ReviewError::review_not_found);
+  impl_->database.Write(
+      [&](db::Connection& connection) { ReviewRepository::SetReply(connection, id, *reply, impl_->Now()); });
+  return impl_->Load(id);
+}
+
+std::expected<Review, ReviewError> ReviewService::Report(const core::Actor& actor, ReviewId id,
+                                                         std::string_view reason) {
+  if (!actor.signed_in()) return std::unexpected(ReviewError::review_not_found);
+  std::optional<std::string> cleaned = CleanText(reason, 0, kMaxReportReason);
+  if (!cleaned) return std::unexpected(ReviewError::invalid_text);
+  auto review = impl_->LoadVisible(id);
+  if (!review) return review;
+  const bool added = impl_->database.Write([&](db::Connection& connection) {
+    return ReviewRepository::AddReport(connection, id, *actor.user, *cleaned, impl_->Now());
+  });
+  if (!added) return std::unexpected(ReviewError::already_reported);
+  return impl_->Load(id);
+}
+
+std::expected<Review, ReviewError> ReviewService::SetHidden(const core::Actor& actor, ReviewId id, bool hidden) {
+  if (!actor.is(core::Role::admin)) return std::unexpected(ReviewError::forbidden);
+  auto changed = impl_->database.Write([&](db::Connection& connection) -> std::expected<void, ReviewError> {
+    auto review = ReviewRepository::Find(connection, id);
+    if (!review) return std::unexpected(ReviewError::review_not_found);
+    ReviewRepository::SetHidden(connection, id, hidden, impl_->Now());
+    impl_->KeepRating(connection, review->product);
+    return {};
+  });
+  if (!changed) return std::unexpected(changed.error());
+  return impl_->Load(id);
+}
+
+std::span<const core::EmbeddedFile> Migrations() { return embedded::reviews_migrations(); }
+
+}  // namespace manmulsang::reviews

@@ -1,0 +1,107 @@
+#pragma once
+
+// A real store with every module a review touches, and orders taken to any status through the
+// real checkout and lifecycle, for the reviews tests.
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "manmulsang/reviews/questions.hpp"
+#include "manmulsang/reviews/reviews.hpp"
+#include "test_database.hpp"
+
+namespace manmulsang::reviews {
+
+class ReviewsTest : public ::testing::Test {
+ protected:
+  static std::array<db::Database::ModuleMigrations, 6> Modules() {
+    return {{{"sellers", sellers::Migrations()},
+             {"catalog", catalog::Migrations()},
+             {"payments", payments::Migrations()},
+             {"cart", cart::Migrations()},
+             {"orders", orders::Migrations()},
+             {"reviews", Migrations()}}};
+  }
+
+  core::SellerId Shop(core::UserId owner, std::string name) {
+    std::vector<sellers::NewShop> shops = {{owner, std::move(name), "", "평양", sellers::ShopStatus::approved}};
+    return sellers_.InsertShops(shops).front();
+  }
+
+  core::ProductId Product(core::SellerId seller, std::int64_t price = 5'000) {
+    catalog::NewProduct product;
+    product.seller = seller;
+    product.category = catalog_.CategoryBySlug("food")->id;
+    product.name = "상품 " + std::to_string(++product_number_);
+    product.price = {price, core::Currency::kpw};
+    product.stock = 100;
+    product.created_at = clock_.Now();
+    std::vector<catalog::NewProduct> products = {product};
+    return catalog_.InsertProducts(products).front();
+  }
+
+  // buyer orders one of product (paid from the wallet) and the order is moved to status.
+  core::OrderId Bought(core::UserId buyer, core::ProductId product, core::UserId shop_owner,
+                       orders::OrderStatus status = orders::OrderStatus::delivered) {
+    EXPECT_TRUE(payments_.CreditWallet({buyer, {100'000, core::Currency::kpw}, "입금표", kAdmin}).has_value());
+    EXPECT_TRUE(cart_.AddItem(cart::CartOwner::Member(buyer), product, 1).has_value());
+    auto receipt = orders_.Checkout({buyer, orders::PaymentMethod::wallet, "평양시 중구역 1동"});
+    EXPECT_TRUE(receipt.has_value());
+    const core::OrderId order = receipt->orders.front().id;
+    const core::Actor seller{shop_owner, core::Role::seller, "판매자"};
+    using enum orders::OrderStatus;
+    const auto move = [&](const core::Actor& actor, orders::OrderEvent event) {
+      auto moved = orders_.Apply(actor, order, event);
+      EXPECT_TRUE(moved.has_value()) << orders::OrderEventName(event);
+    };
+    if (status == paid) return order;
+    move(seller, orders::OrderEvent::prepare);
+    if (status == preparing) return order;
+    move(seller, orders::OrderEvent::ship);
+    if (status == shipped) return order;
+    move(seller, orders::OrderEvent::deliver);
+    if (status == delivered) return order;
+    if (status == return_requested) {
+      move(Buyer(buyer), orders::OrderEvent::request_return);
+      return order;
+    }
+    move(Buyer(buyer), orders::OrderEvent::confirm);
+    return order;
+  }
+
+  catalog::Product Listing(core::ProductId product) { return catalog_.GetProduct(product).value(); }
+
+  std::int64_t Count(std::string_view sql) {
+    return store_->Read([&](db::Connection& connection) { return connection.QueryOne(sql)->Int(0); });
+  }
+
+  static core::Actor Buyer(core::UserId user) { return {user, core::Role::buyer, "구매자 " + std::to_string(user.value)}; }
+  static core::Actor Seller(core::UserId user) { return {user, core::Role::seller, "판매자"}; }
+  static core::Actor Admin() { return {kAdmin, core::Role::admin, "관리자"}; }
+
+  static constexpr core::UserId kAdmin{1};
+  static constexpr core::UserId kOwner{2};       // owns shop_
+  static constexpr core::UserId kOtherOwner{3};  // owns other_shop_
+  static constexpr core::UserId kBuyer{100};
+  static constexpr core::UserId kOtherBuyer{101};
+
+  testing::TestDatabase store_{Modules()};
+  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
+  sellers::SellerService sellers_{store_.database(), clock_};
+  catalog::CatalogService catalog_{store_.database(), clock_, sellers_};
+  payments::PaymentService payments_{store_.database(), clock_};
+  cart::CartService cart_{store_.database(), clock_, sellers_, catalog_, payments_};
+  orders::OrderService orders_{store_.database(), clock_, sellers_, catalog_, cart_, payments_};
+  ReviewService reviews_{store_.database(), clock_, sellers_, catalog_, orders_};
+  QuestionService questions_{store_.database(), clock_, sellers_, catalog_};
+  int product_number_ = 0;
+  core::SellerId shop_ = Shop(kOwner, "상점");
+  core::SellerId other_shop_ = Shop(kOtherOwner, "다른 상점");
+  core::ProductId product_ = Product(shop_);
+  core::ProductId other_product_ = Product(other_shop_);
+};
+
+}  // namespace manmulsang::reviews
