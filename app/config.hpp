@@ -19,10 +19,11 @@ struct Config {
   // Behind nginx every peer is the proxy: take the client address from X-Real-IP /
   // X-Forwarded-For so per-address login throttling and logs see real clients.
   bool trust_proxy_headers = false;
-  // Serve search queries from an in-memory copy of the index (docs/SEARCH.md): needed for the
-  // latency bar far above 10,000 listings, at about 0.6 KB of memory per listing and a load of
-  // ~50 s at start for 1 M. Unset: on when the store holds more than kInMemorySearchListings.
-  std::optional<bool> search_in_memory;
+  // `serve` answers searches from an in-memory copy of the index (docs/SEARCH.md): ten to fifty
+  // times faster than reading the index's tables, for about 0.6 KB of memory per listing and a
+  // load at start (~50 s for 1 M listings). false: from the tables, for a small machine with a
+  // small store.
+  bool search_in_memory = true;
 
   std::string DatabaseUrl() const;
   // "host:port" → parts; nullopt when it is not that shape.
@@ -32,8 +33,6 @@ struct Config {
   };
   std::optional<Endpoint> ListenEndpoint() const;
 };
-
-inline constexpr std::int64_t kInMemorySearchListings = 50'000;
 
 // Reads the keys the file sets (data, database, listen, threads, request_timeout_seconds,
 // access_log, trust_proxy_headers, search_in_memory) over config. Throws std::runtime_error with the file's own message on bad TOML.

@@ -120,6 +120,7 @@ threads = 4
 request_timeout_seconds = 30
 access_log = false
 trust_proxy_headers = true
+search_in_memory = false
 )"),
                  config);
   EXPECT_EQ(config.data_directory, "/srv/manmulsang");
@@ -129,6 +130,7 @@ trust_proxy_headers = true
   EXPECT_EQ(config.request_timeout, std::chrono::seconds(30));
   EXPECT_FALSE(config.access_log);
   EXPECT_TRUE(config.trust_proxy_headers);
+  EXPECT_FALSE(config.search_in_memory);
 }
 
 TEST_F(ConfigFileTest, KeysTheFileDoesNotSetKeepTheirValues) {
@@ -142,6 +144,7 @@ TEST_F(ConfigFileTest, KeysTheFileDoesNotSetKeepTheirValues) {
   EXPECT_EQ(config.threads, 3u);
   EXPECT_EQ(config.request_timeout, std::chrono::seconds(10));
   EXPECT_TRUE(config.access_log);
+  EXPECT_TRUE(config.search_in_memory);
 
   Config untouched;
   LoadConfigFile(WriteConfig("# nothing but a comment\n"), untouched);
@@ -221,6 +224,7 @@ TEST_F(ConfigFileTest, AValueOfTheWrongTypeIsRejected) {
   EXPECT_NE(ErrorFor("listen = 8080\n", config).find("listen"), std::string::npos);
   EXPECT_NE(ErrorFor("data = [\"/srv\"]\n", config).find("data"), std::string::npos);
   EXPECT_NE(ErrorFor("access_log = \"no\"\n", config).find("access_log"), std::string::npos);
+  EXPECT_NE(ErrorFor("search_in_memory = 1\n", config).find("search_in_memory"), std::string::npos);
   EXPECT_NE(ErrorFor("request_timeout_seconds = 2.5\n", config).find("request_timeout_seconds"),
             std::string::npos);
   EXPECT_NE(ErrorFor("trust_proxy_headers = 1\n", config).find("trust_proxy_headers"), std::string::npos);

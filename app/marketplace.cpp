@@ -77,9 +77,8 @@ bool Marketplace::PrepareSearch(const Config& config, Purpose purpose) {
     spdlog::info("search: {} listings indexed", indexed);
   }
   if (purpose != Purpose::serve) return false;
-  const bool in_memory = config.search_in_memory.value_or(indexed > kInMemorySearchListings);
-  if (in_memory) spdlog::info("search: loading the index of {} listings into memory", indexed);
-  return in_memory;
+  if (config.search_in_memory) spdlog::info("search: loading the index of {} listings into memory", indexed);
+  return config.search_in_memory;
 }
 
 void Marketplace::Serve(const Config& config) {
