@@ -49,6 +49,9 @@ std::expected<QuestionPage, ReviewError> QuestionService::ForProduct(const core:
   if (!listed) return std::unexpected(ReviewError::product_not_found);
   const bool sees_private = impl_->OwnsShop(viewer, listed->seller);
   QuestionPage result;
+  result.product_name = listed->name;
+  result.shop = listed->seller;
+  result.viewer_owns_shop = sees_private;
   result.page = std::max(page, 1);
   result.per_page = std::clamp(per_page, 1, kMaxPerPage);
   impl_->database.Read([&](db::Connection& connection) {
@@ -79,6 +82,8 @@ std::expected<QuestionPage, ReviewError> QuestionService::ForShop(const core::Ac
   auto own = impl_->sellers.OwnShop(actor, shop);
   if (!own) return std::unexpected(ReviewError::shop_not_found);
   QuestionPage result;
+  result.shop = own->id;
+  result.viewer_owns_shop = true;
   result.page = std::max(page, 1);
   result.per_page = std::clamp(per_page, 1, kMaxPerPage);
   impl_->database.Read([&](db::Connection& connection) {

@@ -84,8 +84,11 @@ std::expected<Review, ReviewError> ReviewService::Write(const core::Actor& actor
 
 std::expected<ReviewPage, ReviewError> ReviewService::ForProduct(core::ProductId product, ReviewSort sort, int page,
                                                                  int per_page) {
-  if (!impl_->catalog.GetProduct(product)) return std::unexpected(ReviewError::product_not_found);
+  auto listed = impl_->catalog.GetProduct(product);
+  if (!listed) return std::unexpected(ReviewError::product_not_found);
   ReviewPage result;
+  result.product_name = listed->name;
+  result.shop = listed->seller;
   result.page = std::max(page, 1);
   result.per_page = std::clamp(per_page, 1, kMaxPerPage);
   impl_->database.Read([&](db::Connection& connection) {
@@ -95,6 +98,10 @@ std::expected<ReviewPage, ReviewError> ReviewService::ForProduct(core::ProductId
   });
   result.total = result.rating_count;
   return result;
+}
+
+bool ReviewService::OwnsShop(const core::Actor& actor, core::SellerId shop) {
+  return impl_->sellers.OwnShop(actor, shop).has_value();
 }
 
 std::expected<Review, ReviewError> ReviewService::Reply(const core::Actor& actor, ReviewId id, std::string_view text) {

@@ -47,6 +47,8 @@ std::string_view ReviewSortName(ReviewSort sort);  // "newest", "highest", "lowe
 std::optional<ReviewSort> ParseReviewSort(std::string_view name);
 
 struct ReviewPage {
+  std::string product_name;
+  core::SellerId shop;        // the product's shop now
   std::vector<Review> items;
   std::int64_t total = 0;
   int page = 1;
@@ -79,6 +81,9 @@ struct Question {
 };
 
 struct QuestionPage {
+  std::string product_name;     // empty for a shop's questions
+  core::SellerId shop;
+  bool viewer_owns_shop = false;  // the viewer may answer
   std::vector<Question> items;  // newest first
   std::int64_t total = 0;
   int page = 1;

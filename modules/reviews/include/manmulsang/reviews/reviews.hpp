@@ -36,6 +36,9 @@ class ReviewService {
   std::expected<ReviewPage, ReviewError> ForProduct(core::ProductId product, ReviewSort sort, int page = 1,
                                                     int per_page = 20);
 
+  // Whether the actor owns the shop (pages offer the reply form only to them).
+  bool OwnsShop(const core::Actor& actor, core::SellerId shop);
+
   // The selling shop's owner replies; a second reply replaces the first (edited). Another shop's
   // review, a hidden one or an unknown one: review_not_found.
   std::expected<Review, ReviewError> Reply(const core::Actor& actor, ReviewId id, std::string_view text);

@@ -1,0 +1,118 @@
+// The product Q&A API: questions of a product, asking, the shop's answer, and the shop's queue.
+
+#include <boost/json/array.hpp>
+
+#include "reviews_http.hpp"
+
+namespace manmulsang::reviews {
+namespace {
+
+constexpr http::RouteOptions kTextBody{.body_limit = 16 * 1024};
+
+boost::json::object QuestionJson(const Question& question) {
+  boost::json::object json{{"id", question.id.value},
+                           {"product_id", question.product.value},
+                           {"body", question.body},
+                           {"private", question.is_private},
+                           {"asker", boost::json::object{{"name", question.asker_name}}},
+                           {"created_at", core::FormatIso8601(question.created_at)},
+                           {"answer", nullptr}};
+  if (question.answer) {
+    json["answer"] = boost::json::object{
+        {"body", *question.answer}, {"at", question.answered_at ? core::FormatIso8601(*question.answered_at) : ""}};
+  }
+  return json;
+}
+
+http::Response PageJson(const QuestionPage& page) {
+  boost::json::array items;
+  for (const Question& question : page.items) items.push_back(QuestionJson(question));
+  http::Response response = http::Response::Json(boost::json::object{
+      {"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"per_page", page.per_page}});
+  // Private questions make the answer depend on who asks.
+  response.SetHeader("Cache-Control", "private, no-store");
+  return response;
+}
+
+std::expected<std::string_view, ApiProblem> BodyText(const boost::json::object& body) {
+  const boost::json::value* value = body.if_contains("body");
+  if (!value || !value->is_string()) {
+    return std::unexpected(ApiProblem{http::Status::bad_request, "invalid_text", "body"});
+  }
+  return std::string_view(value->as_string().data(), value->as_string().size());
+}
+
+http::Response List(const ReviewsHttp& http, http::Request& request) {
+  auto product = ParseId(request.PathParam("id"));
+  if (!product) return http.Error(request, ReviewError::product_not_found);
+  auto page = PageParameters(request);
+  if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
+  auto questions = http.services.questions.ForProduct(request.context().actor, core::ProductId{*product},
+                                                      page->first, page->second);
+  if (!questions) return http.Error(request, questions.error());
+  return PageJson(*questions);
+}
+
+http::Response Ask(const ReviewsHttp& http, http::Request& request) {
+  if (auto refused = http.RefuseAnonymous(request)) return *refused;
+  auto product = ParseId(request.PathParam("id"));
+  if (!product) return http.Error(request, ReviewError::product_not_found);
+  auto body = ParseObject(request);
+  if (!body) return http.Error(request, body.error());
+  auto text = BodyText(*body);
+  if (!text) return http.Error(request, text.error());
+  NewQuestion question{core::ProductId{*product}, std::string(*text), false};
+  if (const boost::json::value* is_private = body->if_contains("private"); is_private && !is_private->is_null()) {
+    if (!is_private->is_bool()) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "private"});
+    question.is_private = is_private->as_bool();
+  }
+  auto asked = http.services.questions.Ask(request.context().actor, question);
+  if (!asked) return http.Error(request, asked.error());
+  return http::Response::Json(QuestionJson(*asked), http::Status::created);
+}
+
+http::Response Answer(const ReviewsHttp& http, http::Request& request) {
+  if (auto refused = http.RefuseAnonymous(request)) return *refused;
+  auto id = ParseId(request.PathParam("id"));
+  if (!id) return http.Error(request, ReviewError::question_not_found);
+  auto body = ParseObject(request);
+  if (!body) return http.Error(request, body.error());
+  auto text = BodyText(*body);
+  if (!text) return http.Error(request, text.error());
+  auto answered = http.services.questions.Answer(request.context().actor, QuestionId{*id}, *text);
+  if (!answered) return http.Error(request, answered.error());
+  return http::Response::Json(QuestionJson(*answered));
+}
+
+http::Response ShopQueue(const ReviewsHttp& http, http::Request& request) {
+  if (auto refused = http.RefuseAnonymous(request)) return *refused;
+  std::optional<core::SellerId> shop;
+  if (auto text = request.Query("shop_id")) {
+    auto id = ParseId(*text);
+    if (!id) return http.Error(request, ReviewError::shop_not_found);
+    shop = core::SellerId{*id};
+  }
+  const std::string_view unanswered = request.Query("unanswered").value_or("0");
+  if (unanswered != "0" && unanswered != "1") {
+    return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "unanswered"});
+  }
+  auto page = PageParameters(request);
+  if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
+  auto questions = http.services.questions.ForShop(request.context().actor, shop, unanswered == "1", page->first,
+                                                   page->second);
+  if (!questions) return http.Error(request, questions.error());
+  return PageJson(*questions);
+}
+
+}  // namespace
+
+void AddQuestionApi(http::Router& router, const ReviewsHttp& http) {
+  router.Get("/api/v1/products/:id/questions", [http](http::Request& request) { return List(http, request); });
+  router.Post("/api/v1/products/:id/questions", [http](http::Request& request) { return Ask(http, request); },
+              kTextBody);
+  router.Post("/api/v1/questions/:id/answer", [http](http::Request& request) { return Answer(http, request); },
+              kTextBody);
+  router.Get("/api/v1/seller/questions", [http](http::Request& request) { return ShopQueue(http, request); });
+}
+
+}  // namespace manmulsang::reviews

@@ -1,0 +1,108 @@
+// /p/<id>/questions: a product's questions and answers, the form to ask (publicly or
+// privately), and the answer form for the shop's owner. No JavaScript; forms carry _csrf.
+
+#include "manmulsang/http/form.hpp"
+#include "reviews_http.hpp"
+
+namespace manmulsang::reviews {
+namespace {
+
+constexpr http::RouteOptions kFormBody{.body_limit = 16 * 1024};
+
+http::Response ToLogin(std::string_view back) {
+  return http::Response::Redirect("/login?next=" + http::PercentEncode(back));
+}
+
+class QuestionPages {
+ public:
+  explicit QuestionPages(const ReviewsHttp& http) : http_(http) {}
+
+  http::Response Show(http::Request& request) const {
+    return Render(request, {}, http::Status::ok, request.Query("asked") ? "reviews.asked" : "");
+  }
+
+  http::Response Ask(http::Request& request) const {
+    auto product = ParseId(request.PathParam("id"));
+    if (!product) return http_.renderer.NotFound(request);
+    const std::string back = "/p/" + std::to_string(*product) + "/questions";
+    if (!request.context().actor.signed_in()) return ToLogin(back);
+    const http::Form& form = request.form();
+    NewQuestion question{core::ProductId{*product}, std::string(form.GetOr("body")), form.Get("private").has_value()};
+    auto asked = http_.services.questions.Ask(request.context().actor, question);
+    if (!asked) {
+      if (asked.error() == ReviewError::product_not_found) return http_.renderer.NotFound(request);
+      return Render(request, ProblemOf(asked.error()), ProblemOf(asked.error()).status, "",
+                    std::string(form.GetOr("body")));
+    }
+    return http::Response::Redirect(back + "?asked=1");
+  }
+
+  http::Response Answer(http::Request& request) const {
+    if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
+    auto id = ParseId(request.PathParam("id"));
+    if (!id) return http_.renderer.NotFound(request);
+    auto answered = http_.services.questions.Answer(request.context().actor, QuestionId{*id},
+                                                    request.form().GetOr("body"));
+    if (!answered) {
+      const ApiProblem problem = ProblemOf(answered.error());
+      if (problem.status == http::Status::not_found) return http_.renderer.NotFound(request);
+      return http_.renderer.ErrorPage(request, problem.status, http_.Text(request, "reviews.error." + problem.code));
+    }
+    return http::Response::Redirect("/p/" + std::to_string(answered->product.value) + "/questions#question-" +
+                                    std::to_string(answered->id.value));
+  }
+
+ private:
+  http::Response Render(const http::Request& request, const ApiProblem& problem, http::Status status,
+                        std::string_view notice_key, std::string typed_body = {}) const {
+    auto product = ParseId(request.PathParam("id"));
+    if (!product) return http_.renderer.NotFound(request);
+    auto page = PageParameters(request).value_or(std::pair{1, 20});
+    auto questions = http_.services.questions.ForProduct(request.context().actor, core::ProductId{*product},
+                                                         page.first, page.second);
+    if (!questions) return http_.renderer.NotFound(request);
+    html::Data data;
+    data.set("title", questions->product_name + " · " + http_.Text(request, "reviews.questions_title"));
+    data.set("product_id", std::to_string(*product));
+    data.set("product_name", questions->product_name);
+    if (!notice_key.empty()) data.set("notice", http_.Text(request, notice_key));
+    if (!problem.code.empty()) data.set("message", http_.Text(request, "reviews.error." + problem.code));
+    html::List items;
+    for (const Question& question : questions->items) {
+      html::Data row;
+      row.set("id", std::to_string(question.id.value));
+      row.set("asker", question.asker_name);
+      row.set("date", core::LocalDate(question.created_at));
+      row.set("body", question.body);
+      row.set("is_private", html::Data(question.is_private));
+      if (question.answer) row.set("answer", *question.answer);
+      row.set("can_answer", html::Data(questions->viewer_owns_shop));
+      items.push_back(row);
+    }
+    data.set("questions", items);
+    data.set("empty", html::Data(questions->items.empty()));
+    if (questions->page > 1) data.set("previous_page", std::to_string(questions->page - 1));
+    if (static_cast<std::int64_t>(questions->page) * questions->per_page < questions->total) {
+      data.set("next_page", std::to_string(questions->page + 1));
+    }
+    data.set("typed_body", std::move(typed_body));
+    data.set("max_question", std::to_string(kMaxQuestion));
+    data.set("max_reply", std::to_string(kMaxReply));
+    http::Response response = http_.renderer.Page(request, "reviews/questions", std::move(data), status);
+    response.SetHeader("Cache-Control", "no-store");
+    return response;
+  }
+
+  ReviewsHttp http_;
+};
+
+}  // namespace
+
+void AddQuestionPages(http::Router& router, const ReviewsHttp& http) {
+  auto pages = std::make_shared<const QuestionPages>(http);
+  router.Get("/p/:id/questions", [pages](http::Request& request) { return pages->Show(request); });
+  router.Post("/p/:id/questions", [pages](http::Request& request) { return pages->Ask(request); }, kFormBody);
+  router.Post("/questions/:id/answer", [pages](http::Request& request) { return pages->Answer(request); }, kFormBody);
+}
+
+}  // namespace manmulsang::reviews

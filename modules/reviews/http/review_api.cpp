@@ -1,0 +1,155 @@
+// The reviews API: a product's reviews, a buyer's review, the shop's reply, reports and the
+// admin's hide/unhide. The service decides every rule; these parse, call and render.
+
+#include <boost/json/array.hpp>
+
+#include "reviews_http.hpp"
+
+namespace manmulsang::reviews {
+namespace {
+
+constexpr http::RouteOptions kTextBody{.body_limit = 16 * 1024};
+
+boost::json::object ReviewJson(const Review& review) {
+  boost::json::object json{{"id", review.id.value},
+                           {"product_id", review.product.value},
+                           {"rating", review.rating},
+                           {"body", review.body},
+                           {"author", boost::json::object{{"name", review.author_name}}},
+                           {"created_at", core::FormatIso8601(review.created_at)},
+                           {"hidden", review.hidden},
+                           {"reply", nullptr}};
+  if (review.reply) {
+    json["reply"] = boost::json::object{{"body", *review.reply},
+                                        {"at", review.replied_at ? core::FormatIso8601(*review.replied_at) : ""}};
+  }
+  return json;
+}
+
+// A JSON string field that may be absent (then fallback); anything but a string is `problem`.
+std::expected<std::string_view, ApiProblem> OptionalString(const boost::json::object& body, std::string_view name,
+                                                           std::string_view problem, std::string_view field) {
+  const boost::json::value* value = body.if_contains(name);
+  if (!value || value->is_null()) return std::string_view{};
+  if (!value->is_string()) return std::unexpected(ApiProblem{http::Status::bad_request, std::string(problem), std::string(field)});
+  return std::string_view(value->as_string().data(), value->as_string().size());
+}
+
+http::Response List(const ReviewsHttp& http, http::Request& request) {
+  auto product = ParseId(request.PathParam("id"));
+  if (!product) return http.Error(request, ReviewError::product_not_found);
+  ReviewSort sort = ReviewSort::newest;
+  if (auto name = request.Query("sort")) {
+    auto parsed = ParseReviewSort(*name);
+    if (!parsed) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_sort", "sort"});
+    sort = *parsed;
+  }
+  auto page = PageParameters(request);
+  if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
+  auto reviews = http.services.reviews.ForProduct(core::ProductId{*product}, sort, page->first, page->second);
+  if (!reviews) return http.Error(request, reviews.error());
+  boost::json::array items;
+  for (const Review& review : reviews->items) items.push_back(ReviewJson(review));
+  return http::Response::Json(boost::json::object{
+      {"items", std::move(items)},
+      {"total", reviews->total},
+      {"page", reviews->page},
+      {"per_page", reviews->per_page},
+      {"sort", ReviewSortName(sort)},
+      {"rating", boost::json::object{{"average", reviews->rating_average}, {"count", reviews->rating_count}}}});
+}
+
+http::Response Write(const ReviewsHttp& http, http::Request& request) {
+  if (auto refused = http.RefuseAnonymous(request)) return *refused;
+  auto product = ParseId(request.PathParam("id"));
+  if (!product) return http.Error(request, ReviewError::product_not_found);
+  auto body = ParseObject(request);
+  if (!body) return http.Error(request, body.error());
+  NewReview review;
+  review.product = core::ProductId{*product};
+  // 0, 6, 4.5, "5", null, missing: all the same refusal naming the field.
+  const boost::json::value* rating = body->if_contains("rating");
+  if (!rating || !rating->is_int64() || rating->as_int64() < 1 || rating->as_int64() > 5) {
+    return http.Error(request, ReviewError::invalid_rating);
+  }
+  review.rating = static_cast<int>(rating->as_int64());
+  auto text = OptionalString(*body, "body", "invalid_text", "body");
+  if (!text) return http.Error(request, text.error());
+  review.body = std::string(*text);
+  if (const boost::json::value* order = body->if_contains("order_id"); order && !order->is_null()) {
+    if (!order->is_int64() || order->as_int64() <= 0) {
+      return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "order_id"});
+    }
+    review.order = core::OrderId{order->as_int64()};
+  }
+  auto written = http.services.reviews.Write(request.context().actor, review);
+  if (!written) return http.Error(request, written.error());
+  http.ForgetProductPage(written->product);
+  return http::Response::Json(ReviewJson(*written), http::Status::created);
+}
+
+http::Response Reply(const ReviewsHttp& http, http::Request& request) {
+  if (auto refused = http.RefuseAnonymous(request)) return *refused;
+  auto id = ParseId(request.PathParam("id"));
+  if (!id) return http.Error(request, ReviewError::review_not_found);
+  auto body = ParseObject(request);
+  if (!body) return http.Error(request, body.error());
+  auto text = OptionalString(*body, "body", "invalid_text", "body");
+  if (!text) return http.Error(request, text.error());
+  auto replied = http.services.reviews.Reply(request.context().actor, ReviewId{*id}, *text);
+  if (!replied) return http.Error(request, replied.error());
+  http.ForgetProductPage(replied->product);
+  return http::Response::Json(ReviewJson(*replied));
+}
+
+http::Response Report(const ReviewsHttp& http, http::Request& request) {
+  if (auto refused = http.RefuseAnonymous(request)) return *refused;
+  auto id = ParseId(request.PathParam("id"));
+  if (!id) return http.Error(request, ReviewError::review_not_found);
+  std::string_view reason;
+  boost::json::object body;
+  if (!request.body().empty()) {
+    auto parsed = ParseObject(request);
+    if (!parsed) return http.Error(request, parsed.error());
+    body = std::move(*parsed);
+    auto text = OptionalString(body, "reason", "invalid_text", "reason");
+    if (!text) return http.Error(request, text.error());
+    reason = *text;
+  }
+  auto reported = http.services.reviews.Report(request.context().actor, ReviewId{*id}, reason);
+  if (!reported) {
+    ApiProblem problem = ProblemOf(reported.error());
+    if (reported.error() == ReviewError::invalid_text) problem.field = "reason";
+    return http.Error(request, problem);
+  }
+  return http::Response::Json(boost::json::object{{"review_id", reported->id.value}, {"reported", true}},
+                              http::Status::created);
+}
+
+http::Response Hide(const ReviewsHttp& http, http::Request& request, bool hidden) {
+  if (auto refused = http.RefuseAnonymous(request)) return *refused;
+  auto id = ParseId(request.PathParam("id"));
+  if (!request.context().actor.is(core::Role::admin)) return http.Error(request, ReviewError::forbidden);
+  if (!id) return http.Error(request, ReviewError::review_not_found);
+  auto changed = http.services.reviews.SetHidden(request.context().actor, ReviewId{*id}, hidden);
+  if (!changed) return http.Error(request, changed.error());
+  http.ForgetProductPage(changed->product);
+  return http::Response::Json(ReviewJson(*changed));
+}
+
+}  // namespace
+
+void AddReviewApi(http::Router& router, const ReviewsHttp& http) {
+  router.Get("/api/v1/products/:id/reviews", [http](http::Request& request) { return List(http, request); });
+  router.Post("/api/v1/products/:id/reviews", [http](http::Request& request) { return Write(http, request); },
+              kTextBody);
+  router.Post("/api/v1/reviews/:id/reply", [http](http::Request& request) { return Reply(http, request); },
+              kTextBody);
+  router.Post("/api/v1/reviews/:id/report", [http](http::Request& request) { return Report(http, request); },
+              kTextBody);
+  router.Post("/api/v1/admin/reviews/:id/hide", [http](http::Request& request) { return Hide(http, request, true); });
+  router.Post("/api/v1/admin/reviews/:id/unhide",
+              [http](http::Request& request) { return Hide(http, request, false); });
+}
+
+}  // namespace manmulsang::reviews

@@ -1,0 +1,171 @@
+// /p/<id>/reviews: a product's reviews with sort links and pages, the form to write one, and
+// the reply, report and hide forms for whoever may use them. No JavaScript; forms carry _csrf.
+// The service checks every rule again on submit: the forms shown are only a convenience.
+
+#include <cstdio>
+
+#include "manmulsang/http/form.hpp"
+#include "reviews_http.hpp"
+
+namespace manmulsang::reviews {
+namespace {
+
+constexpr http::RouteOptions kFormBody{.body_limit = 16 * 1024};
+
+http::Response ToLogin(std::string_view back) {
+  return http::Response::Redirect("/login?next=" + http::PercentEncode(back));
+}
+
+std::string Stars(int rating) {
+  std::string stars;
+  for (int index = 1; index <= 5; ++index) stars += index <= rating ? "★" : "☆";
+  return stars;
+}
+
+std::string OneDecimal(double value) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f", value);
+  return text;
+}
+
+class ReviewPages {
+ public:
+  explicit ReviewPages(const ReviewsHttp& http) : http_(http) {}
+
+  http::Response Show(http::Request& request) const {
+    return Render(request, {}, http::Status::ok, request.Query("written") ? "reviews.written" : "");
+  }
+
+  http::Response Write(http::Request& request) const {
+    auto product = ParseId(request.PathParam("id"));
+    if (!product) return http_.renderer.NotFound(request);
+    const std::string back = "/p/" + std::to_string(*product) + "/reviews";
+    if (!request.context().actor.signed_in()) return ToLogin(back);
+    const http::Form& form = request.form();
+    NewReview review{core::ProductId{*product}, std::nullopt, ParseRating(form.GetOr("rating")),
+                     std::string(form.GetOr("body"))};
+    auto written = http_.services.reviews.Write(request.context().actor, review);
+    if (!written) {
+      if (written.error() == ReviewError::product_not_found) return http_.renderer.NotFound(request);
+      return Render(request, ProblemOf(written.error()), ProblemOf(written.error()).status, "",
+                    std::string(form.GetOr("body")));
+    }
+    http_.ForgetProductPage(written->product);
+    return http::Response::Redirect(back + "?written=1");
+  }
+
+  http::Response Reply(http::Request& request) const {
+    if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
+    auto id = ParseId(request.PathParam("id"));
+    if (!id) return http_.renderer.NotFound(request);
+    auto replied = http_.services.reviews.Reply(request.context().actor, ReviewId{*id}, request.form().GetOr("body"));
+    return After(request, replied, "");
+  }
+
+  http::Response Report(http::Request& request) const {
+    if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
+    auto id = ParseId(request.PathParam("id"));
+    if (!id) return http_.renderer.NotFound(request);
+    auto reported = http_.services.reviews.Report(request.context().actor, ReviewId{*id}, request.form().GetOr("reason"));
+    return After(request, reported, "?reported=1");
+  }
+
+  http::Response Hide(http::Request& request, bool hidden) const {
+    if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
+    auto id = ParseId(request.PathParam("id"));
+    if (!id) return http_.renderer.NotFound(request);
+    auto changed = http_.services.reviews.SetHidden(request.context().actor, ReviewId{*id}, hidden);
+    if (changed) http_.ForgetProductPage(changed->product);
+    return After(request, changed, "");
+  }
+
+ private:
+  // Back to the product's reviews, or the error page with the refusal in the visitor's language.
+  http::Response After(const http::Request& request, const std::expected<Review, ReviewError>& result,
+                       std::string_view query) const {
+    if (!result) {
+      if (ProblemOf(result.error()).status == http::Status::not_found) return http_.renderer.NotFound(request);
+      const ApiProblem problem = ProblemOf(result.error());
+      return http_.renderer.ErrorPage(request, problem.status, http_.Text(request, "reviews.error." + problem.code));
+    }
+    http_.ForgetProductPage(result->product);
+    return http::Response::Redirect("/p/" + std::to_string(result->product.value) + "/reviews" + std::string(query) +
+                                    "#review-" + std::to_string(result->id.value));
+  }
+
+  http::Response Render(const http::Request& request, const ApiProblem& problem, http::Status status,
+                        std::string_view notice_key, std::string typed_body = {}) const {
+    auto product = ParseId(request.PathParam("id"));
+    if (!product) return http_.renderer.NotFound(request);
+    ReviewSort sort = ParseReviewSort(request.Query("sort").value_or("newest")).value_or(ReviewSort::newest);
+    auto page = PageParameters(request).value_or(std::pair{1, 20});
+    auto reviews = http_.services.reviews.ForProduct(core::ProductId{*product}, sort, page.first, page.second);
+    if (!reviews) return http_.renderer.NotFound(request);
+    const core::Actor& actor = request.context().actor;
+    const bool owner = http_.services.reviews.OwnsShop(actor, reviews->shop);
+
+    html::Data data;
+    const std::string id = std::to_string(*product);
+    data.set("title", reviews->product_name + " · " + http_.Text(request, "reviews.reviews_title"));
+    data.set("product_id", id);
+    data.set("product_name", reviews->product_name);
+    if (!notice_key.empty()) data.set("notice", http_.Text(request, notice_key));
+    if (!problem.code.empty()) data.set("message", http_.Text(request, "reviews.error." + problem.code));
+    data.set("average", OneDecimal(reviews->rating_average));
+    data.set("average_stars", Stars(static_cast<int>(reviews->rating_average + 0.5)));
+    data.set("count", std::to_string(reviews->rating_count));
+    html::List sorts;
+    for (ReviewSort each : {ReviewSort::newest, ReviewSort::highest, ReviewSort::lowest}) {
+      html::Data link;
+      link.set("name", std::string(ReviewSortName(each)));
+      link.set("label", http_.Text(request, "reviews.sort_" + std::string(ReviewSortName(each))));
+      link.set("current", html::Data(each == sort));
+      sorts.push_back(link);
+    }
+    data.set("sorts", sorts);
+    html::List items;
+    for (const Review& review : reviews->items) {
+      html::Data row;
+      row.set("id", std::to_string(review.id.value));
+      row.set("rating", std::to_string(review.rating));
+      row.set("stars", Stars(review.rating));
+      row.set("author", review.author_name);
+      row.set("date", core::LocalDate(review.created_at));
+      row.set("body", review.body);
+      if (review.reply) row.set("reply", *review.reply);
+      row.set("can_reply", html::Data(owner));
+      row.set("can_report", html::Data(actor.signed_in() && actor.user != review.author));
+      row.set("can_hide", html::Data(actor.is(core::Role::admin)));
+      items.push_back(row);
+    }
+    data.set("reviews", items);
+    data.set("empty", html::Data(reviews->items.empty()));
+    const std::string sort_query = "sort=" + std::string(ReviewSortName(sort));
+    if (reviews->page > 1) data.set("previous_page", sort_query + "&page=" + std::to_string(reviews->page - 1));
+    if (static_cast<std::int64_t>(reviews->page) * reviews->per_page < reviews->total) {
+      data.set("next_page", sort_query + "&page=" + std::to_string(reviews->page + 1));
+    }
+    data.set("typed_body", std::move(typed_body));
+    data.set("max_body", std::to_string(kMaxReviewBody));
+    data.set("max_reply", std::to_string(kMaxReply));
+    http::Response response = http_.renderer.Page(request, "reviews/reviews", std::move(data), status);
+    response.SetHeader("Cache-Control", "no-store");
+    return response;
+  }
+
+  ReviewsHttp http_;
+};
+
+}  // namespace
+
+void AddReviewPages(http::Router& router, const ReviewsHttp& http) {
+  auto pages = std::make_shared<const ReviewPages>(http);
+  router.Get("/p/:id/reviews", [pages](http::Request& request) { return pages->Show(request); });
+  router.Post("/p/:id/reviews", [pages](http::Request& request) { return pages->Write(request); }, kFormBody);
+  router.Post("/reviews/:id/reply", [pages](http::Request& request) { return pages->Reply(request); }, kFormBody);
+  router.Post("/reviews/:id/report", [pages](http::Request& request) { return pages->Report(request); }, kFormBody);
+  router.Post("/admin/reviews/:id/hide", [pages](http::Request& request) { return pages->Hide(request, true); });
+  router.Post("/admin/reviews/:id/unhide", [pages](http::Request& request) { return pages->Hide(request, false); });
+}
+
+}  // namespace manmulsang::reviews

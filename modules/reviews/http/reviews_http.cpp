@@ -1,0 +1,90 @@
+#include "reviews_http.hpp"
+
+#include <boost/json/parse.hpp>
+#include <charconv>
+
+#include "embedded/reviews_i18n.hpp"
+#include "embedded/reviews_templates.hpp"
+
+namespace manmulsang::reviews {
+
+using Status = http::Status;
+
+ApiProblem ProblemOf(ReviewError error) {
+  const std::string code(ErrorCode(error));
+  switch (error) {
+    case ReviewError::invalid_rating: return {Status::bad_request, code, "rating"};
+    case ReviewError::invalid_text: return {Status::bad_request, code, "body"};
+    case ReviewError::not_a_buyer:
+    case ReviewError::not_yet_delivered:
+    case ReviewError::forbidden: return {Status::forbidden, code, ""};
+    case ReviewError::already_reviewed:
+    case ReviewError::already_reported: return {Status::conflict, code, ""};
+    case ReviewError::shop_not_found: return {Status::not_found, code, "shop_id"};
+    case ReviewError::product_not_found:
+    case ReviewError::review_not_found:
+    case ReviewError::question_not_found: return {Status::not_found, code, ""};
+  }
+  return {Status::bad_request, code, ""};
+}
+
+http::Response ReviewsHttp::Error(const http::Request& request, const ApiProblem& problem) const {
+  http::Response response = http::Response::JsonError(problem.status, problem.code,
+                                                      Text(request, "reviews.error." + problem.code), problem.field);
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+std::optional<http::Response> ReviewsHttp::RefuseAnonymous(const http::Request& request) const {
+  if (request.context().actor.signed_in()) return std::nullopt;
+  http::Response response = Error(request, ApiProblem{Status::unauthorized, "unauthenticated", ""});
+  response.SetHeader("WWW-Authenticate", "Bearer");
+  return response;
+}
+
+std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request) {
+  boost::system::error_code error;
+  boost::json::value value = boost::json::parse(request.body(), error);
+  if (error) return std::unexpected(ApiProblem{Status::bad_request, "malformed_json", ""});
+  if (!value.is_object()) return std::unexpected(ApiProblem{Status::bad_request, "invalid_input", ""});
+  return std::move(value.as_object());
+}
+
+std::optional<std::int64_t> ParseId(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+std::optional<std::pair<int, int>> PageParameters(const http::Request& request) {
+  const auto read = [&](std::string_view name, int fallback, int most) -> std::optional<int> {
+    auto text = request.Query(name);
+    if (!text) return fallback;
+    int value = 0;
+    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (error != std::errc() || end != text->data() + text->size() || value < 1 || value > most) return std::nullopt;
+    return value;
+  };
+  auto page = read("page", 1, 100'000);
+  auto per_page = read("per_page", 20, kMaxPerPage);
+  if (!page || !per_page) return std::nullopt;
+  return std::pair{*page, *per_page};
+}
+
+int ParseRating(std::string_view text) {
+  if (text.size() == 1 && text[0] >= '1' && text[0] <= '5') return text[0] - '0';
+  return 0;
+}
+
+void AddReviewRoutes(http::Router& router, html::Renderer& renderer, const ReviewServices& services) {
+  renderer.AddMessages(embedded::reviews_i18n());
+  renderer.AddTemplates("reviews", embedded::reviews_templates());
+  const ReviewsHttp http{renderer, services};
+  AddReviewApi(router, http);
+  AddQuestionApi(router, http);
+  AddReviewPages(router, http);
+  AddQuestionPages(router, http);
+}
+
+}  // namespace manmulsang::reviews

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <expected>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "manmulsang/html/renderer.hpp"
+#include "manmulsang/http/request.hpp"
+#include "manmulsang/http/response.hpp"
+#include "manmulsang/reviews/http/reviews_routes.hpp"
+
+namespace manmulsang::reviews {
+
+// A refusal on its way out: status, snake_case code (t.reviews.error.<code>) and the field.
+struct ApiProblem {
+  http::Status status = http::Status::bad_request;
+  std::string code;
+  std::string field;
+};
+
+ApiProblem ProblemOf(ReviewError error);
+
+// The shared state of the handlers.
+struct ReviewsHttp {
+  const html::Renderer& renderer;
+  ReviewServices services;
+
+  http::Response Error(const http::Request& request, const ApiProblem& problem) const;
+  http::Response Error(const http::Request& request, ReviewError error) const {
+    return Error(request, ProblemOf(error));
+  }
+  // 401 when nobody is signed in.
+  std::optional<http::Response> RefuseAnonymous(const http::Request& request) const;
+  std::string Text(const http::Request& request, std::string_view key) const {
+    return std::string(renderer.Translate(request.context().locale, key));
+  }
+  void ForgetProductPage(core::ProductId product) const {
+    services.page_cache.Invalidate("/p/" + std::to_string(product.value));
+  }
+};
+
+std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request);
+// A positive id from a path segment or form field; nullopt for anything else.
+std::optional<std::int64_t> ParseId(std::string_view text);
+// ?page=&per_page= (≤ kMaxPerPage) with defaults 1 and 20; nullopt for malformed values.
+std::optional<std::pair<int, int>> PageParameters(const http::Request& request);
+// A rating typed into a form or a query: "1".."5"; 0 (refused by the service) for anything else.
+int ParseRating(std::string_view text);
+
+void AddReviewApi(http::Router& router, const ReviewsHttp& http);
+void AddQuestionApi(http::Router& router, const ReviewsHttp& http);
+void AddReviewPages(http::Router& router, const ReviewsHttp& http);
+void AddQuestionPages(http::Router& router, const ReviewsHttp& http);
+
+}  // namespace manmulsang::reviews
