@@ -1,4 +1,4 @@
-// The image header reader: it sees every upload's bytes before libvips does, and its answer
+// The image header reader and the JPEG scan counter: it sees every upload's bytes before libvips does, and its answer
 // decides whether a file is decoded at all (platform/image/image_header.cpp). Only the reader is
 // fuzzed here: the pipeline around it uses <expected>, which clang 14 cannot compile, and the
 // libvips loaders it calls are fuzzed upstream (OSS-Fuzz).
@@ -17,6 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // A copy of exactly `size` bytes, so AddressSanitizer catches a read one past the end.
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   const ImageHeader header = ReadImageHeader(bytes);
+  // Every counted scan has its own FF DA marker and a two-byte length.
+  if (CountJpegScans(bytes) > bytes.size() / 4) std::abort();
 
   if (!IsAccepted(header.format) || header.malformed) {
     if (header.width != 0 || header.height != 0) std::abort();  // no size without a sound header

@@ -114,6 +114,22 @@ ImageHeader ReadJpeg(std::string_view bytes) {
   }
 }
 
+// From just after an SOS segment's header to the next marker that is not part of the
+// entropy-coded data (stuffed FF 00, restart markers FF D0..D7, fill bytes). Returns its offset,
+// pointing at the marker's FF, or bytes.size().
+std::size_t SkipEntropyCodedData(std::string_view bytes, std::size_t offset) {
+  while (true) {
+    offset = bytes.find('\xff', offset);
+    if (offset == std::string_view::npos || offset + 1 >= bytes.size()) return bytes.size();
+    const std::uint32_t next = Byte(bytes, offset + 1);
+    if (next == 0x00 || (next >= 0xd0 && next <= 0xd7) || next == 0xff) {
+      offset += 1;
+      continue;
+    }
+    return offset;
+  }
+}
+
 bool LooksLikeSvg(std::string_view bytes) {
   // Markup that mentions <svg near its start. Text that is not SVG is simply not an image, so a
   // generous test costs nothing; missing a real SVG would only make it "not an image" anyway.
@@ -136,6 +152,29 @@ bool IsHeifBrand(std::string_view bytes) {
 }
 
 }  // namespace
+
+std::size_t CountJpegScans(std::string_view bytes) {
+  if (!HasAt(bytes, 0, "\xff\xd8\xff")) return 0;
+  std::size_t scans = 0;
+  std::size_t offset = 2;
+  while (offset + 1 < bytes.size() && Byte(bytes, offset) == 0xff) {
+    while (offset < bytes.size() && Byte(bytes, offset) == 0xff) ++offset;
+    if (offset >= bytes.size()) break;
+    const std::uint32_t marker = Byte(bytes, offset);
+    ++offset;
+    if (marker == 0xd9) break;                                            // end of image
+    if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd8)) continue;  // no length follows
+    if (offset + 2 > bytes.size()) break;
+    const std::uint32_t length = BigEndian16(bytes, offset);
+    if (length < 2) break;
+    offset += length;
+    if (marker == 0xda) {
+      ++scans;
+      offset = SkipEntropyCodedData(bytes, offset);
+    }
+  }
+  return scans;
+}
 
 bool IsAccepted(ImageFormat format) {
   return format == ImageFormat::jpeg || format == ImageFormat::png || format == ImageFormat::webp ||

@@ -87,5 +87,22 @@ TEST(ImageHeader, ZeroSizesAndMissingFrameHeadersAreMalformed) {
   EXPECT_TRUE(ReadImageHeader(std::string("\xff\xd8\xff\xe0\xff\xff\x00", 7)).malformed);        // past the end
 }
 
+TEST(ImageHeader, CountsJpegScansWithoutBeingFooledByMarkersInsideSegments) {
+  const vips::VImage picture = RedLeftBlueRight(200, 120);
+  const std::string baseline = Jpeg(picture);
+  const std::string progressive = Blob(picture.jpegsave_buffer(vips::VImage::option()->set("interlace", true)));
+  EXPECT_EQ(CountJpegScans(baseline), 1u);
+  EXPECT_GT(CountJpegScans(progressive), 1u);
+  EXPECT_LE(CountJpegScans(progressive), 20u);
+  // An application segment full of bytes that look like SOS markers, as an embedded EXIF
+  // thumbnail has: its length is followed, its content is not read as markers.
+  std::string fake_markers;
+  for (int i = 0; i < 500; ++i) fake_markers += std::string("\xff\xda\x00\x08", 4);
+  const std::string app15 = std::string("\xff\xef", 2) + BigEndian(fake_markers.size() + 2, 2) + fake_markers;
+  EXPECT_EQ(CountJpegScans(baseline.substr(0, 2) + app15 + baseline.substr(2)), 1u);
+  EXPECT_EQ(CountJpegScans(Png(picture)), 0u);
+  EXPECT_EQ(CountJpegScans(""), 0u);
+}
+
 }  // namespace
 }  // namespace manmulsang::image

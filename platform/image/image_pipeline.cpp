@@ -124,6 +124,9 @@ std::expected<ImageHeader, ImageError> ImagePipeline::Inspect(std::string_view b
   if (std::uint64_t{header.width} * header.height > limits_.max_pixels) {
     return std::unexpected(ImageError::too_many_pixels);
   }
+  if (header.format == ImageFormat::jpeg && CountJpegScans(bytes) > limits_.max_jpeg_scans) {
+    return std::unexpected(ImageError::corrupt);
+  }
   return header;
 }
 

@@ -199,6 +199,35 @@ TEST(ImagePipeline, LibvipsSizeIsCheckedTooAgainstTheLimit) {
   EXPECT_TRUE(pipeline.Process(Png(RedLeftBlueRight(10, 10))).has_value());
 }
 
+TEST(ImagePipeline, RefusesAGifWhoseFrameStretchesItsSmallScreen) {
+  // The logical screen says 10 x 10 (passes the header check); the one frame is 20,000 x 20,000.
+  // libvips grows the canvas to fit the frame; its reading of the size is checked before any
+  // pixel is decoded.
+  const std::string gif = "GIF89a" + LittleEndian(10, 2) + LittleEndian(10, 2) + std::string("\x80\x00\x00", 3) +
+                          std::string("\x00\x00\x00\xff\xff\xff", 6) + "," + LittleEndian(0, 2) + LittleEndian(0, 2) +
+                          LittleEndian(20'000, 2) + LittleEndian(20'000, 2) + std::string("\x00", 1) +
+                          std::string("\x02\x02\x4c\x01\x00", 5) + ";";
+  const ImagePipeline pipeline;
+  ASSERT_TRUE(pipeline.Inspect(gif).has_value());
+  EXPECT_EQ(Refusal(pipeline.Process(gif)), ImageError::too_many_pixels);
+}
+
+TEST(ImagePipeline, RefusesAJpegWithThousandsOfScans) {
+  // A progressive JPEG is decoded once per scan: its last scan repeated 1,000 times makes a
+  // small file that would cost a thousand passes over the picture.
+  const std::string progressive =
+      Blob(RedLeftBlueRight(400, 300).jpegsave_buffer(vips::VImage::option()->set("interlace", true)));
+  const std::size_t last_scan = progressive.rfind(std::string("\xff\xda", 2));
+  const std::size_t end_of_image = progressive.size() - 2;
+  std::string bomb = progressive.substr(0, end_of_image);
+  for (int copy = 0; copy < 1000; ++copy) bomb += progressive.substr(last_scan, end_of_image - last_scan);
+  bomb += std::string("\xff\xd9", 2);
+  const ImagePipeline pipeline;
+  ASSERT_TRUE(pipeline.Process(progressive).has_value());
+  EXPECT_EQ(Refusal(pipeline.Inspect(bomb)), ImageError::corrupt);
+  EXPECT_EQ(Refusal(pipeline.Process(bomb)), ImageError::corrupt);
+}
+
 TEST(ImagePipeline, RefusesMoreThanTenMebibytesBeforeLookingInside) {
   std::string large = Jpeg(RedLeftBlueRight(64, 64));
   large.resize(11 * 1024 * 1024, '\0');

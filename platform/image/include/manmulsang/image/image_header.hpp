@@ -3,6 +3,7 @@
 // Reads what an upload claims to be from its first bytes, without decoding a pixel. Kept free of
 // <expected> so the clang 14 fuzz build can compile it (fuzz/image_fuzzer.cpp).
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -43,5 +44,12 @@ struct ImageHeader {
 // Looks only at the header bytes: the signature, then the declared size (PNG IHDR, JPEG SOFn,
 // GIF logical screen, WebP VP8/VP8L/VP8X). Never reads past `bytes`, never allocates.
 ImageHeader ReadImageHeader(std::string_view bytes);
+
+// The number of scans (SOS segments) in a JPEG, walking segment lengths and skipping
+// entropy-coded data, so markers inside EXIF or an embedded thumbnail are not counted. A
+// progressive JPEG is decoded once per scan over the whole picture, so thousands of tiny scans
+// make a CPU bomb out of a small file; real encoders write at most a few dozen. Counts what it
+// can read of a damaged file; 0 for a file that is not JPEG.
+std::size_t CountJpegScans(std::string_view bytes);
 
 }  // namespace manmulsang::image

@@ -14,6 +14,7 @@ namespace manmulsang::image {
 struct ImageLimits {
   std::size_t max_bytes = 10 * 1024 * 1024;       // 10 MiB, checked before anything else
   std::uint64_t max_pixels = 40'000'000;          // declared width x height, checked before decoding
+  std::size_t max_jpeg_scans = 100;               // progressive passes (CountJpegScans); more is corrupt
   int list_size = 320;                            // list picture: fits a list_size square
   int detail_size = 1024;                         // detail picture: its long side at most this
   int jpeg_quality = 80;
