@@ -101,6 +101,23 @@ TEST_F(ReviewServiceTest, TheProductRatingFollowsEveryWriteAndHiding) {
   EXPECT_EQ(reviews_.SetHidden(Admin(), ReviewId{424242}, true).error(), ReviewError::review_not_found);
 }
 
+TEST_F(ReviewServiceTest, SearchesSortedByRatingSeeTheNewRatingAtOnce) {
+  Bought(kBuyer, product_, kOwner);
+  Bought(kBuyer, other_product_, kOtherOwner);
+  ASSERT_TRUE(WriteReview(kBuyer, other_product_, 2).has_value());
+  ASSERT_TRUE(WriteReview(kBuyer, product_, 5).has_value());
+  const auto first_by_rating = [&] {
+    catalog::ProductQuery query;
+    query.text = "상품";
+    query.sort = catalog::ProductSort::rating;
+    return catalog_.ListProducts(query).value().items.front().id;
+  };
+  EXPECT_EQ(first_by_rating(), product_);
+  auto listed = reviews_.ForProduct(product_, ReviewSort::newest).value();
+  ASSERT_TRUE(reviews_.SetHidden(Admin(), listed.items.front().id, true).has_value());
+  EXPECT_EQ(first_by_rating(), other_product_);
+}
+
 TEST_F(ReviewServiceTest, ListsSortNewestHighestLowestAndPage) {
   const int ratings[] = {3, 5, 1, 4};
   for (int index = 0; index < 4; ++index) {

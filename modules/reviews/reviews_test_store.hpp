@@ -17,8 +17,9 @@ namespace manmulsang::reviews {
 
 class ReviewsTest : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 6> Modules() {
+  static std::array<db::Database::ModuleMigrations, 7> Modules() {
     return {{{"sellers", sellers::Migrations()},
+             {"search", search::Migrations()},
              {"catalog", catalog::Migrations()},
              {"payments", payments::Migrations()},
              {"cart", cart::Migrations()},
@@ -91,7 +92,9 @@ class ReviewsTest : public ::testing::Test {
   testing::TestDatabase store_{Modules()};
   core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
   sellers::SellerService sellers_{store_.database(), clock_};
-  catalog::CatalogService catalog_{store_.database(), clock_, sellers_};
+  // With the search index: a rating must reach the listings that searches sort by.
+  search::SearchService search_{store_.database()};
+  catalog::CatalogService catalog_{store_.database(), clock_, sellers_, &search_};
   payments::PaymentService payments_{store_.database(), clock_};
   cart::CartService cart_{store_.database(), clock_, sellers_, catalog_, payments_};
   orders::OrderService orders_{store_.database(), clock_, sellers_, catalog_, cart_, payments_};
