@@ -24,6 +24,7 @@
 #include "manmulsang/http/server.hpp"
 #include "manmulsang/http/static_assets.hpp"
 #include "manmulsang/orders/http/buying_routes.hpp"
+#include "manmulsang/reviews/http/reviews_routes.hpp"
 #include "manmulsang/search/http/search_routes.hpp"
 #include "manmulsang/storefront/http/storefront_routes.hpp"
 
@@ -48,6 +49,8 @@ Marketplace::Marketplace(const Config& config, Purpose purpose) {
   cart_ = std::make_unique<cart::CartService>(*database_, clock_, *sellers_, *catalog_, *payments_);
   orders_ = std::make_unique<orders::OrderService>(*database_, clock_, *sellers_, *catalog_, *cart_, *payments_);
   addresses_ = std::make_unique<orders::AddressBook>(*database_, clock_);
+  reviews_ = std::make_unique<reviews::ReviewService>(*database_, clock_, *sellers_, *catalog_, *orders_);
+  questions_ = std::make_unique<reviews::QuestionService>(*database_, clock_, *sellers_, *catalog_);
 }
 
 Marketplace::~Marketplace() = default;
@@ -63,6 +66,7 @@ int Marketplace::Migrate() {
       {"payments", payments::Migrations()},
       {"cart", cart::Migrations()},
       {"orders", orders::Migrations()},
+      {"reviews", reviews::Migrations()},
   };
   return database_->Migrate(modules);
 }
@@ -107,6 +111,7 @@ void Marketplace::Serve(const Config& config) {
   catalog::AddCatalogRoutes(router, renderer, *catalog_, *sellers_, page_cache, *trending_);
   search::AddSearchRoutes(router, *search_, *trending_);
   orders::AddBuyingRoutes(router, renderer, {*accounts_, *cart_, *orders_, *payments_, *addresses_, *sellers_, page_cache});
+  reviews::AddReviewRoutes(router, renderer, {*reviews_, *questions_, page_cache});
   storefront::AddStorefrontRoutes(router, renderer, *accounts_, *analytics_, *sellers_, *catalog_, *trending_,
                                   page_cache);
   router.SetNotFound(storefront::NotFoundPage(renderer));

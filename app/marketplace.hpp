@@ -12,6 +12,8 @@
 #include "manmulsang/orders/address_book.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/payments/payments.hpp"
+#include "manmulsang/reviews/questions.hpp"
+#include "manmulsang/reviews/reviews.hpp"
 #include "manmulsang/search/search.hpp"
 #include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/sellers/sellers.hpp"
@@ -45,6 +47,8 @@ class Marketplace {
   payments::PaymentService& payments() { return *payments_; }
   cart::CartService& cart() { return *cart_; }
   orders::OrderService& orders() { return *orders_; }
+  reviews::ReviewService& reviews() { return *reviews_; }
+  reviews::QuestionService& questions() { return *questions_; }
 
   // How many migrations opening the store applied.
   int migrations_applied() const { return migrations_applied_; }
@@ -70,6 +74,8 @@ class Marketplace {
   std::unique_ptr<cart::CartService> cart_;
   std::unique_ptr<orders::OrderService> orders_;
   std::unique_ptr<orders::AddressBook> addresses_;
+  std::unique_ptr<reviews::ReviewService> reviews_;
+  std::unique_ptr<reviews::QuestionService> questions_;
 };
 
 }  // namespace manmulsang::app
