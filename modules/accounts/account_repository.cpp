@@ -27,6 +27,7 @@ constexpr std::string_view kInsertUserIfNew =
     "ON CONFLICT (email) DO NOTHING RETURNING id";
 constexpr std::string_view kSelectUserIdByEmail = "SELECT id FROM users WHERE email = $1";
 constexpr std::string_view kUpdatePasswordHash = "UPDATE users SET password_hash = $2 WHERE id = $1";
+constexpr std::string_view kPromoteBuyerToSeller = "UPDATE users SET role = 'seller' WHERE id = $1 AND role = 'buyer'";
 
 constexpr std::string_view kInsertSession =
     "INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen_at, expires_at) "
@@ -115,6 +116,8 @@ core::UserId AccountRepository::InsertOrFind(const NewUser& user) {
 void AccountRepository::UpdatePasswordHash(core::UserId id, std::string_view password_hash) {
   connection_.Execute(kUpdatePasswordHash, {id.value, password_hash});
 }
+
+void AccountRepository::PromoteBuyerToSeller(core::UserId id) { connection_.Execute(kPromoteBuyerToSeller, {id.value}); }
 
 void AccountRepository::InsertSession(const NewSession& session) {
   connection_.Execute(kInsertSession, {session.token_hash, session.user.value, SessionKindName(session.kind),

@@ -58,6 +58,8 @@ class AccountRepository {
   // The demo path: an existing email keeps its row and yields its id.
   core::UserId InsertOrFind(const NewUser& user);
   void UpdatePasswordHash(core::UserId id, std::string_view password_hash);
+  // buyer → seller; any other role is left as it is.
+  void PromoteBuyerToSeller(core::UserId id);
 
   void InsertSession(const NewSession& session);
   std::optional<SessionRecord> FindSession(std::string_view token_hash);

@@ -212,6 +212,12 @@ std::int64_t AccountService::CountMembers() {
   return impl_->database.Read([&](db::Connection& connection) { return AccountRepository(connection).CountUsers(); });
 }
 
+std::optional<User> AccountService::GrantSellerRole(db::Connection& connection, core::UserId user) {
+  AccountRepository repository(connection);
+  repository.PromoteBuyerToSeller(user);
+  return repository.FindById(user);
+}
+
 std::vector<core::UserId> AccountService::InsertDemoMembers(std::span<const RegisterCommand> members) {
   struct Prepared {
     ValidCommand valid;

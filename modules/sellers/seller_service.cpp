@@ -94,6 +94,17 @@ std::expected<Shop, SellerError> SellerService::OwnShop(const core::Actor& actor
   return std::move(owned.front());
 }
 
+std::expected<Shop, ApplicationError> SellerService::ApprovedShopOf(const core::Actor& actor) {
+  if (!actor.signed_in()) return std::unexpected(ApplicationError::unauthenticated);
+  std::vector<Shop> owned = ShopsOwnedBy(*actor.user);
+  for (Shop& shop : owned) {
+    if (shop.status == ShopStatus::approved) return std::move(shop);
+  }
+  if (owned.empty()) return std::unexpected(ApplicationError::not_a_seller);
+  return std::unexpected(owned.back().status == ShopStatus::pending ? ApplicationError::application_pending
+                                                                    : ApplicationError::application_rejected);
+}
+
 std::expected<Shop, SellerError> SellerService::SetDeliveryOptions(const core::Actor& actor, core::SellerId shop,
                                                                    DeliveryOptions options) {
   options.pickup_place = std::string(Trim(options.pickup_place));

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "manmulsang/db/database.hpp"
@@ -19,6 +20,12 @@ class ShopRepository {
   static std::int64_t CountByStatus(db::Connection& connection, ShopStatus status);
   static std::vector<Shop> FindByOwner(db::Connection& connection, core::UserId owner);
   static void UpdateDelivery(db::Connection& connection, core::SellerId shop, const DeliveryOptions& options);
+  // Oldest first, a page at a time.
+  static std::vector<Shop> FindByStatus(db::Connection& connection, ShopStatus status, std::int64_t limit,
+                                        std::int64_t offset);
+  // Approves or rejects a pending shop; false when the shop is not pending (or unknown).
+  static bool Decide(db::Connection& connection, core::SellerId shop, ShopStatus status,
+                     std::string_view rejection_reason, std::int64_t decided_at);
   static core::SellerId Insert(db::Connection& connection, const NewShop& shop, std::int64_t created_at);
 };
 

@@ -66,6 +66,12 @@ class AccountService {
   std::vector<User> FindUsers(std::span<const core::UserId> ids);
   std::int64_t CountMembers();
 
+  // --- A step inside a caller's transaction (a seller application's approval) ---
+  // The member becomes a seller; an admin stays an admin, since approving a shop must not take
+  // away what a member could already do. nullopt when there is no such member. Sessions read the
+  // role at every request, so the new role holds from the member's next request.
+  std::optional<User> GrantSellerRole(db::Connection& connection, core::UserId user);
+
   // The demo generator's bulk path: inserts members that all share one precomputed password
   // hash (hashing thousands of passwords with Argon2id would take minutes). Returns their ids.
   std::vector<core::UserId> InsertDemoMembers(std::span<const RegisterCommand> members);

@@ -14,6 +14,7 @@
 #include "manmulsang/core/ids.hpp"
 #include "manmulsang/core/context.hpp"
 #include "manmulsang/db/database.hpp"
+#include "manmulsang/sellers/application_error.hpp"
 #include "manmulsang/sellers/delivery.hpp"
 
 namespace manmulsang::sellers {
@@ -29,6 +30,11 @@ struct Shop {
   ShopStatus status = ShopStatus::pending;
   core::TimePoint created_at;
   DeliveryOptions delivery;
+  // The application (applications.hpp): the phone the applicant gave (for the admin, not buyers),
+  // the admin's reason when rejected, and when it was decided (none while pending).
+  std::string phone;
+  std::string rejection_reason;
+  std::optional<core::TimePoint> decided_at;
 };
 
 struct NewShop {
@@ -38,6 +44,7 @@ struct NewShop {
   std::string city;
   ShopStatus status = ShopStatus::pending;
   DeliveryOptions delivery;  // default: free courier, no pickup
+  std::string phone;
 };
 
 enum class SellerError {
@@ -50,7 +57,7 @@ enum class SellerError {
 std::string_view ErrorCode(SellerError error);
 std::string_view ErrorMessage(SellerError error);  // Korean
 
-// Shops that own products. (The seller center — applications, approval — is a later issue.)
+// Shops that own products. Applications and their approval: ApplicationService (applications.hpp).
 class SellerService {
  public:
   SellerService(db::Database& database, const core::Clock& clock);
@@ -67,6 +74,10 @@ class SellerService {
   // The actor's own shop: the one asked for if the actor owns it, else (none asked for) their
   // oldest. shop_not_found for anyone else's shop, an unknown one, or an actor with no shop.
   std::expected<Shop, SellerError> OwnShop(const core::Actor& actor, std::optional<core::SellerId> shop);
+  // The check before a member lists goods: their oldest approved shop. application_pending or
+  // application_rejected when their newest application is still waiting or was turned down,
+  // not_a_seller when they never applied, unauthenticated for a visitor.
+  std::expected<Shop, ApplicationError> ApprovedShopOf(const core::Actor& actor);
 
   // The shop's owner sets its delivery options (the pickup place is trimmed). Anyone else gets
   // shop_not_found, as if the shop did not exist. Returns the shop as stored.
