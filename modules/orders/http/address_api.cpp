@@ -48,7 +48,7 @@ http::Response Add(const BuyingHttp& http, http::Request& request) {
 
 http::Response Remove(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto id = ParsePathId(request.PathParam("id"));
+  auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, AddressError::address_not_found);
   auto removed = http.services.addresses.Remove(*request.context().actor.user, AddressId{*id});
   if (!removed) return http.Error(request, removed.error());
@@ -57,7 +57,7 @@ http::Response Remove(const BuyingHttp& http, http::Request& request) {
 
 http::Response MakeDefault(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto id = ParsePathId(request.PathParam("id"));
+  auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, AddressError::address_not_found);
   auto changed = http.services.addresses.MakeDefault(*request.context().actor.user, AddressId{*id});
   if (!changed) return http.Error(request, changed.error());

@@ -31,7 +31,7 @@ class AddressPage : BuyingPages {
 
   http::Response Remove(http::Request& request) const {
     if (!request.context().actor.signed_in()) return ToLogin("/addresses");
-    auto id = ParsePathId(request.PathParam("id"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
     auto removed = id ? http.services.addresses.Remove(*request.context().actor.user, AddressId{*id})
                       : std::expected<void, AddressError>(std::unexpected(AddressError::address_not_found));
     if (!removed) return Render(request, {}, ProblemOf(removed.error()).code, http::Status::not_found);
@@ -40,7 +40,7 @@ class AddressPage : BuyingPages {
 
   http::Response MakeDefault(http::Request& request) const {
     if (!request.context().actor.signed_in()) return ToLogin("/addresses");
-    auto id = ParsePathId(request.PathParam("id"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
     auto changed = id ? http.services.addresses.MakeDefault(*request.context().actor.user, AddressId{*id})
                       : std::expected<void, AddressError>(std::unexpected(AddressError::address_not_found));
     if (!changed) return Render(request, {}, ProblemOf(changed.error()).code, http::Status::not_found);

@@ -141,28 +141,6 @@ std::expected<std::string_view, ApiProblem> StringField(const boost::json::objec
   return std::string_view(text.data(), text.size());
 }
 
-std::optional<std::int64_t> ParsePathId(std::string_view text) {
-  std::int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
-
-std::optional<std::pair<int, int>> PageParameters(const http::Request& request) {
-  const auto read = [&](std::string_view name, int fallback, int most) -> std::optional<int> {
-    auto text = request.Query(name);
-    if (!text) return fallback;
-    int value = 0;
-    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (error != std::errc() || end != text->data() + text->size() || value < 1 || value > most) return std::nullopt;
-    return value;
-  };
-  auto page = read("page", 1, 100'000);
-  auto per_page = read("per_page", 20, 100);
-  if (!page || !per_page) return std::nullopt;
-  return std::pair{*page, *per_page};
-}
-
 boost::json::object MoneyJson(std::int64_t amount, core::Currency currency) {
   return {{"amount", amount}, {"currency", core::CurrencyCode(currency)}};
 }

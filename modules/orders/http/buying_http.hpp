@@ -1,5 +1,7 @@
 #pragma once
 
+#include "manmulsang/http/request_parameters.hpp"
+
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <expected>
@@ -48,10 +50,6 @@ std::expected<std::int64_t, ApiProblem> IntegerField(const boost::json::object& 
                                                      std::string_view problem);
 std::expected<std::string_view, ApiProblem> StringField(const boost::json::object& body, std::string_view name,
                                                         std::string_view problem);
-// A positive id from a path segment; nullopt for anything else.
-std::optional<std::int64_t> ParsePathId(std::string_view text);
-// ?page=&per_page= with defaults; nullopt for malformed values.
-std::optional<std::pair<int, int>> PageParameters(const http::Request& request);
 
 boost::json::object MoneyJson(std::int64_t amount, core::Currency currency = core::Currency::kpw);
 http::Response NoStore(http::Response response);

@@ -74,7 +74,7 @@ http::Response Add(const BuyingHttp& http, http::Request& request) {
 
 http::Response Change(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto product = ParsePathId(request.PathParam("product_id"));
+  auto product = http::ParsePositiveId(request.PathParam("product_id"));
   if (!product) return http.Error(request, cart::CartError::item_not_found);
   auto body = ParseObject(request);
   if (!body) return http.Error(request, body.error());
@@ -87,7 +87,7 @@ http::Response Change(const BuyingHttp& http, http::Request& request) {
 
 http::Response Remove(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto product = ParsePathId(request.PathParam("product_id"));
+  auto product = http::ParsePositiveId(request.PathParam("product_id"));
   if (!product) return http.Error(request, cart::CartError::item_not_found);
   auto removed = http.services.cart.RemoveItem(Owner(request), core::ProductId{*product});
   if (!removed) return http.Error(request, removed.error());

@@ -22,7 +22,7 @@ class CartPages : BuyingPages {
   // "Add to cart" and "buy now" from a product page; a guest gets a cart (and its cookie) here.
   http::Response Add(http::Request& request) const {
     const http::Form& form = request.form();
-    auto product = ParsePathId(form.GetOr("product_id"));
+    auto product = http::ParsePositiveId(form.GetOr("product_id"));
     if (!product) return Render(request, "product_not_found", http::Status::not_found);
     auto quantity = ParseQuantity(form.GetOr("quantity", "1"));
     if (!quantity) return Render(request, "invalid_quantity", http::Status::bad_request);
@@ -48,7 +48,7 @@ class CartPages : BuyingPages {
 
   http::Response Change(http::Request& request) const {
     auto owner = CartOwnerOf(request);
-    auto product = ParsePathId(request.PathParam("product_id"));
+    auto product = http::ParsePositiveId(request.PathParam("product_id"));
     if (!owner || !product) return Render(request, "item_not_found", http::Status::not_found);
     auto quantity = ParseQuantity(request.form().GetOr("quantity"));
     if (!quantity) return Render(request, "invalid_quantity", http::Status::bad_request);
@@ -59,7 +59,7 @@ class CartPages : BuyingPages {
 
   http::Response Remove(http::Request& request) const {
     auto owner = CartOwnerOf(request);
-    auto product = ParsePathId(request.PathParam("product_id"));
+    auto product = http::ParsePositiveId(request.PathParam("product_id"));
     if (!owner || !product) return Render(request, "item_not_found", http::Status::not_found);
     auto removed = http.services.cart.RemoveItem(*owner, core::ProductId{*product});
     if (!removed) return Render(request, ProblemOf(removed.error()).code, ProblemOf(removed.error()).status);

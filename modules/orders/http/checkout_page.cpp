@@ -32,7 +32,7 @@ class CheckoutPage : BuyingPages {
     command.delivery = typed.delivery;
     if (typed.address_id.empty() || typed.address_id == "new") {
       command.address = typed.address;
-    } else if (auto id = ParsePathId(typed.address_id)) {
+    } else if (auto id = http::ParsePositiveId(typed.address_id)) {
       command.address_id = AddressId{*id};
     } else {
       return Render(request, typed, "invalid_address", http::Status::bad_request);
@@ -64,7 +64,7 @@ class CheckoutPage : BuyingPages {
     bool valid = true;
     for (const auto& [name, value] : form.fields()) {
       if (!std::string_view(name).starts_with(kPrefix)) continue;
-      auto shop = ParsePathId(std::string_view(name).substr(kPrefix.size()));
+      auto shop = http::ParsePositiveId(std::string_view(name).substr(kPrefix.size()));
       auto method = sellers::ParseDeliveryMethod(value);
       if (!shop || !method) {
         valid = false;

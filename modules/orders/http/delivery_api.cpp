@@ -58,7 +58,7 @@ http::Response Show(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   std::optional<core::SellerId> shop_id;
   if (auto text = request.Query("shop_id")) {
-    auto id = ParsePathId(*text);
+    auto id = http::ParsePositiveId(*text);
     if (!id) return http.Error(request, sellers::SellerError::shop_not_found);
     shop_id = core::SellerId{*id};
   }

@@ -60,7 +60,7 @@ std::expected<sellers::DeliveryChoices, ApiProblem> ParseDelivery(const boost::j
   const ApiProblem invalid{http::Status::bad_request, "invalid_delivery", "delivery"};
   if (!field->is_object()) return std::unexpected(invalid);
   for (const auto& entry : field->as_object()) {
-    auto shop = ParsePathId(std::string_view(entry.key().data(), entry.key().size()));
+    auto shop = http::ParsePositiveId(std::string_view(entry.key().data(), entry.key().size()));
     if (!shop || !entry.value().is_string()) return std::unexpected(invalid);
     const boost::json::string& name = entry.value().as_string();
     auto method = sellers::ParseDeliveryMethod(std::string_view(name.data(), name.size()));
@@ -127,9 +127,9 @@ http::Response Place(const BuyingHttp& http, http::Request& request) {
 
 http::Response List(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto page = PageParameters(request);
+  auto page = http::ParseListPage(request);
   if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
-  const OrderPage orders = http.services.orders.BuyerOrders(*request.context().actor.user, page->first, page->second);
+  const OrderPage orders = http.services.orders.BuyerOrders(*request.context().actor.user, page->page, page->per_page);
   boost::json::array items;
   for (const Order& order : orders.items) items.push_back(OrderJson(order));
   return NoStore(http::Response::Json(boost::json::object{
@@ -138,17 +138,17 @@ http::Response List(const BuyingHttp& http, http::Request& request) {
 
 http::Response ShopList(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto page = PageParameters(request);
+  auto page = http::ParseListPage(request);
   if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
-  auto shop = ParsePathId(request.Query("shop_id").value_or(""));
+  auto shop = http::ParsePositiveId(request.Query("shop_id").value_or(""));
   if (!shop) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "shop_id"});
   std::optional<OrderStatus> status;
   if (auto text = request.Query("status"); text && !text->empty()) {
     status = ParseOrderStatus(*text);
     if (!status) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "status"});
   }
-  auto orders = http.services.orders.ShopOrders(request.context().actor, core::SellerId{*shop}, status, page->first,
-                                                page->second);
+  auto orders = http.services.orders.ShopOrders(request.context().actor, core::SellerId{*shop}, status, page->page,
+                                                page->per_page);
   if (!orders) return http.Error(request, orders.error());
   boost::json::array items;
   for (const Order& order : orders->items) items.push_back(OrderJson(order));
@@ -158,7 +158,7 @@ http::Response ShopList(const BuyingHttp& http, http::Request& request) {
 
 http::Response Show(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto id = ParsePathId(request.PathParam("id"));
+  auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, OrderError::order_not_found);
   auto order = http.services.orders.GetOrder(request.context().actor, OrderId{*id});
   if (!order) return http.Error(request, order.error());
@@ -168,7 +168,7 @@ http::Response Show(const BuyingHttp& http, http::Request& request) {
 // A move in the lifecycle; the service decides whether this actor may make it.
 http::Response Move(const BuyingHttp& http, http::Request& request, OrderEvent event) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto id = ParsePathId(request.PathParam("id"));
+  auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, OrderError::order_not_found);
   std::string note;
   if (!request.body().empty()) {

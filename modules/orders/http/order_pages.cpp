@@ -14,9 +14,9 @@ class OrderPages : BuyingPages {
 
   http::Response List(http::Request& request) const {
     if (!request.context().actor.signed_in()) return ToLogin("/orders");
-    auto page = PageParameters(request);
-    if (!page) page = std::pair{1, 20};
-    const OrderPage orders = http.services.orders.BuyerOrders(*request.context().actor.user, page->first, page->second);
+    auto page = http::ParseListPage(request);
+    if (!page) page = http::ListPage{};
+    const OrderPage orders = http.services.orders.BuyerOrders(*request.context().actor.user, page->page, page->per_page);
     html::Data data;
     data.set("title", Text(request, "orders.orders_title"));
     if (request.Query("placed")) data.set("notice", Text(request, "orders.placed"));
@@ -37,7 +37,7 @@ class OrderPages : BuyingPages {
   }
 
   http::Response Show(http::Request& request) const {
-    auto id = ParsePathId(request.PathParam("id"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!request.context().actor.signed_in()) return ToLogin(request.path());
     if (!id) return http.renderer.NotFound(request);
     auto order = http.services.orders.GetOrder(request.context().actor, OrderId{*id});
@@ -46,7 +46,7 @@ class OrderPages : BuyingPages {
   }
 
   http::Response Move(http::Request& request, OrderEvent event) const {
-    auto id = ParsePathId(request.PathParam("id"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!request.context().actor.signed_in()) return ToLogin("/orders");
     if (!id) return http.renderer.NotFound(request);
     auto moved = http.services.orders.Apply(request.context().actor, OrderId{*id}, event);

@@ -9,10 +9,10 @@ constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024};
 
 http::Response Wallet(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto page = PageParameters(request);
+  auto page = http::ParseListPage(request);
   if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
   const payments::WalletStatement statement =
-      http.services.payments.Wallet(*request.context().actor.user, page->first, page->second);
+      http.services.payments.Wallet(*request.context().actor.user, page->page, page->per_page);
   boost::json::array entries;
   for (const payments::WalletEntry& entry : statement.entries) {
     boost::json::object json{{"transfer_id", entry.transfer.value},
@@ -68,7 +68,7 @@ std::expected<core::Currency, ApiProblem> CurrencyField(const boost::json::objec
 
 http::Response Credit(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request, true)) return *refused;
-  auto user_id = ParsePathId(request.PathParam("user_id"));
+  auto user_id = http::ParsePositiveId(request.PathParam("user_id"));
   if (!user_id || !http.services.accounts.FindUser(core::UserId{*user_id})) {
     return http.Error(request, ApiProblem{http::Status::not_found, "user_not_found", "user_id"});
   }

@@ -28,10 +28,10 @@ class WalletPage : BuyingPages {
 
  private:
   http::Response Render(const http::Request& request, std::string_view error, http::Status status) const {
-    auto page = PageParameters(request);
-    if (!page) page = std::pair{1, 20};
+    auto page = http::ParseListPage(request);
+    if (!page) page = http::ListPage{};
     const payments::WalletStatement statement =
-        http.services.payments.Wallet(*request.context().actor.user, page->first, page->second);
+        http.services.payments.Wallet(*request.context().actor.user, page->page, page->per_page);
     html::Data data;
     data.set("title", Text(request, "orders.wallet_title"));
     if (!error.empty()) data.set("message", ErrorText(request, error));

@@ -43,19 +43,19 @@ std::expected<std::string_view, ApiProblem> BodyText(const boost::json::object& 
 }
 
 http::Response List(const ReviewsHttp& http, http::Request& request) {
-  auto product = ParseId(request.PathParam("id"));
+  auto product = http::ParsePositiveId(request.PathParam("id"));
   if (!product) return http.Error(request, ReviewError::product_not_found);
-  auto page = PageParameters(request);
+  auto page = http::ParseListPage(request);
   if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
   auto questions = http.services.questions.ForProduct(request.context().actor, core::ProductId{*product},
-                                                      page->first, page->second);
+                                                      page->page, page->per_page);
   if (!questions) return http.Error(request, questions.error());
   return PageJson(*questions);
 }
 
 http::Response Ask(const ReviewsHttp& http, http::Request& request) {
   if (auto refused = http.RefuseAnonymous(request)) return *refused;
-  auto product = ParseId(request.PathParam("id"));
+  auto product = http::ParsePositiveId(request.PathParam("id"));
   if (!product) return http.Error(request, ReviewError::product_not_found);
   auto body = ParseObject(request);
   if (!body) return http.Error(request, body.error());
@@ -73,7 +73,7 @@ http::Response Ask(const ReviewsHttp& http, http::Request& request) {
 
 http::Response Answer(const ReviewsHttp& http, http::Request& request) {
   if (auto refused = http.RefuseAnonymous(request)) return *refused;
-  auto id = ParseId(request.PathParam("id"));
+  auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, ReviewError::question_not_found);
   auto body = ParseObject(request);
   if (!body) return http.Error(request, body.error());
@@ -88,7 +88,7 @@ http::Response ShopQueue(const ReviewsHttp& http, http::Request& request) {
   if (auto refused = http.RefuseAnonymous(request)) return *refused;
   std::optional<core::SellerId> shop;
   if (auto text = request.Query("shop_id")) {
-    auto id = ParseId(*text);
+    auto id = http::ParsePositiveId(*text);
     if (!id) return http.Error(request, ReviewError::shop_not_found);
     shop = core::SellerId{*id};
   }
@@ -96,10 +96,10 @@ http::Response ShopQueue(const ReviewsHttp& http, http::Request& request) {
   if (unanswered != "0" && unanswered != "1") {
     return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "unanswered"});
   }
-  auto page = PageParameters(request);
+  auto page = http::ParseListPage(request);
   if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
-  auto questions = http.services.questions.ForShop(request.context().actor, shop, unanswered == "1", page->first,
-                                                   page->second);
+  auto questions = http.services.questions.ForShop(request.context().actor, shop, unanswered == "1", page->page,
+                                                   page->per_page);
   if (!questions) return http.Error(request, questions.error());
   return PageJson(*questions);
 }

@@ -22,7 +22,7 @@ class QuestionPages {
   }
 
   http::Response Ask(http::Request& request) const {
-    auto product = ParseId(request.PathParam("id"));
+    auto product = http::ParsePositiveId(request.PathParam("id"));
     if (!product) return http_.renderer.NotFound(request);
     const std::string back = "/p/" + std::to_string(*product) + "/questions";
     if (!request.context().actor.signed_in()) return ToLogin(back);
@@ -39,7 +39,7 @@ class QuestionPages {
 
   http::Response Answer(http::Request& request) const {
     if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
-    auto id = ParseId(request.PathParam("id"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
     auto answered = http_.services.questions.Answer(request.context().actor, QuestionId{*id},
                                                     request.form().GetOr("body"));
@@ -55,11 +55,11 @@ class QuestionPages {
  private:
   http::Response Render(const http::Request& request, const ApiProblem& problem, http::Status status,
                         std::string_view notice_key, std::string typed_body = {}) const {
-    auto product = ParseId(request.PathParam("id"));
+    auto product = http::ParsePositiveId(request.PathParam("id"));
     if (!product) return http_.renderer.NotFound(request);
-    auto page = PageParameters(request).value_or(std::pair{1, 20});
+    auto page = http::ParseListPage(request).value_or(http::ListPage{});
     auto questions = http_.services.questions.ForProduct(request.context().actor, core::ProductId{*product},
-                                                         page.first, page.second);
+                                                         page.page, page.per_page);
     if (!questions) return http_.renderer.NotFound(request);
     html::Data data;
     data.set("title", questions->product_name + " · " + http_.Text(request, "reviews.questions_title"));

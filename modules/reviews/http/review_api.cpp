@@ -36,7 +36,7 @@ std::expected<std::string_view, ApiProblem> OptionalString(const boost::json::ob
 }
 
 http::Response List(const ReviewsHttp& http, http::Request& request) {
-  auto product = ParseId(request.PathParam("id"));
+  auto product = http::ParsePositiveId(request.PathParam("id"));
   if (!product) return http.Error(request, ReviewError::product_not_found);
   ReviewSort sort = ReviewSort::newest;
   if (auto name = request.Query("sort")) {
@@ -44,9 +44,9 @@ http::Response List(const ReviewsHttp& http, http::Request& request) {
     if (!parsed) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_sort", "sort"});
     sort = *parsed;
   }
-  auto page = PageParameters(request);
+  auto page = http::ParseListPage(request);
   if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
-  auto reviews = http.services.reviews.ForProduct(core::ProductId{*product}, sort, page->first, page->second);
+  auto reviews = http.services.reviews.ForProduct(core::ProductId{*product}, sort, page->page, page->per_page);
   if (!reviews) return http.Error(request, reviews.error());
   boost::json::array items;
   for (const Review& review : reviews->items) items.push_back(ReviewJson(review));
@@ -61,7 +61,7 @@ http::Response List(const ReviewsHttp& http, http::Request& request) {
 
 http::Response Write(const ReviewsHttp& http, http::Request& request) {
   if (auto refused = http.RefuseAnonymous(request)) return *refused;
-  auto product = ParseId(request.PathParam("id"));
+  auto product = http::ParsePositiveId(request.PathParam("id"));
   if (!product) return http.Error(request, ReviewError::product_not_found);
   auto body = ParseObject(request);
   if (!body) return http.Error(request, body.error());
@@ -90,7 +90,7 @@ http::Response Write(const ReviewsHttp& http, http::Request& request) {
 
 http::Response Reply(const ReviewsHttp& http, http::Request& request) {
   if (auto refused = http.RefuseAnonymous(request)) return *refused;
-  auto id = ParseId(request.PathParam("id"));
+  auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, ReviewError::review_not_found);
   auto body = ParseObject(request);
   if (!body) return http.Error(request, body.error());
@@ -104,7 +104,7 @@ http::Response Reply(const ReviewsHttp& http, http::Request& request) {
 
 http::Response Report(const ReviewsHttp& http, http::Request& request) {
   if (auto refused = http.RefuseAnonymous(request)) return *refused;
-  auto id = ParseId(request.PathParam("id"));
+  auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, ReviewError::review_not_found);
   std::string_view reason;
   boost::json::object body;
@@ -128,7 +128,7 @@ http::Response Report(const ReviewsHttp& http, http::Request& request) {
 
 http::Response Hide(const ReviewsHttp& http, http::Request& request, bool hidden) {
   if (auto refused = http.RefuseAnonymous(request)) return *refused;
-  auto id = ParseId(request.PathParam("id"));
+  auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!request.context().actor.is(core::Role::admin)) return http.Error(request, ReviewError::forbidden);
   if (!id) return http.Error(request, ReviewError::review_not_found);
   auto changed = http.services.reviews.SetHidden(request.context().actor, ReviewId{*id}, hidden);

@@ -37,7 +37,7 @@ class ReviewPages {
   }
 
   http::Response Write(http::Request& request) const {
-    auto product = ParseId(request.PathParam("id"));
+    auto product = http::ParsePositiveId(request.PathParam("id"));
     if (!product) return http_.renderer.NotFound(request);
     const std::string back = "/p/" + std::to_string(*product) + "/reviews";
     if (!request.context().actor.signed_in()) return ToLogin(back);
@@ -56,7 +56,7 @@ class ReviewPages {
 
   http::Response Reply(http::Request& request) const {
     if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
-    auto id = ParseId(request.PathParam("id"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
     auto replied = http_.services.reviews.Reply(request.context().actor, ReviewId{*id}, request.form().GetOr("body"));
     return After(request, replied, "");
@@ -64,7 +64,7 @@ class ReviewPages {
 
   http::Response Report(http::Request& request) const {
     if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
-    auto id = ParseId(request.PathParam("id"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
     auto reported = http_.services.reviews.Report(request.context().actor, ReviewId{*id}, request.form().GetOr("reason"));
     return After(request, reported, "?reported=1");
@@ -72,7 +72,7 @@ class ReviewPages {
 
   http::Response Hide(http::Request& request, bool hidden) const {
     if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
-    auto id = ParseId(request.PathParam("id"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
     auto changed = http_.services.reviews.SetHidden(request.context().actor, ReviewId{*id}, hidden);
     if (changed) http_.ForgetProductPage(changed->product);
@@ -95,11 +95,11 @@ class ReviewPages {
 
   http::Response Render(const http::Request& request, const ApiProblem& problem, http::Status status,
                         std::string_view notice_key, std::string typed_body = {}) const {
-    auto product = ParseId(request.PathParam("id"));
+    auto product = http::ParsePositiveId(request.PathParam("id"));
     if (!product) return http_.renderer.NotFound(request);
     ReviewSort sort = ParseReviewSort(request.Query("sort").value_or("newest")).value_or(ReviewSort::newest);
-    auto page = PageParameters(request).value_or(std::pair{1, 20});
-    auto reviews = http_.services.reviews.ForProduct(core::ProductId{*product}, sort, page.first, page.second);
+    auto page = http::ParseListPage(request).value_or(http::ListPage{});
+    auto reviews = http_.services.reviews.ForProduct(core::ProductId{*product}, sort, page.page, page.per_page);
     if (!reviews) return http_.renderer.NotFound(request);
     const core::Actor& actor = request.context().actor;
     const bool owner = http_.services.reviews.OwnsShop(actor, reviews->shop);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "manmulsang/http/request_parameters.hpp"
+
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <expected>
@@ -44,10 +46,6 @@ struct ReviewsHttp {
 };
 
 std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request);
-// A positive id from a path segment or form field; nullopt for anything else.
-std::optional<std::int64_t> ParseId(std::string_view text);
-// ?page=&per_page= (≤ kMaxPerPage) with defaults 1 and 20; nullopt for malformed values.
-std::optional<std::pair<int, int>> PageParameters(const http::Request& request);
 // A rating typed into a form or a query: "1".."5"; 0 (refused by the service) for anything else.
 int ParseRating(std::string_view text);
 
