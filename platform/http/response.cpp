@@ -8,6 +8,7 @@
 
 #include "header_values.hpp"
 #include "http_date.hpp"
+#include "json_text.hpp"
 #include "manmulsang/http/compression.hpp"
 
 namespace manmulsang::http {
@@ -54,7 +55,7 @@ Response Response::Html(std::string body, Status status) {
 }
 
 Response Response::Json(const boost::json::value& value, Status status) {
-  return Response(status, "application/json", boost::json::serialize(value));
+  return Response(status, "application/json", JsonText(value));
 }
 
 Response Response::Text(std::string body, Status status) {
