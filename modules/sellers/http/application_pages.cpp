@@ -1,0 +1,105 @@
+// /seller/apply and /seller/application: the application form and the applicant's status view.
+// No JavaScript; the form carries _csrf. A refused form comes back with the typed values and the
+// reason; nothing is written.
+
+#include "manmulsang/http/form.hpp"
+#include "sellers_http.hpp"
+
+namespace manmulsang::sellers {
+namespace {
+
+constexpr http::RouteOptions kFormBody{.body_limit = 16 * 1024};
+
+http::Response ToLogin(std::string_view back) {
+  return http::Response::Redirect("/login?next=" + http::PercentEncode(back));
+}
+
+class ApplicationPages {
+ public:
+  explicit ApplicationPages(const SellersHttp& http) : http_(http) {}
+
+  http::Response ShowForm(http::Request& request) const {
+    if (!request.context().actor.signed_in()) return ToLogin("/seller/apply");
+    // Someone with an application waiting, or a shop already, sees where it stands instead.
+    auto current = http_.services.applications.Current(request.context().actor);
+    if (current && current->status != ShopStatus::rejected) return http::Response::Redirect("/seller/application");
+    return RenderForm(request, {}, {}, http::Status::ok);
+  }
+
+  http::Response Submit(http::Request& request) const {
+    if (!request.context().actor.signed_in()) return ToLogin("/seller/apply");
+    const http::Form& form = request.form();
+    Application application{std::string(form.GetOr("shop_name")), std::string(form.GetOr("description")),
+                            std::string(form.GetOr("phone")), std::string(form.GetOr("city"))};
+    auto shop = http_.services.applications.Apply(request.context().actor, application);
+    if (!shop) {
+      const ApiProblem problem = ProblemOf(shop.error());
+      return RenderForm(request, application, problem, problem.status);
+    }
+    return http::Response::Redirect("/seller/application?applied=1");
+  }
+
+  http::Response ShowStatus(http::Request& request) const {
+    if (!request.context().actor.signed_in()) return ToLogin("/seller/application");
+    auto current = http_.services.applications.Current(request.context().actor);
+    if (!current) return http::Response::Redirect("/seller/apply");
+    html::Data data;
+    data.set("title", http_.Text(request, "sellers.status_title"));
+    if (request.Query("applied")) data.set("notice", http_.Text(request, "sellers.applied"));
+    data.set("shop_id", std::to_string(current->id.value));
+    data.set("shop_name", current->name);
+    data.set("city", current->city);
+    data.set("phone", current->phone);
+    data.set("description", current->description);
+    data.set("applied_on", core::LocalDate(current->created_at));
+    data.set("status", std::string(ShopStatusName(current->status)));
+    data.set("status_label", http_.Text(request, "sellers.status_" + std::string(ShopStatusName(current->status))));
+    data.set("is_pending", html::Data(current->status == ShopStatus::pending));
+    data.set("is_approved", html::Data(current->status == ShopStatus::approved));
+    data.set("is_rejected", html::Data(current->status == ShopStatus::rejected));
+    if (current->status == ShopStatus::rejected) data.set("rejection_reason", current->rejection_reason);
+    return Page(request, "sellers/application", std::move(data), http::Status::ok);
+  }
+
+ private:
+  http::Response RenderForm(const http::Request& request, const Application& typed, const ApiProblem& problem,
+                            http::Status status) const {
+    html::Data data;
+    data.set("title", http_.Text(request, "sellers.apply_title"));
+    if (!problem.code.empty()) {
+      data.set("message", http_.ErrorText(request, problem.code));
+      if (!problem.field.empty()) data.set("error_" + problem.field, html::Data(true));
+    }
+    auto current = http_.services.applications.Current(request.context().actor);
+    if (current && current->status == ShopStatus::rejected) data.set("rejection_reason", current->rejection_reason);
+    data.set("shop_name", typed.shop_name);
+    data.set("description", typed.description);
+    data.set("phone", typed.phone);
+    data.set("city", typed.city);
+    data.set("max_shop_name", std::to_string(kMaxShopName));
+    data.set("max_description", std::to_string(kMaxShopDescription));
+    data.set("max_phone", std::to_string(kMaxPhone));
+    data.set("max_city", std::to_string(kMaxCity));
+    return Page(request, "sellers/apply", std::move(data), status);
+  }
+
+  http::Response Page(const http::Request& request, std::string_view name, html::Data data,
+                      http::Status status) const {
+    http::Response response = http_.renderer.Page(request, name, std::move(data), status);
+    response.SetHeader("Cache-Control", "no-store");
+    return response;
+  }
+
+  SellersHttp http_;
+};
+
+}  // namespace
+
+void AddApplicationPages(http::Router& router, const SellersHttp& http) {
+  auto pages = std::make_shared<const ApplicationPages>(http);
+  router.Get("/seller/apply", [pages](http::Request& request) { return pages->ShowForm(request); });
+  router.Post("/seller/apply", [pages](http::Request& request) { return pages->Submit(request); }, kFormBody);
+  router.Get("/seller/application", [pages](http::Request& request) { return pages->ShowStatus(request); });
+}
+
+}  // namespace manmulsang::sellers

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "manmulsang/html/renderer.hpp"
+#include "manmulsang/http/page_cache.hpp"
+#include "manmulsang/http/router.hpp"
+#include "manmulsang/sellers/applications.hpp"
+
+namespace manmulsang::sellers {
+
+struct SellerHttpServices {
+  ApplicationService& applications;
+  // An approved shop's page (/s/<id>) was a 404 until now; approval forgets any cached answer.
+  http::PageCache& page_cache;
+};
+
+// Seller onboarding (issue 5). JSON (DESIGN.md §3; errors {"error": {code, message, field}}):
+//   POST /api/v1/seller/apply {shop_name, description, phone, city} → 201 {seller: {id, status, ...}}
+//        400 invalid_<field>, 409 application_open | already_seller
+//   GET  /api/v1/seller/application → {seller: {..., rejection_reason}}; 404 application_not_found
+//   GET  /api/v1/admin/sellers?status=pending|approved|rejected&page=&per_page= → {items, total, page, per_page}
+//   POST /api/v1/admin/sellers/:id/approve → {seller}; the member becomes a seller; 409 already_decided
+//   POST /api/v1/admin/sellers/:id/reject {reason} → {seller}; 400 invalid_reason; 409 already_decided
+// Every route needs a signed-in actor (401); /admin/ routes need an admin (403).
+// HTML (no JavaScript; forms carry _csrf):
+//   GET|POST /seller/apply (the form), GET /seller/application (the applicant's status view),
+//   GET /admin/sellers?page= (pending applications), POST /admin/sellers/:id/approve | reject {reason}.
+// Also registers the templates ("sellers/*") and messages (t.sellers.*) with renderer.
+void AddSellerRoutes(http::Router& router, html::Renderer& renderer, const SellerHttpServices& services);
+
+}  // namespace manmulsang::sellers

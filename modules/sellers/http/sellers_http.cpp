@@ -1,0 +1,115 @@
+#include "sellers_http.hpp"
+
+#include <boost/json/parse.hpp>
+#include <charconv>
+
+#include "embedded/sellers_i18n.hpp"
+#include "embedded/sellers_templates.hpp"
+
+namespace manmulsang::sellers {
+
+using Status = http::Status;
+
+ApiProblem ProblemOf(ApplicationError error) {
+  const std::string code(ErrorCode(error));
+  const std::string field(ErrorField(error));
+  switch (error) {
+    case ApplicationError::unauthenticated: return {Status::unauthorized, code, ""};
+    case ApplicationError::invalid_shop_name:
+    case ApplicationError::invalid_description:
+    case ApplicationError::invalid_phone:
+    case ApplicationError::invalid_city:
+    case ApplicationError::invalid_reason:
+    case ApplicationError::invalid_page: return {Status::bad_request, code, field};
+    case ApplicationError::application_open:
+    case ApplicationError::already_seller:
+    case ApplicationError::already_decided: return {Status::conflict, code, ""};
+    case ApplicationError::application_not_found: return {Status::not_found, code, ""};
+    case ApplicationError::forbidden:
+    case ApplicationError::not_a_seller:
+    case ApplicationError::application_pending:
+    case ApplicationError::application_rejected: return {Status::forbidden, code, ""};
+  }
+  return {Status::bad_request, code, field};
+}
+
+http::Response SellersHttp::Error(const http::Request& request, const ApiProblem& problem) const {
+  http::Response response =
+      http::Response::JsonError(problem.status, problem.code, ErrorText(request, problem.code), problem.field);
+  response.SetHeader("Cache-Control", "no-store");
+  if (problem.status == Status::unauthorized) response.SetHeader("WWW-Authenticate", "Bearer");
+  return response;
+}
+
+std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request) {
+  boost::system::error_code error;
+  boost::json::value value = boost::json::parse(request.body(), error);
+  if (error) return std::unexpected(ApiProblem{Status::bad_request, "malformed_json", ""});
+  if (!value.is_object()) return std::unexpected(ApiProblem{Status::bad_request, "invalid_input", ""});
+  return std::move(value.as_object());
+}
+
+std::optional<std::int64_t> ParseId(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+std::optional<std::pair<int, int>> PageParameters(const http::Request& request) {
+  const auto read = [&](std::string_view name, int fallback, int most) -> std::optional<int> {
+    auto text = request.Query(name);
+    if (!text) return fallback;
+    int value = 0;
+    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (error != std::errc() || end != text->data() + text->size() || value < 1 || value > most) return std::nullopt;
+    return value;
+  };
+  auto page = read("page", 1, 100'000);
+  auto per_page = read("per_page", 20, kMaxApplicationsPerPage);
+  if (!page || !per_page) return std::nullopt;
+  return std::pair{*page, *per_page};
+}
+
+std::string_view ShopStatusName(ShopStatus status) {
+  switch (status) {
+    case ShopStatus::approved: return "approved";
+    case ShopStatus::rejected: return "rejected";
+    case ShopStatus::pending: break;
+  }
+  return "pending";
+}
+
+std::optional<ShopStatus> ParseShopStatus(std::string_view name) {
+  if (name == "pending") return ShopStatus::pending;
+  if (name == "approved") return ShopStatus::approved;
+  if (name == "rejected") return ShopStatus::rejected;
+  return std::nullopt;
+}
+
+boost::json::object ApplicationJson(const Shop& shop) {
+  boost::json::object json{{"id", shop.id.value},
+                           {"status", ShopStatusName(shop.status)},
+                           {"name", shop.name},
+                           {"description", shop.description},
+                           {"phone", shop.phone},
+                           {"city", shop.city},
+                           {"owner_id", shop.owner.value},
+                           {"applied_at", core::FormatIso8601(shop.created_at)},
+                           {"decided_at", nullptr},
+                           {"rejection_reason", nullptr}};
+  if (shop.decided_at) json["decided_at"] = core::FormatIso8601(*shop.decided_at);
+  if (shop.status == ShopStatus::rejected) json["rejection_reason"] = shop.rejection_reason;
+  return json;
+}
+
+void AddSellerRoutes(http::Router& router, html::Renderer& renderer, const SellerHttpServices& services) {
+  renderer.AddMessages(embedded::sellers_i18n());
+  renderer.AddTemplates("sellers", embedded::sellers_templates());
+  const SellersHttp http{renderer, services};
+  AddApplicationApi(router, http);
+  AddApplicationPages(router, http);
+  AddAdminSellerPages(router, http);
+}
+
+}  // namespace manmulsang::sellers

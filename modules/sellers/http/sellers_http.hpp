@@ -1,0 +1,60 @@
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <expected>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "manmulsang/html/renderer.hpp"
+#include "manmulsang/http/request.hpp"
+#include "manmulsang/http/response.hpp"
+#include "manmulsang/sellers/http/seller_routes.hpp"
+
+namespace manmulsang::sellers {
+
+// A refusal on its way out: status, snake_case code (t.sellers.error.<code>) and the field.
+struct ApiProblem {
+  http::Status status = http::Status::bad_request;
+  std::string code;
+  std::string field;
+};
+
+ApiProblem ProblemOf(ApplicationError error);
+
+// The shared state of the handlers.
+struct SellersHttp {
+  const html::Renderer& renderer;
+  SellerHttpServices services;
+
+  http::Response Error(const http::Request& request, const ApiProblem& problem) const;
+  http::Response Error(const http::Request& request, ApplicationError error) const {
+    return Error(request, ProblemOf(error));
+  }
+  std::string Text(const http::Request& request, std::string_view key) const {
+    return std::string(renderer.Translate(request.context().locale, key));
+  }
+  std::string ErrorText(const http::Request& request, std::string_view code) const {
+    return Text(request, "sellers.error." + std::string(code));
+  }
+  void ForgetShopPage(core::SellerId shop) const { services.page_cache.Invalidate("/s/" + std::to_string(shop.value)); }
+};
+
+std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request);
+// A positive id from a path segment; nullopt for anything else.
+std::optional<std::int64_t> ParseId(std::string_view text);
+// ?page=&per_page= (per_page ≤ kMaxApplicationsPerPage) with defaults 1 and 20; nullopt when malformed.
+std::optional<std::pair<int, int>> PageParameters(const http::Request& request);
+// "pending", "approved", "rejected".
+std::string_view ShopStatusName(ShopStatus status);
+std::optional<ShopStatus> ParseShopStatus(std::string_view name);
+// The application as the API shows it (to its applicant and to admins).
+boost::json::object ApplicationJson(const Shop& shop);
+
+void AddApplicationApi(http::Router& router, const SellersHttp& http);
+void AddApplicationPages(http::Router& router, const SellersHttp& http);
+void AddAdminSellerPages(http::Router& router, const SellersHttp& http);
+
+}  // namespace manmulsang::sellers
