@@ -25,6 +25,7 @@
 #include "manmulsang/http/static_assets.hpp"
 #include "manmulsang/orders/http/buying_routes.hpp"
 #include "manmulsang/reviews/http/reviews_routes.hpp"
+#include "manmulsang/sellers/http/seller_routes.hpp"
 #include "manmulsang/search/http/search_routes.hpp"
 #include "manmulsang/storefront/http/storefront_routes.hpp"
 
@@ -40,6 +41,7 @@ Marketplace::Marketplace(const Config& config, Purpose purpose) {
   migrations_applied_ = Migrate();
   accounts_ = std::make_unique<accounts::AccountService>(*database_, clock_);
   sellers_ = std::make_unique<sellers::SellerService>(*database_, clock_);
+  applications_ = std::make_unique<sellers::ApplicationService>(*database_, clock_, *accounts_);
   search_ = std::make_unique<search::SearchService>(*database_,
                                                     search::SearchOptions{.in_memory = PrepareSearch(config, purpose)});
   trending_ = std::make_unique<search::TrendingSearches>(clock_);
@@ -112,6 +114,7 @@ void Marketplace::Serve(const Config& config) {
   search::AddSearchRoutes(router, *search_, *trending_);
   orders::AddBuyingRoutes(router, renderer, {*accounts_, *cart_, *orders_, *payments_, *addresses_, *sellers_, page_cache});
   reviews::AddReviewRoutes(router, renderer, {*reviews_, *questions_, page_cache});
+  sellers::AddSellerRoutes(router, renderer, {*applications_, page_cache});
   storefront::AddStorefrontRoutes(router, renderer, *accounts_, *analytics_, *sellers_, *catalog_, *trending_,
                                   page_cache);
   router.SetNotFound(storefront::NotFoundPage(renderer));

@@ -16,6 +16,7 @@
 #include "manmulsang/reviews/reviews.hpp"
 #include "manmulsang/search/search.hpp"
 #include "manmulsang/search/trending_searches.hpp"
+#include "manmulsang/sellers/applications.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 
 namespace manmulsang::http {
@@ -40,6 +41,7 @@ class Marketplace {
   const core::Clock& clock() const { return clock_; }
   accounts::AccountService& accounts() { return *accounts_; }
   sellers::SellerService& sellers() { return *sellers_; }
+  sellers::ApplicationService& applications() { return *applications_; }
   search::SearchService& search() { return *search_; }
   search::TrendingSearches& trending() { return *trending_; }
   catalog::CatalogService& catalog() { return *catalog_; }
@@ -66,6 +68,7 @@ class Marketplace {
   std::unique_ptr<db::Database> database_;
   std::unique_ptr<accounts::AccountService> accounts_;
   std::unique_ptr<sellers::SellerService> sellers_;
+  std::unique_ptr<sellers::ApplicationService> applications_;
   std::unique_ptr<search::SearchService> search_;
   std::unique_ptr<search::TrendingSearches> trending_;
   std::unique_ptr<catalog::CatalogService> catalog_;
