@@ -22,7 +22,7 @@ class AdminSellerPages {
 
   http::Response Approve(http::Request& request) const {
     if (auto refused = Refuse(request)) return *refused;
-    auto id = ParseId(request.PathParam("id"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
     auto approved = http_.services.applications.Approve(request.context().actor, core::SellerId{*id});
     if (!approved) return After(request, approved.error());
@@ -32,7 +32,7 @@ class AdminSellerPages {
 
   http::Response Reject(http::Request& request) const {
     if (auto refused = Refuse(request)) return *refused;
-    auto id = ParseId(request.PathParam("id"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
     auto rejected = http_.services.applications.Reject(request.context().actor, core::SellerId{*id},
                                                        request.form().GetOr("reason"));
@@ -61,8 +61,8 @@ class AdminSellerPages {
   http::Response Render(const http::Request& request, const ApiProblem& problem, http::Status status,
                         const std::string& notice) const {
     if (auto refused = Refuse(request)) return *refused;
-    const auto page = PageParameters(request).value_or(std::pair{1, 20});
-    auto listed = http_.services.applications.List(request.context().actor, ShopStatus::pending, page.first, page.second);
+    const auto page = http::ParseListPage(request).value_or(http::ListPage{});
+    auto listed = http_.services.applications.List(request.context().actor, ShopStatus::pending, page.page, page.per_page);
     if (!listed) {
       const ApiProblem refusal = ProblemOf(listed.error());
       return http_.renderer.ErrorPage(request, refusal.status, http_.ErrorText(request, refusal.code));

@@ -58,10 +58,10 @@ http::Response List(const SellersHttp& http, http::Request& request) {
     if (!parsed) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_status", "status"});
     status = *parsed;
   }
-  auto page = PageParameters(request);
+  auto page = http::ParseListPage(request);
   // Refused as the service refuses it, so that a visitor who is not an admin learns only that (403).
-  if (!page) page = std::pair{0, 0};
-  auto listed = http.services.applications.List(request.context().actor, status, page->first, page->second);
+  if (!page) page = http::ListPage{0, 0};
+  auto listed = http.services.applications.List(request.context().actor, status, page->page, page->per_page);
   if (!listed) return http.Error(request, listed.error());
   boost::json::array items;
   for (const Shop& shop : listed->items) items.push_back(ApplicationJson(shop));
@@ -74,7 +74,7 @@ http::Response List(const SellersHttp& http, http::Request& request) {
 http::Response Approve(const SellersHttp& http, http::Request& request) {
   if (!request.context().actor.signed_in()) return http.Error(request, ApplicationError::unauthenticated);
   if (!request.context().actor.is(core::Role::admin)) return http.Error(request, ApplicationError::forbidden);
-  auto id = ParseId(request.PathParam("id"));
+  auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, ApplicationError::application_not_found);
   auto approved = http.services.applications.Approve(request.context().actor, core::SellerId{*id});
   if (!approved) return http.Error(request, approved.error());
@@ -85,7 +85,7 @@ http::Response Approve(const SellersHttp& http, http::Request& request) {
 http::Response Reject(const SellersHttp& http, http::Request& request) {
   if (!request.context().actor.signed_in()) return http.Error(request, ApplicationError::unauthenticated);
   if (!request.context().actor.is(core::Role::admin)) return http.Error(request, ApplicationError::forbidden);
-  auto id = ParseId(request.PathParam("id"));
+  auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, ApplicationError::application_not_found);
   auto body = ParseObject(request);
   if (!body) return http.Error(request, body.error());

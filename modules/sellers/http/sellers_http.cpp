@@ -49,28 +49,6 @@ std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& 
   return std::move(value.as_object());
 }
 
-std::optional<std::int64_t> ParseId(std::string_view text) {
-  std::int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
-
-std::optional<std::pair<int, int>> PageParameters(const http::Request& request) {
-  const auto read = [&](std::string_view name, int fallback, int most) -> std::optional<int> {
-    auto text = request.Query(name);
-    if (!text) return fallback;
-    int value = 0;
-    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (error != std::errc() || end != text->data() + text->size() || value < 1 || value > most) return std::nullopt;
-    return value;
-  };
-  auto page = read("page", 1, 100'000);
-  auto per_page = read("per_page", 20, kMaxApplicationsPerPage);
-  if (!page || !per_page) return std::nullopt;
-  return std::pair{*page, *per_page};
-}
-
 std::string_view ShopStatusName(ShopStatus status) {
   switch (status) {
     case ShopStatus::approved: return "approved";

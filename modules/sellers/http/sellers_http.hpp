@@ -10,6 +10,7 @@
 
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/request.hpp"
+#include "manmulsang/http/request_parameters.hpp"
 #include "manmulsang/http/response.hpp"
 #include "manmulsang/sellers/http/seller_routes.hpp"
 
@@ -43,10 +44,6 @@ struct SellersHttp {
 };
 
 std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request);
-// A positive id from a path segment; nullopt for anything else.
-std::optional<std::int64_t> ParseId(std::string_view text);
-// ?page=&per_page= (per_page ≤ kMaxApplicationsPerPage) with defaults 1 and 20; nullopt when malformed.
-std::optional<std::pair<int, int>> PageParameters(const http::Request& request);
 // "pending", "approved", "rejected".
 std::string_view ShopStatusName(ShopStatus status);
 std::optional<ShopStatus> ParseShopStatus(std::string_view name);
