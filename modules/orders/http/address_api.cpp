@@ -30,7 +30,7 @@ http::Response Show(const BuyingHttp& http, http::Request& request) {
 
 http::Response Add(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   auto recipient = StringField(*body, "recipient", "invalid_recipient");
   if (!recipient) return http.Error(request, recipient.error());

@@ -115,14 +115,6 @@ std::optional<http::Response> BuyingHttp::Refuse(const http::Request& request, b
   return std::nullopt;
 }
 
-std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request) {
-  boost::system::error_code error;
-  boost::json::value value = boost::json::parse(request.body(), error);
-  if (error) return std::unexpected(ApiProblem{Status::bad_request, "malformed_json", ""});
-  if (!value.is_object()) return std::unexpected(ApiProblem{Status::bad_request, "invalid_input", ""});
-  return std::move(value.as_object());
-}
-
 std::expected<std::int64_t, ApiProblem> IntegerField(const boost::json::object& body, std::string_view name,
                                                      std::string_view problem) {
   const boost::json::value* field = body.if_contains(name);

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "manmulsang/html/renderer.hpp"
+#include "manmulsang/http/api_problem.hpp"
 #include "manmulsang/http/request.hpp"
 #include "manmulsang/http/response.hpp"
 #include "manmulsang/orders/http/buying_routes.hpp"
@@ -17,11 +18,7 @@
 namespace manmulsang::orders {
 
 // What goes wrong before a service is called, and every service error on its way out.
-struct ApiProblem {
-  http::Status status = http::Status::bad_request;
-  std::string code;
-  std::string field;
-};
+using http::ApiProblem;
 
 ApiProblem ProblemOf(cart::CartError error);
 ApiProblem ProblemOf(OrderError error);
@@ -44,7 +41,6 @@ struct BuyingHttp {
   std::optional<http::Response> Refuse(const http::Request& request, bool admin = false) const;
 };
 
-std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request);
 // An integer field; a missing, fractional, textual or out-of-range value is `problem` naming it.
 std::expected<std::int64_t, ApiProblem> IntegerField(const boost::json::object& body, std::string_view name,
                                                      std::string_view problem);

@@ -60,7 +60,7 @@ http::Response Show(const BuyingHttp& http, http::Request& request) {
 
 http::Response Add(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   auto product = IntegerField(*body, "product_id", "invalid_input");
   if (!product) return http.Error(request, product.error());
@@ -76,7 +76,7 @@ http::Response Change(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   auto product = http::ParsePositiveId(request.PathParam("product_id"));
   if (!product) return http.Error(request, cart::CartError::item_not_found);
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   auto quantity = IntegerField(*body, "quantity", "invalid_quantity");
   if (!quantity) return http.Error(request, quantity.error());

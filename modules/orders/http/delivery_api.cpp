@@ -69,7 +69,7 @@ http::Response Show(const BuyingHttp& http, http::Request& request) {
 
 http::Response Change(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   std::optional<core::SellerId> shop_id;
   if (body->contains("shop_id")) {

@@ -72,7 +72,7 @@ std::expected<sellers::DeliveryChoices, ApiProblem> ParseDelivery(const boost::j
 
 http::Response Place(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   auto method_name = StringField(*body, "payment_method", "invalid_payment_method");
   if (!method_name) return http.Error(request, method_name.error());
@@ -172,7 +172,7 @@ http::Response Move(const BuyingHttp& http, http::Request& request, OrderEvent e
   if (!id) return http.Error(request, OrderError::order_not_found);
   std::string note;
   if (!request.body().empty()) {
-    auto body = ParseObject(request);
+    auto body = http::ParseJsonObject(request);
     if (!body) return http.Error(request, body.error());
     // The shipping form's carrier and tracking number go into the timeline.
     for (std::string_view field : {"carrier", "tracking", "note"}) {

@@ -32,7 +32,7 @@ http::Response Wallet(const BuyingHttp& http, http::Request& request) {
 
 http::Response Redeem(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   auto code = StringField(*body, "code", "voucher_not_found");
   if (!code) return http.Error(request, code.error());
@@ -72,7 +72,7 @@ http::Response Credit(const BuyingHttp& http, http::Request& request) {
   if (!user_id || !http.services.accounts.FindUser(core::UserId{*user_id})) {
     return http.Error(request, ApiProblem{http::Status::not_found, "user_not_found", "user_id"});
   }
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   auto amount = IntegerField(*body, "amount", "invalid_amount");
   if (!amount) return http.Error(request, amount.error());
@@ -92,7 +92,7 @@ http::Response Credit(const BuyingHttp& http, http::Request& request) {
 
 http::Response SetRate(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request, true)) return *refused;
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   auto currency = CurrencyField(*body);
   if (!currency) return http.Error(request, currency.error());
@@ -105,7 +105,7 @@ http::Response SetRate(const BuyingHttp& http, http::Request& request) {
 
 http::Response Mint(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request, true)) return *refused;
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   auto count = IntegerField(*body, "count", "invalid_count");
   if (!count) return http.Error(request, count.error());

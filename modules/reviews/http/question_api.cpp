@@ -57,7 +57,7 @@ http::Response Ask(const ReviewsHttp& http, http::Request& request) {
   if (auto refused = http.RefuseAnonymous(request)) return *refused;
   auto product = http::ParsePositiveId(request.PathParam("id"));
   if (!product) return http.Error(request, ReviewError::product_not_found);
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   auto text = BodyText(*body);
   if (!text) return http.Error(request, text.error());
@@ -75,7 +75,7 @@ http::Response Answer(const ReviewsHttp& http, http::Request& request) {
   if (auto refused = http.RefuseAnonymous(request)) return *refused;
   auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, ReviewError::question_not_found);
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   auto text = BodyText(*body);
   if (!text) return http.Error(request, text.error());

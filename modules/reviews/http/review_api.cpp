@@ -63,7 +63,7 @@ http::Response Write(const ReviewsHttp& http, http::Request& request) {
   if (auto refused = http.RefuseAnonymous(request)) return *refused;
   auto product = http::ParsePositiveId(request.PathParam("id"));
   if (!product) return http.Error(request, ReviewError::product_not_found);
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   NewReview review;
   review.product = core::ProductId{*product};
@@ -92,7 +92,7 @@ http::Response Reply(const ReviewsHttp& http, http::Request& request) {
   if (auto refused = http.RefuseAnonymous(request)) return *refused;
   auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, ReviewError::review_not_found);
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   auto text = OptionalString(*body, "body", "invalid_text", "body");
   if (!text) return http.Error(request, text.error());
@@ -109,7 +109,7 @@ http::Response Report(const ReviewsHttp& http, http::Request& request) {
   std::string_view reason;
   boost::json::object body;
   if (!request.body().empty()) {
-    auto parsed = ParseObject(request);
+    auto parsed = http::ParseJsonObject(request);
     if (!parsed) return http.Error(request, parsed.error());
     body = std::move(*parsed);
     auto text = OptionalString(body, "reason", "invalid_text", "reason");

@@ -42,14 +42,6 @@ std::optional<http::Response> ReviewsHttp::RefuseAnonymous(const http::Request& 
   return response;
 }
 
-std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request) {
-  boost::system::error_code error;
-  boost::json::value value = boost::json::parse(request.body(), error);
-  if (error) return std::unexpected(ApiProblem{Status::bad_request, "malformed_json", ""});
-  if (!value.is_object()) return std::unexpected(ApiProblem{Status::bad_request, "invalid_input", ""});
-  return std::move(value.as_object());
-}
-
 int ParseRating(std::string_view text) {
   if (text.size() == 1 && text[0] >= '1' && text[0] <= '5') return text[0] - '0';
   return 0;

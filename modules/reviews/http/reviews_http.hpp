@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "manmulsang/html/renderer.hpp"
+#include "manmulsang/http/api_problem.hpp"
 #include "manmulsang/http/request.hpp"
 #include "manmulsang/http/response.hpp"
 #include "manmulsang/reviews/http/reviews_routes.hpp"
@@ -18,11 +19,7 @@
 namespace manmulsang::reviews {
 
 // A refusal on its way out: status, snake_case code (t.reviews.error.<code>) and the field.
-struct ApiProblem {
-  http::Status status = http::Status::bad_request;
-  std::string code;
-  std::string field;
-};
+using http::ApiProblem;
 
 ApiProblem ProblemOf(ReviewError error);
 
@@ -45,7 +42,6 @@ struct ReviewsHttp {
   }
 };
 
-std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request);
 // A rating typed into a form or a query: "1".."5"; 0 (refused by the service) for anything else.
 int ParseRating(std::string_view text);
 

@@ -29,7 +29,7 @@ http::Response WithSeller(const Shop& shop, http::Status status = http::Status::
 
 http::Response Apply(const SellersHttp& http, http::Request& request) {
   if (!request.context().actor.signed_in()) return http.Error(request, ApplicationError::unauthenticated);
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   Application application;
   for (auto [name, target] : {std::pair{"shop_name", &application.shop_name},
@@ -87,7 +87,7 @@ http::Response Reject(const SellersHttp& http, http::Request& request) {
   if (!request.context().actor.is(core::Role::admin)) return http.Error(request, ApplicationError::forbidden);
   auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, ApplicationError::application_not_found);
-  auto body = ParseObject(request);
+  auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   auto reason = StringField(*body, "reason");
   if (!reason) return http.Error(request, reason.error());

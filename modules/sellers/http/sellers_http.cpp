@@ -41,14 +41,6 @@ http::Response SellersHttp::Error(const http::Request& request, const ApiProblem
   return response;
 }
 
-std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request) {
-  boost::system::error_code error;
-  boost::json::value value = boost::json::parse(request.body(), error);
-  if (error) return std::unexpected(ApiProblem{Status::bad_request, "malformed_json", ""});
-  if (!value.is_object()) return std::unexpected(ApiProblem{Status::bad_request, "invalid_input", ""});
-  return std::move(value.as_object());
-}
-
 std::string_view ShopStatusName(ShopStatus status) {
   switch (status) {
     case ShopStatus::approved: return "approved";

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "manmulsang/html/renderer.hpp"
+#include "manmulsang/http/api_problem.hpp"
 #include "manmulsang/http/request.hpp"
 #include "manmulsang/http/request_parameters.hpp"
 #include "manmulsang/http/response.hpp"
@@ -17,11 +18,7 @@
 namespace manmulsang::sellers {
 
 // A refusal on its way out: status, snake_case code (t.sellers.error.<code>) and the field.
-struct ApiProblem {
-  http::Status status = http::Status::bad_request;
-  std::string code;
-  std::string field;
-};
+using http::ApiProblem;
 
 ApiProblem ProblemOf(ApplicationError error);
 
@@ -43,7 +40,6 @@ struct SellersHttp {
   void ForgetShopPage(core::SellerId shop) const { services.page_cache.Invalidate("/s/" + std::to_string(shop.value)); }
 };
 
-std::expected<boost::json::object, ApiProblem> ParseObject(const http::Request& request);
 // "pending", "approved", "rejected".
 std::string_view ShopStatusName(ShopStatus status);
 std::optional<ShopStatus> ParseShopStatus(std::string_view name);

@@ -1,0 +1,15 @@
+#include "manmulsang/http/api_problem.hpp"
+
+#include <boost/json/parse.hpp>
+
+namespace manmulsang::http {
+
+std::expected<boost::json::object, ApiProblem> ParseJsonObject(const Request& request) {
+  boost::system::error_code error;
+  boost::json::value value = boost::json::parse(request.body(), error);
+  if (error) return std::unexpected(ApiProblem{Status::bad_request, "malformed_json", ""});
+  if (!value.is_object()) return std::unexpected(ApiProblem{Status::bad_request, "invalid_input", ""});
+  return std::move(value.as_object());
+}
+
+}  // namespace manmulsang::http
