@@ -82,6 +82,17 @@ std::int64_t BlackBoxTest::AnyProductId() {
   return items.front().at("id").to_number<std::int64_t>();
 }
 
+HttpClient BlackBoxTest::SignInThroughLoginForm(const std::string& email, const std::string& password) const {
+  HttpClient client = NewClient();
+  HttpResponse form = client.Get("/login");
+  if (form.status != 200) throw std::runtime_error("/login: " + std::to_string(form.status));
+  HttpResponse login = client.Post("/login", FillForm(form.body, "/login", email, password, ""));
+  if (login.status != 303 || !client.Cookie("mm_session")) {
+    throw std::runtime_error("the login form did not sign in: " + std::to_string(login.status));
+  }
+  return client;
+}
+
 FormFields FillForm(std::string_view html, std::string_view action, const std::string& email,
                     const std::string& password, const std::string& name) {
   std::string text(html);

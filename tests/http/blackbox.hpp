@@ -40,6 +40,10 @@ class BlackBoxTest : public ::testing::Test {
   // Some product id from /api/v1/products.
   std::int64_t AnyProductId();
 
+  // A browser signed in through the /login form (a session cookie, no bearer token), so its own
+  // forms need the CSRF token; throws if the form does not sign in.
+  HttpClient SignInThroughLoginForm(const std::string& email, const std::string& password) const;
+
   TestServer* server_ = nullptr;
 };
 

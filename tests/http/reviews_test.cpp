@@ -78,18 +78,7 @@ class ReviewsBlackBoxTest : public BlackBoxTest {
     return client;
   }
 
-  // A browser the member signed in with through the login form: a session cookie and no bearer
-  // token, so its forms need the CSRF token.
-  HttpClient Browser(const Member& member) const {
-    HttpClient client = NewClient();
-    HttpResponse form = client.Get("/login");
-    if (form.status != 200) throw std::runtime_error("/login: " + std::to_string(form.status));
-    HttpResponse login = client.Post("/login", FillForm(form.body, "/login", member.email, kPassword, "후기 검사"));
-    if (login.status != 303 || !client.Cookie("mm_session")) {
-      throw std::runtime_error("the login form did not sign in: " + std::to_string(login.status));
-    }
-    return client;
-  }
+  HttpClient Browser(const Member& member) const { return SignInThroughLoginForm(member.email, kPassword); }
 
   Member Register(std::string_view tag) {
     const std::string email = UniqueEmail(tag);

@@ -74,17 +74,7 @@ class SellingTest : public BlackBoxTest {
     return admin_token_;
   }
 
-  // A browser the member signed in with through the login form, so its forms need the CSRF token.
-  HttpClient Browser(const Member& member) const {
-    HttpClient client = NewClient();
-    HttpResponse form = client.Get("/login");
-    if (form.status != 200) throw std::runtime_error("/login: " + std::to_string(form.status));
-    HttpResponse login = client.Post("/login", FillForm(form.body, "/login", member.email, kPassword, "판매 신청"));
-    if (login.status != 303 || !client.Cookie("mm_session")) {
-      throw std::runtime_error("the login form did not sign in: " + std::to_string(login.status));
-    }
-    return client;
-  }
+  HttpClient Browser(const Member& member) const { return SignInThroughLoginForm(member.email, kPassword); }
 
   std::string admin_token_;
 };
