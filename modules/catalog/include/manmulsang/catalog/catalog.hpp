@@ -85,10 +85,12 @@ class CatalogService {
   // transaction of the review write, and the search index follows in the same transaction.
   void SetRating(db::Connection& connection, core::ProductId product, double average, std::int64_t count);
 
- private:
   // Writes the listing's current state to the search index inside connection's transaction.
+  // Public because every listing write (ListingService, the CSV import) must keep the index in
+  // step inside its own transaction; a variant id reindexes its parent listing.
   void ReindexListing(db::Connection& connection, core::ProductId id);
 
+ private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -25,6 +25,16 @@ struct Category {
 
 enum class ProductStatus { active, hidden, deleted };
 
+// One option of a listing (a size and colour with its own price and stock). It is stored as a
+// products row whose parent is the listing, so the cart, checkout and orders handle it like any
+// product; its name reads "<listing> (<size> / <colour>)" on order lines.
+struct Variant {
+  core::ProductId id;
+  std::string size, colour;
+  core::Money price;
+  std::int64_t stock = 0;
+};
+
 struct Product {
   core::ProductId id;
   core::SellerId seller;
@@ -40,6 +50,10 @@ struct Product {
   std::int64_t popularity = 0;  // grows with views and sales
   std::vector<std::string> images;  // URLs
   core::TimePoint created_at;
+  // The listing's options (filled by GetProduct and the listing reads; empty elsewhere). A
+  // listing with options is bought through one of them: its stock is their sum and its price
+  // the lowest of theirs.
+  std::vector<Variant> variants;
 };
 
 struct NewProduct {
