@@ -3,90 +3,30 @@
 // order; a checkout with pickup from one shop and courier from another, whose fees the orders
 // carry. With JavaScript on and off, at desktop size and on a 320 px phone.
 // Run with `node --test tests/browser/` (MANMULSANG_BINARY must be set).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
-import { configurations, launchBrowser, openPage as openBrowserPage } from './browser.mjs';
-import { serverBinary, startServer } from './server.mjs';
+import { configurations, openPage as openBrowserPage } from './browser.mjs';
+import { useServerAndBrowser } from './suite.mjs';
 
 const kPassword = 'Kimchi-Jjigae-2024!';
 const kAdminPassword = 'Doenjang-Jjigae-77';
 const kTestTimeout = 90_000;
 const kAddress = '서울특별시 중구 세종대로 110, 3층';
 
-let server;
-let browser;
-let scratch;
-let adminToken;
 let products;  // won-priced products with stock, cheapest first
 let deliveryShops;  // two demo shops whose sellers can sign in: [{shopId, token, original, product}]
-
-// startServer keeps its data folder to itself; it makes it with mkdtemp under os.tmpdir(), so a
-// TMPDIR of our own tells us where it is and the admin can be made there with the CLI.
-async function startServerWithAdmin() {
-  scratch = mkdtempSync(join(tmpdir(), 'manmulsang-buying-'));
-  const savedTmpdir = process.env.TMPDIR;
-  process.env.TMPDIR = scratch;
-  try {
-    server = await startServer({ products: 60, seed: 7 });
-  } finally {
-    if (savedTmpdir === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = savedTmpdir;
-  }
-  const folder = readdirSync(scratch).find((name) => name.startsWith('manmulsang-browser-'));
-  assert.ok(folder, `no server folder under ${scratch}`);
-  const passwordFile = join(scratch, 'admin.password');
-  writeFileSync(passwordFile, `${kAdminPassword}\n`);
-  const created = spawnSync(serverBinary(), ['admin', 'create-user', '--email', 'browser-admin@example.com',
-                                             '--password-file', passwordFile, '--role', 'admin',
-                                             '--data', join(scratch, folder, 'data')], { encoding: 'utf8' });
-  assert.equal(created.status, 0, `admin create-user failed:\n${created.stdout}\n${created.stderr}`);
-  const login = await api('POST', '/api/v1/auth/login', { email: 'browser-admin@example.com', password: kAdminPassword });
-  assert.equal(login.status, 200, 'the admin made with the CLI cannot log in');
-  adminToken = login.json.token;
-}
-
-async function api(method, path, body, token) {
-  const headers = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, json, text };
-}
-
-before(async () => {
-  await startServerWithAdmin();
-  browser = await launchBrowser();
+const suite = useServerAndBrowser({ products: 60, seed: 7,
+                                    admin: { email: 'browser-admin@example.com', password: kAdminPassword } },
+                                  async () => {
   const listing = await api('GET', '/api/v1/products?per_page=100');
   products = listing.json.items
     .filter((item) => item.price.currency === 'KPW' && item.price.amount > 0 && item.stock >= 3)
     .sort((a, b) => a.price.amount - b.price.amount);
   assert.ok(products.length >= configurations.length * 2, 'not enough won-priced products in stock');
   deliveryShops = await demoShopsWithSellers(2);
-}, { timeout: 360_000 });
-
-after(async () => {
-  await browser?.close();
-  if (server) {
-    const { code, signal } = await server.stop();
-    assert.equal(code, 0, `the server did not exit cleanly on SIGTERM (${code ?? signal}):\n${server.log()}`);
-  }
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-}, { timeout: 60_000 });
+});
+const api = (...request) => suite.api(...request);
 
 // The demo's sellers (user0001@example.kp, ...) own its shops. Picks shops that sell a won-priced
 // product with stock to spare that the other tests here do not use.
@@ -123,7 +63,7 @@ async function newBuyer(tag, credit) {
   const buyer = { email, id: registered.json.user.id, token: registered.json.token };
   if (credit > 0) {
     const credited = await api('POST', `/api/v1/admin/wallets/${buyer.id}/credit`,
-                               { amount: credit, currency: 'KPW', reference: 'browser test deposit' }, adminToken);
+                               { amount: credit, currency: 'KPW', reference: 'browser test deposit' }, suite.adminToken);
     assert.equal(credited.status, 201, credited.text);
   }
   return buyer;
@@ -176,7 +116,7 @@ configurations.forEach((configuration, index) => {
       const price = product.price.amount;
       const buyer = await newBuyer(configuration.name, price * 2 + 1000);
       const stockBefore = await stockOf(product.id);
-      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration, { stepPrefix: 'buying-' });
+      const { context, page, check } = await openBrowserPage(suite.browser, suite.server.baseUrl, configuration, { stepPrefix: 'buying-' });
       try {
         await page.goto(`/p/${product.id}`);
         const form = page.locator('form[action="/cart/items"]').first();
@@ -219,7 +159,7 @@ configurations.forEach((configuration, index) => {
       const product = products[index * 2 + 1];
       const buyer = await newBuyer(`${configuration.name}-cod`, 0);
       const stockBefore = await stockOf(product.id);
-      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration, { stepPrefix: 'buying-' });
+      const { context, page, check } = await openBrowserPage(suite.browser, suite.server.baseUrl, configuration, { stepPrefix: 'buying-' });
       try {
         await logIn(page, buyer);
         await page.goto(`/p/${product.id}`);
@@ -254,7 +194,7 @@ configurations.forEach((configuration, index) => {
       const [pickupShop, courierShop] = deliveryShops;
       const kPickupPlace = '창전거리 5, 1층 창고';
       const goods = pickupShop.product.price.amount + courierShop.product.price.amount;
-      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration, { stepPrefix: 'buying-' });
+      const { context, page, check } = await openBrowserPage(suite.browser, suite.server.baseUrl, configuration, { stepPrefix: 'buying-' });
       try {
         await setDelivery(pickupShop, { courier_fee: 3000, pickup_offered: true, pickup_place: kPickupPlace });
         await setDelivery(courierShop, { courier_fee: 2500, free_courier_from: null, pickup_offered: false });

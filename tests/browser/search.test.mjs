@@ -1,28 +1,14 @@
 // Search in a real browser: search → facet → product with JavaScript on and off, at desktop size
 // and on a 320 px phone; suggestions under the search box with JavaScript.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { configurations, launchBrowser, openPage } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { configurations, openPage } from './browser.mjs';
+import { useServerAndBrowser } from './suite.mjs';
 
 const kTestTimeout = 90_000;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ products: 200, seed: 1 });
-  browser = await launchBrowser();
-}, { timeout: 360_000 });
-
-after(async () => {
-  await browser?.close();
-  if (server) {
-    const { code, signal } = await server.stop();
-    assert.equal(code, 0, `the server did not exit cleanly on SIGTERM (${code ?? signal}):\n${server.log()}`);
-  }
-}, { timeout: 60_000 });
+const suite = useServerAndBrowser({ products: 200, seed: 1 });
 
 async function clickAndWait(page, link, urlPattern) {
   await Promise.all([page.waitForURL(urlPattern), link.click()]);
@@ -31,7 +17,7 @@ async function clickAndWait(page, link, urlPattern) {
 for (const configuration of configurations) {
   describe(configuration.name, () => {
     test('search, narrow by a facet, open a product', { timeout: kTestTimeout }, async () => {
-      const { context, page, check } = await openPage(browser, server.baseUrl, configuration, { stepPrefix: 'search-' });
+      const { context, page, check } = await openPage(suite.browser, suite.server.baseUrl, configuration, { stepPrefix: 'search-' });
       try {
         await page.goto('/');
         const box = page.locator('#site-search');
@@ -67,7 +53,7 @@ for (const configuration of configurations) {
     });
 
     test('a search that finds nothing says so and offers categories', { timeout: kTestTimeout }, async () => {
-      const { context, page, check } = await openPage(browser, server.baseUrl, configuration, { stepPrefix: 'search-' });
+      const { context, page, check } = await openPage(suite.browser, suite.server.baseUrl, configuration, { stepPrefix: 'search-' });
       try {
         await page.goto(`/search?q=${encodeURIComponent('아무도안파는물건 <b>')}`);
         assert.ok(await page.locator('#no-results').isVisible(), 'no empty state');
@@ -81,7 +67,7 @@ for (const configuration of configurations) {
 
     if (configuration.javaScriptEnabled) {
       test('suggestions under the search box: 초성, arrow keys, Enter, Escape', { timeout: kTestTimeout }, async () => {
-        const { context, page, check } = await openPage(browser, server.baseUrl, configuration, { stepPrefix: 'search-' });
+        const { context, page, check } = await openPage(suite.browser, suite.server.baseUrl, configuration, { stepPrefix: 'search-' });
         try {
           await page.goto('/');
           const box = page.locator('#site-search');
@@ -123,7 +109,7 @@ for (const configuration of configurations) {
       });
     } else {
       test('without JavaScript the search box is a plain form', { timeout: kTestTimeout }, async () => {
-        const { context, page, check } = await openPage(browser, server.baseUrl, configuration, { stepPrefix: 'search-' });
+        const { context, page, check } = await openPage(suite.browser, suite.server.baseUrl, configuration, { stepPrefix: 'search-' });
         try {
           await page.goto('/');
           const box = page.locator('#site-search');

@@ -1,7 +1,7 @@
 // Starts the real manmulsang binary for browser tests: a demo store in a fresh temporary folder,
 // served on 127.0.0.1 and a free port. Nothing here talks to any other host.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,7 +11,8 @@ export function serverBinary() {
   return binary;
 }
 
-export async function startServer({ products = 200, seed = 1, startupMilliseconds = 60_000 } = {}) {
+// admin: { email, password } makes an admin with the CLI in the store before it is served.
+export async function startServer({ products = 200, seed = 1, admin, startupMilliseconds = 60_000 } = {}) {
   const binary = serverBinary();
   const directory = mkdtempSync(join(tmpdir(), 'manmulsang-browser-'));
   const data = join(directory, 'data');
@@ -23,6 +24,17 @@ export async function startServer({ products = 200, seed = 1, startupMillisecond
   if (demo.status !== 0) {
     rmSync(directory, { recursive: true, force: true });
     throw new Error(`demo failed (${demo.status ?? demo.signal}):\n${demo.stdout}\n${demo.stderr}`);
+  }
+  if (admin) {
+    const passwordFile = join(directory, 'admin.password');
+    writeFileSync(passwordFile, `${admin.password}\n`);
+    const created = spawnSync(binary, ['admin', 'create-user', '--email', admin.email, '--password-file', passwordFile,
+                                       '--role', 'admin', '--data', data], { encoding: 'utf8' });
+    rmSync(passwordFile, { force: true });
+    if (created.status !== 0) {
+      rmSync(directory, { recursive: true, force: true });
+      throw new Error(`admin create-user failed:\n${created.stdout}\n${created.stderr}`);
+    }
   }
 
   const child = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--data', data], {

@@ -1,31 +1,17 @@
 // The main storefront flows in a real browser: with JavaScript on and off, at desktop size and
 // on a 320 px phone. Run with `node --test tests/browser/` (MANMULSANG_BINARY must be set).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { configurations, launchBrowser, openPage as openBrowserPage } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { configurations, openPage as openBrowserPage } from './browser.mjs';
+import { useServerAndBrowser } from './suite.mjs';
 
 const kTopCategories = ['clothing', 'cosmetics', 'computers', 'solar', 'food', 'shoes', 'bags', 'appliances',
                         'household', 'building', 'books', 'medicine'];
 const kPassword = 'Kimchi-Jjigae-2024!';
 const kTestTimeout = 90_000;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ products: 200, seed: 1 });
-  browser = await launchBrowser();
-}, { timeout: 360_000 });
-
-after(async () => {
-  await browser?.close();
-  if (server) {
-    const { code, signal } = await server.stop();
-    assert.equal(code, 0, `the server did not exit cleanly on SIGTERM (${code ?? signal}):\n${server.log()}`);
-  }
-}, { timeout: 60_000 });
+const suite = useServerAndBrowser({ products: 200, seed: 1 });
 
 let emailCounter = 0;
 function uniqueEmail(tag) {
@@ -61,7 +47,7 @@ async function signedIn(context) {
 for (const configuration of configurations) {
   describe(configuration.name, () => {
     test('home shows the category tiles and the visit counter', { timeout: kTestTimeout }, async () => {
-      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration);
+      const { context, page, check } = await openBrowserPage(suite.browser, suite.server.baseUrl, configuration);
       try {
         const response = await page.goto('/');
         assert.equal(response.status(), 200);
@@ -92,7 +78,7 @@ for (const configuration of configurations) {
     });
 
     test('the search box submits and shows results', { timeout: kTestTimeout }, async () => {
-      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration);
+      const { context, page, check } = await openBrowserPage(suite.browser, suite.server.baseUrl, configuration);
       try {
         const listing = await (await context.request.get('/api/v1/products?category=computers&per_page=1')).json();
         const query = listing.items[0].name.split(/\s+/).slice(0, 2).join(' ');
@@ -111,7 +97,7 @@ for (const configuration of configurations) {
     });
 
     test('category to product navigation', { timeout: kTestTimeout }, async () => {
-      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration);
+      const { context, page, check } = await openBrowserPage(suite.browser, suite.server.baseUrl, configuration);
       try {
         await page.goto('/');
         await Promise.all([page.waitForURL(/\/c\/computers/), page.locator('a[href="/c/computers"]').first().click()]);
@@ -133,7 +119,7 @@ for (const configuration of configurations) {
     });
 
     test('register, log out, log in, log out', { timeout: kTestTimeout }, async () => {
-      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration);
+      const { context, page, check } = await openBrowserPage(suite.browser, suite.server.baseUrl, configuration);
       try {
         const email = uniqueEmail(configuration.name);
         await page.goto('/register');
@@ -165,7 +151,7 @@ for (const configuration of configurations) {
     });
 
     test('a wrong password shows a message on the login form', { timeout: kTestTimeout }, async () => {
-      const { context, page, check } = await openBrowserPage(browser, server.baseUrl, configuration);
+      const { context, page, check } = await openBrowserPage(suite.browser, suite.server.baseUrl, configuration);
       try {
         await page.goto('/login');
         const form = page.locator('form[action="/login"]').first();
