@@ -1,5 +1,6 @@
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <map>
@@ -187,6 +188,14 @@ void AnalyticsService::RecordPageView(bool starts_visit) {
 }
 
 VisitStats AnalyticsService::Stats() { return impl_->Stats(); }
+
+void AnalyticsService::RecordShopVisit(core::SellerId, std::string_view) {}
+
+ShopTraffic AnalyticsService::ShopTrafficOf(core::SellerId, int days) {
+  ShopTraffic traffic;
+  traffic.daily_views.assign(static_cast<std::size_t>(std::clamp(days, 1, kMaxTrafficDays)), 0);
+  return traffic;
+}
 
 void AnalyticsService::Flush() { impl_->Flush(); }
 

@@ -7,9 +7,11 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/core/embedded_file.hpp"
+#include "manmulsang/core/ids.hpp"
 #include "manmulsang/db/database.hpp"
 
 namespace manmulsang::analytics {
@@ -27,9 +29,31 @@ inline constexpr std::chrono::minutes kVisitIdleTimeout{30};
 // (nullopt: never, or the cookie is gone). A last-seen time far in the future is not trusted.
 bool StartsVisit(std::optional<core::TimePoint> last_seen, core::TimePoint now);
 
+// A search that led buyers to a shop's products, and how many views it brought.
+struct SearchTermCount {
+  std::string query;
+  std::int64_t count = 0;
+};
+
+// A shop's page views (its product pages and its shop page) and the searches behind them.
+struct ShopTraffic {
+  std::int64_t views_today = 0;
+  std::vector<std::int64_t> daily_views;       // `days` entries, oldest first, today last
+  std::vector<SearchTermCount> search_terms;   // the top ten over those days, most first
+};
+
+// The most days a traffic read covers (a quarter and a bit): keeps the read bounded.
+inline constexpr int kMaxTrafficDays = 100;
+// How many search terms a traffic read returns.
+inline constexpr std::size_t kTopSearchTerms = 10;
+
 struct AnalyticsOptions {
   // How often the background thread adds the counts gathered in memory to the store.
   std::chrono::milliseconds flush_interval{5000};
+  // The most distinct (shop, search words) pairs kept in memory between two flushes; views with
+  // new words past it still count as views, only their words are dropped. Bounds the memory a
+  // flood of made-up search words can take.
+  std::size_t max_pending_search_terms = 10'000;
 };
 
 // Visits counted like web analytics sessions: a visitor cookie, and 30 idle minutes start a new
@@ -47,6 +71,13 @@ class AnalyticsService {
   void RecordPageView(bool starts_visit);
   // Stored totals plus what is still in memory: exact, whether or not a flush just ran.
   VisitStats Stats();
+
+  // A view of one of the shop's pages; `search_query` is the search that led there (empty:
+  // none). Cheap (one short lock, no I/O); safe from any thread; flushed with the visits.
+  void RecordShopVisit(core::SellerId shop, std::string_view search_query);
+  // The shop's views per day over the `days` days ending today (1..kMaxTrafficDays, clamped),
+  // and its top search terms over them: stored plus in memory, like Stats().
+  ShopTraffic ShopTrafficOf(core::SellerId shop, int days);
   // Adds the counts in memory to their days' rows in one transaction. Throws db::DatabaseError
   // if the store fails; the counts then stay in memory for the next flush.
   void Flush();
