@@ -35,6 +35,8 @@ struct Shop {
   std::string phone;
   std::string rejection_reason;
   std::optional<core::TimePoint> decided_at;
+  // "/media/<name>" of the shop's logo (list size, media::StoredImage::list_url); empty = none.
+  std::string logo_url;
 };
 
 struct NewShop {

@@ -18,6 +18,9 @@ using Middleware = std::function<Response(Request&, const Handler& next)>;
 
 struct RouteOptions {
   std::size_t body_limit = 1024 * 1024;  // larger bodies get 413 before they are read
+  // The handler is CPU-heavy (an image decode): the server runs it on a small worker pool of its
+  // own, not on an I/O thread, so other connections keep being served meanwhile.
+  bool offload = false;
 };
 
 // Maps method + path pattern to a handler. Patterns are literal segments and ":name" segments
