@@ -92,6 +92,8 @@ std::string_view ErrorCode(OrderError error) {
     case OrderError::rate_unavailable: return "rate_unavailable";
     case OrderError::total_too_large: return "total_too_large";
     case OrderError::pickup_unavailable: return "pickup_unavailable";
+    case OrderError::invalid_carrier: return "invalid_carrier";
+    case OrderError::invalid_tracking_number: return "invalid_tracking_number";
     case OrderError::order_not_found: return "order_not_found";
     case OrderError::transition_not_allowed: return "transition_not_allowed";
   }
@@ -111,6 +113,8 @@ std::string_view ErrorMessage(OrderError error) {
     case OrderError::rate_unavailable: return "환율이 정해지지 않은 통화의 상품이 있습니다.";
     case OrderError::total_too_large: return "주문 금액이 너무 큽니다.";
     case OrderError::pickup_unavailable: return "이 상점은 직접 찾아가기를 하지 않습니다. 택배를 고르십시오.";
+    case OrderError::invalid_carrier: return "택배사를 고르십시오 (40자 이하).";
+    case OrderError::invalid_tracking_number: return "송장 번호는 영문자, 숫자, '-'로 40자까지 쓰십시오.";
     case OrderError::order_not_found: return "주문을 찾을 수 없습니다.";
     case OrderError::transition_not_allowed: return "지금 상태에서는 할 수 없는 일입니다.";
   }

@@ -25,10 +25,10 @@ constexpr std::string_view kUpdateStatus =
     "UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4";
 constexpr std::string_view kFindOrder =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
-    "updated_at, delivery_method, pickup_place FROM orders WHERE id = $1";
+    "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE id = $1";
 constexpr std::string_view kListByBuyer =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
-    "updated_at, delivery_method, pickup_place FROM orders WHERE buyer_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3";
+    "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE buyer_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3";
 constexpr std::string_view kDue =
     "SELECT id FROM orders WHERE status = $1 AND updated_at <= $2 ORDER BY updated_at, id LIMIT $3";
 constexpr std::string_view kDueByMethod =
@@ -37,7 +37,7 @@ constexpr std::string_view kDueByMethod =
 // $2 = 'any' means any status.
 constexpr std::string_view kListBySeller =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
-    "updated_at, delivery_method, pickup_place FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status = $2) ORDER BY id DESC LIMIT $3 OFFSET $4";
+    "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status = $2) ORDER BY id DESC LIMIT $3 OFFSET $4";
 constexpr std::string_view kCountBySeller =
     "SELECT COUNT(*) FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status = $2)";
 constexpr std::string_view kLinesOfSellerPage =
@@ -56,6 +56,15 @@ constexpr std::string_view kLinesOfBuyerPage =
 constexpr std::string_view kPurchasedLines =
     "SELECT o.id, l.position, o.seller_id, o.status FROM orders o JOIN order_lines l ON l.order_id = o.id "
     "WHERE o.buyer_id = $1 AND l.product_id = $2 ORDER BY o.id, l.position";
+constexpr std::string_view kSetShipment = "UPDATE orders SET carrier = $1, tracking_number = $2 WHERE id = $3";
+// Reads the shop's rows through orders_seller (seller_id, id).
+constexpr std::string_view kCountsBySeller =
+    "SELECT status, COUNT(*) FROM orders WHERE seller_id = $1 GROUP BY status";
+// Day numbers in the marketplace's zone: (unix seconds + offset) / 86,400, integer division in
+// both dialects; the range is read through orders_seller_created (seller_id, created_at).
+constexpr std::string_view kSalesBySeller =
+    "SELECT (created_at + $3) / 86400, COUNT(*), COALESCE(SUM(total), 0) FROM orders "
+    "WHERE seller_id = $1 AND created_at >= $2 AND status NOT IN ('cancelled', 'returned') GROUP BY 1";
 constexpr std::string_view kStepsOf =
     "SELECT from_status, to_status, party, actor_id, note, created_at FROM order_steps "
     "WHERE order_id = $1 ORDER BY id";
@@ -82,6 +91,8 @@ Order OrderFromRow(const db::Row& row) {
   order.updated_at = core::FromUnixSeconds(row.Int(10));
   order.delivery_method = sellers::ParseDeliveryMethod(row.Text(11)).value_or(sellers::DeliveryMethod::courier);
   order.pickup_place = row.Text(12);
+  order.carrier = row.Text(13);
+  order.tracking_number = row.Text(14);
   return order;
 }
 
@@ -155,6 +166,29 @@ void OrderRepository::InsertStep(db::Connection& connection, OrderId order, cons
 bool OrderRepository::UpdateStatus(db::Connection& connection, OrderId order, OrderStatus from, OrderStatus to,
                                    std::int64_t now) {
   return connection.Execute(kUpdateStatus, {OrderStatusName(to), now, order.value, OrderStatusName(from)}) == 1;
+}
+
+void OrderRepository::SetShipment(db::Connection& connection, OrderId order, const Shipment& shipment) {
+  connection.Execute(kSetShipment,
+                     {std::string_view(shipment.carrier), std::string_view(shipment.tracking_number), order.value});
+}
+
+std::map<OrderStatus, std::int64_t> OrderRepository::CountsBySeller(db::Connection& connection,
+                                                                    core::SellerId seller) {
+  std::map<OrderStatus, std::int64_t> counts;
+  for (const db::Row& row : connection.Query(kCountsBySeller, {seller.value})) {
+    if (auto status = ParseOrderStatus(row.Text(0))) counts[*status] += row.Int(1);
+  }
+  return counts;
+}
+
+std::vector<DaySalesRow> OrderRepository::SalesBySeller(db::Connection& connection, core::SellerId seller,
+                                                        std::int64_t since, std::int64_t utc_offset) {
+  std::vector<DaySalesRow> days;
+  for (const db::Row& row : connection.Query(kSalesBySeller, {seller.value, since, utc_offset})) {
+    days.push_back({row.Int(0), row.Int(1), row.Int(2)});
+  }
+  return days;
 }
 
 std::optional<Order> OrderRepository::Find(db::Connection& connection, OrderId id) {

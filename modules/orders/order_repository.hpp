@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,13 @@ namespace manmulsang::orders {
 struct StoredCheckout {
   std::string request;
   std::string receipt;
+};
+
+// One day of a shop's sales: day is the day number in the marketplace's zone.
+struct DaySalesRow {
+  std::int64_t day = 0;
+  std::int64_t orders = 0;
+  std::int64_t revenue = 0;
 };
 
 // All of this module's SQL.
@@ -33,6 +41,14 @@ class OrderRepository {
   // False when the order is no longer in status from (someone else moved it first).
   static bool UpdateStatus(db::Connection& connection, OrderId order, OrderStatus from, OrderStatus to,
                            std::int64_t now);
+
+  static void SetShipment(db::Connection& connection, OrderId order, const Shipment& shipment);
+  // Orders of the shop per status (statuses without orders are absent).
+  static std::map<OrderStatus, std::int64_t> CountsBySeller(db::Connection& connection, core::SellerId seller);
+  // The shop's orders placed at or after `since` (unix seconds), neither cancelled nor returned,
+  // per day number (unix seconds + utc_offset) / 86,400; days without orders are absent.
+  static std::vector<DaySalesRow> SalesBySeller(db::Connection& connection, core::SellerId seller,
+                                                std::int64_t since, std::int64_t utc_offset);
 
   // With lines and timeline.
   static std::optional<Order> Find(db::Connection& connection, OrderId id);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 #include <vector>
 
 #include "checkout.hpp"
@@ -12,6 +13,11 @@ namespace {
 constexpr int kMaxPerPage = 100;
 // Jobs move orders in batches, each order in its own short transaction, so checkouts never wait long.
 constexpr std::int64_t kJobBatch = 100;
+// The marketplace's zone (UTC+9), as core::LocalDate uses it: a shop's day of sales is the same
+// day as analytics' visits_today. The unit tests check the two agree at midnight.
+constexpr std::int64_t kMarketplaceUtcOffset = 9 * 3600;
+constexpr std::int64_t kSecondsPerDay = 86400;
+constexpr int kMaxSalesDays = 366;
 
 std::vector<catalog::StockRequest> StockOf(const Order& order) {
   std::vector<catalog::StockRequest> requests;
@@ -104,9 +110,18 @@ struct OrderService::Impl {
     return moved;
   }
 
+  // May the actor see this shop's orders? Its owner (role seller) or an admin.
+  bool MaySeeShop(const core::Actor& actor, core::SellerId shop) {
+    if (actor.is(core::Role::admin)) return true;
+    if (!actor.is(core::Role::seller) || !actor.user) return false;
+    auto found = sellers.GetShop(shop);
+    return found && found->owner == *actor.user;
+  }
+
   std::expected<Order, OrderError> Move(OrderId id, Party party, std::optional<core::UserId> actor,
-                                        OrderEvent event, std::string_view note) {
-    auto moved = MoveInTransaction(id, party, actor, event, note);
+                                        OrderEvent event, std::string_view note,
+                                        const Shipment* shipment = nullptr) {
+    auto moved = MoveInTransaction(id, party, actor, event, note, shipment);
     if (moved && (event == OrderEvent::cancel || event == OrderEvent::expire || event == OrderEvent::accept_return)) {
       std::vector<core::ProductId> products;
       for (const OrderLine& line : moved->lines) products.push_back(line.product);
@@ -116,7 +131,8 @@ struct OrderService::Impl {
   }
 
   std::expected<Order, OrderError> MoveInTransaction(OrderId id, Party party, std::optional<core::UserId> actor,
-                                                     OrderEvent event, std::string_view note) {
+                                                     OrderEvent event, std::string_view note,
+                                                     const Shipment* shipment) {
     return database.Write([&](db::Connection& connection) -> std::expected<Order, OrderError> {
       auto order = OrderRepository::Find(connection, id);
       if (!order) return std::unexpected(OrderError::order_not_found);
@@ -127,6 +143,7 @@ struct OrderService::Impl {
       if (!OrderRepository::UpdateStatus(connection, id, order->status, *next, core::ToUnixSeconds(now))) {
         return std::unexpected(OrderError::transition_not_allowed);
       }
+      if (shipment) OrderRepository::SetShipment(connection, id, *shipment);
       OrderRepository::InsertStep(connection, id, {order->status, *next, party, actor, std::string(note), now});
       return *OrderRepository::Find(connection, id);
     });
@@ -170,12 +187,7 @@ OrderPage OrderService::BuyerOrders(core::UserId buyer, int page, int per_page) 
 std::expected<OrderPage, OrderError> OrderService::ShopOrders(const core::Actor& actor, core::SellerId shop,
                                                              std::optional<OrderStatus> status, int page,
                                                              int per_page) {
-  bool allowed = actor.is(core::Role::admin);
-  if (!allowed && actor.is(core::Role::seller)) {
-    auto found = impl_->sellers.GetShop(shop);
-    allowed = found && found->owner == *actor.user;
-  }
-  if (!allowed) return std::unexpected(OrderError::order_not_found);
+  if (!impl_->MaySeeShop(actor, shop)) return std::unexpected(OrderError::order_not_found);
   OrderPage result;
   result.page = std::max(page, 1);
   result.per_page = std::clamp(per_page, 1, kMaxPerPage);
@@ -185,6 +197,53 @@ std::expected<OrderPage, OrderError> OrderService::ShopOrders(const core::Actor&
                                                  static_cast<std::int64_t>(result.page - 1) * result.per_page);
   });
   return result;
+}
+
+std::expected<std::map<OrderStatus, std::int64_t>, OrderError> OrderService::ShopOrderCounts(
+    const core::Actor& actor, core::SellerId shop) {
+  if (!impl_->MaySeeShop(actor, shop)) return std::unexpected(OrderError::order_not_found);
+  std::map<OrderStatus, std::int64_t> counts = impl_->database.Read(
+      [&](db::Connection& connection) { return OrderRepository::CountsBySeller(connection, shop); });
+  for (int status = 0; status <= static_cast<int>(OrderStatus::returned); ++status) {
+    counts.try_emplace(static_cast<OrderStatus>(status), 0);
+  }
+  return counts;
+}
+
+std::expected<std::vector<DailySales>, OrderError> OrderService::ShopSales(const core::Actor& actor,
+                                                                           core::SellerId shop, int days) {
+  if (!impl_->MaySeeShop(actor, shop)) return std::unexpected(OrderError::order_not_found);
+  days = std::clamp(days, 1, kMaxSalesDays);
+  const std::int64_t today = (core::ToUnixSeconds(impl_->clock.Now()) + kMarketplaceUtcOffset) / kSecondsPerDay;
+  const std::int64_t first_day = today - (days - 1);
+  const std::int64_t since = first_day * kSecondsPerDay - kMarketplaceUtcOffset;
+  std::vector<DaySalesRow> rows = impl_->database.Read([&](db::Connection& connection) {
+    return OrderRepository::SalesBySeller(connection, shop, since, kMarketplaceUtcOffset);
+  });
+  std::vector<DailySales> sales(static_cast<std::size_t>(days));
+  for (int index = 0; index < days; ++index) {
+    // Noon of that day in the marketplace's zone: LocalDate names it whatever the offset's sign.
+    const std::int64_t noon = (first_day + index) * kSecondsPerDay - kMarketplaceUtcOffset + kSecondsPerDay / 2;
+    sales[static_cast<std::size_t>(index)].day = core::LocalDate(core::FromUnixSeconds(noon));
+  }
+  for (const DaySalesRow& row : rows) {
+    const std::int64_t index = row.day - first_day;
+    if (index < 0 || index >= days) continue;  // an order dated in the future by a clock step
+    sales[static_cast<std::size_t>(index)].orders = row.orders;
+    sales[static_cast<std::size_t>(index)].revenue_kpw = row.revenue;
+  }
+  return sales;
+}
+
+std::expected<Order, OrderError> OrderService::Ship(const core::Actor& actor, OrderId id, const Shipment& shipment) {
+  // Not found first: another shop's owner learns nothing from the fields it sent.
+  auto order = GetOrder(actor, id);
+  if (!order) return std::unexpected(order.error());
+  auto clean = CleanShipment(shipment.carrier, shipment.tracking_number);
+  if (!clean) return std::unexpected(clean.error());
+  const Party party = *impl_->PartyOf(actor, *order);
+  const std::string note = clean->carrier + " " + clean->tracking_number;
+  return impl_->Move(id, party, actor.user, OrderEvent::ship, note, &*clean);
 }
 
 std::expected<Order, OrderError> OrderService::Apply(const core::Actor& actor, OrderId id, OrderEvent event,

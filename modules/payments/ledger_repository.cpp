@@ -33,6 +33,20 @@ constexpr std::string_view kWalletEntries =
 constexpr std::string_view kCountWalletEntries =
     "SELECT COUNT(*) FROM ledger_accounts a JOIN ledger_entries e ON e.account_id = a.id "
     "WHERE a.kind = 'buyer_wallet' AND a.owner_id = $1";
+// gross: what the transfer took out of escrow; fee: what it put into the platform's account
+// (both from the same transfer's other legs, found by ledger_entries_transfer).
+constexpr std::string_view kSellerEntries =
+    "SELECT t.id, t.kind, e.amount, t.order_id, t.reference, t.created_at, "
+    "COALESCE((SELECT -SUM(x.amount) FROM ledger_entries x JOIN ledger_accounts xa ON xa.id = x.account_id "
+    "WHERE x.transfer_id = t.id AND xa.kind = 'escrow'), 0), "
+    "COALESCE((SELECT SUM(x.amount) FROM ledger_entries x JOIN ledger_accounts xa ON xa.id = x.account_id "
+    "WHERE x.transfer_id = t.id AND xa.kind = 'platform_fees'), 0) "
+    "FROM ledger_accounts a JOIN ledger_entries e ON e.account_id = a.id "
+    "JOIN ledger_transfers t ON t.id = e.transfer_id "
+    "WHERE a.kind = 'seller_wallet' AND a.owner_id = $1 ORDER BY e.id DESC LIMIT $2 OFFSET $3";
+constexpr std::string_view kCountSellerEntries =
+    "SELECT COUNT(*) FROM ledger_accounts a JOIN ledger_entries e ON e.account_id = a.id "
+    "WHERE a.kind = 'seller_wallet' AND a.owner_id = $1";
 constexpr std::string_view kRates = "SELECT currency, rate FROM exchange_rates ORDER BY currency";
 constexpr std::string_view kSetRate =
     "INSERT INTO exchange_rates (currency, rate, updated_at, updated_by) VALUES ($1, $2, $3, $4) "
@@ -125,6 +139,29 @@ std::vector<WalletEntry> LedgerRepository::WalletEntries(db::Connection& connect
 
 std::int64_t LedgerRepository::CountWalletEntries(db::Connection& connection, core::UserId user) {
   auto row = connection.QueryOne(kCountWalletEntries, {user.value});
+  return row ? row->Int(0) : 0;
+}
+
+std::vector<WalletEntry> LedgerRepository::SellerEntries(db::Connection& connection, core::SellerId seller,
+                                                         std::int64_t limit, std::int64_t offset) {
+  std::vector<WalletEntry> entries;
+  for (const db::Row& row : connection.Query(kSellerEntries, {seller.value, limit, offset})) {
+    WalletEntry entry;
+    entry.transfer = TransferId{row.Int(0)};
+    entry.kind = ParseTransferKind(row.Text(1));
+    entry.amount = row.Int(2);
+    if (auto order = row.OptionalInt(3)) entry.order = core::OrderId{*order};
+    entry.reference = row.Text(4);
+    entry.created_at = core::FromUnixSeconds(row.Int(5));
+    entry.gross = row.Int(6);
+    entry.fee = row.Int(7);
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+std::int64_t LedgerRepository::CountSellerEntries(db::Connection& connection, core::SellerId seller) {
+  auto row = connection.QueryOne(kCountSellerEntries, {seller.value});
   return row ? row->Int(0) : 0;
 }
 

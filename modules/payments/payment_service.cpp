@@ -73,6 +73,20 @@ WalletStatement PaymentService::Wallet(core::UserId user, int page, int per_page
   return statement;
 }
 
+WalletStatement PaymentService::SellerStatement(core::SellerId seller, int page, int per_page) {
+  WalletStatement statement;
+  statement.page = std::max(page, 1);
+  statement.per_page = std::clamp(per_page, 1, kMaxPerPage);
+  impl_->database.Read([&](db::Connection& connection) {
+    statement.balance = {LedgerRepository::Balance(connection, AccountKind::seller_wallet, seller.value),
+                         core::Currency::kpw};
+    statement.total = LedgerRepository::CountSellerEntries(connection, seller);
+    statement.entries = LedgerRepository::SellerEntries(
+        connection, seller, statement.per_page, static_cast<std::int64_t>(statement.page - 1) * statement.per_page);
+  });
+  return statement;
+}
+
 ExchangeRates PaymentService::CurrentRates() {
   return impl_->database.Read([&](db::Connection& connection) { return RatesIn(connection); });
 }

@@ -20,6 +20,8 @@ enum class OrderError {
   rate_unavailable,        // 409: a price is in a currency without an exchange rate
   total_too_large,         // 400
   pickup_unavailable,      // 400 (field "delivery"): pickup chosen where the shop offers none
+  invalid_carrier,         // 400 (field "carrier"): ship without a carrier, or one too long
+  invalid_tracking_number, // 400 (field "tracking"): ship without a tracking number, or a bad one
   order_not_found,         // 404: also another buyer's order
   transition_not_allowed,  // 409: e.g. cancel after shipment
 };

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <expected>
 #include <optional>
 #include <span>
 #include <string>
@@ -12,6 +13,7 @@
 #include "manmulsang/core/ids.hpp"
 #include "manmulsang/core/money.hpp"
 #include "manmulsang/orders/address_book.hpp"
+#include "manmulsang/orders/errors.hpp"
 #include "manmulsang/payments/ledger.hpp"
 #include "manmulsang/sellers/delivery.hpp"
 
@@ -96,6 +98,9 @@ struct Order {
   sellers::DeliveryMethod delivery_method = sellers::DeliveryMethod::courier;
   std::string pickup_place;    // the shop's, as it was at checkout (pickup only)
   std::string address;
+  // Set when the shop ships (OrderService::Ship): who carries it and the carrier's number.
+  std::string carrier;
+  std::string tracking_number;
   core::TimePoint created_at;
   core::TimePoint updated_at;
   std::vector<OrderLine> lines;
@@ -142,6 +147,27 @@ struct CheckoutReceipt {
   // The products whose stock this checkout took, for caches to forget. Not stored with the
   // key: empty on a replay, which changes no stock.
   std::vector<core::ProductId> products;
+};
+
+// What the shop types when it ships an order (OrderService::Ship).
+struct Shipment {
+  std::string carrier;          // 1..kMaxCarrier characters, one line (white space collapsed)
+  std::string tracking_number;  // 1..kMaxTrackingNumber of [A-Za-z0-9-]
+};
+
+inline constexpr std::size_t kMaxCarrier = 40;         // characters (code points)
+inline constexpr std::size_t kMaxTrackingNumber = 40;  // characters
+
+// The shipment as the service stores it: the carrier NFC with white space collapsed, the
+// tracking number trimmed; invalid_carrier or invalid_tracking_number when either is missing or
+// bad (control characters, invalid UTF-8, too long, a tracking character outside [A-Za-z0-9-]).
+std::expected<Shipment, OrderError> CleanShipment(std::string_view carrier, std::string_view tracking_number);
+
+// One day of a shop's sales (OrderService::ShopSales).
+struct DailySales {
+  std::string day;  // "2026-11-26", the marketplace's calendar day (core::LocalDate)
+  std::int64_t orders = 0;
+  std::int64_t revenue_kpw = 0;  // the orders' totals
 };
 
 // Rules an operator sets (manmulsang.toml, later the admin pages).

@@ -2,6 +2,7 @@
 
 #include <expected>
 #include <functional>
+#include <map>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -56,6 +57,21 @@ class OrderService {
   std::expected<OrderPage, OrderError> ShopOrders(const core::Actor& actor, core::SellerId shop,
                                                   std::optional<OrderStatus> status, int page = 1,
                                                   int per_page = 20);
+
+  // Counts of the shop's orders per status (every status present, zeros too): the seller's tabs
+  // and the dashboard's "to prepare". Owner or admin only, order_not_found for anyone else.
+  std::expected<std::map<OrderStatus, std::int64_t>, OrderError> ShopOrderCounts(const core::Actor& actor,
+                                                                                  core::SellerId shop);
+  // The shop's orders placed per day over `days` days ending today (core::LocalDate, the same day
+  // as analytics' visits_today), oldest first, every day listed (zeros too); cancelled and
+  // returned orders are not counted. days is clamped to 1..366. Owner or admin only.
+  std::expected<std::vector<DailySales>, OrderError> ShopSales(const core::Actor& actor, core::SellerId shop,
+                                                               int days);
+
+  // The shop ships: the ship move with its carrier and tracking number, both required
+  // (invalid_carrier, invalid_tracking_number: nothing changes). Kept on the order and in the
+  // step's note.
+  std::expected<Order, OrderError> Ship(const core::Actor& actor, OrderId id, const Shipment& shipment);
 
   // A move in the lifecycle by the actor (who they are to the order decides what they may do):
   // cancel refunds and restocks; confirm releases escrow to the shop minus the platform fee;

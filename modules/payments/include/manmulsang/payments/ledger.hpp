@@ -31,6 +31,10 @@ struct WalletEntry {
   std::optional<core::OrderId> order;
   std::string reference;
   core::TimePoint created_at;
+  // A release in a seller's statement: what escrow gave up (gross) and the platform's fee;
+  // amount is the net (gross − fee). Zero in other entries.
+  std::int64_t gross = 0;
+  std::int64_t fee = 0;
 };
 
 struct WalletStatement {

@@ -27,6 +27,9 @@ class PaymentService {
   // --- Queries ---
   core::Money WalletBalance(core::UserId user);
   WalletStatement Wallet(core::UserId user, int page = 1, int per_page = 20);
+  // The shop's wallet: its balance and entries newest first; each release carries its order,
+  // gross and fee. The caller checks that the actor may see the shop.
+  WalletStatement SellerStatement(core::SellerId seller, int page = 1, int per_page = 20);
   ExchangeRates CurrentRates();
   LedgerAudit Audit();
 
