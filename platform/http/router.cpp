@@ -104,6 +104,7 @@ struct Router::Impl {
   Node root;
   std::vector<Middleware> middleware;
   Handler not_found = DefaultNotFound;
+  bool offloaded_routes = false;
 
   // The node whose route takes this method; failing that, one with any route (for 405).
   const Node* FindNode(Method method, const Segments& segments, bool& method_allowed) const {
@@ -147,6 +148,7 @@ void Router::Add(Method method, std::string_view pattern, Handler handler, Route
       throw std::invalid_argument("route registered twice: " + std::string(pattern));
     }
   }
+  if (options.offload) impl_->offloaded_routes = true;
   node->routes.push_back(Route{method, std::string(pattern), std::move(handler), options, std::move(parameters)});
 }
 
@@ -154,16 +156,18 @@ void Router::Use(Middleware middleware) { impl_->middleware.push_back(std::move(
 
 void Router::SetNotFound(Handler handler) { impl_->not_found = std::move(handler); }
 
-std::size_t Router::BodyLimit(Method method, std::string_view raw_path) const {
+RouteOptions Router::Options(Method method, std::string_view raw_path) const {
   Segments segments;
   bool method_allowed = false;
   if (SplitPath(raw_path.substr(0, raw_path.find('?')), segments)) {
     if (const Node* node = impl_->FindNode(method, segments, method_allowed); node && method_allowed) {
-      return node->Find(method)->options.body_limit;
+      return node->Find(method)->options;
     }
   }
-  return RouteOptions{}.body_limit;
+  return RouteOptions{};
 }
+
+bool Router::HasOffloadedRoutes() const { return impl_->offloaded_routes; }
 
 Response Router::Dispatch(Request& request) const {
   Segments segments;

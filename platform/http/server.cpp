@@ -22,8 +22,14 @@ struct Server::Impl {
         signals(control),
         grace_timer(control) {}
 
+  // Image decodes are bounded by the pipeline's own gate (2 at once): more threads would only wait.
+  static constexpr std::size_t kWorkerThreads = 2;
+
   // Declared first, destroyed last: everything below holds its executor.
   asio::io_context io;
+  // Destroyed after the sessions' shared state and before io: joining it lets a running handler
+  // finish and post its answer to an io_context that still exists.
+  std::unique_ptr<asio::thread_pool> workers;
   std::shared_ptr<SessionShared> shared;
   // Accepting, signals and shutdown are serialised on one strand.
   asio::strand<asio::io_context::executor_type> control;
@@ -111,6 +117,12 @@ void Server::Run() {
       spdlog::info("signal {} received: finishing requests and stopping", signal_number);
       impl.BeginShutdown();
     });
+  }
+  // Only a server with offloaded routes (uploads) pays for the extra threads. Created here, not in
+  // the constructor: the router is complete once the server runs.
+  if (impl.workers == nullptr && impl.shared->router.HasOffloadedRoutes()) {
+    impl.workers = std::make_unique<asio::thread_pool>(Impl::kWorkerThreads);
+    impl.shared->workers = impl.workers.get();
   }
   asio::co_spawn(impl.control, impl.AcceptLoop(), asio::detached);
   spdlog::info("listening on http://{}:{}", impl.shared->options.address, impl.port);

@@ -274,6 +274,77 @@ TEST(ServerProxyTest, TrustsProxyHeadersOnlyWhenTold) {
   }
 }
 
+// An offloaded handler (an image decode) runs on the server's worker pool: while it works, the
+// only I/O thread still answers other connections.
+TEST(ServerOffloadTest, SlowOffloadedHandlerDoesNotStopOtherRequests) {
+  std::promise<void> started;
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<bool> ran_on_io_thread{false};
+  std::thread::id io_thread;
+  Router router;
+  router.Get("/", [&](Request&) {
+    io_thread = std::this_thread::get_id();
+    return Response::Text("home");
+  });
+  RouteOptions offloaded;
+  offloaded.offload = true;
+  router.Post("/decode", [&](Request& request) {
+    ran_on_io_thread = std::this_thread::get_id() == io_thread;
+    started.set_value();
+    // Bounded so that a broken server fails the test instead of hanging it.
+    released.wait_for(10s);
+    return Response::Text("decoded " + request.body());
+  }, offloaded);
+  EXPECT_TRUE(router.HasOffloadedRoutes());
+
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.access_log = false;
+  options.handle_signals = false;
+  Server server(options, router);
+  server.Listen();
+  std::thread runner([&] { server.Run(); });
+
+  Client first(server.port());
+  EXPECT_EQ(first.Get("/").body(), "home");  // learns the I/O thread's id
+
+  Client uploader(server.port());
+  uploader.SendRaw("POST /decode HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nphoto");
+  started.get_future().wait();
+  // The decode is still running (it waits for release): another connection is answered anyway.
+  Client other(server.port());
+  const ClientResponse answered = other.Get("/");
+  EXPECT_EQ(answered.result_int(), 200);
+  EXPECT_EQ(answered.body(), "home");
+  release.set_value();
+
+  const ClientResponse decoded = uploader.Read();
+  EXPECT_EQ(decoded.result_int(), 200);
+  EXPECT_EQ(decoded.body(), "decoded photo");
+  EXPECT_FALSE(ran_on_io_thread.load());
+  // The connection keeps working after an offloaded request.
+  EXPECT_EQ(uploader.Get("/").body(), "home");
+
+  server.Stop();
+  runner.join();
+}
+
+TEST(ServerOffloadTest, RouterWithoutOffloadedRoutesSaysSo) {
+  Router router;
+  router.Get("/", [](Request&) { return Response::Text("home"); });
+  EXPECT_FALSE(router.HasOffloadedRoutes());
+  RouteOptions options;
+  options.body_limit = 5;
+  options.offload = true;
+  router.Post("/upload/:id", [](Request&) { return Response::Text("ok"); }, options);
+  EXPECT_TRUE(router.Options(Method::post, "/upload/3").offload);
+  EXPECT_EQ(router.BodyLimit(Method::post, "/upload/3"), 5u);
+  EXPECT_FALSE(router.Options(Method::get, "/").offload);
+  EXPECT_FALSE(router.Options(Method::get, "/upload/3").offload);
+}
+
 TEST(ServerStopTest, StopBeforeRunReturnsPromptly) {
   Router router;
   ServerOptions options;

@@ -106,7 +106,8 @@ class Session {
 
     const auto& header = parser.get();
     const std::string_view target = header.target();
-    const std::size_t body_limit = shared_.router.BodyLimit(header.method(), target.substr(0, target.find('?')));
+    const RouteOptions route_options = shared_.router.Options(header.method(), target.substr(0, target.find('?')));
+    const std::size_t body_limit = route_options.body_limit;
     if (parser.content_length() && *parser.content_length() > body_limit) {
       co_await Reject(Status::payload_too_large, "Request body too large.\n", start, target);
       co_return false;
@@ -143,7 +144,15 @@ class Session {
     std::string remote = options_.trust_proxy_headers ? ProxiedAddress(message) : std::string();
     Request request(std::move(message), remote.empty() ? remote_ : std::move(remote), std::move(request_id));
 
-    Response response = Answer(request);
+    Response response;
+    if (route_options.offload && shared_.workers != nullptr) {
+      // The connection's coroutine waits without holding an I/O thread; Answer never throws.
+      response = co_await asio::co_spawn(
+          shared_.workers->get_executor(), [&]() -> asio::awaitable<Response> { co_return Answer(request); },
+          asio::use_awaitable);
+    } else {
+      response = Answer(request);
+    }
     const bool keep_alive = client_keep_alive && !shared_.stopping.load();
     WireRequest wire_request;
     wire_request.method = request.method();

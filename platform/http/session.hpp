@@ -7,6 +7,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <functional>
 #include <memory>
@@ -35,6 +36,9 @@ struct SessionShared {
   std::mutex mutex;  // guards connections
   std::unordered_set<std::shared_ptr<Connection>> connections;
   std::function<void()> on_drained;  // called when the last connection closes while stopping
+  // Runs the handlers of RouteOptions::offload routes (image decodes) off the I/O threads; null
+  // when no route asks for it. Owned by the server, which outlives every session.
+  boost::asio::thread_pool* workers = nullptr;
 };
 
 boost::asio::awaitable<void> RunSession(std::shared_ptr<SessionShared> shared,

@@ -48,9 +48,12 @@ class Router {
   void Use(Middleware middleware);
   void SetNotFound(Handler handler);
 
-  // The body limit of the route matching method and raw path (the request target without its
-  // query); the default limit when none matches.
-  std::size_t BodyLimit(Method method, std::string_view raw_path) const;
+  // The options of the route matching method and raw path (the request target without its
+  // query); the defaults when none matches.
+  RouteOptions Options(Method method, std::string_view raw_path) const;
+  std::size_t BodyLimit(Method method, std::string_view raw_path) const { return Options(method, raw_path).body_limit; }
+  // Some route was added with RouteOptions::offload: the server then starts its worker pool.
+  bool HasOffloadedRoutes() const;
   // Matches, records the route on the request, and runs middleware + handler. A path that
   // exists with another method gets 405 with Allow.
   Response Dispatch(Request& request) const;
