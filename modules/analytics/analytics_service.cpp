@@ -7,9 +7,12 @@
 #include <mutex>
 #include <stop_token>
 #include <thread>
+#include <tuple>
+#include <unordered_map>
 
 #include "embedded/analytics_migrations.hpp"
 #include "manmulsang/analytics/analytics.hpp"
+#include "manmulsang/text/utf8.hpp"
 #include "visit_repository.hpp"
 
 namespace manmulsang::analytics {
@@ -37,6 +40,20 @@ struct Counts {
 };
 
 using Batch = std::map<int, Counts>;
+
+// Shop views and search words gathered since the last flush.
+struct ShopBatch {
+  std::map<std::pair<int, std::int64_t>, std::int64_t> views;                 // (day, shop)
+  std::map<std::tuple<int, std::int64_t, std::string>, std::int64_t> terms;  // (day, shop, words)
+  std::int64_t dropped_terms = 0;  // views whose words found no room under the bound
+
+  bool empty() const { return views.empty() && terms.empty(); }
+};
+
+// Words worth keeping: what SearchQueryOf hands over, checked again since any caller may call.
+bool IsCountableQuery(std::string_view query) {
+  return !query.empty() && query.size() <= kMaxSearchQueryBytes && text::IsValidUtf8(query);
+}
 
 }  // namespace
 
@@ -89,20 +106,148 @@ struct AnalyticsService::Impl {
     }
   }
 
+  void RecordShopVisit(core::SellerId shop, std::string_view query) {
+    if (!shop) return;
+    int day = Today();
+    bool countable = IsCountableQuery(query);
+    std::lock_guard lock(shop_mutex);
+    ++shop_pending.views[{day, shop.value}];
+    if (!countable) return;
+    auto key = std::make_tuple(day, shop.value, std::string(query));
+    if (auto found = shop_pending.terms.find(key); found != shop_pending.terms.end()) {
+      ++found->second;
+    } else if (shop_pending.terms.size() < options.max_pending_search_terms) {
+      shop_pending.terms.emplace(std::move(key), 1);
+    } else {
+      ++shop_pending.dropped_terms;
+    }
+  }
+
+  ShopBatch TakeShopPending() {
+    std::lock_guard lock(shop_mutex);
+    ShopBatch batch = std::move(shop_pending);
+    shop_pending = {};
+    return batch;
+  }
+
+  // Puts back a batch a failed flush could not store. The bound is not applied: these words
+  // were counted already, and the next flush empties the map again.
+  void RestoreShops(ShopBatch& batch) {
+    std::lock_guard lock(shop_mutex);
+    for (const auto& [key, views] : batch.views) shop_pending.views[key] += views;
+    for (auto& [key, count] : batch.terms) shop_pending.terms[key] += count;
+    shop_pending.dropped_terms += batch.dropped_terms;
+  }
+
   void Flush() {
     std::lock_guard flushing(flush_mutex);
     Batch batch = TakePending();
-    if (batch.empty()) return;
+    ShopBatch shops = TakeShopPending();
+    int today = Today();
+    bool prune = today != last_pruned_day;
+    if (batch.empty() && shops.empty() && !prune) return;
+    if (shops.dropped_terms > 0) {
+      spdlog::warn("analytics: {} shop views came with more distinct search words than the {} kept "
+                   "between flushes; their words were not counted",
+                   shops.dropped_terms, options.max_pending_search_terms);
+    }
     try {
       database.Write([&](db::Connection& connection) {
         for (const auto& [day, counts] : batch) {
           VisitRepository::AddToDay(connection, DayText(day), counts.visits, counts.page_views);
         }
+        for (const auto& [key, views] : shops.views) {
+          VisitRepository::AddShopViews(connection, key.second, DayText(key.first), views);
+        }
+        for (const auto& [key, count] : shops.terms) {
+          const auto& [day, shop, query] = key;
+          VisitRepository::AddShopSearchTerm(connection, shop, DayText(day), query, count);
+        }
+        if (prune) {
+          VisitRepository::PruneSearchTerms(connection,
+                                            DayText(DayKeyDaysBefore(kSearchTermRetentionDays - 1)));
+        }
       });
     } catch (...) {
       Restore(batch);
+      shops.dropped_terms = 0;  // already reported
+      RestoreShops(shops);
       throw;
     }
+    last_pruned_day = today;
+  }
+
+  // The day `days` days before today, as a key.
+  int DayKeyDaysBefore(int days) const {
+    return DayKey(core::LocalDate(clock.Now() - std::chrono::hours(24) * days));
+  }
+
+  ShopTraffic ShopTrafficOf(core::SellerId shop, int days) {
+    days = std::clamp(days, 1, kMaxTrafficDays);
+    ShopTraffic traffic;
+    traffic.daily_views.assign(static_cast<std::size_t>(days), 0);
+    // The window's days, oldest first, and where each sits in daily_views.
+    core::TimePoint now = clock.Now();
+    std::unordered_map<int, std::size_t> slot_of_day;
+    for (int back = days - 1; back >= 0; --back) {
+      int key = DayKey(core::LocalDate(now - std::chrono::hours(24) * back));
+      slot_of_day.emplace(key, static_cast<std::size_t>(days - 1 - back));
+    }
+    int first_day = DayKey(core::LocalDate(now - std::chrono::hours(24) * (days - 1)));
+    int last_day = DayKey(core::LocalDate(now));
+    std::string first_text = DayText(first_day);
+    std::string last_text = DayText(last_day);
+
+    // As in Stats(): holding flush_mutex keeps a batch from being in both places or neither.
+    std::lock_guard flushing(flush_mutex);
+    std::map<std::string, std::int64_t> pending_terms;
+    {
+      std::lock_guard lock(shop_mutex);
+      for (const auto& [key, views] : shop_pending.views) {
+        if (key.second != shop.value) continue;
+        if (auto slot = slot_of_day.find(key.first); slot != slot_of_day.end()) {
+          traffic.daily_views[slot->second] += views;
+        }
+      }
+      for (const auto& [key, count] : shop_pending.terms) {
+        const auto& [day, owner, query] = key;
+        if (owner == shop.value && day >= first_day && day <= last_day) pending_terms[query] += count;
+      }
+    }
+
+    std::map<std::string, std::int64_t> totals;
+    database.Read([&](db::Connection& connection) {
+      for (const auto& [day, views] :
+           VisitRepository::StoredShopViews(connection, shop.value, first_text, last_text)) {
+        if (auto slot = slot_of_day.find(DayKey(day)); slot != slot_of_day.end()) {
+          traffic.daily_views[slot->second] += views;
+        }
+      }
+      // A search in memory can overtake stored ones: reading kTopSearchTerms more than there
+      // are pending searches guarantees the true top ten is among what is read, once each
+      // pending search's stored count is known too.
+      auto limit = static_cast<std::int64_t>(kTopSearchTerms + pending_terms.size());
+      std::vector<SearchTermCount> stored = VisitRepository::StoredTopSearchTerms(
+          connection, shop.value, first_text, last_text, limit);
+      bool read_all = static_cast<std::int64_t>(stored.size()) < limit;
+      for (const SearchTermCount& term : stored) totals[term.query] += term.count;
+      for (const auto& [query, count] : pending_terms) {
+        if (!totals.contains(query) && !read_all) {
+          totals[query] += VisitRepository::StoredSearchTermCount(connection, shop.value, first_text,
+                                                                  last_text, query);
+        }
+        totals[query] += count;
+      }
+    });
+    for (auto& [query, count] : totals) traffic.search_terms.push_back({query, count});
+    std::sort(traffic.search_terms.begin(), traffic.search_terms.end(),
+              [](const SearchTermCount& left, const SearchTermCount& right) {
+                if (left.count != right.count) return left.count > right.count;
+                return left.query < right.query;
+              });
+    if (traffic.search_terms.size() > kTopSearchTerms) traffic.search_terms.resize(kTopSearchTerms);
+    traffic.views_today = traffic.daily_views.back();
+    return traffic;
   }
 
   VisitStats Stats() {
@@ -159,6 +304,10 @@ struct AnalyticsService::Impl {
   Batch carried;           // earlier days', and counts a failed flush put back
   std::mutex flush_mutex;  // one flush or stats read at a time
 
+  std::mutex shop_mutex;    // guards shop_pending
+  ShopBatch shop_pending;   // shop views and search words since the last flush
+  int last_pruned_day = 0;  // under flush_mutex: old search rows go once a day
+
   std::mutex wake_mutex;
   std::condition_variable_any wake;
   std::jthread flusher;  // last: it starts after, and stops before, everything it uses
@@ -189,12 +338,12 @@ void AnalyticsService::RecordPageView(bool starts_visit) {
 
 VisitStats AnalyticsService::Stats() { return impl_->Stats(); }
 
-void AnalyticsService::RecordShopVisit(core::SellerId, std::string_view) {}
+void AnalyticsService::RecordShopVisit(core::SellerId shop, std::string_view search_query) {
+  impl_->RecordShopVisit(shop, search_query);
+}
 
-ShopTraffic AnalyticsService::ShopTrafficOf(core::SellerId, int days) {
-  ShopTraffic traffic;
-  traffic.daily_views.assign(static_cast<std::size_t>(std::clamp(days, 1, kMaxTrafficDays)), 0);
-  return traffic;
+ShopTraffic AnalyticsService::ShopTrafficOf(core::SellerId shop, int days) {
+  return impl_->ShopTrafficOf(shop, days);
 }
 
 void AnalyticsService::Flush() { impl_->Flush(); }

@@ -18,6 +18,30 @@ constexpr std::string_view kStoredStats =
     "CAST(COALESCE(SUM(CASE WHEN day = $1 THEN page_views ELSE 0 END), 0) AS BIGINT) "
     "FROM daily_visits";
 
+constexpr std::string_view kAddShopViews =
+    "INSERT INTO shop_views (seller_id, day, views) VALUES ($1, $2, $3) "
+    "ON CONFLICT (seller_id, day) DO UPDATE SET views = shop_views.views + excluded.views";
+
+constexpr std::string_view kAddShopSearchTerm =
+    "INSERT INTO shop_search_terms (seller_id, day, query, count) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (seller_id, day, query) DO UPDATE "
+    "SET count = shop_search_terms.count + excluded.count";
+
+constexpr std::string_view kPruneSearchTerms = "DELETE FROM shop_search_terms WHERE day < $1";
+
+constexpr std::string_view kStoredShopViews =
+    "SELECT day, views FROM shop_views WHERE seller_id = $1 AND day >= $2 AND day <= $3 "
+    "ORDER BY day";
+
+constexpr std::string_view kStoredTopSearchTerms =
+    "SELECT query, CAST(SUM(count) AS BIGINT) AS total FROM shop_search_terms "
+    "WHERE seller_id = $1 AND day >= $2 AND day <= $3 "
+    "GROUP BY query ORDER BY total DESC, query LIMIT $4";
+
+constexpr std::string_view kStoredSearchTermCount =
+    "SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM shop_search_terms "
+    "WHERE seller_id = $1 AND day >= $2 AND day <= $3 AND query = $4";
+
 }  // namespace
 
 void VisitRepository::AddToDay(db::Connection& connection, std::string_view day,
@@ -33,6 +57,54 @@ VisitStats VisitRepository::StoredStats(db::Connection& connection, std::string_
     stats.page_views_today = row->Int(2);
   }
   return stats;
+}
+
+void VisitRepository::AddShopViews(db::Connection& connection, std::int64_t seller_id,
+                                   std::string_view day, std::int64_t views) {
+  connection.Execute(kAddShopViews, {seller_id, day, views});
+}
+
+void VisitRepository::AddShopSearchTerm(db::Connection& connection, std::int64_t seller_id,
+                                        std::string_view day, std::string_view query,
+                                        std::int64_t count) {
+  connection.Execute(kAddShopSearchTerm, {seller_id, day, query, count});
+}
+
+std::int64_t VisitRepository::PruneSearchTerms(db::Connection& connection,
+                                               std::string_view first_kept_day) {
+  return connection.Execute(kPruneSearchTerms, {first_kept_day});
+}
+
+std::vector<std::pair<std::string, std::int64_t>> VisitRepository::StoredShopViews(
+    db::Connection& connection, std::int64_t seller_id, std::string_view first_day,
+    std::string_view last_day) {
+  std::vector<std::pair<std::string, std::int64_t>> days;
+  for (const db::Row& row : connection.Query(kStoredShopViews, {seller_id, first_day, last_day})) {
+    days.emplace_back(row.Text(0), row.Int(1));
+  }
+  return days;
+}
+
+std::vector<SearchTermCount> VisitRepository::StoredTopSearchTerms(db::Connection& connection,
+                                                                   std::int64_t seller_id,
+                                                                   std::string_view first_day,
+                                                                   std::string_view last_day,
+                                                                   std::int64_t limit) {
+  std::vector<SearchTermCount> terms;
+  for (const db::Row& row :
+       connection.Query(kStoredTopSearchTerms, {seller_id, first_day, last_day, limit})) {
+    terms.push_back({row.Text(0), row.Int(1)});
+  }
+  return terms;
+}
+
+std::int64_t VisitRepository::StoredSearchTermCount(db::Connection& connection,
+                                                    std::int64_t seller_id,
+                                                    std::string_view first_day,
+                                                    std::string_view last_day,
+                                                    std::string_view query) {
+  auto row = connection.QueryOne(kStoredSearchTermCount, {seller_id, first_day, last_day, query});
+  return row ? row->Int(0) : 0;
 }
 
 }  // namespace manmulsang::analytics

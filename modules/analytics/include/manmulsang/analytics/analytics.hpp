@@ -46,6 +46,10 @@ struct ShopTraffic {
 inline constexpr int kMaxTrafficDays = 100;
 // How many search terms a traffic read returns.
 inline constexpr std::size_t kTopSearchTerms = 10;
+// Search words longer than this are not counted (SearchQueryOf cuts them to it).
+inline constexpr std::size_t kMaxSearchQueryBytes = 200;
+// The searches behind a shop's views are kept this many days; the views themselves for good.
+inline constexpr int kSearchTermRetentionDays = kMaxTrafficDays;
 
 struct AnalyticsOptions {
   // How often the background thread adds the counts gathered in memory to the store.
@@ -73,7 +77,8 @@ class AnalyticsService {
   VisitStats Stats();
 
   // A view of one of the shop's pages; `search_query` is the search that led there (empty:
-  // none). Cheap (one short lock, no I/O); safe from any thread; flushed with the visits.
+  // none; words that are not valid UTF-8 or longer than kMaxSearchQueryBytes are not counted,
+  // the view is). Cheap (one short lock, no I/O); safe from any thread; flushed with the visits.
   void RecordShopVisit(core::SellerId shop, std::string_view search_query);
   // The shop's views per day over the `days` days ending today (1..kMaxTrafficDays, clamped),
   // and its top search terms over them: stored plus in memory, like Stats().
