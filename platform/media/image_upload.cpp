@@ -50,6 +50,8 @@ std::optional<std::vector<http::MultipartPart>> PartsNamed(const http::Request& 
 std::expected<std::vector<StoredImage>, ApiProblem> Store(const http::Request& request, std::string_view field,
                                                           std::size_t max_files, const MediaLibrary& library,
                                                           bool required) {
+  // A form sent without files (urlencoded, JSON) has no upload, which only an optional field accepts.
+  if (!required && !http::MultipartBoundary(request.Header("Content-Type"))) return std::vector<StoredImage>{};
   const auto parts = PartsNamed(request, field);
   if (!parts) return std::unexpected(Problem(Status::bad_request, kImageRequired, field));
   if (parts->empty()) {

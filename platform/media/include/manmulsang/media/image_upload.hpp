@@ -32,8 +32,9 @@ struct StoredImage {
 std::expected<std::vector<StoredImage>, http::ApiProblem> StoreUploadedImages(
     const http::Request& request, std::string_view field, std::size_t max_files, const MediaLibrary& library);
 
-// Like StoreUploadedImages, but a request without any non-empty part named `field` is not an
-// error: an empty list (an optional file input left empty by the browser sends an empty part).
+// Like StoreUploadedImages, but a request without any non-empty part named `field` (a form that
+// is not multipart at all, or an optional file input left empty: the browser sends an empty part)
+// is not an error: an empty list.
 std::expected<std::vector<StoredImage>, http::ApiProblem> StoreOptionalUploadedImages(
     const http::Request& request, std::string_view field, std::size_t max_files, const MediaLibrary& library);
 
