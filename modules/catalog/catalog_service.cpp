@@ -84,10 +84,15 @@ struct CatalogService::Impl {
     return *tree;
   }
 
-  // Keeps the index's copy of a listing in step with it, inside the caller's transaction.
+  // Keeps the index's copy of a listing in step with it, inside the caller's transaction. An
+  // option is never indexed itself: its listing is.
   void Reindex(db::Connection& connection, core::ProductId id) {
     if (search == nullptr) return;
     std::optional<Product> product = ProductRepository::Find(connection, id);
+    if (product && product->parent) {
+      id = *product->parent;
+      product = ProductRepository::Find(connection, id);
+    }
     if (product && product->status == ProductStatus::active) {
       search->Index(connection, ToIndexedProduct(*product, Tree()));
     } else {
@@ -158,15 +163,20 @@ struct CatalogService::Impl {
 
     auto images = database.Read(
         [&](db::Connection& connection) { return ProductRepository::Images(connection, product_ids); });
-    std::map<core::ProductId, std::vector<std::string>> images_by_product;
-    for (auto& [product, url] : images) images_by_product[product].push_back(std::move(url));
+    std::map<core::ProductId, std::vector<ProductImage>> images_by_product;
+    for (ProductImage& image : images) images_by_product[image.product].push_back(std::move(image));
 
     for (Product& product : products) {
       if (auto found = shop_names.find(product.seller); found != shop_names.end()) {
         product.seller_name = found->second;
       }
       if (auto found = images_by_product.find(product.id); found != images_by_product.end()) {
-        product.images = std::move(found->second);
+        product.images.clear();
+        product.list_images.clear();
+        for (ProductImage& image : found->second) {
+          product.images.push_back(std::move(image.url));
+          product.list_images.push_back(std::move(image.list_url));
+        }
       }
     }
   }
@@ -204,8 +214,13 @@ std::vector<Category> CatalogService::Breadcrumb(core::CategoryId category) {
 
 std::expected<Product, CatalogError> CatalogService::GetProduct(core::ProductId id) {
   if (!id) return std::unexpected(CatalogError::product_not_found);
-  auto product = impl_->database.Read(
-      [&](db::Connection& connection) { return ProductRepository::Find(connection, id); });
+  auto product = impl_->database.Read([&](db::Connection& connection) {
+    std::optional<Product> found = ProductRepository::Find(connection, id);
+    // An option's page is its listing's (order lines link to what was bought).
+    if (found && found->parent) found = ProductRepository::Find(connection, *found->parent);
+    if (found && found->has_variants) found->variants = ProductRepository::Variants(connection, found->id);
+    return found;
+  });
   if (!product || product->status != ProductStatus::active) {
     return std::unexpected(CatalogError::product_not_found);
   }
@@ -318,6 +333,16 @@ std::int64_t CatalogService::IndexAllListings() {
 void CatalogService::ReindexListing(db::Connection& connection, core::ProductId id) {
   impl_->Reindex(connection, id);
 }
+
+ShopRating CatalogService::ShopRatingOf(core::SellerId shop) {
+  auto [average, count] = impl_->database.Read(
+      [&](db::Connection& connection) { return ProductRepository::ShopRating(connection, shop); });
+  return {average, count};
+}
+
+void CatalogService::HydrateListings(std::vector<Product>& products) { impl_->Hydrate(products); }
+
+void CatalogService::ForgetListingCounts() { impl_->ForgetCounts(); }
 
 std::span<const core::EmbeddedFile> Migrations() { return embedded::catalog_migrations(); }
 

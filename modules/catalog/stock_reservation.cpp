@@ -31,21 +31,28 @@ std::vector<StockRequest> Normalise(std::span<const StockRequest> requests) {
 
 std::vector<Product> CatalogService::ProductsForCheckout(db::Connection& connection,
                                                          std::span<const core::ProductId> ids) {
-  return ProductRepository::ActiveByIds(connection, ids);
+  return ProductRepository::SellableByIds(connection, ids);
 }
 
 std::expected<void, StockShortage> CatalogService::ReserveStock(db::Connection& connection,
                                                                 std::span<const StockRequest> requests) {
   const std::int64_t now = core::ToUnixSeconds(std::chrono::system_clock::now());
   for (const StockRequest& request : Normalise(requests)) {
-    std::optional<std::int64_t> left;
+    std::optional<StockLeft> left;
     if (request.quantity > 0) left = ProductRepository::TakeStock(connection, request.product, request.quantity, now);
     if (!left) {
       return std::unexpected(StockShortage{request.product, request.quantity,
                                            ProductRepository::AvailableStock(connection, request.product)});
     }
-    // Sold out: "in stock only" searches must stop finding it with this commit.
-    if (*left == 0) ReindexListing(connection, request.product);
+    if (left->listing) {
+      // An option: its listing's stock is the sum of its options', in this same transaction, and
+      // the index shows the listing's new stock with this commit.
+      ProductRepository::FollowOptions(connection, *left->listing, request.quantity, now);
+      ReindexListing(connection, *left->listing);
+    } else if (left->stock == 0) {
+      // Sold out: "in stock only" searches must stop finding it with this commit.
+      ReindexListing(connection, request.product);
+    }
   }
   return {};
 }
@@ -54,9 +61,15 @@ void CatalogService::ReleaseStock(db::Connection& connection, std::span<const St
   const std::int64_t now = core::ToUnixSeconds(std::chrono::system_clock::now());
   for (const StockRequest& request : Normalise(requests)) {
     if (request.quantity <= 0) continue;
-    std::optional<std::int64_t> stock = ProductRepository::PutBackStock(connection, request.product, request.quantity, now);
-    // Back from sold out: found again by "in stock only" searches.
-    if (stock && *stock == request.quantity) ReindexListing(connection, request.product);
+    std::optional<StockLeft> left = ProductRepository::PutBackStock(connection, request.product, request.quantity, now);
+    if (!left) continue;
+    if (left->listing) {
+      ProductRepository::FollowOptions(connection, *left->listing, 0, now);
+      ReindexListing(connection, *left->listing);
+    } else if (left->stock == request.quantity) {
+      // Back from sold out: found again by "in stock only" searches.
+      ReindexListing(connection, request.product);
+    }
   }
 }
 

@@ -32,6 +32,12 @@ struct StockShortage {
   std::int64_t available = 0;
 };
 
+// A shop's rating: the average of its active listings' ratings weighted by their review counts.
+struct ShopRating {
+  double average = 0;
+  std::int64_t count = 0;  // reviews
+};
+
 // Categories and products: the listings buyers browse.
 class CatalogService {
  public:
@@ -51,7 +57,8 @@ class CatalogService {
   // Root first: 컴퓨터 › 노트북.
   std::vector<Category> Breadcrumb(core::CategoryId category);
 
-  std::expected<Product, CatalogError> GetProduct(core::ProductId id);  // active ones only
+  // Active listings only, with their options (variants). An option's id gives its listing.
+  std::expected<Product, CatalogError> GetProduct(core::ProductId id);
   // invalid_query when FirstInvalidField(query) names a field. A query with text is answered
   // by the search index (ranked, with facets of shops and prices and the reading of the text);
   // without text, from the listings in the chosen order.
@@ -69,10 +76,13 @@ class CatalogService {
   std::int64_t IndexAllListings();
 
   // Checkout takes part in its caller's transaction through these (see docs/BUYING.md).
-  // The active products among ids with their current price and stock, in id order, without
-  // seller names or images; inside a write transaction the values are the ones it will commit on.
+  // The products among ids that can be bought, with their current price and stock, in id order,
+  // without seller names or images; inside a write transaction the values are the ones it will
+  // commit on. A listing with options cannot be bought itself (its options are, while it is
+  // active; they come back as active products named "<listing> (<size> / <colour>)").
   std::vector<Product> ProductsForCheckout(db::Connection& connection, std::span<const core::ProductId> ids);
-  // Takes each quantity off its active product's stock, never below zero. The first request
+  // Takes each quantity off its product's stock, never below zero (an option's listing follows
+  // it: stock, and the index, in the same transaction). The first request
   // that cannot be met is returned (with what is left) and the caller rolls back its
   // transaction, which undoes the requests already taken. A listing that sells out (or, on
   // release, comes back into stock) changes in the search index in the same transaction.
@@ -80,6 +90,14 @@ class CatalogService {
                                                   std::span<const StockRequest> requests);
   // Puts quantities back (a cancelled or expired order), whatever the product's status now.
   void ReleaseStock(db::Connection& connection, std::span<const StockRequest> requests);
+
+  ShopRating ShopRatingOf(core::SellerId shop);
+
+  // Seller names and pictures for products read elsewhere (the seller's own listings), in two
+  // batched lookups.
+  void HydrateListings(std::vector<Product>& products);
+  // After a listing write commits: category pages stop showing the store-wide counts cached before.
+  void ForgetListingCounts();
 
   // Reviews set the product's rating (the average and count of its visible reviews) inside the
   // transaction of the review write, and the search index follows in the same transaction.

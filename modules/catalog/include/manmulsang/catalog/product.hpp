@@ -49,7 +49,13 @@ struct Product {
   std::int64_t rating_count = 0;
   std::int64_t popularity = 0;  // grows with views and sales
   std::vector<std::string> images;  // URLs
+  // The same pictures in the list size (cards); an entry equals its images one when the picture
+  // has one size only. Filled with images.
+  std::vector<std::string> list_images;
   core::TimePoint created_at;
+  // Set on an option's own row (checkout and cart see those): the listing it belongs to.
+  std::optional<core::ProductId> parent;
+  bool has_variants = false;  // a listing sold through its options only
   // The listing's options (filled by GetProduct and the listing reads; empty elsewhere). A
   // listing with options is bought through one of them: its stock is their sum and its price
   // the lowest of theirs.
