@@ -59,7 +59,7 @@ std::expected<void, CartError> CartService::AddItem(const CartOwner& owner, core
                                                     std::int64_t quantity) {
   if (!ValidOwner(owner)) return std::unexpected(CartError::invalid_cart);
   if (quantity < 1 || quantity > kMaxQuantity) return std::unexpected(CartError::invalid_quantity);
-  return impl_->database.Write([&](db::Connection& connection) -> std::expected<void, CartError> {
+  auto added = impl_->database.Write([&](db::Connection& connection) -> std::expected<void, CartError> {
     const std::array<core::ProductId, 1> ids = {product};
     if (impl_->catalog.ProductsForCheckout(connection, ids).empty()) {
       return std::unexpected(CartError::product_not_found);
@@ -75,6 +75,13 @@ std::expected<void, CartError> CartService::AddItem(const CartOwner& owner, core
     CartRepository::Touch(connection, cart, impl_->Now());
     return {};
   });
+  if (!added && added.error() == CartError::product_not_found) {
+    // A listing sold through its options (size, colour) is on sale, just not by itself: say so.
+    // Asked after the write transaction, which a read of the catalog must not wait inside.
+    auto listed = impl_->catalog.GetProduct(product);
+    if (listed && listed->id == product && listed->has_variants) return std::unexpected(CartError::option_required);
+  }
+  return added;
 }
 
 std::expected<void, CartError> CartService::SetQuantity(const CartOwner& owner, core::ProductId product,
@@ -250,6 +257,7 @@ std::string_view ErrorCode(CartError error) {
     case CartError::item_not_found: return "item_not_found";
     case CartError::too_many_items: return "too_many_items";
     case CartError::invalid_cart: return "invalid_cart";
+    case CartError::option_required: return "option_required";
   }
   return "cart_error";
 }
@@ -261,6 +269,7 @@ std::string_view ErrorMessage(CartError error) {
     case CartError::item_not_found: return "장바구니에 없는 상품입니다.";
     case CartError::too_many_items: return "장바구니에는 상품을 100가지까지 담을 수 있습니다.";
     case CartError::invalid_cart: return "장바구니를 찾을 수 없습니다. 페이지를 다시 여십시오.";
+    case CartError::option_required: return "옵션(크기·색상)을 선택해 주십시오.";
   }
   return "장바구니 오류입니다.";
 }

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "manmulsang/cart/cart.hpp"
+#include "manmulsang/catalog/listings.hpp"
 #include "test_database.hpp"
 
 namespace manmulsang::cart {
@@ -160,6 +161,25 @@ TEST_F(CartTest, StaleGuestCartsAreRemoved) {
   EXPECT_TRUE(cart_.Items(old_guest).empty());
   EXPECT_EQ(cart_.Items(new_guest).size(), 1u);
   EXPECT_EQ(cart_.Items(member_).size(), 1u);
+}
+
+TEST_F(CartTest, AListingWithOptionsAsksForOneAndItsOptionGoesIn) {
+  catalog::ListingService listings{store_.database(), clock_, sellers_, catalog_};
+  core::Actor seller;
+  seller.user = core::UserId{1};
+  catalog::ListingInput input;
+  input.category_slug = "clothing";
+  input.name = "셔츠";
+  input.price = {5'000, core::Currency::kpw};
+  input.variants = {{std::nullopt, "M", "", {5'000, core::Currency::kpw}, 2}};
+  auto listing = listings.Create(seller, input);
+  ASSERT_TRUE(listing.has_value());
+  EXPECT_EQ(cart_.AddItem(member_, *listing, 1).error(), CartError::option_required);
+  EXPECT_EQ(ErrorCode(CartError::option_required), "option_required");
+  const core::ProductId medium = listings.Get(seller, *listing)->variants.front().id;
+  ASSERT_TRUE(cart_.AddItem(member_, medium, 1).has_value());
+  ASSERT_EQ(cart_.Items(member_).size(), 1u);
+  EXPECT_EQ(cart_.Items(member_).front().product, medium);
 }
 
 }  // namespace

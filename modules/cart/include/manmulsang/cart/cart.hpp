@@ -27,6 +27,7 @@ enum class CartError {
   item_not_found,     // 404: the cart has no line for that product
   too_many_items,     // 400: more than kMaxItems lines
   invalid_cart,       // 400: a guest cart token the server cannot have issued
+  option_required,    // 400: a listing sold through its options (size, colour): choose one
 };
 
 std::string_view ErrorCode(CartError error);
