@@ -1,6 +1,8 @@
 #include "order_repository.hpp"
 
+#include <array>
 #include <map>
+#include <stdexcept>
 
 namespace manmulsang::orders {
 namespace {
@@ -34,16 +36,19 @@ constexpr std::string_view kDue =
 constexpr std::string_view kDueByMethod =
     "SELECT id FROM orders WHERE status = $1 AND updated_at <= $2 AND payment_method = $4 "
     "ORDER BY updated_at, id LIMIT $3";
-// $2 = 'any' means any status.
+// A shop's orders in any of three statuses ($2, $3, $4; a shorter set repeats its first), or in
+// any status when $2 = 'any'. Read through orders_seller (seller_id, id).
 constexpr std::string_view kListBySeller =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
-    "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status = $2) ORDER BY id DESC LIMIT $3 OFFSET $4";
+    "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE seller_id = $1 AND "
+    "($2 = 'any' OR status IN ($2, $3, $4)) ORDER BY id DESC LIMIT $5 OFFSET $6";
 constexpr std::string_view kCountBySeller =
-    "SELECT COUNT(*) FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status = $2)";
+    "SELECT COUNT(*) FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status IN ($2, $3, $4))";
 constexpr std::string_view kLinesOfSellerPage =
     "SELECT l.order_id, l.product_id, l.name, l.quantity, l.unit_amount, l.unit_currency, l.rate, l.unit_kpw, "
-    "l.line_kpw FROM order_lines l JOIN (SELECT id FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status = $2) "
-    "ORDER BY id DESC LIMIT $3 OFFSET $4) page ON page.id = l.order_id ORDER BY l.order_id, l.position";
+    "l.line_kpw FROM order_lines l JOIN (SELECT id FROM orders WHERE seller_id = $1 AND "
+    "($2 = 'any' OR status IN ($2, $3, $4)) ORDER BY id DESC LIMIT $5 OFFSET $6) page ON page.id = l.order_id "
+    "ORDER BY l.order_id, l.position";
 constexpr std::string_view kCountByBuyer = "SELECT COUNT(*) FROM orders WHERE buyer_id = $1";
 constexpr std::string_view kLinesOf =
     "SELECT product_id, name, quantity, unit_amount, unit_currency, rate, unit_kpw, line_kpw "
@@ -235,17 +240,34 @@ std::vector<OrderId> OrderRepository::Due(db::Connection& connection, OrderStatu
   return ids;
 }
 
+namespace {
+
+// The three status parameters of the seller queries: 'any' for no filter, else the set padded
+// with its first status.
+std::array<std::string_view, 3> StatusParameters(std::span<const OrderStatus> statuses) {
+  if (statuses.empty()) return {"any", "any", "any"};
+  if (statuses.size() > kMaxStatusFilter) throw std::invalid_argument("at most three statuses in a seller filter");
+  std::array<std::string_view, 3> names;
+  for (std::size_t index = 0; index < names.size(); ++index) {
+    names[index] = OrderStatusName(statuses[index < statuses.size() ? index : 0]);
+  }
+  return names;
+}
+
+}  // namespace
+
 std::vector<Order> OrderRepository::ListBySeller(db::Connection& connection, core::SellerId seller,
-                                                 std::optional<OrderStatus> status, std::int64_t limit,
+                                                 std::span<const OrderStatus> statuses, std::int64_t limit,
                                                  std::int64_t offset) {
-  const std::string_view wanted = status ? OrderStatusName(*status) : std::string_view("any");
+  const auto wanted = StatusParameters(statuses);
+  const std::array<db::Parameter, 6> parameters = {seller.value, wanted[0], wanted[1], wanted[2], limit, offset};
   std::vector<Order> orders;
   std::map<OrderId, std::size_t> index;
-  for (const db::Row& row : connection.Query(kListBySeller, {seller.value, wanted, limit, offset})) {
+  for (const db::Row& row : connection.Query(kListBySeller, parameters)) {
     index[OrderId{row.Int(0)}] = orders.size();
     orders.push_back(OrderFromRow(row));
   }
-  for (const db::Row& row : connection.Query(kLinesOfSellerPage, {seller.value, wanted, limit, offset})) {
+  for (const db::Row& row : connection.Query(kLinesOfSellerPage, parameters)) {
     auto found = index.find(OrderId{row.Int(0)});
     if (found != index.end()) orders[found->second].lines.push_back(LineFromRow(row, 1));
   }
@@ -253,9 +275,9 @@ std::vector<Order> OrderRepository::ListBySeller(db::Connection& connection, cor
 }
 
 std::int64_t OrderRepository::CountBySeller(db::Connection& connection, core::SellerId seller,
-                                            std::optional<OrderStatus> status) {
-  const std::string_view wanted = status ? OrderStatusName(*status) : std::string_view("any");
-  auto row = connection.QueryOne(kCountBySeller, {seller.value, wanted});
+                                            std::span<const OrderStatus> statuses) {
+  const auto wanted = StatusParameters(statuses);
+  auto row = connection.QueryOne(kCountBySeller, {seller.value, wanted[0], wanted[1], wanted[2]});
   return row ? row->Int(0) : 0;
 }
 

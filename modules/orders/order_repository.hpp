@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,11 +59,13 @@ class OrderRepository {
   // Orders in status with that payment method (any when nullopt) unchanged since before, oldest first.
   static std::vector<OrderId> Due(db::Connection& connection, OrderStatus status,
                                   std::optional<PaymentMethod> method, std::int64_t before, std::int64_t limit);
-  // A shop's orders (in status, when given), newest first, with lines.
+  // A shop's orders in any of statuses (all when empty; at most kMaxStatusFilter), newest first,
+  // with lines.
   static std::vector<Order> ListBySeller(db::Connection& connection, core::SellerId seller,
-                                         std::optional<OrderStatus> status, std::int64_t limit, std::int64_t offset);
+                                         std::span<const OrderStatus> statuses, std::int64_t limit,
+                                         std::int64_t offset);
   static std::int64_t CountBySeller(db::Connection& connection, core::SellerId seller,
-                                    std::optional<OrderStatus> status);
+                                    std::span<const OrderStatus> statuses);
   static std::int64_t CountByBuyer(db::Connection& connection, core::UserId buyer);
   // The lines of product in buyer's orders, oldest first.
   static std::vector<PurchasedLine> PurchasedLines(db::Connection& connection, core::UserId buyer,

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 #include <vector>
 
 #include "checkout.hpp"
@@ -187,13 +188,21 @@ OrderPage OrderService::BuyerOrders(core::UserId buyer, int page, int per_page) 
 std::expected<OrderPage, OrderError> OrderService::ShopOrders(const core::Actor& actor, core::SellerId shop,
                                                              std::optional<OrderStatus> status, int page,
                                                              int per_page) {
+  if (status) return ShopOrdersIn(actor, shop, std::span<const OrderStatus>(&*status, 1), page, per_page);
+  return ShopOrdersIn(actor, shop, {}, page, per_page);
+}
+
+std::expected<OrderPage, OrderError> OrderService::ShopOrdersIn(const core::Actor& actor, core::SellerId shop,
+                                                               std::span<const OrderStatus> statuses, int page,
+                                                               int per_page) {
+  if (statuses.size() > kMaxStatusFilter) throw std::invalid_argument("at most three statuses in a seller filter");
   if (!impl_->MaySeeShop(actor, shop)) return std::unexpected(OrderError::order_not_found);
   OrderPage result;
   result.page = std::max(page, 1);
   result.per_page = std::clamp(per_page, 1, kMaxPerPage);
   impl_->database.Read([&](db::Connection& connection) {
-    result.total = OrderRepository::CountBySeller(connection, shop, status);
-    result.items = OrderRepository::ListBySeller(connection, shop, status, result.per_page,
+    result.total = OrderRepository::CountBySeller(connection, shop, statuses);
+    result.items = OrderRepository::ListBySeller(connection, shop, statuses, result.per_page,
                                                  static_cast<std::int64_t>(result.page - 1) * result.per_page);
   });
   return result;

@@ -19,6 +19,7 @@ ApiProblem ProblemOf(cart::CartError error) {
     case cart::CartError::item_not_found: return {Status::not_found, "item_not_found", ""};
     case cart::CartError::too_many_items: return {Status::bad_request, "too_many_items", ""};
     case cart::CartError::invalid_cart: return {Status::bad_request, "invalid_cart", ""};
+    case cart::CartError::option_required: return {Status::bad_request, "option_required", "product_id"};
   }
   return {Status::bad_request, "invalid_input", ""};
 }
@@ -157,11 +158,14 @@ void AddBuyingRoutes(http::Router& router, html::Renderer& renderer, const Buyin
   AddWalletApi(router, http);
   AddAddressApi(router, http);
   AddDeliveryApi(router, http);
+  AddSellerLedgerApi(router, http);
   AddCartPages(router, http);
   AddCheckoutPage(router, http);
   AddOrderPages(router, http);
   AddWalletPage(router, http);
   AddAddressPage(router, http);
+  AddSellerOrderPages(router, http);
+  AddSellerLedgerPage(router, http);
 }
 
 }  // namespace manmulsang::orders

@@ -55,6 +55,7 @@ void AddOrderApi(http::Router& router, const BuyingHttp& http);
 void AddWalletApi(http::Router& router, const BuyingHttp& http);
 void AddAddressApi(http::Router& router, const BuyingHttp& http);
 void AddDeliveryApi(http::Router& router, const BuyingHttp& http);
+void AddSellerLedgerApi(http::Router& router, const BuyingHttp& http);
 
 // {method, fee, pickup_place?} of a chosen delivery.
 boost::json::object DeliveryJson(sellers::DeliveryMethod method, std::int64_t fee_kpw, std::string_view pickup_place);

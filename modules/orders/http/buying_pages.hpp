@@ -54,5 +54,7 @@ void AddCheckoutPage(http::Router& router, const BuyingHttp& http);
 void AddOrderPages(http::Router& router, const BuyingHttp& http);
 void AddWalletPage(http::Router& router, const BuyingHttp& http);
 void AddAddressPage(http::Router& router, const BuyingHttp& http);
+void AddSellerOrderPages(http::Router& router, const BuyingHttp& http);
+void AddSellerLedgerPage(http::Router& router, const BuyingHttp& http);
 
 }  // namespace manmulsang::orders

@@ -7,6 +7,13 @@ namespace {
 
 constexpr http::RouteOptions kSmallBody{.body_limit = 8 * 1024};
 
+// {carrier, tracking} once the shop has shipped with them; null before (and for orders shipped
+// before carriers were recorded).
+boost::json::value ShipmentJson(const Order& order) {
+  if (order.carrier.empty() && order.tracking_number.empty()) return nullptr;
+  return boost::json::object{{"carrier", order.carrier}, {"tracking", order.tracking_number}};
+}
+
 boost::json::object OrderJson(const Order& order) {
   boost::json::array lines;
   for (const OrderLine& line : order.lines) {
@@ -36,6 +43,7 @@ boost::json::object OrderJson(const Order& order) {
           {"delivery", DeliveryJson(order.delivery_method, order.delivery_fee_kpw, order.pickup_place)},
           {"total", MoneyJson(order.total_kpw)},
           {"address", order.address},
+          {"shipment", ShipmentJson(order)},
           {"created_at", core::FormatIso8601(order.created_at)},
           {"timeline", std::move(timeline)}};
 }
@@ -140,14 +148,23 @@ http::Response ShopList(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   auto page = http::ParseListPage(request);
   if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
-  auto shop = http::ParsePositiveId(request.Query("shop_id").value_or(""));
-  if (!shop) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "shop_id"});
+  // Without shop_id: the actor's own (oldest) shop.
+  core::SellerId shop;
+  if (auto text = request.Query("shop_id"); text && !text->empty()) {
+    auto id = http::ParsePositiveId(*text);
+    if (!id) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "shop_id"});
+    shop = core::SellerId{*id};
+  } else {
+    auto own = http.services.sellers.OwnShop(request.context().actor, std::nullopt);
+    if (!own) return http.Error(request, OrderError::order_not_found);
+    shop = own->id;
+  }
   std::optional<OrderStatus> status;
   if (auto text = request.Query("status"); text && !text->empty()) {
     status = ParseOrderStatus(*text);
     if (!status) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "status"});
   }
-  auto orders = http.services.orders.ShopOrders(request.context().actor, core::SellerId{*shop}, status, page->page,
+  auto orders = http.services.orders.ShopOrders(request.context().actor, shop, status, page->page,
                                                 page->per_page);
   if (!orders) return http.Error(request, orders.error());
   boost::json::array items;
@@ -188,6 +205,25 @@ http::Response Move(const BuyingHttp& http, http::Request& request, OrderEvent e
   return NoStore(http::Response::Json(OrderJson(*order)));
 }
 
+// The shop ships: {carrier, tracking}, both required (400 naming the field, nothing changes).
+http::Response Ship(const BuyingHttp& http, http::Request& request) {
+  if (auto refused = http.Refuse(request)) return *refused;
+  auto id = http::ParsePositiveId(request.PathParam("id"));
+  if (!id) return http.Error(request, OrderError::order_not_found);
+  auto body = http::ParseJsonObject(request);
+  if (!body) return http.Error(request, body.error());
+  // A missing or non-text field reaches the service as empty: it answers 404 for another shop's
+  // order before it looks at the fields, and invalid_carrier / invalid_tracking_number otherwise.
+  const auto text = [&](std::string_view name) {
+    const boost::json::value* field = body->if_contains(name);
+    if (!field || !field->is_string()) return std::string();
+    return std::string(field->as_string().data(), field->as_string().size());
+  };
+  auto order = http.services.orders.Ship(request.context().actor, OrderId{*id}, {text("carrier"), text("tracking")});
+  if (!order) return http.Error(request, order.error());
+  return NoStore(http::Response::Json(OrderJson(*order)));
+}
+
 }  // namespace
 
 void AddOrderApi(http::Router& router, const BuyingHttp& http) {
@@ -200,7 +236,6 @@ void AddOrderApi(http::Router& router, const BuyingHttp& http) {
       {"/api/v1/orders/:id/confirm", OrderEvent::confirm},
       {"/api/v1/orders/:id/return", OrderEvent::request_return},
       {"/api/v1/seller/orders/:id/prepare", OrderEvent::prepare},
-      {"/api/v1/seller/orders/:id/ship", OrderEvent::ship},
       {"/api/v1/seller/orders/:id/deliver", OrderEvent::deliver},
       {"/api/v1/seller/orders/:id/accept-return", OrderEvent::accept_return},
       {"/api/v1/admin/orders/:id/confirm-payment", OrderEvent::confirm_payment},
@@ -208,6 +243,8 @@ void AddOrderApi(http::Router& router, const BuyingHttp& http) {
   for (const auto& [pattern, event] : moves) {
     router.Post(pattern, [http, event](http::Request& request) { return Move(http, request, event); }, kSmallBody);
   }
+  router.Post("/api/v1/seller/orders/:id/ship", [http](http::Request& request) { return Ship(http, request); },
+              kSmallBody);
 }
 
 }  // namespace manmulsang::orders

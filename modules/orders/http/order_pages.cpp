@@ -95,6 +95,8 @@ class OrderPages : BuyingPages {
     data.set("delivery_code", std::string(sellers::DeliveryMethodName(order.delivery_method)));
     if (order.delivery_method == sellers::DeliveryMethod::pickup) data.set("pickup_place", order.pickup_place);
     data.set("address", order.address);
+    if (!order.carrier.empty()) data.set("carrier", order.carrier);
+    if (!order.tracking_number.empty()) data.set("tracking_number", order.tracking_number);
     html::List timeline;
     for (const OrderStep& step : order.timeline) {
       html::Data row;

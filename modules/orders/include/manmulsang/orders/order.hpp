@@ -114,6 +114,7 @@ struct OrderPage {
   int per_page = 20;
 };
 
+inline constexpr std::size_t kMaxStatusFilter = 3;     // statuses in one seller order filter
 inline constexpr std::size_t kMaxAddress = 500;          // bytes
 inline constexpr std::size_t kMaxIdempotencyKey = 200;   // bytes
 

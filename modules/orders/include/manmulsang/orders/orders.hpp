@@ -57,6 +57,12 @@ class OrderService {
   std::expected<OrderPage, OrderError> ShopOrders(const core::Actor& actor, core::SellerId shop,
                                                   std::optional<OrderStatus> status, int page = 1,
                                                   int per_page = 20);
+  // The same for a set of statuses (the seller's tabs: "to prepare" is paid and cash-on-delivery
+  // orders awaiting payment; "cancelled/returns" three statuses). Empty: every status. At most
+  // kMaxStatusFilter statuses (more is a programmer error: std::invalid_argument).
+  std::expected<OrderPage, OrderError> ShopOrdersIn(const core::Actor& actor, core::SellerId shop,
+                                                    std::span<const OrderStatus> statuses, int page = 1,
+                                                    int per_page = 20);
 
   // Counts of the shop's orders per status (every status present, zeros too): the seller's tabs
   // and the dashboard's "to prepare". Owner or admin only, order_not_found for anyone else.

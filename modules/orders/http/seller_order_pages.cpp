@@ -1,0 +1,232 @@
+// The seller's fulfilment pages (docs/BUYING.md §3b), no JavaScript needed:
+//   GET  /seller/orders[?tab=&page=]   tabs by status with counts, a page of the shop's orders
+//   GET  /seller/orders/:id            the buyer's address, lines, totals, timeline, the moves
+//   POST /seller/orders/:id/prepare | ship {carrier, tracking} | deliver | accept-return
+// Each move redirects back to the order with a notice (?done=<event>); a refused one comes back
+// with the message and the error's status. Another shop's order, or a member without a shop, is
+// the not-found page: nothing says the order exists.
+
+#include <array>
+
+#include "buying_pages.hpp"
+
+namespace manmulsang::orders {
+namespace {
+
+constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024};
+
+// The carriers the ship form offers (the service takes any carrier of 1..40 characters).
+constexpr std::array<std::string_view, 5> kCarriers = {"조선우편", "평양특급", "대동강택배", "만물상 배송", "직접 배달"};
+
+// A tab of /seller/orders: its name in the URL and the statuses it lists.
+struct Tab {
+  std::string_view name;
+  std::array<OrderStatus, kMaxStatusFilter> statuses;
+  std::size_t count;
+};
+
+// "To prepare" holds the paid orders and the cash-on-delivery ones, which the shop prepares before
+// the money comes (unpaid bank transfers show there too, marked awaiting payment, without a button).
+constexpr std::array<Tab, 6> kTabs = {{
+    {"to_prepare", {OrderStatus::paid, OrderStatus::awaiting_payment}, 2},
+    {"preparing", {OrderStatus::preparing}, 1},
+    {"shipped", {OrderStatus::shipped}, 1},
+    {"delivered", {OrderStatus::delivered}, 1},
+    {"confirmed", {OrderStatus::confirmed}, 1},
+    {"cancelled", {OrderStatus::cancelled, OrderStatus::return_requested, OrderStatus::returned}, 3},
+}};
+
+const Tab* FindTab(std::string_view name) {
+  for (const Tab& tab : kTabs) {
+    if (tab.name == name) return &tab;
+  }
+  return nullptr;
+}
+
+class SellerOrderPages : BuyingPages {
+ public:
+  explicit SellerOrderPages(const BuyingHttp& http) : BuyingPages{http} {}
+
+  http::Response List(http::Request& request) const {
+    const core::Actor& actor = request.context().actor;
+    if (!actor.signed_in()) return ToLogin("/seller/orders");
+    auto shop = http.services.sellers.OwnShop(actor, std::nullopt);
+    if (!shop) return http.renderer.NotFound(request);
+    const Tab* tab = FindTab(request.Query("tab").value_or("to_prepare"));
+    if (!tab) tab = &kTabs.front();
+    auto page = http::ParseListPage(request);
+    if (!page) page = http::ListPage{};
+    auto counts = http.services.orders.ShopOrderCounts(actor, shop->id);
+    auto orders = http.services.orders.ShopOrdersIn(
+        actor, shop->id, std::span<const OrderStatus>(tab->statuses.data(), tab->count), page->page, page->per_page);
+    if (!counts || !orders) return http.renderer.NotFound(request);
+
+    html::Data data;
+    data.set("title", Text(request, "orders.seller.orders_title"));
+    data.set("shop_name", shop->name);
+    html::List tabs;
+    for (const Tab& each : kTabs) {
+      std::int64_t count = 0;
+      for (std::size_t index = 0; index < each.count; ++index) count += (*counts)[each.statuses[index]];
+      html::Data row;
+      row.set("name", std::string(each.name));
+      row.set("label", Text(request, "orders.seller.tab." + std::string(each.name)));
+      row.set("count", std::to_string(count));
+      row.set("current", html::Data(&each == tab));
+      tabs.push_back(row);
+    }
+    data.set("tabs", tabs);
+    data.set("tab", std::string(tab->name));
+    html::List items;
+    for (const Order& order : orders->items) {
+      html::Data row;
+      row.set("id", std::to_string(order.id.value));
+      row.set("created_at", core::LocalDate(order.created_at));
+      row.set("status", Text(request, "orders.status." + std::string(OrderStatusName(order.status))));
+      row.set("status_code", std::string(OrderStatusName(order.status)));
+      row.set("payment_method", Text(request, "orders.method." + std::string(PaymentMethodName(order.payment_method))));
+      row.set("total", Money(request, order.total_kpw));
+      if (!order.lines.empty()) row.set("first_item", order.lines.front().name);
+      if (order.lines.size() > 1) row.set("more_items", std::to_string(order.lines.size() - 1));
+      items.push_back(row);
+    }
+    data.set("orders", items);
+    data.set("empty", html::Data(orders->items.empty()));
+    if (orders->page > 1) data.set("previous_page", std::to_string(orders->page - 1));
+    if (static_cast<std::int64_t>(orders->page) * orders->per_page < orders->total) {
+      data.set("next_page", std::to_string(orders->page + 1));
+    }
+    return Page(request, "orders/seller_orders", std::move(data));
+  }
+
+  http::Response Show(http::Request& request) const {
+    auto id = http::ParsePositiveId(request.PathParam("id"));
+    if (!request.context().actor.signed_in()) return ToLogin(request.path());
+    if (!id) return http.renderer.NotFound(request);
+    auto order = OwnOrder(request, OrderId{*id});
+    if (!order) return http.renderer.NotFound(request);
+    std::string notice;
+    // Only the four moves of this page have a notice; anything else in the URL is ignored.
+    if (auto done = request.Query("done")) {
+      for (OrderEvent event : {OrderEvent::prepare, OrderEvent::ship, OrderEvent::deliver, OrderEvent::accept_return}) {
+        if (*done == OrderEventName(event)) notice = Text(request, "orders.seller.done." + std::string(*done));
+      }
+    }
+    return Render(request, *order, notice, {}, {}, http::Status::ok);
+  }
+
+  http::Response Move(http::Request& request, OrderEvent event) const {
+    auto id = http::ParsePositiveId(request.PathParam("id"));
+    if (!request.context().actor.signed_in()) return ToLogin("/seller/orders");
+    if (!id) return http.renderer.NotFound(request);
+    // Only the shop's own orders: an admin or the buyer use their own pages.
+    if (!OwnOrder(request, OrderId{*id})) return http.renderer.NotFound(request);
+    std::expected<Order, OrderError> moved = std::unexpected(OrderError::order_not_found);
+    const std::string tracking(request.form().GetOr("tracking"));
+    if (event == OrderEvent::ship) {
+      moved = http.services.orders.Ship(request.context().actor, OrderId{*id},
+                                        Shipment{std::string(request.form().GetOr("carrier")), tracking});
+    } else {
+      moved = http.services.orders.Apply(request.context().actor, OrderId{*id}, event);
+    }
+    if (moved) {
+      return http::Response::Redirect("/seller/orders/" + std::to_string(*id) + "?done=" +
+                                      std::string(OrderEventName(event)));
+    }
+    auto order = OwnOrder(request, OrderId{*id});
+    if (!order) return http.renderer.NotFound(request);
+    const ApiProblem problem = ProblemOf(moved.error());
+    return Render(request, *order, "", problem.code, tracking, problem.status);
+  }
+
+ private:
+  // The order if it belongs to one of the actor's shops.
+  std::optional<Order> OwnOrder(const http::Request& request, OrderId id) const {
+    const core::Actor& actor = request.context().actor;
+    auto order = http.services.orders.GetOrder(actor, id);
+    if (!order) return std::nullopt;
+    if (!http.services.sellers.OwnShop(actor, order->seller)) return std::nullopt;
+    return *order;
+  }
+
+  http::Response Render(const http::Request& request, const Order& order, std::string_view notice,
+                        std::string_view error, std::string_view typed_tracking, http::Status status) const {
+    html::Data data;
+    data.set("title", Text(request, "orders.seller.order_title") + " " + std::to_string(order.id.value));
+    data.set("id", std::to_string(order.id.value));
+    data.set("status", Text(request, "orders.status." + std::string(OrderStatusName(order.status))));
+    data.set("status_code", std::string(OrderStatusName(order.status)));
+    data.set("payment_method", Text(request, "orders.method." + std::string(PaymentMethodName(order.payment_method))));
+    data.set("created_at", core::FormatIso8601(order.created_at));
+    if (!notice.empty()) data.set("notice", std::string(notice));
+    if (!error.empty()) {
+      data.set("message", ErrorText(request, error));
+      data.set(error == ErrorCode(OrderError::invalid_carrier) ? "carrier_error" : "tracking_error", html::Data(true));
+    }
+    html::List lines;
+    for (const OrderLine& line : order.lines) {
+      html::Data row;
+      row.set("product_id", std::to_string(line.product.value));
+      row.set("name", line.name);
+      row.set("quantity", std::to_string(line.quantity));
+      row.set("unit_price", Money(request, line.unit_price_kpw));
+      row.set("line_total", Money(request, line.line_total_kpw));
+      lines.push_back(row);
+    }
+    data.set("lines", lines);
+    data.set("subtotal", Money(request, order.subtotal_kpw));
+    data.set("delivery_fee", Money(request, order.delivery_fee_kpw));
+    data.set("total", Money(request, order.total_kpw));
+    data.set("delivery_method",
+             Text(request, "orders.delivery." + std::string(sellers::DeliveryMethodName(order.delivery_method))));
+    if (order.delivery_method == sellers::DeliveryMethod::pickup) data.set("pickup_place", order.pickup_place);
+    data.set("address", order.address);
+    if (!order.carrier.empty()) data.set("carrier", order.carrier);
+    if (!order.tracking_number.empty()) data.set("tracking_number", order.tracking_number);
+    html::List timeline;
+    for (const OrderStep& step : order.timeline) {
+      html::Data row;
+      row.set("status", Text(request, "orders.status." + std::string(OrderStatusName(step.to))));
+      row.set("at", core::FormatIso8601(step.at));
+      row.set("by", Text(request, "orders.party." + std::string(PartyName(step.party))));
+      if (!step.note.empty()) row.set("note", step.note);
+      timeline.push_back(row);
+    }
+    data.set("timeline", timeline);
+    // Only the moves the table allows the shop now; the service checks again on submit.
+    const auto allowed = [&](OrderEvent event) {
+      return NextStatus(order.status, event, Party::seller, order.payment_method).has_value();
+    };
+    data.set("can_prepare", html::Data(allowed(OrderEvent::prepare)));
+    data.set("can_ship", html::Data(allowed(OrderEvent::ship)));
+    data.set("can_deliver", html::Data(allowed(OrderEvent::deliver)));
+    data.set("can_accept_return", html::Data(allowed(OrderEvent::accept_return)));
+    data.set("cash_on_delivery", html::Data(order.payment_method == PaymentMethod::cash_on_delivery));
+    html::List carriers;
+    for (std::string_view carrier : kCarriers) {
+      html::Data row;
+      row.set("name", std::string(carrier));
+      carriers.push_back(row);
+    }
+    data.set("carriers", carriers);
+    data.set("typed_tracking", std::string(typed_tracking));
+    return Page(request, "orders/seller_order", std::move(data), status);
+  }
+};
+
+}  // namespace
+
+void AddSellerOrderPages(http::Router& router, const BuyingHttp& http) {
+  auto pages = std::make_shared<const SellerOrderPages>(http);
+  router.Get("/seller/orders", [pages](http::Request& request) { return pages->List(request); });
+  router.Get("/seller/orders/:id", [pages](http::Request& request) { return pages->Show(request); });
+  const std::pair<std::string_view, OrderEvent> moves[] = {{"/seller/orders/:id/prepare", OrderEvent::prepare},
+                                                           {"/seller/orders/:id/ship", OrderEvent::ship},
+                                                           {"/seller/orders/:id/deliver", OrderEvent::deliver},
+                                                           {"/seller/orders/:id/accept-return", OrderEvent::accept_return}};
+  for (const auto& [pattern, event] : moves) {
+    router.Post(pattern, [pages, event](http::Request& request) { return pages->Move(request, event); }, kFormBody);
+  }
+}
+
+}  // namespace manmulsang::orders
