@@ -1,0 +1,149 @@
+#pragma once
+
+// The seller center's routes as the server runs them, minus the socket, over a real store with
+// every module the dashboard reads, and orders placed through the real checkout.
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <boost/json/parse.hpp>
+#include <charconv>
+#include <string>
+#include <vector>
+
+#include "embedded/web_i18n.hpp"
+#include "embedded/web_static.hpp"
+#include "embedded/web_templates.hpp"
+#include "manmulsang/http/form.hpp"
+#include "manmulsang/http/static_assets.hpp"
+#include "manmulsang/reviews/reviews.hpp"
+#include "manmulsang/search/search.hpp"
+#include "manmulsang/seller_center/http/seller_center_routes.hpp"
+#include "test_database.hpp"
+
+namespace manmulsang::seller_center {
+
+using boost::json::object;
+
+class SellerCenterTest : public ::testing::Test {
+ protected:
+  static std::array<db::Database::ModuleMigrations, 8> Modules() {
+    return {{{"analytics", analytics::Migrations()},
+             {"sellers", sellers::Migrations()},
+             {"search", search::Migrations()},
+             {"catalog", catalog::Migrations()},
+             {"payments", payments::Migrations()},
+             {"cart", cart::Migrations()},
+             {"orders", orders::Migrations()},
+             {"reviews", reviews::Migrations()}}};
+  }
+
+  SellerCenterTest()
+      : assets_(embedded::web_static()), renderer_(embedded::web_templates(), embedded::web_i18n(), assets_) {
+    // A stand-in for the Authentication middleware: "<user id>:<role>" in a test header.
+    router_.Use([](http::Request& request, const http::Handler& next) {
+      const std::string_view who = request.Header("X-Test-User");
+      if (!who.empty()) {
+        const auto colon = who.find(':');
+        std::int64_t id = 0;
+        std::from_chars(who.data(), who.data() + colon, id);
+        request.context().actor = {core::UserId{id}, *core::ParseRole(who.substr(colon + 1)),
+                                   "회원 " + std::string(who.substr(0, colon))};
+      }
+      return next(request);
+    });
+    AddSellerCenterRoutes(router_, renderer_, {center_});
+  }
+
+  core::SellerId Shop(core::UserId owner, std::string name,
+                      sellers::ShopStatus status = sellers::ShopStatus::approved) {
+    std::vector<sellers::NewShop> shops = {{owner, std::move(name), "", "평양", status}};
+    return sellers_.InsertShops(shops).front();
+  }
+
+  core::ProductId Product(core::SellerId seller, std::int64_t price) {
+    catalog::NewProduct product;
+    product.seller = seller;
+    product.category = catalog_.CategoryBySlug("food")->id;
+    product.name = "상품 " + std::to_string(++product_number_);
+    product.price = {price, core::Currency::kpw};
+    product.stock = 100;
+    product.created_at = clock_.Now();
+    std::vector<catalog::NewProduct> products = {product};
+    return catalog_.InsertProducts(products).front();
+  }
+
+  // buyer orders quantity of product, paid from the wallet.
+  core::OrderId Order(core::UserId buyer, core::ProductId product, std::int64_t quantity = 1) {
+    EXPECT_TRUE(payments_.CreditWallet({buyer, {1'000'000, core::Currency::kpw}, "입금표", kAdmin}).has_value());
+    EXPECT_TRUE(cart_.AddItem(cart::CartOwner::Member(buyer), product, quantity).has_value());
+    auto receipt = orders_.Checkout({buyer, orders::PaymentMethod::wallet, "평양시 중구역 1동"});
+    EXPECT_TRUE(receipt.has_value());
+    return receipt->orders.front().id;
+  }
+
+  http::Response Send(http::Method method, std::string_view target, std::string body, std::string_view who,
+                      std::string_view content_type = "application/json") {
+    http::BeastRequest message{method, target, 11};
+    message.set(boost::beast::http::field::host, "shop.intranet");
+    if (!body.empty()) message.set(boost::beast::http::field::content_type, content_type);
+    if (!who.empty()) message.set("X-Test-User", who);
+    message.body() = std::move(body);
+    message.prepare_payload();
+    http::Request request(std::move(message), "10.0.0.1", "test");
+    return router_.Dispatch(request);
+  }
+  http::Response Get(std::string_view target, std::string_view who = "") {
+    return Send(http::Method::get, target, "", who);
+  }
+  http::Response PostForm(std::string_view target, std::vector<std::pair<std::string, std::string>> fields,
+                          std::string_view who) {
+    std::string body;
+    for (const auto& [name, value] : fields) {
+      if (!body.empty()) body += '&';
+      body += http::PercentEncode(name) + "=" + http::PercentEncode(value);
+    }
+    return Send(http::Method::post, target, std::move(body), who, "application/x-www-form-urlencoded");
+  }
+
+  static object Json(const http::Response& response) { return boost::json::parse(response.body).as_object(); }
+  static std::string Code(const http::Response& response) {
+    return std::string(Json(response).at("error").at("code").as_string());
+  }
+  static std::string Who(core::UserId user, std::string_view role = "seller") {
+    return std::to_string(user.value) + ":" + std::string(role);
+  }
+  static core::Actor Buyer(core::UserId user) { return {user, core::Role::buyer, "구매자"}; }
+  static core::Actor Seller(core::UserId user) { return {user, core::Role::seller, "판매자"}; }
+
+  static constexpr core::UserId kAdmin{1};
+  static constexpr core::UserId kOwner{2};
+  static constexpr core::UserId kOtherOwner{3};
+  static constexpr core::UserId kPendingMember{4};
+  static constexpr core::UserId kRejectedMember{5};
+  static constexpr core::UserId kMember{6};  // never applied
+  static constexpr core::UserId kBuyer{100};
+
+  testing::TestDatabase store_{Modules()};
+  // 2026-11-26 12:00 in the marketplace's zone (UTC+9).
+  core::ManualClock clock_{core::FromUnixSeconds(1'795'662'000)};
+  sellers::SellerService sellers_{store_.database(), clock_};
+  search::SearchService search_{store_.database()};
+  catalog::CatalogService catalog_{store_.database(), clock_, sellers_, &search_};
+  payments::PaymentService payments_{store_.database(), clock_};
+  cart::CartService cart_{store_.database(), clock_, sellers_, catalog_, payments_};
+  orders::OrderService orders_{store_.database(), clock_, sellers_, catalog_, cart_, payments_};
+  reviews::QuestionService questions_{store_.database(), clock_, sellers_, catalog_};
+  analytics::AnalyticsService analytics_{store_.database(), clock_, {std::chrono::hours(1)}};
+  SellerCenter center_{sellers_, catalog_, orders_, payments_, analytics_, questions_};
+  http::StaticAssets assets_;
+  html::Renderer renderer_;
+  http::Router router_;
+  int product_number_ = 0;
+  core::SellerId shop_ = Shop(kOwner, "만물 상회");
+  core::SellerId other_shop_ = Shop(kOtherOwner, "다른 상점");
+  core::ProductId product_ = Product(shop_, 12'000);
+  core::ProductId other_product_ = Product(other_shop_, 7'000);
+};
+
+}  // namespace manmulsang::seller_center
