@@ -36,7 +36,9 @@ struct BuyingServices {
 //   GET    /api/v1/orders   GET /api/v1/orders/:id
 //   POST   /api/v1/orders/:id/cancel | confirm | return
 //   GET    /api/v1/seller/orders?shop_id=&status=&page=&per_page=
-//   POST   /api/v1/seller/orders/:id/prepare | ship | deliver | accept-return
+//   POST   /api/v1/seller/orders/:id/prepare | deliver | accept-return
+//   POST   /api/v1/seller/orders/:id/ship {carrier, tracking}   (both required)
+//   GET    /api/v1/seller/ledger?shop_id=&page=&per_page=
 //   POST   /api/v1/admin/orders/:id/confirm-payment
 //   GET    /api/v1/wallet   POST /api/v1/wallet/vouchers {code}
 //   GET    /api/v1/exchange-rates
@@ -48,7 +50,10 @@ struct BuyingServices {
 //   POST /cart/items/:product_id {quantity}, POST /cart/items/:product_id/remove,
 //   GET|POST /checkout, GET /orders, GET /orders/:id, POST /orders/:id/cancel|confirm|return,
 //   GET /wallet, POST /wallet/vouchers,
-//   GET|POST /addresses, POST /addresses/:id/delete, POST /addresses/:id/default.
+//   GET|POST /addresses, POST /addresses/:id/delete, POST /addresses/:id/default,
+//   GET /seller/orders?tab=&page=, GET /seller/orders/:id,
+//   POST /seller/orders/:id/prepare | ship {carrier, tracking} | deliver | accept-return,
+//   GET /seller/ledger?page=.
 // Also registers this module's templates ("orders/*") and messages (t.orders.*) with renderer, and
 // tells services.orders to invalidate services.page_cache when stock changes.
 void AddBuyingRoutes(http::Router& router, html::Renderer& renderer, const BuyingServices& services);
