@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "manmulsang/analytics/http/search_referral.hpp"
 #include "manmulsang/text/normalize.hpp"
 #include "manmulsang/text/utf8.hpp"
 
@@ -155,6 +156,16 @@ boost::json::object ProductJson(const Product& product, CatalogService& catalog,
   }
   boost::json::array images;
   for (const std::string& url : product.images) images.emplace_back(url);
+  // A listing with options is bought through one of them (its id goes to the cart).
+  boost::json::array variants;
+  for (const Variant& variant : product.variants) {
+    variants.push_back(boost::json::object{
+        {"id", variant.id.value},
+        {"size", variant.size},
+        {"colour", variant.colour},
+        {"price", {{"amount", variant.price.amount}, {"currency", core::CurrencyCode(variant.price.currency)}}},
+        {"stock", variant.stock}});
+  }
   return {
       {"id", product.id.value},
       {"name", product.name},
@@ -165,6 +176,7 @@ boost::json::object ProductJson(const Product& product, CatalogService& catalog,
       {"seller", {{"id", product.seller.value}, {"name", product.seller_name}}},
       {"rating", {{"average", product.rating_average}, {"count", product.rating_count}}},
       {"images", std::move(images)},
+      {"variants", std::move(variants)},
   };
 }
 
@@ -184,6 +196,29 @@ std::string_view RawQuery(const http::Request& request) {
   std::string_view target = request.target();
   std::size_t mark = target.find('?');
   return mark == std::string_view::npos ? std::string_view() : target.substr(mark + 1);
+}
+
+void ProductShops::Remember(core::ProductId product, core::SellerId shop) {
+  // Bounded: past this many pages the map starts again (pages rendered since fill it back).
+  constexpr std::size_t kMaxRemembered = 200'000;
+  std::lock_guard lock(mutex_);
+  if (shops_.size() >= kMaxRemembered) shops_.clear();
+  shops_[product.value] = shop;
+}
+
+std::optional<core::SellerId> ProductShops::Find(core::ProductId product) const {
+  std::lock_guard lock(mutex_);
+  auto found = shops_.find(product.value);
+  if (found == shops_.end()) return std::nullopt;
+  return found->second;
+}
+
+void RecordShopVisit(const CatalogHttp& http, const http::Request& request, core::SellerId shop,
+                     const http::Response& response) {
+  if (http.analytics == nullptr) return;
+  // A 304 is a cached page shown again: a view too.
+  if (response.status != http::Status::ok && response.status != http::Status::not_modified) return;
+  http.analytics->RecordShopVisit(shop, analytics::SearchQueryOf(request));
 }
 
 http::Response NotFoundPage(const CatalogHttp& http, const http::Request& request) {

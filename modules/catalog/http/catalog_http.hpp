@@ -3,10 +3,14 @@
 #include <boost/json/object.hpp>
 
 #include <expected>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "manmulsang/analytics/analytics.hpp"
 #include "manmulsang/catalog/catalog.hpp"
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/page_cache.hpp"
@@ -17,13 +21,32 @@
 // Shared by this module's handlers; private to catalog/http.
 namespace manmulsang::catalog {
 
+// Which shop each product page belongs to, learnt when the page is rendered, so that a view
+// served from the page cache still counts as a visit to its shop without reading the product.
+class ProductShops {
+ public:
+  void Remember(core::ProductId product, core::SellerId shop);
+  std::optional<core::SellerId> Find(core::ProductId product) const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::unordered_map<std::int64_t, core::SellerId> shops_;
+};
+
 struct CatalogHttp {
   html::Renderer& renderer;
   CatalogService& catalog;
   sellers::SellerService& sellers;
   http::PageCache& page_cache;
   search::TrendingSearches& trending;
+  analytics::AnalyticsService* analytics = nullptr;  // counts shop visits when set
+  std::shared_ptr<ProductShops> product_shops = std::make_shared<ProductShops>();
 };
+
+// Counts a view of the shop's page (or one of its products') when analytics is on and the page
+// was found: the search words in the Referer come with it.
+void RecordShopVisit(const CatalogHttp& http, const http::Request& request, core::SellerId shop,
+                     const http::Response& response);
 
 // A query parameter that could not be used: the field and the message key that explains it.
 struct ParameterProblem {

@@ -3,21 +3,31 @@
 #include "catalog_http.hpp"
 #include "embedded/catalog_i18n.hpp"
 #include "embedded/catalog_templates.hpp"
+#include "listing_http.hpp"
+#include "manmulsang/media/upload_messages.hpp"
 
 namespace manmulsang::catalog {
 
 void AddCatalogRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog,
                       sellers::SellerService& sellers, http::PageCache& page_cache,
-                      search::TrendingSearches& trending) {
+                      search::TrendingSearches& trending, analytics::AnalyticsService* analytics) {
   renderer.AddTemplates("catalog", embedded::catalog_templates());
   renderer.AddMessages(embedded::catalog_i18n());
-  const CatalogHttp http{renderer, catalog, sellers, page_cache, trending};
+  const CatalogHttp http{renderer, catalog, sellers, page_cache, trending, analytics};
   AddCatalogApi(router, http);
   AddCategoryPage(router, http);
   AddProductPage(router, http);
   AddShopPage(router, http);
   AddSearchPage(router, http);
   AddDemoImages(router, http);
+}
+
+void AddListingRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog,
+                      ListingService& listings, http::PageCache& page_cache, const media::MediaLibrary& media) {
+  renderer.AddMessages(media::UploadMessages());
+  const ListingHttp http{renderer, catalog, listings, page_cache, media};
+  AddListingApi(router, http);
+  AddListingPages(router, http);
 }
 
 }  // namespace manmulsang::catalog

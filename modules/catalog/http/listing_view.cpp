@@ -20,7 +20,12 @@ html::List CardList(const std::vector<Product>& products, core::Locale locale) {
     card.name = product.name;
     card.price = product.price;
     card.shop_name = product.seller_name;
-    card.image_url = product.images.empty() ? std::string() : product.images.front();
+    // Cards show the list size of the first picture (the detail size when it has only one).
+    if (!product.list_images.empty()) {
+      card.image_url = product.list_images.front();
+    } else if (!product.images.empty()) {
+      card.image_url = product.images.front();
+    }
     card.rating_average = product.rating_average;
     card.rating_count = product.rating_count;
     card.sold_out = product.stock <= 0;

@@ -22,6 +22,21 @@ html::Data ProductData(const CatalogHttp& http, const http::Request& request, co
   data.set("price_text", core::FormatMoney(product.price, core::LocaleCode(locale)));
   data.set("currency", std::string(core::CurrencyCode(product.price.currency)));
   data.set("in_stock", product.stock > 0);
+  // A listing with options is bought through one: a plain <select name=product_id> in the form.
+  html::List variants;
+  for (const Variant& variant : product.variants) {
+    html::Data option;
+    option.set("id", std::to_string(variant.id.value));
+    std::string label = variant.size;
+    if (!variant.size.empty() && !variant.colour.empty()) label += " / ";
+    label += variant.colour;
+    option.set("label", std::move(label));
+    option.set("price_text", core::FormatMoney(variant.price, core::LocaleCode(locale)));
+    option.set("sold_out", variant.stock <= 0);
+    variants.push_back(std::move(option));
+  }
+  data.set("has_variants", !variants.empty());
+  data.set("variants", std::move(variants));
   data.set("stock", FormatCount(product.stock));
   data.set("shop_url", "/s/" + std::to_string(product.seller.value));
   data.set("shop_name", product.seller_name);
@@ -76,7 +91,14 @@ html::Data ProductData(const CatalogHttp& http, const http::Request& request, co
 http::Response Render(const CatalogHttp& http, const http::Request& request, core::ProductId id) {
   auto product = http.catalog.GetProduct(id);
   if (!product) return NotFoundPage(http, request);
+  http.product_shops->Remember(id, product->seller);
   return http.renderer.Page(request, "catalog/product", ProductData(http, request, *product));
+}
+
+http::Response Counted(const CatalogHttp& http, const http::Request& request, core::ProductId id,
+                       http::Response response) {
+  if (auto shop = http.product_shops->Find(id)) RecordShopVisit(http, request, *shop, response);
+  return response;
 }
 
 }  // namespace
@@ -87,13 +109,15 @@ void AddProductPage(http::Router& router, const CatalogHttp& http) {
     if (!id) return NotFoundPage(http, request);
     core::ProductId product{*id};
     if (request.context().actor.signed_in() || !OnlyParameters(request, {})) {
-      return Render(http, request, product);
+      return Counted(http, request, product, Render(http, request, product));
     }
     // Keyed by the canonical path, so that "/p/0123" cannot make a second copy of "/p/123".
     std::string key = http::PageCache::Key("/p/" + std::to_string(product.value),
                                            core::LocaleCode(request.context().locale));
-    return http.page_cache.GetOrRender(request, key, kProductCacheTime,
-                                       [&] { return Render(http, request, product); });
+    // Counted after the cache answered too: a cached view is a view of the shop.
+    return Counted(http, request, product, http.page_cache.GetOrRender(request, key, kProductCacheTime, [&] {
+      return Render(http, request, product);
+    }));
   });
 }
 

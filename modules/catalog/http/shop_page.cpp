@@ -1,4 +1,8 @@
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+
+#include <fmt/format.h>
 
 #include "catalog_http.hpp"
 #include "listing_view.hpp"
@@ -38,6 +42,16 @@ http::Response Render(const CatalogHttp& http, const http::Request& request, cor
   data.set("name", shop->name);
   data.set("city", shop->city);
   data.set("description", shop->description);
+  data.set("logo_url", shop->logo_url.empty() ? html::Data(false) : html::Data(shop->logo_url));
+  const ShopRating rating = http.catalog.ShopRatingOf(id);
+  if (rating.count > 0) {
+    const double average = std::clamp(rating.average, 0.0, 5.0);
+    data.set("rating", fmt::format("{:.1f}", average));
+    data.set("rating_stars", std::to_string(static_cast<int>(std::lround(average))));
+    data.set("review_count", FormatCount(rating.count));
+  } else {
+    data.set("rating", false);
+  }
   data.set("total", FormatCount(page->total));
   data.set("has_products", !page->items.empty());
   data.set("products", CardList(page->items, locale));
@@ -53,11 +67,17 @@ void AddShopPage(http::Router& router, const CatalogHttp& http) {
     if (!id) return NotFoundPage(http, request);
     core::SellerId shop{*id};
     if (request.context().actor.signed_in() || !OnlyParameters(request, {"page"})) {
-      return Render(http, request, shop);
+      http::Response response = Render(http, request, shop);
+      RecordShopVisit(http, request, shop, response);
+      return response;
     }
     std::string key = http::PageCache::Key("/s/" + std::to_string(shop.value),
                                            core::LocaleCode(request.context().locale), RawQuery(request));
-    return http.page_cache.GetOrRender(request, key, kShopCacheTime, [&] { return Render(http, request, shop); });
+    // Counted whether the cache answered or not; only pages found (an approved shop) count.
+    http::Response response =
+        http.page_cache.GetOrRender(request, key, kShopCacheTime, [&] { return Render(http, request, shop); });
+    RecordShopVisit(http, request, shop, response);
+    return response;
   });
 }
 

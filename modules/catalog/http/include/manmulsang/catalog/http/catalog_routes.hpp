@@ -1,9 +1,12 @@
 #pragma once
 
+#include "manmulsang/analytics/analytics.hpp"
 #include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/catalog/listings.hpp"
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/page_cache.hpp"
 #include "manmulsang/http/router.hpp"
+#include "manmulsang/media/media_library.hpp"
 #include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 
@@ -19,8 +22,22 @@ namespace manmulsang::catalog {
 // A text search that finds something (page or API) is recorded in trending, once per visitor.
 // Also registers this module's templates ("catalog/category", "catalog/product", "catalog/shop", "catalog/search")
 // and its messages (t.catalog.*) with renderer.
+// With analytics, every product and shop page view (cached ones too) counts as a visit to the
+// shop, with the search words that led to it.
 void AddCatalogRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog,
                       sellers::SellerService& sellers, http::PageCache& page_cache,
-                      search::TrendingSearches& trending);
+                      search::TrendingSearches& trending, analytics::AnalyticsService* analytics = nullptr);
+
+// The seller's own listings. Call after AddCatalogRoutes (which registers the templates and
+// messages); also registers the upload messages (t.image.*).
+// JSON: GET|POST /api/v1/seller/products, GET|PATCH|DELETE /api/v1/seller/products/:id,
+// POST /api/v1/seller/products/:id/hide and /show, POST /api/v1/seller/products/:id/images
+// (multipart, parts named image), DELETE /api/v1/seller/products/:id/images/:position (0-based).
+// HTML: /seller/products (list, ?status=active|hidden), /seller/products/new,
+// /seller/products/:id/edit (form, photos), POST /seller/products/:id (save), /hide, /show,
+// GET+POST /seller/products/:id/delete (confirmation), POST /seller/products/:id/images and
+// /seller/products/:id/images/:number/delete (1-based). Writes invalidate /p/<id>, /c/, /s/<shop>.
+void AddListingRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog,
+                      ListingService& listings, http::PageCache& page_cache, const media::MediaLibrary& media);
 
 }  // namespace manmulsang::catalog
