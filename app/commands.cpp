@@ -9,6 +9,7 @@
 
 #include "demo/demo_generator.hpp"
 #include "demo/demo_orders.hpp"
+#include "demo/demo_reviews.hpp"
 #include "marketplace.hpp"
 
 namespace manmulsang::app {
@@ -60,10 +61,15 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
   const demo::DemoOrdersSummary orders =
       demo::GenerateDemoOrders(marketplace.database(), marketplace.accounts(), marketplace.sellers(),
                                marketplace.catalog(), marketplace.clock(), summary, options);
-  std::printf("demo marketplace: %lld members, %lld shops, %lld products, %lld orders, %lld wallets\n",
+  const demo::DemoReviewsSummary reviews =
+      demo::GenerateDemoReviews(marketplace.database(), marketplace.accounts(), marketplace.sellers(),
+                                marketplace.catalog(), marketplace.clock(), summary, options);
+  std::printf("demo marketplace: %lld members, %lld shops, %lld products, %lld orders, %lld wallets, "
+              "%lld reviews, %lld questions\n",
               static_cast<long long>(summary.members), static_cast<long long>(summary.shops),
               static_cast<long long>(summary.products), static_cast<long long>(orders.orders),
-              static_cast<long long>(orders.wallets));
+              static_cast<long long>(orders.wallets), static_cast<long long>(reviews.reviews),
+              static_cast<long long>(reviews.questions));
   return 0;
 }
 

@@ -168,10 +168,10 @@ catalog::NewProduct MakeProduct(Random& random, const RecipeTarget& target, cons
   // Popularity and review counts are heavy-tailed: a few listings get most of the attention.
   double attention = -std::log(1.0 - random.Unit());
   product.popularity = static_cast<std::int64_t>(attention * attention * 150.0);
-  product.rating_count = random.Chance(0.3) ? 0 : static_cast<std::int64_t>(attention * 12.0);
-  if (product.rating_count > 0) {
-    product.rating_average = std::round((3.0 + 2.0 * std::sqrt(random.Unit())) * 10.0) / 10.0;
-  }
+  // A rating is the average of reviews, and the demo's reviews are written later through the
+  // reviews module (demo_reviews.cpp); a listing starts with none. The draws that once made a
+  // rating up stay, so that a seed still gives the same names, prices and dates.
+  if (!random.Chance(0.3) && static_cast<std::int64_t>(attention * 12.0) > 0) (void)random.Unit();
   auto age = std::chrono::seconds(random.Below(std::chrono::duration_cast<std::chrono::seconds>(kListingPeriod).count()));
   product.created_at = now - age;
 
