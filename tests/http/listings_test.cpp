@@ -106,7 +106,8 @@ class ListingsTest : public BlackBoxTest {
         Client().Get("/api/v1/products?per_page=100&seller=" + std::to_string(shop) + "&q=" + PercentEncode(text));
     if (response.status != 200) throw std::runtime_error("search: " + response.body);
     std::vector<std::int64_t> ids;
-    for (const auto& item : response.Json().at("items").as_array()) ids.push_back(Int(item.at("id")));
+    const boost::json::value json = response.Json();
+    for (const auto& item : json.at("items").as_array()) ids.push_back(Int(item.at("id")));
     return ids;
   }
 
@@ -191,7 +192,8 @@ TEST_F(ListingsTest, AnotherShopsOwnerGetsNotFoundEverywhereAndChangesNothing) {
                           "multipart/form-data; boundary=" + std::string(kBoundary)).status,
             404);
   EXPECT_EQ(stranger.Send("DELETE", path + "/images/0", "", "").status, 404);
-  for (const auto& item : stranger.Get("/api/v1/seller/products").Json().at("items").as_array()) {
+  const boost::json::value strangers_list = stranger.Get("/api/v1/seller/products").Json();
+  for (const auto& item : strangers_list.at("items").as_array()) {
     EXPECT_NE(Int(item.at("id")), id) << "another shop's listing in the stranger's list";
   }
   // The pages say not found too.
