@@ -1,0 +1,273 @@
+// Fulfilment and payout through the real server (issue 5), on the shared demo store: a new member
+// orders from a demo shop (cash on delivery); the shop's owner prepares on the no-JS page, ships
+// (a bad tracking number or a missing carrier is a 400 naming the field and changes nothing; the
+// page's ship form answers the same), and marks it delivered, which records the cash; the buyer
+// sees every step with its time and the carrier and tracking number on the API and the page,
+// then confirms; the shop's ledger (API and page) shows the release with its gross, fee and net.
+// Another shop's owner gets 404 on every seller endpoint and page for that order and ledger, and
+// nothing changes; the buyer gets 404 on the seller pages and ledger.
+//
+// Actors: the demo's sellers (user0001@example.kp, ... with the demo password) who own its shops,
+// and a member registered by the scenario.
+#include <map>
+
+#include "blackbox.hpp"
+
+namespace manmulsang::testing {
+namespace {
+
+constexpr const char* kDemoPassword = "manmulsang-demo";
+constexpr std::int64_t kPlatformFeeBasisPoints = 300;  // the default OrderSettings
+
+std::int64_t Int(const boost::json::value& value) { return value.to_number<std::int64_t>(); }
+
+std::string ErrorCode(const HttpResponse& response) {
+  try {
+    return std::string(response.Json().at("error").at("code").as_string());
+  } catch (const std::exception&) {
+    return "(no error code: " + response.body.substr(0, 200) + ")";
+  }
+}
+
+std::string ErrorField(const HttpResponse& response) {
+  try {
+    const boost::json::value json = response.Json();
+    const boost::json::value* field = json.at("error").as_object().if_contains("field");
+    return field != nullptr && field->is_string() ? std::string(field->as_string()) : std::string();
+  } catch (const std::exception&) {
+    return "(no error: " + response.body.substr(0, 200) + ")";
+  }
+}
+
+struct Seller {
+  std::int64_t shop = 0;
+  std::string email;
+  std::string token;
+};
+
+class FulfilmentBlackBoxTest : public BlackBoxTest {
+ protected:
+  void SetUp() override {
+    BlackBoxTest::SetUp();
+    if (server_ == nullptr) return;
+    if (sellers_.empty()) FindDemoSellers();
+    if (sellers_.size() < 2) GTEST_FAIL() << "fewer than two demo sellers with shops sign in";
+  }
+
+  HttpClient Client(const std::string& token = {}) const {
+    HttpClient client = NewClient();
+    if (!token.empty()) client.set_bearer_token(token);
+    return client;
+  }
+
+  void FindDemoSellers() {
+    // The demo's sellers are its first members: the first member without a shop ends the search.
+    for (int index = 1; index <= 100; ++index) {
+      std::string number = std::to_string(index);
+      const std::string email = "user" + std::string(4 - number.size(), '0') + number + "@example.kp";
+      HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", email}, {"password", kDemoPassword}});
+      if (login.status != 200) break;
+      const std::string token(login.Json().at("token").as_string());
+      HttpResponse shop = Client(token).Get("/api/v1/seller/shop/delivery");
+      if (shop.status != 200) break;
+      sellers_.push_back({Int(shop.Json().at("shop_id")), email, token});
+    }
+  }
+
+  const Seller* SellerOf(std::int64_t shop) const {
+    for (const Seller& seller : sellers_) {
+      if (seller.shop == shop) return &seller;
+    }
+    return nullptr;
+  }
+
+  // The member's cart gets one product of a demo shop whose owner signs in; returns its shop.
+  std::int64_t AddProductOfADemoShop(const std::string& buyer_token) {
+    for (int page = 1; page <= 3; ++page) {
+      HttpResponse response = Client().Get("/api/v1/products?sort=newest&per_page=100&page=" + std::to_string(page));
+      if (response.status != 200) throw std::runtime_error("/api/v1/products: " + response.body);
+      const boost::json::value listing = response.Json();  // alive for the loop (no temporary)
+      for (const boost::json::value& item : listing.at("items").as_array()) {
+        const std::int64_t shop = Int(item.at("seller").at("id"));
+        if (SellerOf(shop) == nullptr || Int(item.at("stock")) < 2) continue;
+        HttpResponse added =
+            Client(buyer_token).PostJson("/api/v1/cart/items", {{"product_id", Int(item.at("id"))}, {"quantity", 1}});
+        if (added.status == 201) return shop;
+      }
+    }
+    throw std::runtime_error("no product of a demo shop whose owner signs in could be added to a cart");
+  }
+
+  // A signed-in page's form: posts `fields` with the page's _csrf.
+  static HttpResponse PostForm(HttpClient& browser, const std::string& page, const std::string& action,
+                               FormFields fields) {
+    HttpResponse shown = browser.Get(page);
+    const std::optional<std::string> token = FindInputValue(shown.body, "_csrf");
+    if (shown.status != 200 || !token) {
+      throw std::runtime_error("no form with _csrf on " + page + ": " + shown.body.substr(0, 200));
+    }
+    fields.insert(fields.begin(), {"_csrf", *token});
+    return browser.Post(action, fields);
+  }
+
+  std::string Status(const std::string& token, std::int64_t order) {
+    HttpResponse response = Client(token).Get("/api/v1/orders/" + std::to_string(order));
+    if (response.status != 200) return "(GET order: " + std::to_string(response.status) + ")";
+    return std::string(response.Json().at("status").as_string());
+  }
+
+  static inline std::vector<Seller> sellers_;
+};
+
+TEST_F(FulfilmentBlackBoxTest, OrderIsPreparedShippedDeliveredConfirmedAndPaidOut) {
+  const std::string buyer_email = UniqueEmail("fulfilment-buyer");
+  const std::string buyer = RegisterViaApi(buyer_email, kPassword);
+  const std::int64_t shop = AddProductOfADemoShop(buyer);
+  const Seller& owner = *SellerOf(shop);
+  const Seller& other = sellers_[sellers_[0].shop == shop ? 1 : 0];
+  HttpResponse placed = Client(buyer).PostJson(
+      "/api/v1/orders", {{"payment_method", "cod"}, {"address", "평양시 대동강구역 문수거리 12"}},
+      {{"Idempotency-Key", "fulfilment-" + buyer_email}});
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const std::int64_t order = Int(placed.Json().at("orders").at(0).at("id"));
+  const std::int64_t total = Int(placed.Json().at("orders").at(0).at("total").at("amount"));
+  const std::string id = std::to_string(order);
+
+  // The owner's tab "to prepare" lists it, with a count; prepare on the page.
+  HttpClient owner_browser = SignInThroughLoginForm(owner.email, kDemoPassword);
+  HttpResponse tab = owner_browser.Get("/seller/orders?tab=to_prepare");
+  ASSERT_EQ(tab.status, 200) << tab.body.substr(0, 300);
+  EXPECT_NE(tab.body.find("href=\"/seller/orders/" + id + "\""), std::string::npos);
+  EXPECT_NE(tab.body.find("tab-count"), std::string::npos);
+  HttpResponse prepared = PostForm(owner_browser, "/seller/orders/" + id, "/seller/orders/" + id + "/prepare", {});
+  EXPECT_EQ(prepared.status, 303) << prepared.body.substr(0, 300);
+  EXPECT_EQ(prepared.Header("Location").value_or(""), "/seller/orders/" + id + "?done=prepare");
+  EXPECT_EQ(Status(buyer, order), "preparing");
+  HttpResponse notice = owner_browser.Get("/seller/orders/" + id + "?done=prepare");
+  EXPECT_NE(notice.body.find("class=\"notice\""), std::string::npos);
+  EXPECT_NE(notice.body.find("문수거리 12"), std::string::npos) << "the seller sees the buyer's address";
+
+  // Another shop's owner and the buyer cannot touch it or the shop's lists and ledger: 404.
+  HttpClient other_browser = SignInThroughLoginForm(other.email, kDemoPassword);
+  for (const char* move : {"prepare", "ship", "deliver", "accept-return"}) {
+    HttpResponse refused = Client(other.token).PostJson("/api/v1/seller/orders/" + id + "/" + move,
+                                                        {{"carrier", "조선우편"}, {"tracking", "123"}});
+    EXPECT_TRUE(IsJsonError(refused, 404)) << move << ": " << refused.body;
+  }
+  EXPECT_TRUE(IsJsonError(Client(other.token).Get("/api/v1/orders/" + id), 404));
+  EXPECT_TRUE(IsJsonError(Client(other.token).Get("/api/v1/seller/orders?shop_id=" + std::to_string(shop)), 404));
+  EXPECT_TRUE(IsJsonError(Client(other.token).Get("/api/v1/seller/ledger?shop_id=" + std::to_string(shop)), 404));
+  EXPECT_EQ(other_browser.Get("/seller/orders/" + id).status, 404);
+  HttpResponse other_list = other_browser.Get("/seller/orders?tab=preparing");
+  EXPECT_EQ(other_list.status, 200);
+  EXPECT_EQ(other_list.body.find("/seller/orders/" + id + "\""), std::string::npos) << "another shop's tab lists it";
+  {
+    // Its own page's _csrf, posted at the other shop's order.
+    HttpResponse own_page = other_browser.Get("/seller/orders");
+    const std::optional<std::string> token = FindInputValue(own_page.body, "_csrf");
+    FormFields fields = {{"carrier", "조선우편"}, {"tracking", "123"}};
+    if (token) fields.insert(fields.begin(), {"_csrf", *token});
+    EXPECT_EQ(other_browser.Post("/seller/orders/" + id + "/ship", fields).status, 404);
+  }
+  EXPECT_TRUE(IsJsonError(Client(buyer).PostJson("/api/v1/seller/orders/" + id + "/ship",
+                                                 {{"carrier", "조선우편"}, {"tracking", "123"}}),
+                          409));
+  EXPECT_TRUE(IsJsonError(Client(buyer).Get("/api/v1/seller/ledger"), 404));
+  HttpClient buyer_browser = SignInThroughLoginForm(buyer_email, kPassword);
+  EXPECT_EQ(buyer_browser.Get("/seller/orders").status, 404);
+  EXPECT_EQ(buyer_browser.Get("/seller/orders/" + id).status, 404);
+  EXPECT_EQ(buyer_browser.Get("/seller/ledger").status, 404);
+  EXPECT_EQ(Client().Get("/seller/orders").status, 303);  // a visitor is sent to sign in
+  EXPECT_TRUE(IsJsonError(Client().Get("/api/v1/seller/ledger"), 401));
+  EXPECT_EQ(Status(buyer, order), "preparing") << "nothing changed";
+
+  // Shipping needs both fields; each refusal names its field and changes nothing.
+  const std::vector<std::pair<boost::json::object, std::string>> bad = {
+      {{{"tracking", "123"}}, "carrier"},
+      {{{"carrier", ""}, {"tracking", "123"}}, "carrier"},
+      {{{"carrier", std::string(41, 'x')}, {"tracking", "123"}}, "carrier"},
+      {{{"carrier", "조선우편"}}, "tracking"},
+      {{{"carrier", "조선우편"}, {"tracking", "12 34"}}, "tracking"},
+      {{{"carrier", "조선우편"}, {"tracking", "<b>1</b>"}}, "tracking"},
+      {{{"carrier", "조선우편"}, {"tracking", 12345}}, "tracking"},
+      {{{"carrier", "조선우편"}, {"tracking", std::string(41, '7')}}, "tracking"},
+  };
+  for (const auto& [body, field] : bad) {
+    HttpResponse refused = Client(owner.token).PostJson("/api/v1/seller/orders/" + id + "/ship", body);
+    EXPECT_TRUE(IsJsonError(refused, 400)) << boost::json::serialize(body) << ": " << refused.body;
+    EXPECT_EQ(ErrorField(refused), field) << boost::json::serialize(body);
+  }
+  EXPECT_TRUE(
+      IsJsonError(Client(owner.token).PostJson("/api/v1/seller/orders/" + id + "/ship", boost::json::object{}), 400));
+  HttpResponse bad_form = PostForm(owner_browser, "/seller/orders/" + id, "/seller/orders/" + id + "/ship",
+                                   {{"carrier", "조선우편"}, {"tracking", "NOT VALID!"}});
+  EXPECT_EQ(bad_form.status, 400);
+  EXPECT_NE(bad_form.body.find("role=\"alert\""), std::string::npos);
+  EXPECT_NE(bad_form.body.find("NOT VALID!"), std::string::npos) << "the typed number comes back to be fixed";
+  EXPECT_EQ(Status(buyer, order), "preparing") << "nothing changed";
+  HttpResponse unshipped = Client(buyer).Get("/api/v1/orders/" + id);
+  EXPECT_TRUE(unshipped.Json().at("shipment").is_null());
+
+  // Ship on the page's form, then deliver through the API (cash on delivery: the cash is recorded).
+  HttpResponse shipped = PostForm(owner_browser, "/seller/orders/" + id, "/seller/orders/" + id + "/ship",
+                                  {{"carrier", "평양특급"}, {"tracking", "PY-2026-0042"}});
+  EXPECT_EQ(shipped.status, 303) << shipped.body.substr(0, 300);
+  EXPECT_EQ(Status(buyer, order), "shipped");
+  HttpResponse delivered = Client(owner.token).PostJson("/api/v1/seller/orders/" + id + "/deliver", boost::json::object{});
+  ASSERT_EQ(delivered.status, 200) << delivered.body;
+
+  // The buyer sees each step with its time, and the carrier and tracking number.
+  HttpResponse seen = Client(buyer).Get("/api/v1/orders/" + id);
+  ASSERT_EQ(seen.status, 200);
+  const boost::json::value json = seen.Json();
+  EXPECT_EQ(json.at("status").as_string(), "delivered");
+  EXPECT_EQ(json.at("shipment").at("carrier").as_string(), "평양특급");
+  EXPECT_EQ(json.at("shipment").at("tracking").as_string(), "PY-2026-0042");
+  std::vector<std::string> steps;
+  for (const boost::json::value& step : json.at("timeline").as_array()) {
+    steps.emplace_back(step.at("status").as_string());
+    EXPECT_FALSE(step.at("at").as_string().empty());
+  }
+  EXPECT_EQ(steps, (std::vector<std::string>{"awaiting_payment", "preparing", "shipped", "delivered"}));
+  HttpResponse page = buyer_browser.Get("/orders/" + id);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<span class=\"order-carrier\">평양특급</span>"), std::string::npos);
+  EXPECT_NE(page.body.find("<span class=\"order-tracking\">PY-2026-0042</span>"), std::string::npos);
+  EXPECT_NE(page.body.find("<time datetime="), std::string::npos);
+
+  // The buyer confirms: the shop's ledger shows the release with the fee.
+  HttpResponse confirmed = Client(buyer).PostJson("/api/v1/orders/" + id + "/confirm", boost::json::object{});
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  const std::int64_t fee = total * kPlatformFeeBasisPoints / 10'000;
+  HttpResponse ledger = Client(owner.token).Get("/api/v1/seller/ledger?per_page=100");
+  ASSERT_EQ(ledger.status, 200) << ledger.body;
+  const boost::json::value statement = ledger.Json();
+  EXPECT_EQ(Int(statement.at("shop_id")), shop);
+  bool found = false;
+  for (const boost::json::value& entry : statement.at("items").as_array()) {
+    if (!entry.at("order_id").is_int64() || Int(entry.at("order_id")) != order) continue;
+    found = true;
+    EXPECT_EQ(entry.at("kind").as_string(), "release");
+    EXPECT_EQ(Int(entry.at("gross").at("amount")), total);
+    EXPECT_EQ(Int(entry.at("fee").at("amount")), fee);
+    EXPECT_EQ(Int(entry.at("net").at("amount")), total - fee);
+  }
+  EXPECT_TRUE(found) << "the release of order " << id << " is not in the ledger: " << ledger.body.substr(0, 500);
+  EXPECT_GE(Int(statement.at("balance").at("amount")), total - fee);
+  HttpResponse ledger_page = owner_browser.Get("/seller/ledger");
+  ASSERT_EQ(ledger_page.status, 200);
+  EXPECT_NE(ledger_page.body.find("data-order=\"" + id + "\""), std::string::npos);
+
+  // And still nothing for another shop's owner.
+  EXPECT_EQ(other_browser.Get("/seller/orders/" + id).status, 404);
+  HttpResponse other_ledger = Client(other.token).Get("/api/v1/seller/ledger?per_page=100");
+  ASSERT_EQ(other_ledger.status, 200);
+  const boost::json::value other_statement = other_ledger.Json();
+  for (const boost::json::value& entry : other_statement.at("items").as_array()) {
+    EXPECT_FALSE(entry.at("order_id").is_int64() && Int(entry.at("order_id")) == order);
+  }
+  EXPECT_EQ(other_browser.Get("/seller/ledger").body.find("data-order=\"" + id + "\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace manmulsang::testing
