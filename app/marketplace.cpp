@@ -110,7 +110,7 @@ void Marketplace::Serve(const Config& config) {
   http::AddMetricsRoute(router);
   assets.AddRoutes(router);
   accounts::AddAccountRoutes(router, renderer, *accounts_);
-  catalog::AddCatalogRoutes(router, renderer, *catalog_, *sellers_, page_cache, *trending_);
+  catalog::AddCatalogRoutes(router, renderer, *catalog_, *sellers_, page_cache, *trending_, analytics_.get());
   search::AddSearchRoutes(router, *search_, *trending_);
   orders::AddBuyingRoutes(router, renderer, {*accounts_, *cart_, *orders_, *payments_, *addresses_, *sellers_, page_cache});
   reviews::AddReviewRoutes(router, renderer, {*reviews_, *questions_, page_cache});
