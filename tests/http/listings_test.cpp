@@ -265,5 +265,34 @@ TEST_F(ListingsTest, TheFormListsAProductWithoutJavaScript) {
   EXPECT_EQ(Found(seller.shop, word).size(), 1u);
 }
 
+TEST_F(ListingsTest, ABuyerBuysAnOptionAndTheListingFollows) {
+  const Seller seller = NewSeller("listing-options");
+  const std::string word = "겨울솜옷" + std::to_string(seller.shop);
+  const std::int64_t id = Create(seller, Coat(word));
+  const boost::json::value before = Client().Get("/api/v1/products/" + std::to_string(id)).Json();
+  const std::int64_t large = Int(before.at("variants").at(1).at("id"));
+
+  const std::string buyer = RegisterViaApi(UniqueEmail("options-buyer"), kPassword);
+  HttpResponse whole = Client(buyer).PostJson("/api/v1/cart/items", {{"product_id", id}, {"quantity", 1}});
+  EXPECT_TRUE(IsJsonError(whole, 400)) << whole.body;
+  EXPECT_EQ(Code(whole), "option_required");
+  ASSERT_EQ(Client(buyer).PostJson("/api/v1/cart/items", {{"product_id", large}, {"quantity", 2}}).status, 201);
+  HttpResponse placed = Client(buyer).PostJson("/api/v1/orders", {{"payment_method", "cod"}, {"address", "평양시 중구역 1동"}});
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const std::int64_t order = Int(placed.Json().at("orders").at(0).at("id"));
+  HttpResponse order_read = Client(buyer).Get("/api/v1/orders/" + std::to_string(order));
+  EXPECT_NE(order_read.body.find(word + " (L / 곤색)"), std::string::npos) << "the order line names the option";
+
+  const boost::json::value after = Client().Get("/api/v1/products/" + std::to_string(id)).Json();
+  EXPECT_EQ(Int(after.at("stock")), 3);
+  EXPECT_EQ(Int(after.at("variants").at(1).at("stock")), 0);
+  HttpResponse page = Client().Get("/p/" + std::to_string(id));
+  EXPECT_NE(page.body.find("value=\"" + std::to_string(large) + "\" disabled"), std::string::npos)
+      << "the sold-out option is not disabled in the select";
+
+  ASSERT_EQ(Client(buyer).PostJson("/api/v1/orders/" + std::to_string(order) + "/cancel", boost::json::object{}).status, 200);
+  EXPECT_EQ(Int(Client().Get("/api/v1/products/" + std::to_string(id)).Json().at("stock")), 5);
+}
+
 }  // namespace
 }  // namespace manmulsang::testing
