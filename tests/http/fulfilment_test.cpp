@@ -269,5 +269,56 @@ TEST_F(FulfilmentBlackBoxTest, OrderIsPreparedShippedDeliveredConfirmedAndPaidOu
   EXPECT_EQ(other_browser.Get("/seller/ledger").body.find("data-order=\"" + id + "\""), std::string::npos);
 }
 
+TEST_F(FulfilmentBlackBoxTest, HostileInputOnTheSellerPagesIsAClearRefusalThatChangesNothing) {
+  const std::string buyer_email = UniqueEmail("fulfilment-hostile");
+  const std::string buyer = RegisterViaApi(buyer_email, kPassword);
+  const std::int64_t shop = AddProductOfADemoShop(buyer);
+  const Seller& owner = *SellerOf(shop);
+  HttpResponse placed = Client(buyer).PostJson(
+      "/api/v1/orders", {{"payment_method", "cod"}, {"address", "평양시 중구역 1"}},
+      {{"Idempotency-Key", "fulfilment-hostile-" + buyer_email}});
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const std::string id = std::to_string(Int(placed.Json().at("orders").at(0).at("id")));
+  HttpClient browser = SignInThroughLoginForm(owner.email, kDemoPassword);
+  ASSERT_EQ(PostForm(browser, "/seller/orders/" + id, "/seller/orders/" + id + "/prepare", {}).status, 303);
+
+  // Odd tabs, pages and ids: the first tab, the first page, the not-found page — never a 500.
+  HttpResponse tab = browser.Get("/seller/orders?tab=%3Cscript%3E&page=abc");
+  EXPECT_EQ(tab.status, 200);
+  EXPECT_EQ(tab.body.find("<script>"), std::string::npos);
+  for (const std::string path : {"/seller/orders/abc", "/seller/orders/0", "/seller/orders/-1",
+                                 "/seller/orders/99999999999999999999999", "/seller/orders/9223372036854775807"}) {
+    EXPECT_EQ(browser.Get(path).status, 404) << path;
+  }
+  HttpResponse notice = browser.Get("/seller/orders/" + id + "?done=%3Cscript%3Ealert(1)%3C/script%3E");
+  EXPECT_EQ(notice.status, 200);
+  EXPECT_EQ(notice.body.find("<script>alert"), std::string::npos);
+
+  // The ship form with hostile fields: 400 with the message, the typed text escaped, no move.
+  const std::vector<FormFields> hostile = {
+      {{"carrier", "\xff\xfe"}, {"tracking", "123"}},
+      {{"carrier", "조선\r\n우편"}, {"tracking", "123"}},
+      {{"carrier", "조선우편"}, {"tracking", "\"><script>alert(1)</script>"}},
+      {{"carrier", "조선우편"}},
+      {},
+  };
+  for (const FormFields& fields : hostile) {
+    HttpResponse refused = PostForm(browser, "/seller/orders/" + id, "/seller/orders/" + id + "/ship", fields);
+    EXPECT_EQ(refused.status, 400) << refused.body.substr(0, 200);
+    EXPECT_EQ(refused.body.find("<script>alert"), std::string::npos);
+  }
+  // A body past the form limit is refused before anything runs.
+  HttpResponse huge = PostForm(browser, "/seller/orders/" + id, "/seller/orders/" + id + "/ship",
+                               {{"carrier", "조선우편"}, {"tracking", std::string(10'000, '1')}});
+  EXPECT_EQ(huge.status, 413);
+  // A form posted from another site (which cannot read the page's _csrf) is refused.
+  HttpResponse forged = browser.Post("/seller/orders/" + id + "/ship", {{"carrier", "조선우편"}, {"tracking", "123"}},
+                                     {{"Origin", "http://evil.example"}});
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_EQ(Status(buyer, std::stoll(id)), "preparing") << "nothing changed";
+  HttpResponse seen = Client(buyer).Get("/api/v1/orders/" + id);
+  EXPECT_TRUE(seen.Json().at("shipment").is_null());
+}
+
 }  // namespace
 }  // namespace manmulsang::testing
