@@ -156,7 +156,8 @@ boost::json::object ProductJson(const Product& product, CatalogService& catalog,
   }
   boost::json::array images;
   for (const std::string& url : product.images) images.emplace_back(url);
-  // A listing with options is bought through one of them (its id goes to the cart).
+  // A listing with options is bought through one of them (its id goes to the cart); "variants"
+  // appears only on such listings, so every other product keeps its published shape.
   boost::json::array variants;
   for (const Variant& variant : product.variants) {
     variants.push_back(boost::json::object{
@@ -166,7 +167,7 @@ boost::json::object ProductJson(const Product& product, CatalogService& catalog,
         {"price", {{"amount", variant.price.amount}, {"currency", core::CurrencyCode(variant.price.currency)}}},
         {"stock", variant.stock}});
   }
-  return {
+  boost::json::object json{
       {"id", product.id.value},
       {"name", product.name},
       {"description", product.description},
@@ -176,8 +177,9 @@ boost::json::object ProductJson(const Product& product, CatalogService& catalog,
       {"seller", {{"id", product.seller.value}, {"name", product.seller_name}}},
       {"rating", {{"average", product.rating_average}, {"count", product.rating_count}}},
       {"images", std::move(images)},
-      {"variants", std::move(variants)},
   };
+  if (!variants.empty()) json["variants"] = std::move(variants);
+  return json;
 }
 
 std::string ProblemMessage(const CatalogHttp& http, core::Locale locale, std::string_view field) {

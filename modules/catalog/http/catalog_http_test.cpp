@@ -118,7 +118,7 @@ TEST_F(CatalogHttpTest, ProductApiHasExactlyTheDocumentedShape) {
   EXPECT_TRUE(response.content_type.starts_with("application/json"));
   auto product = Json(response).as_object();
   EXPECT_EQ(Keys(product), (std::set<std::string>{"id", "name", "description", "price", "stock", "category",
-                                                  "seller", "rating", "images", "variants"}));
+                                                  "seller", "rating", "images"}));
   EXPECT_EQ(product.at("id").as_int64(), product_ids_[0].value);
   EXPECT_EQ(Keys(product.at("price").as_object()), (std::set<std::string>{"amount", "currency"}));
   EXPECT_EQ(product.at("price").at("amount").as_int64(), 2'500'000);

@@ -73,6 +73,7 @@ boost::json::object MoneyJson(const core::Money& money) {
 boost::json::object SellerListingJson(const Product& product, CatalogService& catalog, core::Locale locale) {
   boost::json::object json = ProductJson(product, catalog, locale);
   json["status"] = ProductStatusName(product.status);
+  if (!json.contains("variants")) json["variants"] = boost::json::array{};  // the seller's shape is fixed
   boost::json::array images;
   for (std::size_t position = 0; position < product.images.size(); ++position) {
     images.push_back(boost::json::object{
