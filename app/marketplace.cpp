@@ -23,6 +23,7 @@
 #include "manmulsang/http/router.hpp"
 #include "manmulsang/http/server.hpp"
 #include "manmulsang/http/static_assets.hpp"
+#include "manmulsang/media/media_routes.hpp"
 #include "manmulsang/orders/http/buying_routes.hpp"
 #include "manmulsang/reviews/http/reviews_routes.hpp"
 #include "manmulsang/sellers/http/seller_routes.hpp"
@@ -53,6 +54,7 @@ Marketplace::Marketplace(const Config& config, Purpose purpose) {
   addresses_ = std::make_unique<orders::AddressBook>(*database_, clock_);
   reviews_ = std::make_unique<reviews::ReviewService>(*database_, clock_, *sellers_, *catalog_, *orders_);
   questions_ = std::make_unique<reviews::QuestionService>(*database_, clock_, *sellers_, *catalog_);
+  media_ = std::make_unique<media::MediaLibrary>(std::filesystem::path(config.data_directory) / "media");
 }
 
 Marketplace::~Marketplace() = default;
@@ -109,12 +111,13 @@ void Marketplace::Serve(const Config& config) {
   });
   http::AddMetricsRoute(router);
   assets.AddRoutes(router);
+  media::AddMediaRoutes(router, media_->store);
   accounts::AddAccountRoutes(router, renderer, *accounts_);
   catalog::AddCatalogRoutes(router, renderer, *catalog_, *sellers_, page_cache, *trending_, analytics_.get());
   search::AddSearchRoutes(router, *search_, *trending_);
   orders::AddBuyingRoutes(router, renderer, {*accounts_, *cart_, *orders_, *payments_, *addresses_, *sellers_, page_cache});
-  reviews::AddReviewRoutes(router, renderer, {*reviews_, *questions_, page_cache});
-  sellers::AddSellerRoutes(router, renderer, {*applications_, page_cache});
+  reviews::AddReviewRoutes(router, renderer, {*reviews_, *questions_, page_cache, *media_});
+  sellers::AddSellerRoutes(router, renderer, {*applications_, page_cache, *sellers_, *media_});
   storefront::AddStorefrontRoutes(router, renderer, *accounts_, *analytics_, *sellers_, *catalog_, *trending_,
                                   page_cache);
   router.SetNotFound(storefront::NotFoundPage(renderer));

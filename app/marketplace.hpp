@@ -9,6 +9,7 @@
 #include "manmulsang/catalog/catalog.hpp"
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/db/database.hpp"
+#include "manmulsang/media/media_library.hpp"
 #include "manmulsang/orders/address_book.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/payments/payments.hpp"
@@ -51,6 +52,8 @@ class Marketplace {
   orders::OrderService& orders() { return *orders_; }
   reviews::ReviewService& reviews() { return *reviews_; }
   reviews::QuestionService& questions() { return *questions_; }
+  // Uploaded pictures: the pipeline and the store under <data>/media (docs/IMAGES.md).
+  media::MediaLibrary& media() { return *media_; }
 
   // How many migrations opening the store applied.
   int migrations_applied() const { return migrations_applied_; }
@@ -78,6 +81,7 @@ class Marketplace {
   std::unique_ptr<orders::OrderService> orders_;
   std::unique_ptr<orders::AddressBook> addresses_;
   std::unique_ptr<reviews::ReviewService> reviews_;
+  std::unique_ptr<media::MediaLibrary> media_;
   std::unique_ptr<reviews::QuestionService> questions_;
 };
 

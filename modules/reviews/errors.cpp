@@ -15,6 +15,7 @@ std::string_view ErrorCode(ReviewError error) {
     case ReviewError::question_not_found: return "question_not_found";
     case ReviewError::shop_not_found: return "shop_not_found";
     case ReviewError::forbidden: return "forbidden";
+    case ReviewError::too_many_photos: return "too_many_photos";
   }
   return "invalid_input";
 }
@@ -32,6 +33,7 @@ std::string_view ErrorMessage(ReviewError error) {
     case ReviewError::question_not_found: return "문의를 찾을 수 없습니다.";
     case ReviewError::shop_not_found: return "상점을 찾을 수 없습니다.";
     case ReviewError::forbidden: return "관리자만 할 수 있습니다.";
+    case ReviewError::too_many_photos: return "후기 한 건에 사진은 5장까지입니다.";
   }
   return "입력값이 올바르지 않습니다.";
 }

@@ -32,6 +32,12 @@ constexpr std::string_view kSetHidden = "UPDATE reviews SET hidden = $1, updated
 constexpr std::string_view kInsertReport =
     "INSERT INTO review_reports (review_id, reporter_id, reason, created_at) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (review_id, reporter_id) DO NOTHING";
+constexpr std::string_view kPhotosIn =
+    "SELECT review_id, url, thumbnail_url FROM review_photos WHERE review_id IN (";
+constexpr std::string_view kPhotosOrder = ") ORDER BY review_id, position";
+constexpr std::string_view kPhotoCount = "SELECT COUNT(*) FROM review_photos WHERE review_id = $1";
+constexpr std::string_view kInsertPhoto =
+    "INSERT INTO review_photos (review_id, position, url, thumbnail_url) VALUES ($1, $2, $3, $4)";
 constexpr std::string_view kCountReport = "UPDATE reviews SET report_count = report_count + 1 WHERE id = $1";
 
 Review FromRow(const db::Row& row) {
@@ -57,7 +63,9 @@ Review FromRow(const db::Row& row) {
 std::optional<Review> ReviewRepository::Find(db::Connection& connection, ReviewId id) {
   auto row = connection.QueryOne(kFind, {id.value});
   if (!row) return std::nullopt;
-  return FromRow(*row);
+  Review review = FromRow(*row);
+  LoadPhotos(connection, std::span<Review>(&review, 1));
+  return review;
 }
 
 bool ReviewRepository::ExistsForLine(db::Connection& connection, Line line) {
@@ -80,6 +88,7 @@ std::vector<Review> ReviewRepository::Visible(db::Connection& connection, core::
   if (sort == ReviewSort::lowest) sql = kVisibleLowest;
   std::vector<Review> reviews;
   for (const db::Row& row : connection.Query(sql, {product.value, limit, offset})) reviews.push_back(FromRow(row));
+  LoadPhotos(connection, reviews);
   return reviews;
 }
 
@@ -95,6 +104,35 @@ void ReviewRepository::SetReply(db::Connection& connection, ReviewId id, std::st
 
 void ReviewRepository::SetHidden(db::Connection& connection, ReviewId id, bool hidden, std::int64_t now) {
   connection.Execute(kSetHidden, {static_cast<std::int64_t>(hidden ? 1 : 0), now, id.value});
+}
+
+void ReviewRepository::LoadPhotos(db::Connection& connection, std::span<Review> reviews) {
+  if (reviews.empty()) return;
+  std::string sql(kPhotosIn);
+  std::vector<db::Parameter> parameters;
+  parameters.reserve(reviews.size());
+  for (const Review& review : reviews) {
+    if (!parameters.empty()) sql += ", ";
+    parameters.emplace_back(review.id.value);
+    sql += "$" + std::to_string(parameters.size());
+  }
+  sql += kPhotosOrder;
+  for (const db::Row& row : connection.Query(sql, parameters)) {
+    const ReviewId id{row.Int(0)};
+    for (Review& review : reviews) {
+      if (review.id == id) review.photos.push_back({row.Text(1), row.Text(2)});
+    }
+  }
+}
+
+std::size_t ReviewRepository::AddPhotos(db::Connection& connection, ReviewId id, std::span<const ReviewPhoto> photos) {
+  auto counted = connection.QueryOne(kPhotoCount, {id.value});
+  std::int64_t position = counted ? counted->Int(0) : 0;
+  for (const ReviewPhoto& photo : photos) {
+    connection.Execute(kInsertPhoto, {id.value, position++, std::string_view(photo.url),
+                                      std::string_view(photo.thumbnail_url)});
+  }
+  return static_cast<std::size_t>(position);
 }
 
 bool ReviewRepository::AddReport(db::Connection& connection, ReviewId id, core::UserId reporter,

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -38,6 +39,10 @@ class ReviewRepository {
   static std::pair<double, std::int64_t> VisibleRating(db::Connection& connection, core::ProductId product);
   static void SetReply(db::Connection& connection, ReviewId id, std::string_view reply, std::int64_t now);
   static void SetHidden(db::Connection& connection, ReviewId id, bool hidden, std::int64_t now);
+  // The photos of each review, in order (one query for a page of reviews).
+  static void LoadPhotos(db::Connection& connection, std::span<Review> reviews);
+  // Appends photos after the review's existing ones; returns how many it has now.
+  static std::size_t AddPhotos(db::Connection& connection, ReviewId id, std::span<const ReviewPhoto> photos);
   // False when the member reported this review before (nothing changed).
   static bool AddReport(db::Connection& connection, ReviewId id, core::UserId reporter, std::string_view reason,
                         std::int64_t now);

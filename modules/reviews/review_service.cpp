@@ -55,6 +55,7 @@ std::expected<Review, ReviewError> ReviewService::Write(const core::Actor& actor
   if (review.rating < 1 || review.rating > 5) return std::unexpected(ReviewError::invalid_rating);
   std::optional<std::string> body = CleanText(review.body, 0, kMaxReviewBody);
   if (!body) return std::unexpected(ReviewError::invalid_text);
+  if (review.photos.size() > kMaxReviewPhotos) return std::unexpected(ReviewError::too_many_photos);
   if (!impl_->catalog.GetProduct(review.product)) return std::unexpected(ReviewError::product_not_found);
 
   const std::int64_t now = impl_->Now();
@@ -73,6 +74,7 @@ std::expected<Review, ReviewError> ReviewService::Write(const core::Actor& actor
       const ReviewId id = ReviewRepository::Insert(
           connection, {review.product, line.seller, *actor.user, actor.display_name, order_line, review.rating, *body},
           now);
+      ReviewRepository::AddPhotos(connection, id, review.photos);
       impl_->KeepRating(connection, review.product);
       return id;
     }
@@ -98,6 +100,33 @@ std::expected<ReviewPage, ReviewError> ReviewService::ForProduct(core::ProductId
   });
   result.total = result.rating_count;
   return result;
+}
+
+std::expected<std::size_t, ReviewError> ReviewService::FreePhotoSlots(const core::Actor& actor, ReviewId id) {
+  auto review = impl_->LoadVisible(id);
+  if (!review) return std::unexpected(review.error());
+  // Someone else's review is answered as if it did not exist.
+  if (!actor.signed_in() || *actor.user != review->author) return std::unexpected(ReviewError::review_not_found);
+  return kMaxReviewPhotos - std::min(review->photos.size(), kMaxReviewPhotos);
+}
+
+std::expected<Review, ReviewError> ReviewService::AddPhotos(const core::Actor& actor, ReviewId id,
+                                                            const std::vector<ReviewPhoto>& photos) {
+  if (!actor.signed_in()) return std::unexpected(ReviewError::review_not_found);
+  auto added = impl_->database.Write([&](db::Connection& connection) -> std::expected<void, ReviewError> {
+    // Read in the writing transaction: two uploads at once cannot pass the limit together.
+    auto review = ReviewRepository::Find(connection, id);
+    if (!review || review->hidden || review->author != *actor.user) {
+      return std::unexpected(ReviewError::review_not_found);
+    }
+    if (review->photos.size() + photos.size() > kMaxReviewPhotos) {
+      return std::unexpected(ReviewError::too_many_photos);
+    }
+    ReviewRepository::AddPhotos(connection, id, photos);
+    return {};
+  });
+  if (!added) return std::unexpected(added.error());
+  return impl_->Load(id);
 }
 
 bool ReviewService::OwnsShop(const core::Actor& actor, core::SellerId shop) {

@@ -172,5 +172,62 @@ TEST_F(ReviewServiceTest, EachMemberReportsAReviewOnce) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM review_reports"), 2);
 }
 
+std::vector<ReviewPhoto> Photos(int count, std::string prefix = "p") {
+  std::vector<ReviewPhoto> photos;
+  for (int index = 0; index < count; ++index) {
+    const std::string name = prefix + std::to_string(index);
+    photos.push_back({"/media/" + name + "-detail.jpg", "/media/" + name + "-list.jpg"});
+  }
+  return photos;
+}
+
+TEST_F(ReviewServiceTest, PhotosComeWithTheReviewAndInTheirOrder) {
+  Bought(kBuyer, product_, kOwner);
+  NewReview review{product_, std::nullopt, 5, "사진 후기", Photos(2)};
+  auto written = reviews_.Write(Buyer(kBuyer), review);
+  ASSERT_TRUE(written.has_value()) << ErrorCode(written.error());
+  ASSERT_EQ(written->photos.size(), 2u);
+  EXPECT_EQ(written->photos[0].url, "/media/p0-detail.jpg");
+  EXPECT_EQ(written->photos[1].thumbnail_url, "/media/p1-list.jpg");
+  const auto page = reviews_.ForProduct(product_, ReviewSort::newest).value();
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_EQ(page.items[0].photos.size(), 2u);
+  EXPECT_EQ(page.items[0].photos[1].url, "/media/p1-detail.jpg");
+}
+
+TEST_F(ReviewServiceTest, AReviewHasAtMostFivePhotosAddedByItsAuthorOnly) {
+  Bought(kBuyer, product_, kOwner);
+  Bought(kOtherBuyer, product_, kOwner);
+  EXPECT_EQ(reviews_.Write(Buyer(kBuyer), {product_, std::nullopt, 5, "", Photos(6)}).error(),
+            ReviewError::too_many_photos);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM reviews"), 0);
+  const ReviewId id = reviews_.Write(Buyer(kBuyer), {product_, std::nullopt, 5, "", Photos(3)})->id;
+  const ReviewId others = WriteReview(kOtherBuyer, product_, 3)->id;
+
+  EXPECT_EQ(reviews_.FreePhotoSlots(Buyer(kBuyer), id).value(), 2u);
+  // Someone else's review, the shop's owner, a visitor, an unknown review: as if it did not exist.
+  EXPECT_EQ(reviews_.FreePhotoSlots(Buyer(kOtherBuyer), id).error(), ReviewError::review_not_found);
+  EXPECT_EQ(reviews_.FreePhotoSlots(Seller(kOwner), id).error(), ReviewError::review_not_found);
+  EXPECT_EQ(reviews_.FreePhotoSlots(core::Actor{}, id).error(), ReviewError::review_not_found);
+  EXPECT_EQ(reviews_.FreePhotoSlots(Buyer(kBuyer), ReviewId{424242}).error(), ReviewError::review_not_found);
+  EXPECT_EQ(reviews_.AddPhotos(Buyer(kOtherBuyer), id, Photos(1, "x")).error(), ReviewError::review_not_found);
+  EXPECT_EQ(reviews_.AddPhotos(Buyer(kBuyer), others, Photos(1, "x")).error(), ReviewError::review_not_found);
+  EXPECT_EQ(reviews_.AddPhotos(core::Actor{}, id, Photos(1, "x")).error(), ReviewError::review_not_found);
+
+  EXPECT_EQ(reviews_.AddPhotos(Buyer(kBuyer), id, Photos(3, "y")).error(), ReviewError::too_many_photos);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM review_photos"), 3);
+  auto added = reviews_.AddPhotos(Buyer(kBuyer), id, Photos(2, "z"));
+  ASSERT_TRUE(added.has_value());
+  ASSERT_EQ(added->photos.size(), 5u);
+  EXPECT_EQ(added->photos[3].url, "/media/z0-detail.jpg");
+  EXPECT_EQ(reviews_.FreePhotoSlots(Buyer(kBuyer), id).value(), 0u);
+  EXPECT_EQ(reviews_.AddPhotos(Buyer(kBuyer), id, Photos(1, "w")).error(), ReviewError::too_many_photos);
+
+  // A hidden review takes no more photos.
+  ASSERT_TRUE(reviews_.SetHidden(Admin(), others, true).has_value());
+  EXPECT_EQ(reviews_.FreePhotoSlots(Buyer(kOtherBuyer), others).error(), ReviewError::review_not_found);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM review_photos"), 5);
+}
+
 }  // namespace
 }  // namespace manmulsang::reviews

@@ -34,11 +34,26 @@ std::expected<Shop, ApplicationError> ApplicationService::Apply(const core::Acto
     }
     NewShop shop{*actor.user, valid->shop_name, valid->description, valid->city, ShopStatus::pending};
     shop.phone = valid->phone;
+    shop.logo_url = application.logo_url;
     const core::SellerId id = ShopRepository::Insert(connection, shop, now);
     auto stored = ShopRepository::Find(connection, id);
     if (!stored) throw db::DatabaseError("a shop just inserted is missing");
     return std::move(*stored);
   });
+}
+
+std::expected<void, ApplicationError> ApplicationService::CanApply(const core::Actor& actor,
+                                                                  const Application& application) {
+  if (!actor.signed_in()) return std::unexpected(ApplicationError::unauthenticated);
+  auto valid = ValidateApplication(application);
+  if (!valid) return std::unexpected(valid.error());
+  const std::vector<Shop> owned = impl_->database.Read(
+      [&](db::Connection& connection) { return ShopRepository::FindByOwner(connection, *actor.user); });
+  for (const Shop& shop : owned) {
+    if (shop.status == ShopStatus::pending) return std::unexpected(ApplicationError::application_open);
+    if (shop.status == ShopStatus::approved) return std::unexpected(ApplicationError::already_seller);
+  }
+  return {};
 }
 
 std::expected<Shop, ApplicationError> ApplicationService::Current(const core::Actor& actor) {

@@ -121,6 +121,19 @@ std::expected<Shop, SellerError> SellerService::SetDeliveryOptions(const core::A
   });
 }
 
+std::expected<Shop, SellerError> SellerService::SetLogo(const core::Actor& actor, core::SellerId shop,
+                                                        std::string_view logo_url) {
+  return impl_->database.Write([&](db::Connection& connection) -> std::expected<Shop, SellerError> {
+    auto found = ShopRepository::Find(connection, shop);
+    if (!found || !actor.signed_in() || found->owner != *actor.user) {
+      return std::unexpected(SellerError::shop_not_found);
+    }
+    ShopRepository::UpdateLogo(connection, shop, logo_url);
+    found->logo_url = std::string(logo_url);
+    return *found;
+  });
+}
+
 std::vector<Shop> SellerService::FindShopsIn(db::Connection& connection, std::span<const core::SellerId> ids) {
   std::vector<core::SellerId> unique(ids.begin(), ids.end());
   std::ranges::sort(unique);

@@ -8,27 +8,29 @@ namespace {
 
 constexpr std::string_view kColumns =
     "SELECT id, owner_user_id, name, description, city, status, created_at, courier_fee, free_courier_from, "
-    "pickup_offered, pickup_place, phone, rejection_reason, decided_at FROM shops";
+    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url FROM shops";
 constexpr std::string_view kFindById =
     "SELECT id, owner_user_id, name, description, city, status, created_at, courier_fee, free_courier_from, "
-    "pickup_offered, pickup_place, phone, rejection_reason, decided_at FROM shops WHERE id = $1";
+    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url FROM shops WHERE id = $1";
 constexpr std::string_view kFindByOwner =
     "SELECT id, owner_user_id, name, description, city, status, created_at, courier_fee, free_courier_from, "
-    "pickup_offered, pickup_place, phone, rejection_reason, decided_at FROM shops WHERE owner_user_id = $1 ORDER BY id";
+    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url FROM shops WHERE owner_user_id = $1 ORDER BY id";
 constexpr std::string_view kUpdateDelivery =
     "UPDATE shops SET courier_fee = $1, free_courier_from = $2, pickup_offered = $3, pickup_place = $4 "
     "WHERE id = $5";
+constexpr std::string_view kUpdateLogo = "UPDATE shops SET logo_url = $1 WHERE id = $2";
 constexpr std::string_view kCountByStatus = "SELECT COUNT(*) FROM shops WHERE status = $1";
 constexpr std::string_view kFindByStatus =
     "SELECT id, owner_user_id, name, description, city, status, created_at, courier_fee, free_courier_from, "
-    "pickup_offered, pickup_place, phone, rejection_reason, decided_at FROM shops WHERE status = $1 "
+    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url FROM shops WHERE status = $1 "
     "ORDER BY id LIMIT $2 OFFSET $3";
 // Only a pending application is decided: the WHERE makes a second decision change nothing.
 constexpr std::string_view kDecide =
     "UPDATE shops SET status = $2, rejection_reason = $3, decided_at = $4 WHERE id = $1 AND status = 'pending'";
 constexpr std::string_view kInsert =
     "INSERT INTO shops (owner_user_id, name, description, city, status, created_at, courier_fee, "
-    "free_courier_from, pickup_offered, pickup_place, phone) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+    "free_courier_from, pickup_offered, pickup_place, phone, logo_url) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
     "RETURNING id";
 
 // Batched lookups bind at most this many ids per statement, so the statement cache holds a few
@@ -66,6 +68,7 @@ Shop FromRow(const db::Row& row) {
   shop.phone = row.Text(11);
   shop.rejection_reason = row.Text(12);
   if (auto decided_at = row.OptionalInt(13)) shop.decided_at = core::FromUnixSeconds(*decided_at);
+  shop.logo_url = row.Text(14);
   return shop;
 }
 
@@ -126,7 +129,8 @@ core::SellerId ShopRepository::Insert(db::Connection& connection, const NewShop&
                 std::string_view(shop.city), StatusText(shop.status), created_at, shop.delivery.courier_fee_kpw,
                 OptionalAmount(shop.delivery.free_courier_from_kpw),
                 static_cast<std::int64_t>(shop.delivery.pickup_offered ? 1 : 0),
-                std::string_view(shop.delivery.pickup_place), std::string_view(shop.phone)});
+                std::string_view(shop.delivery.pickup_place), std::string_view(shop.phone),
+                std::string_view(shop.logo_url)});
   if (!row) throw db::DatabaseError("insert into shops returned no id");
   return core::SellerId{row->Int(0)};
 }
@@ -142,6 +146,10 @@ void ShopRepository::UpdateDelivery(db::Connection& connection, core::SellerId s
   connection.Execute(kUpdateDelivery, {options.courier_fee_kpw, OptionalAmount(options.free_courier_from_kpw),
                                        static_cast<std::int64_t>(options.pickup_offered ? 1 : 0),
                                        std::string_view(options.pickup_place), shop.value});
+}
+
+void ShopRepository::UpdateLogo(db::Connection& connection, core::SellerId shop, std::string_view logo_url) {
+  connection.Execute(kUpdateLogo, {logo_url, shop.value});
 }
 
 std::vector<Shop> ShopRepository::FindByStatus(db::Connection& connection, ShopStatus status, std::int64_t limit,

@@ -6,6 +6,7 @@
 
 #include "manmulsang/media/image_upload.hpp"
 #include "manmulsang/media/media_routes.hpp"
+#include "manmulsang/media/upload_messages.hpp"
 #include "temp_directory.hpp"
 #include "test_images.hpp"
 #include "test_uploads.hpp"
@@ -127,6 +128,29 @@ TEST_F(MediaUploadTest, HostileFilesAreRefusedWithTheirReasonAndNothingIsStored)
   EXPECT_EQ(FileCount(library_.store.root()), 0u);
 }
 
+// Files that are two things at once. A GIF header in front of JavaScript is no picture; a real
+// JPEG with a page appended after its end is a picture, and only the picture is kept: what is
+// served is re-encoded from pixels, so the appended script is gone.
+TEST_F(MediaUploadTest, PolyglotsAreRefusedOrReducedToTheirPixels) {
+  // A zero height in the header, as the classic GIF/JavaScript polyglot has.
+  const std::string gif_script("GIF89a/*\x00\x00*/=1;alert(document.cookie);//", 40);
+  const auto request = MultipartRequest(Method::post, "/upload", {FilePart("image", gif_script, "a.gif", "image/gif")});
+  const auto refused = StoreUploadedImages(request, "image", 1, library_);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, "corrupt");
+  EXPECT_EQ(FileCount(library_.store.root()), 0u);
+
+  const std::string jpeg_page = images::Jpeg(images::RedLeftBlueRight(64, 48)) +
+                                "<html><body><script>alert(document.cookie)</script></body></html>";
+  const auto page_request = MultipartRequest(Method::post, "/upload", {FilePart("image", jpeg_page)});
+  const auto stored = StoreUploadedImages(page_request, "image", 1, library_);
+  ASSERT_TRUE(stored) << stored.error().code;
+  const auto served = library_.store.Read(NameOf((*stored)[0].detail_url));
+  ASSERT_TRUE(served.has_value());
+  EXPECT_EQ(served->find("<script"), std::string::npos);
+  EXPECT_TRUE(served->ends_with("\xff\xd9"));
+}
+
 TEST_F(MediaUploadTest, MissingOrMalformedUploadIsImageRequired) {
   http::BeastRequest message(Method::post, "/upload", 11);
   message.set("Content-Type", "application/x-www-form-urlencoded");
@@ -161,6 +185,17 @@ TEST_F(MediaUploadTest, AnOptionalFileInputLeftEmptyIsNoUpload) {
   message.body() = "name=x";
   const http::Request form(std::move(message), "127.0.0.1", "id");
   EXPECT_TRUE(StoreOptionalUploadedImages(form, "logo", 1, library_)->empty());
+}
+
+TEST(MediaUploadMessages, BothCatalogsWordEveryCode) {
+  const auto catalogs = UploadMessages();
+  ASSERT_EQ(catalogs.size(), 2u);
+  for (const auto& catalog : catalogs) {
+    for (std::string_view code : {"not_an_image", "unsupported_format", "too_large_bytes", "too_many_pixels", "corrupt",
+                                  "image_required", "too_many_images", "accepted"}) {
+      EXPECT_NE(catalog.content.find(std::string(code) + " = \""), std::string_view::npos) << catalog.path << " " << code;
+    }
+  }
 }
 
 TEST(MediaUploadMessages, EveryCodeHasAKeyAndEnglish) {

@@ -3,6 +3,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "manmulsang/media/image_upload.hpp"
 #include "reviews_http.hpp"
 
 namespace manmulsang::reviews {
@@ -18,7 +19,8 @@ boost::json::object ReviewJson(const Review& review) {
                            {"author", boost::json::object{{"name", review.author_name}}},
                            {"created_at", core::FormatIso8601(review.created_at)},
                            {"hidden", review.hidden},
-                           {"reply", nullptr}};
+                           {"reply", nullptr},
+                           {"photos", PhotosJson(review.photos)}};
   if (review.reply) {
     json["reply"] = boost::json::object{{"body", *review.reply},
                                         {"at", review.replied_at ? core::FormatIso8601(*review.replied_at) : ""}};
@@ -102,6 +104,24 @@ http::Response Reply(const ReviewsHttp& http, http::Request& request) {
   return http::Response::Json(ReviewJson(*replied));
 }
 
+// The author adds photos: the review and the free places are checked before any file is stored,
+// the files before the rows; AddPhotos checks both again in its transaction.
+http::Response AddPhotos(const ReviewsHttp& http, http::Request& request) {
+  if (auto refused = http.RefuseAnonymous(request)) return *refused;
+  auto id = http::ParsePositiveId(request.PathParam("id"));
+  if (!id) return http.Error(request, ReviewError::review_not_found);
+  auto free_slots = http.services.reviews.FreePhotoSlots(request.context().actor, ReviewId{*id});
+  if (!free_slots) return http.Error(request, free_slots.error());
+  if (*free_slots == 0) return http.Error(request, ReviewError::too_many_photos);
+  auto stored = media::StoreUploadedImages(request, "image", *free_slots, http.services.media);
+  if (!stored) return http.UploadError(request, stored.error());
+  std::vector<ReviewPhoto> photos;
+  for (const media::StoredImage& image : *stored) photos.push_back({image.detail_url, image.list_url});
+  auto added = http.services.reviews.AddPhotos(request.context().actor, ReviewId{*id}, photos);
+  if (!added) return http.Error(request, added.error());
+  return http::Response::Json(ReviewJson(*added), http::Status::created);
+}
+
 http::Response Report(const ReviewsHttp& http, http::Request& request) {
   if (auto refused = http.RefuseAnonymous(request)) return *refused;
   auto id = http::ParsePositiveId(request.PathParam("id"));
@@ -145,6 +165,8 @@ void AddReviewApi(http::Router& router, const ReviewsHttp& http) {
               kTextBody);
   router.Post("/api/v1/reviews/:id/reply", [http](http::Request& request) { return Reply(http, request); },
               kTextBody);
+  router.Post("/api/v1/reviews/:id/photos", [http](http::Request& request) { return AddPhotos(http, request); },
+              http::RouteOptions{.body_limit = media::kUploadBodyLimit, .offload = true});
   router.Post("/api/v1/reviews/:id/report", [http](http::Request& request) { return Report(http, request); },
               kTextBody);
   router.Post("/api/v1/admin/reviews/:id/hide", [http](http::Request& request) { return Hide(http, request, true); });

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "manmulsang/http/form.hpp"
+#include "manmulsang/media/image_upload.hpp"
 #include "reviews_http.hpp"
 
 namespace manmulsang::reviews {
@@ -44,10 +45,19 @@ class ReviewPages {
     const http::Form& form = request.form();
     NewReview review{core::ProductId{*product}, std::nullopt, ParseRating(form.GetOr("rating")),
                      std::string(form.GetOr("body"))};
+    // The photos' files are stored before the review's row names them; a refused picture refuses
+    // the review with its reason, and nothing of it is stored.
+    auto stored = media::StoreOptionalUploadedImages(request, "photos", kMaxReviewPhotos, http_.services.media);
+    if (!stored) {
+      return Render(request, http_.Text(request, media::UploadMessageKey(stored.error().code)), stored.error().status,
+                    "", std::string(form.GetOr("body")));
+    }
+    for (const media::StoredImage& image : *stored) review.photos.push_back({image.detail_url, image.list_url});
     auto written = http_.services.reviews.Write(request.context().actor, review);
     if (!written) {
       if (written.error() == ReviewError::product_not_found) return http_.renderer.NotFound(request);
-      return Render(request, ProblemOf(written.error()), ProblemOf(written.error()).status, "",
+      const ApiProblem problem = ProblemOf(written.error());
+      return Render(request, http_.Text(request, "reviews.error." + problem.code), problem.status, "",
                     std::string(form.GetOr("body")));
     }
     http_.ForgetProductPage(written->product);
@@ -60,6 +70,24 @@ class ReviewPages {
     if (!id) return http_.renderer.NotFound(request);
     auto replied = http_.services.reviews.Reply(request.context().actor, ReviewId{*id}, request.form().GetOr("body"));
     return After(request, replied, "");
+  }
+
+  // The author adds photos to a review already written.
+  http::Response AddPhotos(http::Request& request) const {
+    if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
+    if (!id) return http_.renderer.NotFound(request);
+    auto free_slots = http_.services.reviews.FreePhotoSlots(request.context().actor, ReviewId{*id});
+    if (!free_slots) return After(request, std::unexpected(free_slots.error()), "");
+    if (*free_slots == 0) return After(request, std::unexpected(ReviewError::too_many_photos), "");
+    auto stored = media::StoreUploadedImages(request, "photos", *free_slots, http_.services.media);
+    if (!stored) {
+      return http_.renderer.ErrorPage(request, stored.error().status,
+                                      http_.Text(request, media::UploadMessageKey(stored.error().code)));
+    }
+    std::vector<ReviewPhoto> photos;
+    for (const media::StoredImage& image : *stored) photos.push_back({image.detail_url, image.list_url});
+    return After(request, http_.services.reviews.AddPhotos(request.context().actor, ReviewId{*id}, photos), "");
   }
 
   http::Response Report(http::Request& request) const {
@@ -93,7 +121,7 @@ class ReviewPages {
                                     "#review-" + std::to_string(result->id.value));
   }
 
-  http::Response Render(const http::Request& request, const ApiProblem& problem, http::Status status,
+  http::Response Render(const http::Request& request, std::string message, http::Status status,
                         std::string_view notice_key, std::string typed_body = {}) const {
     auto product = http::ParsePositiveId(request.PathParam("id"));
     if (!product) return http_.renderer.NotFound(request);
@@ -110,7 +138,7 @@ class ReviewPages {
     data.set("product_id", id);
     data.set("product_name", reviews->product_name);
     if (!notice_key.empty()) data.set("notice", http_.Text(request, notice_key));
-    if (!problem.code.empty()) data.set("message", http_.Text(request, "reviews.error." + problem.code));
+    if (!message.empty()) data.set("message", std::move(message));
     data.set("average", OneDecimal(reviews->rating_average));
     data.set("average_stars", Stars(static_cast<int>(reviews->rating_average + 0.5)));
     data.set("count", std::to_string(reviews->rating_count));
@@ -132,6 +160,17 @@ class ReviewPages {
       row.set("author", review.author_name);
       row.set("date", core::LocalDate(review.created_at));
       row.set("body", review.body);
+      html::List photos;
+      for (const ReviewPhoto& photo : review.photos) {
+        html::Data item;
+        item.set("url", photo.url);
+        item.set("thumbnail_url", photo.thumbnail_url);
+        photos.push_back(item);
+      }
+      row.set("has_photos", html::Data(!review.photos.empty()));
+      row.set("photos", photos);
+      row.set("can_add_photos",
+              html::Data(actor.signed_in() && actor.user == review.author && review.photos.size() < kMaxReviewPhotos));
       if (review.reply) row.set("reply", *review.reply);
       row.set("can_reply", html::Data(owner));
       row.set("can_report", html::Data(actor.signed_in() && actor.user != review.author));
@@ -148,6 +187,7 @@ class ReviewPages {
     data.set("typed_body", std::move(typed_body));
     data.set("max_body", std::to_string(kMaxReviewBody));
     data.set("max_reply", std::to_string(kMaxReply));
+    data.set("max_photos", std::to_string(kMaxReviewPhotos));
     http::Response response = http_.renderer.Page(request, "reviews/reviews", std::move(data), status);
     response.SetHeader("Cache-Control", "no-store");
     return response;
@@ -161,7 +201,9 @@ class ReviewPages {
 void AddReviewPages(http::Router& router, const ReviewsHttp& http) {
   auto pages = std::make_shared<const ReviewPages>(http);
   router.Get("/p/:id/reviews", [pages](http::Request& request) { return pages->Show(request); });
-  router.Post("/p/:id/reviews", [pages](http::Request& request) { return pages->Write(request); }, kFormBody);
+  router.Post("/p/:id/reviews", [pages](http::Request& request) { return pages->Write(request); }, kPhotoFormRoute);
+  router.Post("/reviews/:id/photos", [pages](http::Request& request) { return pages->AddPhotos(request); },
+              kPhotoFormRoute);
   router.Post("/reviews/:id/reply", [pages](http::Request& request) { return pages->Reply(request); }, kFormBody);
   router.Post("/reviews/:id/report", [pages](http::Request& request) { return pages->Report(request); }, kFormBody);
   router.Post("/admin/reviews/:id/hide", [pages](http::Request& request) { return pages->Hide(request, true); });

@@ -5,6 +5,8 @@
 
 #include "embedded/reviews_i18n.hpp"
 #include "embedded/reviews_templates.hpp"
+#include "manmulsang/media/image_upload.hpp"
+#include "manmulsang/media/upload_messages.hpp"
 
 namespace manmulsang::reviews {
 
@@ -15,6 +17,7 @@ ApiProblem ProblemOf(ReviewError error) {
   switch (error) {
     case ReviewError::invalid_rating: return {Status::bad_request, code, "rating"};
     case ReviewError::invalid_text: return {Status::bad_request, code, "body"};
+    case ReviewError::too_many_photos: return {Status::bad_request, code, "photos"};
     case ReviewError::not_a_buyer:
     case ReviewError::not_yet_delivered:
     case ReviewError::forbidden: return {Status::forbidden, code, ""};
@@ -35,6 +38,21 @@ http::Response ReviewsHttp::Error(const http::Request& request, const ApiProblem
   return response;
 }
 
+http::Response ReviewsHttp::UploadError(const http::Request& request, const ApiProblem& problem) const {
+  http::Response response = http::Response::JsonError(problem.status, problem.code,
+                                                      Text(request, media::UploadMessageKey(problem.code)), problem.field);
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+boost::json::array PhotosJson(const std::vector<ReviewPhoto>& photos) {
+  boost::json::array items;
+  for (const ReviewPhoto& photo : photos) {
+    items.push_back(boost::json::object{{"url", photo.url}, {"thumbnail_url", photo.thumbnail_url}});
+  }
+  return items;
+}
+
 std::optional<http::Response> ReviewsHttp::RefuseAnonymous(const http::Request& request) const {
   if (request.context().actor.signed_in()) return std::nullopt;
   http::Response response = Error(request, ApiProblem{Status::unauthorized, "unauthenticated", ""});
@@ -48,6 +66,7 @@ int ParseRating(std::string_view text) {
 }
 
 void AddReviewRoutes(http::Router& router, html::Renderer& renderer, const ReviewServices& services) {
+  renderer.AddMessages(media::UploadMessages());
   renderer.AddMessages(embedded::reviews_i18n());
   renderer.AddTemplates("reviews", embedded::reviews_templates());
   const ReviewsHttp http{renderer, services};

@@ -2,6 +2,7 @@
 
 #include "manmulsang/http/request_parameters.hpp"
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <expected>
@@ -32,6 +33,8 @@ struct ReviewsHttp {
   http::Response Error(const http::Request& request, ReviewError error) const {
     return Error(request, ProblemOf(error));
   }
+  // An upload refused by the image pipeline (media::StoreUploadedImages), worded by t.image.<code>.
+  http::Response UploadError(const http::Request& request, const ApiProblem& problem) const;
   // 401 when nobody is signed in.
   std::optional<http::Response> RefuseAnonymous(const http::Request& request) const;
   std::string Text(const http::Request& request, std::string_view key) const {
@@ -41,6 +44,12 @@ struct ReviewsHttp {
     services.page_cache.Invalidate("/p/" + std::to_string(product.value));
   }
 };
+
+// The body of a form that carries review photos: up to five pictures of 10 MiB, as a phone takes
+// them, and the text fields. The handler runs off the I/O threads (it decodes).
+inline constexpr http::RouteOptions kPhotoFormRoute{.body_limit = 26 * 1024 * 1024, .offload = true};
+
+boost::json::array PhotosJson(const std::vector<ReviewPhoto>& photos);
 
 // A rating typed into a form or a query: "1".."5"; 0 (refused by the service) for anything else.
 int ParseRating(std::string_view text);

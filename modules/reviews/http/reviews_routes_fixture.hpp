@@ -4,6 +4,7 @@
 
 #include <boost/json/parse.hpp>
 #include <charconv>
+#include <filesystem>
 #include <string>
 
 #include "embedded/web_i18n.hpp"
@@ -13,6 +14,7 @@
 #include "manmulsang/http/static_assets.hpp"
 #include "manmulsang/reviews/http/reviews_routes.hpp"
 #include "reviews_test_store.hpp"
+#include "temp_directory.hpp"
 
 namespace manmulsang::reviews {
 
@@ -36,7 +38,7 @@ class ReviewsRoutesTest : public ReviewsTest {
       }
       return next(request);
     });
-    AddReviewRoutes(router_, renderer_, {reviews_, questions_, page_cache_});
+    AddReviewRoutes(router_, renderer_, {reviews_, questions_, page_cache_, media_});
   }
 
   http::Response Send(http::Method method, std::string_view target, std::string body, std::string_view who,
@@ -76,6 +78,17 @@ class ReviewsRoutesTest : public ReviewsTest {
     return "/api/v1/products/" + std::to_string(product.value) + std::string(rest);
   }
 
+  // Every file under the media store, however deep (what an upload left behind).
+  std::size_t MediaFiles() const {
+    std::size_t count = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(media_.store.root())) {
+      count += entry.is_regular_file();
+    }
+    return count;
+  }
+
+  manmulsang::testing::TempDirectory media_directory_{"reviews-media"};
+  media::MediaLibrary media_{media_directory_ / "media"};
   http::StaticAssets assets_;
   html::Renderer renderer_;
   http::PageCache page_cache_{clock_};

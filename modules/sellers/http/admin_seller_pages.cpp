@@ -80,6 +80,7 @@ class AdminSellerPages {
       row.set("city", shop.city);
       row.set("phone", shop.phone);
       row.set("description", shop.description);
+      row.set("logo_url", shop.logo_url.empty() ? html::Data(false) : html::Data(shop.logo_url));
       row.set("applied_on", core::LocalDate(shop.created_at));
       items.push_back(row);
     }

@@ -8,8 +8,6 @@
 namespace manmulsang::sellers {
 namespace {
 
-constexpr http::RouteOptions kFormBody{.body_limit = 16 * 1024};
-
 http::Response ToLogin(std::string_view back) {
   return http::Response::Redirect("/login?next=" + http::PercentEncode(back));
 }
@@ -31,6 +29,20 @@ class ApplicationPages {
     const http::Form& form = request.form();
     Application application{std::string(form.GetOr("shop_name")), std::string(form.GetOr("description")),
                             std::string(form.GetOr("phone")), std::string(form.GetOr("city"))};
+    // The fields first, so a refused form leaves no logo file behind; then the logo's file, before
+    // the row that names it.
+    if (auto allowed = http_.services.applications.CanApply(request.context().actor, application); !allowed) {
+      const ApiProblem problem = ProblemOf(allowed.error());
+      return RenderForm(request, application, problem, problem.status);
+    }
+    auto logo = media::StoreOptionalUploadedImages(request, "logo", 1, http_.services.media);
+    if (!logo) {
+      ApiProblem problem = logo.error();
+      problem.field = "logo";
+      return RenderForm(request, application, problem, problem.status,
+                        http_.Text(request, media::UploadMessageKey(problem.code)));
+    }
+    if (!logo->empty()) application.logo_url = logo->front().list_url;
     auto shop = http_.services.applications.Apply(request.context().actor, application);
     if (!shop) {
       const ApiProblem problem = ProblemOf(shop.error());
@@ -51,6 +63,8 @@ class ApplicationPages {
     data.set("city", current->city);
     data.set("phone", current->phone);
     data.set("description", current->description);
+    data.set("logo_url", current->logo_url.empty() ? html::Data(false) : html::Data(current->logo_url));
+    if (request.Query("logo")) data.set("notice", http_.Text(request, "sellers.logo_changed"));
     data.set("applied_on", core::LocalDate(current->created_at));
     data.set("status", std::string(ShopStatusName(current->status)));
     data.set("status_label", http_.Text(request, "sellers.status_" + std::string(ShopStatusName(current->status))));
@@ -63,11 +77,11 @@ class ApplicationPages {
 
  private:
   http::Response RenderForm(const http::Request& request, const Application& typed, const ApiProblem& problem,
-                            http::Status status) const {
+                            http::Status status, std::string message = {}) const {
     html::Data data;
     data.set("title", http_.Text(request, "sellers.apply_title"));
     if (!problem.code.empty()) {
-      data.set("message", http_.ErrorText(request, problem.code));
+      data.set("message", message.empty() ? http_.ErrorText(request, problem.code) : std::move(message));
       if (!problem.field.empty()) data.set("error_" + problem.field, html::Data(true));
     }
     auto current = http_.services.applications.Current(request.context().actor);
@@ -98,7 +112,7 @@ class ApplicationPages {
 void AddApplicationPages(http::Router& router, const SellersHttp& http) {
   auto pages = std::make_shared<const ApplicationPages>(http);
   router.Get("/seller/apply", [pages](http::Request& request) { return pages->ShowForm(request); });
-  router.Post("/seller/apply", [pages](http::Request& request) { return pages->Submit(request); }, kFormBody);
+  router.Post("/seller/apply", [pages](http::Request& request) { return pages->Submit(request); }, kLogoRoute);
   router.Get("/seller/application", [pages](http::Request& request) { return pages->ShowStatus(request); });
 }
 

@@ -5,6 +5,8 @@
 
 #include "embedded/sellers_i18n.hpp"
 #include "embedded/sellers_templates.hpp"
+#include "manmulsang/media/image_upload.hpp"
+#include "manmulsang/media/upload_messages.hpp"
 
 namespace manmulsang::sellers {
 
@@ -41,6 +43,13 @@ http::Response SellersHttp::Error(const http::Request& request, const ApiProblem
   return response;
 }
 
+http::Response SellersHttp::UploadError(const http::Request& request, const ApiProblem& problem) const {
+  http::Response response = http::Response::JsonError(problem.status, problem.code,
+                                                      Text(request, media::UploadMessageKey(problem.code)), problem.field);
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
 std::string_view ShopStatusName(ShopStatus status) {
   switch (status) {
     case ShopStatus::approved: return "approved";
@@ -67,18 +76,22 @@ boost::json::object ApplicationJson(const Shop& shop) {
                            {"owner_id", shop.owner.value},
                            {"applied_at", core::FormatIso8601(shop.created_at)},
                            {"decided_at", nullptr},
-                           {"rejection_reason", nullptr}};
+                           {"rejection_reason", nullptr},
+                           {"logo_url", nullptr}};
+  if (!shop.logo_url.empty()) json["logo_url"] = shop.logo_url;
   if (shop.decided_at) json["decided_at"] = core::FormatIso8601(*shop.decided_at);
   if (shop.status == ShopStatus::rejected) json["rejection_reason"] = shop.rejection_reason;
   return json;
 }
 
 void AddSellerRoutes(http::Router& router, html::Renderer& renderer, const SellerHttpServices& services) {
+  renderer.AddMessages(media::UploadMessages());
   renderer.AddMessages(embedded::sellers_i18n());
   renderer.AddTemplates("sellers", embedded::sellers_templates());
   const SellersHttp http{renderer, services};
   AddApplicationApi(router, http);
   AddApplicationPages(router, http);
+  AddShopLogoRoutes(router, http);
   AddAdminSellerPages(router, http);
 }
 

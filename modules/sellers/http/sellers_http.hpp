@@ -13,6 +13,7 @@
 #include "manmulsang/http/request.hpp"
 #include "manmulsang/http/request_parameters.hpp"
 #include "manmulsang/http/response.hpp"
+#include "manmulsang/media/image_upload.hpp"
 #include "manmulsang/sellers/http/seller_routes.hpp"
 
 namespace manmulsang::sellers {
@@ -31,6 +32,8 @@ struct SellersHttp {
   http::Response Error(const http::Request& request, ApplicationError error) const {
     return Error(request, ProblemOf(error));
   }
+  // An upload refused by the image pipeline (media::StoreUploadedImages), worded by t.image.<code>.
+  http::Response UploadError(const http::Request& request, const ApiProblem& problem) const;
   std::string Text(const http::Request& request, std::string_view key) const {
     return std::string(renderer.Translate(request.context().locale, key));
   }
@@ -46,7 +49,12 @@ std::optional<ShopStatus> ParseShopStatus(std::string_view name);
 // The application as the API shows it (to its applicant and to admins).
 boost::json::object ApplicationJson(const Shop& shop);
 
+// The route of a form or API call that carries a logo: one picture of 10 MiB, decoded off the
+// I/O threads.
+inline constexpr http::RouteOptions kLogoRoute{.body_limit = media::kUploadBodyLimit, .offload = true};
+
 void AddApplicationApi(http::Router& router, const SellersHttp& http);
+void AddShopLogoRoutes(http::Router& router, const SellersHttp& http);
 void AddApplicationPages(http::Router& router, const SellersHttp& http);
 void AddAdminSellerPages(http::Router& router, const SellersHttp& http);
 

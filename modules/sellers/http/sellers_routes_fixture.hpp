@@ -7,6 +7,7 @@
 #include <array>
 #include <boost/json/parse.hpp>
 #include <charconv>
+#include <filesystem>
 #include <string>
 
 #include "embedded/web_i18n.hpp"
@@ -15,6 +16,7 @@
 #include "manmulsang/http/form.hpp"
 #include "manmulsang/http/static_assets.hpp"
 #include "manmulsang/sellers/http/seller_routes.hpp"
+#include "temp_directory.hpp"
 #include "test_database.hpp"
 
 namespace manmulsang::sellers {
@@ -53,7 +55,7 @@ class SellerRoutesTest : public ::testing::Test {
       }
       return next(request);
     });
-    AddSellerRoutes(router_, renderer_, {applications_, page_cache_});
+    AddSellerRoutes(router_, renderer_, {applications_, page_cache_, sellers_, media_});
   }
 
   http::Response Send(http::Method method, std::string_view target, std::string body, std::string_view who,
@@ -107,6 +109,17 @@ class SellerRoutesTest : public ::testing::Test {
   accounts::AccountService accounts_{store_.database(), clock_};
   SellerService sellers_{store_.database(), clock_};
   ApplicationService applications_{store_.database(), clock_, accounts_};
+  // Every file under the media store, however deep (what an upload left behind).
+  std::size_t MediaFiles() const {
+    std::size_t count = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(media_.store.root())) {
+      count += entry.is_regular_file();
+    }
+    return count;
+  }
+
+  testing::TempDirectory media_directory_{"sellers-media"};
+  media::MediaLibrary media_{media_directory_ / "media"};
   http::StaticAssets assets_;
   html::Renderer renderer_;
   http::PageCache page_cache_{clock_};

@@ -16,6 +16,7 @@ enum class ReviewError {
   question_not_found,  // 404: unknown, private to others, or another shop's (answer)
   shop_not_found,      // 404: the seller's questions of a shop that is not the actor's
   forbidden,           // 403: an admin's move by someone else
+  too_many_photos,     // 400 (field "photos"): a review has at most kMaxReviewPhotos photos
 };
 
 std::string_view ErrorCode(ReviewError error);     // "not_a_buyer"

@@ -21,10 +21,16 @@ inline constexpr std::size_t kMaxReply = 1000;        // the shop's reply, the s
 inline constexpr std::size_t kMaxQuestion = 1000;     // a question needs at least one character
 inline constexpr std::size_t kMaxReportReason = 300;
 inline constexpr int kMaxPerPage = 100;
+inline constexpr std::size_t kMaxReviewPhotos = 5;
 
-// A buyer's review of one order line. Photos come with the image pipeline: it will add a
-// review_photos table (review id, position, url, written after the files) and a `photos` list
-// here and in NewReview, read in one batch per page like the catalog's product images.
+// A photo of a review, stored by the image pipeline (media::StoreUploadedImages) before the row
+// that names it: "/media/<name>" of the detail size (opened) and of the list size (thumbnail).
+struct ReviewPhoto {
+  std::string url;
+  std::string thumbnail_url;
+};
+
+// A buyer's review of one order line.
 struct Review {
   ReviewId id;
   core::ProductId product;
@@ -39,6 +45,7 @@ struct Review {
   std::optional<std::string> reply;
   std::optional<core::TimePoint> replied_at;
   core::TimePoint created_at;
+  std::vector<ReviewPhoto> photos;  // in the order added, at most kMaxReviewPhotos
 };
 
 enum class ReviewSort { newest, highest, lowest };
@@ -64,6 +71,7 @@ struct NewReview {
   std::optional<core::OrderId> order;
   int rating = 0;
   std::string body;
+  std::vector<ReviewPhoto> photos;  // already stored; at most kMaxReviewPhotos
 };
 
 // A question about a product. Private ones are seen only by the asker and the shop's owner.

@@ -4,6 +4,7 @@
 #include <memory>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "manmulsang/catalog/catalog.hpp"
 #include "manmulsang/core/clock.hpp"
@@ -29,8 +30,18 @@ class ReviewService {
   ~ReviewService();
 
   // The actor's review of a line of the product: not_a_buyer, not_yet_delivered, already_reviewed,
-  // invalid_rating, invalid_text (the body is trimmed, at most kMaxReviewBody code points).
+  // invalid_rating, invalid_text (the body is trimmed, at most kMaxReviewBody code points),
+  // too_many_photos. The photos' files are stored already; their rows go in with the review's.
   std::expected<Review, ReviewError> Write(const core::Actor& actor, const NewReview& review);
+
+  // How many more photos the actor may add to the review (0 when it has kMaxReviewPhotos): only
+  // its author may; anyone else, or a hidden or unknown review, gets review_not_found. Lets an
+  // upload be refused before its files are stored.
+  std::expected<std::size_t, ReviewError> FreePhotoSlots(const core::Actor& actor, ReviewId id);
+  // Appends photos (stored already) to the author's review; the same refusals, and
+  // too_many_photos when they would make more than kMaxReviewPhotos (nothing added).
+  std::expected<Review, ReviewError> AddPhotos(const core::Actor& actor, ReviewId id,
+                                               const std::vector<ReviewPhoto>& photos);
 
   // The product's visible reviews in the chosen order, with the product's rating.
   std::expected<ReviewPage, ReviewError> ForProduct(core::ProductId product, ReviewSort sort, int page = 1,

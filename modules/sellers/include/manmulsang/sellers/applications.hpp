@@ -17,12 +17,15 @@
 
 namespace manmulsang::sellers {
 
-// What a member sends to open a shop. (The logo waits for the image pipeline.)
+// What a member sends to open a shop.
 struct Application {
   std::string shop_name;
   std::string description;
   std::string phone;
   std::string city;
+  // Optional: "/media/<name>" of the logo the image pipeline stored already (the file before the
+  // row); the http layer calls CanApply first so a refused form leaves no file behind.
+  std::string logo_url;
 };
 
 // Limits in code points after trimming and NFC; the phone in characters.
@@ -54,6 +57,9 @@ class ApplicationService {
 
   // Fields are trimmed and NFC-normalised; the first invalid one is named by the error.
   std::expected<Shop, ApplicationError> Apply(const core::Actor& actor, const Application& application);
+  // Whether Apply would accept this application now (fields, and no open application or shop),
+  // without writing: the check made before an uploaded logo is stored.
+  std::expected<void, ApplicationError> CanApply(const core::Actor& actor, const Application& application);
   // The actor's newest application, whatever its status (the status view).
   std::expected<Shop, ApplicationError> Current(const core::Actor& actor);
 

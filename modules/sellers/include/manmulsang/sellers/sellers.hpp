@@ -47,6 +47,7 @@ struct NewShop {
   ShopStatus status = ShopStatus::pending;
   DeliveryOptions delivery;  // default: free courier, no pickup
   std::string phone;
+  std::string logo_url;      // "/media/<name>", stored already; empty = none
 };
 
 enum class SellerError {
@@ -85,6 +86,10 @@ class SellerService {
   // shop_not_found, as if the shop did not exist. Returns the shop as stored.
   std::expected<Shop, SellerError> SetDeliveryOptions(const core::Actor& actor, core::SellerId shop,
                                                       DeliveryOptions options);
+
+  // The shop's owner sets its logo: logo_url is a "/media/<name>" the image pipeline stored
+  // already (the file before the row). Anyone else gets shop_not_found. Returns the shop as stored.
+  std::expected<Shop, SellerError> SetLogo(const core::Actor& actor, core::SellerId shop, std::string_view logo_url);
 
   // --- A step inside a caller's transaction (checkout reads the options it charges by) ---
   std::vector<Shop> FindShopsIn(db::Connection& connection, std::span<const core::SellerId> ids);

@@ -3,6 +3,7 @@
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/page_cache.hpp"
 #include "manmulsang/http/router.hpp"
+#include "manmulsang/media/media_library.hpp"
 #include "manmulsang/sellers/applications.hpp"
 
 namespace manmulsang::sellers {
@@ -11,6 +12,9 @@ struct SellerHttpServices {
   ApplicationService& applications;
   // An approved shop's page (/s/<id>) was a 404 until now; approval forgets any cached answer.
   http::PageCache& page_cache;
+  // The shop's logo: the owner's shop, and the pipeline that checks and stores the picture.
+  SellerService& sellers;
+  const media::MediaLibrary& media;
 };
 
 // Seller onboarding (issue 5). JSON (DESIGN.md §3; errors {"error": {code, message, field}}):
@@ -20,9 +24,15 @@ struct SellerHttpServices {
 //   GET  /api/v1/admin/sellers?status=pending|approved|rejected&page=&per_page= → {items, total, page, per_page}
 //   POST /api/v1/admin/sellers/:id/approve → {seller}; the member becomes a seller; 409 already_decided
 //   POST /api/v1/admin/sellers/:id/reject {reason} → {seller}; 400 invalid_reason; 409 already_decided
+//   POST /api/v1/seller/shop/logo?shop_id= multipart `image` → {seller} with logo_url; the shop's
+//        owner only (404 shop_not_found for anyone else's or none; shop_id defaults to their
+//        oldest shop, any status); upload refusals 400 image_required, 413 too_large_bytes,
+//        415 not_an_image / unsupported_format, 422 too_many_pixels / corrupt, nothing stored.
 // Every route needs a signed-in actor (401); /admin/ routes need an admin (403).
 // HTML (no JavaScript; forms carry _csrf):
-//   GET|POST /seller/apply (the form), GET /seller/application (the applicant's status view),
+//   GET|POST /seller/apply (the form; multipart/form-data with an optional file `logo`),
+//   GET /seller/application (the applicant's status view, with the logo form),
+//   POST /seller/shop/logo (multipart `logo`: replaces the logo),
 //   GET /admin/sellers?page= (pending applications), POST /admin/sellers/:id/approve | reject {reason}.
 // Also registers the templates ("sellers/*") and messages (t.sellers.*) with renderer.
 void AddSellerRoutes(http::Router& router, html::Renderer& renderer, const SellerHttpServices& services);
