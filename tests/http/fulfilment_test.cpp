@@ -315,6 +315,16 @@ TEST_F(FulfilmentBlackBoxTest, HostileInputOnTheSellerPagesIsAClearRefusalThatCh
   HttpResponse forged = browser.Post("/seller/orders/" + id + "/ship", {{"carrier", "조선우편"}, {"tracking", "123"}},
                                      {{"Origin", "http://evil.example"}});
   EXPECT_EQ(forged.status, 403);
+  // The API's odd input: clear 4xx answers.
+  EXPECT_TRUE(IsJsonError(Client(owner.token).Get("/api/v1/seller/ledger?shop_id=abc"), 404));
+  EXPECT_TRUE(IsJsonError(Client(owner.token).Get("/api/v1/seller/ledger?page=0"), 400));
+  EXPECT_TRUE(IsJsonError(Client(owner.token).Get("/api/v1/seller/orders?status=bogus"), 400));
+  EXPECT_TRUE(IsJsonError(Client(owner.token).PostJson("/api/v1/seller/orders/abc/ship",
+                                                      {{"carrier", "조선우편"}, {"tracking", "1"}}),
+                          404));
+  HttpResponse malformed =
+      Client(owner.token).Send("POST", "/api/v1/seller/orders/" + id + "/ship", "{\"carrier\":", "application/json");
+  EXPECT_TRUE(IsJsonError(malformed, 400)) << malformed.body;
   EXPECT_EQ(Status(buyer, std::stoll(id)), "preparing") << "nothing changed";
   HttpResponse seen = Client(buyer).Get("/api/v1/orders/" + id);
   EXPECT_TRUE(seen.Json().at("shipment").is_null());
