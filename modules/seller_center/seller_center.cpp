@@ -1,4 +1,4 @@
-#include "manmulsang/seller_center/dashboard.hpp"
+#include "manmulsang/seller_center/seller_center.hpp"
 
 namespace manmulsang::seller_center {
 namespace {

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "manmulsang/core/context.hpp"
-#include "manmulsang/seller_center/dashboard.hpp"
+#include "manmulsang/seller_center/seller_center.hpp"
 
 namespace manmulsang::seller_center {
 

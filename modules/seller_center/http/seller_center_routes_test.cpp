@@ -209,3 +209,42 @@ TEST_F(SellerCenterRoutesTest, PagesWorkInEnglish) {
 
 }  // namespace
 }  // namespace manmulsang::seller_center
+
+namespace manmulsang::seller_center {
+namespace {
+
+// The layout's account links (web/templates/layout.html): the seller center for sellers, the
+// application for other members, the admin's seller queue for admins, none of them for visitors.
+class LayoutLinksTest : public SellerCenterTest {
+ protected:
+  std::string PageFor(std::optional<core::Actor> actor) {
+    http::BeastRequest message{http::Method::get, "/", 11};
+    http::Request request(std::move(message), "10.0.0.1", "test");
+    if (actor) request.context().actor = *actor;
+    return renderer_.Page(request, "seller_center/questions", html::Data{}).body;
+  }
+};
+
+TEST_F(LayoutLinksTest, EachRoleSeesItsOwnLinks) {
+  const std::string visitor = PageFor(std::nullopt);
+  const std::string buyer = PageFor(core::Actor{core::UserId{10}, core::Role::buyer, "구매자"});
+  const std::string seller = PageFor(core::Actor{core::UserId{11}, core::Role::seller, "판매자"});
+  const std::string admin = PageFor(core::Actor{core::UserId{12}, core::Role::admin, "관리자"});
+  const std::string_view center = "class=\"seller-center-link\" href=\"/seller\">판매자 센터</a>";
+  const std::string_view apply = "class=\"seller-apply-link\" href=\"/seller/apply\">판매자 신청</a>";
+  const std::string_view queue = "class=\"admin-link\" href=\"/admin/sellers\">관리자</a>";
+  EXPECT_EQ(visitor.find("seller-center-link"), std::string::npos);
+  EXPECT_EQ(visitor.find("seller-apply-link"), std::string::npos);
+  EXPECT_EQ(visitor.find("admin-link"), std::string::npos);
+  EXPECT_NE(buyer.find(apply), std::string::npos);
+  EXPECT_EQ(buyer.find("seller-center-link"), std::string::npos);
+  EXPECT_EQ(buyer.find("admin-link"), std::string::npos);
+  EXPECT_NE(seller.find(center), std::string::npos);
+  EXPECT_EQ(seller.find("seller-apply-link"), std::string::npos);
+  EXPECT_EQ(seller.find("admin-link"), std::string::npos);
+  EXPECT_NE(admin.find(queue), std::string::npos);
+  EXPECT_EQ(admin.find("seller-apply-link"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace manmulsang::seller_center

@@ -2,7 +2,7 @@
 
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/router.hpp"
-#include "manmulsang/seller_center/dashboard.hpp"
+#include "manmulsang/seller_center/seller_center.hpp"
 
 namespace manmulsang::seller_center {
 
