@@ -26,6 +26,7 @@
 #include "manmulsang/media/media_routes.hpp"
 #include "manmulsang/orders/http/buying_routes.hpp"
 #include "manmulsang/reviews/http/reviews_routes.hpp"
+#include "manmulsang/seller_center/http/seller_center_routes.hpp"
 #include "manmulsang/sellers/http/seller_routes.hpp"
 #include "manmulsang/search/http/search_routes.hpp"
 #include "manmulsang/storefront/http/storefront_routes.hpp"
@@ -118,6 +119,8 @@ void Marketplace::Serve(const Config& config) {
   orders::AddBuyingRoutes(router, renderer, {*accounts_, *cart_, *orders_, *payments_, *addresses_, *sellers_, page_cache});
   reviews::AddReviewRoutes(router, renderer, {*reviews_, *questions_, page_cache, *media_});
   sellers::AddSellerRoutes(router, renderer, {*applications_, page_cache, *sellers_, *media_});
+  seller_center::SellerCenter seller_center(*sellers_, *catalog_, *orders_, *payments_, *analytics_, *questions_);
+  seller_center::AddSellerCenterRoutes(router, renderer, {seller_center});
   storefront::AddStorefrontRoutes(router, renderer, *accounts_, *analytics_, *sellers_, *catalog_, *trending_,
                                   page_cache);
   router.SetNotFound(storefront::NotFoundPage(renderer));
