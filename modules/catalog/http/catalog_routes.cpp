@@ -4,6 +4,7 @@
 #include "embedded/catalog_i18n.hpp"
 #include "embedded/catalog_templates.hpp"
 #include "listing_http.hpp"
+#include "listing_import.hpp"
 #include "manmulsang/media/upload_messages.hpp"
 
 namespace manmulsang::catalog {
@@ -28,6 +29,7 @@ void AddListingRoutes(http::Router& router, html::Renderer& renderer, CatalogSer
   const ListingHttp http{renderer, catalog, listings, page_cache, media};
   AddListingApi(router, http);
   AddListingPages(router, http);
+  AddListingImportRoutes(router, {renderer, listings, catalog, page_cache});
 }
 
 }  // namespace manmulsang::catalog
