@@ -115,6 +115,8 @@ void Marketplace::Serve(const Config& config) {
   media::AddMediaRoutes(router, media_->store);
   accounts::AddAccountRoutes(router, renderer, *accounts_);
   catalog::AddCatalogRoutes(router, renderer, *catalog_, *sellers_, page_cache, *trending_, analytics_.get());
+  catalog::ListingService listings(*database_, clock_, *sellers_, *catalog_);
+  catalog::AddListingRoutes(router, renderer, *catalog_, listings, page_cache, *media_);
   search::AddSearchRoutes(router, *search_, *trending_);
   orders::AddBuyingRoutes(router, renderer, {*accounts_, *cart_, *orders_, *payments_, *addresses_, *sellers_, page_cache});
   reviews::AddReviewRoutes(router, renderer, {*reviews_, *questions_, page_cache, *media_});
