@@ -3,9 +3,11 @@
 // decompression bomb, a truncated JPEG, a polyglot, an 11 MiB body — are each refused with their
 // status and a clear message, and leave no file under the data folder's media/ and no row; a PNG
 // declared as a GIF is accepted because the bytes decide; another member uploading to someone
-// else's shop gets 404. Review photos and their ownership are covered by the reviews module's
-// route tests (a black-box review needs a delivered order).
+// else's shop gets 404; a product photo goes the same way and another shop's owner gets 404.
+// Review photos and their ownership are covered by the reviews module's route tests (a black-box
+// review needs a delivered order).
 #include <filesystem>
+#include <fstream>
 
 #include "blackbox.hpp"
 
@@ -120,6 +122,31 @@ class UploadsTest : public BlackBoxTest {
     return Client(member.token).Get("/api/v1/seller/application").Json().at("seller").at("logo_url");
   }
 
+  // An approved seller (the admin is made with the CLI, once).
+  Member Seller(std::string_view tag) {
+    Member member = Applicant(tag);
+    if (admin_token_.empty()) {
+      TempDirectory files("manmulsang-uploads-admin");
+      {
+        std::ofstream password(files / "admin.password");
+        password << "Okryu-Naengmyeon-Uploads-5" << "\n";
+      }
+      const std::string email = UniqueEmail("uploads-admin");
+      const CommandResult created = RunServerCommand({"admin", "create-user", "--email", email, "--password-file",
+                                                      (files / "admin.password").string(), "--role", "admin",
+                                                      "--data", server_->data_directory().string()});
+      if (created.exit_code != 0) throw std::runtime_error("admin create-user: " + created.output);
+      HttpResponse login =
+          NewClient().PostJson("/api/v1/auth/login", {{"email", email}, {"password", "Okryu-Naengmyeon-Uploads-5"}});
+      if (login.status != 200) throw std::runtime_error("admin login: " + login.body);
+      admin_token_ = std::string(login.Json().at("token").as_string());
+    }
+    HttpResponse approved = Client(admin_token_).PostJson(
+        "/api/v1/admin/sellers/" + std::to_string(member.shop) + "/approve", boost::json::object{});
+    if (approved.status != 200) throw std::runtime_error("approve: " + approved.body);
+    return member;
+  }
+
   // Every file under the data folder's media/ (temporary ones too).
   std::size_t MediaFiles() const {
     const std::filesystem::path root = server_->data_directory() / "media";
@@ -128,6 +155,8 @@ class UploadsTest : public BlackBoxTest {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) count += entry.is_regular_file();
     return count;
   }
+
+  std::string admin_token_;
 };
 
 TEST_F(UploadsTest, ARealPhotoIsStoredAndServedWithoutItsMetadata) {
@@ -245,6 +274,40 @@ TEST_F(UploadsTest, AnotherMembersShopIs404AndKeepsItsLogo) {
                           .status;
   EXPECT_TRUE(visitor == 401 || visitor == 403) << visitor;
   EXPECT_EQ(MediaFiles(), files_before);
+}
+
+TEST_F(UploadsTest, AProductPhotoIsStoredWithoutMetadataAndOnlyByItsShop) {
+  const Member seller = Seller("product-photo");
+  const Member other = Seller("product-other");
+  HttpResponse created = Client(seller.token).PostJson(
+      "/api/v1/seller/products", {{"category", "food"}, {"name", "사진 시험 사과"}, {"description", "빨간 사과"},
+                                  {"price", {{"amount", 3000}, {"currency", "KPW"}}}, {"stock", 5}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string path =
+      "/api/v1/seller/products/" + std::to_string(created.Json().at("id").to_number<std::int64_t>()) + "/images";
+  const std::size_t files_before = MediaFiles();
+  const auto upload = [&](const Member& member, const std::string& bytes) {
+    return Client(member.token).Send("POST", path, Multipart({{"image", bytes, "apple.jpg", "image/jpeg"}}),
+                                     MultipartType());
+  };
+  HttpResponse stranger = upload(other, kJpegWithGps);
+  EXPECT_EQ(stranger.status, 404) << stranger.body;
+  HttpResponse bomb = upload(seller, kDecompressionBomb);
+  EXPECT_TRUE(IsJsonError(bomb, 422));
+  EXPECT_EQ(Code(bomb), "too_many_pixels");
+  EXPECT_EQ(MediaFiles(), files_before) << "a refused product photo stored a file";
+
+  HttpResponse photo = upload(seller, kJpegWithGps);
+  ASSERT_EQ(photo.status, 201) << photo.body;
+  const std::string url(photo.Json().at("images").at(0).at("url").as_string());
+  HttpResponse served = NewClient().Get(url);
+  ASSERT_EQ(served.status, 200) << url;
+  EXPECT_EQ(served.Header("Content-Type").value_or(""), "image/jpeg");
+  EXPECT_TRUE(served.body.starts_with("\xff\xd8\xff"));
+  EXPECT_EQ(served.body.find("Exif"), std::string::npos) << "EXIF survived";
+  // Stored by content: the same photo uploaded as a logo elsewhere is the same file.
+  const std::string name = url.substr(7);
+  EXPECT_TRUE(std::filesystem::is_regular_file(server_->data_directory() / "media" / name.substr(0, 2) / name));
 }
 
 }  // namespace
