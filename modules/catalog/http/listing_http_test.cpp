@@ -263,5 +263,69 @@ TEST_F(ListingHttpTest, ShopPageShowsItsRating) {
   EXPECT_NE(shop.body.find("4.0"), std::string::npos);
 }
 
+// Product and shop page views count as visits to the shop, with the search words that led there,
+// whether the page cache answered or not.
+class ShopVisitTest : public ::testing::Test {
+ protected:
+  static std::array<db::Database::ModuleMigrations, 4> Modules() {
+    return {{{"analytics", analytics::Migrations()},
+             {"sellers", sellers::Migrations()},
+             {"search", search::Migrations()},
+             {"catalog", Migrations()}}};
+  }
+
+  ShopVisitTest() {
+    AddCatalogRoutes(router_, renderer_, catalog_, sellers_, page_cache_, trending_, &analytics_);
+    std::vector<sellers::NewShop> shops = {{core::UserId{1}, "평양 옷가게", "", "평양", sellers::ShopStatus::approved}};
+    shop_ = sellers_.InsertShops(shops).front();
+    std::vector<NewProduct> products(1);
+    products[0].seller = shop_;
+    products[0].category = catalog_.CategoryBySlug("clothing")->id;
+    products[0].name = "솜동복";
+    products[0].price = {40'000, core::Currency::kpw};
+    products[0].stock = 3;
+    product_ = catalog_.InsertProducts(products).front();
+  }
+
+  http::Response View(const std::string& target, std::string_view referer = {}) {
+    http::BeastRequest message{http::Method::get, target, 11};
+    message.set(boost::beast::http::field::host, "market.example");
+    if (!referer.empty()) message.set(boost::beast::http::field::referer, referer);
+    http::Request request(std::move(message), "127.0.0.1", "test");
+    return router_.Dispatch(request);
+  }
+
+  testing::TestDatabase store_{Modules()};
+  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
+  sellers::SellerService sellers_{store_.database(), clock_};
+  search::SearchService search_{store_.database()};
+  search::TrendingSearches trending_{clock_};
+  CatalogService catalog_{store_.database(), clock_, sellers_, &search_};
+  analytics::AnalyticsService analytics_{store_.database(), clock_};
+  http::StaticAssets assets_{embedded::web_static()};
+  html::Renderer renderer_{embedded::web_templates(), embedded::web_i18n(), assets_};
+  http::PageCache page_cache_{clock_};
+  http::Router router_;
+  core::SellerId shop_;
+  core::ProductId product_;
+};
+
+TEST_F(ShopVisitTest, ProductAndShopViewsCountCachedOnesTooWithTheSearchWords) {
+  const std::string product = "/p/" + std::to_string(product_.value);
+  EXPECT_EQ(View(product, "http://market.example/search?q=%EC%86%9C%EB%8F%99%EB%B3%B5").status, http::Status::ok);
+  EXPECT_EQ(View(product, "http://market.example/search?q=%EC%86%9C%EB%8F%99%EB%B3%B5").status, http::Status::ok);
+  EXPECT_EQ(View(product, "http://elsewhere.example/search?q=spam").status, http::Status::ok);
+  EXPECT_EQ(View("/s/" + std::to_string(shop_.value)).status, http::Status::ok);
+  // Pages that are not found count for nobody.
+  EXPECT_EQ(View("/p/999999").status, http::Status::not_found);
+  EXPECT_EQ(View("/s/999999").status, http::Status::not_found);
+
+  const analytics::ShopTraffic traffic = analytics_.ShopTrafficOf(shop_, 1);
+  EXPECT_EQ(traffic.views_today, 4);
+  ASSERT_EQ(traffic.search_terms.size(), 1u);
+  EXPECT_EQ(traffic.search_terms[0].query, "솜동복");
+  EXPECT_EQ(traffic.search_terms[0].count, 2);
+}
+
 }  // namespace
 }  // namespace manmulsang::catalog
