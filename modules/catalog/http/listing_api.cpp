@@ -139,7 +139,7 @@ class ListingApi {
     if (!id) return Error(request, id.error());
     auto product = http_.listings.Get(request.context().actor, *id);
     if (!product) return Error(request, product.error());
-    http_.ForgetPages(product->id, product->seller);
+    http_.ForgetPages(*product);
     http::Response response = NoStore(http::Response::Json(Json(request, *product), http::Status::created));
     response.SetHeader("Location", "/api/v1/seller/products/" + std::to_string(id->value));
     return response;
@@ -175,7 +175,8 @@ class ListingApi {
     if (changes_listing) product = http_.listings.Update(actor, current->id, input);
     if (product && status) product = http_.listings.SetHidden(actor, current->id, *status == ProductStatus::hidden);
     if (!product) return Error(request, product.error());
-    http_.ForgetPages(product->id, product->seller);
+    http_.ForgetPages(*current);  // options removed by the edit too
+    http_.ForgetPages(*product);
     return NoStore(http::Response::Json(Json(request, *product)));
   }
 
@@ -183,7 +184,7 @@ class ListingApi {
     if (!request.context().actor.signed_in()) return Error(request, UnauthenticatedProblem());
     auto product = http_.listings.SetHidden(request.context().actor, Id(request), hidden);
     if (!product) return Error(request, product.error());
-    http_.ForgetPages(product->id, product->seller);
+    http_.ForgetPages(*product);
     return NoStore(http::Response::Json(Json(request, *product)));
   }
 
@@ -194,7 +195,7 @@ class ListingApi {
     if (!product) return Error(request, product.error());
     auto deleted = http_.listings.Delete(request.context().actor, id);
     if (!deleted) return Error(request, deleted.error());
-    http_.ForgetPages(id, product->seller);
+    http_.ForgetPages(*product);
     return NoStore(http::Response(http::Status::no_content, "text/plain; charset=utf-8", ""));
   }
 
@@ -219,7 +220,7 @@ class ListingApi {
       added = http_.listings.AddImage(actor, product->id, std::move(image.detail_url), std::move(image.list_url));
       if (!added) return Error(request, added.error());
     }
-    http_.ForgetPages(added->id, added->seller);
+    http_.ForgetPages(*added);
     return NoStore(http::Response::Json(Json(request, *added), http::Status::created));
   }
 
@@ -236,7 +237,7 @@ class ListingApi {
     const int index = *position;
     auto product = http_.listings.RemoveImage(actor, id, index);
     if (!product) return Error(request, product.error());
-    http_.ForgetPages(product->id, product->seller);
+    http_.ForgetPages(*product);
     return NoStore(http::Response::Json(Json(request, *product)));
   }
 

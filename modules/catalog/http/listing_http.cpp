@@ -8,10 +8,11 @@
 
 namespace manmulsang::catalog {
 
-void ListingHttp::ForgetPages(core::ProductId product, core::SellerId shop) const {
-  page_cache.Invalidate("/p/" + std::to_string(product.value));
+void ListingHttp::ForgetPages(const Product& listing) const {
+  page_cache.Invalidate("/p/" + std::to_string(listing.id.value));
+  for (const Variant& variant : listing.variants) page_cache.Invalidate("/p/" + std::to_string(variant.id.value));
   page_cache.Invalidate("/c/");
-  page_cache.Invalidate("/s/" + std::to_string(shop.value));
+  page_cache.Invalidate("/s/" + std::to_string(listing.seller.value));
   page_cache.Invalidate("/search");
 }
 

@@ -25,9 +25,9 @@ struct ListingHttp {
   http::PageCache& page_cache;
   const media::MediaLibrary& media;
 
-  // After a listing write: its page, the category pages, its shop's page and searches are built
-  // again on their next visit.
-  void ForgetPages(core::ProductId product, core::SellerId shop) const;
+  // After a listing write: its page (and its options' pages, which show it), the category
+  // pages, its shop's page and searches are built again on their next visit.
+  void ForgetPages(const Product& listing) const;
   // "이름은 1~200자로…" for a problem (a field's own message for invalid_field).
   std::string Message(core::Locale locale, const ListingProblem& problem) const;
   std::string Text(core::Locale locale, std::string_view key) const {

@@ -228,7 +228,7 @@ class ListingPages {
       return Form(request, nullptr, typed, id.error(), http::Status::bad_request);
     }
     auto product = http_.listings.Get(request.context().actor, *id);
-    if (product) http_.ForgetPages(product->id, product->seller);
+    if (product) http_.ForgetPages(*product);
     return http::Response::Redirect("/seller/products/" + std::to_string(id->value) + "/edit?done=created");
   }
 
@@ -254,7 +254,8 @@ class ListingPages {
       if (product.error().error != ListingError::invalid_field) return Refused(request, product.error());
       return Form(request, &*current, typed, product.error(), http::Status::bad_request);
     }
-    http_.ForgetPages(product->id, product->seller);
+    http_.ForgetPages(*current);  // options removed by the edit too
+    http_.ForgetPages(*product);
     return http::Response::Redirect("/seller/products/" + std::to_string(product->id.value) + "/edit?done=saved");
   }
 
@@ -262,7 +263,7 @@ class ListingPages {
     if (!request.context().actor.signed_in()) return ToLogin("/seller/products");
     auto product = http_.listings.SetHidden(request.context().actor, Id(request), hidden);
     if (!product) return Refused(request, product.error());
-    http_.ForgetPages(product->id, product->seller);
+    http_.ForgetPages(*product);
     return http::Response::Redirect(std::string("/seller/products?done=") + (hidden ? "hidden" : "shown"));
   }
 
@@ -284,7 +285,7 @@ class ListingPages {
     if (!product) return Refused(request, product.error());
     auto deleted = http_.listings.Delete(actor, product->id);
     if (!deleted) return Refused(request, deleted.error());
-    http_.ForgetPages(product->id, product->seller);
+    http_.ForgetPages(*product);
     return http::Response::Redirect("/seller/products?done=deleted");
   }
 
@@ -310,7 +311,7 @@ class ListingPages {
       added = http_.listings.AddImage(actor, product->id, std::move(image.detail_url), std::move(image.list_url));
       if (!added) return refuse_upload(http_.Message(request.context().locale, added.error()), http::Status::bad_request);
     }
-    http_.ForgetPages(product->id, product->seller);
+    http_.ForgetPages(*product);
     return http::Response::Redirect("/seller/products/" + std::to_string(product->id.value) + "/edit?done=photo#photos");
   }
 
@@ -323,7 +324,7 @@ class ListingPages {
             ? http_.listings.RemoveImage(request.context().actor, id, static_cast<int>(*position - 1))
             : http_.listings.Get(request.context().actor, id);
     if (!product) return Refused(request, product.error());
-    http_.ForgetPages(product->id, product->seller);
+    http_.ForgetPages(*product);
     return http::Response::Redirect("/seller/products/" + std::to_string(product->id.value) + "/edit#photos");
   }
 
