@@ -36,6 +36,33 @@ struct ReviewService::Impl {
     return std::move(*review);
   }
 
+  // The checks before any reading: the cleaned body, or why the review is refused.
+  std::expected<std::string, ReviewError> Validate(const core::Actor& actor, const NewReview& review) {
+    if (!actor.signed_in()) return std::unexpected(ReviewError::not_a_buyer);
+    if (review.rating < 1 || review.rating > 5) return std::unexpected(ReviewError::invalid_rating);
+    std::optional<std::string> body = CleanText(review.body, 0, kMaxReviewBody);
+    if (!body) return std::unexpected(ReviewError::invalid_text);
+    if (review.photos.size() > kMaxReviewPhotos) return std::unexpected(ReviewError::too_many_photos);
+    if (!catalog.GetProduct(review.product)) return std::unexpected(ReviewError::product_not_found);
+    return std::move(*body);
+  }
+
+  // The oldest line of the product the actor bought, has in hand and has not reviewed yet.
+  std::expected<orders::PurchasedLine, ReviewError> LineToReview(db::Connection& connection, const core::Actor& actor,
+                                                                 const NewReview& review) {
+    std::vector<orders::PurchasedLine> lines = orders.PurchasedLines(connection, *actor.user, review.product);
+    if (review.order) std::erase_if(lines, [&](const auto& line) { return line.order != *review.order; });
+    if (lines.empty()) return std::unexpected(ReviewError::not_a_buyer);
+    bool any_reviewable = false;
+    for (const orders::PurchasedLine& line : lines) {
+      if (!Reviewable(line.status)) continue;
+      any_reviewable = true;
+      if (ReviewRepository::ExistsForLine(connection, {line.order, line.position})) continue;
+      return line;
+    }
+    return std::unexpected(any_reviewable ? ReviewError::already_reviewed : ReviewError::not_yet_delivered);
+  }
+
   // A review others may act on: it exists and no admin hid it.
   std::expected<Review, ReviewError> LoadVisible(ReviewId id) {
     auto review = Load(id);
@@ -51,37 +78,34 @@ ReviewService::ReviewService(db::Database& database, const core::Clock& clock, s
 ReviewService::~ReviewService() = default;
 
 std::expected<Review, ReviewError> ReviewService::Write(const core::Actor& actor, const NewReview& review) {
-  if (!actor.signed_in()) return std::unexpected(ReviewError::not_a_buyer);
-  if (review.rating < 1 || review.rating > 5) return std::unexpected(ReviewError::invalid_rating);
-  std::optional<std::string> body = CleanText(review.body, 0, kMaxReviewBody);
-  if (!body) return std::unexpected(ReviewError::invalid_text);
-  if (review.photos.size() > kMaxReviewPhotos) return std::unexpected(ReviewError::too_many_photos);
-  if (!impl_->catalog.GetProduct(review.product)) return std::unexpected(ReviewError::product_not_found);
-
+  auto body = impl_->Validate(actor, review);
+  if (!body) return std::unexpected(body.error());
   const std::int64_t now = impl_->Now();
   auto written = impl_->database.Write([&](db::Connection& connection) -> std::expected<ReviewId, ReviewError> {
     // The purchase is read in the transaction that writes the review, so the order's status and
     // the "one review per line" rule are the ones this commit is made on.
-    std::vector<orders::PurchasedLine> lines = impl_->orders.PurchasedLines(connection, *actor.user, review.product);
-    if (review.order) std::erase_if(lines, [&](const auto& line) { return line.order != *review.order; });
-    if (lines.empty()) return std::unexpected(ReviewError::not_a_buyer);
-    bool any_reviewable = false;
-    for (const orders::PurchasedLine& line : lines) {
-      if (!Reviewable(line.status)) continue;
-      any_reviewable = true;
-      const ReviewRepository::Line order_line{line.order, line.position};
-      if (ReviewRepository::ExistsForLine(connection, order_line)) continue;
-      const ReviewId id = ReviewRepository::Insert(
-          connection, {review.product, line.seller, *actor.user, actor.display_name, order_line, review.rating, *body},
-          now);
-      ReviewRepository::AddPhotos(connection, id, review.photos);
-      impl_->KeepRating(connection, review.product);
-      return id;
-    }
-    return std::unexpected(any_reviewable ? ReviewError::already_reviewed : ReviewError::not_yet_delivered);
+    auto line = impl_->LineToReview(connection, actor, review);
+    if (!line) return std::unexpected(line.error());
+    const ReviewId id = ReviewRepository::Insert(
+        connection,
+        {review.product, line->seller, *actor.user, actor.display_name, {line->order, line->position}, review.rating, *body},
+        now);
+    ReviewRepository::AddPhotos(connection, id, review.photos);
+    impl_->KeepRating(connection, review.product);
+    return id;
   });
   if (!written) return std::unexpected(written.error());
   return impl_->Load(*written);
+}
+
+std::expected<void, ReviewError> ReviewService::CanWrite(const core::Actor& actor, const NewReview& review) {
+  auto body = impl_->Validate(actor, review);
+  if (!body) return std::unexpected(body.error());
+  return impl_->database.Read([&](db::Connection& connection) -> std::expected<void, ReviewError> {
+    auto line = impl_->LineToReview(connection, actor, review);
+    if (!line) return std::unexpected(line.error());
+    return {};
+  });
 }
 
 std::expected<ReviewPage, ReviewError> ReviewService::ForProduct(core::ProductId product, ReviewSort sort, int page,

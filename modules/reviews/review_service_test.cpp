@@ -182,8 +182,13 @@ std::vector<ReviewPhoto> Photos(int count, std::string prefix = "p") {
 }
 
 TEST_F(ReviewServiceTest, PhotosComeWithTheReviewAndInTheirOrder) {
-  Bought(kBuyer, product_, kOwner);
   NewReview review{product_, std::nullopt, 5, "사진 후기", Photos(2)};
+  // The check made before photos are stored says what Write would say, and writes nothing.
+  EXPECT_EQ(reviews_.CanWrite(Buyer(kBuyer), review).error(), ReviewError::not_a_buyer);
+  Bought(kBuyer, product_, kOwner);
+  EXPECT_TRUE(reviews_.CanWrite(Buyer(kBuyer), review).has_value());
+  EXPECT_EQ(reviews_.CanWrite(Buyer(kBuyer), {product_, std::nullopt, 0, ""}).error(), ReviewError::invalid_rating);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM reviews"), 0);
   auto written = reviews_.Write(Buyer(kBuyer), review);
   ASSERT_TRUE(written.has_value()) << ErrorCode(written.error());
   ASSERT_EQ(written->photos.size(), 2u);

@@ -45,8 +45,14 @@ class ReviewPages {
     const http::Form& form = request.form();
     NewReview review{core::ProductId{*product}, std::nullopt, ParseRating(form.GetOr("rating")),
                      std::string(form.GetOr("body"))};
-    // The photos' files are stored before the review's row names them; a refused picture refuses
-    // the review with its reason, and nothing of it is stored.
+    // The review is checked first, so a refused one leaves no photo behind; then the photos' files
+    // are stored before the review's row names them (a refused picture refuses the review).
+    if (auto allowed = http_.services.reviews.CanWrite(request.context().actor, review); !allowed) {
+      if (allowed.error() == ReviewError::product_not_found) return http_.renderer.NotFound(request);
+      const ApiProblem problem = ProblemOf(allowed.error());
+      return Render(request, http_.Text(request, "reviews.error." + problem.code), problem.status, "",
+                    std::string(form.GetOr("body")));
+    }
     auto stored = media::StoreOptionalUploadedImages(request, "photos", kMaxReviewPhotos, http_.services.media);
     if (!stored) {
       return Render(request, http_.Text(request, media::UploadMessageKey(stored.error().code)), stored.error().status,

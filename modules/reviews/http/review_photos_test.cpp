@@ -141,6 +141,11 @@ TEST_F(ReviewPhotosTest, TheReviewFormTakesPhotosAndRefusesABadOneWhole) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM reviews"), 0);
   EXPECT_EQ(MediaFiles(), 0u);
 
+  // Someone who did not buy the product, sending a good photo: refused, and the photo not stored.
+  auto stranger = Upload(page, {TextPart("rating", "5"), FilePart("photos", jpeg_)}, Who(kOtherBuyer));
+  EXPECT_EQ(stranger.status, http::Status::forbidden);
+  EXPECT_EQ(MediaFiles(), 0u);
+
   // An empty file input is no photo; then a review with one photo.
   auto without = Upload(page, {TextPart("rating", "3"), FilePart("photos", "", "", "application/octet-stream")},
                         Who(kBuyer));

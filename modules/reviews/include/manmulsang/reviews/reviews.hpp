@@ -33,6 +33,9 @@ class ReviewService {
   // invalid_rating, invalid_text (the body is trimmed, at most kMaxReviewBody code points),
   // too_many_photos. The photos' files are stored already; their rows go in with the review's.
   std::expected<Review, ReviewError> Write(const core::Actor& actor, const NewReview& review);
+  // Whether Write would accept this review now, without writing: the check made before uploaded
+  // photos are stored, so a refused review leaves no file behind.
+  std::expected<void, ReviewError> CanWrite(const core::Actor& actor, const NewReview& review);
 
   // How many more photos the actor may add to the review (0 when it has kMaxReviewPhotos): only
   // its author may; anyone else, or a hidden or unknown review, gets review_not_found. Lets an
