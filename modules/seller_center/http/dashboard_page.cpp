@@ -98,6 +98,7 @@ class DashboardPage {
       row.set("query", term.query);
       row.set("search_url", "/search?q=" + http::PercentEncode(term.query));
       row.set("count", Count(term.count));
+      row.set("count_unit", term.count == 1 ? text("view_unit") : text("views_unit"));
       terms.push_back(row);
     }
     data.set("search_terms", terms);
