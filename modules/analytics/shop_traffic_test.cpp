@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "manmulsang/analytics/analytics.hpp"
@@ -227,6 +229,40 @@ TEST_F(ShopTrafficTest, SearchWordsOlderThanTheRetentionArePruned) {
   later.Flush();  // the first flush of a day prunes
   EXPECT_EQ(StoredTermRows(), 0);
   EXPECT_EQ(StoredViews(kShop, "2026-11-26"), 1);  // views are kept
+}
+
+TEST_F(ShopTrafficTest, ConcurrentViewsAllCountWhileFlushesAndReadsRun) {
+  constexpr int kThreads = 4;
+  constexpr int kViewsPerThread = 5000;
+  AnalyticsService analytics(database_.database(), clock_, manual_flush_);
+  std::atomic<bool> done = false;
+  std::jthread flusher([&] {
+    while (!done) {
+      analytics.Flush();
+      ShopTraffic traffic = analytics.ShopTrafficOf(kShop, 30);
+      EXPECT_LE(traffic.views_today, kThreads * kViewsPerThread);
+    }
+  });
+  {
+    std::vector<std::jthread> viewers;
+    for (int thread = 0; thread < kThreads; ++thread) {
+      viewers.emplace_back([&, thread] {
+        for (int view = 0; view < kViewsPerThread; ++view) {
+          analytics.RecordShopVisit(kShop, view % 2 == 0 ? "노트북" : "가방 " + std::to_string(thread));
+        }
+      });
+    }
+  }
+  done = true;
+  flusher.join();
+  ShopTraffic traffic = analytics.ShopTrafficOf(kShop, 30);
+  EXPECT_EQ(traffic.views_today, kThreads * kViewsPerThread);
+  ASSERT_FALSE(traffic.search_terms.empty());
+  EXPECT_EQ(traffic.search_terms[0].query, "노트북");
+  EXPECT_EQ(traffic.search_terms[0].count, kThreads * kViewsPerThread / 2);
+  analytics.Flush();
+  EXPECT_EQ(StoredViews(kShop, "2026-11-26"), kThreads * kViewsPerThread);
+  EXPECT_EQ(StoredTerm(kShop, "2026-11-26", "가방 0"), kViewsPerThread / 2);
 }
 
 }  // namespace
