@@ -346,7 +346,17 @@ class DemoOrders {
     switch (step.party) {
       case Party::system: moved = orders_.ApplyAsSystem(*order.id, step.event); break;
       case Party::admin: moved = orders_.Apply(cashier_, *order.id, step.event, step.note); break;
-      case Party::seller: moved = orders_.Apply(shop_owners_.at(order.shop.value), *order.id, step.event, step.note); break;
+      case Party::seller: {
+        const core::Actor& owner = shop_owners_.at(order.shop.value);
+        if (step.event == OrderEvent::ship) {
+          // The note is "<carrier> <number>" (TrackingNote): the order shows both, as a real shipment does.
+          const std::size_t space = step.note.rfind(' ');
+          moved = orders_.Ship(owner, *order.id, {step.note.substr(0, space), step.note.substr(space + 1)});
+        } else {
+          moved = orders_.Apply(owner, *order.id, step.event, step.note);
+        }
+        break;
+      }
       case Party::buyer: {
         auto name = buyer_names_.find(order.buyer.value);
         const core::Actor buyer{order.buyer, core::Role::buyer, name != buyer_names_.end() ? name->second : ""};

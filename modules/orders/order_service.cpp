@@ -14,9 +14,8 @@ namespace {
 constexpr int kMaxPerPage = 100;
 // Jobs move orders in batches, each order in its own short transaction, so checkouts never wait long.
 constexpr std::int64_t kJobBatch = 100;
-// The marketplace's zone (UTC+9), as core::LocalDate uses it: a shop's day of sales is the same
-// day as analytics' visits_today. The unit tests check the two agree at midnight.
-constexpr std::int64_t kMarketplaceUtcOffset = 9 * 3600;
+// A shop's day of sales is the marketplace's day, the same as analytics' visits_today.
+constexpr std::int64_t kMarketplaceUtcOffset = core::kMarketplaceUtcOffsetSeconds;
 constexpr std::int64_t kSecondsPerDay = 86400;
 constexpr int kMaxSalesDays = 366;
 

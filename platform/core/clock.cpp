@@ -5,10 +5,6 @@
 namespace manmulsang::core {
 
 namespace {
-// The marketplace's calendar is Korean time (UTC+9, no daylight saving): "today" for the visit
-// counter and daily totals turns over at local midnight, not UTC midnight.
-constexpr std::int64_t kMarketplaceUtcOffsetSeconds = 9 * 3600;
-
 std::string FormatUtc(std::int64_t seconds, const char* format) {
   const std::time_t time = static_cast<std::time_t>(seconds);
   std::tm parts{};

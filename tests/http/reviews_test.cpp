@@ -151,8 +151,12 @@ class ReviewsBlackBoxTest : public BlackBoxTest {
     EXPECT_TRUE(IsJsonError(early, 403)) << early.body;
     EXPECT_EQ(ErrorCode(early), "not_yet_delivered");
     for (const char* move : {"prepare", "ship", "deliver"}) {
+      // Shipping names the carrier and the tracking number (both required).
+      const boost::json::object body = std::string_view(move) == "ship"
+                                           ? boost::json::object{{"carrier", "조선우편"}, {"tracking", "RV-" + std::to_string(order)}}
+                                           : boost::json::object{};
       HttpResponse moved = Client(product.owner_token).PostJson(
-          "/api/v1/seller/orders/" + std::to_string(order) + "/" + move, boost::json::object{});
+          "/api/v1/seller/orders/" + std::to_string(order) + "/" + move, body);
       if (moved.status != 200) throw std::runtime_error(std::string(move) + ": " + moved.body);
     }
     return order;

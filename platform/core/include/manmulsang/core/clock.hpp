@@ -35,6 +35,9 @@ std::int64_t ToUnixSeconds(TimePoint time);
 TimePoint FromUnixSeconds(std::int64_t seconds);
 // "2026-11-26T14:49:50Z"
 std::string FormatIso8601(TimePoint time);
+// The marketplace's calendar is Korean time (UTC+9, no daylight saving): "today" for the visit
+// counter and daily totals turns over at local midnight, not UTC midnight.
+inline constexpr std::int64_t kMarketplaceUtcOffsetSeconds = 9 * 3600;
 // The calendar day in the marketplace's zone (UTC+9), as "2026-11-26": what "today" means to users.
 std::string LocalDate(TimePoint time);
 
