@@ -1,6 +1,9 @@
 #include "manmulsang/catalog/listing_csv.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <thread>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -13,6 +16,8 @@ namespace manmulsang::catalog {
 namespace {
 
 constexpr std::int64_t kMaxStock = 1'000'000'000;
+// Listings created at once by an import (see ImportListings).
+constexpr std::size_t kImportWriters = 8;
 
 // Each column under its English name and the names a Korean spreadsheet would use.
 struct ColumnNames {
@@ -270,28 +275,48 @@ std::expected<ListingImportResult, ListingError> ImportListings(
   result.errors = plan.errors;
   ListingImportProgress progress{plan.errors.size(), plan.rows, 0, plan.errors.size()};
   if (on_progress) on_progress(progress);
-  for (const PlannedListing& planned : plan.listings) {
-    if (stop.stop_requested()) {
-      result.stopped = true;
-      break;
-    }
-    const auto created = listings.Create(actor, planned.input);
-    if (created) {
-      ++result.created;
-    } else if (created.error().error == ListingError::not_a_seller) {
-      return std::unexpected(ListingError::not_a_seller);
-    } else {
-      const ListingCsvRowError error = ErrorOfCreate(planned, created.error());
-      for (const std::size_t row : planned.rows) {
-        if (row == error.row) result.errors.push_back(error);
-        else result.errors.push_back({row, "group_not_imported", "group"});
+
+  // Each listing is its own transaction, and a transaction is durable only once synced. Several
+  // at a time let the store's group commit sync them together (docs/ARCHITECTURE.md), which
+  // makes a 10,000-row file several times faster than one listing after another. Listing i goes
+  // to writer i % kImportWriters, so ids still follow the file roughly.
+  std::mutex mutex;  // guards result and progress
+  std::atomic<bool> lost_shop = false;
+  const auto work = [&](std::size_t first) {
+    for (std::size_t index = first; index < plan.listings.size(); index += kImportWriters) {
+      if (stop.stop_requested() || lost_shop) return;
+      const PlannedListing& planned = plan.listings[index];
+      const auto created = listings.Create(actor, planned.input);
+      if (!created && created.error().error == ListingError::not_a_seller) {
+        lost_shop = true;
+        return;
       }
+      std::lock_guard lock(mutex);
+      if (created) {
+        ++result.created;
+      } else {
+        const ListingCsvRowError error = ErrorOfCreate(planned, created.error());
+        for (const std::size_t row : planned.rows) {
+          if (row == error.row) result.errors.push_back(error);
+          else result.errors.push_back({row, "group_not_imported", "group"});
+        }
+      }
+      progress.rows_done += planned.rows.size();
+      progress.created = result.created;
+      progress.errors = result.errors.size();
+      if (on_progress) on_progress(progress);
     }
-    progress.rows_done += planned.rows.size();
-    progress.created = result.created;
-    progress.errors = result.errors.size();
-    if (on_progress) on_progress(progress);
-  }
+  };
+  {
+    std::vector<std::jthread> writers;
+    const std::size_t count = std::min(kImportWriters, plan.listings.size());
+    for (std::size_t first = 1; first < count; ++first) writers.emplace_back(work, first);
+    if (count > 0) work(0);
+  }  // the writers join here
+  if (lost_shop) return std::unexpected(ListingError::not_a_seller);
+  std::size_t tried_rows = plan.errors.size();
+  for (const PlannedListing& planned : plan.listings) tried_rows += planned.rows.size();
+  result.stopped = progress.rows_done < tried_rows;
   SortByRow(result.errors);
   return result;
 }

@@ -81,9 +81,10 @@ struct ListingImportResult {
 };
 
 // Creates the plan's listings through ListingService::Create, each in its own transaction: a
-// listing the service refuses stores nothing of itself and the next one is still tried.
-// on_progress (optional) is called after each listing. not_a_seller (the actor has no approved
-// shop, or lost it midway) ends the import and is returned as the error.
+// listing the service refuses stores nothing of itself and the next one is still tried. Several
+// are created at once, on threads of its own, so their commits share syncs; on_progress
+// (optional) is called after each listing, one call at a time. not_a_seller (the actor has no
+// approved shop, or lost it midway) ends the import and is returned as the error.
 std::expected<ListingImportResult, ListingError> ImportListings(
     ListingService& listings, const core::Actor& actor, const ListingImportPlan& plan,
     const std::function<void(const ListingImportProgress&)>& on_progress = {}, std::stop_token stop = {});
