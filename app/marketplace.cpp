@@ -97,6 +97,9 @@ void Marketplace::Serve(const Config& config) {
   http::StaticAssets assets(embedded::web_static());
   html::Renderer renderer(embedded::web_templates(), embedded::web_i18n(), assets);
   http::PageCache page_cache;
+  // Before the router: the CSV import's background jobs, owned by the router's handlers, use it
+  // until the router (destroyed first) has stopped them.
+  catalog::ListingService listings(*database_, clock_, *sellers_, *catalog_);
 
   http::Router router;
   // Order matters: the language and the actor are known before CSRF and counting look at them.
@@ -115,7 +118,6 @@ void Marketplace::Serve(const Config& config) {
   media::AddMediaRoutes(router, media_->store);
   accounts::AddAccountRoutes(router, renderer, *accounts_);
   catalog::AddCatalogRoutes(router, renderer, *catalog_, *sellers_, page_cache, *trending_, analytics_.get());
-  catalog::ListingService listings(*database_, clock_, *sellers_, *catalog_);
   catalog::AddListingRoutes(router, renderer, *catalog_, listings, page_cache, *media_);
   search::AddSearchRoutes(router, *search_, *trending_);
   orders::AddBuyingRoutes(router, renderer, {*accounts_, *cart_, *orders_, *payments_, *addresses_, *sellers_, page_cache});
