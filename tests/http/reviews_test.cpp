@@ -110,9 +110,9 @@ class ReviewsBlackBoxTest : public BlackBoxTest {
   }
 
   // The `index`-th product (newest first) in stock and not rated yet whose shop's owner signs in;
-  // each scenario takes its own, so the ratings one changes are not another's. Unrated, because
-  // the demo gives products a rating without review rows behind it, which the first real review
-  // replaces (see the report of issue 5).
+  // each scenario takes its own, so the ratings one changes are not another's. Unrated, so that
+  // the scenario's own reviews are the whole of the rating it checks (the demo's reviews, written
+  // through the reviews module, rate only some listings).
   ShopProduct ProductOfAShop(std::size_t index) {
     std::size_t seen = 0;
     for (int page = 1; page <= 3; ++page) {
