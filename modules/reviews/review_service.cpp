@@ -36,6 +36,21 @@ struct ReviewService::Impl {
     return std::move(*review);
   }
 
+  // What a review is written about: the listing (an option's id names its listing) and every id
+  // a buyer may have bought it under (the listing and each of its options).
+  struct Reviewed {
+    core::ProductId listing;
+    std::vector<core::ProductId> bought_as;
+  };
+
+  std::optional<Reviewed> ReviewedListing(core::ProductId product) {
+    auto listing = catalog.GetProduct(product);
+    if (!listing) return std::nullopt;
+    Reviewed reviewed{listing->id, {listing->id}};
+    for (const catalog::Variant& variant : listing->variants) reviewed.bought_as.push_back(variant.id);
+    return reviewed;
+  }
+
   // The checks before any reading: the cleaned body, or why the review is refused.
   std::expected<std::string, ReviewError> Validate(const core::Actor& actor, const NewReview& review) {
     if (!actor.signed_in()) return std::unexpected(ReviewError::not_a_buyer);
@@ -43,14 +58,18 @@ struct ReviewService::Impl {
     std::optional<std::string> body = CleanText(review.body, 0, kMaxReviewBody);
     if (!body) return std::unexpected(ReviewError::invalid_text);
     if (review.photos.size() > kMaxReviewPhotos) return std::unexpected(ReviewError::too_many_photos);
-    if (!catalog.GetProduct(review.product)) return std::unexpected(ReviewError::product_not_found);
     return std::move(*body);
   }
 
-  // The oldest line of the product the actor bought, has in hand and has not reviewed yet.
+  // The oldest line of the listing (or one of its options) the actor bought, has in hand and has
+  // not reviewed yet.
   std::expected<orders::PurchasedLine, ReviewError> LineToReview(db::Connection& connection, const core::Actor& actor,
-                                                                 const NewReview& review) {
-    std::vector<orders::PurchasedLine> lines = orders.PurchasedLines(connection, *actor.user, review.product);
+                                                                 const NewReview& review, const Reviewed& reviewed) {
+    std::vector<orders::PurchasedLine> lines;
+    for (core::ProductId bought : reviewed.bought_as) {
+      std::ranges::move(orders.PurchasedLines(connection, *actor.user, bought), std::back_inserter(lines));
+    }
+    std::ranges::sort(lines, {}, [](const orders::PurchasedLine& line) { return std::pair(line.order.value, line.position); });
     if (review.order) std::erase_if(lines, [&](const auto& line) { return line.order != *review.order; });
     if (lines.empty()) return std::unexpected(ReviewError::not_a_buyer);
     bool any_reviewable = false;
@@ -80,18 +99,21 @@ ReviewService::~ReviewService() = default;
 std::expected<Review, ReviewError> ReviewService::Write(const core::Actor& actor, const NewReview& review) {
   auto body = impl_->Validate(actor, review);
   if (!body) return std::unexpected(body.error());
+  // A review of an option is the listing's review: its rating is the listing's and the shop's.
+  const std::optional<Impl::Reviewed> reviewed = impl_->ReviewedListing(review.product);
+  if (!reviewed) return std::unexpected(ReviewError::product_not_found);
   const std::int64_t now = impl_->Now();
   auto written = impl_->database.Write([&](db::Connection& connection) -> std::expected<ReviewId, ReviewError> {
     // The purchase is read in the transaction that writes the review, so the order's status and
     // the "one review per line" rule are the ones this commit is made on.
-    auto line = impl_->LineToReview(connection, actor, review);
+    auto line = impl_->LineToReview(connection, actor, review, *reviewed);
     if (!line) return std::unexpected(line.error());
     const ReviewId id = ReviewRepository::Insert(
         connection,
-        {review.product, line->seller, *actor.user, actor.display_name, {line->order, line->position}, review.rating, *body},
+        {reviewed->listing, line->seller, *actor.user, actor.display_name, {line->order, line->position}, review.rating, *body},
         now);
     ReviewRepository::AddPhotos(connection, id, review.photos);
-    impl_->KeepRating(connection, review.product);
+    impl_->KeepRating(connection, reviewed->listing);
     return id;
   });
   if (!written) return std::unexpected(written.error());
@@ -101,8 +123,10 @@ std::expected<Review, ReviewError> ReviewService::Write(const core::Actor& actor
 std::expected<void, ReviewError> ReviewService::CanWrite(const core::Actor& actor, const NewReview& review) {
   auto body = impl_->Validate(actor, review);
   if (!body) return std::unexpected(body.error());
+  const std::optional<Impl::Reviewed> reviewed = impl_->ReviewedListing(review.product);
+  if (!reviewed) return std::unexpected(ReviewError::product_not_found);
   return impl_->database.Read([&](db::Connection& connection) -> std::expected<void, ReviewError> {
-    auto line = impl_->LineToReview(connection, actor, review);
+    auto line = impl_->LineToReview(connection, actor, review, *reviewed);
     if (!line) return std::unexpected(line.error());
     return {};
   });
@@ -119,8 +143,9 @@ std::expected<ReviewPage, ReviewError> ReviewService::ForProduct(core::ProductId
   result.per_page = std::clamp(per_page, 1, kMaxPerPage);
   impl_->database.Read([&](db::Connection& connection) {
     const std::int64_t offset = static_cast<std::int64_t>(result.page - 1) * result.per_page;
-    result.items = ReviewRepository::Visible(connection, product, sort, result.per_page, offset);
-    std::tie(result.rating_average, result.rating_count) = ReviewRepository::VisibleRating(connection, product);
+    // An option's id shows its listing's reviews, where reviews of every option are kept.
+    result.items = ReviewRepository::Visible(connection, listed->id, sort, result.per_page, offset);
+    std::tie(result.rating_average, result.rating_count) = ReviewRepository::VisibleRating(connection, listed->id);
   });
   result.total = result.rating_count;
   return result;

@@ -1,3 +1,4 @@
+#include "manmulsang/catalog/listings.hpp"
 #include "reviews_test_store.hpp"
 
 namespace manmulsang::reviews {
@@ -24,6 +25,36 @@ TEST_F(ReviewServiceTest, OnlyABuyerWhoseOrderArrivedMayReview) {
   EXPECT_EQ(reviews_.Write(core::Actor{}, {product_, std::nullopt, 5, ""}).error(), ReviewError::not_a_buyer);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM reviews"), 0);
   EXPECT_EQ(Listing(product_).rating_count, 0);
+}
+
+// A buyer of one option (size, colour) reviews the listing: the review, its rating and the shop's
+// rating belong to the listing, whichever id the review was written or read under.
+TEST_F(ReviewServiceTest, AReviewOfAnOptionBelongsToItsListing) {
+  catalog::ListingService listings(store_.database(), clock_, sellers_, catalog_);
+  catalog::ListingInput input;
+  input.category_slug = "clothing";
+  input.name = "솜 누비 동복";
+  input.price = {30'000, core::Currency::kpw};
+  input.variants = {{std::nullopt, "M", "검정", {30'000, core::Currency::kpw}, 5},
+                    {std::nullopt, "L", "곤색", {32'000, core::Currency::kpw}, 5}};
+  const core::ProductId listing = listings.Create(Seller(kOwner), input).value();
+  const std::vector<catalog::Variant> options = Listing(listing).variants;
+  ASSERT_EQ(options.size(), 2u);
+  Bought(kBuyer, options[1].id, kOwner, OrderStatus::delivered);
+
+  auto written = WriteReview(kBuyer, listing, 4);
+  ASSERT_TRUE(written.has_value()) << ErrorCode(written.error());
+  EXPECT_EQ(written->product, listing);
+  EXPECT_EQ(Listing(listing).rating_count, 1);
+  EXPECT_DOUBLE_EQ(Listing(listing).rating_average, 4.0);
+  // The same line cannot be reviewed again through the option's id.
+  EXPECT_EQ(WriteReview(kBuyer, options[1].id, 5).error(), ReviewError::already_reviewed);
+  EXPECT_EQ(reviews_.ForProduct(options[1].id, ReviewSort::newest)->total, 1);
+  // Buying the listing's other option is another line, with its own review.
+  Bought(kBuyer, options[0].id, kOwner, OrderStatus::confirmed);
+  ASSERT_TRUE(WriteReview(kBuyer, options[0].id, 2).has_value());
+  EXPECT_EQ(Listing(listing).rating_count, 2);
+  EXPECT_DOUBLE_EQ(Listing(listing).rating_average, 3.0);
 }
 
 TEST_F(ReviewServiceTest, OneReviewPerOrderLineWhenDeliveredOrConfirmed) {
