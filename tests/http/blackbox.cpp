@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <fstream>
 #include <memory>
 #include <mutex>
 #include <regex>
@@ -91,6 +92,69 @@ HttpClient BlackBoxTest::SignInThroughLoginForm(const std::string& email, const 
     throw std::runtime_error("the login form did not sign in: " + std::to_string(login.status));
   }
   return client;
+}
+
+HttpClient BlackBoxTest::Client(const std::string& token) const {
+  HttpClient client = NewClient();
+  if (!token.empty()) client.set_bearer_token(token);
+  return client;
+}
+
+std::string BlackBoxTest::AdminToken() {
+  // One admin for the whole binary: every scenario shares the server and its store.
+  static std::mutex mutex;
+  static std::string token;
+  std::lock_guard lock(mutex);
+  if (!token.empty()) return token;
+  constexpr const char* kAdminPassword = "Naengmyeon-Okryu-2026";
+  TempDirectory files("manmulsang-blackbox-admin");
+  {
+    std::ofstream password(files / "admin.password");
+    password << kAdminPassword << "\n";
+  }
+  const std::string email = UniqueEmail("admin");
+  const CommandResult created = RunServerCommand({"admin", "create-user", "--email", email, "--password-file",
+                                                  (files / "admin.password").string(), "--role", "admin", "--data",
+                                                  server_->data_directory().string()});
+  if (created.exit_code != 0) throw std::runtime_error("admin create-user failed: " + created.output);
+  HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", email}, {"password", kAdminPassword}});
+  if (login.status != 200) throw std::runtime_error("the admin made with the CLI cannot log in: " + login.body);
+  token = std::string(login.Json().at("token").as_string());
+  return token;
+}
+
+BlackBoxTest::ShopOwner BlackBoxTest::ApprovedSeller(std::string_view tag, std::string_view shop_name) {
+  ShopOwner owner;
+  owner.email = UniqueEmail(tag);
+  owner.token = RegisterViaApi(owner.email, kPassword);
+  HttpResponse applied = Client(owner.token).PostJson(
+      "/api/v1/seller/apply",
+      {{"shop_name", shop_name}, {"description", "좋은 물건을 팝니다."}, {"phone", "02-381-4411"}, {"city", "평양"}});
+  if (applied.status != 201) throw std::runtime_error("apply: " + applied.body);
+  owner.shop = applied.Json().at("seller").at("id").to_number<std::int64_t>();
+  HttpResponse approved = Client(AdminToken()).PostJson(
+      "/api/v1/admin/sellers/" + std::to_string(owner.shop) + "/approve", boost::json::object{});
+  if (approved.status != 200) throw std::runtime_error("approve: " + approved.body);
+  return owner;
+}
+
+std::vector<BlackBoxTest::ShopOwner> BlackBoxTest::DemoSellers() {
+  static std::mutex mutex;
+  static std::vector<ShopOwner> sellers;
+  std::lock_guard lock(mutex);
+  if (!sellers.empty()) return sellers;
+  // The demo's sellers are its first members: the first member without a shop ends the search.
+  for (int index = 1; index <= 100; ++index) {
+    std::string number = std::to_string(index);
+    const std::string email = "user" + std::string(4 - number.size(), '0') + number + "@example.kp";
+    HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", email}, {"password", kDemoPassword}});
+    if (login.status != 200) break;
+    const std::string token(login.Json().at("token").as_string());
+    HttpResponse shop = Client(token).Get("/api/v1/seller/shop/delivery");
+    if (shop.status != 200) break;
+    sellers.push_back({shop.Json().at("shop_id").to_number<std::int64_t>(), email, token});
+  }
+  return sellers;
 }
 
 FormFields FillForm(std::string_view html, std::string_view action, const std::string& email,

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -44,8 +45,27 @@ class BlackBoxTest : public ::testing::Test {
   // forms need the CSRF token; throws if the form does not sign in.
   HttpClient SignInThroughLoginForm(const std::string& email, const std::string& password) const;
 
+  // A client with a fresh cookie jar that sends `token` as its bearer token (none when empty).
+  HttpClient Client(const std::string& token = {}) const;
+
+  // An admin made once with the CLI on the shared store, signed in through the API: its token.
+  std::string AdminToken();
+
+  // A shop's owner: a member who applied and whom the admin approved, or a demo seller.
+  struct ShopOwner {
+    std::int64_t shop = 0;
+    std::string email;
+    std::string token;
+  };
+  // A new member whose application (shop named shop_name) the admin approved.
+  ShopOwner ApprovedSeller(std::string_view tag, std::string_view shop_name);
+  // The demo's sellers who own its shops (user0001@example.kp, ... with kDemoPassword), in order.
+  std::vector<ShopOwner> DemoSellers();
+
   TestServer* server_ = nullptr;
 };
+
+inline constexpr const char* kDemoPassword = "manmulsang-demo";
 
 inline constexpr const char* kPassword = "Kimchi-Jjigae-2024!";
 

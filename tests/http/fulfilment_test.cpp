@@ -16,7 +16,6 @@
 namespace manmulsang::testing {
 namespace {
 
-constexpr const char* kDemoPassword = "manmulsang-demo";
 constexpr std::int64_t kPlatformFeeBasisPoints = 300;  // the default OrderSettings
 
 std::int64_t Int(const boost::json::value& value) { return value.to_number<std::int64_t>(); }

@@ -22,7 +22,6 @@ namespace manmulsang::testing {
 namespace {
 
 constexpr const char* kAdminPassword = "Bibimbap-Dolsot-2026";
-constexpr const char* kDemoPassword = "manmulsang-demo";
 
 std::int64_t Int(const boost::json::value& value) { return value.to_number<std::int64_t>(); }
 
