@@ -8,6 +8,7 @@
 #include "embedded/web_i18n.hpp"
 #include "embedded/web_static.hpp"
 #include "embedded/web_templates.hpp"
+#include "manmulsang/html/date_text.hpp"
 #include "manmulsang/html/escape.hpp"
 #include "manmulsang/html/locale.hpp"
 #include "manmulsang/html/product_card.hpp"
@@ -250,6 +251,12 @@ bool SetsLocaleCookie(const http::Response& response, std::string_view code) {
     }
   }
   return false;
+}
+
+// Pages show the marketplace's time (UTC+9) to the minute: 15:30 UTC is 00:30 the next day.
+TEST(DateTimeText, MarketplaceLocalTimeToTheMinute) {
+  EXPECT_EQ(DateTimeText(core::FromUnixSeconds(1'795'707'059)), "2026-11-27 00:30");  // 2026-11-26T15:30:59Z
+  EXPECT_EQ(DateTimeText(core::FromUnixSeconds(1'795'676'400)), "2026-11-26 16:00");  // 2026-11-26T07:00:00Z
 }
 
 TEST(LocaleSelection, Precedence) {

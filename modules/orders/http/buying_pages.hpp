@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "buying_http.hpp"
+#include "manmulsang/html/date_text.hpp"
 #include "manmulsang/html/renderer.hpp"
 
 namespace manmulsang::orders {

@@ -102,6 +102,7 @@ class OrderPages : BuyingPages {
       html::Data row;
       row.set("status", Text(request, "orders.status." + std::string(OrderStatusName(step.to))));
       row.set("at", core::FormatIso8601(step.at));
+      row.set("at_text", html::DateTimeText(step.at));
       row.set("by", Text(request, "orders.party." + std::string(PartyName(step.party))));
       if (!step.note.empty()) row.set("note", step.note);
       timeline.push_back(row);

@@ -28,6 +28,7 @@ class SellerLedgerPage : BuyingPages {
       html::Data row;
       row.set("kind", Text(request, "orders.transfer." + std::string(payments::TransferKindName(entry.kind))));
       row.set("at", core::FormatIso8601(entry.created_at));
+      row.set("at_text", html::DateTimeText(entry.created_at));
       row.set("net", Money(request, entry.amount));
       if (entry.kind == payments::TransferKind::release) {
         row.set("gross", Money(request, entry.gross));

@@ -158,6 +158,7 @@ class SellerOrderPages : BuyingPages {
     data.set("status_code", std::string(OrderStatusName(order.status)));
     data.set("payment_method", Text(request, "orders.method." + std::string(PaymentMethodName(order.payment_method))));
     data.set("created_at", core::FormatIso8601(order.created_at));
+    data.set("created_at_text", html::DateTimeText(order.created_at));
     if (!notice.empty()) data.set("notice", std::string(notice));
     if (!error.empty()) {
       data.set("message", ErrorText(request, error));
@@ -188,6 +189,7 @@ class SellerOrderPages : BuyingPages {
       html::Data row;
       row.set("status", Text(request, "orders.status." + std::string(OrderStatusName(step.to))));
       row.set("at", core::FormatIso8601(step.at));
+      row.set("at_text", html::DateTimeText(step.at));
       row.set("by", Text(request, "orders.party." + std::string(PartyName(step.party))));
       if (!step.note.empty()) row.set("note", step.note);
       timeline.push_back(row);
