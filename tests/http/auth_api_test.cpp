@@ -38,8 +38,7 @@ TEST_F(AuthApiTest, LoginGivesATokenThatAuthenticatesMe) {
   std::string token(login.Json().at("token").as_string());
   EXPECT_EQ(login.Json().at("user").at("email").as_string(), email);
 
-  HttpClient bearer = NewClient();
-  bearer.set_bearer_token(token);
+  HttpClient bearer = Client(token);
   HttpResponse me = bearer.Get("/api/v1/me");
   ASSERT_EQ(me.status, 200) << me.body;
   const value json = me.Json();
@@ -125,8 +124,7 @@ TEST_F(AuthApiTest, InvalidRegistrationsAre400WithTheField) {
 TEST_F(AuthApiTest, LogoutEndsTheToken) {
   std::string token = RegisterViaApi(UniqueEmail("logout"), kPassword);
   ASSERT_FALSE(token.empty());
-  HttpClient client = NewClient();
-  client.set_bearer_token(token);
+  HttpClient client = Client(token);
   ASSERT_EQ(client.Get("/api/v1/me").status, 200);
   HttpResponse logout = client.Send("POST", "/api/v1/auth/logout", "", "");
   EXPECT_TRUE(logout.status == 200 || logout.status == 204) << logout.status << " " << logout.body;
@@ -135,8 +133,7 @@ TEST_F(AuthApiTest, LogoutEndsTheToken) {
 
 TEST_F(AuthApiTest, RegisterTokenWorksWithoutASeparateLogin) {
   std::string token = RegisterViaApi(UniqueEmail("direct"), kPassword);
-  HttpClient client = NewClient();
-  client.set_bearer_token(token);
+  HttpClient client = Client(token);
   EXPECT_EQ(client.Get("/api/v1/me").status, 200);
 }
 

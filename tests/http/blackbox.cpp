@@ -123,7 +123,16 @@ std::string BlackBoxTest::AdminToken() {
   return token;
 }
 
-BlackBoxTest::ShopOwner BlackBoxTest::ApprovedSeller(std::string_view tag, std::string_view shop_name) {
+BlackBoxTest::Member BlackBoxTest::NewMember(std::string_view tag) {
+  const std::string email = UniqueEmail(tag);
+  HttpResponse response =
+      Client().PostJson("/api/v1/auth/register", {{"email", email}, {"password", kPassword}, {"name", "품질 검사"}});
+  if (response.status != 201) throw std::runtime_error("register: " + response.body);
+  const boost::json::value json = response.Json();
+  return Member{Int(json.at("user").at("id")), email, std::string(json.at("token").as_string())};
+}
+
+ShopOwner BlackBoxTest::Applicant(std::string_view tag, std::string_view shop_name) {
   ShopOwner owner;
   owner.email = UniqueEmail(tag);
   owner.token = RegisterViaApi(owner.email, kPassword);
@@ -131,28 +140,43 @@ BlackBoxTest::ShopOwner BlackBoxTest::ApprovedSeller(std::string_view tag, std::
       "/api/v1/seller/apply",
       {{"shop_name", shop_name}, {"description", "좋은 물건을 팝니다."}, {"phone", "02-381-4411"}, {"city", "평양"}});
   if (applied.status != 201) throw std::runtime_error("apply: " + applied.body);
-  owner.shop = applied.Json().at("seller").at("id").to_number<std::int64_t>();
+  owner.shop = Int(applied.Json().at("seller").at("id"));
+  return owner;
+}
+
+ShopOwner BlackBoxTest::ApprovedSeller(std::string_view tag, std::string_view shop_name) {
+  ShopOwner owner = Applicant(tag, shop_name);
   HttpResponse approved = Client(AdminToken()).PostJson(
       "/api/v1/admin/sellers/" + std::to_string(owner.shop) + "/approve", boost::json::object{});
   if (approved.status != 200) throw std::runtime_error("approve: " + approved.body);
   return owner;
 }
 
-std::vector<BlackBoxTest::ShopOwner> BlackBoxTest::DemoSellers() {
+std::vector<ShopOwner> BlackBoxTest::DemoSellers() {
   static std::mutex mutex;
   static std::vector<ShopOwner> sellers;
   std::lock_guard lock(mutex);
-  if (!sellers.empty()) return sellers;
+  if (sellers.empty()) sellers = FindDemoSellers(*server_);
+  return sellers;
+}
+
+std::vector<ShopOwner> FindDemoSellers(const TestServer& server) {
+  const auto client = [&server](const std::string& token) {
+    HttpClient client(server.host(), server.port());
+    if (!token.empty()) client.set_bearer_token(token);
+    return client;
+  };
+  std::vector<ShopOwner> sellers;
   // The demo's sellers are its first members: the first member without a shop ends the search.
   for (int index = 1; index <= 100; ++index) {
     std::string number = std::to_string(index);
     const std::string email = "user" + std::string(4 - number.size(), '0') + number + "@example.kp";
-    HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", email}, {"password", kDemoPassword}});
+    HttpResponse login = client({}).PostJson("/api/v1/auth/login", {{"email", email}, {"password", kDemoPassword}});
     if (login.status != 200) break;
     const std::string token(login.Json().at("token").as_string());
-    HttpResponse shop = Client(token).Get("/api/v1/seller/shop/delivery");
+    HttpResponse shop = client(token).Get("/api/v1/seller/shop/delivery");
     if (shop.status != 200) break;
-    sellers.push_back({shop.Json().at("shop_id").to_number<std::int64_t>(), email, token});
+    sellers.push_back({Int(shop.Json().at("shop_id")), email, token});
   }
   return sellers;
 }
@@ -231,6 +255,52 @@ FormFields FillForm(std::string_view html, std::string_view action, const std::s
   }
   return ::testing::AssertionSuccess();
 }
+
+std::int64_t Int(const boost::json::value& value) { return value.to_number<std::int64_t>(); }
+
+std::string ErrorCode(const HttpResponse& response) {
+  try {
+    return std::string(response.Json().at("error").at("code").as_string());
+  } catch (const std::exception&) {
+    return "(no error code: " + response.body.substr(0, 200) + ")";
+  }
+}
+
+std::string ErrorField(const HttpResponse& response) {
+  try {
+    const boost::json::value json = response.Json();
+    const boost::json::value* field = json.at("error").as_object().if_contains("field");
+    return field != nullptr && field->is_string() ? std::string(field->as_string()) : std::string();
+  } catch (const std::exception&) {
+    return "(no error: " + response.body.substr(0, 200) + ")";
+  }
+}
+
+namespace {
+constexpr std::string_view kMultipartBoundary = "----manmulsang-blackbox-boundary";
+}  // namespace
+
+std::string MultipartBody(const std::vector<MultipartPart>& parts) {
+  std::string body;
+  for (const MultipartPart& part : parts) {
+    body += "--" + std::string(kMultipartBoundary) + "\r\nContent-Disposition: form-data; name=\"" + part.name + "\"";
+    if (part.file_name) body += "; filename=\"" + *part.file_name + "\"\r\nContent-Type: " + part.content_type;
+    body += "\r\n\r\n" + part.content + "\r\n";
+  }
+  return body + "--" + std::string(kMultipartBoundary) + "--\r\n";
+}
+
+std::string MultipartType() { return "multipart/form-data; boundary=" + std::string(kMultipartBoundary); }
+
+std::string ImageBody(std::string_view field, std::string_view file) {
+  return MultipartBody({{std::string(field), std::string(file), "photo.png", "image/png"}});
+}
+
+const std::string kOnePixelPng(
+    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00"
+    "\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x0d\x49\x44\x41\x54\x78\xda\x63\x64\x60\xf8\x5f\x0f\x00\x02\x87\x01\x80"
+    "\xeb\x47\xba\x92\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
+    70);
 
 boost::json::object AsObject(const boost::json::value& value) {
   if (!value.is_object()) throw std::runtime_error("not a JSON object: " + boost::json::serialize(value));

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <optional>
 #include <vector>
 #include <string>
 #include <string_view>
@@ -20,6 +21,13 @@ namespace manmulsang::testing {
 inline constexpr int kDemoProducts = 200;
 inline constexpr int kRequestTimeoutSeconds = 2;
 TestServer& SharedServer();
+
+// A shop's owner: a member who applied and whom the admin approved, or a demo seller.
+struct ShopOwner {
+  std::int64_t shop = 0;
+  std::string email;
+  std::string token;
+};
 
 inline constexpr const char* kTopCategories[] = {"clothing", "cosmetics", "computers", "solar",
                                                  "food",     "shoes",     "bags",      "appliances",
@@ -51,12 +59,16 @@ class BlackBoxTest : public ::testing::Test {
   // An admin made once with the CLI on the shared store, signed in through the API: its token.
   std::string AdminToken();
 
-  // A shop's owner: a member who applied and whom the admin approved, or a demo seller.
-  struct ShopOwner {
-    std::int64_t shop = 0;
+  // A new member registered through the API, with its id (throws if registering does not work).
+  struct Member {
+    std::int64_t id = 0;
     std::string email;
     std::string token;
   };
+  Member NewMember(std::string_view tag);
+
+  // A new member whose application (shop named shop_name) is open, not yet decided.
+  ShopOwner Applicant(std::string_view tag, std::string_view shop_name);
   // A new member whose application (shop named shop_name) the admin approved.
   ShopOwner ApprovedSeller(std::string_view tag, std::string_view shop_name);
   // The demo's sellers who own its shops (user0001@example.kp, ... with kDemoPassword), in order.
@@ -67,6 +79,11 @@ class BlackBoxTest : public ::testing::Test {
 
 inline constexpr const char* kDemoPassword = "manmulsang-demo";
 
+// The demo's sellers who own its shops on `server` (user0001@example.kp, ... with kDemoPassword),
+// in order: signs each in through the API. For a server of its own; BlackBoxTest::DemoSellers
+// keeps the shared server's.
+std::vector<ShopOwner> FindDemoSellers(const TestServer& server);
+
 inline constexpr const char* kPassword = "Kimchi-Jjigae-2024!";
 
 // Fills every named field of the first form whose action is `action` the way a person would:
@@ -76,6 +93,31 @@ FormFields FillForm(std::string_view html, std::string_view action, const std::s
 
 // "{"error":{"code":...}}" check: the body is JSON with a non-empty error.code and error.message.
 ::testing::AssertionResult IsJsonError(const HttpResponse& response, int status);
+
+// A JSON number as an integer (throws if it is not one).
+std::int64_t Int(const boost::json::value& value);
+
+// error.code of a JSON error, or a text saying there is none (so a comparison fails readably).
+std::string ErrorCode(const HttpResponse& response);
+// error.field of a JSON error: empty when the error names no field.
+std::string ErrorField(const HttpResponse& response);
+
+// A multipart/form-data body as a browser sends a form: a text field without a file_name, else a
+// file (its name may be empty, as when none is chosen) of content_type. Every body uses one
+// boundary: send it with MultipartType().
+struct MultipartPart {
+  std::string name;
+  std::string content;
+  std::optional<std::string> file_name = std::nullopt;
+  std::string content_type = {};
+};
+std::string MultipartBody(const std::vector<MultipartPart>& parts);
+std::string MultipartType();
+// The body of a form with one PNG file ("photo.png") in `field`.
+std::string ImageBody(std::string_view field, std::string_view file);
+
+// The smallest PNG: one pixel, valid.
+extern const std::string kOnePixelPng;
 
 // A copy of the value as an object (throws if it is not one); safe to call on temporaries.
 boost::json::object AsObject(const boost::json::value& value);

@@ -39,8 +39,6 @@ struct Buyer {
   std::string token;
 };
 
-std::int64_t Int(const boost::json::value& value) { return value.to_number<std::int64_t>(); }
-
 class BuyingTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -153,14 +151,6 @@ class BuyingTest : public ::testing::Test {
     HeaderList headers;
     if (!key.empty()) headers.emplace_back("Idempotency-Key", std::string(key));
     return Client(buyer.token).PostJson("/api/v1/orders", {{"payment_method", method}, {"address", address}}, headers);
-  }
-
-  static std::string ErrorCode(const HttpResponse& response) {
-    try {
-      return std::string(response.Json().at("error").at("code").as_string());
-    } catch (const std::exception&) {
-      return "(no error code: " + response.body.substr(0, 200) + ")";
-    }
   }
 
   static std::int64_t CartItemCount(const Buyer& buyer) {
@@ -453,19 +443,15 @@ TEST_F(BuyingTest, DeliveryOptionsPerShopAndProductPagesThatFollowTheStock) {
   const std::vector<Product> products = WonProducts();
   std::map<std::int64_t, std::string> owners;
   std::map<std::int64_t, boost::json::value> original;
-  for (int index = 1; index <= 60 && owners.size() < 2; ++index) {
-    std::string email = "user" + std::string(index < 10 ? "000" : "00") + std::to_string(index) + "@example.kp";
-    HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", email}, {"password", "manmulsang-demo"}});
-    if (login.status != 200) continue;
-    const std::string token(login.Json().at("token").as_string());
-    HttpResponse shop = Client(token).Get("/api/v1/seller/shop/delivery");
-    if (shop.status != 200) continue;
-    const std::int64_t shop_id = Int(shop.Json().at("shop_id"));
+  for (const ShopOwner& seller : FindDemoSellers(*server_)) {
+    if (owners.size() == 2) break;
     const bool sells = std::any_of(products.begin(), products.end(),
-                                   [&](const Product& p) { return p.seller == shop_id && p.stock >= 2; });
-    if (!sells || owners.contains(shop_id)) continue;
-    owners[shop_id] = token;
-    original[shop_id] = shop.Json().at("delivery");
+                                   [&](const Product& p) { return p.seller == seller.shop && p.stock >= 2; });
+    if (!sells || owners.contains(seller.shop)) continue;
+    HttpResponse shop = Client(seller.token).Get("/api/v1/seller/shop/delivery");
+    ASSERT_EQ(shop.status, 200) << shop.body;
+    owners[seller.shop] = seller.token;
+    original[seller.shop] = shop.Json().at("delivery");
   }
   ASSERT_EQ(owners.size(), 2u) << "the demo store has no two shops with sellers that can sign in";
   const std::int64_t pickup_shop = owners.begin()->first;

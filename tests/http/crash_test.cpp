@@ -34,8 +34,6 @@ constexpr auto kLoadLimit = 40s;
 constexpr std::int64_t kTopUp = 500'000'000;  // won: no wallet runs dry, so every refusal is stock
 constexpr const char* kAdminPassword = "Naengmyeon-Cold-2024";
 
-std::int64_t Int(const boost::json::value& value) { return value.to_number<std::int64_t>(); }
-
 // The restart: `serve` again on the same data folder. (TestServer::Start keeps the port of its
 // first run, so it cannot be started twice.)
 class RestartedServer {

@@ -6,7 +6,6 @@
 // member without a shop 403, a visitor 401 (or the login page); binary garbage, a huge field, a
 // wrong content type and an oversized body are clear 4xx answers that create nothing.
 #include <algorithm>
-#include <fstream>
 #include <optional>
 #include <thread>
 #include <tuple>
@@ -16,80 +15,15 @@
 namespace manmulsang::testing {
 namespace {
 
-constexpr const char* kAdminPassword = "Okryu-Gwan-Naengmyeon-1960";
-constexpr std::string_view kBoundary = "----manmulsang-csv-test-boundary";
-
-std::string Code(const HttpResponse& response) {
-  try {
-    return std::string(response.Json().at("error").at("code").as_string());
-  } catch (const std::exception&) {
-    return "(no error code: " + response.body.substr(0, 200) + ")";
-  }
-}
-
-std::int64_t Int(const boost::json::value& value) { return value.to_number<std::int64_t>(); }
-
-struct Seller {
-  std::int64_t shop = 0;
-  std::string email;
-  std::string token;
-};
-
 // A multipart/form-data body as a browser sends the upload form.
-std::string MultipartBody(const std::string& csrf, std::string_view file_name, std::string_view file) {
-  std::string body;
-  body += "--" + std::string(kBoundary) + "\r\n";
-  body += "Content-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n";
-  body += "--" + std::string(kBoundary) + "\r\n";
-  body += "Content-Disposition: form-data; name=\"file\"; filename=\"" + std::string(file_name) + "\"\r\n";
-  body += "Content-Type: text/csv\r\n\r\n";
-  body += file;
-  body += "\r\n--" + std::string(kBoundary) + "--\r\n";
-  return body;
+std::string UploadForm(const std::string& csrf, std::string_view file_name, std::string_view file) {
+  return MultipartBody({{"_csrf", csrf}, {"file", std::string(file), std::string(file_name), "text/csv"}});
 }
 
 class CsvImportTest : public BlackBoxTest {
  protected:
-  HttpClient Client(const std::string& token = {}) const {
-    HttpClient client = NewClient();
-    if (!token.empty()) client.set_bearer_token(token);
-    return client;
-  }
-
   // A member who applies and is approved by the admin: a seller with a shop of its own.
-  Seller NewSeller(std::string_view tag) {
-    Seller seller;
-    seller.email = UniqueEmail(tag);
-    seller.token = RegisterViaApi(seller.email, kPassword);
-    HttpResponse applied = Client(seller.token).PostJson(
-        "/api/v1/seller/apply",
-        {{"shop_name", "가져오기 상점 " + std::string(tag)}, {"description", "CSV 시험"}, {"phone", "02-381-4411"},
-         {"city", "평양"}});
-    if (applied.status != 201) throw std::runtime_error("apply: " + applied.body);
-    seller.shop = Int(applied.Json().at("seller").at("id"));
-    HttpResponse approved = Client(AdminToken()).PostJson(
-        "/api/v1/admin/sellers/" + std::to_string(seller.shop) + "/approve", boost::json::object{});
-    if (approved.status != 200) throw std::runtime_error("approve: " + approved.body);
-    return seller;
-  }
-
-  std::string AdminToken() {
-    if (!admin_token_.empty()) return admin_token_;
-    TempDirectory files("manmulsang-csv-admin");
-    {
-      std::ofstream password(files / "admin.password");
-      password << kAdminPassword << "\n";
-    }
-    const std::string email = UniqueEmail("csv-admin");
-    const CommandResult created = RunServerCommand({"admin", "create-user", "--email", email, "--password-file",
-                                                    (files / "admin.password").string(), "--role", "admin", "--data",
-                                                    server_->data_directory().string()});
-    if (created.exit_code != 0) throw std::runtime_error("admin create-user failed: " + created.output);
-    HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", email}, {"password", kAdminPassword}});
-    if (login.status != 200) throw std::runtime_error("the admin cannot log in: " + login.body);
-    admin_token_ = std::string(login.Json().at("token").as_string());
-    return admin_token_;
-  }
+  ShopOwner NewSeller(std::string_view tag) { return ApprovedSeller(tag, "가져오기 상점 " + std::string(tag)); }
 
   HttpResponse PostCsv(const std::string& token, std::string body, std::string_view type = "text/csv") {
     return Client(token).Send("POST", "/api/v1/seller/products/import", std::move(body), type);
@@ -113,8 +47,6 @@ class CsvImportTest : public BlackBoxTest {
     if (response.status != 200) throw std::runtime_error("listing: " + response.body);
     return Int(response.Json().at("total"));
   }
-
-  static inline std::string admin_token_;
 };
 
 // Row 2 and 8 are good; rows 3–7 are each wrong in their own way; rows 9–10 are one listing with
@@ -132,7 +64,7 @@ const std::string kMixedFile =
     "가져온목도리,clothing-winter,5500,1,,scarf,,파랑\r\n";
 
 TEST_F(CsvImportTest, BadRowsAreReportedWithTheirRowAndGoodRowsAreSearchable) {
-  const Seller seller = NewSeller("csv-mixed");
+  const ShopOwner seller = NewSeller("csv-mixed");
   HttpResponse response = PostCsv(seller.token, kMixedFile);
   ASSERT_EQ(response.status, 200) << response.body;
   const boost::json::value json = response.Json();
@@ -168,7 +100,7 @@ TEST_F(CsvImportTest, BadRowsAreReportedWithTheirRowAndGoodRowsAreSearchable) {
 }
 
 TEST_F(CsvImportTest, ExportImportsAgainIntoAnotherShopAsTheSameListings) {
-  const Seller first = NewSeller("csv-export");
+  const ShopOwner first = NewSeller("csv-export");
   ASSERT_EQ(PostCsv(first.token, kMixedFile).status, 200);
   HttpResponse exported = Client(first.token).Get("/api/v1/seller/products/export");
   ASSERT_EQ(exported.status, 200) << exported.body;
@@ -177,7 +109,7 @@ TEST_F(CsvImportTest, ExportImportsAgainIntoAnotherShopAsTheSameListings) {
   EXPECT_TRUE(exported.body.starts_with("\xEF\xBB\xBF")) << "no byte order mark: spreadsheets would misread Korean";
   EXPECT_NE(exported.body.find("\"손뜨개\r\n두 겹\""), std::string::npos);
 
-  const Seller second = NewSeller("csv-reimport");
+  const ShopOwner second = NewSeller("csv-reimport");
   HttpResponse reimported = PostCsv(second.token, exported.body);
   ASSERT_EQ(reimported.status, 200) << reimported.body;
   EXPECT_EQ(Int(reimported.Json().at("created")), 3);
@@ -212,7 +144,7 @@ TEST_F(CsvImportTest, OnlyASellerImportsOrExports) {
   const std::string file = "name,category,price\n가져온몰래,clothing-winter,1000\n";
   HttpResponse refused = PostCsv(buyer, file);
   EXPECT_TRUE(IsJsonError(refused, 403));
-  EXPECT_EQ(Code(refused), "not_a_seller");
+  EXPECT_EQ(ErrorCode(refused), "not_a_seller");
   EXPECT_TRUE(IsJsonError(Client(buyer).Get("/api/v1/seller/products/export"), 403));
   EXPECT_TRUE(IsJsonError(PostCsv("", file), 401));
   EXPECT_TRUE(IsJsonError(Client().Get("/api/v1/seller/products/export"), 401));
@@ -229,25 +161,25 @@ TEST_F(CsvImportTest, OnlyASellerImportsOrExports) {
 }
 
 TEST_F(CsvImportTest, HostileFilesAreClearRefusalsThatCreateNothing) {
-  const Seller seller = NewSeller("csv-hostile");
+  const ShopOwner seller = NewSeller("csv-hostile");
   std::string garbage = "\x89PNG\r\n\x1a\n";
   garbage += std::string("\0\0\0\rIHDR\0\0\x01\0", 12);
   for (int index = 0; index < 4000; ++index) garbage.push_back(static_cast<char>((index * 7919) % 256));
   HttpResponse binary = PostCsv(seller.token, garbage);
   EXPECT_TRUE(IsJsonError(binary, 400));
-  EXPECT_EQ(Code(binary), "csv_not_text");
+  EXPECT_EQ(ErrorCode(binary), "csv_not_text");
 
   HttpResponse huge = PostCsv(seller.token, "name,category,price\n" + std::string(70'000, 'x') + ",clothing-winter,1\n");
   EXPECT_TRUE(IsJsonError(huge, 400));
-  EXPECT_EQ(Code(huge), "csv_field_too_long");
+  EXPECT_EQ(ErrorCode(huge), "csv_field_too_long");
 
   HttpResponse unterminated = PostCsv(seller.token, "name,category,price\n\"가져온따옴표,clothing-winter,1\n");
   EXPECT_TRUE(IsJsonError(unterminated, 400));
-  EXPECT_EQ(Code(unterminated), "csv_unterminated_quote");
+  EXPECT_EQ(ErrorCode(unterminated), "csv_unterminated_quote");
 
   HttpResponse missing = PostCsv(seller.token, "name,price\n가져온분류없음,1000\n");
   EXPECT_TRUE(IsJsonError(missing, 400));
-  EXPECT_EQ(Code(missing), "csv_missing_column");
+  EXPECT_EQ(ErrorCode(missing), "csv_missing_column");
   EXPECT_EQ(missing.Json().at("error").at("field").as_string(), "category");
 
   HttpResponse json = PostCsv(seller.token, "{\"name\":\"x\"}", "application/json");
@@ -272,8 +204,8 @@ TEST_F(CsvImportTest, HostileFilesAreClearRefusalsThatCreateNothing) {
 }
 
 TEST_F(CsvImportTest, TheUploadPageRunsAJobOnlyItsShopSees) {
-  const Seller seller = NewSeller("csv-page");
-  const Seller other = NewSeller("csv-page-other");
+  const ShopOwner seller = NewSeller("csv-page");
+  const ShopOwner other = NewSeller("csv-page-other");
   HttpClient browser = SignInThroughLoginForm(seller.email, kPassword);
   HttpResponse form = browser.Get("/seller/products/import");
   ASSERT_EQ(form.status, 200) << form.body.substr(0, 300);
@@ -281,9 +213,9 @@ TEST_F(CsvImportTest, TheUploadPageRunsAJobOnlyItsShopSees) {
   const std::optional<std::string> csrf = FindInputValue(form.body, "_csrf");
   ASSERT_TRUE(csrf.has_value());
 
-  const std::string content_type = "multipart/form-data; boundary=" + std::string(kBoundary);
+  const std::string content_type = MultipartType();
   HttpResponse uploaded =
-      browser.Send("POST", "/seller/products/import", MultipartBody(*csrf, "목록.csv", kMixedFile), content_type);
+      browser.Send("POST", "/seller/products/import", UploadForm(*csrf, "목록.csv", kMixedFile), content_type);
   ASSERT_EQ(uploaded.status, 303) << uploaded.body.substr(0, 500);
   const std::string job = uploaded.Header("Location").value_or("");
   ASSERT_TRUE(job.starts_with("/seller/products/import/")) << job;
@@ -315,15 +247,15 @@ TEST_F(CsvImportTest, TheUploadPageRunsAJobOnlyItsShopSees) {
 
   // A file that cannot be read comes back to the form with the reason, and no job starts.
   HttpResponse bad = browser.Send("POST", "/seller/products/import",
-                                  MultipartBody(*csrf, "bad.csv", "name,price\nx,1\n"), content_type);
+                                  UploadForm(*csrf, "bad.csv", "name,price\nx,1\n"), content_type);
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("form-error"), std::string::npos);
-  HttpResponse empty = browser.Send("POST", "/seller/products/import", MultipartBody(*csrf, "", ""), content_type);
+  HttpResponse empty = browser.Send("POST", "/seller/products/import", UploadForm(*csrf, "", ""), content_type);
   EXPECT_EQ(empty.status, 400);
 
   // The same form posted without the token from another site is refused.
   HttpClient stranger = SignInThroughLoginForm(seller.email, kPassword);
-  HttpResponse forged = stranger.Send("POST", "/seller/products/import", MultipartBody("forged", "x.csv", kMixedFile),
+  HttpResponse forged = stranger.Send("POST", "/seller/products/import", UploadForm("forged", "x.csv", kMixedFile),
                                       content_type, {{"Origin", "https://evil.example"}});
   EXPECT_EQ(forged.status, 403);
   EXPECT_EQ(ShopTotal(seller.shop), 3);

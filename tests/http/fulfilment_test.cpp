@@ -18,63 +18,17 @@ namespace {
 
 constexpr std::int64_t kPlatformFeeBasisPoints = 300;  // the default OrderSettings
 
-std::int64_t Int(const boost::json::value& value) { return value.to_number<std::int64_t>(); }
-
-std::string ErrorCode(const HttpResponse& response) {
-  try {
-    return std::string(response.Json().at("error").at("code").as_string());
-  } catch (const std::exception&) {
-    return "(no error code: " + response.body.substr(0, 200) + ")";
-  }
-}
-
-std::string ErrorField(const HttpResponse& response) {
-  try {
-    const boost::json::value json = response.Json();
-    const boost::json::value* field = json.at("error").as_object().if_contains("field");
-    return field != nullptr && field->is_string() ? std::string(field->as_string()) : std::string();
-  } catch (const std::exception&) {
-    return "(no error: " + response.body.substr(0, 200) + ")";
-  }
-}
-
-struct Seller {
-  std::int64_t shop = 0;
-  std::string email;
-  std::string token;
-};
-
 class FulfilmentBlackBoxTest : public BlackBoxTest {
  protected:
   void SetUp() override {
     BlackBoxTest::SetUp();
     if (server_ == nullptr) return;
-    if (sellers_.empty()) FindDemoSellers();
+    if (sellers_.empty()) sellers_ = DemoSellers();
     if (sellers_.size() < 2) GTEST_FAIL() << "fewer than two demo sellers with shops sign in";
   }
 
-  HttpClient Client(const std::string& token = {}) const {
-    HttpClient client = NewClient();
-    if (!token.empty()) client.set_bearer_token(token);
-    return client;
-  }
-
-  void FindDemoSellers() {
-    // The demo's sellers are its first members: the first member without a shop ends the search.
-    for (int index = 1; index <= 100; ++index) {
-      std::string number = std::to_string(index);
-      const std::string email = "user" + std::string(4 - number.size(), '0') + number + "@example.kp";
-      HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", email}, {"password", kDemoPassword}});
-      if (login.status != 200) break;
-      const std::string token(login.Json().at("token").as_string());
-      HttpResponse shop = Client(token).Get("/api/v1/seller/shop/delivery");
-      if (shop.status != 200) break;
-      sellers_.push_back({Int(shop.Json().at("shop_id")), email, token});
-    }
-  }
-
-  const Seller* SellerOf(std::int64_t shop) const {
-    for (const Seller& seller : sellers_) {
+  const ShopOwner* SellerOf(std::int64_t shop) const {
+    for (const ShopOwner& seller : sellers_) {
       if (seller.shop == shop) return &seller;
     }
     return nullptr;
@@ -115,15 +69,15 @@ class FulfilmentBlackBoxTest : public BlackBoxTest {
     return std::string(response.Json().at("status").as_string());
   }
 
-  static inline std::vector<Seller> sellers_;
+  static inline std::vector<ShopOwner> sellers_;
 };
 
 TEST_F(FulfilmentBlackBoxTest, OrderIsPreparedShippedDeliveredConfirmedAndPaidOut) {
   const std::string buyer_email = UniqueEmail("fulfilment-buyer");
   const std::string buyer = RegisterViaApi(buyer_email, kPassword);
   const std::int64_t shop = AddProductOfADemoShop(buyer);
-  const Seller& owner = *SellerOf(shop);
-  const Seller& other = sellers_[sellers_[0].shop == shop ? 1 : 0];
+  const ShopOwner& owner = *SellerOf(shop);
+  const ShopOwner& other = sellers_[sellers_[0].shop == shop ? 1 : 0];
   HttpResponse placed = Client(buyer).PostJson(
       "/api/v1/orders", {{"payment_method", "cod"}, {"address", "평양시 대동강구역 문수거리 12"}},
       {{"Idempotency-Key", "fulfilment-" + buyer_email}});
@@ -272,7 +226,7 @@ TEST_F(FulfilmentBlackBoxTest, HostileInputOnTheSellerPagesIsAClearRefusalThatCh
   const std::string buyer_email = UniqueEmail("fulfilment-hostile");
   const std::string buyer = RegisterViaApi(buyer_email, kPassword);
   const std::int64_t shop = AddProductOfADemoShop(buyer);
-  const Seller& owner = *SellerOf(shop);
+  const ShopOwner& owner = *SellerOf(shop);
   HttpResponse placed = Client(buyer).PostJson(
       "/api/v1/orders", {{"payment_method", "cod"}, {"address", "평양시 중구역 1"}},
       {{"Idempotency-Key", "fulfilment-hostile-" + buyer_email}});

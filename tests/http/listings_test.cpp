@@ -3,102 +3,16 @@
 // owner gets 404 for every listing endpoint and changes nothing; an applicant not yet approved
 // gets 403; a bad field is a 400 naming it; the no-JS form lists a product too.
 #include <algorithm>
-#include <fstream>
 
 #include "blackbox.hpp"
 
 namespace manmulsang::testing {
 namespace {
 
-constexpr const char* kAdminPassword = "Naengmyeon-Okryu-2026";
-constexpr std::string_view kBoundary = "----manmulsang-listings-boundary";
-// The smallest PNG: one pixel, valid.
-const std::string kOnePixelPng(
-    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00"
-    "\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x0d\x49\x44\x41\x54\x78\xda\x63\x64\x60\xf8\x5f\x0f\x00\x02\x87\x01\x80"
-    "\xeb\x47\xba\x92\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
-    70);
-
-std::int64_t Int(const boost::json::value& value) { return value.to_number<std::int64_t>(); }
-
-std::string Code(const HttpResponse& response) {
-  try {
-    return std::string(response.Json().at("error").at("code").as_string());
-  } catch (const std::exception&) {
-    return "(no error code: " + response.body.substr(0, 200) + ")";
-  }
-}
-
-std::string Field(const HttpResponse& response) {
-  try {
-    const boost::json::value json = response.Json();
-    const boost::json::value* field = json.at("error").as_object().if_contains("field");
-    return field ? std::string(field->as_string()) : std::string("(no field)");
-  } catch (const std::exception&) {
-    return "(not a JSON error: " + response.body.substr(0, 200) + ")";
-  }
-}
-
-std::string ImageBody(std::string_view file) {
-  std::string body = "--" + std::string(kBoundary) + "\r\n";
-  body += "Content-Disposition: form-data; name=\"image\"; filename=\"photo.png\"\r\n";
-  body += "Content-Type: image/png\r\n\r\n";
-  body += file;
-  body += "\r\n--" + std::string(kBoundary) + "--\r\n";
-  return body;
-}
-
-struct Seller {
-  std::int64_t shop = 0;
-  std::string email;
-  std::string token;
-};
-
 class ListingsTest : public BlackBoxTest {
  protected:
-  HttpClient Client(const std::string& token = {}) const {
-    HttpClient client = NewClient();
-    if (!token.empty()) client.set_bearer_token(token);
-    return client;
-  }
-
-  Seller Applicant(std::string_view tag) {
-    Seller seller;
-    seller.email = UniqueEmail(tag);
-    seller.token = RegisterViaApi(seller.email, kPassword);
-    HttpResponse applied = Client(seller.token).PostJson(
-        "/api/v1/seller/apply", {{"shop_name", "목록 상점 " + std::string(tag)},
-                                 {"description", "상품 시험"}, {"phone", "02-381-4411"}, {"city", "평양"}});
-    if (applied.status != 201) throw std::runtime_error("apply: " + applied.body);
-    seller.shop = Int(applied.Json().at("seller").at("id"));
-    return seller;
-  }
-
-  Seller NewSeller(std::string_view tag) {
-    Seller seller = Applicant(tag);
-    HttpResponse approved = Client(AdminToken()).PostJson(
-        "/api/v1/admin/sellers/" + std::to_string(seller.shop) + "/approve", boost::json::object{});
-    if (approved.status != 200) throw std::runtime_error("approve: " + approved.body);
-    return seller;
-  }
-
-  std::string AdminToken() {
-    if (!admin_token_.empty()) return admin_token_;
-    TempDirectory files("manmulsang-listings-admin");
-    {
-      std::ofstream password(files / "admin.password");
-      password << kAdminPassword << "\n";
-    }
-    const std::string email = UniqueEmail("listings-admin");
-    const CommandResult created = RunServerCommand({"admin", "create-user", "--email", email, "--password-file",
-                                                    (files / "admin.password").string(), "--role", "admin", "--data",
-                                                    server_->data_directory().string()});
-    if (created.exit_code != 0) throw std::runtime_error("admin create-user failed: " + created.output);
-    HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", email}, {"password", kAdminPassword}});
-    if (login.status != 200) throw std::runtime_error("the admin cannot log in: " + login.body);
-    admin_token_ = std::string(login.Json().at("token").as_string());
-    return admin_token_;
-  }
+  ShopOwner NewApplicant(std::string_view tag) { return Applicant(tag, "목록 상점 " + std::string(tag)); }
+  ShopOwner NewSeller(std::string_view tag) { return ApprovedSeller(tag, "목록 상점 " + std::string(tag)); }
 
   // The ids of what a search for text finds in the shop.
   std::vector<std::int64_t> Found(std::int64_t shop, std::string_view text) {
@@ -111,7 +25,7 @@ class ListingsTest : public BlackBoxTest {
     return ids;
   }
 
-  std::int64_t Create(const Seller& seller, const boost::json::object& listing) {
+  std::int64_t Create(const ShopOwner& seller, const boost::json::object& listing) {
     HttpResponse created = Client(seller.token).PostJson("/api/v1/seller/products", listing);
     if (created.status != 201) throw std::runtime_error("create: " + created.body);
     return Int(created.Json().at("id"));
@@ -127,12 +41,10 @@ class ListingsTest : public BlackBoxTest {
                  boost::json::object{{"size", "M"}, {"colour", "검정"}, {"price", {{"amount", 45000}}}, {"stock", 3}},
                  boost::json::object{{"size", "L"}, {"colour", "곤색"}, {"price", {{"amount", 42000}}}, {"stock", 2}}}}};
   }
-
-  std::string admin_token_;
 };
 
 TEST_F(ListingsTest, ACreatedListingIsFoundHiddenShownAndDeleted) {
-  const Seller seller = NewSeller("listing-life");
+  const ShopOwner seller = NewSeller("listing-life");
   const std::string word = "솜동복" + std::to_string(seller.shop);
   const std::int64_t id = Create(seller, Coat(word));
   const std::string path = "/api/v1/seller/products/" + std::to_string(id);
@@ -157,14 +69,14 @@ TEST_F(ListingsTest, ACreatedListingIsFoundHiddenShownAndDeleted) {
   EXPECT_EQ(Client().Get("/p/" + std::to_string(id)).status, 200);
 
   // A picture: stored, and refused when it is not one.
-  HttpResponse photo = Client(seller.token).Send("POST", path + "/images", ImageBody(kOnePixelPng),
-                                                 "multipart/form-data; boundary=" + std::string(kBoundary));
+  HttpResponse photo =
+      Client(seller.token).Send("POST", path + "/images", ImageBody("image", kOnePixelPng), MultipartType());
   ASSERT_EQ(photo.status, 201) << photo.body;
   const std::string url(photo.Json().at("images").at(0).at("url").as_string());
   EXPECT_EQ(Client().Get(url).status, 200);
-  HttpResponse script = Client(seller.token).Send("POST", path + "/images",
-                                                  ImageBody("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"),
-                                                  "multipart/form-data; boundary=" + std::string(kBoundary));
+  HttpResponse script = Client(seller.token).Send(
+      "POST", path + "/images", ImageBody("image", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"),
+      MultipartType());
   EXPECT_EQ(script.status, 415) << script.body;
 
   HttpResponse deleted = Client(seller.token).Send("DELETE", path, "", "");
@@ -175,8 +87,8 @@ TEST_F(ListingsTest, ACreatedListingIsFoundHiddenShownAndDeleted) {
 }
 
 TEST_F(ListingsTest, AnotherShopsOwnerGetsNotFoundEverywhereAndChangesNothing) {
-  const Seller owner = NewSeller("listing-owner");
-  const Seller other = NewSeller("listing-other");
+  const ShopOwner owner = NewSeller("listing-owner");
+  const ShopOwner other = NewSeller("listing-other");
   const std::string word = "방한화" + std::to_string(owner.shop);
   const std::int64_t id = Create(owner, Coat(word));
   const std::string path = "/api/v1/seller/products/" + std::to_string(id);
@@ -185,12 +97,10 @@ TEST_F(ListingsTest, AnotherShopsOwnerGetsNotFoundEverywhereAndChangesNothing) {
   EXPECT_EQ(stranger.Get(path).status, 404);
   HttpResponse patched = stranger.Send("PATCH", path, R"({"name": "가로챈 이름", "status": "hidden"})", "application/json");
   EXPECT_EQ(patched.status, 404);
-  EXPECT_EQ(Code(patched), "listing_not_found");
+  EXPECT_EQ(ErrorCode(patched), "listing_not_found");
   EXPECT_EQ(stranger.PostJson(path + "/hide", boost::json::object{}).status, 404);
   EXPECT_EQ(stranger.Send("DELETE", path, "", "").status, 404);
-  EXPECT_EQ(stranger.Send("POST", path + "/images", ImageBody(kOnePixelPng),
-                          "multipart/form-data; boundary=" + std::string(kBoundary)).status,
-            404);
+  EXPECT_EQ(stranger.Send("POST", path + "/images", ImageBody("image", kOnePixelPng), MultipartType()).status, 404);
   EXPECT_EQ(stranger.Send("DELETE", path + "/images/0", "", "").status, 404);
   const boost::json::value strangers_list = stranger.Get("/api/v1/seller/products").Json();
   for (const auto& item : strangers_list.at("items").as_array()) {
@@ -207,18 +117,18 @@ TEST_F(ListingsTest, AnotherShopsOwnerGetsNotFoundEverywhereAndChangesNothing) {
 }
 
 TEST_F(ListingsTest, OnlyApprovedSellersListAndBadFieldsAreNamed) {
-  const Seller applicant = Applicant("listing-applicant");
+  const ShopOwner applicant = NewApplicant("listing-applicant");
   HttpResponse refused = Client(applicant.token).PostJson("/api/v1/seller/products", Coat("신청자 상품"));
   EXPECT_EQ(refused.status, 403);
-  EXPECT_EQ(Code(refused), "not_a_seller");
+  EXPECT_EQ(ErrorCode(refused), "not_a_seller");
   EXPECT_EQ(Client().Get("/api/v1/seller/products").status, 401);
   EXPECT_EQ(Client(applicant.token).Get("/api/v1/seller/products").status, 403);
 
-  const Seller seller = NewSeller("listing-fields");
+  const ShopOwner seller = NewSeller("listing-fields");
   auto field_of = [&](boost::json::object listing) {
     HttpResponse response = Client(seller.token).PostJson("/api/v1/seller/products", listing);
     EXPECT_TRUE(IsJsonError(response, 400)) << response.body;
-    return Field(response);
+    return ErrorField(response);
   };
   boost::json::object listing = Coat("이름");
   listing["name"] = "";
@@ -241,7 +151,7 @@ TEST_F(ListingsTest, OnlyApprovedSellersListAndBadFieldsAreNamed) {
 }
 
 TEST_F(ListingsTest, TheFormListsAProductWithoutJavaScript) {
-  const Seller seller = NewSeller("listing-form");
+  const ShopOwner seller = NewSeller("listing-form");
   HttpClient browser = SignInThroughLoginForm(seller.email, kPassword);
   HttpResponse form = browser.Get("/seller/products/new");
   ASSERT_EQ(form.status, 200);
@@ -266,7 +176,7 @@ TEST_F(ListingsTest, TheFormListsAProductWithoutJavaScript) {
 }
 
 TEST_F(ListingsTest, ABuyerBuysAnOptionAndTheListingFollows) {
-  const Seller seller = NewSeller("listing-options");
+  const ShopOwner seller = NewSeller("listing-options");
   const std::string word = "겨울솜옷" + std::to_string(seller.shop);
   const std::int64_t id = Create(seller, Coat(word));
   const boost::json::value before = Client().Get("/api/v1/products/" + std::to_string(id)).Json();
@@ -275,7 +185,7 @@ TEST_F(ListingsTest, ABuyerBuysAnOptionAndTheListingFollows) {
   const std::string buyer = RegisterViaApi(UniqueEmail("options-buyer"), kPassword);
   HttpResponse whole = Client(buyer).PostJson("/api/v1/cart/items", {{"product_id", id}, {"quantity", 1}});
   EXPECT_TRUE(IsJsonError(whole, 400)) << whole.body;
-  EXPECT_EQ(Code(whole), "option_required");
+  EXPECT_EQ(ErrorCode(whole), "option_required");
   ASSERT_EQ(Client(buyer).PostJson("/api/v1/cart/items", {{"product_id", large}, {"quantity", 2}}).status, 201);
   HttpResponse placed = Client(buyer).PostJson("/api/v1/orders", {{"payment_method", "cod"}, {"address", "평양시 중구역 1동"}});
   ASSERT_EQ(placed.status, 201) << placed.body;

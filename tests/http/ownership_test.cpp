@@ -8,26 +8,6 @@
 namespace manmulsang::testing {
 namespace {
 
-constexpr std::string_view kBoundary = "----manmulsang-ownership-boundary";
-// The smallest PNG: one pixel, valid.
-const std::string kOnePixelPng(
-    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00"
-    "\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x0d\x49\x44\x41\x54\x78\xda\x63\x64\x60\xf8\x5f\x0f\x00\x02\x87\x01\x80"
-    "\xeb\x47\xba\x92\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
-    70);
-
-std::int64_t Int(const boost::json::value& value) { return value.to_number<std::int64_t>(); }
-
-std::string ImageBody(std::string_view field) {
-  std::string body = "--" + std::string(kBoundary) + "\r\n";
-  body += "Content-Disposition: form-data; name=\"" + std::string(field) + "\"; filename=\"photo.png\"\r\n";
-  body += "Content-Type: image/png\r\n\r\n" + kOnePixelPng;
-  body += "\r\n--" + std::string(kBoundary) + "--\r\n";
-  return body;
-}
-
-std::string MultipartType() { return "multipart/form-data; boundary=" + std::string(kBoundary); }
-
 class OwnershipTest : public BlackBoxTest {
  protected:
   // What shop A has, read as A sees it: any change by B shows up as a difference.
@@ -62,7 +42,9 @@ TEST_F(OwnershipTest, AnotherShopGetsNotFoundOnEverySellerEndpointAndChangesNoth
   ASSERT_EQ(created.status, 201) << created.body;
   const std::int64_t listing = Int(created.Json().at("id"));
   const std::string listing_path = "/api/v1/seller/products/" + std::to_string(listing);
-  ASSERT_EQ(Client(owner.token).Send("POST", listing_path + "/images", ImageBody("image"), MultipartType()).status, 201);
+  HttpResponse photo =
+      Client(owner.token).Send("POST", listing_path + "/images", ImageBody("image", kOnePixelPng), MultipartType());
+  ASSERT_EQ(photo.status, 201) << photo.body;
 
   const auto place_order = [&] {
     HttpResponse added = Client(buyer).PostJson("/api/v1/cart/items", {{"product_id", listing}, {"quantity", 1}});
@@ -105,7 +87,7 @@ TEST_F(OwnershipTest, AnotherShopGetsNotFoundOnEverySellerEndpointAndChangesNoth
       {"PATCH", listing_path, R"({"name":"가로챈 국수"})"},
       {"POST", listing_path + "/hide", "{}"},
       {"POST", listing_path + "/show", "{}"},
-      {"POST", listing_path + "/images", ImageBody("image"), MultipartType()},
+      {"POST", listing_path + "/images", ImageBody("image", kOnePixelPng), MultipartType()},
       {"DELETE", listing_path + "/images/1", ""},
       {"DELETE", listing_path, ""},
       {"GET", "/api/v1/seller/orders?shop_id=" + shop, ""},
@@ -121,7 +103,7 @@ TEST_F(OwnershipTest, AnotherShopGetsNotFoundOnEverySellerEndpointAndChangesNoth
       {"GET", "/api/v1/seller/dashboard?shop_id=" + shop, ""},
       {"GET", "/api/v1/seller/shop/delivery?shop_id=" + shop, ""},
       {"PUT", "/api/v1/seller/shop/delivery", R"({"shop_id":)" + shop + R"(,"courier_fee":99000,"pickup_offered":false})"},
-      {"POST", "/api/v1/seller/shop/logo?shop_id=" + shop, ImageBody("logo"), MultipartType()},
+      {"POST", "/api/v1/seller/shop/logo?shop_id=" + shop, ImageBody("logo", kOnePixelPng), MultipartType()},
   };
   for (const Attempt& attempt : attempts) {
     HttpResponse response = Client(rival.token).Send(attempt.method, attempt.path, attempt.body,

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <regex>
@@ -20,16 +19,6 @@
 
 namespace manmulsang::testing {
 namespace {
-
-constexpr const char* kAdminPassword = "Bibimbap-Dolsot-2026";
-
-std::int64_t Int(const boost::json::value& value) { return value.to_number<std::int64_t>(); }
-
-struct Member {
-  std::int64_t id = 0;
-  std::string email;
-  std::string token;
-};
 
 // A product of a demo shop whose owner can sign in, and that owner.
 struct ShopProduct {
@@ -43,24 +32,6 @@ struct Rating {
   std::int64_t count = 0;
 };
 
-std::string ErrorCode(const HttpResponse& response) {
-  try {
-    return std::string(response.Json().at("error").at("code").as_string());
-  } catch (const std::exception&) {
-    return "(no error code: " + response.body.substr(0, 200) + ")";
-  }
-}
-
-std::string ErrorField(const HttpResponse& response) {
-  try {
-    const boost::json::value json = response.Json();
-    const boost::json::value* field = json.at("error").as_object().if_contains("field");
-    return field != nullptr && field->is_string() ? std::string(field->as_string()) : std::string();
-  } catch (const std::exception&) {
-    return "(no error: " + response.body.substr(0, 200) + ")";
-  }
-}
-
 class ReviewsBlackBoxTest : public BlackBoxTest {
  protected:
   void SetUp() override {
@@ -71,42 +42,7 @@ class ReviewsBlackBoxTest : public BlackBoxTest {
     if (!setup_failure_.empty()) GTEST_FAIL() << setup_failure_;
   }
 
-  HttpClient Client(const std::string& token = {}) const {
-    HttpClient client = NewClient();
-    if (!token.empty()) client.set_bearer_token(token);
-    return client;
-  }
-
   HttpClient Browser(const Member& member) const { return SignInThroughLoginForm(member.email, kPassword); }
-
-  Member Register(std::string_view tag) {
-    const std::string email = UniqueEmail(tag);
-    HttpResponse response =
-        Client().PostJson("/api/v1/auth/register", {{"email", email}, {"password", kPassword}, {"name", "후기 검사"}});
-    if (response.status != 201) throw std::runtime_error("register: " + response.body);
-    const boost::json::value json = response.Json();
-    return Member{Int(json.at("user").at("id")), email, std::string(json.at("token").as_string())};
-  }
-
-  // The admin, made once with the CLI on the store the shared server serves.
-  std::string AdminToken() {
-    if (!admin_token_.empty()) return admin_token_;
-    TempDirectory files("manmulsang-reviews-admin");
-    {
-      std::ofstream password(files / "admin.password");
-      password << kAdminPassword << "\n";
-    }
-    const std::string email = UniqueEmail("reviews-admin");
-    const CommandResult created =
-        RunServerCommand({"admin", "create-user", "--email", email, "--password-file",
-                          (files / "admin.password").string(), "--role", "admin", "--data",
-                          server_->data_directory().string()});
-    if (created.exit_code != 0) throw std::runtime_error("admin create-user failed: " + created.output);
-    HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", email}, {"password", kAdminPassword}});
-    if (login.status != 200) throw std::runtime_error("the admin made with the CLI cannot log in: " + login.body);
-    admin_token_ = std::string(login.Json().at("token").as_string());
-    return admin_token_;
-  }
 
   // The `index`-th product (newest first) in stock and not rated yet whose shop's owner signs in;
   // each scenario takes its own, so the ratings one changes are not another's. Unrated, so that
@@ -236,22 +172,11 @@ class ReviewsBlackBoxTest : public BlackBoxTest {
  private:
   // Demo shop id → its owner's token, for the demo sellers that sign in.
   void FindDemoShops() {
-    // The demo's sellers are its first members: the first member without a shop ends the search.
-    for (int index = 1; index <= 100; ++index) {
-      std::string number = std::to_string(index);
-      const std::string email = "user" + std::string(4 - number.size(), '0') + number + "@example.kp";
-      HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", email}, {"password", kDemoPassword}});
-      if (login.status != 200) break;
-      const std::string token(login.Json().at("token").as_string());
-      HttpResponse shop = Client(token).Get("/api/v1/seller/shop/delivery");
-      if (shop.status != 200) break;
-      shops_.emplace(Int(shop.Json().at("shop_id")), token);
-    }
+    for (const ShopOwner& seller : DemoSellers()) shops_.emplace(seller.shop, seller.token);
     if (shops_.size() < 2) setup_failure_ = "fewer than two demo sellers with shops sign in";
   }
 
   static inline std::map<std::int64_t, std::string> shops_;
-  static inline std::string admin_token_;
   static inline std::string setup_failure_;
 };
 
@@ -260,7 +185,7 @@ using QuestionsTest = ReviewsBlackBoxTest;
 
 TEST_F(ReviewsTest, OnlyADeliveredBuyerReviewsOnceAndTheRatingFollowsAtOnce) {
   const ShopProduct product = ProductOfAShop(0);
-  const Member buyer = Register("reviewer");
+  const Member buyer = NewMember("reviewer");
 
   HttpResponse anonymous = WriteReview({}, product.id, 5, "좋아요");
   EXPECT_TRUE(IsJsonError(anonymous, 401));
@@ -314,7 +239,7 @@ TEST_F(ReviewsTest, OnlyADeliveredBuyerReviewsOnceAndTheRatingFollowsAtOnce) {
 
 TEST_F(ReviewsTest, TheShopRepliesAMemberReportsOnceAndAnAdminHides) {
   const ShopProduct product = ProductOfAShop(1);
-  const Member buyer = Register("replied");
+  const Member buyer = NewMember("replied");
   BuyAndDeliver(buyer, product);
   const Rating before = ApiRating(product.id);
   HttpResponse written = WriteReview(buyer.token, product.id, 1, "크기가 설명과 달라요");
@@ -342,7 +267,7 @@ TEST_F(ReviewsTest, TheShopRepliesAMemberReportsOnceAndAnAdminHides) {
   EXPECT_EQ(listed->at("reply").at("body").as_string(), "불편을 드려 죄송합니다. 교환해 드리겠습니다.");
 
   // A member reports once; twice is a conflict.
-  const Member reporter = Register("reporter");
+  const Member reporter = NewMember("reporter");
   HttpResponse reported = Client(reporter.token).PostJson(review + "/report", {{"reason", "욕설이 있습니다"}});
   ASSERT_EQ(reported.status, 201) << reported.body;
   EXPECT_EQ(Int(reported.Json().at("review_id")), review_id);
@@ -388,7 +313,7 @@ TEST_F(ReviewsTest, TheShopRepliesAMemberReportsOnceAndAnAdminHides) {
 
 TEST_F(ReviewsTest, HostileInputIsRefusedAndWritesNothing) {
   const ShopProduct product = ProductOfAShop(2);
-  const Member buyer = Register("hostile");
+  const Member buyer = NewMember("hostile");
   BuyAndDeliver(buyer, product);
   const Rating before = ApiRating(product.id);
   const std::size_t questions_before = VisibleQuestions(product.id, buyer.token).size();
@@ -451,7 +376,7 @@ TEST_F(ReviewsTest, HostileInputIsRefusedAndWritesNothing) {
     HttpResponse question = send("/api/v1/products/" + std::to_string(product.id) + "/questions", bad);
     EXPECT_TRUE(IsJsonError(question, 400)) << bad.substr(0, 40);
   }
-  const Member reporter = Register("hostile-reporter");
+  const Member reporter = NewMember("hostile-reporter");
   HttpResponse report = Client(reporter.token).Send("POST", review + "/report",
                                                     "{\"reason\":\"" + std::string(301, 'r') + "\"}", "application/json");
   EXPECT_TRUE(IsJsonError(report, 400));
@@ -475,8 +400,8 @@ TEST_F(ReviewsTest, HostileInputIsRefusedAndWritesNothing) {
 TEST_F(QuestionsTest, PrivateQuestionsAreSeenByTheAskerAndTheShopWhichAnswers) {
   const ShopProduct product = ProductOfAShop(3);
   const std::string questions = "/api/v1/products/" + std::to_string(product.id) + "/questions";
-  const Member asker = Register("asker");
-  const Member third = Register("third");
+  const Member asker = NewMember("asker");
+  const Member third = NewMember("third");
 
   EXPECT_TRUE(IsJsonError(Client().PostJson(questions, {{"body", "익명 질문"}}), 401));
   HttpResponse open = Client(asker.token).PostJson(questions, {{"body", "  이 노트북에 한글 자판이 있나요?  "}});
@@ -554,7 +479,7 @@ TEST_F(ReviewsTest, NoJsPagesRenderAndRefuseAFormFromAnotherSite) {
   }
   EXPECT_EQ(Client().Get("/p/987654321/reviews").status, 404);
 
-  const Member buyer = Register("browser");
+  const Member buyer = NewMember("browser");
   BuyAndDeliver(buyer, product);
   const Rating before = ApiRating(product.id);
   const std::size_t questions_before = VisibleQuestions(product.id, buyer.token).size();

@@ -87,7 +87,9 @@ TEST_F(SearchTest, ProductSearchHasFacetsThatAddUp) {
   EXPECT_EQ(SumOfCounts(prices), total);
   EXPECT_LE(SumOfCounts(shops), total);
   EXPECT_LE(shops.size(), 10u);
-  if (shops.size() < 10) EXPECT_EQ(SumOfCounts(shops), total);
+  if (shops.size() < 10) {
+    EXPECT_EQ(SumOfCounts(shops), total);
+  }
   EXPECT_TRUE(prices.back().at("max").is_null());
 
   // Each facet's count is what following it finds.
@@ -273,8 +275,7 @@ TEST_F(SearchTest, TrendingCountsOncePerVisitorAndShowsOnTheHomePage) {
   EXPECT_EQ(after.body.find("아무도안파는물건"), std::string::npos);
 
   // The home page shows it (signed in, so the page is rendered now rather than from its cache).
-  HttpClient member = NewClient();
-  member.set_bearer_token(RegisterViaApi(UniqueEmail("trending"), kPassword));
+  HttpClient member = Client(RegisterViaApi(UniqueEmail("trending"), kPassword));
   HttpResponse home = member.Get("/");
   ASSERT_EQ(home.status, 200);
   EXPECT_NE(home.body.find("id=\"trending\""), std::string::npos);

@@ -4,30 +4,10 @@
 // revenue, the view and the search words at once (counts still in memory are read with the
 // stored ones, so nothing waits for the flush); another shop's dashboard is 404 and shows none
 // of it; the question queue answers through a no-JS form with _csrf.
-#include <fstream>
-
 #include "blackbox.hpp"
 
 namespace manmulsang::testing {
 namespace {
-
-constexpr const char* kAdminPassword = "Pyongyang-Raengmyon-77";
-
-struct Member {
-  std::int64_t id = 0;
-  std::string email;
-  std::string token;
-};
-
-std::int64_t Int(const boost::json::value& value) { return value.to_number<std::int64_t>(); }
-
-std::string Code(const HttpResponse& response) {
-  try {
-    return std::string(response.Json().at("error").at("code").as_string());
-  } catch (const std::exception&) {
-    return "(no error code: " + response.body.substr(0, 200) + ")";
-  }
-}
 
 std::size_t Occurrences(const std::string& text, std::string_view needle) {
   std::size_t count = 0;
@@ -39,54 +19,8 @@ std::size_t Occurrences(const std::string& text, std::string_view needle) {
 
 class SellerCenterTest : public BlackBoxTest {
  protected:
-  HttpClient Client(const std::string& token = {}) const {
-    HttpClient client = NewClient();
-    if (!token.empty()) client.set_bearer_token(token);
-    return client;
-  }
-
-  Member Register(std::string_view tag) {
-    const std::string email = UniqueEmail(tag);
-    HttpResponse response =
-        Client().PostJson("/api/v1/auth/register", {{"email", email}, {"password", kPassword}, {"name", "상인"}});
-    if (response.status != 201) throw std::runtime_error("register: " + response.body);
-    const boost::json::value json = response.Json();
-    return Member{Int(json.at("user").at("id")), email, std::string(json.at("token").as_string())};
-  }
-
-  std::string AdminToken() {
-    if (!admin_token_.empty()) return admin_token_;
-    TempDirectory files("manmulsang-seller-center-admin");
-    {
-      std::ofstream password(files / "admin.password");
-      password << kAdminPassword << "\n";
-    }
-    const std::string email = UniqueEmail("seller-center-admin");
-    const CommandResult created = RunServerCommand({"admin", "create-user", "--email", email, "--password-file",
-                                                    (files / "admin.password").string(), "--role", "admin", "--data",
-                                                    server_->data_directory().string()});
-    if (created.exit_code != 0) throw std::runtime_error("admin create-user failed: " + created.output);
-    HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", email}, {"password", kAdminPassword}});
-    if (login.status != 200) throw std::runtime_error("the admin cannot log in: " + login.body);
-    admin_token_ = std::string(login.Json().at("token").as_string());
-    return admin_token_;
-  }
-
-  // A member with an approved shop; returns the shop's id.
-  std::int64_t ApprovedSeller(const Member& member, std::string_view shop_name) {
-    HttpResponse applied = Client(member.token).PostJson(
-        "/api/v1/seller/apply",
-        {{"shop_name", shop_name}, {"description", "물건을 팝니다."}, {"phone", "02-381-4411"}, {"city", "평양"}});
-    if (applied.status != 201) throw std::runtime_error("apply: " + applied.body);
-    const std::int64_t shop = Int(applied.Json().at("seller").at("id"));
-    HttpResponse approved = Client(AdminToken()).PostJson(
-        "/api/v1/admin/sellers/" + std::to_string(shop) + "/approve", boost::json::object{});
-    if (approved.status != 200) throw std::runtime_error("approve: " + approved.body);
-    return shop;
-  }
-
   // A listing of the member's shop through the listings API.
-  std::int64_t List(const Member& seller, std::string_view name, std::int64_t price) {
+  std::int64_t List(const ShopOwner& seller, std::string_view name, std::int64_t price) {
     HttpResponse created = Client(seller.token).PostJson(
         "/api/v1/seller/products", {{"category", "food"},
                                     {"name", name},
@@ -99,7 +33,7 @@ class SellerCenterTest : public BlackBoxTest {
     return Int((product ? *product : json).at("id"));
   }
 
-  boost::json::object Dashboard(const Member& seller) {
+  boost::json::object Dashboard(const ShopOwner& seller) {
     HttpResponse response = Client(seller.token).Get("/api/v1/seller/dashboard");
     if (response.status != 200) throw std::runtime_error("dashboard: " + response.body);
     return AsObject(response.Json());
@@ -111,8 +45,6 @@ class SellerCenterTest : public BlackBoxTest {
     }
     return false;
   }
-
-  std::string admin_token_;
 };
 
 TEST_F(SellerCenterTest, NonSellersAreSentWhereTheyCanAct) {
@@ -121,11 +53,11 @@ TEST_F(SellerCenterTest, NonSellersAreSentWhereTheyCanAct) {
   EXPECT_EQ(visitor.Header("Location").value_or("").substr(0, 7), "/login?");
   EXPECT_TRUE(IsJsonError(Client().Get("/api/v1/seller/dashboard"), 401));
 
-  const Member member = Register("center-member");
+  const Member member = NewMember("center-member");
   EXPECT_EQ(Client(member.token).Get("/seller").Header("Location").value_or(""), "/seller/apply");
   HttpResponse not_seller = Client(member.token).Get("/api/v1/seller/dashboard");
   EXPECT_TRUE(IsJsonError(not_seller, 403));
-  EXPECT_EQ(Code(not_seller), "not_a_seller");
+  EXPECT_EQ(ErrorCode(not_seller), "not_a_seller");
   // The layout offers the application to a signed-in member.
   HttpResponse home = Client(member.token).Get("/");
   EXPECT_NE(home.body.find("href=\"/seller/apply\""), std::string::npos);
@@ -138,14 +70,14 @@ TEST_F(SellerCenterTest, NonSellersAreSentWhereTheyCanAct) {
                 .status,
             201);
   EXPECT_EQ(Client(member.token).Get("/seller").Header("Location").value_or(""), "/seller/application");
-  EXPECT_EQ(Code(Client(member.token).Get("/api/v1/seller/dashboard")), "application_pending");
+  EXPECT_EQ(ErrorCode(Client(member.token).Get("/api/v1/seller/dashboard")), "application_pending");
 }
 
 TEST_F(SellerCenterTest, AViewFromASearchAndAnOrderShowOnTheOwnersDashboardOnly) {
-  const Member owner = Register("center-owner");
-  const std::int64_t shop = ApprovedSeller(owner, "검색 상회");
-  const Member rival = Register("center-rival");
-  const std::int64_t rival_shop = ApprovedSeller(rival, "옆집 상회");
+  const ShopOwner owner = ApprovedSeller("center-owner", "검색 상회");
+  const std::int64_t shop = owner.shop;
+  const ShopOwner rival = ApprovedSeller("center-rival", "옆집 상회");
+  const std::int64_t rival_shop = rival.shop;
   const std::int64_t product = List(owner, "대동강 맥주잔 세트", 15'000);
   const boost::json::object before = Dashboard(owner);
   EXPECT_EQ(Int(before.at("shop").at("id")), shop);
@@ -153,7 +85,7 @@ TEST_F(SellerCenterTest, AViewFromASearchAndAnOrderShowOnTheOwnersDashboardOnly)
 
   // A buyer searches, then opens the product from the results: the browser sends the results
   // page as the Referer. A word unique to this run, so earlier runs cannot make it pass.
-  const std::string word = "맥주잔" + std::to_string(owner.id);
+  const std::string word = "맥주잔" + std::to_string(owner.shop);
   const std::string referer = "http://" + server_->host() + ":" + std::to_string(server_->port()) +
                               "/search?q=" + PercentEncode(word) + "&page=1";
   HttpClient buyer_browser = NewClient();
@@ -170,7 +102,7 @@ TEST_F(SellerCenterTest, AViewFromASearchAndAnOrderShowOnTheOwnersDashboardOnly)
             200);
 
   // The buyer orders two.
-  const Member buyer = Register("center-buyer");
+  const Member buyer = NewMember("center-buyer");
   ASSERT_EQ(Client(AdminToken())
                 .PostJson("/api/v1/admin/wallets/" + std::to_string(buyer.id) + "/credit",
                           {{"amount", 100'000}, {"currency", "KPW"}, {"reference", "counter receipt"}})
@@ -208,19 +140,17 @@ TEST_F(SellerCenterTest, AViewFromASearchAndAnOrderShowOnTheOwnersDashboardOnly)
   EXPECT_EQ(Int(rivals.at("today").at("orders")), 0);
   HttpResponse peek = Client(rival.token).Get("/api/v1/seller/dashboard?shop_id=" + std::to_string(shop));
   EXPECT_TRUE(IsJsonError(peek, 404));
-  EXPECT_EQ(Code(peek), "shop_not_found");
+  EXPECT_EQ(ErrorCode(peek), "shop_not_found");
   HttpResponse peek_page = Client(rival.token).Get("/seller?shop_id=" + std::to_string(shop));
   EXPECT_EQ(peek_page.status, 404);
   EXPECT_EQ(peek_page.body.find(word), std::string::npos);
 }
 
 TEST_F(SellerCenterTest, TheQuestionQueueAnswersThroughTheFormAndOnlyForItsShop) {
-  const Member owner = Register("queue-owner");
-  ApprovedSeller(owner, "문의 상회");
-  const Member rival = Register("queue-rival");
-  ApprovedSeller(rival, "남의 상회");
+  const ShopOwner owner = ApprovedSeller("queue-owner", "문의 상회");
+  const ShopOwner rival = ApprovedSeller("queue-rival", "남의 상회");
   const std::int64_t product = List(owner, "문의받는 물건", 9'000);
-  const Member buyer = Register("queue-buyer");
+  const Member buyer = NewMember("queue-buyer");
   HttpResponse asked = Client(buyer.token).PostJson("/api/v1/products/" + std::to_string(product) + "/questions",
                                                     {{"body", "크기가 어떻게 되나요?"}});
   ASSERT_EQ(asked.status, 201) << asked.body;

@@ -3,28 +3,10 @@
 // seller from their next request, the rejected one reads the reason and applies again; one open
 // application per member; non-admins get 403 and visitors 401; hostile input is a 400 that
 // writes nothing; a form posted from another site is refused.
-#include <fstream>
-
 #include "blackbox.hpp"
 
 namespace manmulsang::testing {
 namespace {
-
-constexpr const char* kAdminPassword = "Naengmyeon-Okryu-2026";
-
-struct Member {
-  std::int64_t id = 0;
-  std::string email;
-  std::string token;
-};
-
-std::string Code(const HttpResponse& response) {
-  try {
-    return std::string(response.Json().at("error").at("code").as_string());
-  } catch (const std::exception&) {
-    return "(no error code: " + response.body.substr(0, 200) + ")";
-  }
-}
 
 boost::json::object Application(std::string_view shop_name) {
   return {{"shop_name", shop_name}, {"description", "좋은 물건을 팝니다."}, {"phone", "02-381-4411"}, {"city", "평양"}};
@@ -32,21 +14,6 @@ boost::json::object Application(std::string_view shop_name) {
 
 class SellingTest : public BlackBoxTest {
  protected:
-  HttpClient Client(const std::string& token = {}) const {
-    HttpClient client = NewClient();
-    if (!token.empty()) client.set_bearer_token(token);
-    return client;
-  }
-
-  Member Register(std::string_view tag) {
-    const std::string email = UniqueEmail(tag);
-    HttpResponse response =
-        Client().PostJson("/api/v1/auth/register", {{"email", email}, {"password", kPassword}, {"name", "판매 신청"}});
-    if (response.status != 201) throw std::runtime_error("register: " + response.body);
-    const boost::json::value json = response.Json();
-    return Member{json.at("user").at("id").to_number<std::int64_t>(), email, std::string(json.at("token").as_string())};
-  }
-
   std::string Role(const Member& member) {
     HttpResponse me = Client(member.token).Get("/api/v1/me");
     if (me.status != 200) return "(GET /me: " + std::to_string(me.status) + ")";
@@ -55,32 +22,11 @@ class SellingTest : public BlackBoxTest {
     return std::string((user ? *user : json).at("role").as_string());
   }
 
-  // The admin, made once with the CLI on the store the shared server serves.
-  std::string AdminToken() {
-    if (!admin_token_.empty()) return admin_token_;
-    TempDirectory files("manmulsang-selling-admin");
-    {
-      std::ofstream password(files / "admin.password");
-      password << kAdminPassword << "\n";
-    }
-    const std::string email = UniqueEmail("selling-admin");
-    const CommandResult created = RunServerCommand({"admin", "create-user", "--email", email, "--password-file",
-                                                    (files / "admin.password").string(), "--role", "admin", "--data",
-                                                    server_->data_directory().string()});
-    if (created.exit_code != 0) throw std::runtime_error("admin create-user failed: " + created.output);
-    HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", email}, {"password", kAdminPassword}});
-    if (login.status != 200) throw std::runtime_error("the admin made with the CLI cannot log in: " + login.body);
-    admin_token_ = std::string(login.Json().at("token").as_string());
-    return admin_token_;
-  }
-
   HttpClient Browser(const Member& member) const { return SignInThroughLoginForm(member.email, kPassword); }
-
-  std::string admin_token_;
 };
 
 TEST_F(SellingTest, AMemberAppliesAndTheAdminApprovesMakingThemASeller) {
-  const Member member = Register("applicant");
+  const Member member = NewMember("applicant");
   EXPECT_EQ(Client().PostJson("/api/v1/seller/apply", Application("몰래 상점")).status, 401);
   HttpResponse applied = Client(member.token).PostJson("/api/v1/seller/apply", Application("평양 전자상점"));
   ASSERT_EQ(applied.status, 201) << applied.body;
@@ -89,7 +35,7 @@ TEST_F(SellingTest, AMemberAppliesAndTheAdminApprovesMakingThemASeller) {
   const std::string id = std::to_string(seller.at("id").to_number<std::int64_t>());
   HttpResponse again = Client(member.token).PostJson("/api/v1/seller/apply", Application("두번째 상점"));
   EXPECT_EQ(again.status, 409);
-  EXPECT_EQ(Code(again), "application_open");
+  EXPECT_EQ(ErrorCode(again), "application_open");
 
   const std::string admin = AdminToken();
   HttpResponse pending = Client(admin).Get("/api/v1/admin/sellers?status=pending&per_page=100");
@@ -118,7 +64,7 @@ TEST_F(SellingTest, AMemberAppliesAndTheAdminApprovesMakingThemASeller) {
 }
 
 TEST_F(SellingTest, ARejectedMemberReadsTheReasonAndAppliesAgain) {
-  const Member member = Register("rejected");
+  const Member member = NewMember("rejected");
   HttpResponse applied = Client(member.token).PostJson("/api/v1/seller/apply", Application("남포 상점"));
   ASSERT_EQ(applied.status, 201) << applied.body;
   const std::string id = std::to_string(applied.Json().at("seller").at("id").to_number<std::int64_t>());
@@ -126,7 +72,7 @@ TEST_F(SellingTest, ARejectedMemberReadsTheReasonAndAppliesAgain) {
   const std::string admin = AdminToken();
   HttpResponse blank = Client(admin).PostJson(reject, {{"reason", "   "}});
   EXPECT_EQ(blank.status, 400);
-  EXPECT_EQ(Code(blank), "invalid_reason");
+  EXPECT_EQ(ErrorCode(blank), "invalid_reason");
   ASSERT_EQ(Client(admin).PostJson(reject, {{"reason", "사업자 등록을 확인할 수 없습니다."}}).status, 200);
   const boost::json::object status =
       AsObject(Client(member.token).Get("/api/v1/seller/application").Json().at("seller"));
@@ -137,7 +83,7 @@ TEST_F(SellingTest, ARejectedMemberReadsTheReasonAndAppliesAgain) {
 }
 
 TEST_F(SellingTest, HostileApplicationsAreRefusedAndWriteNothing) {
-  const Member member = Register("hostile-applicant");
+  const Member member = NewMember("hostile-applicant");
   const boost::json::object refused[] = {
       {{"shop_name", std::string("상점\0이름", 10)}, {"phone", "010-1234-5678"}, {"city", "평양"}},
       {{"shop_name", std::string(300, 'a')}, {"phone", "010-1234-5678"}, {"city", "평양"}},
@@ -158,7 +104,7 @@ TEST_F(SellingTest, HostileApplicationsAreRefusedAndWriteNothing) {
 }
 
 TEST_F(SellingTest, TheNoJavaScriptFormsApplyAndDecideAndRefuseAnotherSite) {
-  const Member member = Register("form-applicant");
+  const Member member = NewMember("form-applicant");
   HttpClient browser = Browser(member);
   HttpResponse form = browser.Get("/seller/apply");
   ASSERT_EQ(form.status, 200);

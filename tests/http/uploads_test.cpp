@@ -7,7 +7,6 @@
 // Review photos and their ownership are covered by the reviews module's route tests (a black-box
 // review needs a delivered order).
 #include <filesystem>
-#include <fstream>
 
 #include "blackbox.hpp"
 
@@ -57,94 +56,21 @@ const std::string kPng = Bytes(
     "\x73\x00\x00\x03\xe8\x00\x00\x03\xe8\x01\xb5\x7b\x52\x6b\x00\x00\x00\x1e\x49\x44\x41\x54\x38\x8d\x63\xf8\xcf\xc0\x40\x10\x11\xa1\xe4\x3f\x31\x4a\x46\x0d\x1a\x35"
     "\x68\xd4\xa0\x51\x83\xf0\x20\x00\xcb\xa8\x7e\x90\x19\xdc\x91\x3f\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82", 108);
 
-constexpr std::string_view kBoundary = "----manmulsang-uploads-test-5c1e";
-
-struct Part {
-  std::string name;
-  std::string content;
-  std::string file_name;  // empty: a text field
-  std::string content_type = "image/jpeg";
-};
-
-std::string Multipart(const std::vector<Part>& parts) {
-  std::string body;
-  for (const Part& part : parts) {
-    body += "--" + std::string(kBoundary) + "\r\nContent-Disposition: form-data; name=\"" + part.name + "\"";
-    if (!part.file_name.empty()) body += "; filename=\"" + part.file_name + "\"\r\nContent-Type: " + part.content_type;
-    body += "\r\n\r\n" + part.content + "\r\n";
-  }
-  return body + "--" + std::string(kBoundary) + "--\r\n";
-}
-
-std::string MultipartType() { return "multipart/form-data; boundary=" + std::string(kBoundary); }
-
-std::string Code(const HttpResponse& response) {
-  try {
-    return std::string(response.Json().at("error").at("code").as_string());
-  } catch (const std::exception&) {
-    return "(no error code: " + response.body.substr(0, 200) + ")";
-  }
-}
-
 class UploadsTest : public BlackBoxTest {
  protected:
-  struct Member {
-    std::string token;
-    std::int64_t shop = 0;
-  };
+  ShopOwner NewApplicant(std::string_view tag) { return Applicant(tag, "업로드 상점 " + std::string(tag)); }
+  ShopOwner NewSeller(std::string_view tag) { return ApprovedSeller(tag, "업로드 상점 " + std::string(tag)); }
 
-  HttpClient Client(const std::string& token) const {
-    HttpClient client = NewClient();
-    client.set_bearer_token(token);
-    return client;
-  }
-
-  // A member with a pending shop application (its owner may already set the logo).
-  Member Applicant(std::string_view tag) {
-    Member member{RegisterViaApi(UniqueEmail(tag), kPassword)};
-    HttpResponse applied = Client(member.token).PostJson(
-        "/api/v1/seller/apply", {{"shop_name", "업로드 상점 " + std::string(tag)}, {"description", ""},
-                                 {"phone", "02-381-4411"}, {"city", "평양"}});
-    if (applied.status != 201) throw std::runtime_error("apply: " + applied.body);
-    member.shop = applied.Json().at("seller").at("id").to_number<std::int64_t>();
-    return member;
-  }
-
-  HttpResponse UploadLogo(const Member& member, const std::string& bytes, std::string file_name = "photo.jpg",
+  HttpResponse UploadLogo(const ShopOwner& member, const std::string& bytes, std::string file_name = "photo.jpg",
                           std::string content_type = "image/jpeg", std::int64_t shop = 0) {
     const std::string target = "/api/v1/seller/shop/logo?shop_id=" + std::to_string(shop ? shop : member.shop);
-    return Client(member.token).Send("POST", target, Multipart({{"image", bytes, std::move(file_name),
-                                                                 std::move(content_type)}}),
-                                     MultipartType());
+    return Client(member.token).Send(
+        "POST", target, MultipartBody({{"image", bytes, std::move(file_name), std::move(content_type)}}),
+        MultipartType());
   }
 
-  boost::json::value LogoOf(const Member& member) {
+  boost::json::value LogoOf(const ShopOwner& member) {
     return Client(member.token).Get("/api/v1/seller/application").Json().at("seller").at("logo_url");
-  }
-
-  // An approved seller (the admin is made with the CLI, once).
-  Member Seller(std::string_view tag) {
-    Member member = Applicant(tag);
-    if (admin_token_.empty()) {
-      TempDirectory files("manmulsang-uploads-admin");
-      {
-        std::ofstream password(files / "admin.password");
-        password << "Okryu-Naengmyeon-Uploads-5" << "\n";
-      }
-      const std::string email = UniqueEmail("uploads-admin");
-      const CommandResult created = RunServerCommand({"admin", "create-user", "--email", email, "--password-file",
-                                                      (files / "admin.password").string(), "--role", "admin",
-                                                      "--data", server_->data_directory().string()});
-      if (created.exit_code != 0) throw std::runtime_error("admin create-user: " + created.output);
-      HttpResponse login =
-          NewClient().PostJson("/api/v1/auth/login", {{"email", email}, {"password", "Okryu-Naengmyeon-Uploads-5"}});
-      if (login.status != 200) throw std::runtime_error("admin login: " + login.body);
-      admin_token_ = std::string(login.Json().at("token").as_string());
-    }
-    HttpResponse approved = Client(admin_token_).PostJson(
-        "/api/v1/admin/sellers/" + std::to_string(member.shop) + "/approve", boost::json::object{});
-    if (approved.status != 200) throw std::runtime_error("approve: " + approved.body);
-    return member;
   }
 
   // Every file under the data folder's media/ (temporary ones too).
@@ -155,12 +81,10 @@ class UploadsTest : public BlackBoxTest {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) count += entry.is_regular_file();
     return count;
   }
-
-  std::string admin_token_;
 };
 
 TEST_F(UploadsTest, ARealPhotoIsStoredAndServedWithoutItsMetadata) {
-  const Member member = Applicant("photo");
+  const ShopOwner member = NewApplicant("photo");
   ASSERT_NE(kJpegWithGps.find("Exif"), std::string::npos);  // the upload does carry EXIF
   HttpResponse uploaded = UploadLogo(member, kJpegWithGps);
   ASSERT_EQ(uploaded.status, 200) << uploaded.body;
@@ -182,14 +106,15 @@ TEST_F(UploadsTest, ARealPhotoIsStoredAndServedWithoutItsMetadata) {
   EXPECT_EQ(NewClient().Send("HEAD", url, "", "").status, 200);
 
   // Bad names: 404, never a path outside the store.
-  for (const std::string target : {"/media/" + std::string(64, 'a') + ".jpg", std::string("/media/..%2F..%2Fetc%2Fpasswd"),
-                                   "/media/" + name.substr(0, 64) + ".svg", std::string("/media/ABC.jpg")}) {
+  for (const std::string& target :
+       {"/media/" + std::string(64, 'a') + ".jpg", std::string("/media/..%2F..%2Fetc%2Fpasswd"),
+        "/media/" + name.substr(0, 64) + ".svg", std::string("/media/ABC.jpg")}) {
     EXPECT_EQ(NewClient().Get(target).status, 404) << target;
   }
 }
 
 TEST_F(UploadsTest, APngDeclaredAsAGifIsAcceptedBecauseTheBytesDecide) {
-  const Member member = Applicant("png-as-gif");
+  const ShopOwner member = NewApplicant("png-as-gif");
   HttpResponse uploaded = UploadLogo(member, kPng, "logo.gif", "image/gif");
   ASSERT_EQ(uploaded.status, 200) << uploaded.body;
   const std::string url(uploaded.Json().at("seller").at("logo_url").as_string());
@@ -199,7 +124,7 @@ TEST_F(UploadsTest, APngDeclaredAsAGifIsAcceptedBecauseTheBytesDecide) {
 }
 
 TEST_F(UploadsTest, HostileFilesAreRefusedClearlyAndLeaveNothingBehind) {
-  const Member member = Applicant("hostile");
+  const ShopOwner member = NewApplicant("hostile");
   struct Case {
     std::string label;
     std::string bytes;
@@ -222,23 +147,25 @@ TEST_F(UploadsTest, HostileFilesAreRefusedClearlyAndLeaveNothingBehind) {
     SCOPED_TRACE(hostile.label);
     HttpResponse refused = UploadLogo(member, hostile.bytes);
     EXPECT_TRUE(IsJsonError(refused, hostile.status));
-    EXPECT_EQ(Code(refused), hostile.code);
+    EXPECT_EQ(ErrorCode(refused), hostile.code);
     EXPECT_EQ(refused.Json().at("error").at("field").as_string(), "image");
   }
   // The English message names what to do.
   HttpResponse worded = Client(member.token).Send(
-      "POST", "/api/v1/seller/shop/logo", Multipart({{"image", "<svg/>", "x.svg", "image/svg+xml"}}), MultipartType(),
+      "POST", "/api/v1/seller/shop/logo", MultipartBody({{"image", "<svg/>", "x.svg", "image/svg+xml"}}),
+      MultipartType(),
       {{"Accept-Language", "en"}});
   EXPECT_NE(std::string(worded.Json().at("error").at("message").as_string()).find("JPEG"), std::string::npos)
       << worded.body;
   // Not multipart, or no file: image_required.
-  EXPECT_EQ(Code(Client(member.token).PostJson("/api/v1/seller/shop/logo", boost::json::object{})), "image_required");
+  EXPECT_EQ(ErrorCode(Client(member.token).PostJson("/api/v1/seller/shop/logo", boost::json::object{})),
+            "image_required");
   EXPECT_EQ(MediaFiles(), files_before);
   EXPECT_TRUE(LogoOf(member).is_null());
 }
 
 TEST_F(UploadsTest, ABodyOverElevenMebibytesIs413BeforeItIsRead) {
-  const Member member = Applicant("huge");
+  const ShopOwner member = NewApplicant("huge");
   const std::size_t files_before = MediaFiles();
   RawConnection connection(server_->host(), server_->port());
   constexpr std::size_t kBodySize = 11 * 1024 * 1024 + 1;
@@ -258,27 +185,27 @@ TEST_F(UploadsTest, ABodyOverElevenMebibytesIs413BeforeItIsRead) {
 }
 
 TEST_F(UploadsTest, AnotherMembersShopIs404AndKeepsItsLogo) {
-  const Member owner = Applicant("owner");
-  const Member intruder = Applicant("intruder");
+  const ShopOwner owner = NewApplicant("owner");
+  const ShopOwner intruder = NewApplicant("intruder");
   const std::size_t files_before = MediaFiles();
   HttpResponse refused = UploadLogo(intruder, kJpegWithGps, "photo.jpg", "image/jpeg", owner.shop);
   EXPECT_TRUE(IsJsonError(refused, 404));
-  EXPECT_EQ(Code(refused), "shop_not_found");
+  EXPECT_EQ(ErrorCode(refused), "shop_not_found");
   EXPECT_EQ(MediaFiles(), files_before) << "a refused upload stored a file";
   EXPECT_TRUE(LogoOf(owner).is_null());
   // A visitor: refused (a multipart POST without a session or token is a cross-site form to the
   // CSRF check, 403; with a session it would be 401), and nothing stored.
   const int visitor = NewClient()
-                          .Send("POST", "/api/v1/seller/shop/logo", Multipart({{"image", kPng, "a.png", "image/png"}}),
-                                MultipartType())
+                          .Send("POST", "/api/v1/seller/shop/logo",
+                                MultipartBody({{"image", kPng, "a.png", "image/png"}}), MultipartType())
                           .status;
   EXPECT_TRUE(visitor == 401 || visitor == 403) << visitor;
   EXPECT_EQ(MediaFiles(), files_before);
 }
 
 TEST_F(UploadsTest, AProductPhotoIsStoredWithoutMetadataAndOnlyByItsShop) {
-  const Member seller = Seller("product-photo");
-  const Member other = Seller("product-other");
+  const ShopOwner seller = NewSeller("product-photo");
+  const ShopOwner other = NewSeller("product-other");
   HttpResponse created = Client(seller.token).PostJson(
       "/api/v1/seller/products", {{"category", "food"}, {"name", "사진 시험 사과"}, {"description", "빨간 사과"},
                                   {"price", {{"amount", 3000}, {"currency", "KPW"}}}, {"stock", 5}});
@@ -286,15 +213,15 @@ TEST_F(UploadsTest, AProductPhotoIsStoredWithoutMetadataAndOnlyByItsShop) {
   const std::string path =
       "/api/v1/seller/products/" + std::to_string(created.Json().at("id").to_number<std::int64_t>()) + "/images";
   const std::size_t files_before = MediaFiles();
-  const auto upload = [&](const Member& member, const std::string& bytes) {
-    return Client(member.token).Send("POST", path, Multipart({{"image", bytes, "apple.jpg", "image/jpeg"}}),
+  const auto upload = [&](const ShopOwner& member, const std::string& bytes) {
+    return Client(member.token).Send("POST", path, MultipartBody({{"image", bytes, "apple.jpg", "image/jpeg"}}),
                                      MultipartType());
   };
   HttpResponse stranger = upload(other, kJpegWithGps);
   EXPECT_EQ(stranger.status, 404) << stranger.body;
   HttpResponse bomb = upload(seller, kDecompressionBomb);
   EXPECT_TRUE(IsJsonError(bomb, 422));
-  EXPECT_EQ(Code(bomb), "too_many_pixels");
+  EXPECT_EQ(ErrorCode(bomb), "too_many_pixels");
   EXPECT_EQ(MediaFiles(), files_before) << "a refused product photo stored a file";
 
   HttpResponse photo = upload(seller, kJpegWithGps);
