@@ -7,34 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "listing_test_store.hpp"
 #include "manmulsang/catalog/listing_csv.hpp"
 #include "manmulsang/text/csv.hpp"
-#include "test_database.hpp"
 
 namespace manmulsang::catalog {
 namespace {
 
-class ListingCsvTest : public ::testing::Test {
+class ListingCsvTest : public ListingTestStore {
  protected:
-  static std::array<db::Database::ModuleMigrations, 3> Modules() {
-    return {{{"sellers", sellers::Migrations()}, {"search", search::Migrations()}, {"catalog", Migrations()}}};
-  }
-
-  void SetUp() override {
-    std::vector<sellers::NewShop> shops = {
-        {core::UserId{1}, "평양 옷가게", "", "평양", sellers::ShopStatus::approved},
-        {core::UserId{2}, "남포 상점", "", "남포", sellers::ShopStatus::approved},
-        {core::UserId{3}, "신청 중", "", "원산", sellers::ShopStatus::pending},
-    };
-    shops_ = sellers_.InsertShops(shops);
-  }
-
-  static core::Actor Member(std::int64_t user) {
-    core::Actor actor;
-    actor.user = core::UserId{user};
-    actor.role = core::Role::seller;
-    return actor;
-  }
+  void SetUp() override { shops_ = InsertShops(); }
 
   std::vector<std::string> Found(std::string_view text) {
     ProductQuery query;
@@ -58,12 +40,6 @@ class ListingCsvTest : public ::testing::Test {
     return *result;
   }
 
-  testing::TestDatabase store_{Modules()};
-  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  sellers::SellerService sellers_{store_.database(), clock_};
-  search::SearchService search_{store_.database()};
-  CatalogService catalog_{store_.database(), clock_, sellers_, &search_};
-  ListingService listings_{store_.database(), clock_, sellers_, catalog_};
   std::vector<core::SellerId> shops_;
 };
 

@@ -9,23 +9,20 @@
 #include "embedded/web_static.hpp"
 #include "embedded/web_templates.hpp"
 #include "http/catalog_http.hpp"
+#include "listing_test_store.hpp"
 #include "manmulsang/catalog/http/catalog_routes.hpp"
 #include "manmulsang/http/static_assets.hpp"
 #include "manmulsang/search/search.hpp"
 #include "manmulsang/search/trending_searches.hpp"
-#include "test_database.hpp"
 
 namespace manmulsang::catalog {
 namespace {
 
 using namespace std::chrono_literals;
 
-class CatalogHttpTest : public ::testing::Test {
+// Stands on the listing tests' store; its own shops are a computer shop and one still applying.
+class CatalogHttpTest : public ListingTestStore {
  protected:
-  static std::array<db::Database::ModuleMigrations, 3> Modules() {
-    return {{{"sellers", sellers::Migrations()}, {"search", search::Migrations()}, {"catalog", Migrations()}}};
-  }
-
   CatalogHttpTest() {
     AddCatalogRoutes(router_, renderer_, catalog_, sellers_, page_cache_, trending_);
     std::vector<sellers::NewShop> shops = {
@@ -84,12 +81,7 @@ class CatalogHttpTest : public ::testing::Test {
     EXPECT_FALSE(error.at("message").as_string().empty());
   }
 
-  testing::TestDatabase store_{Modules()};
-  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  sellers::SellerService sellers_{store_.database(), clock_};
-  search::SearchService search_{store_.database()};
   search::TrendingSearches trending_{clock_};
-  CatalogService catalog_{store_.database(), clock_, sellers_, &search_};
   http::StaticAssets assets_{embedded::web_static()};
   html::Renderer renderer_{embedded::web_templates(), embedded::web_i18n(), assets_};
   http::PageCache page_cache_{clock_};

@@ -7,12 +7,12 @@
 #include "embedded/web_i18n.hpp"
 #include "embedded/web_static.hpp"
 #include "embedded/web_templates.hpp"
+#include "listing_test_store.hpp"
 #include "manmulsang/catalog/http/catalog_routes.hpp"
 #include "manmulsang/http/static_assets.hpp"
 #include "manmulsang/search/search.hpp"
 #include "manmulsang/search/trending_searches.hpp"
 #include "temp_directory.hpp"
-#include "test_database.hpp"
 #include "test_images.hpp"
 #include "test_uploads.hpp"
 
@@ -24,20 +24,12 @@ using media::testing::FilePart;
 using media::testing::TextPart;
 
 // The seller's listing API and pages through the real router, renderer and image pipeline.
-class ListingHttpTest : public ::testing::Test {
+class ListingHttpTest : public ListingTestStore {
  protected:
-  static std::array<db::Database::ModuleMigrations, 3> Modules() {
-    return {{{"sellers", sellers::Migrations()}, {"search", search::Migrations()}, {"catalog", Migrations()}}};
-  }
-
   ListingHttpTest() {
     AddCatalogRoutes(router_, renderer_, catalog_, sellers_, page_cache_, trending_);
     AddListingRoutes(router_, renderer_, catalog_, listings_, page_cache_, media_);
-    std::vector<sellers::NewShop> shops = {
-        {core::UserId{1}, "평양 옷가게", "", "평양", sellers::ShopStatus::approved},
-        {core::UserId{2}, "남포 상점", "", "남포", sellers::ShopStatus::approved},
-        {core::UserId{3}, "신청 상점", "", "원산", sellers::ShopStatus::pending}};
-    shops_ = sellers_.InsertShops(shops);
+    shops_ = InsertShops();
   }
 
   http::Response Send(http::Method method, std::string target, std::optional<std::int64_t> user,
@@ -80,14 +72,8 @@ class ListingHttpTest : public ::testing::Test {
       "variants": [{"size": "M", "colour": "검정", "price": {"amount": 45000}, "stock": 3},
                    {"size": "L", "colour": "검정", "price": {"amount": 42000}, "stock": 2}]})";
 
-  testing::TestDatabase store_{Modules()};
   manmulsang::testing::TempDirectory directory_;
-  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  sellers::SellerService sellers_{store_.database(), clock_};
-  search::SearchService search_{store_.database()};
   search::TrendingSearches trending_{clock_};
-  CatalogService catalog_{store_.database(), clock_, sellers_, &search_};
-  ListingService listings_{store_.database(), clock_, sellers_, catalog_};
   media::MediaLibrary media_{directory_ / "media"};
   http::StaticAssets assets_{embedded::web_static()};
   html::Renderer renderer_{embedded::web_templates(), embedded::web_i18n(), assets_};

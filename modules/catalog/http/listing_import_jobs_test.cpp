@@ -6,33 +6,16 @@
 #include <thread>
 
 #include "listing_import.hpp"
-#include "test_database.hpp"
+#include "listing_test_store.hpp"
 
 namespace manmulsang::catalog {
 namespace {
 
 using namespace std::chrono_literals;
 
-class ListingImportJobsTest : public ::testing::Test {
+class ListingImportJobsTest : public ListingTestStore {
  protected:
-  static std::array<db::Database::ModuleMigrations, 3> Modules() {
-    return {{{"sellers", sellers::Migrations()}, {"search", search::Migrations()}, {"catalog", Migrations()}}};
-  }
-
-  void SetUp() override {
-    std::vector<sellers::NewShop> shops = {
-        {core::UserId{1}, "평양 옷가게", "", "평양", sellers::ShopStatus::approved},
-        {core::UserId{2}, "남포 상점", "", "남포", sellers::ShopStatus::approved},
-    };
-    sellers_.InsertShops(shops);
-  }
-
-  static core::Actor Member(std::int64_t user) {
-    core::Actor actor;
-    actor.user = core::UserId{user};
-    actor.role = core::Role::seller;
-    return actor;
-  }
+  void SetUp() override { InsertShops(/*with_pending=*/false); }
 
   // The job's view once it has finished (the worker runs on its own thread).
   ListingImportJobView Finished(ListingImportJobs& jobs, const std::string& id, core::UserId owner) {
@@ -45,12 +28,6 @@ class ListingImportJobsTest : public ::testing::Test {
     throw std::runtime_error("the job never finished");
   }
 
-  testing::TestDatabase store_{Modules()};
-  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  sellers::SellerService sellers_{store_.database(), clock_};
-  search::SearchService search_{store_.database()};
-  CatalogService catalog_{store_.database(), clock_, sellers_, &search_};
-  ListingService listings_{store_.database(), clock_, sellers_, catalog_};
 };
 
 TEST_F(ListingImportJobsTest, AJobRunsInTheBackgroundBelongsToItsOwnerAndIsForgottenAfterAnHour) {
