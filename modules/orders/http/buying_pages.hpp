@@ -41,6 +41,13 @@ struct BuyingPages {
     response.SetHeader("Cache-Control", "no-store");
     return response;
   }
+  // An order's lines as the buyer's and the seller's order pages show them: the price paid in won
+  // and, for a line listed in another currency, the listed price beside it.
+  html::List OrderLines(const http::Request& request, const Order& order) const;
+  // How an order travels: delivery_method, pickup_place, address, carrier and tracking_number.
+  void SetDelivery(const http::Request& request, const Order& order, html::Data& data) const;
+  // Every status an order went through, when and by whom, oldest first.
+  html::List OrderTimeline(const http::Request& request, const Order& order) const;
   // Where a visitor who must sign in is sent, to come back afterwards.
   static http::Response ToLogin(std::string_view back) {
     return http::Response::Redirect("/login?next=" + http::PercentEncode(back));

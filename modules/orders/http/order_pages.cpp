@@ -76,38 +76,12 @@ class OrderPages : BuyingPages {
     data.set("title", Text(request, "orders.order_title") + " " + std::to_string(order.id.value));
     if (!notice_key.empty()) data.set("notice", Text(request, notice_key));
     if (!error.empty()) data.set("message", ErrorText(request, error));
-    html::List lines;
-    for (const OrderLine& line : order.lines) {
-      html::Data row;
-      row.set("product_id", std::to_string(line.product.value));
-      row.set("name", line.name);
-      row.set("quantity", std::to_string(line.quantity));
-      row.set("unit_price", Money(request, line.unit_price_kpw));
-      if (line.unit_price.currency != core::Currency::kpw) row.set("listed_price", Money(request, line.unit_price));
-      row.set("line_total", Money(request, line.line_total_kpw));
-      lines.push_back(row);
-    }
-    data.set("lines", lines);
+    data.set("lines", OrderLines(request, order));
     data.set("subtotal", Money(request, order.subtotal_kpw));
     data.set("delivery_fee", Money(request, order.delivery_fee_kpw));
-    data.set("delivery_method",
-             Text(request, "orders.delivery." + std::string(sellers::DeliveryMethodName(order.delivery_method))));
     data.set("delivery_code", std::string(sellers::DeliveryMethodName(order.delivery_method)));
-    if (order.delivery_method == sellers::DeliveryMethod::pickup) data.set("pickup_place", order.pickup_place);
-    data.set("address", order.address);
-    if (!order.carrier.empty()) data.set("carrier", order.carrier);
-    if (!order.tracking_number.empty()) data.set("tracking_number", order.tracking_number);
-    html::List timeline;
-    for (const OrderStep& step : order.timeline) {
-      html::Data row;
-      row.set("status", Text(request, "orders.status." + std::string(OrderStatusName(step.to))));
-      row.set("at", core::FormatIso8601(step.at));
-      row.set("at_text", html::DateTimeText(step.at));
-      row.set("by", Text(request, "orders.party." + std::string(PartyName(step.party))));
-      if (!step.note.empty()) row.set("note", step.note);
-      timeline.push_back(row);
-    }
-    data.set("timeline", timeline);
+    SetDelivery(request, order, data);
+    data.set("timeline", OrderTimeline(request, order));
     // Only the moves the table allows the buyer now; the service checks again on submit.
     const bool is_buyer = request.context().actor.user == order.buyer;
     const auto allowed = [&](OrderEvent event) {
