@@ -15,6 +15,7 @@
 
 #include "demo/demo_data.hpp"
 #include "demo/demo_order_paths.hpp"
+#include "demo/demo_past.hpp"
 #include "demo/demo_progress.hpp"
 #include "demo/demo_random.hpp"
 #include "manmulsang/cart/cart.hpp"
@@ -406,11 +407,8 @@ DemoOrdersSummary GenerateDemoOrders(db::Database& database, accounts::AccountSe
                                      sellers::SellerService& sellers, catalog::CatalogService& catalog,
                                      const core::Clock& clock, const DemoSummary& marketplace,
                                      const DemoOptions& options) {
-  const core::TimePoint now = clock.Now();
   // The demo's own clock starts before the oldest order and is moved forward move by move.
-  const core::TimePoint start = now - kOrderHistory - std::chrono::days(60);
-  DemoOrders demo(database, accounts, sellers, catalog, start, now, marketplace, options);
-  return demo.Run();
+  return RunDemoStepInThePast<DemoOrders>(database, accounts, sellers, catalog, clock, marketplace, options);
 }
 
 }  // namespace manmulsang::demo

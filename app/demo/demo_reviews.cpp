@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "demo/demo_order_paths.hpp"
+#include "demo/demo_past.hpp"
 #include "demo/demo_progress.hpp"
 #include "demo/demo_random.hpp"
 #include "demo/demo_reviews_texts.hpp"
@@ -323,11 +324,8 @@ DemoReviewsSummary GenerateDemoReviews(db::Database& database, accounts::Account
                                        sellers::SellerService& sellers, catalog::CatalogService& catalog,
                                        const core::Clock& clock, const DemoSummary& marketplace,
                                        const DemoOptions& options) {
-  const core::TimePoint now = clock.Now();
-  // The same past the orders step walked through: its clock starts before the oldest order.
-  const core::TimePoint start = now - kOrderHistory - std::chrono::days(60);
-  DemoReviews demo(database, accounts, sellers, catalog, start, now, marketplace, options);
-  return demo.Run();
+  // The same past the orders step walked through.
+  return RunDemoStepInThePast<DemoReviews>(database, accounts, sellers, catalog, clock, marketplace, options);
 }
 
 }  // namespace manmulsang::demo
