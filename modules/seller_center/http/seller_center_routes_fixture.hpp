@@ -6,26 +6,20 @@
 #include <gtest/gtest.h>
 
 #include <array>
-#include <boost/json/parse.hpp>
-#include <charconv>
 #include <string>
 #include <vector>
 
-#include "embedded/web_i18n.hpp"
-#include "embedded/web_static.hpp"
-#include "embedded/web_templates.hpp"
-#include "manmulsang/http/form.hpp"
-#include "manmulsang/http/static_assets.hpp"
 #include "manmulsang/reviews/reviews.hpp"
 #include "manmulsang/search/search.hpp"
 #include "manmulsang/seller_center/http/seller_center_routes.hpp"
+#include "route_test_fixture.hpp"
 #include "test_database.hpp"
 
 namespace manmulsang::seller_center {
 
 using boost::json::object;
 
-class SellerCenterTest : public ::testing::Test {
+class SellerCenterTest : public ::testing::Test, public testing::RouteTestFixture {
  protected:
   static std::array<db::Database::ModuleMigrations, 8> Modules() {
     return {{{"analytics", analytics::Migrations()},
@@ -38,20 +32,7 @@ class SellerCenterTest : public ::testing::Test {
              {"reviews", reviews::Migrations()}}};
   }
 
-  SellerCenterTest()
-      : assets_(embedded::web_static()), renderer_(embedded::web_templates(), embedded::web_i18n(), assets_) {
-    // A stand-in for the Authentication middleware: "<user id>:<role>" in a test header.
-    router_.Use([](http::Request& request, const http::Handler& next) {
-      const std::string_view who = request.Header("X-Test-User");
-      if (!who.empty()) {
-        const auto colon = who.find(':');
-        std::int64_t id = 0;
-        std::from_chars(who.data(), who.data() + colon, id);
-        request.context().actor = {core::UserId{id}, *core::ParseRole(who.substr(colon + 1)),
-                                   "회원 " + std::string(who.substr(0, colon))};
-      }
-      return next(request);
-    });
+  SellerCenterTest() {
     AddSellerCenterRoutes(router_, renderer_, {center_});
   }
 
@@ -82,37 +63,7 @@ class SellerCenterTest : public ::testing::Test {
     return receipt->orders.front().id;
   }
 
-  http::Response Send(http::Method method, std::string_view target, std::string body, std::string_view who,
-                      std::string_view content_type = "application/json") {
-    http::BeastRequest message{method, target, 11};
-    message.set(boost::beast::http::field::host, "shop.intranet");
-    if (!body.empty()) message.set(boost::beast::http::field::content_type, content_type);
-    if (!who.empty()) message.set("X-Test-User", who);
-    message.body() = std::move(body);
-    message.prepare_payload();
-    http::Request request(std::move(message), "10.0.0.1", "test");
-    return router_.Dispatch(request);
-  }
-  http::Response Get(std::string_view target, std::string_view who = "") {
-    return Send(http::Method::get, target, "", who);
-  }
-  http::Response PostForm(std::string_view target, std::vector<std::pair<std::string, std::string>> fields,
-                          std::string_view who) {
-    std::string body;
-    for (const auto& [name, value] : fields) {
-      if (!body.empty()) body += '&';
-      body += http::PercentEncode(name) + "=" + http::PercentEncode(value);
-    }
-    return Send(http::Method::post, target, std::move(body), who, "application/x-www-form-urlencoded");
-  }
-
-  static object Json(const http::Response& response) { return boost::json::parse(response.body).as_object(); }
-  static std::string Code(const http::Response& response) {
-    return std::string(Json(response).at("error").at("code").as_string());
-  }
-  static std::string Who(core::UserId user, std::string_view role = "seller") {
-    return std::to_string(user.value) + ":" + std::string(role);
-  }
+  static std::string Who(core::UserId user, std::string_view role = "seller") { return RouteTestFixture::Who(user, role); }
   static core::Actor Buyer(core::UserId user) { return {user, core::Role::buyer, "구매자"}; }
   static core::Actor Seller(core::UserId user) { return {user, core::Role::seller, "판매자"}; }
 
@@ -136,9 +87,6 @@ class SellerCenterTest : public ::testing::Test {
   reviews::QuestionService questions_{store_.database(), clock_, sellers_, catalog_};
   analytics::AnalyticsService analytics_{store_.database(), clock_, {std::chrono::hours(1)}};
   SellerCenter center_{sellers_, catalog_, orders_, payments_, analytics_, questions_};
-  http::StaticAssets assets_;
-  html::Renderer renderer_;
-  http::Router router_;
   int product_number_ = 0;
   core::SellerId shop_ = Shop(kOwner, "만물 상회");
   core::SellerId other_shop_ = Shop(kOtherOwner, "다른 상점");
