@@ -92,23 +92,13 @@ struct Happening {
   }
 };
 
-class DemoOrders {
+class DemoOrders : DemoStepInThePast {
  public:
   DemoOrders(db::Database& database, accounts::AccountService& accounts, sellers::SellerService& sellers,
              catalog::CatalogService& catalog, core::TimePoint start, core::TimePoint now,
              const DemoSummary& marketplace, const DemoOptions& options)
-      : accounts_(accounts),
-        sellers_(sellers),
-        catalog_(catalog),
-        now_(now),
-        clock_(start),
-        settings_(options.order_settings),
-        payments_(database, clock_),
-        cart_(database, clock_, sellers, catalog, payments_),
-        orders_(database, clock_, sellers, catalog, cart_, payments_, settings_),
+      : DemoStepInThePast(database, accounts, sellers, catalog, start, now, marketplace, options),
         addresses_(database, clock_),
-        marketplace_(marketplace),
-        options_(options),
         random_(options.seed * 0x9e3779b97f4a7c15ULL + 0x6f72646572ULL) {}
 
   DemoOrdersSummary Run() {
@@ -247,10 +237,10 @@ class DemoOrders {
       core::TimePoint listed_at;
       order.items = PickItems(order.shop, listed_at);
       if (order.items.empty()) continue;  // the sample is sold down to its last units
-      order.steps = PlanMoves(random_, order.target, order.method, settings_);
+      order.steps = PlanMoves(random_, order.target, order.method, options_.order_settings);
       Seconds span{0};
       for (const OrderMove& step : order.steps) span += step.gap;
-      const core::TimePoint end = now_ - AgeOfLastMove(random_, order.target, settings_);
+      const core::TimePoint end = now_ - AgeOfLastMove(random_, order.target, options_.order_settings);
       order.placed_at = std::max(end - span, oldest_start);
       // Nobody buys a listing before it was listed. Moving the order later keeps the jobs'
       // windows (later is more recent); if that runs into the present, the moves come faster.
@@ -370,18 +360,7 @@ class DemoOrders {
     return true;
   }
 
-  accounts::AccountService& accounts_;
-  sellers::SellerService& sellers_;
-  catalog::CatalogService& catalog_;
-  const core::TimePoint now_;
-  core::ManualClock clock_;
-  const orders::OrderSettings settings_;
-  payments::PaymentService payments_;
-  cart::CartService cart_;
-  orders::OrderService orders_;
   orders::AddressBook addresses_;
-  const DemoSummary& marketplace_;
-  const DemoOptions& options_;
   Random random_;
 
   core::Actor cashier_;

@@ -4,8 +4,42 @@
 
 #include "demo/demo_generator.hpp"
 #include "demo/demo_order_paths.hpp"
+#include "manmulsang/cart/cart.hpp"
+#include "manmulsang/orders/orders.hpp"
+#include "manmulsang/payments/payments.hpp"
 
 namespace manmulsang::demo {
+
+// What a demo step that walks the past drives: the marketplace's services, and payments, cart
+// and orders on a clock of the step's own that starts at `start` and that the step moves
+// forward; `now` is the real now the step must not pass.
+class DemoStepInThePast {
+ protected:
+  DemoStepInThePast(db::Database& database, accounts::AccountService& accounts, sellers::SellerService& sellers,
+                    catalog::CatalogService& catalog, core::TimePoint start, core::TimePoint now,
+                    const DemoSummary& marketplace, const DemoOptions& options)
+      : accounts_(accounts),
+        sellers_(sellers),
+        catalog_(catalog),
+        now_(now),
+        clock_(start),
+        payments_(database, clock_),
+        cart_(database, clock_, sellers, catalog, payments_),
+        orders_(database, clock_, sellers, catalog, cart_, payments_, options.order_settings),
+        marketplace_(marketplace),
+        options_(options) {}
+
+  accounts::AccountService& accounts_;
+  sellers::SellerService& sellers_;
+  catalog::CatalogService& catalog_;
+  const core::TimePoint now_;
+  core::ManualClock clock_;
+  payments::PaymentService payments_;
+  cart::CartService cart_;
+  orders::OrderService orders_;
+  const DemoSummary& marketplace_;
+  const DemoOptions& options_;
+};
 
 // Runs a demo step that walks the past on a clock of its own (the orders step, then the reviews
 // step): both start at the same moment, before the oldest order, so the second step finds the

@@ -62,23 +62,14 @@ struct ProductFacts {
   core::TimePoint listed_at;
 };
 
-class DemoReviews {
+class DemoReviews : DemoStepInThePast {
  public:
   DemoReviews(db::Database& database, accounts::AccountService& accounts, sellers::SellerService& sellers,
               catalog::CatalogService& catalog, core::TimePoint start, core::TimePoint now,
               const DemoSummary& marketplace, const DemoOptions& options)
-      : accounts_(accounts),
-        sellers_(sellers),
-        catalog_(catalog),
-        now_(now),
-        clock_(start),
-        payments_(database, clock_),
-        cart_(database, clock_, sellers, catalog, payments_),
-        orders_(database, clock_, sellers, catalog, cart_, payments_, options.order_settings),
+      : DemoStepInThePast(database, accounts, sellers, catalog, start, now, marketplace, options),
         reviews_(database, clock_, sellers, catalog, orders_),
         questions_(database, clock_, sellers, catalog),
-        marketplace_(marketplace),
-        options_(options),
         random_(options.seed * 0x2545f4914f6cdd1dULL + 0x7265766965ULL) {}
 
   DemoReviewsSummary Run() {
@@ -296,18 +287,8 @@ class DemoReviews {
     }
   }
 
-  accounts::AccountService& accounts_;
-  sellers::SellerService& sellers_;
-  catalog::CatalogService& catalog_;
-  const core::TimePoint now_;
-  core::ManualClock clock_;
-  payments::PaymentService payments_;
-  cart::CartService cart_;
-  orders::OrderService orders_;
   reviews::ReviewService reviews_;
   reviews::QuestionService questions_;
-  const DemoSummary& marketplace_;
-  const DemoOptions& options_;
   Random random_;
 
   std::vector<Buyer> buyers_;
