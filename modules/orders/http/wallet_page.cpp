@@ -44,6 +44,7 @@ class WalletPage : BuyingPages {
       row.set("amount", Money(request, entry.amount));
       row.set("incoming", html::Data(entry.amount > 0));
       row.set("at", core::FormatIso8601(entry.created_at));
+      row.set("at_text", html::DateTimeText(entry.created_at));
       if (entry.order) row.set("order_id", std::to_string(entry.order->value));
       entries.push_back(row);
     }
