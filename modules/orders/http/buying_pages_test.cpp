@@ -1,4 +1,5 @@
 #include "buying_routes_fixture.hpp"
+#include "manmulsang/html/date_text.hpp"
 
 namespace manmulsang::orders {
 namespace {
@@ -85,6 +86,10 @@ TEST_F(BuyingPagesTest, CheckoutWithTheWalletThenCancelWithoutJavaScript) {
   EXPECT_TRUE(Contains(listed, order_path));
   auto wallet = Get("/wallet", kBuyerWho);
   EXPECT_TRUE(Contains(wallet, "환불"));
+  // Times read as people read them, in the marketplace's zone, on the order and the wallet.
+  const std::string now = html::DateTimeText(clock_.Now());
+  EXPECT_TRUE(Contains(page, ">" + now + "</time>")) << now;
+  EXPECT_TRUE(Contains(wallet, ">" + now + "</time>")) << now;
 }
 
 TEST_F(BuyingPagesTest, CheckoutWithPickupForOneShopAndCourierForAnother) {
