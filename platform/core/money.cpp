@@ -3,6 +3,8 @@
 #include <array>
 #include <limits>
 
+#include "manmulsang/core/grouped_number.hpp"
+
 namespace manmulsang::core {
 
 std::string_view CurrencyCode(Currency currency) {
@@ -40,20 +42,6 @@ std::optional<Money> Multiply(Money money, std::int64_t quantity) {
   return Money{product, money.currency};
 }
 
-namespace {
-
-std::string GroupThousands(std::uint64_t whole) {
-  std::string digits = std::to_string(whole);
-  std::string grouped;
-  grouped.reserve(digits.size() + digits.size() / 3);
-  for (std::size_t index = 0; index < digits.size(); ++index) {
-    if (index > 0 && (digits.size() - index) % 3 == 0) grouped.push_back(',');
-    grouped.push_back(digits[index]);
-  }
-  return grouped;
-}
-
-}  // namespace
 
 std::string FormatMoney(Money money, std::string_view locale) {
   const bool negative = money.amount < 0;

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "manmulsang/core/clock.hpp"
+#include "manmulsang/core/grouped_number.hpp"
 
 namespace manmulsang::core {
 namespace {
@@ -53,6 +54,16 @@ TEST(Clock, LocalDateTurnsOverAtKoreanMidnight) {
   EXPECT_EQ(FormatIso8601(before), "2026-11-26T14:59:59Z");
   EXPECT_EQ(LocalDate(before), "2026-11-26");
   EXPECT_EQ(LocalDate(before + std::chrono::seconds(1)), "2026-11-27");
+}
+
+TEST(GroupedNumber, CountsAreGroupedByThousands) {
+  EXPECT_EQ(FormatCount(0), "0");
+  EXPECT_EQ(FormatCount(999), "999");
+  EXPECT_EQ(FormatCount(1000), "1,000");
+  EXPECT_EQ(FormatCount(1234567), "1,234,567");
+  EXPECT_EQ(FormatCount(-1234), "-1,234");
+  EXPECT_EQ(FormatCount(std::numeric_limits<std::int64_t>::min()), "-9,223,372,036,854,775,808");
+  EXPECT_EQ(GroupThousands(std::numeric_limits<std::uint64_t>::max()), "18,446,744,073,709,551,615");
 }
 
 TEST(Clock, ManualClockAdvances) {

@@ -60,14 +60,4 @@ html::Data PagerData(const ProductPage& page, const std::function<std::string(in
   return pager;
 }
 
-std::string FormatCount(std::int64_t count) {
-  std::string digits = std::to_string(count < 0 ? -count : count);
-  std::string grouped;
-  for (std::size_t index = 0; index < digits.size(); ++index) {
-    if (index > 0 && (digits.size() - index) % 3 == 0) grouped += ',';
-    grouped += digits[index];
-  }
-  return count < 0 ? "-" + grouped : grouped;
-}
-
 }  // namespace manmulsang::catalog

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/core/grouped_number.hpp"
 #include "manmulsang/html/renderer.hpp"
 
 // Template data shared by the listing pages (category, shop). Private to catalog/http.
@@ -19,7 +20,7 @@ html::List CardList(const std::vector<Product>& products, core::Locale locale);
 html::Data PagerData(const ProductPage& page, const std::function<std::string(int)>& url_for,
                      int last_page = kMaxPage);
 
-// "12,345": counts shown to people.
-std::string FormatCount(std::int64_t count);
+// Counts on pages are grouped by thousands (core/grouped_number.hpp).
+using core::FormatCount;
 
 }  // namespace manmulsang::catalog

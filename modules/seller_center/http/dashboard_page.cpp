@@ -4,22 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "manmulsang/core/grouped_number.hpp"
 #include "sales_chart.hpp"
 #include "seller_center_http.hpp"
 
 namespace manmulsang::seller_center {
 namespace {
-
-std::string Count(std::int64_t count) {
-  // Digits grouped by thousands, as money is: "12,345".
-  std::string digits = std::to_string(count < 0 ? -count : count);
-  std::string grouped;
-  for (std::size_t index = 0; index < digits.size(); ++index) {
-    if (index > 0 && (digits.size() - index) % 3 == 0) grouped += ',';
-    grouped += digits[index];
-  }
-  return count < 0 ? "-" + grouped : grouped;
-}
 
 // The tab of /seller/orders that lists a status (seller_order_pages.cpp in orders).
 std::string_view OrdersTab(orders::OrderStatus status) {
@@ -61,15 +51,15 @@ class DashboardPage {
     data.set("title", text("dashboard_title"));
     data.set("shop_id", std::to_string(dashboard.shop.id.value));
     data.set("shop_name", dashboard.shop.name);
-    data.set("orders_today", Count(dashboard.orders_today));
+    data.set("orders_today", core::FormatCount(dashboard.orders_today));
     data.set("revenue_today", Won(request, dashboard.revenue_today_kpw));
-    data.set("orders_in_period", Count(dashboard.orders_in_period));
+    data.set("orders_in_period", core::FormatCount(dashboard.orders_in_period));
     data.set("revenue_in_period", Won(request, dashboard.revenue_in_period_kpw));
-    data.set("views_today", Count(dashboard.views_today));
-    data.set("views_in_period", Count(dashboard.views_in_period));
-    data.set("orders_to_prepare", Count(dashboard.orders_to_prepare));
+    data.set("views_today", core::FormatCount(dashboard.views_today));
+    data.set("views_in_period", core::FormatCount(dashboard.views_in_period));
+    data.set("orders_to_prepare", core::FormatCount(dashboard.orders_to_prepare));
     data.set("has_orders_to_prepare", html::Data(dashboard.orders_to_prepare > 0));
-    data.set("unanswered_questions", Count(dashboard.unanswered_questions));
+    data.set("unanswered_questions", core::FormatCount(dashboard.unanswered_questions));
     data.set("has_unanswered_questions", html::Data(dashboard.unanswered_questions > 0));
     data.set("balance", core::FormatMoney(dashboard.balance, core::LocaleCode(request.context().locale)));
     const std::string period = text("period_prefix") + std::to_string(dashboard.days.size()) + text("period_suffix");
@@ -84,7 +74,7 @@ class DashboardPage {
       row.set("tab", std::string(OrdersTab(status)));
       // The orders module words the statuses, as its own tabs show them.
       row.set("label", http_.Text(request, "orders.status." + std::string(orders::OrderStatusName(status))));
-      row.set("count", Count(count));
+      row.set("count", core::FormatCount(count));
       statuses.push_back(row);
     }
     data.set("order_statuses", statuses);
@@ -97,7 +87,7 @@ class DashboardPage {
       row.set("rank", std::to_string(++rank));
       row.set("query", term.query);
       row.set("search_url", "/search?q=" + http::PercentEncode(term.query));
-      row.set("count", Count(term.count));
+      row.set("count", core::FormatCount(term.count));
       row.set("count_unit", term.count == 1 ? text("view_unit") : text("views_unit"));
       terms.push_back(row);
     }
@@ -106,18 +96,18 @@ class DashboardPage {
 
     // The chart and, for those who cannot see it, the same numbers as a table (newest first).
     SalesChartText chart{text("chart_title"),
-                         fmt::format("{}: {} {}{}, {} {}, {} {}", period, text("orders"), Count(dashboard.orders_in_period),
+                         fmt::format("{}: {} {}{}, {} {}, {} {}", period, text("orders"), core::FormatCount(dashboard.orders_in_period),
                                      orders_unit, text("revenue"), Won(request, dashboard.revenue_in_period_kpw),
-                                     text("views"), Count(dashboard.views_in_period)),
+                                     text("views"), core::FormatCount(dashboard.views_in_period)),
                          text("revenue"), text("orders"), orders_unit, request.context().locale};
     data.set("chart_svg", SalesChartSvg(dashboard.days, chart));
     html::List rows;
     for (auto day = dashboard.days.rbegin(); day != dashboard.days.rend(); ++day) {
       html::Data row;
       row.set("day", day->day);
-      row.set("orders", Count(day->orders));
+      row.set("orders", core::FormatCount(day->orders));
       row.set("revenue", Won(request, day->revenue_kpw));
-      row.set("views", Count(day->views));
+      row.set("views", core::FormatCount(day->views));
       rows.push_back(row);
     }
     data.set("days", rows);

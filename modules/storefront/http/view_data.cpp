@@ -69,20 +69,6 @@ int RatingStars(double average) {
 
 }  // namespace
 
-std::string FormatCount(std::int64_t count) {
-  auto magnitude = static_cast<unsigned long long>(count);
-  if (count < 0) magnitude = 0ULL - magnitude;  // well defined even for the most negative value
-  std::string digits = std::to_string(magnitude);
-  std::string grouped;
-  grouped.reserve(digits.size() + digits.size() / 3 + 1);
-  if (count < 0) grouped += '-';
-  for (std::size_t index = 0; index < digits.size(); ++index) {
-    if (index > 0 && (digits.size() - index) % 3 == 0) grouped += ',';
-    grouped += digits[index];
-  }
-  return grouped;
-}
-
 html::Data CategoryTileData(const catalog::Category& category, core::Locale locale) {
   html::Data data;
   data.set("slug", category.slug);

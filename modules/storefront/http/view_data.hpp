@@ -5,13 +5,14 @@
 
 #include "manmulsang/catalog/product.hpp"
 #include "manmulsang/core/context.hpp"
+#include "manmulsang/core/grouped_number.hpp"
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/storefront/storefront.hpp"
 
 namespace manmulsang::storefront::view {
 
-// 1234567 → "1,234,567" (the grouping Korean and English readers both expect).
-std::string FormatCount(std::int64_t count);
+// Counts on pages are grouped by thousands (core/grouped_number.hpp).
+using core::FormatCount;
 
 // Template data for the storefront's pages, in the request's language.
 html::Data CategoryTileData(const catalog::Category& category, core::Locale locale);
