@@ -11,6 +11,7 @@
 #include "manmulsang/html/date_text.hpp"
 #include "manmulsang/html/escape.hpp"
 #include "manmulsang/html/locale.hpp"
+#include "manmulsang/html/page_numbers.hpp"
 #include "manmulsang/html/product_card.hpp"
 #include "manmulsang/html/renderer.hpp"
 
@@ -257,6 +258,26 @@ bool SetsLocaleCookie(const http::Response& response, std::string_view code) {
 TEST(DateTimeText, MarketplaceLocalTimeToTheMinute) {
   EXPECT_EQ(DateTimeText(core::FromUnixSeconds(1'795'707'059)), "2026-11-27 00:30");  // 2026-11-26T15:30:59Z
   EXPECT_EQ(DateTimeText(core::FromUnixSeconds(1'795'676'400)), "2026-11-26 16:00");  // 2026-11-26T07:00:00Z
+}
+
+// The pager links: previous from page 2 on, next while items follow this page.
+TEST(PageNumbers, PreviousAndNextOnlyWhereThereIsAPage) {
+  const auto text = [](const Data& data, const char* name) {
+    const Data* value = data.get(name);
+    return value == nullptr ? std::string("(none)") : value->string_value();
+  };
+  Data first;
+  SetPageNumbers(first, 1, 20, 21);
+  EXPECT_EQ(text(first, "previous_page"), "(none)");
+  EXPECT_EQ(text(first, "next_page"), "2");
+  Data last;
+  SetPageNumbers(last, 2, 20, 40);
+  EXPECT_EQ(text(last, "previous_page"), "1");
+  EXPECT_EQ(text(last, "next_page"), "(none)");
+  Data empty;
+  SetPageNumbers(empty, 1, 20, 0);
+  EXPECT_EQ(text(empty, "previous_page"), "(none)");
+  EXPECT_EQ(text(empty, "next_page"), "(none)");
 }
 
 TEST(LocaleSelection, Precedence) {

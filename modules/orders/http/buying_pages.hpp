@@ -6,6 +6,7 @@
 
 #include "buying_http.hpp"
 #include "manmulsang/html/date_text.hpp"
+#include "manmulsang/html/page_numbers.hpp"
 #include "manmulsang/html/renderer.hpp"
 
 namespace manmulsang::orders {

@@ -39,10 +39,7 @@ class SellerLedgerPage : BuyingPages {
     }
     data.set("entries", entries);
     data.set("empty", html::Data(statement.entries.empty()));
-    if (statement.page > 1) data.set("previous_page", std::to_string(statement.page - 1));
-    if (static_cast<std::int64_t>(statement.page) * statement.per_page < statement.total) {
-      data.set("next_page", std::to_string(statement.page + 1));
-    }
+    html::SetPageNumbers(data, statement.page, statement.per_page, statement.total);
     return Page(request, "orders/seller_ledger", std::move(data));
   }
 };

@@ -92,10 +92,7 @@ class SellerOrderPages : BuyingPages {
     }
     data.set("orders", items);
     data.set("empty", html::Data(orders->items.empty()));
-    if (orders->page > 1) data.set("previous_page", std::to_string(orders->page - 1));
-    if (static_cast<std::int64_t>(orders->page) * orders->per_page < orders->total) {
-      data.set("next_page", std::to_string(orders->page + 1));
-    }
+    html::SetPageNumbers(data, orders->page, orders->per_page, orders->total);
     return Page(request, "orders/seller_orders", std::move(data));
   }
 

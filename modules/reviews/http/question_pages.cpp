@@ -1,6 +1,7 @@
 // /p/<id>/questions: a product's questions and answers, the form to ask (publicly or
 // privately), and the answer form for the shop's owner. No JavaScript; forms carry _csrf.
 
+#include "manmulsang/html/page_numbers.hpp"
 #include "manmulsang/http/form.hpp"
 #include "reviews_http.hpp"
 
@@ -81,10 +82,7 @@ class QuestionPages {
     }
     data.set("questions", items);
     data.set("empty", html::Data(questions->items.empty()));
-    if (questions->page > 1) data.set("previous_page", std::to_string(questions->page - 1));
-    if (static_cast<std::int64_t>(questions->page) * questions->per_page < questions->total) {
-      data.set("next_page", std::to_string(questions->page + 1));
-    }
+    html::SetPageNumbers(data, questions->page, questions->per_page, questions->total);
     data.set("typed_body", std::move(typed_body));
     data.set("max_question", std::to_string(kMaxQuestion));
     data.set("max_reply", std::to_string(kMaxReply));

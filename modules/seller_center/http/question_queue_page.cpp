@@ -3,6 +3,7 @@
 // A refused answer comes back with the typed text and the reason; nothing is written.
 
 #include "manmulsang/core/clock.hpp"
+#include "manmulsang/html/page_numbers.hpp"
 #include "manmulsang/http/form.hpp"
 #include "manmulsang/http/request_parameters.hpp"
 #include "manmulsang/reviews/review.hpp"
@@ -68,10 +69,7 @@ class QuestionQueuePage {
     data.set("answered", Rows(queue->answered, *queue, refused));
     data.set("no_answered", html::Data(queue->answered.empty()));
     const reviews::QuestionPage& unanswered = queue->unanswered;
-    if (unanswered.page > 1) data.set("previous_page", std::to_string(unanswered.page - 1));
-    if (static_cast<std::int64_t>(unanswered.page) * unanswered.per_page < unanswered.total) {
-      data.set("next_page", std::to_string(unanswered.page + 1));
-    }
+    html::SetPageNumbers(data, unanswered.page, unanswered.per_page, unanswered.total);
     data.set("max_answer", std::to_string(reviews::kMaxReply));
     return http_.Page(request, "seller_center/questions", std::move(data), status);
   }

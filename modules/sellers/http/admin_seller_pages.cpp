@@ -1,6 +1,7 @@
 // /admin/sellers: the pending applications, oldest first, each with an approve form and a reject
 // form that needs a reason. No JavaScript; forms carry _csrf. The service checks the admin again.
 
+#include "manmulsang/html/page_numbers.hpp"
 #include "manmulsang/http/form.hpp"
 #include "sellers_http.hpp"
 
@@ -87,10 +88,7 @@ class AdminSellerPages {
     data.set("applications", items);
     data.set("empty", html::Data(listed->items.empty()));
     data.set("total", std::to_string(listed->total));
-    if (listed->page > 1) data.set("previous_page", std::to_string(listed->page - 1));
-    if (static_cast<std::int64_t>(listed->page) * listed->per_page < listed->total) {
-      data.set("next_page", std::to_string(listed->page + 1));
-    }
+    html::SetPageNumbers(data, listed->page, listed->per_page, listed->total);
     data.set("max_reason", std::to_string(kMaxRejectionReason));
     http::Response response = http_.renderer.Page(request, "sellers/admin_sellers", std::move(data), status);
     response.SetHeader("Cache-Control", "no-store");
