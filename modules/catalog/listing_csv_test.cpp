@@ -22,7 +22,9 @@ class ListingCsvTest : public ListingTestStore {
     ProductQuery query;
     query.text = text;
     std::vector<std::string> names;
-    for (const Product& product : catalog_.ListProducts(query)->items) names.push_back(product.name);
+    // Named: a range-for over a member of a temporary std::expected would outlive it.
+    const auto page = catalog_.ListProducts(query);
+    for (const Product& product : page->items) names.push_back(product.name);
     return names;
   }
 

@@ -175,7 +175,8 @@ TEST_F(FulfilmentTest, SalesPerDayTurnOverAtTheMarketplacesMidnight) {
   EXPECT_EQ(orders_.ShopSales(Seller(kShopOwner), shop_, 0).value().size(), 1u);
   EXPECT_EQ(orders_.ShopSales(Seller(kShopOwner), shop_, 100'000).value().size(), 366u);
   // Another shop sold nothing.
-  for (const DailySales& day : orders_.ShopSales(Seller(kOtherOwner), other_shop_, 5).value()) {
+  const auto other_sales = orders_.ShopSales(Seller(kOtherOwner), other_shop_, 5);
+  for (const DailySales& day : other_sales.value()) {
     EXPECT_EQ(day.orders, 0);
   }
 }
