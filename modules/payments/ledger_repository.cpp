@@ -121,10 +121,10 @@ std::vector<Leg> LedgerRepository::LegsOf(db::Connection& connection, core::Orde
   return legs;
 }
 
-std::vector<WalletEntry> LedgerRepository::WalletEntries(db::Connection& connection, core::UserId user,
-                                                         std::int64_t limit, std::int64_t offset) {
-  std::vector<WalletEntry> entries;
-  for (const db::Row& row : connection.Query(kWalletEntries, {user.value, limit, offset})) {
+namespace {
+
+// The columns kWalletEntries and kSellerEntries share: transfer, kind, amount, order, reference, time.
+WalletEntry WalletEntryOf(const db::Row& row) {
     WalletEntry entry;
     entry.transfer = TransferId{row.Int(0)};
     entry.kind = ParseTransferKind(row.Text(1));
@@ -132,7 +132,16 @@ std::vector<WalletEntry> LedgerRepository::WalletEntries(db::Connection& connect
     if (auto order = row.OptionalInt(3)) entry.order = core::OrderId{*order};
     entry.reference = row.Text(4);
     entry.created_at = core::FromUnixSeconds(row.Int(5));
-    entries.push_back(std::move(entry));
+  return entry;
+}
+
+}  // namespace
+
+std::vector<WalletEntry> LedgerRepository::WalletEntries(db::Connection& connection, core::UserId user,
+                                                         std::int64_t limit, std::int64_t offset) {
+  std::vector<WalletEntry> entries;
+  for (const db::Row& row : connection.Query(kWalletEntries, {user.value, limit, offset})) {
+    entries.push_back(WalletEntryOf(row));
   }
   return entries;
 }
@@ -146,13 +155,7 @@ std::vector<WalletEntry> LedgerRepository::SellerEntries(db::Connection& connect
                                                          std::int64_t limit, std::int64_t offset) {
   std::vector<WalletEntry> entries;
   for (const db::Row& row : connection.Query(kSellerEntries, {seller.value, limit, offset})) {
-    WalletEntry entry;
-    entry.transfer = TransferId{row.Int(0)};
-    entry.kind = ParseTransferKind(row.Text(1));
-    entry.amount = row.Int(2);
-    if (auto order = row.OptionalInt(3)) entry.order = core::OrderId{*order};
-    entry.reference = row.Text(4);
-    entry.created_at = core::FromUnixSeconds(row.Int(5));
+    WalletEntry entry = WalletEntryOf(row);
     entry.gross = row.Int(6);
     entry.fee = row.Int(7);
     entries.push_back(std::move(entry));
