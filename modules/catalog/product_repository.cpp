@@ -337,21 +337,33 @@ core::ProductId ProductRepository::Insert(db::Connection& connection, const NewP
   return id;
 }
 
-std::vector<Product> ProductRepository::ActiveByIds(db::Connection& connection,
-                                                   std::span<const core::ProductId> ids) {
+namespace {
+
+// The products among ids that `where` (a WHERE … IN opening) admits, read by id in batches of
+// kMaxPerPage (by id alone: see kCheckoutProductsWhere), in id order.
+std::vector<Product> ProductsByIds(db::Connection& connection, std::string_view where,
+                                   std::span<const core::ProductId> ids) {
   std::vector<Product> products;
   constexpr std::size_t kBatch = kMaxPerPage;
   for (std::size_t start = 0; start < ids.size(); start += kBatch) {
     Statement statement(kProductColumns);
-    statement.Append(kCheckoutProductsWhere);
+    statement.Append(where);
     statement.AppendIdList(ids.subspan(start, std::min(kBatch, ids.size() - start)));
     statement.Append(kCheckoutProductsOrder);
     for (const db::Row& row : connection.Query(statement.sql(), statement.parameters())) {
-      Product product = FromRow(row);
-      if (product.status == ProductStatus::active) products.push_back(std::move(product));
+      products.push_back(FromRow(row));
     }
   }
   std::ranges::sort(products, {}, &Product::id);
+  return products;
+}
+
+}  // namespace
+
+std::vector<Product> ProductRepository::ActiveByIds(db::Connection& connection,
+                                                   std::span<const core::ProductId> ids) {
+  std::vector<Product> products = ProductsByIds(connection, kCheckoutProductsWhere, ids);
+  std::erase_if(products, [](const Product& product) { return product.status != ProductStatus::active; });
   return products;
 }
 
@@ -381,21 +393,9 @@ std::optional<StockLeft> ProductRepository::PutBackStock(db::Connection& connect
 
 std::vector<Product> ProductRepository::SellableByIds(db::Connection& connection,
                                                      std::span<const core::ProductId> ids) {
-  std::vector<Product> products;
-  constexpr std::size_t kBatch = kMaxPerPage;
-  for (std::size_t start = 0; start < ids.size(); start += kBatch) {
-    Statement statement(kProductColumns);
-    statement.Append(kSellableWhere);
-    statement.AppendIdList(ids.subspan(start, std::min(kBatch, ids.size() - start)));
-    statement.Append(kCheckoutProductsOrder);
-    for (const db::Row& row : connection.Query(statement.sql(), statement.parameters())) {
-      Product product = FromRow(row);
-      // An option is sold while its listing is; to the buyer it is as active as the listing.
-      product.status = ProductStatus::active;
-      products.push_back(std::move(product));
-    }
-  }
-  std::ranges::sort(products, {}, &Product::id);
+  std::vector<Product> products = ProductsByIds(connection, kSellableWhere, ids);
+  // An option is sold while its listing is; to the buyer it is as active as the listing.
+  for (Product& product : products) product.status = ProductStatus::active;
   return products;
 }
 
