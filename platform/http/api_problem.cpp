@@ -4,6 +4,13 @@
 
 namespace manmulsang::http {
 
+Response ApiErrorResponse(const ApiProblem& problem, std::string_view message) {
+  Response response = Response::JsonError(problem.status, problem.code, message, problem.field);
+  response.SetHeader("Cache-Control", "no-store");
+  if (problem.status == Status::unauthorized) response.SetHeader("WWW-Authenticate", "Bearer");
+  return response;
+}
+
 std::expected<boost::json::object, ApiProblem> ParseJsonObject(const Request& request) {
   boost::system::error_code error;
   boost::json::value value = boost::json::parse(request.body(), error);

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "manmulsang/http/form.hpp"
+
 namespace manmulsang::http {
 namespace {
 
@@ -98,13 +100,57 @@ Response DefaultNotFound(Request& request) {
       Status::not_found);
 }
 
+Response DefaultRefusal(const Request& request, const ApiProblem& problem) {
+  if (problem.status == Status::unauthorized && !request.WantsJson()) return SignInRedirect(request.target());
+  if (request.WantsJson()) return ApiErrorResponse(problem, problem.code);
+  return Response::Text(problem.code + "\n", problem.status);
+}
+
+// The rules of RouteOptions, in order: the role first, so nothing about a request to a route it
+// may not use (its body, its type, the resource it names) is looked at or answered.
+std::optional<ApiProblem> BrokenRule(const Request& request, const RouteOptions& options) {
+  if (options.role) {
+    const core::Actor& actor = request.context().actor;
+    if (!actor.signed_in()) return ApiProblem{Status::unauthorized, "unauthenticated", ""};
+    if (!actor.is(*options.role)) return ApiProblem{Status::forbidden, "forbidden", ""};
+  }
+  if (options.json_body && !request.body().empty() && !IsJsonContentType(request.Header("Content-Type"))) {
+    return ApiProblem{Status::unsupported_media_type, "unsupported_media_type", ""};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+bool IsJsonContentType(std::string_view content_type) {
+  const std::string_view media_type = content_type.substr(0, content_type.find(';'));
+  std::size_t begin = 0;
+  std::size_t end = media_type.size();
+  while (begin < end && (media_type[begin] == ' ' || media_type[begin] == '\t')) ++begin;
+  while (end > begin && (media_type[end - 1] == ' ' || media_type[end - 1] == '\t')) --end;
+  constexpr std::string_view kJson = "application/json";
+  if (end - begin != kJson.size()) return false;
+  for (std::size_t index = 0; index < kJson.size(); ++index) {
+    char letter = media_type[begin + index];
+    if (letter >= 'A' && letter <= 'Z') letter = static_cast<char>(letter - 'A' + 'a');
+    if (letter != kJson[index]) return false;
+  }
+  return true;
+}
+
+Response SignInRedirect(std::string_view back) {
+  // Only a path of this site: "/x" but not "//host" or "/\\host", which browsers read as another host.
+  const bool local = back.size() >= 1 && back[0] == '/' && (back.size() == 1 || (back[1] != '/' && back[1] != '\\'));
+  return Response::Redirect("/login?next=" + PercentEncode(local ? back : "/"));
+}
 
 struct Router::Impl {
   Node root;
   std::vector<Middleware> middleware;
   Handler not_found = DefaultNotFound;
+  Refusal refusal = DefaultRefusal;
   bool offloaded_routes = false;
+  std::vector<RouteInfo> routes;  // in the order added, for Routes()
 
   // The node whose route takes this method; failing that, one with any route (for 405).
   const Node* FindNode(Method method, const Segments& segments, bool& method_allowed) const {
@@ -149,12 +195,17 @@ void Router::Add(Method method, std::string_view pattern, Handler handler, Route
     }
   }
   if (options.offload) impl_->offloaded_routes = true;
+  impl_->routes.push_back(RouteInfo{method, std::string(pattern), options});
   node->routes.push_back(Route{method, std::string(pattern), std::move(handler), options, std::move(parameters)});
 }
 
 void Router::Use(Middleware middleware) { impl_->middleware.push_back(std::move(middleware)); }
 
 void Router::SetNotFound(Handler handler) { impl_->not_found = std::move(handler); }
+
+void Router::SetRefusal(Refusal refusal) { impl_->refusal = std::move(refusal); }
+
+std::vector<RouteInfo> Router::Routes() const { return impl_->routes; }
 
 RouteOptions Router::Options(Method method, std::string_view raw_path) const {
   Segments segments;
@@ -216,7 +267,22 @@ Response Router::Dispatch(Request& request) const {
     parameters.emplace_back(name, PercentDecode(segments.items[index], false));
   }
   request.SetRoute(route.pattern, std::move(parameters));
-  const Chain chain{&impl_->middleware, &route.handler};
+  const bool has_rules = route.options.role || route.options.json_body || route.options.no_store;
+  if (!has_rules) {
+    const Chain chain{&impl_->middleware, &route.handler};
+    return RunChain(chain, 0, request);
+  }
+  // The rules run inside the middleware, which has found the actor and the locale by then.
+  const Handler ruled = [&route, &refusal = impl_->refusal](Request& inner) {
+    std::optional<ApiProblem> problem = BrokenRule(inner, route.options);
+    Response response = problem ? refusal(inner, *problem) : route.handler(inner);
+    if (route.options.no_store) {
+      response.SetHeader("Cache-Control", "no-store");
+      response.cacheable = false;
+    }
+    return response;
+  };
+  const Chain chain{&impl_->middleware, &ruled};
   return RunChain(chain, 0, request);
 }
 

@@ -3,10 +3,13 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "manmulsang/core/context.hpp"
+#include "manmulsang/http/api_problem.hpp"
 #include "manmulsang/http/request.hpp"
 #include "manmulsang/http/response.hpp"
 
@@ -21,7 +24,36 @@ struct RouteOptions {
   // The handler is CPU-heavy (an image decode): the server runs it on a small worker pool of its
   // own, not on an I/O thread, so other connections keep being served meanwhile.
   bool offload = false;
+  // Only actors with this role reach the handler. Checked by the router after the middleware
+  // (which knows the actor) and before any other rule or the body is read: a visitor gets 401
+  // (API) or the sign-in page, anyone signed in without the role 403.
+  std::optional<core::Role> role;
+  // The route takes a JSON body: a body of any other type (a charset parameter is fine) is 415
+  // before the handler runs. A request without a body passes (the handler decides).
+  bool json_body = false;
+  // The answers hold one person's data (a cart, a ledger, a form with their entries): the router
+  // sets Cache-Control: no-store on every answer of the route, whatever the handler set.
+  bool no_store = false;
 };
+
+// A route's rule refused a request: problem is 401 unauthenticated, 403 forbidden or 415
+// unsupported_media_type. The app words it from the message catalogs (html::RouteRefusal);
+// the router's default answers with the code alone.
+using Refusal = std::function<Response(const Request&, const ApiProblem&)>;
+
+// A registered route as the route tests and the API contract see it.
+struct RouteInfo {
+  Method method;
+  std::string pattern;
+  RouteOptions options;
+};
+
+// Whether a Content-Type header names JSON: application/json, any case, parameters allowed.
+bool IsJsonContentType(std::string_view content_type);
+
+// Where a visitor goes to sign in and come back: 303 to /login?next=<back>. A back that is not a
+// path of this site (an absolute URL, "//host") becomes "/", so the login never sends people away.
+Response SignInRedirect(std::string_view back);
 
 // Maps method + path pattern to a handler. Patterns are literal segments and ":name" segments
 // ("/api/v1/products/:id"); literal segments win over parameters. Middleware runs in the
@@ -41,12 +73,19 @@ class Router {
   // ":" name, or is already registered for the method.
   void Add(Method method, std::string_view pattern, Handler handler, RouteOptions options = {});
   // GET routes answer HEAD too (the server drops the body).
-  void Get(std::string_view pattern, Handler handler) { Add(Method::get, pattern, std::move(handler)); }
+  void Get(std::string_view pattern, Handler handler, RouteOptions options = {}) {
+    Add(Method::get, pattern, std::move(handler), options);
+  }
   void Post(std::string_view pattern, Handler handler, RouteOptions options = {}) {
     Add(Method::post, pattern, std::move(handler), options);
   }
   void Use(Middleware middleware);
   void SetNotFound(Handler handler);
+  // How refusals by RouteOptions rules are answered (see Refusal).
+  void SetRefusal(Refusal refusal);
+
+  // Every route in the order added.
+  std::vector<RouteInfo> Routes() const;
 
   // The options of the route matching method and raw path (the request target without its
   // query); the defaults when none matches.
