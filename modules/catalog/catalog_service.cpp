@@ -10,7 +10,11 @@
 #include "embedded/catalog_migrations.hpp"
 #include "listing_search.hpp"
 #include "manmulsang/catalog/catalog.hpp"
+#include "category_repository.hpp"
+#include "image_repository.hpp"
+#include "listing_repository.hpp"
 #include "product_repository.hpp"
+#include "rating_repository.hpp"
 
 namespace manmulsang::catalog {
 
@@ -79,7 +83,7 @@ struct CatalogService::Impl {
   const CategoryTree& Tree() {
     std::call_once(tree_loaded, [this] {
       tree = std::make_unique<const CategoryTree>(
-          database.Read([](db::Connection& connection) { return ProductRepository::LoadCategories(connection); }));
+          database.Read([](db::Connection& connection) { return CategoryRepository::LoadCategories(connection); }));
     });
     return *tree;
   }
@@ -162,7 +166,7 @@ struct CatalogService::Impl {
     for (sellers::Shop& shop : sellers.FindShops(seller_ids)) shop_names[shop.id] = std::move(shop.name);
 
     auto images = database.Read(
-        [&](db::Connection& connection) { return ProductRepository::Images(connection, product_ids); });
+        [&](db::Connection& connection) { return ImageRepository::Images(connection, product_ids); });
     std::map<core::ProductId, std::vector<ProductImage>> images_by_product;
     for (ProductImage& image : images) images_by_product[image.product].push_back(std::move(image));
 
@@ -218,7 +222,7 @@ std::expected<Product, CatalogError> CatalogService::GetProduct(core::ProductId 
     std::optional<Product> found = ProductRepository::Find(connection, id);
     // An option's page is its listing's (order lines link to what was bought).
     if (found && found->parent) found = ProductRepository::Find(connection, *found->parent);
-    if (found && found->has_variants) found->variants = ProductRepository::Variants(connection, found->id);
+    if (found && found->has_variants) found->variants = ListingRepository::Variants(connection, found->id);
     return found;
   });
   if (!product || product->status != ProductStatus::active) {
@@ -290,6 +294,7 @@ std::vector<core::ProductId> CatalogService::InsertProducts(std::span<const NewP
     for (const NewProduct& product : products) {
       std::int64_t created = product.created_at ? core::ToUnixSeconds(*product.created_at) : now;
       const core::ProductId id = ProductRepository::Insert(connection, product, created, created);
+      ImageRepository::InsertUrls(connection, id, product.images);
       inserted.push_back(id);
       if (impl_->search != nullptr) {
         Product listing;
@@ -336,7 +341,7 @@ void CatalogService::ReindexListing(db::Connection& connection, core::ProductId 
 
 ShopRating CatalogService::ShopRatingOf(core::SellerId shop) {
   auto [average, count] = impl_->database.Read(
-      [&](db::Connection& connection) { return ProductRepository::ShopRating(connection, shop); });
+      [&](db::Connection& connection) { return RatingRepository::ShopRating(connection, shop); });
   return {average, count};
 }
 

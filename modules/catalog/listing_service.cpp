@@ -3,7 +3,10 @@
 
 #include "listing_input_check.hpp"
 #include "manmulsang/catalog/listings.hpp"
+#include "image_repository.hpp"
+#include "listing_repository.hpp"
 #include "product_repository.hpp"
+#include "stock_repository.hpp"
 
 namespace manmulsang::catalog {
 namespace {
@@ -80,7 +83,7 @@ struct ListingService::Impl {
     auto product = database.Read([&](db::Connection& connection) -> std::optional<Product> {
       std::optional<Product> found = ProductRepository::Find(connection, id);
       if (!OwnListing(found, shop)) return std::nullopt;
-      found->variants = ProductRepository::Variants(connection, id);
+      found->variants = ListingRepository::Variants(connection, id);
       return found;
     });
     if (!product) return Problem(ListingError::listing_not_found);
@@ -129,11 +132,11 @@ std::expected<core::ProductId, ListingProblem> ListingService::Create(const core
   }
   const std::int64_t now = impl_->Now();
   core::ProductId id = impl_->database.Write([&](db::Connection& connection) {
-    const core::ProductId listing = ProductRepository::InsertListingRow(connection, ListingRowOf(*shop, *checked), now);
+    const core::ProductId listing = ListingRepository::InsertListingRow(connection, ListingRowOf(*shop, *checked), now);
     for (const VariantInput& variant : checked->variants) {
-      ProductRepository::InsertListingRow(connection, OptionRow(*shop, *checked, listing, variant), now);
+      ListingRepository::InsertListingRow(connection, OptionRow(*shop, *checked, listing, variant), now);
     }
-    if (!checked->variants.empty()) ProductRepository::FollowOptions(connection, listing, 0, now);
+    if (!checked->variants.empty()) StockRepository::FollowOptions(connection, listing, 0, now);
     impl_->catalog.ReindexListing(connection, listing);
     return listing;
   });
@@ -160,14 +163,14 @@ std::expected<ListingPage, ListingProblem> ListingService::ShopListings(const co
   page.per_page = filter.per_page;
   impl_->database.Read([&](db::Connection& connection) {
     const std::int64_t offset = static_cast<std::int64_t>(filter.page - 1) * filter.per_page;
-    page.items = ProductRepository::SellerListings(connection, *shop, filter.status, filter.per_page, offset);
-    page.total = ProductRepository::CountSellerListings(connection, *shop, filter.status);
+    page.items = ListingRepository::SellerListings(connection, *shop, filter.status, filter.per_page, offset);
+    page.total = ListingRepository::CountSellerListings(connection, *shop, filter.status);
     std::vector<core::ProductId> with_options;
     for (const Product& product : page.items) {
       if (product.has_variants) with_options.push_back(product.id);
     }
     std::map<core::ProductId, std::vector<Variant>> options;
-    for (auto& [listing, variant] : ProductRepository::VariantsOf(connection, with_options)) {
+    for (auto& [listing, variant] : ListingRepository::VariantsOf(connection, with_options)) {
       options[listing].push_back(std::move(variant));
     }
     for (Product& product : page.items) {
@@ -190,30 +193,30 @@ std::expected<Product, ListingProblem> ListingService::Update(const core::Actor&
   const std::int64_t now = impl_->Now();
   return impl_->Write(actor, id, [&](db::Connection& connection, const Product& listing)
                                      -> std::expected<void, ListingProblem> {
-    std::vector<Variant> existing = ProductRepository::Variants(connection, id);
+    std::vector<Variant> existing = ListingRepository::Variants(connection, id);
     for (std::size_t index = 0; index < checked->variants.size(); ++index) {
       const auto& wanted = checked->variants[index].id;
       if (wanted && std::ranges::none_of(existing, [&](const Variant& variant) { return variant.id == *wanted; })) {
         return Problem(ListingError::invalid_field, "variants[" + std::to_string(index) + "].id");
       }
     }
-    ProductRepository::UpdateListingRow(connection, id, ListingRowOf(listing.seller, *checked), now);
+    ListingRepository::UpdateListingRow(connection, id, ListingRowOf(listing.seller, *checked), now);
     // Options left out of the input are removed; order lines that name them keep their own copy.
     for (const Variant& variant : existing) {
       const bool kept = std::ranges::any_of(checked->variants, [&](const VariantInput& input_variant) {
         return input_variant.id == variant.id;
       });
-      if (!kept) ProductRepository::SetStatus(connection, variant.id, ProductStatus::deleted, now);
+      if (!kept) ListingRepository::SetStatus(connection, variant.id, ProductStatus::deleted, now);
     }
     for (const VariantInput& variant : checked->variants) {
       ListingRow row = OptionRow(listing.seller, *checked, id, variant);
       if (variant.id) {
-        ProductRepository::UpdateOptionRow(connection, *variant.id, row, now);
+        ListingRepository::UpdateOptionRow(connection, *variant.id, row, now);
       } else {
-        ProductRepository::InsertListingRow(connection, row, now);
+        ListingRepository::InsertListingRow(connection, row, now);
       }
     }
-    if (!checked->variants.empty()) ProductRepository::FollowOptions(connection, id, 0, now);
+    if (!checked->variants.empty()) StockRepository::FollowOptions(connection, id, 0, now);
     return {};
   });
 }
@@ -223,7 +226,7 @@ std::expected<Product, ListingProblem> ListingService::SetHidden(const core::Act
   const std::int64_t now = impl_->Now();
   return impl_->Write(actor, id, [&](db::Connection& connection, const Product&) -> std::expected<void, ListingProblem> {
     // Options keep their own status: they are sold while their listing is active.
-    ProductRepository::SetStatus(connection, id, hidden ? ProductStatus::hidden : ProductStatus::active, now);
+    ListingRepository::SetStatus(connection, id, hidden ? ProductStatus::hidden : ProductStatus::active, now);
     return {};
   });
 }
@@ -237,7 +240,7 @@ std::expected<void, ListingProblem> ListingService::Delete(const core::Actor& ac
     std::optional<Product> listing = ProductRepository::Find(connection, id);
     if (!OwnListing(listing, *shop)) return Problem(ListingError::listing_not_found);
     // A status, not a removed row: orders and reviews keep pointing at it.
-    ProductRepository::SetStatus(connection, id, ProductStatus::deleted, now);
+    ListingRepository::SetStatus(connection, id, ProductStatus::deleted, now);
     impl_->catalog.ReindexListing(connection, id);
     return {};
   });
@@ -250,10 +253,10 @@ std::expected<Product, ListingProblem> ListingService::AddImage(const core::Acto
   if (detail_url.empty()) return Problem(ListingError::invalid_field, "image");
   if (list_url.empty()) list_url = detail_url;
   return impl_->Write(actor, id, [&](db::Connection& connection, const Product&) -> std::expected<void, ListingProblem> {
-    std::vector<ProductImage> images = ProductRepository::ImagesOf(connection, id);
+    std::vector<ProductImage> images = ImageRepository::ImagesOf(connection, id);
     if (images.size() >= kMaxListingImages) return Problem(ListingError::too_many_images, "image");
     images.push_back({id, detail_url, list_url});
-    ProductRepository::ReplaceImages(connection, id, images);
+    ImageRepository::ReplaceImages(connection, id, images);
     return {};
   });
 }
@@ -261,12 +264,12 @@ std::expected<Product, ListingProblem> ListingService::AddImage(const core::Acto
 std::expected<Product, ListingProblem> ListingService::RemoveImage(const core::Actor& actor, core::ProductId id,
                                                                    int position) {
   return impl_->Write(actor, id, [&](db::Connection& connection, const Product&) -> std::expected<void, ListingProblem> {
-    std::vector<ProductImage> images = ProductRepository::ImagesOf(connection, id);
+    std::vector<ProductImage> images = ImageRepository::ImagesOf(connection, id);
     if (position < 0 || static_cast<std::size_t>(position) >= images.size()) {
       return Problem(ListingError::invalid_field, "position");
     }
     images.erase(images.begin() + position);
-    ProductRepository::ReplaceImages(connection, id, images);
+    ImageRepository::ReplaceImages(connection, id, images);
     return {};
   });
 }

@@ -2,14 +2,14 @@
 // that a listing never shows a rating its reviews do not add up to.
 
 #include "manmulsang/catalog/catalog.hpp"
-#include "product_repository.hpp"
+#include "rating_repository.hpp"
 
 namespace manmulsang::catalog {
 
 void CatalogService::SetRating(db::Connection& connection, core::ProductId product, double average,
                                std::int64_t count) {
   const std::int64_t now = core::ToUnixSeconds(std::chrono::system_clock::now());
-  ProductRepository::UpdateRating(connection, product, average, count, now);
+  RatingRepository::UpdateRating(connection, product, average, count, now);
   // Searches sorted by rating read the index, which must move with the table.
   ReindexListing(connection, product);
 }

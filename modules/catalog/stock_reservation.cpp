@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "manmulsang/catalog/catalog.hpp"
-#include "product_repository.hpp"
+#include "stock_repository.hpp"
 
 namespace manmulsang::catalog {
 
@@ -31,7 +31,7 @@ std::vector<StockRequest> Normalise(std::span<const StockRequest> requests) {
 
 std::vector<Product> CatalogService::ProductsForCheckout(db::Connection& connection,
                                                          std::span<const core::ProductId> ids) {
-  return ProductRepository::SellableByIds(connection, ids);
+  return StockRepository::SellableByIds(connection, ids);
 }
 
 std::expected<void, StockShortage> CatalogService::ReserveStock(db::Connection& connection,
@@ -39,15 +39,15 @@ std::expected<void, StockShortage> CatalogService::ReserveStock(db::Connection& 
   const std::int64_t now = core::ToUnixSeconds(std::chrono::system_clock::now());
   for (const StockRequest& request : Normalise(requests)) {
     std::optional<StockLeft> left;
-    if (request.quantity > 0) left = ProductRepository::TakeStock(connection, request.product, request.quantity, now);
+    if (request.quantity > 0) left = StockRepository::TakeStock(connection, request.product, request.quantity, now);
     if (!left) {
       return std::unexpected(StockShortage{request.product, request.quantity,
-                                           ProductRepository::AvailableStock(connection, request.product)});
+                                           StockRepository::AvailableStock(connection, request.product)});
     }
     if (left->listing) {
       // An option: its listing's stock is the sum of its options', in this same transaction, and
       // the index shows the listing's new stock with this commit.
-      ProductRepository::FollowOptions(connection, *left->listing, request.quantity, now);
+      StockRepository::FollowOptions(connection, *left->listing, request.quantity, now);
       ReindexListing(connection, *left->listing);
     } else if (left->stock == 0) {
       // Sold out: "in stock only" searches must stop finding it with this commit.
@@ -61,10 +61,10 @@ void CatalogService::ReleaseStock(db::Connection& connection, std::span<const St
   const std::int64_t now = core::ToUnixSeconds(std::chrono::system_clock::now());
   for (const StockRequest& request : Normalise(requests)) {
     if (request.quantity <= 0) continue;
-    std::optional<StockLeft> left = ProductRepository::PutBackStock(connection, request.product, request.quantity, now);
+    std::optional<StockLeft> left = StockRepository::PutBackStock(connection, request.product, request.quantity, now);
     if (!left) continue;
     if (left->listing) {
-      ProductRepository::FollowOptions(connection, *left->listing, 0, now);
+      StockRepository::FollowOptions(connection, *left->listing, 0, now);
       ReindexListing(connection, *left->listing);
     } else if (left->stock == request.quantity) {
       // Back from sold out: found again by "in stock only" searches.
