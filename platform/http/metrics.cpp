@@ -87,12 +87,8 @@ struct Family {
   // labels → metric; held by unique_ptr so references handed out stay valid.
   std::map<std::string, std::unique_ptr<CounterMetric>> counters;
   std::map<std::string, std::unique_ptr<GaugeMetric>> gauges;
-};
-
-struct CallbackGauge {
-  std::string name;
-  std::string help;
-  std::function<double()> read;
+  // labels → what to read at scrape time (GaugeCallback, CounterCallback).
+  std::map<std::string, std::function<double()>, std::less<>> readers;
 };
 
 class Registry {
@@ -106,7 +102,7 @@ class Registry {
     if (!IsMetricName(name)) throw std::invalid_argument("not a metric name: " + std::string(name));
     auto found = families_.find(name);
     if (found == families_.end()) {
-      found = families_.emplace(std::string(name), Family{type, std::string(help), {}, {}}).first;
+      found = families_.emplace(std::string(name), Family{type, std::string(help), {}, {}, {}}).first;
     } else if (found->second.type != type) {
       throw std::invalid_argument("metric registered with another type: " + std::string(name));
     }
@@ -115,7 +111,8 @@ class Registry {
 
   std::mutex mutex;  // registration and rendering of the families above
   std::map<std::string, Family, std::less<>> families_;
-  std::vector<CallbackGauge> callbacks;
+  std::map<std::uint64_t, std::function<void()>> samplers;
+  std::uint64_t next_sampler = 1;
 
   std::shared_mutex route_mutex;
   std::unordered_map<std::string, std::unique_ptr<RouteSlots>, TransparentHash, std::equal_to<>> routes;
@@ -200,6 +197,7 @@ CounterMetric& Metrics::Counter(std::string_view name, std::string_view help, st
   Registry& registry = Registry::Instance();
   std::lock_guard lock(registry.mutex);
   Family& family = registry.FamilyFor(name, help, Type::counter);
+  if (family.readers.contains(labels)) throw std::invalid_argument("metric read at scrape time: " + std::string(name));
   auto& metric = family.counters[std::string(labels)];
   if (!metric) metric = std::make_unique<CounterMetric>();
   return *metric;
@@ -209,22 +207,95 @@ GaugeMetric& Metrics::Gauge(std::string_view name, std::string_view help, std::s
   Registry& registry = Registry::Instance();
   std::lock_guard lock(registry.mutex);
   Family& family = registry.FamilyFor(name, help, Type::gauge);
+  if (family.readers.contains(labels)) throw std::invalid_argument("metric read at scrape time: " + std::string(name));
   auto& metric = family.gauges[std::string(labels)];
   if (!metric) metric = std::make_unique<GaugeMetric>();
   return *metric;
 }
 
-void Metrics::GaugeCallback(std::string_view name, std::string_view help, std::function<double()> read) {
-  if (!IsMetricName(name)) throw std::invalid_argument("not a metric name: " + std::string(name));
+namespace {
+
+void AddReader(std::string_view name, std::string_view help, Type type, std::function<double()> read,
+               std::string_view labels) {
   Registry& registry = Registry::Instance();
   std::lock_guard lock(registry.mutex);
-  for (CallbackGauge& callback : registry.callbacks) {
-    if (callback.name == name) {
-      callback.read = std::move(read);  // re-registration (a second server in tests) replaces
-      return;
-    }
+  Family& family = registry.FamilyFor(name, help, type);
+  const std::string key(labels);
+  if (family.counters.contains(key) || family.gauges.contains(key)) {
+    throw std::invalid_argument("metric already kept by its owner: " + std::string(name));
   }
-  registry.callbacks.push_back(CallbackGauge{std::string(name), std::string(help), std::move(read)});
+  family.readers.insert_or_assign(key, std::move(read));  // a second server in tests replaces
+}
+
+}  // namespace
+
+void Metrics::GaugeCallback(std::string_view name, std::string_view help, std::function<double()> read,
+                            std::string_view labels) {
+  AddReader(name, help, Type::gauge, std::move(read), labels);
+}
+
+void Metrics::CounterCallback(std::string_view name, std::string_view help, std::function<double()> read,
+                              std::string_view labels) {
+  AddReader(name, help, Type::counter, std::move(read), labels);
+}
+
+void Metrics::RemoveCallback(std::string_view name, std::string_view labels) noexcept {
+  Registry& registry = Registry::Instance();
+  std::lock_guard lock(registry.mutex);
+  const auto found = registry.families_.find(name);
+  if (found == registry.families_.end()) return;
+  Family& family = found->second;
+  if (const auto reader = family.readers.find(labels); reader != family.readers.end()) family.readers.erase(reader);
+  if (family.readers.empty() && family.counters.empty() && family.gauges.empty()) registry.families_.erase(found);
+}
+
+std::uint64_t Metrics::AddSampler(std::function<void()> sample) {
+  Registry& registry = Registry::Instance();
+  std::lock_guard lock(registry.mutex);
+  const std::uint64_t id = registry.next_sampler++;
+  registry.samplers.emplace(id, std::move(sample));
+  return id;
+}
+
+void Metrics::RemoveSampler(std::uint64_t id) noexcept {
+  Registry& registry = Registry::Instance();
+  std::lock_guard lock(registry.mutex);
+  registry.samplers.erase(id);
+}
+
+MetricReaders::~MetricReaders() { RemoveAll(); }
+
+MetricReaders::MetricReaders(MetricReaders&& other) noexcept
+    : registered_(std::exchange(other.registered_, {})), samplers_(std::exchange(other.samplers_, {})) {}
+
+MetricReaders& MetricReaders::operator=(MetricReaders&& other) noexcept {
+  if (this != &other) {
+    RemoveAll();
+    registered_ = std::exchange(other.registered_, {});
+    samplers_ = std::exchange(other.samplers_, {});
+  }
+  return *this;
+}
+
+void MetricReaders::Sampler(std::function<void()> sample) { samplers_.push_back(Metrics::AddSampler(std::move(sample))); }
+
+void MetricReaders::Gauge(std::string_view name, std::string_view help, std::function<double()> read,
+                          std::string_view labels) {
+  Metrics::GaugeCallback(name, help, std::move(read), labels);
+  registered_.emplace_back(name, labels);
+}
+
+void MetricReaders::Counter(std::string_view name, std::string_view help, std::function<double()> read,
+                            std::string_view labels) {
+  Metrics::CounterCallback(name, help, std::move(read), labels);
+  registered_.emplace_back(name, labels);
+}
+
+void MetricReaders::RemoveAll() noexcept {
+  for (const auto& [name, labels] : registered_) Metrics::RemoveCallback(name, labels);
+  for (const std::uint64_t id : samplers_) Metrics::RemoveSampler(id);
+  registered_.clear();
+  samplers_.clear();
 }
 
 void Metrics::ObserveRequest(std::string_view route, Method method, unsigned status,
@@ -258,6 +329,7 @@ std::string Metrics::Render() {
                  "# TYPE process_start_time_seconds gauge\nprocess_start_time_seconds {:.3f}\n",
                  registry.in_flight.value(), registry.start_time);
   std::lock_guard lock(registry.mutex);
+  for (const auto& [id, sample] : registry.samplers) sample();
   for (const auto& [name, family] : registry.families_) {
     fmt::format_to(std::back_inserter(out), "# HELP {} {}\n# TYPE {} {}\n", name, EscapeHelp(family.help), name,
                    family.type == Type::counter ? "counter" : "gauge");
@@ -267,10 +339,9 @@ std::string Metrics::Render() {
     for (const auto& [labels, metric] : family.gauges) {
       fmt::format_to(std::back_inserter(out), "{}{} {}\n", name, FormatLabels(labels), metric->value());
     }
-  }
-  for (const CallbackGauge& callback : registry.callbacks) {
-    fmt::format_to(std::back_inserter(out), "# HELP {} {}\n# TYPE {} gauge\n{} {}\n", callback.name,
-                   EscapeHelp(callback.help), callback.name, callback.name, callback.read());
+    for (const auto& [labels, read] : family.readers) {
+      fmt::format_to(std::back_inserter(out), "{}{} {}\n", name, FormatLabels(labels), read());
+    }
   }
   return out;
 }

@@ -47,6 +47,46 @@ TEST(MetricsTest, OthersAddCountersGaugesAndCallbacks) {
   EXPECT_THROW(Metrics::Gauge("metrics_test_orders_total", "x"), std::invalid_argument);
 }
 
+TEST(MetricsTest, ReadersAreReadAtEveryScrapeUnderOneHelpAndType) {
+  double hits = 1;
+  double queue = 5;
+  int samples = 0;
+  {
+    MetricReaders readers;
+    readers.Sampler([&] { ++samples; });
+    readers.Counter("metrics_test_cache_lookups_total", "Look-ups.", [&] { return hits; }, "result=\"hit\"");
+    readers.Counter("metrics_test_cache_lookups_total", "Look-ups.", [] { return 4.0; }, "result=\"miss\"");
+    readers.Gauge("metrics_test_writers_waiting", "Writers queued.", [&] { return queue; });
+    std::string text = Metrics::Render();
+    EXPECT_NE(text.find("# HELP metrics_test_cache_lookups_total Look-ups.\n"
+                        "# TYPE metrics_test_cache_lookups_total counter\n"
+                        "metrics_test_cache_lookups_total{result=\"hit\"} 1\n"
+                        "metrics_test_cache_lookups_total{result=\"miss\"} 4\n"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("# TYPE metrics_test_writers_waiting gauge\nmetrics_test_writers_waiting 5\n"),
+              std::string::npos);
+
+    hits = 3;  // sampled when scraped, not when registered
+    queue = 0;
+    text = Metrics::Render();
+    EXPECT_NE(text.find("metrics_test_cache_lookups_total{result=\"hit\"} 3\n"), std::string::npos);
+    EXPECT_NE(text.find("metrics_test_writers_waiting 0\n"), std::string::npos);
+    EXPECT_EQ(samples, 2);  // once a scrape, whatever the number of readers
+
+    // A name read at scrape time is not also kept by hand, nor registered with another type.
+    EXPECT_THROW(Metrics::Counter("metrics_test_cache_lookups_total", "x", "result=\"hit\""), std::invalid_argument);
+    EXPECT_THROW(Metrics::GaugeCallback("metrics_test_cache_lookups_total", "x", [] { return 0.0; }),
+                 std::invalid_argument);
+    EXPECT_THROW(readers.Gauge("bad name", "x", [] { return 0.0; }), std::invalid_argument);
+  }
+  // Gone with the readers' owner: a scrape never calls into what it read.
+  const std::string text = Metrics::Render();
+  EXPECT_EQ(text.find("metrics_test_cache_lookups_total"), std::string::npos) << text;
+  EXPECT_EQ(text.find("metrics_test_writers_waiting"), std::string::npos);
+  EXPECT_EQ(samples, 2);
+}
+
 TEST(MetricsTest, ServedAtMetrics) {
   Router router;
   AddMetricsRoute(router);

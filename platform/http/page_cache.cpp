@@ -1,5 +1,6 @@
 #include "manmulsang/http/page_cache.hpp"
 
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
@@ -30,6 +31,10 @@ Response FromEntry(const Entry& entry) {
   return response;
 }
 
+std::size_t HeldBytes(std::string_view key, const Entry& entry) {
+  return key.size() + entry.body->identity.size() + entry.body->gzip.size() + entry.body->brotli.size();
+}
+
 bool SetsCookie(const Response& response) {
   for (const auto& [name, value] : response.headers) {
     if (EqualsIgnoringCase(name, "Set-Cookie")) return true;
@@ -46,6 +51,15 @@ struct PageCache::Impl {
   std::size_t max_entries;
   mutable std::shared_mutex mutex;
   std::map<std::string, Entry, std::less<>> entries;  // ordered: prefix invalidation is a range
+  std::size_t bytes = 0;                              // HeldBytes of entries, guarded by mutex
+  std::atomic<std::uint64_t> hits{0};
+  std::atomic<std::uint64_t> misses{0};
+
+  // With mutex held alone.
+  void Erase(std::map<std::string, Entry, std::less<>>::iterator& position) {
+    bytes -= HeldBytes(position->first, position->second);
+    position = entries.erase(position);
+  }
 };
 
 PageCache::PageCache(const core::Clock& clock, std::size_t max_entries)
@@ -70,7 +84,11 @@ std::optional<Response> PageCache::Get(std::string_view key) const {
   const core::TimePoint now = impl_->clock.Now();
   std::shared_lock lock(impl_->mutex);
   const auto found = impl_->entries.find(key);
-  if (found == impl_->entries.end() || found->second.expires <= now) return std::nullopt;
+  if (found == impl_->entries.end() || found->second.expires <= now) {
+    impl_->misses.fetch_add(1, std::memory_order_relaxed);
+    return std::nullopt;
+  }
+  impl_->hits.fetch_add(1, std::memory_order_relaxed);
   return FromEntry(found->second);
 }
 
@@ -87,10 +105,22 @@ Response PageCache::Put(std::string_view key, Response response, std::chrono::se
   Response answer = FromEntry(entry);
   std::unique_lock lock(impl_->mutex);
   if (impl_->entries.size() >= impl_->max_entries && !impl_->entries.contains(key)) {
-    std::erase_if(impl_->entries, [now](const auto& item) { return item.second.expires <= now; });
+    for (auto position = impl_->entries.begin(); position != impl_->entries.end();) {
+      if (position->second.expires <= now) {
+        impl_->Erase(position);
+      } else {
+        ++position;
+      }
+    }
     if (impl_->entries.size() >= impl_->max_entries) return answer;
   }
-  impl_->entries.insert_or_assign(std::string(key), std::move(entry));
+  impl_->bytes += HeldBytes(key, entry);
+  if (auto found = impl_->entries.find(key); found != impl_->entries.end()) {
+    impl_->bytes -= HeldBytes(key, found->second);
+    found->second = std::move(entry);
+  } else {
+    impl_->entries.emplace(std::string(key), std::move(entry));
+  }
   return answer;
 }
 
@@ -121,7 +151,7 @@ void PageCache::Invalidate(std::string_view key_prefix) {
   auto position = impl_->entries.lower_bound(key_prefix);
   while (position != impl_->entries.end() && position->first.starts_with(key_prefix)) {
     if (ContinuesPrefix(position->first, key_prefix)) {
-      position = impl_->entries.erase(position);
+      impl_->Erase(position);
     } else {
       ++position;
     }
@@ -131,11 +161,22 @@ void PageCache::Invalidate(std::string_view key_prefix) {
 void PageCache::Clear() {
   std::unique_lock lock(impl_->mutex);
   impl_->entries.clear();
+  impl_->bytes = 0;
 }
 
 std::size_t PageCache::size() const {
   std::shared_lock lock(impl_->mutex);
   return impl_->entries.size();
+}
+
+PageCache::Statistics PageCache::statistics() const {
+  Statistics statistics;
+  statistics.hits = impl_->hits.load(std::memory_order_relaxed);
+  statistics.misses = impl_->misses.load(std::memory_order_relaxed);
+  std::shared_lock lock(impl_->mutex);
+  statistics.entries = impl_->entries.size();
+  statistics.bytes = impl_->bytes;
+  return statistics;
 }
 
 }  // namespace manmulsang::http

@@ -94,6 +94,34 @@ TEST_F(PageCacheTest, KeysFromRequests) {
   EXPECT_TRUE(cache_.Get("/c/food|ko?page=2"));
 }
 
+TEST_F(PageCacheTest, CountsHitsMissesAndTheBytesItHolds) {
+  EXPECT_EQ(cache_.statistics().hits, 0u);
+  EXPECT_EQ(cache_.statistics().bytes, 0u);
+  const std::string key = PageCache::Key("/p/123", "ko");
+  cache_.GetOrRender(request_, key, 10s, [&] { return Render(LongPage("a")); });
+  cache_.GetOrRender(request_, key, 10s, [&] { return Render(LongPage("a")); });
+  cache_.GetOrRender(request_, key, 10s, [&] { return Render(LongPage("a")); });
+  PageCache::Statistics statistics = cache_.statistics();
+  EXPECT_EQ(statistics.misses, 1u);
+  EXPECT_EQ(statistics.hits, 2u);
+  EXPECT_EQ(statistics.entries, 1u);
+  const std::size_t one_page = cache_.Get(key)->shared->identity.size();
+  EXPECT_GT(statistics.bytes, one_page);  // the key and the compressed variants on top
+
+  // Replacing a page counts it once; invalidating and clearing give its bytes back.
+  cache_.Put(key, Response::Html(LongPage("a")), 10s);
+  EXPECT_EQ(cache_.statistics().bytes, statistics.bytes);
+  cache_.Put("/c/food|ko", Response::Html("small"), 10s);
+  EXPECT_GT(cache_.statistics().bytes, statistics.bytes);
+  cache_.Invalidate("/c/food");
+  EXPECT_EQ(cache_.statistics().bytes, statistics.bytes);
+  cache_.Clear();
+  statistics = cache_.statistics();
+  EXPECT_EQ(statistics.entries, 0u);
+  EXPECT_EQ(statistics.bytes, 0u);
+  EXPECT_EQ(statistics.hits, 3u);  // the Get above was a hit too
+}
+
 TEST_F(PageCacheTest, BoundsItsSize) {
   PageCache small(clock_, 2);
   small.Put("/a", Response::Html("a"), 5s);

@@ -6,6 +6,8 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "manmulsang/http/request.hpp"
 #include "manmulsang/http/response.hpp"
@@ -51,9 +53,22 @@ class Metrics {
   // Prometheus metric name or that is already registered with another type.
   static CounterMetric& Counter(std::string_view name, std::string_view help, std::string_view labels = {});
   static GaugeMetric& Gauge(std::string_view name, std::string_view help, std::string_view labels = {});
-  // A gauge read when /metrics is scraped (database size, cache entries). read runs under the
-  // registry lock, so it must be quick and must not register metrics.
-  static void GaugeCallback(std::string_view name, std::string_view help, std::function<double()> read);
+  // A value read when /metrics is scraped, for numbers that something else already keeps (the
+  // store's size on disk, the page cache's entries and hits, the writer's queue): nothing is
+  // sampled between scrapes and no thread is started. Registering the same name and labels again
+  // replaces the reader (a second server in one test process). read runs under the registry
+  // lock, so it must be quick and must not register metrics. A counter's read must never go down.
+  static void GaugeCallback(std::string_view name, std::string_view help, std::function<double()> read,
+                            std::string_view labels = {});
+  static void CounterCallback(std::string_view name, std::string_view help, std::function<double()> read,
+                              std::string_view labels = {});
+  // Removes a reader added above (a family left with no metric at all goes too).
+  static void RemoveCallback(std::string_view name, std::string_view labels = {}) noexcept;
+  // A sampler runs once at the start of every scrape, before any reader and under the same lock,
+  // so that several readers can share one costlier measurement (the search index's counts).
+  // Returns the id that removes it.
+  static std::uint64_t AddSampler(std::function<void()> sample);
+  static void RemoveSampler(std::uint64_t id) noexcept;
 
   // Used by the server.
   static void ObserveRequest(std::string_view route, Method method, unsigned status,
@@ -62,6 +77,31 @@ class Metrics {
 
   // Everything in text format 0.0.4.
   static std::string Render();
+};
+
+// Scrape-time readers registered for the life of this object, which must not outlive what they
+// read: destroying it removes them, so no scrape reads a cache or store that is gone. The server
+// keeps one beside the page cache and the services it reports on.
+class MetricReaders {
+ public:
+  MetricReaders() = default;
+  ~MetricReaders();
+  MetricReaders(MetricReaders&& other) noexcept;
+  MetricReaders& operator=(MetricReaders&& other) noexcept;
+  MetricReaders(const MetricReaders&) = delete;
+  MetricReaders& operator=(const MetricReaders&) = delete;
+
+  // Metrics::GaugeCallback and Metrics::CounterCallback, remembered for removal.
+  void Gauge(std::string_view name, std::string_view help, std::function<double()> read, std::string_view labels = {});
+  void Counter(std::string_view name, std::string_view help, std::function<double()> read,
+               std::string_view labels = {});
+  // Metrics::AddSampler.
+  void Sampler(std::function<void()> sample);
+
+ private:
+  void RemoveAll() noexcept;
+  std::vector<std::pair<std::string, std::string>> registered_;  // name, labels
+  std::vector<std::uint64_t> samplers_;
 };
 
 // GET /metrics answered with Metrics::Render().

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -55,6 +56,16 @@ class PageCache {
   void Invalidate(std::string_view key_prefix);
   void Clear();
   std::size_t size() const;
+
+  // For /metrics: look-ups that found a fresh page and those that did not, since construction,
+  // and what is held now (bytes: keys and bodies in every encoding kept).
+  struct Statistics {
+    std::uint64_t hits = 0;
+    std::uint64_t misses = 0;
+    std::size_t entries = 0;
+    std::size_t bytes = 0;
+  };
+  Statistics statistics() const;
 
   static const core::Clock& DefaultClock();
 
