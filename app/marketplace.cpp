@@ -30,6 +30,7 @@
 #include "manmulsang/sellers/http/seller_routes.hpp"
 #include "manmulsang/search/http/search_routes.hpp"
 #include "manmulsang/storefront/http/storefront_routes.hpp"
+#include "wiring/all_migrations.hpp"
 
 namespace manmulsang::app {
 
@@ -40,45 +41,20 @@ Marketplace::Marketplace(const Config& config, Purpose purpose) {
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
   }
   database_ = db::Database::Open(url);
-  migrations_applied_ = Migrate();
-  accounts_ = std::make_unique<accounts::AccountService>(*database_, clock_);
-  sellers_ = std::make_unique<sellers::SellerService>(*database_, clock_);
-  applications_ = std::make_unique<sellers::ApplicationService>(*database_, clock_, *accounts_);
-  search_ = std::make_unique<search::SearchService>(*database_,
-                                                    search::SearchOptions{.in_memory = PrepareSearch(config, purpose)});
-  trending_ = std::make_unique<search::TrendingSearches>(clock_);
-  catalog_ = std::make_unique<catalog::CatalogService>(*database_, clock_, *sellers_, search_.get());
-  analytics_ = std::make_unique<analytics::AnalyticsService>(*database_, clock_);
-  payments_ = std::make_unique<payments::PaymentService>(*database_, clock_);
-  cart_ = std::make_unique<cart::CartService>(*database_, clock_, *sellers_, *catalog_, *payments_);
-  orders_ = std::make_unique<orders::OrderService>(*database_, clock_, *sellers_, *catalog_, *cart_, *payments_);
-  addresses_ = std::make_unique<orders::AddressBook>(*database_, clock_);
-  reviews_ = std::make_unique<reviews::ReviewService>(*database_, clock_, *sellers_, *catalog_, *orders_);
-  questions_ = std::make_unique<reviews::QuestionService>(*database_, clock_, *sellers_, *catalog_);
+  migrations_applied_ = database_->Migrate(AllMigrations());
+  MarketplaceSettings settings;
+  settings.search.in_memory = PrepareSearch(config, purpose);
+  services_ = std::make_unique<MarketplaceServices>(*database_, clock_, settings);
   media_ = std::make_unique<media::MediaLibrary>(std::filesystem::path(config.data_directory) / "media");
 }
 
 Marketplace::~Marketplace() = default;
 
-int Marketplace::Migrate() {
-  // Module order is dependency order: a module's tables may refer to those above it.
-  const db::Database::ModuleMigrations modules[] = {
-      {"accounts", accounts::Migrations()},
-      {"analytics", analytics::Migrations()},
-      {"sellers", sellers::Migrations()},
-      {"search", search::Migrations()},
-      {"catalog", catalog::Migrations()},
-      {"payments", payments::Migrations()},
-      {"cart", cart::Migrations()},
-      {"orders", orders::Migrations()},
-      {"reviews", reviews::Migrations()},
-  };
-  return database_->Migrate(modules);
-}
-
 bool Marketplace::PrepareSearch(const Config& config, Purpose purpose) {
+  // Before the services: whether the index is loaded into memory is decided at their construction.
   search::SearchService index(*database_);
-  catalog::CatalogService listings(*database_, clock_, *sellers_, &index);
+  sellers::SellerService sellers(*database_, clock_);
+  catalog::CatalogService listings(*database_, clock_, sellers, &index);
   std::int64_t indexed = index.IndexedCount();
   if (indexed != listings.CountActiveProducts()) {
     spdlog::info("search: indexing the store's listings");
@@ -97,17 +73,17 @@ void Marketplace::Serve(const Config& config) {
   http::StaticAssets assets(embedded::web_static());
   html::Renderer renderer(embedded::web_templates(), embedded::web_i18n(), assets);
   http::PageCache page_cache;
-  // Before the router: the CSV import's background jobs, owned by the router's handlers, use it
-  // until the router (destroyed first) has stopped them.
-  catalog::ListingService listings(*database_, clock_, *sellers_, *catalog_);
+  // The services (the listings' CSV import jobs among them) outlive the router, which stops
+  // the jobs its handlers own before it goes.
+  MarketplaceServices& services = *services_;
 
   http::Router router;
   // Order matters: the language and the actor are known before CSRF and counting look at them.
   router.Use(html::LocaleSelection());
-  router.Use(accounts::Authentication(*accounts_));
-  router.Use(orders::GuestCartMerge(*cart_));
+  router.Use(accounts::Authentication(services.accounts));
+  router.Use(orders::GuestCartMerge(services.cart));
   router.Use(http::CsrfProtection());
-  router.Use(analytics::VisitCounting(*analytics_));
+  router.Use(analytics::VisitCounting(services.analytics));
 
   router.Get("/healthz", [this](http::Request&) {
     database_->CheckHealth();
@@ -116,17 +92,21 @@ void Marketplace::Serve(const Config& config) {
   http::AddMetricsRoute(router);
   assets.AddRoutes(router);
   media::AddMediaRoutes(router, media_->store);
-  accounts::AddAccountRoutes(router, renderer, *accounts_);
-  catalog::AddCatalogRoutes(router, renderer, *catalog_, *sellers_, page_cache, *trending_, analytics_.get());
-  catalog::AddListingRoutes(router, renderer, *catalog_, listings, page_cache, *media_);
-  search::AddSearchRoutes(router, *search_, *trending_);
-  orders::AddBuyingRoutes(router, renderer, {*accounts_, *cart_, *orders_, *payments_, *addresses_, *sellers_, page_cache});
-  reviews::AddReviewRoutes(router, renderer, {*reviews_, *questions_, page_cache, *media_});
-  sellers::AddSellerRoutes(router, renderer, {*applications_, page_cache, *sellers_, *media_});
-  seller_center::SellerCenter seller_center(*sellers_, *catalog_, *orders_, *payments_, *analytics_, *questions_);
+  accounts::AddAccountRoutes(router, renderer, services.accounts);
+  catalog::AddCatalogRoutes(router, renderer, services.catalog, services.sellers, page_cache, services.trending,
+                            &services.analytics);
+  catalog::AddListingRoutes(router, renderer, services.catalog, services.listings, page_cache, *media_);
+  search::AddSearchRoutes(router, services.search, services.trending);
+  orders::AddBuyingRoutes(router, renderer,
+                          {services.accounts, services.cart, services.orders, services.payments, services.addresses,
+                           services.sellers, page_cache});
+  reviews::AddReviewRoutes(router, renderer, {services.reviews, services.questions, page_cache, *media_});
+  sellers::AddSellerRoutes(router, renderer, {services.applications, page_cache, services.sellers, *media_});
+  seller_center::SellerCenter seller_center(services.sellers, services.catalog, services.orders, services.payments,
+                                            services.analytics, services.questions);
   seller_center::AddSellerCenterRoutes(router, renderer, {seller_center});
-  storefront::AddStorefrontRoutes(router, renderer, *accounts_, *analytics_, *sellers_, *catalog_, *trending_,
-                                  page_cache);
+  storefront::AddStorefrontRoutes(router, renderer, services.accounts, services.analytics, services.sellers,
+                                  services.catalog, services.trending, page_cache);
   router.SetNotFound(storefront::NotFoundPage(renderer));
 
   http::ServerOptions options;
@@ -141,14 +121,14 @@ void Marketplace::Serve(const Config& config) {
   // Time-driven order moves: unpaid bank transfers past their deadline are cancelled (stock
   // back), delivered orders past the confirmation window are confirmed (escrow to the shop),
   // and abandoned guest carts are dropped. Once a minute is precise enough for deadlines in hours.
-  std::jthread order_jobs([this](std::stop_token stop) {
+  std::jthread order_jobs([&services](std::stop_token stop) {
     std::mutex mutex;
     std::condition_variable_any wake;
     while (!stop.stop_requested()) {
       try {
-        orders_->ExpireOverdueBankTransfers();
-        orders_->AutoConfirmDelivered();
-        cart_->DeleteStaleGuestCarts(std::chrono::days(30));
+        services.orders.ExpireOverdueBankTransfers();
+        services.orders.AutoConfirmDelivered();
+        services.cart.DeleteStaleGuestCarts(cart::kGuestCartLifetime);
       } catch (const std::exception& error) {
         spdlog::error("order jobs: {}", error.what());
       }
@@ -160,7 +140,7 @@ void Marketplace::Serve(const Config& config) {
   std::printf("Manmulsang listening on http://%s:%u\n", endpoint->address.c_str(), server.port());
   std::fflush(stdout);
   server.Run();
-  analytics_->Flush();
+  services.analytics.Flush();
   spdlog::info("stopped");
 }
 

@@ -1,0 +1,32 @@
+#include "wiring/all_migrations.hpp"
+
+#include <array>
+
+#include "manmulsang/accounts/accounts.hpp"
+#include "manmulsang/analytics/analytics.hpp"
+#include "manmulsang/cart/cart.hpp"
+#include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/orders/orders.hpp"
+#include "manmulsang/payments/payments.hpp"
+#include "manmulsang/reviews/reviews.hpp"
+#include "manmulsang/search/search.hpp"
+#include "manmulsang/sellers/sellers.hpp"
+
+namespace manmulsang::app {
+
+std::span<const db::Database::ModuleMigrations> AllMigrations() {
+  static const std::array<db::Database::ModuleMigrations, 9> modules = {{
+      {"accounts", accounts::Migrations()},
+      {"analytics", analytics::Migrations()},
+      {"sellers", sellers::Migrations()},
+      {"search", search::Migrations()},
+      {"catalog", catalog::Migrations()},
+      {"payments", payments::Migrations()},
+      {"cart", cart::Migrations()},
+      {"orders", orders::Migrations()},
+      {"reviews", reviews::Migrations()},
+  }};
+  return modules;
+}
+
+}  // namespace manmulsang::app

@@ -1,0 +1,22 @@
+#include "wiring/marketplace_services.hpp"
+
+namespace manmulsang::app {
+
+MarketplaceServices::MarketplaceServices(db::Database& database, const core::Clock& clock,
+                                         const MarketplaceSettings& settings)
+    : accounts(database, clock),
+      analytics(database, clock, settings.analytics),
+      sellers(database, clock),
+      applications(database, clock, accounts),
+      search(database, settings.search),
+      trending(clock),
+      catalog(database, clock, sellers, &search),
+      listings(database, clock, sellers, catalog),
+      payments(database, clock),
+      cart(database, clock, sellers, catalog, payments),
+      orders(database, clock, sellers, catalog, cart, payments, settings.orders),
+      addresses(database, clock),
+      reviews(database, clock, sellers, catalog, orders),
+      questions(database, clock, sellers, catalog) {}
+
+}  // namespace manmulsang::app

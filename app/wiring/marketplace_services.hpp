@@ -1,0 +1,55 @@
+#pragma once
+
+#include "manmulsang/accounts/accounts.hpp"
+#include "manmulsang/analytics/analytics.hpp"
+#include "manmulsang/cart/cart.hpp"
+#include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/catalog/listings.hpp"
+#include "manmulsang/core/clock.hpp"
+#include "manmulsang/db/database.hpp"
+#include "manmulsang/orders/address_book.hpp"
+#include "manmulsang/orders/orders.hpp"
+#include "manmulsang/payments/payments.hpp"
+#include "manmulsang/reviews/questions.hpp"
+#include "manmulsang/reviews/reviews.hpp"
+#include "manmulsang/search/search.hpp"
+#include "manmulsang/search/trending_searches.hpp"
+#include "manmulsang/sellers/applications.hpp"
+#include "manmulsang/sellers/sellers.hpp"
+
+namespace manmulsang::app {
+
+// What the services are told beyond the store and the clock.
+struct MarketplaceSettings {
+  search::SearchOptions search;
+  analytics::AnalyticsOptions analytics;
+  orders::OrderSettings orders;
+};
+
+// Every module's services over one store and one clock, each given the services it stands on:
+// the one wiring the server, the commands, the demo, the tests (through testing::TestMarketplace)
+// and the benches share. The store must already be migrated (AllMigrations()). The members are
+// declared in dependency order, so each is built after, and destroyed before, those it uses.
+struct MarketplaceServices {
+  MarketplaceServices(db::Database& database, const core::Clock& clock, const MarketplaceSettings& settings = {});
+
+  MarketplaceServices(const MarketplaceServices&) = delete;
+  MarketplaceServices& operator=(const MarketplaceServices&) = delete;
+
+  accounts::AccountService accounts;
+  analytics::AnalyticsService analytics;
+  sellers::SellerService sellers;
+  sellers::ApplicationService applications;
+  search::SearchService search;
+  search::TrendingSearches trending;
+  catalog::CatalogService catalog;
+  catalog::ListingService listings;
+  payments::PaymentService payments;
+  cart::CartService cart;
+  orders::OrderService orders;
+  orders::AddressBook addresses;
+  reviews::ReviewService reviews;
+  reviews::QuestionService questions;
+};
+
+}  // namespace manmulsang::app
