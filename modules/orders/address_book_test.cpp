@@ -5,7 +5,7 @@ namespace {
 
 class AddressBookTest : public BuyingTest {
  protected:
-  AddressBook book_{store_.database(), clock_};
+  AddressBook& book_ = store_.services().addresses;
 };
 
 TEST_F(AddressBookTest, FirstAddressIsTheDefaultAndDefaultsMove) {

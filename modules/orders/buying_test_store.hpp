@@ -4,25 +4,16 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
 #include <string>
 #include <vector>
 
 #include "manmulsang/orders/orders.hpp"
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::orders {
 
 class BuyingTest : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 5> Modules() {
-    return {{{"sellers", sellers::Migrations()},
-             {"catalog", catalog::Migrations()},
-             {"payments", payments::Migrations()},
-             {"cart", cart::Migrations()},
-             {"orders", Migrations()}}};
-  }
-
   // After every test: the ledger sums to zero, every transfer balances, no wallet and no stock
   // is below zero, and each order that has been paid has exactly one payment.
   void TearDown() override {
@@ -41,9 +32,7 @@ class BuyingTest : public ::testing::Test {
               0);
   }
 
-  std::int64_t Count(std::string_view sql) {
-    return store_->Read([&](db::Connection& connection) { return connection.QueryOne(sql)->Int(0); });
-  }
+  std::int64_t Count(std::string_view sql) { return store_.Count(sql); }
 
   core::SellerId Shop(core::UserId owner, std::string name) {
     std::vector<sellers::NewShop> shops = {{owner, std::move(name), "", "평양", sellers::ShopStatus::approved}};
@@ -85,13 +74,14 @@ class BuyingTest : public ::testing::Test {
   static constexpr core::UserId kShopOwner{2};
   static constexpr core::UserId kBuyer{100};
 
-  testing::TestDatabase store_{Modules()};
-  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  sellers::SellerService sellers_{store_.database(), clock_};
-  catalog::CatalogService catalog_{store_.database(), clock_, sellers_};
-  payments::PaymentService payments_{store_.database(), clock_};
-  cart::CartService cart_{store_.database(), clock_, sellers_, catalog_, payments_};
-  OrderService orders_{store_.database(), clock_, sellers_, catalog_, cart_, payments_, OrderSettings{300}};
+  // The whole marketplace, wired as the server wires it (the platform fee is the default 3 %).
+  testing::TestMarketplace store_;
+  core::ManualClock& clock_ = store_.clock();
+  sellers::SellerService& sellers_ = store_.services().sellers;
+  catalog::CatalogService& catalog_ = store_.services().catalog;
+  payments::PaymentService& payments_ = store_.services().payments;
+  cart::CartService& cart_ = store_.services().cart;
+  OrderService& orders_ = store_.services().orders;
   int product_number_ = 0;
 };
 

@@ -16,6 +16,8 @@
 
 #include "manmulsang/orders/orders.hpp"
 #include "temp_directory.hpp"
+#include "wiring/all_migrations.hpp"
+#include "wiring/marketplace_services.hpp"
 
 namespace manmulsang::orders {
 namespace {
@@ -27,51 +29,47 @@ constexpr int kProducts = 6;
 constexpr std::int64_t kStock = 100'000;
 constexpr int kWorkers = 4;
 
-std::array<db::Database::ModuleMigrations, 5> Modules() {
-  return {{{"sellers", sellers::Migrations()},
-           {"catalog", catalog::Migrations()},
-           {"payments", payments::Migrations()},
-           {"cart", cart::Migrations()},
-           {"orders", Migrations()}}};
-}
-
-// Every service over one store, as the server builds them.
+// Every service over one store, wired as the server wires them; opening it applies whatever
+// migrations are pending (none after the first).
 struct Marketplace {
-  explicit Marketplace(const std::string& url) : database(db::Database::Open(url)) {}
+  explicit Marketplace(const std::string& url) : database(db::Database::Open(url)) {
+    database->Migrate(app::AllMigrations());
+    services = std::make_unique<app::MarketplaceServices>(*database, clock);
+  }
 
   std::unique_ptr<db::Database> database;
   core::SystemClock clock;
-  sellers::SellerService sellers{*database, clock};
-  catalog::CatalogService catalog{*database, clock, sellers};
-  payments::PaymentService payments{*database, clock};
-  cart::CartService cart{*database, clock, sellers, catalog, payments};
-  OrderService orders{*database, clock, sellers, catalog, cart, payments};
+  std::unique_ptr<app::MarketplaceServices> services;
+  sellers::SellerService& sellers() { return services->sellers; }
+  catalog::CatalogService& catalog() { return services->catalog; }
+  payments::PaymentService& payments() { return services->payments; }
+  cart::CartService& cart() { return services->cart; }
+  OrderService& orders() { return services->orders; }
 };
 
 std::vector<core::ProductId> Prepare(const std::string& url) {
   Marketplace market(url);
-  market.database->Migrate(Modules());
   std::vector<sellers::NewShop> shops;
   for (int index = 0; index < 3; ++index) {
     shops.push_back({core::UserId{10 + index}, "상점 " + std::to_string(index), "", "평양",
                      sellers::ShopStatus::approved});
   }
-  const std::vector<core::SellerId> shop_ids = market.sellers.InsertShops(shops);
+  const std::vector<core::SellerId> shop_ids = market.sellers().InsertShops(shops);
   std::vector<catalog::NewProduct> products(kProducts);
   for (int index = 0; index < kProducts; ++index) {
     products[index].seller = shop_ids[index % shop_ids.size()];
-    products[index].category = market.catalog.CategoryBySlug("food")->id;
+    products[index].category = market.catalog().CategoryBySlug("food")->id;
     products[index].name = "상품 " + std::to_string(index);
     products[index].price = {1'000 + index * 100, core::Currency::kpw};
     products[index].stock = kStock;
   }
   for (int buyer = 0; buyer < kBuyers; ++buyer) {
-    if (!market.payments.CreditWallet({core::UserId{1000 + buyer}, {1'000'000'000, core::Currency::kpw}, "입금",
+    if (!market.payments().CreditWallet({core::UserId{1000 + buyer}, {1'000'000'000, core::Currency::kpw}, "입금",
                                        core::UserId{1}})) {
       ADD_FAILURE() << "top-up failed";
     }
   }
-  return market.catalog.InsertProducts(products);
+  return market.catalog().InsertProducts(products);
 }
 
 // The child: checkouts from several threads until it is killed. Each order id is written to the
@@ -86,11 +84,11 @@ std::vector<core::ProductId> Prepare(const std::string& url) {
         const core::UserId buyer{1000 + (next_buyer++ % kBuyers)};
         const cart::CartOwner owner = cart::CartOwner::Member(buyer);
         // Buyers are shared between workers, so another worker may have emptied this cart.
-        (void)market.cart.AddItem(owner, products[round % products.size()], 1 + round % 3);
-        (void)market.cart.AddItem(owner, products[(round + worker + 1) % products.size()], 1);
+        (void)market.cart().AddItem(owner, products[round % products.size()], 1 + round % 3);
+        (void)market.cart().AddItem(owner, products[(round + worker + 1) % products.size()], 1);
         CheckoutCommand command{buyer, round % 4 == 0 ? PaymentMethod::cash_on_delivery : PaymentMethod::wallet,
                                 "평양시 " + std::to_string(round), ""};
-        auto receipt = market.orders.Checkout(command);
+        auto receipt = market.orders().Checkout(command);
         if (!receipt) continue;
         std::string line;
         for (const OrderSummary& order : receipt->orders) line += std::to_string(order.id.value) + "\n";
@@ -156,7 +154,7 @@ TEST(CrashTest, KillDuringCheckoutLoadLosesNoCommittedOrderAndHalfWritesNothing)
   }
   const core::Actor admin{core::UserId{1}, core::Role::admin, "관리자"};
   for (std::int64_t id : ids) {
-    auto order = market.orders.GetOrder(admin, OrderId{id});
+    auto order = market.orders().GetOrder(admin, OrderId{id});
     ASSERT_TRUE(order.has_value()) << "order " << id << " was reported committed but is gone";
     EXPECT_FALSE(order->lines.empty());
     std::int64_t total = 0;
@@ -193,7 +191,7 @@ TEST(CrashTest, KillDuringCheckoutLoadLosesNoCommittedOrderAndHalfWritesNothing)
   EXPECT_EQ(count("SELECT COUNT(*) FROM orders WHERE payment_method = 'wallet' AND status <> 'paid'"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM checkouts WHERE receipt = ''"), 0);
   // ... and the ledger balances, with what the buyers paid equal to what escrow holds.
-  const payments::LedgerAudit audit = market.payments.Audit();
+  const payments::LedgerAudit audit = market.payments().Audit();
   EXPECT_EQ(audit.sum, 0);
   EXPECT_EQ(audit.unbalanced_transfers, 0);
   EXPECT_EQ(audit.negative_wallets, 0);

@@ -17,13 +17,7 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 
 class BuyingApiTest : public BuyingTest, public testing::RouteTestFixture {
  protected:
-  static std::array<db::Database::ModuleMigrations, 6> AllModules() {
-    auto modules = Modules();
-    return {{{"accounts", accounts::Migrations()}, modules[0], modules[1], modules[2], modules[3], modules[4]}};
-  }
-
   BuyingApiTest() {
-    store_->Migrate(std::array<db::Database::ModuleMigrations, 1>{{{"accounts", accounts::Migrations()}}});
     router_.Use(GuestCartMerge(cart_));
     AddBuyingRoutes(router_, renderer_, {accounts_, cart_, orders_, payments_, addresses_, sellers_, page_cache_});
   }
@@ -49,8 +43,8 @@ class BuyingApiTest : public BuyingTest, public testing::RouteTestFixture {
 
   static constexpr std::string_view kBuyerWho = "100:buyer";
   static constexpr std::string_view kAdminWho = "1:admin";
-  accounts::AccountService accounts_{store_.database(), clock_};
-  AddressBook addresses_{store_.database(), clock_};
+  accounts::AccountService& accounts_ = store_.services().accounts;
+  AddressBook& addresses_ = store_.services().addresses;
   http::PageCache page_cache_{clock_};
 };
 
