@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "manmulsang/catalog/catalog.hpp"
+#include "catalog_service_impl.hpp"
 #include "stock_repository.hpp"
 
 namespace manmulsang::catalog {
@@ -36,7 +36,7 @@ std::vector<Product> CatalogService::ProductsForCheckout(db::Connection& connect
 
 std::expected<void, StockShortage> CatalogService::ReserveStock(db::Connection& connection,
                                                                 std::span<const StockRequest> requests) {
-  const std::int64_t now = core::ToUnixSeconds(std::chrono::system_clock::now());
+  const std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
   for (const StockRequest& request : Normalise(requests)) {
     std::optional<StockLeft> left;
     if (request.quantity > 0) left = StockRepository::TakeStock(connection, request.product, request.quantity, now);
@@ -58,7 +58,7 @@ std::expected<void, StockShortage> CatalogService::ReserveStock(db::Connection& 
 }
 
 void CatalogService::ReleaseStock(db::Connection& connection, std::span<const StockRequest> requests) {
-  const std::int64_t now = core::ToUnixSeconds(std::chrono::system_clock::now());
+  const std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
   for (const StockRequest& request : Normalise(requests)) {
     if (request.quantity <= 0) continue;
     std::optional<StockLeft> left = StockRepository::PutBackStock(connection, request.product, request.quantity, now);
