@@ -109,6 +109,15 @@ void MemoryIndex::Insert(const DocumentRow& document, const std::vector<std::pai
   }
 }
 
+std::size_t MemoryIndex::ApproximateBytes() const {
+  // Per term: the node (key, vector, next pointer, cached hash) and its bucket; the term's
+  // characters are counted as if every one lived outside the small-string buffer.
+  constexpr std::size_t kPerTerm = sizeof(std::string) + sizeof(std::vector<PackedPosting>) + 4 * sizeof(void*);
+  constexpr std::size_t kTermCharacters = 8;  // analyzer terms are short: bigrams and words
+  return posting_count_ * sizeof(PackedPosting) + postings_.size() * (kPerTerm + kTermCharacters) +
+         documents_.capacity() * sizeof(DocumentRow) + slot_by_id_.capacity() * sizeof(std::int32_t);
+}
+
 std::vector<Posting> MemoryIndex::Postings(std::string_view term) {
   std::vector<Posting> postings;
   auto found = postings_.find(term);

@@ -32,6 +32,10 @@ class MemoryIndex final : public IndexReader {
 
   std::size_t documents() const { return document_count_; }
   std::size_t postings() const { return posting_count_; }
+  std::size_t terms() const { return postings_.size(); }
+  // What the index holds in memory, roughly: the posting arrays, the terms with their hash
+  // nodes, the documents and the slots (a hash node's overhead is estimated, not measured).
+  std::size_t ApproximateBytes() const;
 
  private:
   // Transparent hashing so that a string_view finds a std::string key without a copy.

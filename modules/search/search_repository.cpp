@@ -38,6 +38,7 @@ constexpr std::string_view kDeletePosting = "DELETE FROM search_postings WHERE t
 constexpr std::string_view kPostings =
     "SELECT product_id, name_frequency, description_frequency FROM search_postings WHERE term = $1 "
     "ORDER BY product_id";
+constexpr std::string_view kCountPostings = "SELECT COUNT(*), COUNT(DISTINCT term) FROM search_postings";
 constexpr std::string_view kStatistics =
     "SELECT documents, name_terms, description_terms FROM search_statistics WHERE id = 1";
 constexpr std::string_view kAdjustStatistics =
@@ -199,6 +200,11 @@ IndexStatistics SearchRepository::Statistics() {
   auto row = connection_.QueryOne(kStatistics);
   if (!row) return {};
   return {row->Int(0), row->Int(1), row->Int(2)};
+}
+
+SearchRepository::PostingCounts SearchRepository::CountPostings() {
+  const auto row = connection_.QueryOne(kCountPostings);
+  return {row->Int(0), row->Int(1)};
 }
 
 void SearchRepository::AdjustStatistics(std::int64_t documents, std::int64_t name_terms,

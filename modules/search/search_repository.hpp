@@ -94,6 +94,12 @@ class SearchRepository final : public IndexReader {
   void PruneChanges(std::int64_t keep);
   std::vector<Posting> Postings(std::string_view term) override;
   IndexStatistics Statistics() override;
+  // Rows of search_postings and distinct terms among them: one scan of the postings.
+  struct PostingCounts {
+    std::int64_t postings = 0;
+    std::int64_t terms = 0;
+  };
+  PostingCounts CountPostings();
   // Adds the deltas (negative on removal).
   void AdjustStatistics(std::int64_t documents, std::int64_t name_terms, std::int64_t description_terms);
 

@@ -208,6 +208,22 @@ std::int64_t SearchService::IndexedCount() {
       [](db::Connection& connection) { return SearchRepository(connection).Statistics().documents; });
 }
 
+SearchIndexSize SearchService::IndexSize() {
+  {
+    std::shared_lock lock(impl_->memory_mutex);
+    if (impl_->memory) {
+      return {static_cast<std::int64_t>(impl_->memory->documents()), static_cast<std::int64_t>(impl_->memory->terms()),
+              static_cast<std::int64_t>(impl_->memory->postings()),
+              static_cast<std::int64_t>(impl_->memory->ApproximateBytes())};
+    }
+  }
+  return impl_->database.Read([](db::Connection& connection) {
+    SearchRepository repository(connection);
+    const SearchRepository::PostingCounts counts = repository.CountPostings();
+    return SearchIndexSize{repository.Statistics().documents, counts.terms, counts.postings, std::nullopt};
+  });
+}
+
 std::expected<SearchResult, SearchError> SearchService::Search(const SearchRequest& request) {
   if (request.page < 1 || request.page > kMaxPage || request.per_page < 1 || request.per_page > kMaxPerPage) {
     return std::unexpected(SearchError::invalid_page);

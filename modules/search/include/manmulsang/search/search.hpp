@@ -99,6 +99,15 @@ struct Suggestion {
 
 inline constexpr int kMaxSuggestions = 10;
 
+// How large the index is (for /metrics).
+struct SearchIndexSize {
+  std::int64_t listings = 0;
+  std::int64_t terms = 0;     // distinct analyzer terms
+  std::int64_t postings = 0;  // (term, listing) pairs
+  // The in-memory copy's approximate size; none when queries read the tables.
+  std::optional<std::int64_t> memory_bytes;
+};
+
 struct SearchOptions {
   // Serve queries from an in-memory copy of the index: loaded from the tables at construction
   // (about 47 s and 1.2 GB at 1 M listings), brought up to date from search_changes before
@@ -124,6 +133,11 @@ class SearchService {
 
   // How many listings the index holds (the tables, whatever serves the queries).
   std::int64_t IndexedCount();
+
+  // The size of what serves the queries: the in-memory copy as of its last catching up (no
+  // reads), or else the tables, whose postings are counted with one scan of their b-tree (tens
+  // of milliseconds at 10,000 listings; stores far above that serve from memory).
+  SearchIndexSize IndexSize();
 
   // Any text is a valid query: an empty or unreadable one finds nothing.
   std::expected<SearchResult, SearchError> Search(const SearchRequest& request);
