@@ -1,10 +1,9 @@
 #include <gtest/gtest.h>
 
-#include <array>
 #include <set>
 
 #include "manmulsang/catalog/catalog.hpp"
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::catalog {
 namespace {
@@ -13,15 +12,11 @@ using namespace std::chrono_literals;
 
 class CatalogTest : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 3> Modules() {
-    return {{{"sellers", sellers::Migrations()}, {"search", search::Migrations()}, {"catalog", Migrations()}}};
-  }
-
-  testing::TestDatabase store_{Modules()};
-  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  sellers::SellerService sellers_{store_.database(), clock_};
-  search::SearchService search_{store_.database()};
-  CatalogService catalog_{store_.database(), clock_, sellers_, &search_};
+  testing::TestMarketplace store_;
+  core::ManualClock& clock_ = store_.clock();
+  sellers::SellerService& sellers_ = store_.services().sellers;
+  search::SearchService& search_ = store_.services().search;
+  CatalogService& catalog_ = store_.services().catalog;
 
   core::CategoryId Slug(std::string_view slug) {
     auto category = catalog_.CategoryBySlug(slug);

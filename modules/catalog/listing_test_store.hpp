@@ -1,11 +1,10 @@
 #pragma once
 
-// The store every listing test stands on: a real SQLite file with the sellers, search and catalog
-// migrations, the services wired as the server wires them, and the shops that own the listings.
+// The store every listing test stands on: the whole test marketplace (a real store, the services
+// wired as the server wires them) and the shops that own the listings.
 
 #include <gtest/gtest.h>
 
-#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -13,16 +12,12 @@
 #include "manmulsang/catalog/listings.hpp"
 #include "manmulsang/search/search.hpp"
 #include "manmulsang/sellers/sellers.hpp"
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::catalog {
 
 class ListingTestStore : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 3> Modules() {
-    return {{{"sellers", sellers::Migrations()}, {"search", search::Migrations()}, {"catalog", Migrations()}}};
-  }
-
   // Two approved shops owned by users 1 and 2 and, unless `with_pending` is false, user 3's shop
   // still waiting for approval (which may not list).
   std::vector<core::SellerId> InsertShops(bool with_pending = true) {
@@ -42,12 +37,12 @@ class ListingTestStore : public ::testing::Test {
     return actor;
   }
 
-  manmulsang::testing::TestDatabase store_{Modules()};
-  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  sellers::SellerService sellers_{store_.database(), clock_};
-  search::SearchService search_{store_.database()};
-  CatalogService catalog_{store_.database(), clock_, sellers_, &search_};
-  ListingService listings_{store_.database(), clock_, sellers_, catalog_};
+  manmulsang::testing::TestMarketplace store_;
+  core::ManualClock& clock_ = store_.clock();
+  sellers::SellerService& sellers_ = store_.services().sellers;
+  search::SearchService& search_ = store_.services().search;
+  CatalogService& catalog_ = store_.services().catalog;
+  ListingService& listings_ = store_.services().listings;
 };
 
 }  // namespace manmulsang::catalog

@@ -3,17 +3,13 @@
 #include <array>
 
 #include "manmulsang/catalog/catalog.hpp"
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::catalog {
 namespace {
 
 class StockReservationTest : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 2> Modules() {
-    return {{{"sellers", sellers::Migrations()}, {"catalog", Migrations()}}};
-  }
-
   void SetUp() override {
     std::vector<sellers::NewShop> shops = {{core::UserId{1}, "상점", "", "평양", sellers::ShopStatus::approved}};
     const core::SellerId shop = sellers_.InsertShops(shops).front();
@@ -34,10 +30,10 @@ class StockReservationTest : public ::testing::Test {
     });
   }
 
-  testing::TestDatabase store_{Modules()};
-  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  sellers::SellerService sellers_{store_.database(), clock_};
-  CatalogService catalog_{store_.database(), clock_, sellers_};
+  testing::TestMarketplace store_;
+  core::ManualClock& clock_ = store_.clock();
+  sellers::SellerService& sellers_ = store_.services().sellers;
+  CatalogService& catalog_ = store_.services().catalog;
   std::vector<core::ProductId> ids_;
 };
 

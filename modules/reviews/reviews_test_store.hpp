@@ -5,28 +5,17 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
 #include <string>
 #include <vector>
 
 #include "manmulsang/reviews/questions.hpp"
 #include "manmulsang/reviews/reviews.hpp"
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::reviews {
 
 class ReviewsTest : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 7> Modules() {
-    return {{{"sellers", sellers::Migrations()},
-             {"search", search::Migrations()},
-             {"catalog", catalog::Migrations()},
-             {"payments", payments::Migrations()},
-             {"cart", cart::Migrations()},
-             {"orders", orders::Migrations()},
-             {"reviews", Migrations()}}};
-  }
-
   core::SellerId Shop(core::UserId owner, std::string name) {
     std::vector<sellers::NewShop> shops = {{owner, std::move(name), "", "평양", sellers::ShopStatus::approved}};
     return sellers_.InsertShops(shops).front();
@@ -75,9 +64,7 @@ class ReviewsTest : public ::testing::Test {
 
   catalog::Product Listing(core::ProductId product) { return catalog_.GetProduct(product).value(); }
 
-  std::int64_t Count(std::string_view sql) {
-    return store_->Read([&](db::Connection& connection) { return connection.QueryOne(sql)->Int(0); });
-  }
+  std::int64_t Count(std::string_view sql) { return store_.Count(sql); }
 
   static core::Actor Buyer(core::UserId user) { return {user, core::Role::buyer, "구매자 " + std::to_string(user.value)}; }
   static core::Actor Seller(core::UserId user) { return {user, core::Role::seller, "판매자"}; }
@@ -89,17 +76,18 @@ class ReviewsTest : public ::testing::Test {
   static constexpr core::UserId kBuyer{100};
   static constexpr core::UserId kOtherBuyer{101};
 
-  testing::TestDatabase store_{Modules()};
-  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  sellers::SellerService sellers_{store_.database(), clock_};
-  // With the search index: a rating must reach the listings that searches sort by.
-  search::SearchService search_{store_.database()};
-  catalog::CatalogService catalog_{store_.database(), clock_, sellers_, &search_};
-  payments::PaymentService payments_{store_.database(), clock_};
-  cart::CartService cart_{store_.database(), clock_, sellers_, catalog_, payments_};
-  orders::OrderService orders_{store_.database(), clock_, sellers_, catalog_, cart_, payments_};
-  ReviewService reviews_{store_.database(), clock_, sellers_, catalog_, orders_};
-  QuestionService questions_{store_.database(), clock_, sellers_, catalog_};
+  // The whole marketplace, wired as the server wires it (with the search index: a rating must
+  // reach the listings that searches sort by).
+  testing::TestMarketplace store_;
+  core::ManualClock& clock_ = store_.clock();
+  sellers::SellerService& sellers_ = store_.services().sellers;
+  search::SearchService& search_ = store_.services().search;
+  catalog::CatalogService& catalog_ = store_.services().catalog;
+  payments::PaymentService& payments_ = store_.services().payments;
+  cart::CartService& cart_ = store_.services().cart;
+  orders::OrderService& orders_ = store_.services().orders;
+  ReviewService& reviews_ = store_.services().reviews;
+  QuestionService& questions_ = store_.services().questions;
   int product_number_ = 0;
   core::SellerId shop_ = Shop(kOwner, "상점");
   core::SellerId other_shop_ = Shop(kOtherOwner, "다른 상점");

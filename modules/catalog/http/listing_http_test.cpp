@@ -253,13 +253,6 @@ TEST_F(ListingHttpTest, ShopPageShowsItsRating) {
 // whether the page cache answered or not.
 class ShopVisitTest : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 4> Modules() {
-    return {{{"analytics", analytics::Migrations()},
-             {"sellers", sellers::Migrations()},
-             {"search", search::Migrations()},
-             {"catalog", Migrations()}}};
-  }
-
   ShopVisitTest() {
     AddCatalogRoutes(router_, renderer_, catalog_, sellers_, page_cache_, trending_, &analytics_);
     std::vector<sellers::NewShop> shops = {{core::UserId{1}, "평양 옷가게", "", "평양", sellers::ShopStatus::approved}};
@@ -281,13 +274,12 @@ class ShopVisitTest : public ::testing::Test {
     return router_.Dispatch(request);
   }
 
-  testing::TestDatabase store_{Modules()};
-  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  sellers::SellerService sellers_{store_.database(), clock_};
-  search::SearchService search_{store_.database()};
-  search::TrendingSearches trending_{clock_};
-  CatalogService catalog_{store_.database(), clock_, sellers_, &search_};
-  analytics::AnalyticsService analytics_{store_.database(), clock_};
+  testing::TestMarketplace store_;
+  core::ManualClock& clock_ = store_.clock();
+  sellers::SellerService& sellers_ = store_.services().sellers;
+  search::TrendingSearches& trending_ = store_.services().trending;
+  CatalogService& catalog_ = store_.services().catalog;
+  analytics::AnalyticsService& analytics_ = store_.services().analytics;
   http::StaticAssets assets_{embedded::web_static()};
   html::Renderer renderer_{embedded::web_templates(), embedded::web_i18n(), assets_};
   http::PageCache page_cache_{clock_};
