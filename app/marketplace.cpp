@@ -30,6 +30,7 @@
 #include "manmulsang/sellers/http/seller_routes.hpp"
 #include "manmulsang/search/http/search_routes.hpp"
 #include "manmulsang/storefront/http/storefront_routes.hpp"
+#include "server_metrics.hpp"
 #include "wiring/all_migrations.hpp"
 
 namespace manmulsang::app {
@@ -90,6 +91,9 @@ void Marketplace::Serve(const Config& config) {
     return http::Response::Text("ok\n");
   });
   http::AddMetricsRoute(router);
+  // Declared after the page cache and the services it reads, so it goes before them.
+  const http::MetricReaders metric_readers =
+      RegisterServerMetrics({*database_, SqliteFile(config.DatabaseUrl()), page_cache, services.search});
   assets.AddRoutes(router);
   media::AddMediaRoutes(router, media_->store);
   accounts::AddAccountRoutes(router, renderer, services.accounts);
