@@ -1,61 +1,21 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <map>
 #include <mutex>
 #include <stop_token>
 #include <thread>
-#include <tuple>
 #include <unordered_map>
 
+#include "day_key.hpp"
 #include "embedded/analytics_migrations.hpp"
 #include "manmulsang/analytics/analytics.hpp"
-#include "manmulsang/text/utf8.hpp"
+#include "shop_visit_counter.hpp"
+#include "visit_counter.hpp"
 #include "visit_repository.hpp"
 
 namespace manmulsang::analytics {
-namespace {
-
-// A day as the integer YYYYMMDD, so that the day the in-memory counters belong to fits in one
-// atomic and days compare in calendar order.
-int DayKey(std::string_view local_date) {
-  int key = 0;
-  for (char c : local_date) {
-    if (c >= '0' && c <= '9') key = key * 10 + (c - '0');
-  }
-  return key;
-}
-
-std::string DayText(int key) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d", key / 10000, key / 100 % 100, key % 100);
-  return text;
-}
-
-struct Counts {
-  std::int64_t visits = 0;
-  std::int64_t page_views = 0;
-};
-
-using Batch = std::map<int, Counts>;
-
-// Shop views and search words gathered since the last flush.
-struct ShopBatch {
-  std::map<std::pair<int, std::int64_t>, std::int64_t> views;                 // (day, shop)
-  std::map<std::tuple<int, std::int64_t, std::string>, std::int64_t> terms;  // (day, shop, words)
-  std::int64_t dropped_terms = 0;  // views whose words found no room under the bound
-
-  bool empty() const { return views.empty() && terms.empty(); }
-};
-
-// Words worth keeping: what SearchQueryOf hands over, checked again since any caller may call.
-bool IsCountableQuery(std::string_view query) {
-  return !query.empty() && query.size() <= kMaxSearchQueryBytes && text::IsValidUtf8(query);
-}
-
-}  // namespace
 
 bool StartsVisit(std::optional<core::TimePoint> last_seen, core::TimePoint now) {
   if (!last_seen) return true;
@@ -65,84 +25,22 @@ bool StartsVisit(std::optional<core::TimePoint> last_seen, core::TimePoint now) 
   return now - *last_seen > kVisitIdleTimeout;
 }
 
+// The counters in memory, the background flush that adds them to the store, and the reads that
+// add the two together.
 struct AnalyticsService::Impl {
   Impl(db::Database& database, const core::Clock& clock, AnalyticsOptions options)
-      : database(database), clock(clock), options(options),
-        bucket_day(DayKey(core::LocalDate(clock.Now()))) {}
+      : database(database), clock(clock), options(options), visits(DayKeyOf(clock.Now())),
+        shop_visits(options.max_pending_search_terms) {}
 
-  int Today() const { return DayKey(core::LocalDate(clock.Now())); }
+  int Today() const { return DayKeyOf(clock.Now()); }
 
-  // Moves the counters to `carried` under the day they belong to, and starts counting `day`.
-  // A view recorded by a thread that read the old day just before the switch lands in the new
-  // day: at most a few views at midnight, which is not worth a lock on every view.
-  void RollTo(int day) {
-    std::lock_guard lock(state_mutex);
-    int current = bucket_day.load(std::memory_order_acquire);
-    if (day <= current) return;  // another thread rolled first, or the clock went back
-    Counts& counts = carried[current];
-    counts.visits += bucket_visits.exchange(0, std::memory_order_relaxed);
-    counts.page_views += bucket_page_views.exchange(0, std::memory_order_relaxed);
-    bucket_day.store(day, std::memory_order_release);
-  }
-
-  Batch TakePending() {
-    std::lock_guard lock(state_mutex);
-    Batch batch = std::move(carried);
-    carried.clear();
-    Counts& current = batch[bucket_day.load(std::memory_order_acquire)];
-    current.visits += bucket_visits.exchange(0, std::memory_order_relaxed);
-    current.page_views += bucket_page_views.exchange(0, std::memory_order_relaxed);
-    std::erase_if(batch, [](const auto& entry) {
-      return entry.second.visits == 0 && entry.second.page_views == 0;
-    });
-    return batch;
-  }
-
-  void Restore(const Batch& batch) {
-    std::lock_guard lock(state_mutex);
-    for (const auto& [day, counts] : batch) {
-      carried[day].visits += counts.visits;
-      carried[day].page_views += counts.page_views;
-    }
-  }
-
-  void RecordShopVisit(core::SellerId shop, std::string_view query) {
-    if (!shop) return;
-    int day = Today();
-    bool countable = IsCountableQuery(query);
-    std::lock_guard lock(shop_mutex);
-    ++shop_pending.views[{day, shop.value}];
-    if (!countable) return;
-    auto key = std::make_tuple(day, shop.value, std::string(query));
-    if (auto found = shop_pending.terms.find(key); found != shop_pending.terms.end()) {
-      ++found->second;
-    } else if (shop_pending.terms.size() < options.max_pending_search_terms) {
-      shop_pending.terms.emplace(std::move(key), 1);
-    } else {
-      ++shop_pending.dropped_terms;
-    }
-  }
-
-  ShopBatch TakeShopPending() {
-    std::lock_guard lock(shop_mutex);
-    ShopBatch batch = std::move(shop_pending);
-    shop_pending = {};
-    return batch;
-  }
-
-  // Puts back a batch a failed flush could not store. The bound is not applied: these words
-  // were counted already, and the next flush empties the map again.
-  void RestoreShops(ShopBatch& batch) {
-    std::lock_guard lock(shop_mutex);
-    for (const auto& [key, views] : batch.views) shop_pending.views[key] += views;
-    for (auto& [key, count] : batch.terms) shop_pending.terms[key] += count;
-    shop_pending.dropped_terms += batch.dropped_terms;
-  }
+  // The day `days` days before today, as a key.
+  int DayKeyDaysBefore(int days) const { return DayKeyOf(clock.Now() - std::chrono::hours(24) * days); }
 
   void Flush() {
     std::lock_guard flushing(flush_mutex);
-    Batch batch = TakePending();
-    ShopBatch shops = TakeShopPending();
+    VisitCounter::Batch batch = visits.TakePending();
+    ShopVisitCounter::Batch shops = shop_visits.TakePending();
     int today = Today();
     bool prune = today != last_pruned_day;
     if (batch.empty() && shops.empty() && !prune) return;
@@ -164,22 +62,16 @@ struct AnalyticsService::Impl {
           VisitRepository::AddShopSearchTerm(connection, shop, DayText(day), query, count);
         }
         if (prune) {
-          VisitRepository::PruneSearchTerms(connection,
-                                            DayText(DayKeyDaysBefore(kSearchTermRetentionDays - 1)));
+          VisitRepository::PruneSearchTerms(connection, DayText(DayKeyDaysBefore(kSearchTermRetentionDays - 1)));
         }
       });
     } catch (...) {
-      Restore(batch);
+      visits.Restore(batch);
       shops.dropped_terms = 0;  // already reported
-      RestoreShops(shops);
+      shop_visits.Restore(shops);
       throw;
     }
     last_pruned_day = today;
-  }
-
-  // The day `days` days before today, as a key.
-  int DayKeyDaysBefore(int days) const {
-    return DayKey(core::LocalDate(clock.Now() - std::chrono::hours(24) * days));
   }
 
   ShopTraffic ShopTrafficOf(core::SellerId shop, int days) {
@@ -190,35 +82,22 @@ struct AnalyticsService::Impl {
     core::TimePoint now = clock.Now();
     std::unordered_map<int, std::size_t> slot_of_day;
     for (int back = days - 1; back >= 0; --back) {
-      int key = DayKey(core::LocalDate(now - std::chrono::hours(24) * back));
+      int key = DayKeyOf(now - std::chrono::hours(24) * back);
       slot_of_day.emplace(key, static_cast<std::size_t>(days - 1 - back));
     }
-    int first_day = DayKey(core::LocalDate(now - std::chrono::hours(24) * (days - 1)));
-    int last_day = DayKey(core::LocalDate(now));
+    int first_day = DayKeyOf(now - std::chrono::hours(24) * (days - 1));
+    int last_day = DayKeyOf(now);
     std::string first_text = DayText(first_day);
     std::string last_text = DayText(last_day);
 
     // As in Stats(): holding flush_mutex keeps a batch from being in both places or neither.
     std::lock_guard flushing(flush_mutex);
-    std::map<std::string, std::int64_t> pending_terms;
-    {
-      std::lock_guard lock(shop_mutex);
-      for (const auto& [key, views] : shop_pending.views) {
-        if (key.second != shop.value) continue;
-        if (auto slot = slot_of_day.find(key.first); slot != slot_of_day.end()) {
-          traffic.daily_views[slot->second] += views;
-        }
-      }
-      for (const auto& [key, count] : shop_pending.terms) {
-        const auto& [day, owner, query] = key;
-        if (owner == shop.value && day >= first_day && day <= last_day) pending_terms[query] += count;
-      }
-    }
+    std::map<std::string, std::int64_t> pending_terms =
+        shop_visits.AddPending(shop, slot_of_day, first_day, last_day, traffic.daily_views);
 
     std::map<std::string, std::int64_t> totals;
     database.Read([&](db::Connection& connection) {
-      for (const auto& [day, views] :
-           VisitRepository::StoredShopViews(connection, shop.value, first_text, last_text)) {
+      for (const auto& [day, views] : VisitRepository::StoredShopViews(connection, shop.value, first_text, last_text)) {
         if (auto slot = slot_of_day.find(DayKey(day)); slot != slot_of_day.end()) {
           traffic.daily_views[slot->second] += views;
         }
@@ -227,14 +106,13 @@ struct AnalyticsService::Impl {
       // are pending searches guarantees the true top ten is among what is read, once each
       // pending search's stored count is known too.
       auto limit = static_cast<std::int64_t>(kTopSearchTerms + pending_terms.size());
-      std::vector<SearchTermCount> stored = VisitRepository::StoredTopSearchTerms(
-          connection, shop.value, first_text, last_text, limit);
+      std::vector<SearchTermCount> stored =
+          VisitRepository::StoredTopSearchTerms(connection, shop.value, first_text, last_text, limit);
       bool read_all = static_cast<std::int64_t>(stored.size()) < limit;
       for (const SearchTermCount& term : stored) totals[term.query] += term.count;
       for (const auto& [query, count] : pending_terms) {
         if (!totals.contains(query) && !read_all) {
-          totals[query] += VisitRepository::StoredSearchTermCount(connection, shop.value, first_text,
-                                                                  last_text, query);
+          totals[query] += VisitRepository::StoredSearchTermCount(connection, shop.value, first_text, last_text, query);
         }
         totals[query] += count;
       }
@@ -255,23 +133,9 @@ struct AnalyticsService::Impl {
     // while we read the two.
     std::lock_guard flushing(flush_mutex);
     int today = Today();
-    VisitStats stats = database.Read([&](db::Connection& connection) {
-      return VisitRepository::StoredStats(connection, DayText(today));
-    });
-    std::lock_guard lock(state_mutex);
-    for (const auto& [day, counts] : carried) {
-      stats.visits_total += counts.visits;
-      if (day == today) {
-        stats.visits_today += counts.visits;
-        stats.page_views_today += counts.page_views;
-      }
-    }
-    std::int64_t visits = bucket_visits.load(std::memory_order_relaxed);
-    stats.visits_total += visits;
-    if (bucket_day.load(std::memory_order_acquire) == today) {
-      stats.visits_today += visits;
-      stats.page_views_today += bucket_page_views.load(std::memory_order_relaxed);
-    }
+    VisitStats stats = database.Read(
+        [&](db::Connection& connection) { return VisitRepository::StoredStats(connection, DayText(today)); });
+    visits.AddPending(stats, today);
     return stats;
   }
 
@@ -295,17 +159,9 @@ struct AnalyticsService::Impl {
   const core::Clock& clock;
   AnalyticsOptions options;
 
-  // The current day's counts, added to without a lock.
-  std::atomic<int> bucket_day;
-  std::atomic<std::int64_t> bucket_visits{0};
-  std::atomic<std::int64_t> bucket_page_views{0};
-
-  std::mutex state_mutex;  // guards carried and day switches
-  Batch carried;           // earlier days', and counts a failed flush put back
-  std::mutex flush_mutex;  // one flush or stats read at a time
-
-  std::mutex shop_mutex;    // guards shop_pending
-  ShopBatch shop_pending;   // shop views and search words since the last flush
+  VisitCounter visits;
+  ShopVisitCounter shop_visits;
+  std::mutex flush_mutex;   // one flush or stats read at a time
   int last_pruned_day = 0;  // under flush_mutex: old search rows go once a day
 
   std::mutex wake_mutex;
@@ -313,8 +169,7 @@ struct AnalyticsService::Impl {
   std::jthread flusher;  // last: it starts after, and stops before, everything it uses
 };
 
-AnalyticsService::AnalyticsService(db::Database& database, const core::Clock& clock,
-                                   AnalyticsOptions options)
+AnalyticsService::AnalyticsService(db::Database& database, const core::Clock& clock, AnalyticsOptions options)
     : impl_(std::make_unique<Impl>(database, clock, options)) {
   impl_->flusher = std::jthread([impl = impl_.get()](std::stop_token stop) { impl->RunFlusher(stop); });
 }
@@ -329,17 +184,13 @@ AnalyticsService::~AnalyticsService() {
   }
 }
 
-void AnalyticsService::RecordPageView(bool starts_visit) {
-  int day = impl_->Today();
-  if (day > impl_->bucket_day.load(std::memory_order_acquire)) impl_->RollTo(day);
-  impl_->bucket_page_views.fetch_add(1, std::memory_order_relaxed);
-  if (starts_visit) impl_->bucket_visits.fetch_add(1, std::memory_order_relaxed);
-}
+void AnalyticsService::RecordPageView(bool starts_visit) { impl_->visits.Record(impl_->Today(), starts_visit); }
 
 VisitStats AnalyticsService::Stats() { return impl_->Stats(); }
 
 void AnalyticsService::RecordShopVisit(core::SellerId shop, std::string_view search_query) {
-  impl_->RecordShopVisit(shop, search_query);
+  if (!shop) return;
+  impl_->shop_visits.Record(impl_->Today(), shop, search_query);
 }
 
 ShopTraffic AnalyticsService::ShopTrafficOf(core::SellerId shop, int days) {
