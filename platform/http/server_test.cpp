@@ -189,6 +189,14 @@ TEST_F(ServerTest, OversizedHeaderGets431) {
   EXPECT_EQ(response.result_int(), 431);
 }
 
+// A request target (path + query) over ServerOptions::target_limit (4 KiB) is 414, whether the
+// whole request line fits the header limit or not; a target under it is served.
+TEST_F(ServerTest, LongTargetGets414) {
+  EXPECT_EQ(Client(server_->port()).Get("/?q=" + std::string(5000, 'x')).result_int(), 414);
+  EXPECT_EQ(Client(server_->port()).Get("/?q=" + std::string(20 * 1024, 'x')).result_int(), 414);
+  EXPECT_EQ(Client(server_->port()).Get("/?q=" + std::string(3000, 'x')).result_int(), 200);
+}
+
 TEST_F(ServerTest, StalledHalfRequestIsCutOff) {
   Client client(server_->port());
   client.SendRaw("GET / HTTP/1.1\r\nHost: x\r\n");  // and never the empty line
@@ -345,17 +353,29 @@ TEST(ServerOffloadTest, RouterWithoutOffloadedRoutesSaysSo) {
   EXPECT_FALSE(router.Options(Method::get, "/upload/3").offload);
 }
 
+// A Stop that comes before Run (a signal during start-up) is not lost: Run returns without
+// serving, and the listening socket is closed. The wait is a bound on a hang, not a timing.
 TEST(ServerStopTest, StopBeforeRunReturnsPromptly) {
   Router router;
+  router.Get("/", [](Request&) { return Response::Text("home"); });
   ServerOptions options;
   options.port = 0;
   options.threads = 1;
   options.handle_signals = false;
   Server server(options, router);
   server.Listen();
+  const std::uint16_t port = server.port();
+  ASSERT_NE(port, 0);
   server.Stop();
-  server.Run();  // returns at once
-  SUCCEED();
+  std::future<void> run = std::async(std::launch::async, [&server] { server.Run(); });
+  ASSERT_EQ(run.wait_for(30s), std::future_status::ready) << "Run() kept serving after Stop()";
+  run.get();
+
+  asio::io_context io;
+  tcp::socket socket(io);
+  boost::system::error_code error;
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), error);
+  EXPECT_EQ(error, asio::error::connection_refused) << "the server still accepts connections after Run() returned";
 }
 
 }  // namespace

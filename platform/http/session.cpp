@@ -25,11 +25,29 @@ std::string_view RejectionCode(Status status) {
   switch (status) {
     case Status::payload_too_large: return "payload_too_large";
     case Status::request_header_fields_too_large: return "header_too_large";
+    case Status::uri_too_long: return "uri_too_long";
     default: return "bad_request";
   }
 }
 
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+// The bytes of a request line still in the buffer (all of them when no line end has arrived).
+std::string_view RequestLine(const beast::flat_buffer& buffer) {
+  const auto data = buffer.data();
+  const std::string_view bytes(static_cast<const char*>(data.data()), data.size());
+  return bytes.substr(0, bytes.find("\r\n"));
+}
+
+// The target in a request line still in the buffer ("GET /api/... HTTP/1.1"), so a refusal of
+// one too long to parse can still answer an API client in JSON.
+std::string_view BufferedTarget(const beast::flat_buffer& buffer) {
+  std::string_view line = RequestLine(buffer);
+  const std::size_t space = line.find(' ');
+  if (space == std::string_view::npos) return {};
+  line.remove_prefix(space + 1);
+  return line.substr(0, line.find(' '));
+}
 
 // Errors that only mean the peer went away or was timed out: close without an answer.
 bool IsDisconnect(const boost::system::error_code& error) {
@@ -95,7 +113,16 @@ class Session {
     auto [header_error, header_bytes] = co_await bhttp::async_read_header(stream_, buffer, parser, kTuple);
     const Clock::time_point start = Clock::now();
     if (header_error == bhttp::error::header_limit) {
-      co_await Reject(Status::request_header_fields_too_large, "Request header too large.\n", start);
+      // Too long a request line is a too-long URI, not big headers. The parser has taken the
+      // request line off the buffer once it was whole; until then the buffer is that line.
+      const std::string_view parsed_target = parser.get().target();
+      const std::string_view target = parsed_target.empty() ? BufferedTarget(buffer) : parsed_target;
+      if (parsed_target.empty() ? RequestLine(buffer).size() > options_.target_limit
+                                : parsed_target.size() > options_.target_limit) {
+        co_await Reject(Status::uri_too_long, "Request target too long.\n", start, target);
+      } else {
+        co_await Reject(Status::request_header_fields_too_large, "Request header too large.\n", start);
+      }
       co_return false;
     }
     if (header_error) {
@@ -106,6 +133,10 @@ class Session {
 
     const auto& header = parser.get();
     const std::string_view target = header.target();
+    if (target.size() > options_.target_limit) {
+      co_await Reject(Status::uri_too_long, "Request target too long.\n", start, target);
+      co_return false;
+    }
     const RouteOptions route_options = shared_.router.Options(header.method(), target.substr(0, target.find('?')));
     const std::size_t body_limit = route_options.body_limit;
     if (parser.content_length() && *parser.content_length() > body_limit) {
