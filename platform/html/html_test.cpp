@@ -1,6 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <toml++/toml.h>
+
+#include <algorithm>
 #include <boost/beast/http/field.hpp>
+#include <filesystem>
+#include <functional>
+#include <iterator>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -116,7 +123,61 @@ TEST_F(RendererTest, BadCatalogsFailAtRegistration) {
   EXPECT_THROW(renderer_.AddMessages(not_text), std::runtime_error);
 }
 
-TEST_F(RendererTest, SharedCatalogsHaveTheSameKeys) {
+// Every message catalog of the source tree (web/, each module's and platform part's i18n/) has
+// the same keys in Korean and in English, both ways: a key one language lacks would show the
+// other language's text (or, where neither has it, the bare key) to some visitors.
+std::set<std::string> CatalogKeys(const std::filesystem::path& file) {
+  std::set<std::string> keys;
+  const std::function<void(const toml::table&, const std::string&)> collect = [&](const toml::table& table,
+                                                                                  const std::string& prefix) {
+    for (const auto& [name, node] : table) {
+      const std::string key = prefix + std::string(name.str());
+      if (const toml::table* inner = node.as_table()) {
+        collect(*inner, key + ".");
+      } else {
+        EXPECT_TRUE(node.is_string()) << file << ": " << key << " is not text";
+        keys.insert(key);
+      }
+    }
+  };
+  collect(toml::parse_file(file.string()), "");
+  return keys;
+}
+
+TEST(MessageCatalogs, KoreanAndEnglishHaveTheSameKeysEverywhere) {
+  namespace fs = std::filesystem;
+  const fs::path source(MANMULSANG_SOURCE_DIR);
+  std::set<fs::path> folders;
+  for (const char* top : {"app", "modules", "platform", "web"}) {
+    if (!fs::exists(source / top)) continue;
+    for (const fs::directory_entry& entry : fs::recursive_directory_iterator(source / top)) {
+      const std::string name = entry.path().filename().string();
+      if (entry.is_regular_file() && (name == "ko.toml" || name == "en.toml") &&
+          entry.path().parent_path().filename() == "i18n") {
+        folders.insert(entry.path().parent_path());
+      }
+    }
+  }
+  EXPECT_TRUE(folders.contains(source / "web" / "i18n"));
+  EXPECT_GE(folders.size(), 5u) << "the modules' catalogs were not found under " << source;
+  for (const fs::path& folder : folders) {
+    const std::string where = fs::relative(folder, source).string();
+    ASSERT_TRUE(fs::exists(folder / "ko.toml")) << where << " has no ko.toml";
+    ASSERT_TRUE(fs::exists(folder / "en.toml")) << where << " has no en.toml";
+    const std::set<std::string> korean = CatalogKeys(folder / "ko.toml");
+    const std::set<std::string> english = CatalogKeys(folder / "en.toml");
+    EXPECT_FALSE(korean.empty()) << where;
+    std::vector<std::string> only_korean;
+    std::vector<std::string> only_english;
+    std::ranges::set_difference(korean, english, std::back_inserter(only_korean));
+    std::ranges::set_difference(english, korean, std::back_inserter(only_english));
+    EXPECT_EQ(only_korean, std::vector<std::string>{}) << where << ": keys in ko.toml missing from en.toml";
+    EXPECT_EQ(only_english, std::vector<std::string>{}) << where << ": keys in en.toml missing from ko.toml";
+  }
+}
+
+// The shared catalogs the layout uses are loaded into the renderer, and differ by language.
+TEST_F(RendererTest, SharedCatalogsAreLoadedInBothLanguages) {
   for (const char* key : {"site_name", "nav.login", "nav.logout", "nav.register", "search_box.placeholder",
                           "not_found.heading", "error.generic", "footer.copyright", "common.save"}) {
     EXPECT_NE(renderer_.Translate(core::Locale::ko, key), key);
