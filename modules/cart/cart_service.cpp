@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <array>
-#include <map>
 
 #include <sodium.h>
 #include <mutex>
@@ -162,88 +161,23 @@ int CartService::DeleteStaleGuestCarts(std::chrono::seconds age) {
   return deleted;
 }
 
-CartView CartService::View(const CartOwner& owner, const sellers::DeliveryChoices& delivery) {
-  CartView view;
-  std::vector<CartItem> items;
-  std::vector<catalog::Product> products;
-  payments::ExchangeRates rates;
-  if (!ValidOwner(owner)) return view;
-  impl_->database.Read([&](db::Connection& connection) {
-    if (auto cart = CartRepository::FindCart(connection, owner)) items = CartRepository::Items(connection, *cart);
-    std::vector<core::ProductId> ids;
-    for (const CartItem& item : items) ids.push_back(item.product);
-    products = impl_->catalog.ProductsForCheckout(connection, ids);
-    rates = impl_->payments.RatesIn(connection);
-  });
-
-  std::map<core::ProductId, const catalog::Product*> by_id;
-  for (const catalog::Product& product : products) by_id[product.id] = &product;
-  std::map<core::SellerId, ShopGroup> groups;
-  view.ready = !items.empty();
-  for (const CartItem& item : items) {
-    CartLine line;
-    line.product = item.product;
-    line.quantity = item.quantity;
-    view.item_count += item.quantity;
-    auto found = by_id.find(item.product);
-    if (found == by_id.end()) {
-      view.unavailable.push_back(std::move(line));
-      view.ready = false;
-      continue;
-    }
-    line.available = true;
-    line.details = *found->second;
-    line.enough_stock = line.details.stock >= item.quantity;
-    std::int64_t line_total = 0;
-    // A price so large that the line overflows is shown unpriced; checkout refuses it too.
-    if (auto won = rates.ToKpw(line.details.price); won && !__builtin_mul_overflow(*won, item.quantity, &line_total)) {
-      line.unit_price_kpw = *won;
-      line.line_total_kpw = line_total;
-    }
-    const bool buyable = line.enough_stock && line.line_total_kpw.has_value();
-    view.ready = view.ready && buyable;
-    ShopGroup& group = groups[line.details.seller];
-    group.seller = line.details.seller;
-    if (buyable && __builtin_add_overflow(group.subtotal_kpw, *line.line_total_kpw, &group.subtotal_kpw)) {
-      view.ready = false;
-    }
-    group.lines.push_back(std::move(line));
-  }
-
-  std::vector<core::SellerId> seller_ids;
-  for (const auto& [seller, group] : groups) seller_ids.push_back(seller);
-  std::map<core::SellerId, sellers::Shop> shops;
-  for (sellers::Shop& shop : impl_->sellers.FindShops(seller_ids)) shops.emplace(shop.id, std::move(shop));
-  for (auto& [seller, group] : groups) {
-    if (auto shop = shops.find(seller); shop != shops.end()) {
-      group.seller_name = std::move(shop->second.name);
-      group.delivery = std::move(shop->second.delivery);
-    }
-    for (CartLine& line : group.lines) line.details.seller_name = group.seller_name;
-    // The same rule checkout charges by (sellers::DeliveryFee), on the same subtotal.
-    auto chosen = delivery.find(seller);
-    group.delivery_method = chosen == delivery.end() ? sellers::DeliveryMethod::courier : chosen->second;
-    auto fee = sellers::DeliveryFee(group.delivery, group.delivery_method, group.subtotal_kpw);
-    if (!fee) {
-      group.delivery_method = sellers::DeliveryMethod::courier;
-      fee = sellers::DeliveryFee(group.delivery, group.delivery_method, group.subtotal_kpw);
-    }
-    group.delivery_fee_kpw = fee.value_or(0);
-    if (__builtin_add_overflow(group.subtotal_kpw, group.delivery_fee_kpw, &group.total_kpw) ||
-        __builtin_add_overflow(view.subtotal_kpw, group.subtotal_kpw, &view.subtotal_kpw) ||
-        __builtin_add_overflow(view.delivery_fee_kpw, group.delivery_fee_kpw, &view.delivery_fee_kpw) ||
-        __builtin_add_overflow(view.total_kpw, group.total_kpw, &view.total_kpw)) {
-      view.ready = false;
-    }
-    view.shops.push_back(std::move(group));
-  }
-  return view;
+Quote CartService::View(const CartOwner& owner, const sellers::DeliveryChoices& delivery) {
+  if (!ValidOwner(owner)) return {};
+  return impl_->database.Read([&](db::Connection& connection) { return QuoteIn(connection, owner, delivery); });
 }
 
-std::vector<CartItem> CartService::ItemsIn(db::Connection& connection, core::UserId user) {
-  auto cart = CartRepository::FindCart(connection, CartOwner::Member(user));
-  if (!cart) return {};
-  return CartRepository::Items(connection, *cart);
+Quote CartService::QuoteIn(db::Connection& connection, const CartOwner& owner,
+                           const sellers::DeliveryChoices& delivery) {
+  std::vector<CartItem> items;
+  if (auto cart = CartRepository::FindCart(connection, owner)) items = CartRepository::Items(connection, *cart);
+  std::vector<core::ProductId> ids;
+  for (const CartItem& item : items) ids.push_back(item.product);
+  const std::vector<catalog::Product> products = impl_->catalog.ProductsForCheckout(connection, ids);
+  std::vector<core::SellerId> seller_ids;
+  for (const catalog::Product& product : products) seller_ids.push_back(product.seller);
+  const std::vector<sellers::Shop> shops = impl_->sellers.FindShopsIn(connection, seller_ids);
+  const payments::ExchangeRates rates = impl_->payments.RatesIn(connection);
+  return MakeQuote({items, products, rates, shops, delivery});
 }
 
 void CartService::ClearIn(db::Connection& connection, core::UserId user) {

@@ -1,10 +1,8 @@
 #include <gtest/gtest.h>
 
-#include <array>
-
 #include "manmulsang/cart/cart.hpp"
 #include "manmulsang/catalog/listings.hpp"
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::cart {
 namespace {
@@ -13,13 +11,6 @@ using namespace std::chrono_literals;
 
 class CartTest : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 4> Modules() {
-    return {{{"sellers", sellers::Migrations()},
-             {"catalog", catalog::Migrations()},
-             {"payments", payments::Migrations()},
-             {"cart", Migrations()}}};
-  }
-
   void SetUp() override {
     std::vector<sellers::NewShop> shops = {{core::UserId{1}, "상점", "", "평양", sellers::ShopStatus::approved}};
     const core::SellerId shop = sellers_.InsertShops(shops).front();
@@ -35,12 +26,12 @@ class CartTest : public ::testing::Test {
     ids_ = catalog_.InsertProducts(products);
   }
 
-  testing::TestDatabase store_{Modules()};
-  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  sellers::SellerService sellers_{store_.database(), clock_};
-  catalog::CatalogService catalog_{store_.database(), clock_, sellers_};
-  payments::PaymentService payments_{store_.database(), clock_};
-  CartService cart_{store_.database(), clock_, sellers_, catalog_, payments_};
+  testing::TestMarketplace store_;
+  core::ManualClock& clock_ = store_.clock();
+  sellers::SellerService& sellers_ = store_.services().sellers;
+  catalog::CatalogService& catalog_ = store_.services().catalog;
+  payments::PaymentService& payments_ = store_.services().payments;
+  CartService& cart_ = store_.services().cart;
   std::vector<core::ProductId> ids_;
   const CartOwner member_ = CartOwner::Member(core::UserId{50});
 };
@@ -59,13 +50,13 @@ TEST_F(CartTest, EachShopShowsItsDeliveryFeeForTheChosenMethod) {
   ASSERT_TRUE(cart_.AddItem(member_, ids_[0], 1).has_value());  // the first shop: free courier, no pickup
   ASSERT_TRUE(cart_.AddItem(member_, apple, 2).has_value());
 
-  CartView view = cart_.View(member_);
+  Quote view = cart_.View(member_);
   ASSERT_EQ(view.shops.size(), 2u);
-  const ShopGroup& free_shop = view.shops[0];
+  const QuoteShop& free_shop = view.shops[0];
   EXPECT_EQ(free_shop.delivery_method, sellers::DeliveryMethod::courier);
   EXPECT_EQ(free_shop.delivery_fee_kpw, 0);
   EXPECT_EQ(free_shop.total_kpw, 2'000);
-  const ShopGroup& paid_shop = view.shops[1];
+  const QuoteShop& paid_shop = view.shops[1];
   EXPECT_EQ(paid_shop.seller, courier_shop);
   EXPECT_EQ(paid_shop.subtotal_kpw, 8'000);
   EXPECT_EQ(paid_shop.delivery_fee_kpw, 3'000);  // below the 10,000 won threshold
@@ -76,14 +67,22 @@ TEST_F(CartTest, EachShopShowsItsDeliveryFeeForTheChosenMethod) {
   EXPECT_EQ(view.delivery_fee_kpw, 3'000);
   EXPECT_EQ(view.total_kpw, 13'000);
 
-  // Pickup where offered costs nothing; pickup where not offered falls back to courier.
-  const sellers::DeliveryChoices choices = {{courier_shop, sellers::DeliveryMethod::pickup},
-                                            {free_shop.seller, sellers::DeliveryMethod::pickup}};
-  view = cart_.View(member_, choices);
+  // Pickup where offered costs nothing; pickup where not offered is the quote's problem, the
+  // refusal checkout would answer.
+  const core::SellerId free_seller = free_shop.seller;
+  view = cart_.View(member_, {{courier_shop, sellers::DeliveryMethod::pickup}});
   EXPECT_EQ(view.shops[1].delivery_method, sellers::DeliveryMethod::pickup);
   EXPECT_EQ(view.shops[1].delivery_fee_kpw, 0);
-  EXPECT_EQ(view.shops[0].delivery_method, sellers::DeliveryMethod::courier);
   EXPECT_EQ(view.total_kpw, 10'000);
+  EXPECT_TRUE(view.ready);
+  const sellers::DeliveryChoices choices = {{courier_shop, sellers::DeliveryMethod::pickup},
+                                            {free_seller, sellers::DeliveryMethod::pickup}};
+  view = cart_.View(member_, choices);
+  EXPECT_EQ(view.shops[0].delivery_method, sellers::DeliveryMethod::pickup);
+  ASSERT_TRUE(view.problem.has_value());
+  EXPECT_EQ(view.problem->error, QuoteError::pickup_unavailable);
+  EXPECT_EQ(view.problem->shop, view.shops[0].seller);
+  EXPECT_FALSE(view.ready);
 
   // From the threshold on, courier is free.
   ASSERT_TRUE(cart_.SetQuantity(member_, apple, 3).has_value());
@@ -108,7 +107,7 @@ TEST_F(CartTest, GuestTokensAreRandomAndChecked) {
 TEST_F(CartTest, ViewGroupsByShopWithCurrentPricesAndStock) {
   ASSERT_TRUE(cart_.AddItem(member_, ids_[0], 2).has_value());
   ASSERT_TRUE(cart_.AddItem(member_, ids_[1], 6).has_value());  // more than the stock: kept, flagged
-  CartView view = cart_.View(member_);
+  Quote view = cart_.View(member_);
   ASSERT_EQ(view.shops.size(), 1u);
   EXPECT_EQ(view.shops[0].seller_name, "상점");
   EXPECT_EQ(view.item_count, 8);
@@ -164,7 +163,7 @@ TEST_F(CartTest, StaleGuestCartsAreRemoved) {
 }
 
 TEST_F(CartTest, AListingWithOptionsAsksForOneAndItsOptionGoesIn) {
-  catalog::ListingService listings{store_.database(), clock_, sellers_, catalog_};
+  catalog::ListingService& listings = store_.services().listings;
   core::Actor seller;
   seller.user = core::UserId{1};
   catalog::ListingInput input;

@@ -29,9 +29,6 @@ std::optional<AddressError> Check(const NewAddress& address) {
   });
   const auto digits = std::ranges::count_if(address.phone, [](char character) { return character >= '0' && character <= '9'; });
   if (address.phone.size() > 30 || !phone_characters || digits < 3) return AddressError::invalid_phone;
-  if (address.line.empty() || address.line.size() > 400 || !NoControlCharacters(address.line, true)) {
-    return AddressError::invalid_address;
-  }
   return std::nullopt;
 }
 
@@ -46,6 +43,14 @@ std::string_view ErrorCode(AddressError error) {
     case AddressError::too_many_addresses: return "too_many_addresses";
   }
   return "address_error";
+}
+
+std::expected<std::string, AddressError> CleanAddressLine(std::string_view typed) {
+  std::string line = Trimmed(typed);
+  if (line.empty() || line.size() > kMaxAddressLine || !NoControlCharacters(line, true)) {
+    return std::unexpected(AddressError::invalid_address);
+  }
+  return line;
 }
 
 std::string FormatAddress(const Address& address) {
@@ -67,8 +72,11 @@ std::vector<Address> AddressBook::List(core::UserId user) {
 }
 
 std::expected<Address, AddressError> AddressBook::Add(core::UserId user, const NewAddress& typed) {
-  const NewAddress address{Trimmed(typed.recipient), Trimmed(typed.phone), Trimmed(typed.line), typed.make_default};
+  NewAddress address{Trimmed(typed.recipient), Trimmed(typed.phone), "", typed.make_default};
   if (auto problem = Check(address)) return std::unexpected(*problem);
+  auto line = CleanAddressLine(typed.line);
+  if (!line) return std::unexpected(line.error());
+  address.line = std::move(*line);
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<Address, AddressError> {
     const std::int64_t count = AddressRepository::Count(connection, user);
     if (count >= static_cast<std::int64_t>(kMaxAddresses)) return std::unexpected(AddressError::too_many_addresses);

@@ -67,5 +67,29 @@ TEST_F(AddressBookTest, CheckoutRecordsTheSavedAddressAsItIsNow) {
   EXPECT_EQ(orders_.Checkout(command).error(), OrderError::invalid_address);
 }
 
+// One rule for an address as typed, in the book and at checkout: trimmed, 1..400 bytes, line
+// breaks allowed, no other control character (a tab neither).
+TEST_F(AddressBookTest, TheBookAndCheckoutFollowOneAddressRule) {
+  EXPECT_EQ(CleanAddressLine("  평양시\n중구역  ").value(), "평양시\n중구역");
+  EXPECT_TRUE(CleanAddressLine(std::string(kMaxAddressLine, 'a')).has_value());
+  for (const std::string& refused : {std::string(kMaxAddressLine + 1, 'a'), std::string("평양시\t중구역"),
+                                     std::string("평양시\x01"), std::string(" \n ")}) {
+    EXPECT_EQ(CleanAddressLine(refused).error(), AddressError::invalid_address) << refused;
+    EXPECT_EQ(book_.Add(kBuyer, {"이름", "123", refused, false}).error(), AddressError::invalid_address);
+    const core::ProductId product = Product(Shop(kShopOwner, "상점"), 1'000, 5);
+    ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
+    CheckoutCommand command = Command(kBuyer, PaymentMethod::cash_on_delivery);
+    command.address = refused;
+    EXPECT_EQ(orders_.Checkout(command).error(), OrderError::invalid_address);
+  }
+  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 1'000, 5);
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
+  CheckoutCommand command = Command(kBuyer, PaymentMethod::cash_on_delivery);
+  command.address = " " + std::string(kMaxAddressLine, 'a') + "\n";
+  auto receipt = orders_.Checkout(command);
+  ASSERT_TRUE(receipt.has_value());
+  EXPECT_EQ(orders_.GetOrder(Buyer(kBuyer), receipt->orders[0].id)->address, std::string(kMaxAddressLine, 'a'));
+}
+
 }  // namespace
 }  // namespace manmulsang::orders

@@ -2,8 +2,9 @@
 // database.Write, so stock, money, orders, the idempotency record and the emptied cart commit
 // together or not at all. The steps, in order:
 //   1. a known idempotency key answers from its stored receipt (or refuses a different request);
-//   2. load the cart;  3. read current prices on the server;  4. convert them to won;
-//   4a. each shop's delivery fee for the method chosen (docs/BUYING.md §1a);
+//   2-4. the cart's quote (cart::MakeQuote, the rule the cart page shows): current prices read
+//   on the server, in won, by shop, with each shop's delivery fee for the method chosen
+//   (docs/BUYING.md §1, §1a), the cap;
 //   5. reserve stock, never below zero;  6. one order per shop;  7. take or await payment;
 //   8. store the key with the receipt;  9. clear the cart.
 
@@ -14,28 +15,11 @@
 #include <vector>
 
 #include "address_repository.hpp"
+#include "order_move.hpp"
 #include "order_repository.hpp"
 
 namespace manmulsang::orders {
 namespace {
-
-// Larger totals are refused before they reach the ledger (payments refuses them too).
-constexpr std::int64_t kMaxOrderTotal = 1'000'000'000'000;
-
-std::string_view Trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  const auto first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
-}
-
-bool ValidAddress(std::string_view address) {
-  if (address.empty() || address.size() > kMaxAddress) return false;
-  for (unsigned char character : address) {
-    if (character < 0x20 && character != '\n' && character != '\t') return false;
-  }
-  return true;
-}
 
 // The parts of a command that decide its outcome, written out canonically: a repeat under the
 // same key must be this exact text.
@@ -64,13 +48,48 @@ CheckoutError Failure(OrderError error, std::optional<core::ProductId> product =
   return CheckoutError{error, product, available};
 }
 
-struct ShopOrder {
-  std::vector<OrderLine> lines;
-  std::int64_t subtotal = 0;
-  sellers::DeliveryMethod delivery_method = sellers::DeliveryMethod::courier;
-  std::int64_t delivery_fee = 0;
-  std::string pickup_place;
-};
+OrderError OrderErrorOf(cart::QuoteError error) {
+  switch (error) {
+    case cart::QuoteError::invalid_quantity: return OrderError::invalid_quantity;
+    case cart::QuoteError::product_unavailable: return OrderError::product_unavailable;
+    case cart::QuoteError::rate_unavailable: return OrderError::rate_unavailable;
+    case cart::QuoteError::total_too_large: return OrderError::total_too_large;
+    case cart::QuoteError::pickup_unavailable: return OrderError::pickup_unavailable;
+  }
+  return OrderError::total_too_large;
+}
+
+// The order of one shop of the quote, as checkout stores it.
+Order OrderOf(const cart::QuoteShop& shop, const CheckoutCommand& command, std::string_view address,
+              core::TimePoint now) {
+  Order order;
+  order.buyer = command.buyer;
+  order.seller = shop.seller;
+  order.status = OrderStatus::awaiting_payment;
+  order.payment_method = command.payment_method;
+  order.subtotal_kpw = shop.subtotal_kpw;
+  order.delivery_fee_kpw = shop.delivery_fee_kpw;
+  order.total_kpw = shop.total_kpw;
+  order.delivery_method = shop.delivery_method;
+  if (shop.delivery_method == sellers::DeliveryMethod::pickup) order.pickup_place = shop.delivery.pickup_place;
+  order.address = std::string(address);
+  order.created_at = now;
+  order.updated_at = now;
+  for (const cart::QuoteLine& quoted : shop.lines) {
+    // A ready quote prices every line (else checkout refused it before this).
+    OrderLine line;
+    line.product = quoted.product;
+    line.name = quoted.details.name;
+    line.quantity = quoted.quantity;
+    line.unit_price = quoted.details.price;
+    line.rate = quoted.rate.value_or(payments::kRateScale);
+    line.unit_price_kpw = quoted.unit_price_kpw.value_or(0);
+    line.line_total_kpw = quoted.line_total_kpw.value_or(0);
+    order.lines.push_back(std::move(line));
+  }
+  order.timeline.push_back({std::nullopt, OrderStatus::awaiting_payment, Party::buyer, command.buyer, "", now});
+  return order;
+}
 
 std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& parts, db::Connection& connection,
                                                                  const CheckoutCommand& command,
@@ -97,78 +116,18 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
     address = FormatAddress(*saved);
   }
 
-  // 2. The cart.
-  const std::vector<cart::CartItem> items = parts.cart.ItemsIn(connection, command.buyer);
-  if (items.empty()) return std::unexpected(Failure(OrderError::cart_empty));
-
-  // 3. Current prices, read here and now: a price the client saw or sent plays no part.
-  std::vector<core::ProductId> ids;
-  for (const cart::CartItem& item : items) {
-    if (item.quantity < 1 || item.quantity > cart::kMaxQuantity) {
-      return std::unexpected(Failure(OrderError::invalid_quantity, item.product));
-    }
-    ids.push_back(item.product);
+  // 2-4. The cart, priced here and now by the rule the cart page shows: a price the client saw
+  // or sent plays no part.
+  const cart::Quote quote =
+      parts.cart.QuoteIn(connection, cart::CartOwner::Member(command.buyer), command.delivery);
+  if (quote.empty()) return std::unexpected(Failure(OrderError::cart_empty));
+  if (quote.problem) {
+    return std::unexpected(CheckoutError{OrderErrorOf(quote.problem->error), quote.problem->product, 0,
+                                         quote.problem->shop});
   }
-  std::map<core::ProductId, catalog::Product> products;
-  for (catalog::Product& product : parts.catalog.ProductsForCheckout(connection, ids)) {
-    products.emplace(product.id, std::move(product));
-  }
-
-  // 4. Lines in won, grouped by shop (map order: by seller id, so receipts are stable).
-  const payments::ExchangeRates rates = parts.payments.RatesIn(connection);
-  std::map<core::SellerId, ShopOrder> shops;
   std::vector<catalog::StockRequest> reservations;
-  std::int64_t grand_total = 0;
-  for (const cart::CartItem& item : items) {
-    auto found = products.find(item.product);
-    // A free listing cannot be paid for through the ledger (it records no zero movements).
-    if (found == products.end() || found->second.price.amount <= 0) {
-      return std::unexpected(Failure(OrderError::product_unavailable, item.product));
-    }
-    const catalog::Product& product = found->second;
-    auto unit = rates.ToKpw(product.price);
-    if (!unit) {
-      return std::unexpected(Failure(unit.error() == payments::PaymentError::rate_unavailable
-                                         ? OrderError::rate_unavailable
-                                         : OrderError::total_too_large,
-                                     item.product));
-    }
-    OrderLine line;
-    line.product = product.id;
-    line.name = product.name;
-    line.quantity = item.quantity;
-    line.unit_price = product.price;
-    line.rate = rates.Rate(product.price.currency).value_or(payments::kRateScale);
-    line.unit_price_kpw = *unit;
-    ShopOrder& shop = shops[product.seller];
-    if (__builtin_mul_overflow(*unit, item.quantity, &line.line_total_kpw) ||
-        __builtin_add_overflow(shop.subtotal, line.line_total_kpw, &shop.subtotal) ||
-        __builtin_add_overflow(grand_total, line.line_total_kpw, &grand_total) || grand_total > kMaxOrderTotal) {
-      return std::unexpected(Failure(OrderError::total_too_large, item.product));
-    }
-    shop.lines.push_back(std::move(line));
-    reservations.push_back({product.id, item.quantity});
-  }
-
-  // 4a. Delivery, by the shop's options as they are now, on the subtotal in won: the rule the
-  // cart shows (sellers::DeliveryFee), so the page and the charge cannot differ.
-  std::vector<core::SellerId> shop_ids;
-  for (const auto& [seller, shop] : shops) shop_ids.push_back(seller);
-  std::map<core::SellerId, sellers::DeliveryOptions> options;
-  for (sellers::Shop& shop : parts.sellers.FindShopsIn(connection, shop_ids)) {
-    options.emplace(shop.id, std::move(shop.delivery));
-  }
-  for (auto& [seller, shop] : shops) {
-    const auto chosen = command.delivery.find(seller);
-    shop.delivery_method = chosen == command.delivery.end() ? sellers::DeliveryMethod::courier : chosen->second;
-    const sellers::DeliveryOptions& offered = options[seller];  // a shop gone: free courier, no pickup
-    auto fee = sellers::DeliveryFee(offered, shop.delivery_method, shop.subtotal);
-    if (!fee) return std::unexpected(CheckoutError{OrderError::pickup_unavailable, std::nullopt, 0, seller});
-    shop.delivery_fee = *fee;
-    if (shop.delivery_method == sellers::DeliveryMethod::pickup) shop.pickup_place = offered.pickup_place;
-    if (__builtin_add_overflow(grand_total, shop.delivery_fee, &grand_total) || grand_total > kMaxOrderTotal) {
-      return std::unexpected(Failure(OrderError::total_too_large));
-    }
+  for (const cart::QuoteShop& shop : quote.shops) {
+    for (const cart::QuoteLine& line : shop.lines) reservations.push_back({line.product, line.quantity});
   }
 
   // 5. Stock: the conditional UPDATE in catalog never lets it go below zero.
@@ -181,39 +140,19 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
   const std::int64_t checkout = OrderRepository::InsertCheckout(connection, command.buyer, command.idempotency_key,
                                                                 request, core::ToUnixSeconds(now));
   CheckoutReceipt receipt;
-  for (auto& [seller, shop] : shops) {
-    Order order;
-    order.buyer = command.buyer;
-    order.seller = seller;
-    order.status = OrderStatus::awaiting_payment;
-    order.payment_method = command.payment_method;
-    order.subtotal_kpw = shop.subtotal;
-    order.delivery_fee_kpw = shop.delivery_fee;
-    order.total_kpw = shop.subtotal + shop.delivery_fee;  // both under kMaxOrderTotal: no overflow
-    order.delivery_method = shop.delivery_method;
-    order.pickup_place = std::move(shop.pickup_place);
-    order.address = std::string(address);
-    order.created_at = now;
-    order.updated_at = now;
-    order.lines = std::move(shop.lines);
-    order.timeline.push_back({std::nullopt, OrderStatus::awaiting_payment, Party::buyer, command.buyer, "", now});
+  for (const cart::QuoteShop& shop : quote.shops) {
+    Order order = OrderOf(shop, command, address, now);
     const OrderId id = OrderRepository::Insert(connection, checkout, order);
 
     if (command.payment_method == PaymentMethod::wallet) {
-      auto paid = parts.payments.PayFromWallet(connection, command.buyer, id, order.total_kpw);
-      if (!paid) {
-        return std::unexpected(Failure(paid.error() == payments::PaymentError::insufficient_funds
-                                           ? OrderError::insufficient_funds
-                                           : OrderError::total_too_large));
-      }
-      OrderRepository::UpdateStatus(connection, id, OrderStatus::awaiting_payment, OrderStatus::paid,
-                                    core::ToUnixSeconds(now));
-      OrderRepository::InsertStep(connection, id,
-                                  {OrderStatus::awaiting_payment, OrderStatus::paid, Party::buyer, command.buyer,
-                                   "wallet", now});
-      order.status = OrderStatus::paid;
+      // Paid like any other move: the transition table decides, the payment goes with it.
+      order.id = id;
+      auto paid = MoveOrderIn(connection, {parts.catalog, parts.payments, parts.settings}, order, Party::buyer,
+                              command.buyer, OrderEvent::pay_from_wallet, "wallet", nullptr, now);
+      if (!paid) return std::unexpected(Failure(paid.error()));
+      order.status = *paid;
     }
-    receipt.orders.push_back({id, seller, order.status, order.total_kpw});
+    receipt.orders.push_back({id, shop.seller, order.status, order.total_kpw});
     receipt.total_kpw += order.total_kpw;
   }
   for (const catalog::StockRequest& reservation : reservations) receipt.products.push_back(reservation.product);
@@ -232,8 +171,13 @@ bool ParseInt(std::string_view text, std::int64_t& value) {
 }  // namespace
 
 std::expected<CheckoutReceipt, CheckoutError> RunCheckout(CheckoutParts& parts, const CheckoutCommand& command) {
-  const std::string_view address = Trim(command.address);
-  if (!command.address_id && !ValidAddress(address)) return std::unexpected(Failure(OrderError::invalid_address));
+  // A typed address follows the address book's rule; a saved one is read in the transaction.
+  std::string address;
+  if (!command.address_id) {
+    auto clean = CleanAddressLine(command.address);
+    if (!clean) return std::unexpected(Failure(OrderError::invalid_address));
+    address = std::move(*clean);
+  }
   if (command.idempotency_key.size() > kMaxIdempotencyKey) {
     return std::unexpected(Failure(OrderError::invalid_idempotency_key));
   }

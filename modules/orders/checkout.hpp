@@ -22,6 +22,7 @@ struct CheckoutParts {
   catalog::CatalogService& catalog;
   cart::CartService& cart;
   payments::PaymentService& payments;
+  const OrderSettings& settings;
 };
 
 std::expected<CheckoutReceipt, CheckoutError> RunCheckout(CheckoutParts& parts, const CheckoutCommand& command);

@@ -20,7 +20,7 @@ TEST_F(CheckoutTest, WalletCheckoutPlacesOneOrderPerShopAtServerPrices) {
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), rice, 2).has_value());
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), soap, 1).has_value());
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), pen, 4).has_value());
-  cart::CartView view = cart_.View(cart::CartOwner::Member(kBuyer));
+  cart::Quote view = cart_.View(cart::CartOwner::Member(kBuyer));
   ASSERT_EQ(view.shops.size(), 2u);
   EXPECT_EQ(view.shops[0].seller_name, "첫째 상점");
   EXPECT_EQ(view.shops[0].subtotal_kpw, 27'000);
@@ -207,7 +207,7 @@ TEST_F(CheckoutTest, TamperedInputGetsClearErrors) {
   CheckoutCommand command = Command(kBuyer);
   command.address = "  \n ";
   EXPECT_EQ(orders_.Checkout(command).error(), OrderError::invalid_address);
-  command.address = std::string(kMaxAddress + 1, 'a');
+  command.address = std::string(kMaxAddressLine + 1, 'a');
   EXPECT_EQ(orders_.Checkout(command).error(), OrderError::invalid_address);
   command.address = std::string("주소\0주소", 13);
   EXPECT_EQ(orders_.Checkout(command).error(), OrderError::invalid_address);

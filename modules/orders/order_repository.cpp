@@ -243,11 +243,10 @@ std::vector<OrderId> OrderRepository::Due(db::Connection& connection, OrderStatu
 namespace {
 
 // The three status parameters of the seller queries: 'any' for no filter, else the set padded
-// with its first status.
-std::array<std::string_view, 3> StatusParameters(std::span<const OrderStatus> statuses) {
+// with its first status (the service allows at most kMaxStatusFilter).
+std::array<std::string_view, kMaxStatusFilter> StatusParameters(std::span<const OrderStatus> statuses) {
   if (statuses.empty()) return {"any", "any", "any"};
-  if (statuses.size() > kMaxStatusFilter) throw std::invalid_argument("at most three statuses in a seller filter");
-  std::array<std::string_view, 3> names;
+  std::array<std::string_view, kMaxStatusFilter> names;
   for (std::size_t index = 0; index < names.size(); ++index) {
     names[index] = OrderStatusName(statuses[index < statuses.size() ? index : 0]);
   }

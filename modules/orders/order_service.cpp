@@ -6,6 +6,7 @@
 #include "checkout.hpp"
 #include "embedded/orders_migrations.hpp"
 #include "manmulsang/orders/orders.hpp"
+#include "order_move.hpp"
 #include "order_repository.hpp"
 
 namespace manmulsang::orders {
@@ -18,12 +19,6 @@ constexpr std::int64_t kJobBatch = 100;
 constexpr std::int64_t kMarketplaceUtcOffset = core::kMarketplaceUtcOffsetSeconds;
 constexpr std::int64_t kSecondsPerDay = 86400;
 constexpr int kMaxSalesDays = 366;
-
-std::vector<catalog::StockRequest> StockOf(const Order& order) {
-  std::vector<catalog::StockRequest> requests;
-  for (const OrderLine& line : order.lines) requests.push_back({line.product, line.quantity});
-  return requests;
-}
 
 }  // namespace
 
@@ -52,42 +47,6 @@ struct OrderService::Impl {
       if (shop && shop->owner == *actor.user) return Party::seller;
     }
     return std::nullopt;
-  }
-
-  // The money and stock that go with a move, in the same transaction as the status change.
-  std::expected<void, OrderError> Effects(db::Connection& connection, const Order& order, OrderEvent event,
-                                          std::optional<core::UserId> actor) {
-    std::expected<payments::TransferId, payments::PaymentError> moved = payments::TransferId{};
-    switch (event) {
-      case OrderEvent::cancel:
-      case OrderEvent::expire:
-      case OrderEvent::accept_return: {
-        const auto stock = StockOf(order);
-        catalog.ReleaseStock(connection, stock);
-        if (payments.PaidAmount(connection, order.id)) moved = payments.Refund(connection, order.id, order.buyer, actor);
-        break;
-      }
-      case OrderEvent::confirm_payment:
-        moved = payments.RecordCashPayment(connection, order.id, order.total_kpw, "bank_transfer", actor);
-        break;
-      case OrderEvent::deliver:
-        if (order.payment_method == PaymentMethod::cash_on_delivery) {
-          moved = payments.RecordCashPayment(connection, order.id, order.total_kpw, "cash_on_delivery", actor);
-        }
-        break;
-      case OrderEvent::confirm: {
-        const std::int64_t paid = payments.PaidAmount(connection, order.id).value_or(0);
-        moved = payments.Release(connection, order.id, order.seller, PlatformFee(paid, settings));
-        break;
-      }
-      case OrderEvent::prepare:
-      case OrderEvent::ship:
-      case OrderEvent::request_return:
-        break;
-    }
-    // The table allowed the move, so the ledger refusing it means the two disagree: say so.
-    if (!moved) return std::unexpected(OrderError::transition_not_allowed);
-    return {};
   }
 
   // Applies event as the system to every order in status (and method) unchanged for `after`.
@@ -136,15 +95,9 @@ struct OrderService::Impl {
     return database.Write([&](db::Connection& connection) -> std::expected<Order, OrderError> {
       auto order = OrderRepository::Find(connection, id);
       if (!order) return std::unexpected(OrderError::order_not_found);
-      auto next = NextStatus(order->status, event, party, order->payment_method);
-      if (!next) return std::unexpected(OrderError::transition_not_allowed);
-      if (auto done = Effects(connection, *order, event, actor); !done) return std::unexpected(done.error());
-      const core::TimePoint now = clock.Now();
-      if (!OrderRepository::UpdateStatus(connection, id, order->status, *next, core::ToUnixSeconds(now))) {
-        return std::unexpected(OrderError::transition_not_allowed);
-      }
-      if (shipment) OrderRepository::SetShipment(connection, id, *shipment);
-      OrderRepository::InsertStep(connection, id, {order->status, *next, party, actor, std::string(note), now});
+      auto moved = MoveOrderIn(connection, {catalog, payments, settings}, *order, party, actor, event, note, shipment,
+                               clock.Now());
+      if (!moved) return std::unexpected(moved.error());
       return *OrderRepository::Find(connection, id);
     });
   }
@@ -158,7 +111,8 @@ OrderService::OrderService(db::Database& database, const core::Clock& clock, sel
 OrderService::~OrderService() = default;
 
 std::expected<CheckoutReceipt, CheckoutError> OrderService::Checkout(const CheckoutCommand& command) {
-  CheckoutParts parts{impl_->database, impl_->clock, impl_->sellers, impl_->catalog, impl_->cart, impl_->payments};
+  CheckoutParts parts{impl_->database, impl_->clock,    impl_->sellers,  impl_->catalog,
+                      impl_->cart,     impl_->payments, impl_->settings};
   auto receipt = RunCheckout(parts, command);
   if (receipt) impl_->StockChanged(receipt->products);
   return receipt;
@@ -259,6 +213,7 @@ std::expected<Order, OrderError> OrderService::Apply(const core::Actor& actor, O
   // Buyer and shop never change, so who the actor is to the order can be settled before the write.
   auto order = GetOrder(actor, id);
   if (!order) return std::unexpected(order.error());
+  if (note.size() > kMaxOrderNote) return std::unexpected(OrderError::invalid_note);
   const Party party = *impl_->PartyOf(actor, *order);
   return impl_->Move(id, party, actor.user, event, note);
 }

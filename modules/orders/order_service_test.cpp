@@ -126,6 +126,39 @@ TEST_F(OrderServiceTest, ReturnRefundsAndRestocks) {
   EXPECT_EQ(Stock(product_), 10);
 }
 
+TEST_F(OrderServiceTest, AMovesNoteIsCheckedByTheService) {
+  const OrderId order = Place(PaymentMethod::cash_on_delivery);
+  EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::cancel, std::string(kMaxOrderNote + 1, 'a')).error(),
+            OrderError::invalid_note);
+  EXPECT_EQ(orders_.GetOrder(Buyer(kBuyer), order)->status, OrderStatus::awaiting_payment);
+  // A stranger learns nothing from the note: not found comes first.
+  EXPECT_EQ(orders_.Apply(Buyer(core::UserId{999}), order, OrderEvent::cancel, std::string(500, 'a')).error(),
+            OrderError::order_not_found);
+  auto cancelled = orders_.Apply(Buyer(kBuyer), order, OrderEvent::cancel, std::string(kMaxOrderNote, 'a'));
+  ASSERT_TRUE(cancelled.has_value());
+  EXPECT_EQ(cancelled->timeline.back().note, std::string(kMaxOrderNote, 'a'));
+}
+
+// The wallet payment at checkout is the table's pay_from_wallet move: a timeline step by the
+// buyer, and no way to run it again or on an order paid otherwise.
+TEST_F(OrderServiceTest, TheWalletPaymentIsAMoveOfTheTable) {
+  TopUp(kBuyer, 50'000);
+  const OrderId order = Place(PaymentMethod::wallet);
+  auto paid = orders_.GetOrder(Buyer(kBuyer), order).value();
+  EXPECT_EQ(paid.status, OrderStatus::paid);
+  ASSERT_EQ(paid.timeline.size(), 2u);
+  EXPECT_EQ(paid.timeline[1].from, OrderStatus::awaiting_payment);
+  EXPECT_EQ(paid.timeline[1].to, OrderStatus::paid);
+  EXPECT_EQ(paid.timeline[1].party, Party::buyer);
+  EXPECT_EQ(paid.timeline[1].note, "wallet");
+  EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::pay_from_wallet).error(),
+            OrderError::transition_not_allowed);
+  const OrderId cash = Place(PaymentMethod::cash_on_delivery, 1);
+  EXPECT_EQ(orders_.Apply(Buyer(kBuyer), cash, OrderEvent::pay_from_wallet).error(),
+            OrderError::transition_not_allowed);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 30'000);
+}
+
 TEST_F(OrderServiceTest, OthersSeeNoOrder) {
   TopUp(kBuyer, 20'000);
   const OrderId order = Place(PaymentMethod::wallet);

@@ -20,6 +20,8 @@ constexpr std::array kAnyoneButSystem = {Party::buyer, Party::seller, Party::adm
 constexpr std::array kConfirmers = {Party::buyer, Party::admin, Party::system};
 
 constexpr std::array kTable = {
+    // Wallet: checkout pays it in the transaction that places it.
+    Transition{awaiting_payment, pay_from_wallet, paid, kBuyer, MethodRule::wallet},
     // Bank transfer: the admin confirms the deposit, or the deadline passes.
     Transition{awaiting_payment, confirm_payment, paid, kAdmin, MethodRule::bank_transfer},
     Transition{awaiting_payment, expire, cancelled, kSystem, MethodRule::bank_transfer},
@@ -39,6 +41,7 @@ constexpr std::array kTable = {
 bool Applies(MethodRule rule, PaymentMethod method) {
   switch (rule) {
     case MethodRule::any: return true;
+    case MethodRule::wallet: return method == PaymentMethod::wallet;
     case MethodRule::cash_on_delivery: return method == PaymentMethod::cash_on_delivery;
     case MethodRule::bank_transfer: return method == PaymentMethod::bank_transfer;
     case MethodRule::prepaid: return method != PaymentMethod::cash_on_delivery;

@@ -14,8 +14,8 @@ using enum OrderEvent;
 
 constexpr std::array kStatuses = {awaiting_payment, paid,      preparing, shipped,         delivered,
                                   confirmed,        cancelled, returned,  return_requested};
-constexpr std::array kEvents = {confirm_payment, prepare, ship,           deliver,      confirm,
-                                cancel,          expire,  request_return, accept_return};
+constexpr std::array kEvents = {pay_from_wallet, confirm_payment, prepare,        ship,         deliver,
+                                confirm,         cancel,          expire,         request_return, accept_return};
 constexpr std::array kParties = {Party::buyer, Party::seller, Party::admin, Party::system};
 constexpr std::array kMethods = {PaymentMethod::wallet, PaymentMethod::cash_on_delivery, PaymentMethod::bank_transfer};
 
@@ -33,6 +33,7 @@ std::set<Move> ExpectedMoves() {
   const auto all_methods = {PaymentMethod::wallet, PaymentMethod::cash_on_delivery, PaymentMethod::bank_transfer};
   const auto people = {Party::buyer, Party::seller, Party::admin};
   const auto shop = {Party::seller, Party::admin};
+  add(awaiting_payment, pay_from_wallet, {Party::buyer}, {PaymentMethod::wallet}, paid);
   add(awaiting_payment, confirm_payment, {Party::admin}, {PaymentMethod::bank_transfer}, paid);
   add(awaiting_payment, expire, {Party::system}, {PaymentMethod::bank_transfer}, cancelled);
   add(awaiting_payment, prepare, shop, {PaymentMethod::cash_on_delivery}, preparing);

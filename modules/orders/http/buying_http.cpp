@@ -34,6 +34,7 @@ ApiProblem ProblemOf(OrderError error) {
     case OrderError::pickup_unavailable: return {Status::bad_request, code, "delivery"};
     case OrderError::invalid_carrier: return {Status::bad_request, code, "carrier"};
     case OrderError::invalid_tracking_number: return {Status::bad_request, code, "tracking"};
+    case OrderError::invalid_note: return {Status::bad_request, code, "note"};
     case OrderError::insufficient_funds: return {Status::payment_required, code, ""};
     case OrderError::product_unavailable:
     case OrderError::order_not_found: return {Status::not_found, code, ""};

@@ -7,7 +7,7 @@ namespace {
 
 constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024};
 
-boost::json::object LineJson(const cart::CartLine& line) {
+boost::json::object LineJson(const cart::QuoteLine& line) {
   boost::json::object json{{"id", line.product.value},
                            {"product_id", line.product.value},
                            {"quantity", line.quantity},
@@ -24,11 +24,11 @@ boost::json::object LineJson(const cart::CartLine& line) {
 }
 
 http::Response CartJson(const BuyingHttp& http, const cart::CartOwner& owner, http::Status status = http::Status::ok) {
-  const cart::CartView view = http.services.cart.View(owner);
+  const cart::Quote view = http.services.cart.View(owner);
   boost::json::array shops;
-  for (const cart::ShopGroup& group : view.shops) {
+  for (const cart::QuoteShop& group : view.shops) {
     boost::json::array lines;
-    for (const cart::CartLine& line : group.lines) lines.push_back(LineJson(line));
+    for (const cart::QuoteLine& line : group.lines) lines.push_back(LineJson(line));
     shops.push_back(boost::json::object{
         {"seller", {{"id", group.seller.value}, {"name", group.seller_name}}},
         {"items", std::move(lines)},
@@ -38,7 +38,7 @@ http::Response CartJson(const BuyingHttp& http, const cart::CartOwner& owner, ht
         {"total", MoneyJson(group.total_kpw)}});
   }
   boost::json::array unavailable;
-  for (const cart::CartLine& line : view.unavailable) unavailable.push_back(LineJson(line));
+  for (const cart::QuoteLine& line : view.unavailable) unavailable.push_back(LineJson(line));
   return NoStore(http::Response::Json(boost::json::object{{"shops", std::move(shops)},
                                                           {"unavailable", std::move(unavailable)},
                                                           {"item_count", view.item_count},

@@ -9,7 +9,6 @@ namespace manmulsang::orders {
 namespace {
 
 constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024};
-constexpr long kGuestCartSeconds = 30L * 24 * 3600;
 
 class CartPages : BuyingPages {
  public:
@@ -39,7 +38,7 @@ class CartPages : BuyingPages {
     http::Response response = http::Response::Redirect(buy_now ? "/checkout" : "/cart?added=1");
     if (!new_token.empty()) {
       http::CookieOptions options;
-      options.max_age_seconds = kGuestCartSeconds;
+      options.max_age_seconds = std::chrono::seconds(cart::kGuestCartLifetime).count();
       options.secure = request.Header("X-Forwarded-Proto") == "https";
       response.SetCookie(kGuestCartCookie, new_token, options);
     }
@@ -79,7 +78,7 @@ class CartPages : BuyingPages {
     return value;
   }
 
-  html::Data LineData(const http::Request& request, const cart::CartLine& line) const {
+  html::Data LineData(const http::Request& request, const cart::QuoteLine& line) const {
     html::Data data;
     data.set("product_id", std::to_string(line.product.value));
     data.set("quantity", std::to_string(line.quantity));
@@ -101,15 +100,15 @@ class CartPages : BuyingPages {
     data.set("title", Text(request, "orders.cart_title"));
     if (!error.empty()) data.set("message", ErrorText(request, error));
     if (request.Query("added")) data.set("notice", Text(request, "orders.cart_added"));
-    cart::CartView view;
+    cart::Quote view;
     if (auto owner = CartOwnerOf(request)) view = http.services.cart.View(*owner);
     html::List shops;
-    for (const cart::ShopGroup& group : view.shops) {
+    for (const cart::QuoteShop& group : view.shops) {
       html::Data shop;
       shop.set("seller_name", group.seller_name);
       shop.set("seller_id", std::to_string(group.seller.value));
       html::List lines;
-      for (const cart::CartLine& line : group.lines) lines.push_back(LineData(request, line));
+      for (const cart::QuoteLine& line : group.lines) lines.push_back(LineData(request, line));
       shop.set("lines", lines);
       shop.set("subtotal", Money(request, group.subtotal_kpw));
       shop.set("delivery_fee", Money(request, group.delivery_fee_kpw));
@@ -121,7 +120,7 @@ class CartPages : BuyingPages {
       shops.push_back(shop);
     }
     html::List unavailable;
-    for (const cart::CartLine& line : view.unavailable) unavailable.push_back(LineData(request, line));
+    for (const cart::QuoteLine& line : view.unavailable) unavailable.push_back(LineData(request, line));
     data.set("shops", shops);
     data.set("unavailable", unavailable);
     data.set("has_unavailable", html::Data(!view.unavailable.empty()));

@@ -83,9 +83,11 @@ class CheckoutPage : BuyingPages {
     if (!error.empty()) data.set("message", ErrorText(request, error));
     // The fees shown are those of the methods chosen so far (courier first); without JavaScript
     // a changed radio shows its fee beside it, and the order page shows what was charged.
-    const cart::CartView view = http.services.cart.View(cart::CartOwner::Member(buyer), typed.delivery);
+    const cart::Quote view = http.services.cart.View(cart::CartOwner::Member(buyer), typed.delivery);
+    // What checkout would refuse (a pickup not offered, a total past the cap), said before it is tried.
+    if (error.empty() && view.problem) data.set("message", ErrorText(request, cart::ErrorCode(view.problem->error)));
     html::List shops;
-    for (const cart::ShopGroup& group : view.shops) {
+    for (const cart::QuoteShop& group : view.shops) {
       html::Data shop;
       shop.set("seller_name", group.seller_name);
       shop.set("seller_id", std::to_string(group.seller.value));
@@ -103,7 +105,7 @@ class CheckoutPage : BuyingPages {
       shop.set("delivery_fee", Money(request, group.delivery_fee_kpw));
       shop.set("shop_total", Money(request, group.total_kpw));
       html::List lines;
-      for (const cart::CartLine& line : group.lines) {
+      for (const cart::QuoteLine& line : group.lines) {
         html::Data row;
         row.set("name", line.details.name);
         row.set("quantity", std::to_string(line.quantity));

@@ -198,7 +198,6 @@ http::Response Move(const BuyingHttp& http, http::Request& request, OrderEvent e
         note += std::string_view(value->as_string().data(), value->as_string().size());
       }
     }
-    if (note.size() > 200) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_note", "note"});
   }
   auto order = http.services.orders.Apply(request.context().actor, OrderId{*id}, event, note);
   if (!order) return http.Error(request, order.error());

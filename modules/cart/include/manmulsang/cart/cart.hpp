@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/cart/quote.hpp"
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/core/embedded_file.hpp"
 #include "manmulsang/core/ids.hpp"
@@ -33,7 +34,6 @@ enum class CartError {
 std::string_view ErrorCode(CartError error);
 std::string_view ErrorMessage(CartError error);  // Korean
 
-inline constexpr std::int64_t kMaxQuantity = 999;
 inline constexpr std::size_t kMaxItems = 100;
 
 // Whose cart: a member's, or a guest browser's (a random token kept in a cookie).
@@ -49,45 +49,12 @@ struct CartOwner {
 std::string NewGuestCartToken();
 bool ValidGuestCartToken(std::string_view token);
 
-// What is stored: a product and how many. Prices are never stored in a cart; they are read at
-// every view and again, inside the transaction, at checkout.
-struct CartItem {
-  core::ProductId product;
-  std::int64_t quantity = 0;
-};
+// How long a guest cart lives untouched: its cookie's lifetime, and the age at which the job
+// (DeleteStaleGuestCarts) removes it.
+inline constexpr std::chrono::days kGuestCartLifetime{30};
 
-// A line as the buyer sees it now.
-struct CartLine {
-  core::ProductId product;
-  std::int64_t quantity = 0;
-  bool available = false;        // the product is active
-  catalog::Product details;      // current name, price, stock, seller (when available)
-  std::optional<std::int64_t> unit_price_kpw;  // nullopt when the currency has no rate
-  std::optional<std::int64_t> line_total_kpw;
-  bool enough_stock = false;
-};
-
-// Lines of one shop: each shop becomes its own order at checkout, with its own delivery.
-struct ShopGroup {
-  core::SellerId seller;
-  std::string seller_name;
-  std::vector<CartLine> lines;
-  std::int64_t subtotal_kpw = 0;  // lines that can be bought
-  sellers::DeliveryOptions delivery;  // what the shop offers
-  sellers::DeliveryMethod delivery_method = sellers::DeliveryMethod::courier;  // as chosen (or courier)
-  std::int64_t delivery_fee_kpw = 0;  // sellers::DeliveryFee of the subtotal
-  std::int64_t total_kpw = 0;         // subtotal + delivery fee
-};
-
-struct CartView {
-  std::vector<ShopGroup> shops;          // in seller id order
-  std::vector<CartLine> unavailable;     // products no longer sold
-  std::int64_t subtotal_kpw = 0;         // the goods
-  std::int64_t delivery_fee_kpw = 0;     // every shop's delivery
-  std::int64_t total_kpw = 0;            // what checkout would charge: goods + delivery
-  std::int64_t item_count = 0;           // sum of quantities
-  bool ready = false;  // every line available, in stock and priced: checkout can go ahead
-};
+// Prices are never stored in a cart (CartItem, quote.hpp): they are read at every view and again,
+// inside the transaction, at checkout, and priced by the one rule, MakeQuote.
 
 class CartService {
  public:
@@ -100,9 +67,10 @@ class CartService {
   std::expected<void, CartError> SetQuantity(const CartOwner& owner, core::ProductId product, std::int64_t quantity);
   std::expected<void, CartError> RemoveItem(const CartOwner& owner, core::ProductId product);
   std::vector<CartItem> Items(const CartOwner& owner);
-  // Current prices (in won) and stock, grouped by shop, with each shop's delivery fee for the
-  // method chosen (courier for a shop not named, or named for a pickup it does not offer).
-  CartView View(const CartOwner& owner, const sellers::DeliveryChoices& delivery = {});
+  // The cart's quote now: current prices in won and stock, grouped by shop, with each shop's
+  // delivery fee for the method chosen (courier for a shop not named). What checkout would
+  // refuse (a pickup the shop does not offer, a total past the cap) is its problem.
+  Quote View(const CartOwner& owner, const sellers::DeliveryChoices& delivery = {});
 
   // At login: the guest's lines join the member's (quantities of the same product add up, to
   // kMaxQuantity; lines past kMaxItems are dropped) and the guest cart is removed. Returns the
@@ -112,7 +80,8 @@ class CartService {
   int DeleteStaleGuestCarts(std::chrono::seconds age);
 
   // --- Steps inside a caller's transaction (checkout) ---
-  std::vector<CartItem> ItemsIn(db::Connection& connection, core::UserId user);
+  // The same quote, read through the caller's connection: checkout charges exactly this.
+  Quote QuoteIn(db::Connection& connection, const CartOwner& owner, const sellers::DeliveryChoices& delivery);
   void ClearIn(db::Connection& connection, core::UserId user);
 
  private:

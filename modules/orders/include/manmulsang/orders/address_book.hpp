@@ -21,7 +21,7 @@ struct Address {
   core::UserId user;
   std::string recipient;  // 1..60 bytes
   std::string phone;      // digits, spaces, '-', '+', 3..30 bytes
-  std::string line;       // the address itself, 1..400 bytes
+  std::string line;       // the address itself: CleanAddressLine
   bool is_default = false;
 };
 
@@ -43,6 +43,12 @@ enum class AddressError {
 std::string_view ErrorCode(AddressError error);
 
 inline constexpr std::size_t kMaxAddresses = 20;
+inline constexpr std::size_t kMaxAddressLine = 400;  // bytes
+
+// The one rule for an address as typed, in the address book and at checkout: trimmed, then
+// 1..kMaxAddressLine bytes without control characters other than line breaks. invalid_address
+// otherwise.
+std::expected<std::string, AddressError> CleanAddressLine(std::string_view typed);
 
 // What an order records as its delivery address: "recipient (phone)\nline". The order keeps this
 // text, so editing the address book later changes no order.

@@ -22,6 +22,7 @@ enum class OrderError {
   pickup_unavailable,      // 400 (field "delivery"): pickup chosen where the shop offers none
   invalid_carrier,         // 400 (field "carrier"): ship without a carrier, or one too long
   invalid_tracking_number, // 400 (field "tracking"): ship without a tracking number, or a bad one
+  invalid_note,            // 400 (field "note"): a move's note longer than kMaxOrderNote
   order_not_found,         // 404: also another buyer's order
   transition_not_allowed,  // 409: e.g. cancel after shipment
 };

@@ -47,6 +47,7 @@ std::optional<OrderStatus> ParseOrderStatus(std::string_view name);
 
 // What may happen to an order.
 enum class OrderEvent {
+  pay_from_wallet,  // checkout takes a wallet order's total from the buyer's wallet
   confirm_payment,  // admin saw the bank deposit
   prepare,          // the shop starts packing
   ship,
@@ -115,14 +116,14 @@ struct OrderPage {
 };
 
 inline constexpr std::size_t kMaxStatusFilter = 3;     // statuses in one seller order filter
-inline constexpr std::size_t kMaxAddress = 500;          // bytes
 inline constexpr std::size_t kMaxIdempotencyKey = 200;   // bytes
+inline constexpr std::size_t kMaxOrderNote = 200;        // bytes: the note of a move (OrderService::Apply)
 
 // POST /orders: the buyer's cart becomes one order per shop.
 struct CheckoutCommand {
   core::UserId buyer;
   PaymentMethod payment_method = PaymentMethod::wallet;
-  std::string address;           // typed, or empty when address_id is given
+  std::string address;           // typed (orders::CleanAddressLine), or empty when address_id is given
   std::string idempotency_key;   // empty: none
   std::optional<AddressId> address_id;  // one of the buyer's saved addresses; wins over address
   // Per shop; a shop not named goes by courier. Pickup where the shop offers none:

@@ -8,7 +8,7 @@
 namespace manmulsang::orders {
 
 // Which payment methods a transition applies to.
-enum class MethodRule { any, cash_on_delivery, bank_transfer, prepaid /* wallet or bank transfer */ };
+enum class MethodRule { any, wallet, cash_on_delivery, bank_transfer, prepaid /* wallet or bank transfer */ };
 
 // One row of the lifecycle table. parties lists who may cause it.
 struct Transition {

@@ -82,7 +82,8 @@ class OrderService {
   // A move in the lifecycle by the actor (who they are to the order decides what they may do):
   // cancel refunds and restocks; confirm releases escrow to the shop minus the platform fee;
   // confirm_payment and a cash-on-delivery deliver record the payment; accept_return refunds
-  // and restocks. transition_not_allowed when the table has no such move.
+  // and restocks. transition_not_allowed when the table has no such move; invalid_note when the
+  // note is longer than kMaxOrderNote (checked after order_not_found: a stranger learns nothing).
   std::expected<Order, OrderError> Apply(const core::Actor& actor, OrderId id, OrderEvent event,
                                          std::string_view note = {});
   // The same for scheduled jobs (expire unpaid bank transfers, auto-confirm).

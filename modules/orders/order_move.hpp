@@ -1,0 +1,32 @@
+#pragma once
+
+#include <expected>
+#include <optional>
+#include <string_view>
+
+#include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/db/database.hpp"
+#include "manmulsang/orders/order.hpp"
+#include "manmulsang/payments/payments.hpp"
+
+namespace manmulsang::orders {
+
+// What a move of the lifecycle works with.
+struct OrderMoveParts {
+  catalog::CatalogService& catalog;
+  payments::PaymentService& payments;
+  const OrderSettings& settings;
+};
+
+// The one way an order changes status, inside the caller's transaction: the transition table
+// (NextStatus) decides, the money and stock that go with the event move, the status is updated
+// on the condition that it is still the one read, and a timeline step is written. Returns the
+// new status; transition_not_allowed when the table has no such move or the ledger refuses it,
+// insufficient_funds when a wallet payment finds the wallet short.
+std::expected<OrderStatus, OrderError> MoveOrderIn(db::Connection& connection, const OrderMoveParts& parts,
+                                                   const Order& order, Party party,
+                                                   std::optional<core::UserId> actor, OrderEvent event,
+                                                   std::string_view note, const Shipment* shipment,
+                                                   core::TimePoint now);
+
+}  // namespace manmulsang::orders
