@@ -1,4 +1,7 @@
 // The storefront pages a browser without JavaScript sees.
+#include <algorithm>
+#include <set>
+
 #include "blackbox.hpp"
 
 namespace manmulsang::testing {
@@ -49,11 +52,28 @@ TEST_F(CatalogPagesTest, CategoryPageListsProducts) {
       << "the product page does not show the name " << name;
 }
 
+// 24 cards a page: the category's products (as many as the API counts in its subtree) are spread
+// over its pages, none twice. A page number that is no number is a 400 that still shows the
+// category, like a bad price filter.
 TEST_F(CatalogPagesTest, CategoryPagePaginates) {
-  HttpResponse second = NewClient().Get("/c/computers?page=2");
-  EXPECT_TRUE(second.status == 200 || second.status == 404) << second.status;
+  const std::int64_t total =
+      Int(NewClient().Get("/api/v1/products?category=computers&per_page=1").Json().at("total"));
+  ASSERT_GT(total, 0);
+  std::set<std::string> seen;
+  std::int64_t shown = 0;
+  for (int page = 1; page <= (total + 23) / 24 + 1; ++page) {
+    const HttpResponse listed = Page("/c/computers?page=" + std::to_string(page));
+    const std::vector<std::string> links = FindLinks(listed.body, "/p/");
+    const std::set<std::string> on_page(links.begin(), links.end());
+    const std::int64_t expected = std::clamp<std::int64_t>(total - (page - 1) * 24, 0, 24);
+    EXPECT_EQ(static_cast<std::int64_t>(on_page.size()), expected) << "page " << page << " of " << total;
+    for (const std::string& link : on_page) EXPECT_TRUE(seen.insert(link).second) << link << " on two pages";
+    shown += static_cast<std::int64_t>(on_page.size());
+  }
+  EXPECT_EQ(shown, total);
   HttpResponse bad = NewClient().Get("/c/computers?page=abc");
-  EXPECT_TRUE(bad.status == 200 || bad.status == 400) << "bad page number gave " << bad.status;
+  EXPECT_EQ(bad.status, 400) << "bad page number";
+  EXPECT_NE(bad.body.find("<h1"), std::string::npos) << "the category is still shown";
 }
 
 TEST_F(CatalogPagesTest, SearchPageShowsResults) {
