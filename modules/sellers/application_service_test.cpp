@@ -1,20 +1,14 @@
 #include <gtest/gtest.h>
 
-#include <array>
-
 #include "application_validation.hpp"
 #include "manmulsang/sellers/applications.hpp"
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::sellers {
 namespace {
 
 class ApplicationServiceTest : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 2> Modules() {
-    return {{{"accounts", accounts::Migrations()}, {"sellers", Migrations()}}};
-  }
-
   ApplicationServiceTest() {
     std::vector<accounts::RegisterCommand> members = {
         {"applicant@shop.kp", "password-long-enough", "신청인", core::Role::buyer},
@@ -34,11 +28,11 @@ class ApplicationServiceTest : public ::testing::Test {
     return store_->Read([](db::Connection& connection) { return connection.QueryOne("SELECT COUNT(*) FROM shops")->Int(0); });
   }
 
-  testing::TestDatabase store_{Modules()};
-  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  accounts::AccountService accounts_{store_.database(), clock_};
-  SellerService sellers_{store_.database(), clock_};
-  ApplicationService applications_{store_.database(), clock_, accounts_};
+  testing::TestMarketplace store_;
+  core::ManualClock& clock_ = store_.clock();
+  accounts::AccountService& accounts_ = store_.services().accounts;
+  SellerService& sellers_ = store_.services().sellers;
+  ApplicationService& applications_ = store_.services().applications;
   core::Actor applicant_, other_, admin_;
 };
 

@@ -10,7 +10,8 @@
 namespace manmulsang::testing {
 
 // A real SQLite store in a fresh temporary folder: tests run against the real driver, never a
-// mock. The file and folder go away with the object.
+// mock. The file and folder go away with the object. It is the one place a test's store is chosen
+// (TestMarketplace stands on it too): running the tests on another store starts here.
 class TestDatabase {
  public:
   TestDatabase();

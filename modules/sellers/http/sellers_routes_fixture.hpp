@@ -4,14 +4,13 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
 #include <filesystem>
 #include <string>
 
 #include "manmulsang/sellers/http/seller_routes.hpp"
 #include "route_test_fixture.hpp"
 #include "temp_directory.hpp"
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::sellers {
 
@@ -20,10 +19,6 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 
 class SellerRoutesTest : public ::testing::Test, public testing::RouteTestFixture {
  protected:
-  static std::array<db::Database::ModuleMigrations, 2> Modules() {
-    return {{{"accounts", accounts::Migrations()}, {"sellers", Migrations()}}};
-  }
-
   SellerRoutesTest() {
     std::vector<accounts::RegisterCommand> members = {
         {"applicant@shop.kp", "password-long-enough", "신청인", core::Role::buyer},
@@ -51,11 +46,11 @@ class SellerRoutesTest : public ::testing::Test, public testing::RouteTestFixtur
         [](db::Connection& connection) { return connection.QueryOne("SELECT COUNT(*) FROM shops")->Int(0); });
   }
 
-  testing::TestDatabase store_{Modules()};
-  core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  accounts::AccountService accounts_{store_.database(), clock_};
-  SellerService sellers_{store_.database(), clock_};
-  ApplicationService applications_{store_.database(), clock_, accounts_};
+  testing::TestMarketplace store_;
+  core::ManualClock& clock_ = store_.clock();
+  accounts::AccountService& accounts_ = store_.services().accounts;
+  SellerService& sellers_ = store_.services().sellers;
+  ApplicationService& applications_ = store_.services().applications;
   // Every file under the media store, however deep (what an upload left behind).
   std::size_t MediaFiles() const {
     std::size_t count = 0;

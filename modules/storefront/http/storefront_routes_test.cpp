@@ -15,7 +15,7 @@
 #include "manmulsang/http/static_assets.hpp"
 #include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/storefront/storefront.hpp"
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::storefront {
 namespace {
@@ -25,13 +25,6 @@ using namespace std::chrono_literals;
 constexpr std::array<std::string_view, 12> kTopSlugs = {
     "clothing", "cosmetics", "computers", "solar", "food", "shoes",
     "bags", "appliances", "household", "building", "books", "medicine"};
-
-std::array<db::Database::ModuleMigrations, 4> Modules() {
-  return {{{"accounts", accounts::Migrations()},
-           {"analytics", analytics::Migrations()},
-           {"sellers", sellers::Migrations()},
-           {"catalog", catalog::Migrations()}}};
-}
 
 std::size_t Count(std::string_view text, std::string_view needle) {
   std::size_t count = 0;
@@ -88,15 +81,14 @@ class StorefrontRoutesTest : public ::testing::Test {
     return response;
   }
 
-  testing::TestDatabase database_{Modules()};
-  // 2026-11-26 11:50 in the marketplace's zone.
-  core::ManualClock clock_{core::FromUnixSeconds(1795661400)};
-  accounts::AccountService accounts_{database_.database(), clock_};
-  analytics::AnalyticsService analytics_{database_.database(), clock_,
-                                         analytics::AnalyticsOptions{std::chrono::hours(1)}};
-  sellers::SellerService sellers_{database_.database(), clock_};
-  catalog::CatalogService catalog_{database_.database(), clock_, sellers_};
-  search::TrendingSearches trending_{clock_};
+  // The clock at 2026-11-26 11:50 in the marketplace's zone.
+  testing::TestMarketplace database_{{.start = core::FromUnixSeconds(1795661400)}};
+  core::ManualClock& clock_ = database_.clock();
+  accounts::AccountService& accounts_ = database_.services().accounts;
+  analytics::AnalyticsService& analytics_ = database_.services().analytics;
+  sellers::SellerService& sellers_ = database_.services().sellers;
+  catalog::CatalogService& catalog_ = database_.services().catalog;
+  search::TrendingSearches& trending_ = database_.services().trending;
   http::StaticAssets assets_{embedded::web_static()};
   html::Renderer renderer_{embedded::web_templates(), embedded::web_i18n(), assets_};
   http::PageCache page_cache_{clock_};
