@@ -74,11 +74,22 @@ constexpr std::string_view kStepsOf =
     "SELECT from_status, to_status, party, actor_id, note, created_at FROM order_steps "
     "WHERE order_id = $1 ORDER BY id";
 
+// A row this code cannot read (a status, method or currency it does not know) is a broken store,
+// not a default: the request ends with a 500 and a log line naming the value.
+template <typename Value>
+Value Readable(std::optional<Value> value, std::string_view column, std::string_view text) {
+  if (!value) throw db::DatabaseError("orders: unreadable " + std::string(column) + " '" + std::string(text) + "'");
+  return *value;
+}
+
+OrderStatus StatusOf(std::string_view text) { return Readable(ParseOrderStatus(text), "order status", text); }
+
 Party ParseParty(std::string_view name) {
+  if (name == "buyer") return Party::buyer;
   if (name == "seller") return Party::seller;
   if (name == "admin") return Party::admin;
   if (name == "system") return Party::system;
-  return Party::buyer;
+  throw db::DatabaseError("orders: unreadable party '" + std::string(name) + "'");
 }
 
 Order OrderFromRow(const db::Row& row) {
@@ -86,15 +97,15 @@ Order OrderFromRow(const db::Row& row) {
   order.id = OrderId{row.Int(0)};
   order.buyer = core::UserId{row.Int(1)};
   order.seller = core::SellerId{row.Int(2)};
-  order.status = ParseOrderStatus(row.Text(3)).value_or(OrderStatus::awaiting_payment);
-  order.payment_method = ParsePaymentMethod(row.Text(4)).value_or(PaymentMethod::wallet);
+  order.status = StatusOf(row.Text(3));
+  order.payment_method = Readable(ParsePaymentMethod(row.Text(4)), "payment method", row.Text(4));
   order.subtotal_kpw = row.Int(5);
   order.delivery_fee_kpw = row.Int(6);
   order.total_kpw = row.Int(7);
   order.address = row.Text(8);
   order.created_at = core::FromUnixSeconds(row.Int(9));
   order.updated_at = core::FromUnixSeconds(row.Int(10));
-  order.delivery_method = sellers::ParseDeliveryMethod(row.Text(11)).value_or(sellers::DeliveryMethod::courier);
+  order.delivery_method = Readable(sellers::ParseDeliveryMethod(row.Text(11)), "delivery method", row.Text(11));
   order.pickup_place = row.Text(12);
   order.carrier = row.Text(13);
   order.tracking_number = row.Text(14);
@@ -108,7 +119,7 @@ OrderLine LineFromRow(const db::Row& row, std::size_t first) {
   line.name = row.Text(first + 1);
   line.quantity = row.Int(first + 2);
   line.unit_price.amount = row.Int(first + 3);
-  line.unit_price.currency = core::ParseCurrency(row.Text(first + 4)).value_or(core::Currency::kpw);
+  line.unit_price.currency = Readable(core::ParseCurrency(row.Text(first + 4)), "currency", row.Text(first + 4));
   line.rate = row.Int(first + 5);
   line.unit_price_kpw = row.Int(first + 6);
   line.line_total_kpw = row.Int(first + 7);
@@ -182,7 +193,7 @@ std::map<OrderStatus, std::int64_t> OrderRepository::CountsBySeller(db::Connecti
                                                                     core::SellerId seller) {
   std::map<OrderStatus, std::int64_t> counts;
   for (const db::Row& row : connection.Query(kCountsBySeller, {seller.value})) {
-    if (auto status = ParseOrderStatus(row.Text(0))) counts[*status] += row.Int(1);
+    counts[StatusOf(row.Text(0))] += row.Int(1);
   }
   return counts;
 }
@@ -203,8 +214,8 @@ std::optional<Order> OrderRepository::Find(db::Connection& connection, OrderId i
   for (const db::Row& line : connection.Query(kLinesOf, {id.value})) order.lines.push_back(LineFromRow(line, 0));
   for (const db::Row& step_row : connection.Query(kStepsOf, {id.value})) {
     OrderStep step;
-    if (auto from = step_row.OptionalText(0)) step.from = ParseOrderStatus(*from);
-    step.to = ParseOrderStatus(step_row.Text(1)).value_or(OrderStatus::awaiting_payment);
+    if (auto from = step_row.OptionalText(0)) step.from = StatusOf(*from);
+    step.to = StatusOf(step_row.Text(1));
     step.party = ParseParty(step_row.Text(2));
     if (auto actor = step_row.OptionalInt(3)) step.actor = core::UserId{*actor};
     step.note = step_row.Text(4);
@@ -290,7 +301,7 @@ std::vector<PurchasedLine> OrderRepository::PurchasedLines(db::Connection& conne
   std::vector<PurchasedLine> lines;
   for (const db::Row& row : connection.Query(kPurchasedLines, {buyer.value, product.value})) {
     lines.push_back({OrderId{row.Int(0)}, static_cast<int>(row.Int(1)), core::SellerId{row.Int(2)},
-                     ParseOrderStatus(row.Text(3)).value_or(OrderStatus::awaiting_payment)});
+                     StatusOf(row.Text(3))});
   }
   return lines;
 }

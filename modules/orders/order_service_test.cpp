@@ -265,5 +265,33 @@ TEST_F(ShopOrdersTest, OnlyTheOwnerOrAnAdminSeesAShopsOrders) {
             OrderError::order_not_found);
 }
 
+// A row the code cannot read is a broken store: the read throws the store's error (a 500 and a
+// log line), never a default status, method or currency. The rows are written past the
+// schema's CHECKs, as a hand edit or a bad migration would leave them.
+TEST_F(OrderServiceTest, UnreadableRowsAreDatabaseErrors) {
+  TopUp(kBuyer, 50'000);
+  const OrderId order = Place(PaymentMethod::wallet);
+  const auto corrupt = [&](std::string_view sql) {
+    store_->Write([&](db::Connection& connection) {
+      connection.Execute("PRAGMA ignore_check_constraints = ON");
+      connection.Execute(sql, {order.value});
+      connection.Execute("PRAGMA ignore_check_constraints = OFF");
+    });
+  };
+  corrupt("UPDATE orders SET status = 'lost' WHERE id = $1");
+  EXPECT_THROW((void)orders_.GetOrder(Buyer(kBuyer), order), db::DatabaseError);
+  EXPECT_THROW((void)orders_.BuyerOrders(kBuyer), db::DatabaseError);
+  EXPECT_THROW((void)orders_.ShopOrderCounts(Seller(kShopOwner), shop_), db::DatabaseError);
+  corrupt("UPDATE orders SET status = 'paid', payment_method = 'barter' WHERE id = $1");
+  EXPECT_THROW((void)orders_.GetOrder(Buyer(kBuyer), order), db::DatabaseError);
+  corrupt("UPDATE orders SET payment_method = 'wallet' WHERE id = $1");
+  ASSERT_TRUE(orders_.GetOrder(Buyer(kBuyer), order).has_value());
+  corrupt("UPDATE order_lines SET unit_currency = 'XXX' WHERE order_id = $1");
+  EXPECT_THROW((void)orders_.GetOrder(Buyer(kBuyer), order), db::DatabaseError);
+  corrupt("UPDATE order_lines SET unit_currency = 'KPW' WHERE order_id = $1");
+  corrupt("UPDATE order_steps SET party = 'ghost' WHERE order_id = $1");
+  EXPECT_THROW((void)orders_.GetOrder(Buyer(kBuyer), order), db::DatabaseError);
+}
+
 }  // namespace
 }  // namespace manmulsang::orders

@@ -71,11 +71,14 @@ std::string_view KindName(AccountKind kind) {
   return "cash";
 }
 
+// A row this code cannot read is a broken store, not a default: the request ends with a 500 and
+// a log line naming the value.
 TransferKind ParseTransferKind(std::string_view name) {
+  if (name == "top_up") return TransferKind::top_up;
   if (name == "payment") return TransferKind::payment;
   if (name == "refund") return TransferKind::refund;
   if (name == "release") return TransferKind::release;
-  return TransferKind::top_up;
+  throw db::DatabaseError("payments: unreadable transfer kind '" + std::string(name) + "'");
 }
 
 }  // namespace
@@ -171,7 +174,9 @@ std::int64_t LedgerRepository::CountSellerEntries(db::Connection& connection, co
 std::vector<std::pair<core::Currency, std::int64_t>> LedgerRepository::Rates(db::Connection& connection) {
   std::vector<std::pair<core::Currency, std::int64_t>> rates;
   for (const db::Row& row : connection.Query(kRates)) {
-    if (auto currency = core::ParseCurrency(row.Text(0))) rates.emplace_back(*currency, row.Int(1));
+    auto currency = core::ParseCurrency(row.Text(0));
+    if (!currency) throw db::DatabaseError("payments: unreadable currency '" + row.Text(0) + "'");
+    rates.emplace_back(*currency, row.Int(1));
   }
   return rates;
 }

@@ -150,5 +150,29 @@ TEST_F(PaymentsTest, LedgerIsAppendOnly) {
   EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 1'000);
 }
 
+// A row the code cannot read is a broken store: the read throws the store's error (a 500 and a
+// log line), never a default kind or a silently skipped rate. Written past the schema's CHECKs.
+TEST_F(PaymentsTest, UnreadableRowsAreDatabaseErrors) {
+  TopUp(kBuyer, 5'000);
+  const auto corrupt = [&](std::string_view sql) {
+    store_.database().Write([&](db::Connection& connection) {
+      connection.Execute("PRAGMA ignore_check_constraints = ON");
+      connection.Execute(sql);
+      connection.Execute("PRAGMA ignore_check_constraints = OFF");
+    });
+  };
+  EXPECT_EQ(payments_.Wallet(kBuyer).entries.size(), 1u);
+  // The ledger is append-only: the bad transfer is a new one, balanced, of a kind nobody knows.
+  corrupt("INSERT INTO ledger_transfers (kind, order_id, reference, actor_id, created_at) "
+          "VALUES ('gift', NULL, 'x', NULL, 0)");
+  corrupt("INSERT INTO ledger_entries (transfer_id, account_id, amount) VALUES ((SELECT MAX(id) FROM "
+          "ledger_transfers), (SELECT id FROM ledger_accounts WHERE kind = 'buyer_wallet' AND owner_id = 7), 100)");
+  corrupt("INSERT INTO ledger_entries (transfer_id, account_id, amount) VALUES ((SELECT MAX(id) FROM "
+          "ledger_transfers), (SELECT MIN(id) FROM ledger_accounts WHERE kind = 'cash'), -100)");
+  EXPECT_THROW((void)payments_.Wallet(kBuyer), db::DatabaseError);
+  corrupt("INSERT INTO exchange_rates (currency, rate, updated_at, updated_by) VALUES ('XXX', 1, 0, 1)");
+  EXPECT_THROW((void)payments_.CurrentRates(), db::DatabaseError);
+}
+
 }  // namespace
 }  // namespace manmulsang::payments
