@@ -7,6 +7,7 @@
 #include "image_repository.hpp"
 #include "listing_repository.hpp"
 #include "listing_search.hpp"
+#include "popularity_repository.hpp"
 #include "product_repository.hpp"
 #include "rating_repository.hpp"
 
@@ -142,8 +143,17 @@ std::vector<Product> CatalogService::NewestProducts(int limit) {
 
 std::vector<Product> CatalogService::PopularProducts(int limit) {
   limit = std::clamp(limit, 0, kMaxPerPage);
-  auto products = impl_->database.Read(
-      [&](db::Connection& connection) { return ProductRepository::Popular(connection, limit); });
+  const std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
+  auto products = impl_->database.Read([&](db::Connection& connection) {
+    std::vector<Product> popular = PopularityRepository::Popular(connection, limit, now);
+    if (std::ssize(popular) < limit) {
+      for (Product& product : ProductRepository::Popular(connection, limit)) {
+        if (std::ssize(popular) == limit) break;
+        if (std::ranges::find(popular, product.id, &Product::id) == popular.end()) popular.push_back(std::move(product));
+      }
+    }
+    return popular;
+  });
   impl_->Hydrate(products);
   return products;
 }

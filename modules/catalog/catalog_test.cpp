@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <array>
 #include <set>
+#include <stdexcept>
 
 #include "manmulsang/catalog/catalog.hpp"
 #include "test_marketplace.hpp"
@@ -318,6 +320,48 @@ TEST_F(CatalogTest, ListSortsAndPaginates) {
   ASSERT_EQ(newest.size(), 3u);
   EXPECT_EQ(newest[0].name, "소설 101");
   EXPECT_EQ(catalog_.PopularProducts(1).front().popularity, 6);
+}
+
+TEST_F(CatalogTest, PopularMeansPaidNotCancelledAndRecent) {
+  auto shops = Shops(1);
+  catalog_.InsertProducts(std::vector<NewProduct>{Make(shops[0], "solar-panels", "오래 팔린 책", 1000),
+                                                  Make(shops[0], "solar-panels", "취소된 책", 1000),
+                                                  Make(shops[0], "solar-panels", "요즘 팔린 책", 1000),
+                                                  Make(shops[0], "solar-panels", "안 팔린 책", 1000)});
+  auto id = [&](std::string_view name) {
+    for (const Product& product : catalog_.NewestProducts(10)) {
+      if (product.name == name) return product.id;
+    }
+    throw std::runtime_error("no such product");
+  };
+  const core::ProductId older = id("오래 팔린 책"), cancelled = id("취소된 책"), recent = id("요즘 팔린 책");
+  const auto sell = [&](std::int64_t order, core::ProductId product, std::int64_t units) {
+    const std::array<StockRequest, 1> lines = {{{product, units}}};
+    store_.database().Write([&](db::Connection& connection) { catalog_.RecordSale(connection, core::OrderId{order}, lines); });
+  };
+  auto names = [&] {
+    std::vector<std::string> popular;
+    for (const Product& product : catalog_.PopularProducts(3)) popular.push_back(product.name);
+    return popular;
+  };
+
+  sell(1, older, 2);
+  sell(2, cancelled, 10);  // the most units, then cancelled: counts for nothing
+  store_.database().Write([&](db::Connection& connection) { catalog_.WithdrawSale(connection, core::OrderId{2}); });
+  clock_.Advance(std::chrono::days(20));
+  sell(3, recent, 2);  // as many units, 20 days later: weighs more
+  EXPECT_EQ(names(), (std::vector<std::string>{"요즘 팔린 책", "오래 팔린 책", "안 팔린 책"}));
+
+  // More units can outweigh age: 2 units 20 days ago and 3 today beat 2 today.
+  sell(4, older, 3);
+  EXPECT_EQ(names().front(), "오래 팔린 책");
+
+  // Thirty days after a sale it no longer counts.
+  clock_.Advance(std::chrono::days(11));
+  sell(5, cancelled, 1);
+  EXPECT_EQ(names().front(), "오래 팔린 책");  // 3 units 11 days ago
+  clock_.Advance(std::chrono::days(20));
+  EXPECT_EQ(names().front(), "취소된 책");  // 1 unit 20 days ago; the others are 31 days and more
 }
 
 TEST_F(CatalogTest, FacetsCountOneLevelBelowTheQuery) {

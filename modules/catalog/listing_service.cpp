@@ -136,7 +136,7 @@ std::expected<core::ProductId, ListingProblem> ListingService::Create(const core
     for (const VariantInput& variant : checked->variants) {
       ListingRepository::InsertListingRow(connection, OptionRow(*shop, *checked, listing, variant), now);
     }
-    if (!checked->variants.empty()) StockRepository::FollowOptions(connection, listing, 0, now);
+    if (!checked->variants.empty()) StockRepository::FollowOptions(connection, listing, now);
     impl_->catalog.ReindexListing(connection, listing);
     return listing;
   });
@@ -216,7 +216,7 @@ std::expected<Product, ListingProblem> ListingService::Update(const core::Actor&
         ListingRepository::InsertListingRow(connection, row, now);
       }
     }
-    if (!checked->variants.empty()) StockRepository::FollowOptions(connection, id, 0, now);
+    if (!checked->variants.empty()) StockRepository::FollowOptions(connection, id, now);
     return {};
   });
 }

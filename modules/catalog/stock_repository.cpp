@@ -14,9 +14,9 @@ namespace {
   "AND status = 'hidden' AND (SELECT listing.status FROM products listing WHERE listing.id = " \
   "products.parent_id) = 'active'))"
 // The stock condition sits in the UPDATE itself, so that stock can never go below zero whatever
-// else runs; a sale also makes the listing more popular.
+// else runs. (Popularity counts paid sales, not reservations: popularity_repository.hpp.)
 constexpr std::string_view kReserveStock =
-    "UPDATE products SET stock = stock - $1, popularity = popularity + $1, updated_at = $3 "
+    "UPDATE products SET stock = stock - $1, updated_at = $3 "
     "WHERE id = $2 AND stock >= $1 AND " MANMULSANG_SELLABLE " RETURNING stock, parent_id";
 constexpr std::string_view kReleaseStock =
     "UPDATE products SET stock = stock + $1, updated_at = $3 WHERE id = $2 RETURNING stock, parent_id";
@@ -26,7 +26,7 @@ constexpr std::string_view kAvailableStock = "SELECT stock FROM products WHERE i
 // twenty.
 constexpr std::string_view kSellableWhere = " WHERE " MANMULSANG_SELLABLE " AND id IN (";
 #undef MANMULSANG_SELLABLE
-// A listing with options follows them: stock their sum, price the lowest, popularity their sales.
+// A listing with options follows them: stock their sum, price the lowest.
 constexpr std::string_view kFollowOptions =
     "UPDATE products SET "
     "stock = (SELECT COALESCE(SUM(child.stock), 0) FROM products child "
@@ -35,7 +35,7 @@ constexpr std::string_view kFollowOptions =
     "WHERE child.parent_id = $1 AND child.status <> 'deleted'), price_amount), "
     "has_variants = CASE WHEN EXISTS (SELECT 1 FROM products child "
     "WHERE child.parent_id = $1 AND child.status <> 'deleted') THEN 1 ELSE 0 END, "
-    "popularity = popularity + $2, updated_at = $3 WHERE id = $1";
+    "updated_at = $2 WHERE id = $1";
 
 StockLeft StockLeftOf(const db::Row& row) {
   StockLeft left{row.Int(0), std::nullopt};
@@ -72,9 +72,8 @@ std::int64_t StockRepository::AvailableStock(db::Connection& connection, core::P
   return row ? row->Int(0) : 0;
 }
 
-void StockRepository::FollowOptions(db::Connection& connection, core::ProductId listing, std::int64_t sold,
-                                    std::int64_t now) {
-  connection.Execute(kFollowOptions, {listing.value, sold, now});
+void StockRepository::FollowOptions(db::Connection& connection, core::ProductId listing, std::int64_t now) {
+  connection.Execute(kFollowOptions, {listing.value, now});
 }
 
 }  // namespace manmulsang::catalog

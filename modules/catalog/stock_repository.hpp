@@ -32,9 +32,8 @@ class StockRepository {
                                                std::int64_t quantity, std::int64_t now);
   // The stock of a product that can be bought; 0 when it is unknown or cannot be bought.
   static std::int64_t AvailableStock(db::Connection& connection, core::ProductId id);
-  // Sets a listing's stock, price and has_variants from its options (sold: what its options just
-  // sold, added to its popularity).
-  static void FollowOptions(db::Connection& connection, core::ProductId listing, std::int64_t sold, std::int64_t now);
+  // Sets a listing's stock, price and has_variants from its options.
+  static void FollowOptions(db::Connection& connection, core::ProductId listing, std::int64_t now);
 };
 
 }  // namespace manmulsang::catalog

@@ -47,7 +47,7 @@ std::expected<void, StockShortage> CatalogService::ReserveStock(db::Connection& 
     if (left->listing) {
       // An option: its listing's stock is the sum of its options', in this same transaction, and
       // the index shows the listing's new stock with this commit.
-      StockRepository::FollowOptions(connection, *left->listing, request.quantity, now);
+      StockRepository::FollowOptions(connection, *left->listing, now);
       ReindexListing(connection, *left->listing);
     } else if (left->stock == 0) {
       // Sold out: "in stock only" searches must stop finding it with this commit.
@@ -64,7 +64,7 @@ void CatalogService::ReleaseStock(db::Connection& connection, std::span<const St
     std::optional<StockLeft> left = StockRepository::PutBackStock(connection, request.product, request.quantity, now);
     if (!left) continue;
     if (left->listing) {
-      StockRepository::FollowOptions(connection, *left->listing, 0, now);
+      StockRepository::FollowOptions(connection, *left->listing, now);
       ReindexListing(connection, *left->listing);
     } else if (left->stock == request.quantity) {
       // Back from sold out: found again by "in stock only" searches.

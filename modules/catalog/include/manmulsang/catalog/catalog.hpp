@@ -64,6 +64,9 @@ class CatalogService {
   // without text, from the listings in the chosen order.
   std::expected<ProductPage, CatalogError> ListProducts(const ProductQuery& query);
   std::vector<Product> NewestProducts(int limit);
+  // The active listings most bought over the last 30 days, a sale weighing less as it ages and
+  // nothing once cancelled or returned (popularity_repository.hpp); then, to fill limit, the
+  // highest stored score and the newest.
   std::vector<Product> PopularProducts(int limit);
   std::int64_t CountActiveProducts();
 
@@ -90,6 +93,10 @@ class CatalogService {
                                                   std::span<const StockRequest> requests);
   // Puts quantities back (a cancelled or expired order), whatever the product's status now.
   void ReleaseStock(db::Connection& connection, std::span<const StockRequest> requests);
+  // Popularity (PopularProducts), told by the orders module inside the transaction that moves the
+  // order: its lines were paid for (now), or the paid order was cancelled or returned.
+  void RecordSale(db::Connection& connection, core::OrderId order, std::span<const StockRequest> lines);
+  void WithdrawSale(db::Connection& connection, core::OrderId order);
 
   ShopRating ShopRatingOf(core::SellerId shop);
 
