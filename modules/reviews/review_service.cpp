@@ -54,7 +54,7 @@ struct ReviewService::Impl {
   // The checks before any reading: the cleaned body, or why the review is refused.
   std::expected<std::string, ReviewError> Validate(const core::Actor& actor, const NewReview& review) {
     if (!actor.signed_in()) return std::unexpected(ReviewError::not_a_buyer);
-    if (review.rating < 1 || review.rating > 5) return std::unexpected(ReviewError::invalid_rating);
+    if (review.rating < kMinRating || review.rating > kMaxRating) return std::unexpected(ReviewError::invalid_rating);
     std::optional<std::string> body = CleanText(review.body, 0, kMaxReviewBody);
     if (!body) return std::unexpected(ReviewError::invalid_text);
     if (review.photos.size() > kMaxReviewPhotos) return std::unexpected(ReviewError::too_many_photos);

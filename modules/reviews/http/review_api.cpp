@@ -2,6 +2,7 @@
 // admin's hide/unhide. The service decides every rule; these parse, call and render.
 
 #include <boost/json/array.hpp>
+#include <utility>
 
 #include "manmulsang/media/image_upload.hpp"
 #include "reviews_http.hpp"
@@ -69,12 +70,11 @@ http::Response Write(const ReviewsHttp& http, http::Request& request) {
   if (!body) return http.Error(request, body.error());
   NewReview review;
   review.product = core::ProductId{*product};
-  // 0, 6, 4.5, "5", null, missing: all the same refusal naming the field.
+  // 4.5, "5", null, missing: not a number of stars. The range is the service's rule (a number
+  // past an int is passed as 0, which it refuses too): the same refusal naming the field.
   const boost::json::value* rating = body->if_contains("rating");
-  if (!rating || !rating->is_int64() || rating->as_int64() < 1 || rating->as_int64() > 5) {
-    return http.Error(request, ReviewError::invalid_rating);
-  }
-  review.rating = static_cast<int>(rating->as_int64());
+  if (!rating || !rating->is_int64()) return http.Error(request, ReviewError::invalid_rating);
+  review.rating = std::in_range<int>(rating->as_int64()) ? static_cast<int>(rating->as_int64()) : 0;
   auto text = OptionalString(*body, "body", "invalid_text", "body");
   if (!text) return http.Error(request, text.error());
   review.body = std::string(*text);

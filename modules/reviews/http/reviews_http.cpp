@@ -61,8 +61,9 @@ std::optional<http::Response> ReviewsHttp::RefuseAnonymous(const http::Request& 
 }
 
 int ParseRating(std::string_view text) {
-  if (text.size() == 1 && text[0] >= '1' && text[0] <= '5') return text[0] - '0';
-  return 0;
+  int rating = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), rating);
+  return error == std::errc() && end == text.data() + text.size() ? rating : 0;
 }
 
 void AddReviewRoutes(http::Router& router, html::Renderer& renderer, const ReviewServices& services) {

@@ -51,7 +51,8 @@ inline constexpr http::RouteOptions kPhotoFormRoute{.body_limit = 26 * 1024 * 10
 
 boost::json::array PhotosJson(const std::vector<ReviewPhoto>& photos);
 
-// A rating typed into a form or a query: "1".."5"; 0 (refused by the service) for anything else.
+// A rating typed into a form or a query: the whole number typed, 0 for anything else; the range
+// is the service's rule (kMinRating..kMaxRating).
 int ParseRating(std::string_view text);
 
 void AddReviewApi(http::Router& router, const ReviewsHttp& http);

@@ -38,7 +38,7 @@ struct Review {
   core::UserId author;
   std::string author_name;    // as it was when written
   core::OrderId order;
-  int rating = 0;             // 1..5
+  int rating = 0;             // kMinRating..kMaxRating
   std::string body;
   bool hidden = false;        // by an admin: out of lists and out of the rating
   std::int64_t report_count = 0;
@@ -66,6 +66,10 @@ struct ReviewPage {
 
 // POST /products/{id}/reviews. Without an order the oldest delivered or confirmed line of the
 // product that has no review yet is reviewed.
+// Stars: ReviewService refuses any other rating with invalid_rating (handlers pass what was typed).
+inline constexpr int kMinRating = 1;
+inline constexpr int kMaxRating = 5;
+
 struct NewReview {
   core::ProductId product;
   std::optional<core::OrderId> order;
