@@ -17,6 +17,7 @@
 #include "manmulsang/catalog/http/catalog_routes.hpp"
 #include "manmulsang/html/locale.hpp"
 #include "manmulsang/html/renderer.hpp"
+#include "manmulsang/html/route_refusal.hpp"
 #include "manmulsang/http/csrf.hpp"
 #include "manmulsang/http/metrics.hpp"
 #include "manmulsang/http/page_cache.hpp"
@@ -85,6 +86,7 @@ void Marketplace::Serve(const Config& config) {
   router.Use(orders::GuestCartMerge(services.cart));
   router.Use(http::CsrfProtection());
   router.Use(analytics::VisitCounting(services.analytics));
+  router.SetRefusal(html::RouteRefusal(renderer));
 
   router.Get("/healthz", [this](http::Request&) {
     database_->CheckHealth();

@@ -18,6 +18,7 @@
 #include "embedded/web_templates.hpp"
 #include "manmulsang/core/context.hpp"
 #include "manmulsang/html/renderer.hpp"
+#include "manmulsang/html/route_refusal.hpp"
 #include "manmulsang/http/form.hpp"
 #include "manmulsang/http/router.hpp"
 #include "manmulsang/http/static_assets.hpp"
@@ -48,6 +49,7 @@ class RouteTestFixture {
       }
       return next(request);
     });
+    router_.SetRefusal(html::RouteRefusal(renderer_));
   }
 
   // The header value that signs `user` in with `role`.

@@ -5,24 +5,23 @@
 #include <string>
 
 #include "account_http.hpp"
+#include "manmulsang/http/api_problem.hpp"
+#include "manmulsang/http/json_fields.hpp"
 
 namespace manmulsang::accounts {
 namespace {
 
 using boost::json::object;
 
-struct ApiError {
-  http::Status status;
-  std::string code;
-  std::string field;
-};
+using ApiError = http::ApiProblem;
+using http::StringField;
 
 class AuthApi {
  public:
   AuthApi(const html::Renderer& renderer, AccountService& accounts) : renderer_(renderer), accounts_(accounts) {}
 
   http::Response Register(http::Request& request) const {
-    auto body = ParseObject(request);
+    auto body = http::ParseJsonObject(request);
     if (!body) return Error(request, body.error());
     auto email = StringField(*body, "email");
     auto password = StringField(*body, "password");
@@ -38,7 +37,7 @@ class AuthApi {
   }
 
   http::Response Login(http::Request& request) const {
-    auto body = ParseObject(request);
+    auto body = http::ParseJsonObject(request);
     if (!body) return Error(request, body.error());
     auto email = StringField(*body, "email");
     auto password = StringField(*body, "password");
@@ -75,23 +74,6 @@ class AuthApi {
   }
 
  private:
-  static std::expected<object, ApiError> ParseObject(const http::Request& request) {
-    boost::system::error_code error;
-    boost::json::value value = boost::json::parse(request.body(), error);
-    if (error) return std::unexpected(ApiError{http::Status::bad_request, "malformed_json", ""});
-    if (!value.is_object()) return std::unexpected(ApiError{http::Status::bad_request, "invalid_input", ""});
-    return std::move(value.as_object());
-  }
-
-  static std::expected<std::string_view, ApiError> StringField(const object& body, std::string_view name) {
-    const boost::json::value* field = body.if_contains(name);
-    if (!field || !field->is_string()) {
-      return std::unexpected(ApiError{http::Status::bad_request, "invalid_input", std::string(name)});
-    }
-    const boost::json::string& text = field->as_string();
-    return std::string_view(text.data(), text.size());
-  }
-
   http::Response SignedInResponse(const SignedIn& signed_in, http::Status status) const {
     http::Response response =
         http::Response::Json(object{{"user", UserJson(signed_in.user)}, {"token", signed_in.token}}, status);
@@ -100,8 +82,7 @@ class AuthApi {
   }
 
   http::Response Error(const http::Request& request, const ApiError& error) const {
-    return http::Response::JsonError(
-        error.status, error.code, renderer_.Translate(request.context().locale, MessageKey(error.code)), error.field);
+    return http::ApiErrorResponse(error, renderer_.Translate(request.context().locale, MessageKey(error.code)));
   }
 
   http::Response Error(const http::Request& request, AccountError error) const {
@@ -109,9 +90,7 @@ class AuthApi {
   }
 
   http::Response Unauthenticated(const http::Request& request) const {
-    http::Response response = Error(request, ApiError{http::Status::unauthorized, "unauthenticated", ""});
-    response.SetHeader("WWW-Authenticate", "Bearer");
-    return response;
+    return Error(request, ApiError{http::Status::unauthorized, "unauthenticated", ""});
   }
 
   const html::Renderer& renderer_;
@@ -122,7 +101,7 @@ class AuthApi {
 
 void AddAccountApiRoutes(http::Router& router, const html::Renderer& renderer, AccountService& accounts) {
   auto api = std::make_shared<const AuthApi>(renderer, accounts);
-  const http::RouteOptions small_body{.body_limit = kAuthBodyLimit};
+  const http::RouteOptions small_body{.body_limit = kAuthBodyLimit, .json_body = true};
   router.Post(
       "/api/v1/auth/register", [api](http::Request& request) { return api->Register(request); }, small_body);
   router.Post(

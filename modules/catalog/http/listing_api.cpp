@@ -13,7 +13,7 @@ namespace {
 
 using http::ApiProblem;
 
-constexpr http::RouteOptions kJsonBody{.body_limit = 256 * 1024};
+constexpr http::RouteOptions kJsonBody{.body_limit = 256 * 1024, .json_body = true};
 constexpr http::RouteOptions kUploadBody{.body_limit = media::kUploadBodyLimit, .offload = true};
 
 std::unexpected<ApiProblem> BadField(std::string field) {
@@ -256,9 +256,7 @@ class ListingApi {
   }
 
   http::Response Error(const http::Request& request, const ListingProblem& problem) const {
-    const ApiProblem api = ProblemOf(problem);
-    return NoStore(http::Response::JsonError(api.status, api.code, http_.Message(request.context().locale, problem),
-                                             api.field));
+    return http::ApiErrorResponse(ProblemOf(problem), http_.Message(request.context().locale, problem));
   }
 
   http::Response Error(const http::Request& request, const ApiProblem& problem) const {
@@ -268,9 +266,7 @@ class ListingApi {
     } else {
       message = http_.Text(request.context().locale, "catalog.listing.error." + problem.code);
     }
-    http::Response response = http::Response::JsonError(problem.status, problem.code, message, problem.field);
-    if (problem.status == http::Status::unauthorized) response.SetHeader("WWW-Authenticate", "Bearer");
-    return NoStore(std::move(response));
+    return http::ApiErrorResponse(problem, message);
   }
 
   ListingHttp http_;
@@ -286,13 +282,13 @@ void AddListingApi(http::Router& router, const ListingHttp& http) {
   router.Add(http::Method::patch, "/api/v1/seller/products/:id",
              [api](http::Request& request) { return api->Patch(request); }, kJsonBody);
   router.Add(http::Method::delete_, "/api/v1/seller/products/:id",
-             [api](http::Request& request) { return api->Delete(request); });
-  router.Post("/api/v1/seller/products/:id/hide", [api](http::Request& request) { return api->SetHidden(request, true); });
-  router.Post("/api/v1/seller/products/:id/show", [api](http::Request& request) { return api->SetHidden(request, false); });
+             [api](http::Request& request) { return api->Delete(request); }, kJsonBody);
+  router.Post("/api/v1/seller/products/:id/hide", [api](http::Request& request) { return api->SetHidden(request, true); }, kJsonBody);
+  router.Post("/api/v1/seller/products/:id/show", [api](http::Request& request) { return api->SetHidden(request, false); }, kJsonBody);
   router.Post("/api/v1/seller/products/:id/images", [api](http::Request& request) { return api->AddImages(request); },
               kUploadBody);
   router.Add(http::Method::delete_, "/api/v1/seller/products/:id/images/:position",
-             [api](http::Request& request) { return api->RemoveImage(request); });
+             [api](http::Request& request) { return api->RemoveImage(request); }, kJsonBody);
 }
 
 }  // namespace manmulsang::catalog

@@ -128,16 +128,12 @@ std::expected<ListingInput, ListingProblem> InputOfForm(const ListingForm& typed
   return input;
 }
 
-http::Response ToLogin(std::string_view back) {
-  return http::Response::Redirect("/login?next=" + http::PercentEncode(back));
-}
-
 class ListingPages {
  public:
   explicit ListingPages(const ListingHttp& http) : http_(http) {}
 
   http::Response List(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/seller/products");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/products");
     const core::Locale locale = request.context().locale;
     ListingFilter filter;
     filter.per_page = kListingsPerPage;
@@ -202,7 +198,7 @@ class ListingPages {
   }
 
   http::Response New(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/seller/products/new");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/products/new");
     // Asked first, so that an applicant sees why instead of a form it cannot send.
     if (auto listed = http_.listings.ShopListings(request.context().actor, {}); !listed) {
       return Refused(request, listed.error());
@@ -213,7 +209,7 @@ class ListingPages {
   }
 
   http::Response Create(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/seller/products/new");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/products/new");
     ListingForm typed = FormOf(request.form());
     auto input = InputOfForm(typed);
     std::expected<core::ProductId, ListingProblem> id =
@@ -234,14 +230,14 @@ class ListingPages {
 
   http::Response Edit(http::Request& request) const {
     const std::string back = std::string(request.path());
-    if (!request.context().actor.signed_in()) return ToLogin(back);
+    if (!request.context().actor.signed_in()) return http::SignInRedirect(back);
     auto product = http_.listings.Get(request.context().actor, Id(request));
     if (!product) return Refused(request, product.error());
     return Form(request, &*product, FormOf(*product, http_.catalog), std::nullopt, http::Status::ok);
   }
 
   http::Response Update(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/seller/products");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/products");
     const core::Actor& actor = request.context().actor;
     auto current = http_.listings.Get(actor, Id(request));
     if (!current) return Refused(request, current.error());
@@ -260,7 +256,7 @@ class ListingPages {
   }
 
   http::Response SetHidden(http::Request& request, bool hidden) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/seller/products");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/products");
     auto product = http_.listings.SetHidden(request.context().actor, Id(request), hidden);
     if (!product) return Refused(request, product.error());
     http_.ForgetPages(*product);
@@ -268,7 +264,7 @@ class ListingPages {
   }
 
   http::Response ConfirmDelete(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin(std::string(request.path()));
+    if (!request.context().actor.signed_in()) return http::SignInRedirect(std::string(request.path()));
     auto product = http_.listings.Get(request.context().actor, Id(request));
     if (!product) return Refused(request, product.error());
     html::Data data;
@@ -279,7 +275,7 @@ class ListingPages {
   }
 
   http::Response Delete(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/seller/products");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/products");
     const core::Actor& actor = request.context().actor;
     auto product = http_.listings.Get(actor, Id(request));
     if (!product) return Refused(request, product.error());
@@ -290,7 +286,7 @@ class ListingPages {
   }
 
   http::Response AddImage(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/seller/products");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/products");
     const core::Actor& actor = request.context().actor;
     auto product = http_.listings.Get(actor, Id(request));
     if (!product) return Refused(request, product.error());
@@ -316,7 +312,7 @@ class ListingPages {
   }
 
   http::Response RemoveImage(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/seller/products");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/products");
     const core::ProductId id = Id(request);
     auto position = http::ParsePositiveId(request.PathParam("number"));  // 1-based on pages
     std::expected<Product, ListingProblem> product =

@@ -5,7 +5,7 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024};
+constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true};
 
 boost::json::object AddressJson(const Address& address) {
   return {{"id", address.id.value},
@@ -32,11 +32,11 @@ http::Response Add(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
-  auto recipient = StringField(*body, "recipient", "invalid_recipient");
+  auto recipient = http::StringField(*body, "recipient", {"invalid_recipient"});
   if (!recipient) return http.Error(request, recipient.error());
-  auto phone = StringField(*body, "phone", "invalid_phone");
+  auto phone = http::StringField(*body, "phone", {"invalid_phone"});
   if (!phone) return http.Error(request, phone.error());
-  auto line = StringField(*body, "line", "invalid_address");
+  auto line = http::StringField(*body, "line", {"invalid_address"});
   if (!line) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_address", "line"});
   const boost::json::value* make_default = body->if_contains("default");
   NewAddress address{std::string(*recipient), std::string(*phone), std::string(*line),

@@ -12,12 +12,12 @@ class AddressPage : BuyingPages {
   explicit AddressPage(const BuyingHttp& http) : BuyingPages{http} {}
 
   http::Response Show(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/addresses");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/addresses");
     return Render(request, {}, {}, http::Status::ok);
   }
 
   http::Response Add(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/addresses");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/addresses");
     const http::Form& form = request.form();
     NewAddress address{std::string(form.GetOr("recipient")), std::string(form.GetOr("phone")),
                        std::string(form.GetOr("line")), form.Get("default").has_value()};
@@ -30,7 +30,7 @@ class AddressPage : BuyingPages {
   }
 
   http::Response Remove(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/addresses");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/addresses");
     auto id = http::ParsePositiveId(request.PathParam("id"));
     auto removed = id ? http.services.addresses.Remove(*request.context().actor.user, AddressId{*id})
                       : std::expected<void, AddressError>(std::unexpected(AddressError::address_not_found));
@@ -39,7 +39,7 @@ class AddressPage : BuyingPages {
   }
 
   http::Response MakeDefault(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/addresses");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/addresses");
     auto id = http::ParsePositiveId(request.PathParam("id"));
     auto changed = id ? http.services.addresses.MakeDefault(*request.context().actor.user, AddressId{*id})
                       : std::expected<void, AddressError>(std::unexpected(AddressError::address_not_found));

@@ -103,38 +103,16 @@ boost::json::object DeliveryOptionsJson(const sellers::DeliveryOptions& options)
 }
 
 http::Response BuyingHttp::Error(const http::Request& request, const ApiProblem& problem) const {
-  const std::string key = "orders.error." + problem.code;
-  return NoStore(http::Response::JsonError(problem.status, problem.code,
-                                           renderer.Translate(request.context().locale, key), problem.field));
+  return http::ApiErrorResponse(problem, renderer.Translate(request.context().locale, "orders.error." + problem.code));
 }
 
 std::optional<http::Response> BuyingHttp::Refuse(const http::Request& request, bool admin) const {
   const core::Actor& actor = request.context().actor;
   if (!actor.signed_in()) {
-    http::Response response = Error(request, ApiProblem{Status::unauthorized, "unauthenticated", ""});
-    response.SetHeader("WWW-Authenticate", "Bearer");
-    return response;
+    return Error(request, ApiProblem{Status::unauthorized, "unauthenticated", ""});
   }
   if (admin && !actor.is(core::Role::admin)) return Error(request, ApiProblem{Status::forbidden, "forbidden", ""});
   return std::nullopt;
-}
-
-std::expected<std::int64_t, ApiProblem> IntegerField(const boost::json::object& body, std::string_view name,
-                                                     std::string_view problem) {
-  const boost::json::value* field = body.if_contains(name);
-  if (field && field->is_int64()) return field->as_int64();
-  // Anything else — absent, "3", 1.5, 1e300, a number past int64 — names the field.
-  return std::unexpected(ApiProblem{Status::bad_request, std::string(problem), std::string(name)});
-}
-
-std::expected<std::string_view, ApiProblem> StringField(const boost::json::object& body, std::string_view name,
-                                                        std::string_view problem) {
-  const boost::json::value* field = body.if_contains(name);
-  if (!field || !field->is_string()) {
-    return std::unexpected(ApiProblem{Status::bad_request, std::string(problem), std::string(name)});
-  }
-  const boost::json::string& text = field->as_string();
-  return std::string_view(text.data(), text.size());
 }
 
 boost::json::object MoneyJson(std::int64_t amount, core::Currency currency) {

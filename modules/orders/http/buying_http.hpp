@@ -11,6 +11,7 @@
 
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/api_problem.hpp"
+#include "manmulsang/http/json_fields.hpp"
 #include "manmulsang/http/request.hpp"
 #include "manmulsang/http/response.hpp"
 #include "manmulsang/orders/http/buying_routes.hpp"
@@ -41,11 +42,6 @@ struct BuyingHttp {
   std::optional<http::Response> Refuse(const http::Request& request, bool admin = false) const;
 };
 
-// An integer field; a missing, fractional, textual or out-of-range value is `problem` naming it.
-std::expected<std::int64_t, ApiProblem> IntegerField(const boost::json::object& body, std::string_view name,
-                                                     std::string_view problem);
-std::expected<std::string_view, ApiProblem> StringField(const boost::json::object& body, std::string_view name,
-                                                        std::string_view problem);
 
 boost::json::object MoneyJson(std::int64_t amount, core::Currency currency = core::Currency::kpw);
 http::Response NoStore(http::Response response);

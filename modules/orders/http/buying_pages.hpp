@@ -49,10 +49,6 @@ struct BuyingPages {
   void SetDelivery(const http::Request& request, const Order& order, html::Data& data) const;
   // Every status an order went through, when and by whom, oldest first.
   html::List OrderTimeline(const http::Request& request, const Order& order) const;
-  // Where a visitor who must sign in is sent, to come back afterwards.
-  static http::Response ToLogin(std::string_view back) {
-    return http::Response::Redirect("/login?next=" + http::PercentEncode(back));
-  }
 };
 
 // A random hex key for a form that must not be submitted twice (the checkout's Idempotency-Key).

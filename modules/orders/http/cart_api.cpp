@@ -5,7 +5,7 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024};
+constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true};
 
 boost::json::object LineJson(const cart::QuoteLine& line) {
   boost::json::object json{{"id", line.product.value},
@@ -62,10 +62,10 @@ http::Response Add(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
-  auto product = IntegerField(*body, "product_id", "invalid_input");
+  auto product = http::Int64Field(*body, "product_id", {"invalid_input"});
   if (!product) return http.Error(request, product.error());
   if (*product <= 0) return http.Error(request, cart::CartError::product_not_found);
-  auto quantity = IntegerField(*body, "quantity", "invalid_quantity");
+  auto quantity = http::Int64Field(*body, "quantity", {"invalid_quantity"});
   if (!quantity) return http.Error(request, quantity.error());
   auto added = http.services.cart.AddItem(Owner(request), core::ProductId{*product}, *quantity);
   if (!added) return http.Error(request, added.error());
@@ -78,7 +78,7 @@ http::Response Change(const BuyingHttp& http, http::Request& request) {
   if (!product) return http.Error(request, cart::CartError::item_not_found);
   auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
-  auto quantity = IntegerField(*body, "quantity", "invalid_quantity");
+  auto quantity = http::Int64Field(*body, "quantity", {"invalid_quantity"});
   if (!quantity) return http.Error(request, quantity.error());
   auto changed = http.services.cart.SetQuantity(Owner(request), core::ProductId{*product}, *quantity);
   if (!changed) return http.Error(request, changed.error());

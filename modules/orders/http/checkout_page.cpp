@@ -15,12 +15,12 @@ class CheckoutPage : BuyingPages {
   explicit CheckoutPage(const BuyingHttp& http) : BuyingPages{http} {}
 
   http::Response Show(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/checkout");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/checkout");
     return Render(request, {}, {}, http::Status::ok);
   }
 
   http::Response Submit(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/checkout");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/checkout");
     const http::Form& form = request.form();
     Typed typed{std::string(form.GetOr("payment_method")), std::string(form.GetOr("address_id")),
                 std::string(form.GetOr("address")), std::string(form.GetOr("idempotency_key")), {}};

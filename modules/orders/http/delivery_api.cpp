@@ -8,7 +8,7 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024};
+constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true};
 
 ApiProblem Invalid(std::string_view field) {
   return ApiProblem{http::Status::bad_request, "invalid_input", std::string(field)};
@@ -73,7 +73,7 @@ http::Response Change(const BuyingHttp& http, http::Request& request) {
   if (!body) return http.Error(request, body.error());
   std::optional<core::SellerId> shop_id;
   if (body->contains("shop_id")) {
-    auto id = IntegerField(*body, "shop_id", "invalid_input");
+    auto id = http::Int64Field(*body, "shop_id", {"invalid_input"});
     if (!id) return http.Error(request, id.error());
     if (*id <= 0) return http.Error(request, sellers::SellerError::shop_not_found);
     shop_id = core::SellerId{*id};

@@ -5,7 +5,9 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kSmallBody{.body_limit = 8 * 1024};
+constexpr http::RouteOptions kSmallBody{.body_limit = 8 * 1024, .json_body = true};
+// Only an admin confirms a bank transfer: refused before the order or its state is looked at.
+constexpr http::RouteOptions kAdminBody{.body_limit = 8 * 1024, .role = core::Role::admin, .json_body = true};
 
 // {carrier, tracking} once the shop has shipped with them; null before (and for orders shipped
 // before carriers were recorded).
@@ -82,18 +84,18 @@ http::Response Place(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
-  auto method_name = StringField(*body, "payment_method", "invalid_payment_method");
+  auto method_name = http::StringField(*body, "payment_method", {"invalid_payment_method"});
   if (!method_name) return http.Error(request, method_name.error());
   auto method = ParsePaymentMethod(*method_name);
   if (!method) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_payment_method", "payment_method"});
   // Any price, total or currency the client sends is not read: the server computes them all.
   CheckoutCommand command{*request.context().actor.user, *method, "", std::string(request.Header("Idempotency-Key"))};
   if (body->contains("address_id")) {
-    auto address_id = IntegerField(*body, "address_id", "invalid_address");
+    auto address_id = http::Int64Field(*body, "address_id", {"invalid_address"});
     if (!address_id) return http.Error(request, address_id.error());
     command.address_id = AddressId{*address_id};
   } else {
-    auto address = StringField(*body, "address", "invalid_address");
+    auto address = http::StringField(*body, "address", {"invalid_address"});
     if (!address) return http.Error(request, address.error());
     command.address = std::string(*address);
   }
@@ -240,7 +242,9 @@ void AddOrderApi(http::Router& router, const BuyingHttp& http) {
       {"/api/v1/admin/orders/:id/confirm-payment", OrderEvent::confirm_payment},
   };
   for (const auto& [pattern, event] : moves) {
-    router.Post(pattern, [http, event](http::Request& request) { return Move(http, request, event); }, kSmallBody);
+    const bool admin = pattern.starts_with("/api/v1/admin/");
+    router.Post(pattern, [http, event](http::Request& request) { return Move(http, request, event); },
+                admin ? kAdminBody : kSmallBody);
   }
   router.Post("/api/v1/seller/orders/:id/ship", [http](http::Request& request) { return Ship(http, request); },
               kSmallBody);

@@ -13,7 +13,7 @@ class OrderPages : BuyingPages {
   explicit OrderPages(const BuyingHttp& http) : BuyingPages{http} {}
 
   http::Response List(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/orders");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/orders");
     auto page = http::ParseListPage(request);
     if (!page) page = http::ListPage{};
     const OrderPage orders = http.services.orders.BuyerOrders(*request.context().actor.user, page->page, page->per_page);
@@ -35,7 +35,7 @@ class OrderPages : BuyingPages {
 
   http::Response Show(http::Request& request) const {
     auto id = http::ParsePositiveId(request.PathParam("id"));
-    if (!request.context().actor.signed_in()) return ToLogin(request.path());
+    if (!request.context().actor.signed_in()) return http::SignInRedirect(request.path());
     if (!id) return http.renderer.NotFound(request);
     auto order = http.services.orders.GetOrder(request.context().actor, OrderId{*id});
     if (!order) return http.renderer.NotFound(request);
@@ -44,7 +44,7 @@ class OrderPages : BuyingPages {
 
   http::Response Move(http::Request& request, OrderEvent event) const {
     auto id = http::ParsePositiveId(request.PathParam("id"));
-    if (!request.context().actor.signed_in()) return ToLogin("/orders");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/orders");
     if (!id) return http.renderer.NotFound(request);
     auto moved = http.services.orders.Apply(request.context().actor, OrderId{*id}, event);
     if (moved) return http::Response::Redirect("/orders/" + std::to_string(*id));

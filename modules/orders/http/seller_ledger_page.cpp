@@ -12,7 +12,7 @@ class SellerLedgerPage : BuyingPages {
   explicit SellerLedgerPage(const BuyingHttp& http) : BuyingPages{http} {}
 
   http::Response Show(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/seller/ledger");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/ledger");
     auto shop = http.services.sellers.OwnShop(request.context().actor, std::nullopt);
     if (!shop) return http.renderer.NotFound(request);
     auto page = http::ParseListPage(request);

@@ -49,7 +49,7 @@ class SellerOrderPages : BuyingPages {
 
   http::Response List(http::Request& request) const {
     const core::Actor& actor = request.context().actor;
-    if (!actor.signed_in()) return ToLogin("/seller/orders");
+    if (!actor.signed_in()) return http::SignInRedirect("/seller/orders");
     auto shop = http.services.sellers.OwnShop(actor, std::nullopt);
     if (!shop) return http.renderer.NotFound(request);
     const Tab* tab = FindTab(request.Query("tab").value_or("to_prepare"));
@@ -98,7 +98,7 @@ class SellerOrderPages : BuyingPages {
 
   http::Response Show(http::Request& request) const {
     auto id = http::ParsePositiveId(request.PathParam("id"));
-    if (!request.context().actor.signed_in()) return ToLogin(request.path());
+    if (!request.context().actor.signed_in()) return http::SignInRedirect(request.path());
     if (!id) return http.renderer.NotFound(request);
     auto order = OwnOrder(request, OrderId{*id});
     if (!order) return http.renderer.NotFound(request);
@@ -114,7 +114,7 @@ class SellerOrderPages : BuyingPages {
 
   http::Response Move(http::Request& request, OrderEvent event) const {
     auto id = http::ParsePositiveId(request.PathParam("id"));
-    if (!request.context().actor.signed_in()) return ToLogin("/seller/orders");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/orders");
     if (!id) return http.renderer.NotFound(request);
     // Only the shop's own orders: an admin or the buyer use their own pages.
     if (!OwnOrder(request, OrderId{*id})) return http.renderer.NotFound(request);

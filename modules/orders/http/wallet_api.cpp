@@ -5,7 +5,8 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024};
+constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true};
+constexpr http::RouteOptions kAdminBody{.body_limit = 4 * 1024, .role = core::Role::admin, .json_body = true};
 
 http::Response Wallet(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
@@ -34,7 +35,7 @@ http::Response Redeem(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
-  auto code = StringField(*body, "code", "voucher_not_found");
+  auto code = http::StringField(*body, "code", {"voucher_not_found"});
   if (!code) return http.Error(request, code.error());
   const core::UserId user = *request.context().actor.user;
   auto credited = http.services.payments.RedeemVoucher(user, *code);
@@ -59,7 +60,7 @@ http::Response Rates(const BuyingHttp& http, http::Request& request) {
 }
 
 std::expected<core::Currency, ApiProblem> CurrencyField(const boost::json::object& body) {
-  auto code = StringField(body, "currency", "invalid_currency");
+  auto code = http::StringField(body, "currency", {"invalid_currency"});
   if (!code) return std::unexpected(code.error());
   auto currency = core::ParseCurrency(*code);
   if (!currency) return std::unexpected(ApiProblem{http::Status::bad_request, "invalid_currency", "currency"});
@@ -74,11 +75,11 @@ http::Response Credit(const BuyingHttp& http, http::Request& request) {
   }
   auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
-  auto amount = IntegerField(*body, "amount", "invalid_amount");
+  auto amount = http::Int64Field(*body, "amount", {"invalid_amount"});
   if (!amount) return http.Error(request, amount.error());
   auto currency = CurrencyField(*body);
   if (!currency) return http.Error(request, currency.error());
-  auto reference = StringField(*body, "reference", "reference_required");
+  auto reference = http::StringField(*body, "reference", {"reference_required"});
   if (!reference) return http.Error(request, reference.error());
   const core::UserId user{*user_id};
   auto transfer = http.services.payments.CreditWallet(
@@ -96,7 +97,7 @@ http::Response SetRate(const BuyingHttp& http, http::Request& request) {
   if (!body) return http.Error(request, body.error());
   auto currency = CurrencyField(*body);
   if (!currency) return http.Error(request, currency.error());
-  auto rate = IntegerField(*body, "rate", "invalid_rate");
+  auto rate = http::Int64Field(*body, "rate", {"invalid_rate"});
   if (!rate) return http.Error(request, rate.error());
   auto set = http.services.payments.SetExchangeRate(*currency, *rate, *request.context().actor.user);
   if (!set) return http.Error(request, set.error());
@@ -107,9 +108,9 @@ http::Response Mint(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request, true)) return *refused;
   auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
-  auto count = IntegerField(*body, "count", "invalid_count");
+  auto count = http::Int64Field(*body, "count", {"invalid_count"});
   if (!count) return http.Error(request, count.error());
-  auto amount = IntegerField(*body, "amount", "invalid_amount");
+  auto amount = http::Int64Field(*body, "amount", {"invalid_amount"});
   if (!amount) return http.Error(request, amount.error());
   std::string_view note = "";
   if (const auto* value = body->if_contains("note"); value && value->is_string()) {
@@ -132,10 +133,10 @@ void AddWalletApi(http::Router& router, const BuyingHttp& http) {
   router.Post("/api/v1/wallet/vouchers", [http](http::Request& request) { return Redeem(http, request); }, kSmallBody);
   router.Get("/api/v1/exchange-rates", [http](http::Request& request) { return Rates(http, request); });
   router.Post("/api/v1/admin/wallets/:user_id/credit", [http](http::Request& request) { return Credit(http, request); },
-              kSmallBody);
+              kAdminBody);
   router.Post("/api/v1/admin/exchange-rates", [http](http::Request& request) { return SetRate(http, request); },
-              kSmallBody);
-  router.Post("/api/v1/admin/vouchers", [http](http::Request& request) { return Mint(http, request); }, kSmallBody);
+              kAdminBody);
+  router.Post("/api/v1/admin/vouchers", [http](http::Request& request) { return Mint(http, request); }, kAdminBody);
 }
 
 }  // namespace manmulsang::orders

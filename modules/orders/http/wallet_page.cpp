@@ -12,12 +12,12 @@ class WalletPage : BuyingPages {
   explicit WalletPage(const BuyingHttp& http) : BuyingPages{http} {}
 
   http::Response Show(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/wallet");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/wallet");
     return Render(request, {}, http::Status::ok);
   }
 
   http::Response Redeem(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/wallet");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/wallet");
     auto credited = http.services.payments.RedeemVoucher(*request.context().actor.user, request.form().GetOr("code"));
     if (!credited) {
       const ApiProblem problem = ProblemOf(credited.error());

@@ -7,7 +7,7 @@
 namespace manmulsang::reviews {
 namespace {
 
-constexpr http::RouteOptions kTextBody{.body_limit = 16 * 1024};
+constexpr http::RouteOptions kTextBody{.body_limit = 16 * 1024, .json_body = true};
 
 boost::json::object QuestionJson(const Question& question) {
   boost::json::object json{{"id", question.id.value},

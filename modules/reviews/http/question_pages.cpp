@@ -10,10 +10,6 @@ namespace {
 
 constexpr http::RouteOptions kFormBody{.body_limit = 16 * 1024};
 
-http::Response ToLogin(std::string_view back) {
-  return http::Response::Redirect("/login?next=" + http::PercentEncode(back));
-}
-
 class QuestionPages {
  public:
   explicit QuestionPages(const ReviewsHttp& http) : http_(http) {}
@@ -26,7 +22,7 @@ class QuestionPages {
     auto product = http::ParsePositiveId(request.PathParam("id"));
     if (!product) return http_.renderer.NotFound(request);
     const std::string back = "/p/" + std::to_string(*product) + "/questions";
-    if (!request.context().actor.signed_in()) return ToLogin(back);
+    if (!request.context().actor.signed_in()) return http::SignInRedirect(back);
     const http::Form& form = request.form();
     NewQuestion question{core::ProductId{*product}, std::string(form.GetOr("body")), form.Get("private").has_value()};
     auto asked = http_.services.questions.Ask(request.context().actor, question);
@@ -39,7 +35,7 @@ class QuestionPages {
   }
 
   http::Response Answer(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
+    if (!request.context().actor.signed_in()) return http::SignInRedirect(request.Header("Referer"));
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
     auto answered = http_.services.questions.Answer(request.context().actor, QuestionId{*id},

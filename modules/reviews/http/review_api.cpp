@@ -10,7 +10,8 @@
 namespace manmulsang::reviews {
 namespace {
 
-constexpr http::RouteOptions kTextBody{.body_limit = 16 * 1024};
+constexpr http::RouteOptions kTextBody{.body_limit = 16 * 1024, .json_body = true};
+constexpr http::RouteOptions kAdminBody{.body_limit = 16 * 1024, .role = core::Role::admin, .json_body = true};
 
 boost::json::object ReviewJson(const Review& review) {
   boost::json::object json{{"id", review.id.value},
@@ -169,9 +170,11 @@ void AddReviewApi(http::Router& router, const ReviewsHttp& http) {
               http::RouteOptions{.body_limit = media::kUploadBodyLimit, .offload = true});
   router.Post("/api/v1/reviews/:id/report", [http](http::Request& request) { return Report(http, request); },
               kTextBody);
-  router.Post("/api/v1/admin/reviews/:id/hide", [http](http::Request& request) { return Hide(http, request, true); });
+  router.Post("/api/v1/admin/reviews/:id/hide", [http](http::Request& request) { return Hide(http, request, true); },
+              kAdminBody);
   router.Post("/api/v1/admin/reviews/:id/unhide",
-              [http](http::Request& request) { return Hide(http, request, false); });
+              [http](http::Request& request) { return Hide(http, request, false); },
+              kAdminBody);
 }
 
 }  // namespace manmulsang::reviews

@@ -12,10 +12,7 @@ namespace manmulsang::reviews {
 namespace {
 
 constexpr http::RouteOptions kFormBody{.body_limit = 16 * 1024};
-
-http::Response ToLogin(std::string_view back) {
-  return http::Response::Redirect("/login?next=" + http::PercentEncode(back));
-}
+constexpr http::RouteOptions kAdminForm{.body_limit = 16 * 1024, .role = core::Role::admin};
 
 std::string Stars(int rating) {
   std::string stars;
@@ -41,7 +38,7 @@ class ReviewPages {
     auto product = http::ParsePositiveId(request.PathParam("id"));
     if (!product) return http_.renderer.NotFound(request);
     const std::string back = "/p/" + std::to_string(*product) + "/reviews";
-    if (!request.context().actor.signed_in()) return ToLogin(back);
+    if (!request.context().actor.signed_in()) return http::SignInRedirect(back);
     const http::Form& form = request.form();
     NewReview review{core::ProductId{*product}, std::nullopt, ParseRating(form.GetOr("rating")),
                      std::string(form.GetOr("body"))};
@@ -71,7 +68,7 @@ class ReviewPages {
   }
 
   http::Response Reply(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
+    if (!request.context().actor.signed_in()) return http::SignInRedirect(request.Header("Referer"));
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
     auto replied = http_.services.reviews.Reply(request.context().actor, ReviewId{*id}, request.form().GetOr("body"));
@@ -80,7 +77,7 @@ class ReviewPages {
 
   // The author adds photos to a review already written.
   http::Response AddPhotos(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
+    if (!request.context().actor.signed_in()) return http::SignInRedirect(request.Header("Referer"));
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
     auto free_slots = http_.services.reviews.FreePhotoSlots(request.context().actor, ReviewId{*id});
@@ -97,7 +94,7 @@ class ReviewPages {
   }
 
   http::Response Report(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
+    if (!request.context().actor.signed_in()) return http::SignInRedirect(request.Header("Referer"));
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
     auto reported = http_.services.reviews.Report(request.context().actor, ReviewId{*id}, request.form().GetOr("reason"));
@@ -105,7 +102,7 @@ class ReviewPages {
   }
 
   http::Response Hide(http::Request& request, bool hidden) const {
-    if (!request.context().actor.signed_in()) return ToLogin(request.Header("Referer"));
+    if (!request.context().actor.signed_in()) return http::SignInRedirect(request.Header("Referer"));
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
     auto changed = http_.services.reviews.SetHidden(request.context().actor, ReviewId{*id}, hidden);
@@ -212,8 +209,8 @@ void AddReviewPages(http::Router& router, const ReviewsHttp& http) {
               kPhotoFormRoute);
   router.Post("/reviews/:id/reply", [pages](http::Request& request) { return pages->Reply(request); }, kFormBody);
   router.Post("/reviews/:id/report", [pages](http::Request& request) { return pages->Report(request); }, kFormBody);
-  router.Post("/admin/reviews/:id/hide", [pages](http::Request& request) { return pages->Hide(request, true); });
-  router.Post("/admin/reviews/:id/unhide", [pages](http::Request& request) { return pages->Hide(request, false); });
+  router.Post("/admin/reviews/:id/hide", [pages](http::Request& request) { return pages->Hide(request, true); }, kAdminForm);
+  router.Post("/admin/reviews/:id/unhide", [pages](http::Request& request) { return pages->Hide(request, false); }, kAdminForm);
 }
 
 }  // namespace manmulsang::reviews

@@ -32,17 +32,11 @@ ApiProblem ProblemOf(ReviewError error) {
 }
 
 http::Response ReviewsHttp::Error(const http::Request& request, const ApiProblem& problem) const {
-  http::Response response = http::Response::JsonError(problem.status, problem.code,
-                                                      Text(request, "reviews.error." + problem.code), problem.field);
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
+  return http::ApiErrorResponse(problem, Text(request, "reviews.error." + problem.code));
 }
 
 http::Response ReviewsHttp::UploadError(const http::Request& request, const ApiProblem& problem) const {
-  http::Response response = http::Response::JsonError(problem.status, problem.code,
-                                                      Text(request, media::UploadMessageKey(problem.code)), problem.field);
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
+  return http::ApiErrorResponse(problem, Text(request, media::UploadMessageKey(problem.code)));
 }
 
 boost::json::array PhotosJson(const std::vector<ReviewPhoto>& photos) {
@@ -55,9 +49,7 @@ boost::json::array PhotosJson(const std::vector<ReviewPhoto>& photos) {
 
 std::optional<http::Response> ReviewsHttp::RefuseAnonymous(const http::Request& request) const {
   if (request.context().actor.signed_in()) return std::nullopt;
-  http::Response response = Error(request, ApiProblem{Status::unauthorized, "unauthenticated", ""});
-  response.SetHeader("WWW-Authenticate", "Bearer");
-  return response;
+  return Error(request, ApiProblem{Status::unauthorized, "unauthenticated", ""});
 }
 
 int ParseRating(std::string_view text) {

@@ -32,17 +32,13 @@ std::expected<std::optional<core::SellerId>, SellerCenterError> RequestedShop(co
 
 http::Response SellerCenterHttp::Error(const http::Request& request, SellerCenterError error) const {
   const ApiProblem problem = ProblemOf(error);
-  http::Response response = http::Response::JsonError(problem.status, problem.code,
-                                                      Text(request, "seller_center.error." + problem.code), "");
-  response.SetHeader("Cache-Control", "no-store");
-  if (problem.status == Status::unauthorized) response.SetHeader("WWW-Authenticate", "Bearer");
-  return response;
+  return http::ApiErrorResponse(problem, Text(request, "seller_center.error." + problem.code));
 }
 
 std::optional<http::Response> SellerCenterHttp::RedirectFor(SellerCenterError error, std::string_view back) const {
   switch (error) {
     case SellerCenterError::unauthenticated:
-      return http::Response::Redirect("/login?next=" + http::PercentEncode(back));
+      return http::SignInRedirect(back);
     case SellerCenterError::not_a_seller: return http::Response::Redirect("/seller/apply");
     case SellerCenterError::application_pending:
     case SellerCenterError::application_rejected: return http::Response::Redirect("/seller/application");

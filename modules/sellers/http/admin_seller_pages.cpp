@@ -8,7 +8,7 @@
 namespace manmulsang::sellers {
 namespace {
 
-constexpr http::RouteOptions kFormBody{.body_limit = 16 * 1024};
+constexpr http::RouteOptions kAdminForm{.body_limit = 16 * 1024, .role = core::Role::admin};
 
 class AdminSellerPages {
  public:
@@ -45,7 +45,7 @@ class AdminSellerPages {
   // A visitor signs in first; a member who is not an admin gets the error page (403).
   std::optional<http::Response> Refuse(const http::Request& request) const {
     if (!request.context().actor.signed_in()) {
-      return http::Response::Redirect("/login?next=" + http::PercentEncode("/admin/sellers"));
+      return http::SignInRedirect("/admin/sellers");
     }
     if (!request.context().actor.is(core::Role::admin)) {
       return http_.renderer.ErrorPage(request, http::Status::forbidden, http_.ErrorText(request, "forbidden"));
@@ -102,11 +102,11 @@ class AdminSellerPages {
 
 void AddAdminSellerPages(http::Router& router, const SellersHttp& http) {
   auto pages = std::make_shared<const AdminSellerPages>(http);
-  router.Get("/admin/sellers", [pages](http::Request& request) { return pages->Show(request); });
+  router.Get("/admin/sellers", [pages](http::Request& request) { return pages->Show(request); }, kAdminForm);
   router.Post("/admin/sellers/:id/approve", [pages](http::Request& request) { return pages->Approve(request); },
-              kFormBody);
+              kAdminForm);
   router.Post("/admin/sellers/:id/reject", [pages](http::Request& request) { return pages->Reject(request); },
-              kFormBody);
+              kAdminForm);
 }
 
 }  // namespace manmulsang::sellers

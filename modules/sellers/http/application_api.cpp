@@ -8,7 +8,8 @@
 namespace manmulsang::sellers {
 namespace {
 
-constexpr http::RouteOptions kTextBody{.body_limit = 16 * 1024};
+constexpr http::RouteOptions kTextBody{.body_limit = 16 * 1024, .json_body = true};
+constexpr http::RouteOptions kAdminBody{.body_limit = 16 * 1024, .role = core::Role::admin, .json_body = true};
 
 // A JSON string field: absent or null reads as empty (the service then names what is missing);
 // a number, an object, anything but a string is refused naming the field.
@@ -101,10 +102,10 @@ http::Response Reject(const SellersHttp& http, http::Request& request) {
 void AddApplicationApi(http::Router& router, const SellersHttp& http) {
   router.Post("/api/v1/seller/apply", [http](http::Request& request) { return Apply(http, request); }, kTextBody);
   router.Get("/api/v1/seller/application", [http](http::Request& request) { return Current(http, request); });
-  router.Get("/api/v1/admin/sellers", [http](http::Request& request) { return List(http, request); });
-  router.Post("/api/v1/admin/sellers/:id/approve", [http](http::Request& request) { return Approve(http, request); });
+  router.Get("/api/v1/admin/sellers", [http](http::Request& request) { return List(http, request); }, kAdminBody);
+  router.Post("/api/v1/admin/sellers/:id/approve", [http](http::Request& request) { return Approve(http, request); }, kAdminBody);
   router.Post("/api/v1/admin/sellers/:id/reject", [http](http::Request& request) { return Reject(http, request); },
-              kTextBody);
+              kAdminBody);
 }
 
 }  // namespace manmulsang::sellers

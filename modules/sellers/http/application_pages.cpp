@@ -8,16 +8,12 @@
 namespace manmulsang::sellers {
 namespace {
 
-http::Response ToLogin(std::string_view back) {
-  return http::Response::Redirect("/login?next=" + http::PercentEncode(back));
-}
-
 class ApplicationPages {
  public:
   explicit ApplicationPages(const SellersHttp& http) : http_(http) {}
 
   http::Response ShowForm(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/seller/apply");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/apply");
     // Someone with an application waiting, or a shop already, sees where it stands instead.
     auto current = http_.services.applications.Current(request.context().actor);
     if (current && current->status != ShopStatus::rejected) return http::Response::Redirect("/seller/application");
@@ -25,7 +21,7 @@ class ApplicationPages {
   }
 
   http::Response Submit(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/seller/apply");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/apply");
     const http::Form& form = request.form();
     Application application{std::string(form.GetOr("shop_name")), std::string(form.GetOr("description")),
                             std::string(form.GetOr("phone")), std::string(form.GetOr("city"))};
@@ -52,7 +48,7 @@ class ApplicationPages {
   }
 
   http::Response ShowStatus(http::Request& request) const {
-    if (!request.context().actor.signed_in()) return ToLogin("/seller/application");
+    if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/application");
     auto current = http_.services.applications.Current(request.context().actor);
     if (!current) return http::Response::Redirect("/seller/apply");
     html::Data data;

@@ -36,18 +36,11 @@ ApiProblem ProblemOf(ApplicationError error) {
 }
 
 http::Response SellersHttp::Error(const http::Request& request, const ApiProblem& problem) const {
-  http::Response response =
-      http::Response::JsonError(problem.status, problem.code, ErrorText(request, problem.code), problem.field);
-  response.SetHeader("Cache-Control", "no-store");
-  if (problem.status == Status::unauthorized) response.SetHeader("WWW-Authenticate", "Bearer");
-  return response;
+  return http::ApiErrorResponse(problem, ErrorText(request, problem.code));
 }
 
 http::Response SellersHttp::UploadError(const http::Request& request, const ApiProblem& problem) const {
-  http::Response response = http::Response::JsonError(problem.status, problem.code,
-                                                      Text(request, media::UploadMessageKey(problem.code)), problem.field);
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
+  return http::ApiErrorResponse(problem, Text(request, media::UploadMessageKey(problem.code)));
 }
 
 std::string_view ShopStatusName(ShopStatus status) {
