@@ -22,6 +22,8 @@
 #include <vector>
 
 #include "manmulsang/orders/orders.hpp"
+#include "wiring/all_migrations.hpp"
+#include "wiring/marketplace_services.hpp"
 
 namespace {
 
@@ -54,26 +56,27 @@ constexpr int kShops = 20;
 constexpr std::int64_t kStock = 1'000'000'000;
 constexpr std::int64_t kWalletWon = 1'000'000'000'000;
 
-// Every service over one store, as the server builds them.
+// Every service over one migrated store, wired as the server wires them.
 struct Marketplace {
-  explicit Marketplace(const std::string& url) : database(db::Database::Open(url)) {}
+  explicit Marketplace(const std::string& url) : database(Migrated(url)) {}
+
+  static std::unique_ptr<db::Database> Migrated(const std::string& url) {
+    std::unique_ptr<db::Database> opened = db::Database::Open(url);
+    opened->Migrate(app::AllMigrations());
+    return opened;
+  }
 
   std::unique_ptr<db::Database> database;
   core::SystemClock clock;
-  sellers::SellerService sellers{*database, clock};
-  catalog::CatalogService catalog{*database, clock, sellers};
-  payments::PaymentService payments{*database, clock};
-  cart::CartService cart{*database, clock, sellers, catalog, payments};
-  orders::OrderService orders{*database, clock, sellers, catalog, cart, payments};
+  app::MarketplaceServices services{*database, clock};
+  sellers::SellerService& sellers = services.sellers;
+  catalog::CatalogService& catalog = services.catalog;
+  payments::PaymentService& payments = services.payments;
+  cart::CartService& cart = services.cart;
+  orders::OrderService& orders = services.orders;
 };
 
 std::vector<core::ProductId> Prepare(Marketplace& market, const Case& bench_case) {
-  const db::Database::ModuleMigrations modules[] = {{"sellers", sellers::Migrations()},
-                                                     {"catalog", catalog::Migrations()},
-                                                     {"payments", payments::Migrations()},
-                                                     {"cart", cart::Migrations()},
-                                                     {"orders", orders::Migrations()}};
-  market.database->Migrate(modules);
   std::vector<sellers::NewShop> shops;
   for (int index = 0; index < kShops; ++index) {
     shops.push_back({core::UserId{10 + index}, "상점 " + std::to_string(index), "", "평양",

@@ -5,26 +5,20 @@
 #include <array>
 #include <set>
 
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::demo {
 namespace {
 
 using namespace std::chrono_literals;
 
-// A whole store: the real services over a real SQLite file.
+// A whole store: the real services over a real SQLite file, wired as the server wires them.
 struct Store {
-  static std::array<db::Database::ModuleMigrations, 3> Modules() {
-    return {{{"accounts", accounts::Migrations()},
-             {"sellers", sellers::Migrations()},
-             {"catalog", catalog::Migrations()}}};
-  }
-
-  testing::TestDatabase database{Modules()};
-  core::ManualClock clock{core::FromUnixSeconds(1'790'000'000)};
-  accounts::AccountService accounts{database.database(), clock};
-  sellers::SellerService sellers{database.database(), clock};
-  catalog::CatalogService catalog{database.database(), clock, sellers};
+  testing::TestMarketplace database;
+  core::ManualClock& clock = database.clock();
+  accounts::AccountService& accounts = database.services().accounts;
+  sellers::SellerService& sellers = database.services().sellers;
+  catalog::CatalogService& catalog = database.services().catalog;
 
   DemoSummary Generate(std::int64_t products, std::uint64_t seed) {
     DemoOptions options;

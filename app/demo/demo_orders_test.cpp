@@ -11,32 +11,23 @@
 
 #include "demo/demo_data.hpp"
 #include "manmulsang/orders/orders.hpp"
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::demo {
 namespace {
 
 using namespace std::chrono_literals;
 
-// A whole store with the buying modules: the real services over a real SQLite file.
+// A whole store: the real services over a real SQLite file, wired as the server wires them.
 struct Store {
-  static std::array<db::Database::ModuleMigrations, 6> Modules() {
-    return {{{"accounts", accounts::Migrations()},
-             {"sellers", sellers::Migrations()},
-             {"catalog", catalog::Migrations()},
-             {"payments", payments::Migrations()},
-             {"cart", cart::Migrations()},
-             {"orders", orders::Migrations()}}};
-  }
-
-  testing::TestDatabase database{Modules()};
-  core::ManualClock clock{core::FromUnixSeconds(1'790'000'000)};
-  accounts::AccountService accounts{database.database(), clock};
-  sellers::SellerService sellers{database.database(), clock};
-  catalog::CatalogService catalog{database.database(), clock, sellers};
-  payments::PaymentService payments{database.database(), clock};
-  cart::CartService cart{database.database(), clock, sellers, catalog, payments};
-  orders::OrderService orders{database.database(), clock, sellers, catalog, cart, payments};
+  testing::TestMarketplace database;
+  core::ManualClock& clock = database.clock();
+  accounts::AccountService& accounts = database.services().accounts;
+  sellers::SellerService& sellers = database.services().sellers;
+  catalog::CatalogService& catalog = database.services().catalog;
+  payments::PaymentService& payments = database.services().payments;
+  cart::CartService& cart = database.services().cart;
+  orders::OrderService& orders = database.services().orders;
 
   DemoOptions Options(std::int64_t products, std::uint64_t seed) {
     DemoOptions options;

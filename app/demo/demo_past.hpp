@@ -4,15 +4,14 @@
 
 #include "demo/demo_generator.hpp"
 #include "demo/demo_order_paths.hpp"
-#include "manmulsang/cart/cart.hpp"
-#include "manmulsang/orders/orders.hpp"
-#include "manmulsang/payments/payments.hpp"
+#include "wiring/marketplace_services.hpp"
 
 namespace manmulsang::demo {
 
-// What a demo step that walks the past drives: the marketplace's services, and payments, cart
-// and orders on a clock of the step's own that starts at `start` and that the step moves
-// forward; `now` is the real now the step must not pass.
+// What a demo step that walks the past drives: the marketplace's services, and the same services
+// (wired by the one MarketplaceServices) on a clock of the step's own that starts at `start` and
+// that the step moves forward, for payments, cart, orders and reviews; `now` is the real now the
+// step must not pass.
 class DemoStepInThePast {
  protected:
   DemoStepInThePast(db::Database& database, accounts::AccountService& accounts, sellers::SellerService& sellers,
@@ -23,9 +22,7 @@ class DemoStepInThePast {
         catalog_(catalog),
         now_(now),
         clock_(start),
-        payments_(database, clock_),
-        cart_(database, clock_, sellers, catalog, payments_),
-        orders_(database, clock_, sellers, catalog, cart_, payments_, options.order_settings),
+        past_(database, clock_, {.orders = options.order_settings}),
         marketplace_(marketplace),
         options_(options) {}
 
@@ -34,9 +31,10 @@ class DemoStepInThePast {
   catalog::CatalogService& catalog_;
   const core::TimePoint now_;
   core::ManualClock clock_;
-  payments::PaymentService payments_;
-  cart::CartService cart_;
-  orders::OrderService orders_;
+  app::MarketplaceServices past_;
+  payments::PaymentService& payments_ = past_.payments;
+  cart::CartService& cart_ = past_.cart;
+  orders::OrderService& orders_ = past_.orders;
   const DemoSummary& marketplace_;
   const DemoOptions& options_;
 };

@@ -68,8 +68,6 @@ class DemoReviews : DemoStepInThePast {
               catalog::CatalogService& catalog, core::TimePoint start, core::TimePoint now,
               const DemoSummary& marketplace, const DemoOptions& options)
       : DemoStepInThePast(database, accounts, sellers, catalog, start, now, marketplace, options),
-        reviews_(database, clock_, sellers, catalog, orders_),
-        questions_(database, clock_, sellers, catalog),
         random_(options.seed * 0x2545f4914f6cdd1dULL + 0x7265766965ULL) {}
 
   DemoReviewsSummary Run() {
@@ -287,8 +285,8 @@ class DemoReviews : DemoStepInThePast {
     }
   }
 
-  reviews::ReviewService reviews_;
-  reviews::QuestionService questions_;
+  reviews::ReviewService& reviews_ = past_.reviews;
+  reviews::QuestionService& questions_ = past_.questions;
   Random random_;
 
   std::vector<Buyer> buyers_;

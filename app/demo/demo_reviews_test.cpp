@@ -9,23 +9,13 @@
 #include "demo/demo_orders.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/reviews/reviews.hpp"
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::demo {
 namespace {
 
 // A whole store with the buying and reviews modules: the real services over a real SQLite file.
 struct ReviewedStore {
-  static std::array<db::Database::ModuleMigrations, 7> Modules() {
-    return {{{"accounts", accounts::Migrations()},
-             {"sellers", sellers::Migrations()},
-             {"catalog", catalog::Migrations()},
-             {"payments", payments::Migrations()},
-             {"cart", cart::Migrations()},
-             {"orders", orders::Migrations()},
-             {"reviews", reviews::Migrations()}}};
-  }
-
   DemoReviewsSummary Generate(std::int64_t products, std::uint64_t seed) {
     DemoOptions options;
     options.products = products;
@@ -49,11 +39,11 @@ struct ReviewedStore {
     });
   }
 
-  testing::TestDatabase database{Modules()};
-  core::ManualClock clock{core::FromUnixSeconds(1'790'000'000)};
-  accounts::AccountService accounts{database.database(), clock};
-  sellers::SellerService sellers{database.database(), clock};
-  catalog::CatalogService catalog{database.database(), clock, sellers};
+  testing::TestMarketplace database;
+  core::ManualClock& clock = database.clock();
+  accounts::AccountService& accounts = database.services().accounts;
+  sellers::SellerService& sellers = database.services().sellers;
+  catalog::CatalogService& catalog = database.services().catalog;
 };
 
 TEST(DemoReviews, EveryRatingIsTheAverageOfRealReviewsByBuyersOfDeliveredGoods) {

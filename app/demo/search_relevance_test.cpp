@@ -19,7 +19,7 @@
 
 #include "demo/demo_generator.hpp"
 #include "manmulsang/search/search.hpp"
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::demo {
 namespace {
@@ -29,19 +29,12 @@ constexpr std::int64_t kDemoProducts = DemoOptions{}.products;
 constexpr std::uint64_t kDemoSeed = DemoOptions{}.seed;
 
 struct Store {
-  static std::array<db::Database::ModuleMigrations, 4> Modules() {
-    return {{{"accounts", accounts::Migrations()},
-             {"sellers", sellers::Migrations()},
-             {"catalog", catalog::Migrations()},
-             {"search", search::Migrations()}}};
-  }
-
-  testing::TestDatabase database{Modules()};
-  core::ManualClock clock{core::FromUnixSeconds(1'790'000'000)};
-  accounts::AccountService accounts{database.database(), clock};
-  sellers::SellerService sellers{database.database(), clock};
-  search::SearchService search{database.database()};
-  catalog::CatalogService catalog{database.database(), clock, sellers, &search};
+  testing::TestMarketplace database;
+  core::ManualClock& clock = database.clock();
+  accounts::AccountService& accounts = database.services().accounts;
+  sellers::SellerService& sellers = database.services().sellers;
+  search::SearchService& search = database.services().search;
+  catalog::CatalogService& catalog = database.services().catalog;
 };
 
 // What the first results must be. Each needle must occur in the name of every one of the first
