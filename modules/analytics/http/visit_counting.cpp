@@ -47,14 +47,6 @@ std::optional<core::TimePoint> ParseLastSeen(std::optional<std::string_view> coo
   return core::FromUnixSeconds(seconds);
 }
 
-bool IsVisitorId(std::string_view id) {
-  if (id.size() != kVisitorIdBytes * 2) return false;
-  for (char c : id) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
-}
-
 std::string NewVisitorId() {
   static const bool initialised = sodium_init() >= 0;
   (void)initialised;
@@ -66,6 +58,14 @@ std::string NewVisitorId() {
 }
 
 }  // namespace
+
+bool IsVisitorId(std::string_view id) {
+  if (id.size() != kVisitorIdBytes * 2) return false;
+  for (char c : id) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
 
 http::Middleware VisitCounting(AnalyticsService& analytics) {
   return [&analytics](http::Request& request, const http::Handler& next) {

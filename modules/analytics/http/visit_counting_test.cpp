@@ -81,7 +81,7 @@ TEST_F(VisitCountingTest, AFirstViewStartsAVisitAndSetsBothCookies) {
   EXPECT_EQ(analytics_.Stats().page_views_today, 1);
 
   ASSERT_TRUE(jar.contains("mm_visitor"));
-  EXPECT_EQ(jar["mm_visitor"].size(), 32u);
+  EXPECT_TRUE(IsVisitorId(jar["mm_visitor"]));
   EXPECT_EQ(jar["mm_visit"], std::to_string(core::ToUnixSeconds(clock_.Now())));
   EXPECT_NE(SetCookieFor(response, "mm_visitor").find("Max-Age=31536000"), std::string::npos);
   EXPECT_NE(SetCookieFor(response, "mm_visit").find("Max-Age=1800"), std::string::npos);
@@ -149,6 +149,16 @@ TEST_F(VisitCountingTest, OnlyHtmlPageGetsAnsweredWellAreCounted) {
 
   Get("/cached", jar);  // a 304 is a person looking at the page again
   EXPECT_EQ(analytics_.Stats().page_views_today, 1);
+}
+
+// The visitor id's shape, the one rule analytics and search's once-per-visitor count share.
+TEST(VisitorIdTest, OnlyTheIssuedShapeIsAVisitor) {
+  EXPECT_TRUE(IsVisitorId("0123456789abcdef0123456789abcdef"));
+  EXPECT_FALSE(IsVisitorId(""));
+  EXPECT_FALSE(IsVisitorId("0123456789abcdef0123456789abcde"));    // 31
+  EXPECT_FALSE(IsVisitorId("0123456789abcdef0123456789abcdef0"));  // 33
+  EXPECT_FALSE(IsVisitorId("0123456789ABCDEF0123456789ABCDEF"));   // upper case
+  EXPECT_FALSE(IsVisitorId("0123456789abcdef0123456789abcdeg"));
 }
 
 }  // namespace

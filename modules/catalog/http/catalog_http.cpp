@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "manmulsang/analytics/http/search_referral.hpp"
+#include "manmulsang/analytics/http/visit_counting.hpp"
 #include "manmulsang/text/normalize.hpp"
 #include "manmulsang/text/utf8.hpp"
 
@@ -33,16 +34,6 @@ std::optional<std::string_view> NonEmpty(const http::Request& request, std::stri
   std::string_view trimmed = Trim(*value);
   if (trimmed.empty()) return std::nullopt;
   return trimmed;
-}
-
-// The visit counter's cookie (analytics/http/visit_counting.hpp): 16 random bytes in lower-case
-// hex. Other shapes are not trusted as a visitor key, so a client cannot mint keys at will.
-constexpr std::string_view kVisitorCookie = "mm_visitor";
-constexpr std::size_t kVisitorIdLength = 32;
-
-bool IsVisitorId(std::string_view id) {
-  return id.size() == kVisitorIdLength &&
-         std::ranges::all_of(id, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 // A UTF-8 text cut to at most max_bytes without splitting a character (text is valid UTF-8).
@@ -76,7 +67,9 @@ bool SearchTextWasCut(std::string_view raw) {
 
 std::string VisitorKey(const http::Request& request) {
   if (request.context().actor.user) return "user:" + std::to_string(request.context().actor.user->value);
-  if (auto cookie = request.Cookie(kVisitorCookie); cookie && IsVisitorId(*cookie)) {
+  // The visit counter's cookie, in the shape analytics gives it: other shapes are not trusted as
+  // a visitor key, so a client cannot mint keys at will.
+  if (auto cookie = request.Cookie(analytics::kVisitorCookie); cookie && analytics::IsVisitorId(*cookie)) {
     return "visitor:" + std::string(*cookie);
   }
   return "address:" + std::string(request.remote_address());
