@@ -5,7 +5,7 @@
 #include <semaphore>
 #include <stdexcept>
 
-#include "sodium_init.hpp"
+#include "manmulsang/core/sodium.hpp"
 
 namespace manmulsang::accounts {
 namespace {
@@ -26,7 +26,7 @@ class HashSlot {
 
 }  // namespace
 
-PasswordHasher::PasswordHasher() { EnsureSodium(); }
+PasswordHasher::PasswordHasher() { core::EnsureSodium(); }
 
 std::string PasswordHasher::Hash(std::string_view password) const {
   char hash[crypto_pwhash_STRBYTES];

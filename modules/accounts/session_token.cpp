@@ -4,12 +4,12 @@
 
 #include <array>
 
-#include "sodium_init.hpp"
+#include "manmulsang/core/sodium.hpp"
 
 namespace manmulsang::accounts {
 
 std::string NewSessionToken() {
-  EnsureSodium();
+  core::EnsureSodium();
   std::array<unsigned char, kSessionTokenBytes> bytes;
   randombytes_buf(bytes.data(), bytes.size());
   constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
@@ -21,7 +21,7 @@ std::string NewSessionToken() {
 }
 
 std::string HashSessionToken(std::string_view token) {
-  EnsureSodium();
+  core::EnsureSodium();
   std::array<unsigned char, crypto_generichash_BYTES> digest;
   crypto_generichash(digest.data(), digest.size(), reinterpret_cast<const unsigned char*>(token.data()), token.size(),
                      nullptr, 0);

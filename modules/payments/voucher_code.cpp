@@ -3,8 +3,8 @@
 #include <sodium.h>
 
 #include <array>
-#include <mutex>
-#include <stdexcept>
+
+#include "manmulsang/core/sodium.hpp"
 
 namespace manmulsang::payments {
 namespace {
@@ -13,17 +13,10 @@ namespace {
 constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 constexpr std::size_t kLength = 16;
 
-void EnsureSodium() {
-  static std::once_flag started;
-  std::call_once(started, [] {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to start");
-  });
-}
-
 }  // namespace
 
 std::string NewVoucherCode() {
-  EnsureSodium();
+  core::EnsureSodium();
   std::string code;
   for (std::size_t index = 0; index < kLength; ++index) {
     if (index > 0 && index % 4 == 0) code += '-';
@@ -48,7 +41,7 @@ std::optional<std::string> NormaliseVoucherCode(std::string_view typed) {
 }
 
 std::string HashVoucherCode(std::string_view normalised) {
-  EnsureSodium();
+  core::EnsureSodium();
   std::array<unsigned char, 32> digest{};
   crypto_generichash(digest.data(), digest.size(), reinterpret_cast<const unsigned char*>(normalised.data()),
                      normalised.size(), nullptr, 0);

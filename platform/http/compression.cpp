@@ -9,7 +9,7 @@
 #include <stdexcept>
 
 #include "header_values.hpp"
-#include "sodium_init.hpp"
+#include "manmulsang/core/sodium.hpp"
 
 namespace manmulsang::http {
 namespace {
@@ -115,7 +115,7 @@ std::string BrotliCompress(std::string_view data, int quality) {
 }
 
 std::string StrongEtag(std::string_view body) {
-  EnsureSodium();
+  core::EnsureSodium();
   std::array<unsigned char, 16> hash{};
   crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(body.data()),
                      body.size(), nullptr, 0);

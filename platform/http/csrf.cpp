@@ -5,7 +5,7 @@
 #include <array>
 
 #include "header_values.hpp"
-#include "sodium_init.hpp"
+#include "manmulsang/core/sodium.hpp"
 
 namespace manmulsang::http {
 namespace {
@@ -23,7 +23,7 @@ bool IsValidToken(std::string_view token) {
 }
 
 std::string NewToken() {
-  EnsureSodium();
+  core::EnsureSodium();
   std::array<unsigned char, kTokenBytes> bytes{};
   randombytes_buf(bytes.data(), bytes.size());
   std::array<char, kTokenLength + 1> hex{};

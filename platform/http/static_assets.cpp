@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "header_values.hpp"
-#include "sodium_init.hpp"
+#include "manmulsang/core/sodium.hpp"
 
 namespace manmulsang::http {
 namespace {
@@ -24,7 +24,7 @@ struct Asset {
 };
 
 std::string ShortHash(std::string_view content) {
-  EnsureSodium();
+  core::EnsureSodium();
   std::array<unsigned char, 16> hash{};
   crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(content.data()),
                      content.size(), nullptr, 0);

@@ -11,7 +11,7 @@
 #include "header_values.hpp"
 #include "http_date.hpp"
 #include "manmulsang/http/compression.hpp"
-#include "sodium_init.hpp"
+#include "manmulsang/core/sodium.hpp"
 
 namespace manmulsang::http {
 namespace {
@@ -65,7 +65,7 @@ bool IsSaneRequestId(std::string_view id) {
 
 std::string NewRequestId() {
   static const std::string prefix = [] {
-    EnsureSodium();
+    core::EnsureSodium();
     return fmt::format("{:08x}", randombytes_random());
   }();
   static std::atomic<std::uint64_t> counter{0};

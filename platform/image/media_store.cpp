@@ -13,18 +13,12 @@
 #include <system_error>
 #include <utility>
 
+#include "manmulsang/core/sodium.hpp"
+
 namespace manmulsang::image {
 namespace {
 
 constexpr std::size_t kHashHexLength = crypto_hash_sha256_BYTES * 2;
-
-void EnsureSodium() {
-  static const bool initialised = [] {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
-    return true;
-  }();
-  (void)initialised;
-}
 
 std::string Hex(const unsigned char* bytes, std::size_t length) {
   std::string hex(length * 2 + 1, '\0');
@@ -84,7 +78,7 @@ bool IsLowerHex(std::string_view text) {
 }  // namespace
 
 MediaStore::MediaStore(std::filesystem::path root) : root_(std::move(root)) {
-  EnsureSodium();
+  core::EnsureSodium();
   std::filesystem::create_directories(root_);
 }
 

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "manmulsang/core/sodium.hpp"
+
 namespace manmulsang::analytics {
 namespace {
 
@@ -48,8 +50,7 @@ std::optional<core::TimePoint> ParseLastSeen(std::optional<std::string_view> coo
 }
 
 std::string NewVisitorId() {
-  static const bool initialised = sodium_init() >= 0;
-  (void)initialised;
+  core::EnsureSodium();
   std::array<unsigned char, kVisitorIdBytes> bytes;
   randombytes_buf(bytes.data(), bytes.size());
   std::array<char, kVisitorIdBytes * 2 + 1> hex;

@@ -1,10 +1,10 @@
-#include "sodium_init.hpp"
+#include "manmulsang/core/sodium.hpp"
 
 #include <sodium.h>
 
 #include <stdexcept>
 
-namespace manmulsang::accounts {
+namespace manmulsang::core {
 
 void EnsureSodium() {
   // A function-local static runs its initialiser exactly once, even with threads racing here.
@@ -12,4 +12,4 @@ void EnsureSodium() {
   if (result < 0) throw std::runtime_error("libsodium could not be initialised");
 }
 
-}  // namespace manmulsang::accounts
+}  // namespace manmulsang::core
