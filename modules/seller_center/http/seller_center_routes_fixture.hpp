@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
 #include <string>
 #include <vector>
 
@@ -13,7 +12,7 @@
 #include "manmulsang/search/search.hpp"
 #include "manmulsang/seller_center/http/seller_center_routes.hpp"
 #include "route_test_fixture.hpp"
-#include "test_database.hpp"
+#include "test_marketplace.hpp"
 
 namespace manmulsang::seller_center {
 
@@ -21,17 +20,6 @@ using boost::json::object;
 
 class SellerCenterTest : public ::testing::Test, public testing::RouteTestFixture {
  protected:
-  static std::array<db::Database::ModuleMigrations, 8> Modules() {
-    return {{{"analytics", analytics::Migrations()},
-             {"sellers", sellers::Migrations()},
-             {"search", search::Migrations()},
-             {"catalog", catalog::Migrations()},
-             {"payments", payments::Migrations()},
-             {"cart", cart::Migrations()},
-             {"orders", orders::Migrations()},
-             {"reviews", reviews::Migrations()}}};
-  }
-
   SellerCenterTest() {
     AddSellerCenterRoutes(router_, renderer_, {center_});
   }
@@ -75,17 +63,16 @@ class SellerCenterTest : public ::testing::Test, public testing::RouteTestFixtur
   static constexpr core::UserId kMember{6};  // never applied
   static constexpr core::UserId kBuyer{100};
 
-  testing::TestDatabase store_{Modules()};
-  // 2026-11-26 12:00 in the marketplace's zone (UTC+9).
-  core::ManualClock clock_{core::FromUnixSeconds(1'795'662'000)};
-  sellers::SellerService sellers_{store_.database(), clock_};
-  search::SearchService search_{store_.database()};
-  catalog::CatalogService catalog_{store_.database(), clock_, sellers_, &search_};
-  payments::PaymentService payments_{store_.database(), clock_};
-  cart::CartService cart_{store_.database(), clock_, sellers_, catalog_, payments_};
-  orders::OrderService orders_{store_.database(), clock_, sellers_, catalog_, cart_, payments_};
-  reviews::QuestionService questions_{store_.database(), clock_, sellers_, catalog_};
-  analytics::AnalyticsService analytics_{store_.database(), clock_, {std::chrono::hours(1)}};
+  // The whole marketplace, its clock at 2026-11-26 12:00 in the marketplace's zone (UTC+9).
+  testing::TestMarketplace store_{{.start = core::FromUnixSeconds(1'795'662'000)}};
+  core::ManualClock& clock_ = store_.clock();
+  sellers::SellerService& sellers_ = store_.services().sellers;
+  catalog::CatalogService& catalog_ = store_.services().catalog;
+  payments::PaymentService& payments_ = store_.services().payments;
+  cart::CartService& cart_ = store_.services().cart;
+  orders::OrderService& orders_ = store_.services().orders;
+  reviews::QuestionService& questions_ = store_.services().questions;
+  analytics::AnalyticsService& analytics_ = store_.services().analytics;
   SellerCenter center_{sellers_, catalog_, orders_, payments_, analytics_, questions_};
   int product_number_ = 0;
   core::SellerId shop_ = Shop(kOwner, "만물 상회");
