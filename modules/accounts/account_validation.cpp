@@ -1,5 +1,6 @@
 #include "account_validation.hpp"
 
+#include "manmulsang/text/characters.hpp"
 #include "manmulsang/text/normalize.hpp"
 #include "manmulsang/text/utf8.hpp"
 
@@ -11,7 +12,7 @@ constexpr std::size_t kMaxEmailLocalBytes = 64;
 // Characters that must not appear in a name shown to other members: controls, line breaks, and
 // the bidirectional overrides that can make a name read as something else.
 bool IsForbiddenInName(char32_t code_point) {
-  return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F) || code_point == 0x2028 ||
+  return text::IsControlCharacter(code_point) || code_point == 0x2028 ||
          code_point == 0x2029 || (code_point >= 0x202A && code_point <= 0x202E) ||
          (code_point >= 0x2066 && code_point <= 0x2069) || code_point == 0xFEFF;
 }
@@ -20,7 +21,7 @@ bool IsForbiddenInName(char32_t code_point) {
 // only quoted local parts (which we do not accept) may hold.
 bool IsForbiddenInEmail(char32_t code_point) {
   constexpr std::u32string_view kForbidden = U"\"(),:;<>[]\\\u00A0\u2028\u2029\u3000\uFEFF";
-  if (code_point <= 0x20 || (code_point >= 0x7F && code_point <= 0x9F)) return true;
+  if (code_point == U' ' || text::IsControlCharacter(code_point)) return true;
   return kForbidden.find(code_point) != std::u32string_view::npos;
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "manmulsang/text/characters.hpp"
 #include "manmulsang/text/csv.hpp"
 
 namespace manmulsang::catalog {
@@ -70,14 +71,6 @@ class ColumnMap {
   std::array<std::optional<std::size_t>, kColumnNames.size()> positions_;
 };
 
-std::string_view Trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  const auto first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(kSpace);
-  return text.substr(first, last - first + 1);
-}
-
 // One data row, read and checked on its own.
 struct RowValues {
   std::size_t row = 0;
@@ -110,23 +103,23 @@ std::optional<std::int64_t> ParseStock(std::string_view text) {
 std::expected<RowValues, ListingCsvRowError> ReadRow(const ColumnMap& columns, const text::CsvRow& row) {
   RowValues values;
   values.row = row.row;
-  values.group = Trim(columns.Field(row, "group"));
-  values.name = Trim(columns.Field(row, "name"));
-  values.category = Trim(columns.Field(row, "category"));
-  values.size = Trim(columns.Field(row, "size"));
-  values.colour = Trim(columns.Field(row, "colour"));
+  values.group = text::TrimAscii(columns.Field(row, "group"));
+  values.name = text::TrimAscii(columns.Field(row, "name"));
+  values.category = text::TrimAscii(columns.Field(row, "category"));
+  values.size = text::TrimAscii(columns.Field(row, "size"));
+  values.colour = text::TrimAscii(columns.Field(row, "colour"));
   values.description = columns.Field(row, "description");
-  values.currency_text = Trim(columns.Field(row, "currency"));
+  values.currency_text = text::TrimAscii(columns.Field(row, "currency"));
   core::Currency currency = core::Currency::kpw;
   if (!values.currency_text.empty()) {
     const auto parsed = core::ParseCurrency(values.currency_text);
     if (!parsed) return std::unexpected(ListingCsvRowError{row.row, "invalid_currency", "currency"});
     currency = *parsed;
   }
-  const auto price = core::ParseMoney(Trim(columns.Field(row, "price")), currency);
+  const auto price = core::ParseMoney(text::TrimAscii(columns.Field(row, "price")), currency);
   if (!price) return std::unexpected(ListingCsvRowError{row.row, "invalid_price", "price"});
   values.price = *price;
-  const auto stock = ParseStock(Trim(columns.Field(row, "stock")));
+  const auto stock = ParseStock(text::TrimAscii(columns.Field(row, "stock")));
   if (!stock) return std::unexpected(ListingCsvRowError{row.row, "invalid_stock", "stock"});
   values.stock = *stock;
   return values;
@@ -231,7 +224,7 @@ std::expected<ListingImportPlan, ListingCsvFileProblem> ReadListingCsv(std::stri
       continue;
     }
     auto values = ReadRow(columns, row);
-    const std::string group = values ? values->group : std::string(Trim(columns.Field(row, "group")));
+    const std::string group = values ? values->group : std::string(text::TrimAscii(columns.Field(row, "group")));
     std::size_t index = listings.size();
     if (!group.empty()) {
       const auto [found, inserted] = group_index.try_emplace(group, listings.size());

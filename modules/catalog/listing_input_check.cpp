@@ -3,6 +3,7 @@
 #include <set>
 #include <utility>
 
+#include "manmulsang/text/characters.hpp"
 #include "manmulsang/text/normalize.hpp"
 #include "manmulsang/text/utf8.hpp"
 
@@ -13,12 +14,6 @@ std::unexpected<ListingProblem> Invalid(std::string field) {
   return std::unexpected(ListingProblem{ListingError::invalid_field, std::move(field)});
 }
 
-// C0 and C1 controls and DEL; a description may hold line breaks and tabs.
-bool IsControl(char32_t code_point, bool allow_line_breaks) {
-  if (allow_line_breaks && (code_point == U'\n' || code_point == U'\r' || code_point == U'\t')) return false;
-  return code_point < 0x20 || (code_point >= 0x7f && code_point <= 0x9f);
-}
-
 // The text in NFC and trimmed, or nullopt when it is broken UTF-8, holds a control character or
 // is longer than max_code_points (or empty when required).
 std::optional<std::string> CleanText(std::string_view raw, std::size_t max_code_points, bool required,
@@ -26,9 +21,8 @@ std::optional<std::string> CleanText(std::string_view raw, std::size_t max_code_
   if (!text::IsValidUtf8(raw)) return std::nullopt;
   // Long input is refused before the work of normalising it.
   if (raw.size() > max_code_points * 4 + 64) return std::nullopt;
-  for (char32_t code_point : text::DecodeUtf8(raw)) {
-    if (IsControl(code_point, allow_line_breaks)) return std::nullopt;
-  }
+  // A description may hold line breaks and tabs.
+  if (text::HasControlCharacter(raw, allow_line_breaks ? U"\n\r\t" : U"")) return std::nullopt;
   std::string clean = text::Trim(text::NormalizeNfc(raw));
   const std::size_t length = text::CodePointCount(clean);
   if (length > max_code_points || (required && length == 0)) return std::nullopt;

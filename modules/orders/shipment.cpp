@@ -1,4 +1,5 @@
 #include "manmulsang/orders/order.hpp"
+#include "manmulsang/text/characters.hpp"
 #include "manmulsang/text/normalize.hpp"
 #include "manmulsang/text/utf8.hpp"
 
@@ -8,13 +9,6 @@ namespace {
 // Anything longer is not a carrier's name; the byte bound stops a huge field before decoding.
 constexpr std::size_t kMaxCarrierBytes = kMaxCarrier * 4;
 
-bool HasControlCharacter(std::string_view text) {
-  for (unsigned char character : text) {
-    if (character < 0x20 || character == 0x7f) return true;
-  }
-  return false;
-}
-
 bool TrackingCharacter(char character) {
   return (character >= 'A' && character <= 'Z') || (character >= 'a' && character <= 'z') ||
          (character >= '0' && character <= '9') || character == '-';
@@ -23,7 +17,7 @@ bool TrackingCharacter(char character) {
 }  // namespace
 
 std::expected<Shipment, OrderError> CleanShipment(std::string_view carrier, std::string_view tracking_number) {
-  if (carrier.size() > kMaxCarrierBytes || !text::IsValidUtf8(carrier) || HasControlCharacter(carrier)) {
+  if (carrier.size() > kMaxCarrierBytes || !text::IsValidUtf8(carrier) || text::HasControlCharacter(carrier)) {
     return std::unexpected(OrderError::invalid_carrier);
   }
   Shipment shipment;

@@ -1,5 +1,6 @@
 #include "review_text.hpp"
 
+#include "manmulsang/text/characters.hpp"
 #include "manmulsang/text/normalize.hpp"
 #include "manmulsang/text/utf8.hpp"
 
@@ -16,8 +17,7 @@ std::optional<std::string> CleanText(std::string_view text, std::size_t minimum,
   std::string cleaned = text::Trim(text::NormalizeNfc(without_carriage_returns));
   std::size_t code_points = 0;
   for (char32_t code_point : text::DecodeUtf8(cleaned)) {
-    const bool control = code_point < 0x20 || (code_point >= 0x7f && code_point <= 0x9f);
-    if (control && code_point != '\n' && code_point != '\t') return std::nullopt;
+    if (text::IsControlCharacter(code_point) && code_point != '\n' && code_point != '\t') return std::nullopt;
     ++code_points;
   }
   if (code_points < minimum || code_points > maximum) return std::nullopt;

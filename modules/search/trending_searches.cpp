@@ -10,6 +10,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "manmulsang/text/characters.hpp"
+
 namespace manmulsang::search {
 namespace {
 
@@ -32,10 +34,7 @@ constexpr int kMaxLimit = 100;
 bool Acceptable(std::string_view query) {
   if (query.empty() || query.size() > kMaxQueryBytes) return false;
   // Normalised queries never hold control characters; a caller passing raw text is ignored.
-  return std::ranges::none_of(query, [](char byte) {
-    const auto value = static_cast<unsigned char>(byte);
-    return value < 0x20 || value == 0x7F;
-  });
+  return std::ranges::none_of(query, text::IsAsciiControl);
 }
 
 // Lets a string_view find a std::string key without a copy.

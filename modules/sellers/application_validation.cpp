@@ -1,5 +1,6 @@
 #include "application_validation.hpp"
 
+#include "manmulsang/text/characters.hpp"
 #include "manmulsang/text/normalize.hpp"
 #include "manmulsang/text/utf8.hpp"
 
@@ -8,7 +9,7 @@ namespace {
 
 bool IsForbidden(char32_t code_point, bool multiline) {
   if (multiline && (code_point == '\n' || code_point == '\t')) return false;
-  return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F) || code_point == 0x2028 ||
+  return text::IsControlCharacter(code_point) || code_point == 0x2028 ||
          code_point == 0x2029 || (code_point >= 0x202A && code_point <= 0x202E) ||
          (code_point >= 0x2066 && code_point <= 0x2069) || code_point == 0xFEFF;
 }

@@ -2,17 +2,11 @@
 
 #include "embedded/sellers_migrations.hpp"
 #include "manmulsang/sellers/sellers.hpp"
+#include "manmulsang/text/characters.hpp"
 #include "shop_repository.hpp"
 
 namespace manmulsang::sellers {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  const auto first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
-}
 
 std::expected<void, SellerError> Validate(const DeliveryOptions& options) {
   if (options.courier_fee_kpw < 0 || options.courier_fee_kpw > kMaxDeliveryFee) {
@@ -26,9 +20,7 @@ std::expected<void, SellerError> Validate(const DeliveryOptions& options) {
   if (options.pickup_offered && options.pickup_place.empty()) {
     return std::unexpected(SellerError::invalid_pickup_place);
   }
-  for (unsigned char character : options.pickup_place) {
-    if (character < 0x20 || character == 0x7f) return std::unexpected(SellerError::invalid_pickup_place);
-  }
+  if (text::HasControlCharacter(options.pickup_place)) return std::unexpected(SellerError::invalid_pickup_place);
   return {};
 }
 
@@ -107,7 +99,7 @@ std::expected<Shop, ApplicationError> SellerService::ApprovedShopOf(const core::
 
 std::expected<Shop, SellerError> SellerService::SetDeliveryOptions(const core::Actor& actor, core::SellerId shop,
                                                                    DeliveryOptions options) {
-  options.pickup_place = std::string(Trim(options.pickup_place));
+  options.pickup_place = std::string(text::TrimAscii(options.pickup_place));
   if (auto valid = Validate(options); !valid) return std::unexpected(valid.error());
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<Shop, SellerError> {
     auto found = ShopRepository::Find(connection, shop);
@@ -150,16 +142,6 @@ std::string_view ErrorCode(SellerError error) {
     case SellerError::invalid_pickup_place: return "invalid_pickup_place";
   }
   return "seller_error";
-}
-
-std::string_view ErrorMessage(SellerError error) {
-  switch (error) {
-    case SellerError::shop_not_found: return "상점을 찾을 수 없습니다.";
-    case SellerError::invalid_courier_fee: return "배송비는 0원부터 1,000,000원까지입니다.";
-    case SellerError::invalid_free_courier_from: return "무료 배송 기준 금액은 1원 이상이어야 합니다.";
-    case SellerError::invalid_pickup_place: return "직접 찾아가는 곳을 200바이트 안에서 적어 주십시오.";
-  }
-  return "상점 오류입니다.";
 }
 
 std::span<const core::EmbeddedFile> Migrations() { return embedded::sellers_migrations(); }

@@ -4,16 +4,12 @@
 #include <cctype>
 #include <string>
 
+#include "manmulsang/text/characters.hpp"
+
 namespace manmulsang::html {
 namespace {
 
 constexpr long kOneYearSeconds = 365L * 24 * 60 * 60;
-
-std::string_view TrimAscii(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 bool EqualsIgnoringCase(std::string_view left, std::string_view right) {
   if (left.size() != right.size()) return false;
@@ -37,7 +33,7 @@ int Weight(std::string_view parameters) {
   int weight = 1000;
   while (!parameters.empty()) {
     const std::size_t separator = parameters.find(';');
-    const std::string_view parameter = TrimAscii(parameters.substr(0, separator));
+    const std::string_view parameter = text::TrimAscii(parameters.substr(0, separator));
     parameters = separator == std::string_view::npos ? std::string_view{} : parameters.substr(separator + 1);
     if (parameter.size() < 2 || (parameter[0] != 'q' && parameter[0] != 'Q') || parameter[1] != '=') continue;
     const std::string_view value = parameter.substr(2);
@@ -61,7 +57,7 @@ std::optional<core::Locale> PreferredLocale(std::string_view accept_language) {
     accept_language = comma == std::string_view::npos ? std::string_view{} : accept_language.substr(comma + 1);
 
     const std::size_t semicolon = item.find(';');
-    const std::string_view tag = TrimAscii(item.substr(0, semicolon));
+    const std::string_view tag = text::TrimAscii(item.substr(0, semicolon));
     const int weight = semicolon == std::string_view::npos ? 1000 : Weight(item.substr(semicolon + 1));
     const std::optional<core::Locale> locale = LocaleOfTag(tag);
     // q=0 means "not acceptable"; strictly greater keeps the earlier of equal weights.

@@ -2,16 +2,12 @@
 
 #include <stdexcept>
 
+#include "manmulsang/text/characters.hpp"
+
 namespace manmulsang::html {
 namespace {
 
 constexpr int kMaxPartialDepth = 8;
-
-std::string_view TrimSpaces(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 void Inline(std::string_view name, std::string_view source,
             const std::map<std::string, std::string, std::less<>>& sources, int depth, std::string& out) {
@@ -32,7 +28,7 @@ void Inline(std::string_view name, std::string_view source,
     const std::size_t close = source.find("}}", tag);
     if (close == std::string_view::npos) break;  // kainjow reports the unclosed tag
     out.append(source.substr(position, open - position));
-    const std::string_view partial = TrimSpaces(source.substr(tag + 1, close - tag - 1));
+    const std::string_view partial = text::TrimAscii(source.substr(tag + 1, close - tag - 1));
     if (const auto found = sources.find(partial); found != sources.end()) {
       Inline(found->first, found->second, sources, depth + 1, out);
     }

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "manmulsang/text/characters.hpp"
 #include "manmulsang/text/csv.hpp"
 #include "manmulsang/text/utf8.hpp"
 
@@ -26,12 +27,6 @@ bool EqualsIgnoringAsciiCase(std::string_view left, std::string_view right) {
     if (AsciiLower(left[index]) != AsciiLower(right[index])) return false;
   }
   return true;
-}
-
-std::string_view TrimSpacesAndTabs(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
 }
 
 bool IsBlank(const RawRecord& record) {
@@ -181,7 +176,7 @@ CsvTable ReadCsv(std::string_view bytes, const CsvLimits& limits) {
 
     if (!have_header) {
       for (const std::string& name : record.fields) {
-        const std::string_view trimmed = TrimSpacesAndTabs(name);
+        const std::string_view trimmed = TrimAscii(name);
         if (!IsValidUtf8(trimmed) || record.text_after_quote) return FileError(CsvFileError::invalid_header, record.line);
         if (!trimmed.empty() && table.Column(trimmed)) return FileError(CsvFileError::invalid_header, record.line);
         table.header.emplace_back(trimmed);

@@ -1,8 +1,11 @@
 #include "manmulsang/accounts/http/account_routes.hpp"
 
+#include <algorithm>
+
 #include "account_http.hpp"
 #include "embedded/accounts_i18n.hpp"
 #include "embedded/accounts_templates.hpp"
+#include "manmulsang/text/characters.hpp"
 
 namespace manmulsang::accounts {
 
@@ -39,10 +42,7 @@ std::string SafeNext(std::string_view next) {
   // the Location header.
   if (next.empty() || next.size() > 2048 || next.front() != '/') return "/";
   if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "/";
-  for (const char character : next) {
-    const auto byte = static_cast<unsigned char>(character);
-    if (byte < 0x20 || byte == 0x7F) return "/";
-  }
+  if (std::ranges::any_of(next, text::IsAsciiControl)) return "/";
   return std::string(next);
 }
 

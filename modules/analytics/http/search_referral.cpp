@@ -1,8 +1,10 @@
 #include "manmulsang/analytics/http/search_referral.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "manmulsang/http/form.hpp"
+#include "manmulsang/text/characters.hpp"
 #include "manmulsang/text/normalize.hpp"
 #include "manmulsang/text/utf8.hpp"
 
@@ -90,9 +92,7 @@ std::string SearchQueryOfReferer(std::string_view referer, std::string_view host
     std::optional<std::string> decoded = DecodeQueryValue(pair.substr(2));
     if (!decoded || !text::IsValidUtf8(*decoded)) return {};
     // Control characters and line breaks become spaces, then runs of space become one.
-    for (char& c : *decoded) {
-      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
-    }
+    std::ranges::replace_if(*decoded, text::IsAsciiControl, ' ');
     std::string words = text::CollapseWhitespace(text::NormalizeNfc(*decoded));
     return text::Trim(CutAtCharacter(words, kMaxSearchQueryBytes));
   }

@@ -78,7 +78,7 @@ http::Response Products(const CatalogHttp& http, const http::Request& request) {
 
 http::Response OneProduct(const CatalogHttp& http, const http::Request& request) {
   core::Locale locale = request.context().locale;
-  auto id = ParseId(request.PathParam("id"));
+  auto id = http::ParsePositiveId(request.PathParam("id"));
   auto product = id ? http.catalog.GetProduct(core::ProductId{*id})
                     : std::expected<Product, CatalogError>(std::unexpected(CatalogError::product_not_found));
   if (!product) {

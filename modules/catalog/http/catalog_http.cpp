@@ -7,6 +7,7 @@
 
 #include "manmulsang/analytics/http/search_referral.hpp"
 #include "manmulsang/analytics/http/visit_counting.hpp"
+#include "manmulsang/text/characters.hpp"
 #include "manmulsang/text/normalize.hpp"
 #include "manmulsang/text/utf8.hpp"
 
@@ -22,16 +23,10 @@ std::optional<std::int64_t> ParseCount(std::string_view text) {
   return value;
 }
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 std::optional<std::string_view> NonEmpty(const http::Request& request, std::string_view name) {
   auto value = request.Query(name);
   if (!value) return std::nullopt;
-  std::string_view trimmed = Trim(*value);
+  std::string_view trimmed = text::TrimAscii(*value);
   if (trimmed.empty()) return std::nullopt;
   return trimmed;
 }
@@ -47,10 +42,7 @@ std::string CutToBytes(std::string text, std::size_t max_bytes) {
 
 std::string CleanWholeText(std::string_view raw) {
   std::string text = text::SanitizeUtf8(raw);
-  std::ranges::replace_if(text, [](char c) {
-    unsigned char byte = static_cast<unsigned char>(c);
-    return byte < 0x20 || byte == 0x7f;
-  }, ' ');
+  std::ranges::replace_if(text, text::IsAsciiControl, ' ');
   return text::CollapseWhitespace(text::NormalizeNfc(text));
 }
 
@@ -75,12 +67,6 @@ std::string VisitorKey(const http::Request& request) {
   return "address:" + std::string(request.remote_address());
 }
 
-std::optional<std::int64_t> ParseId(std::string_view text) {
-  auto value = ParseCount(text);
-  if (!value || *value == 0) return std::nullopt;
-  return value;
-}
-
 std::expected<ProductQuery, ParameterProblem> ParseProductQuery(const http::Request& request,
                                                                 CatalogService& catalog,
                                                                 std::optional<core::CategoryId> fixed_category) {
@@ -94,7 +80,7 @@ std::expected<ProductQuery, ParameterProblem> ParseProductQuery(const http::Requ
     query.category = category->id;
   }
   if (auto text = NonEmpty(request, "seller")) {
-    auto value = ParseId(*text);
+    auto value = http::ParsePositiveId(*text);
     if (!value) return std::unexpected(ParameterProblem{"seller"});
     query.seller = core::SellerId{*value};
   }

@@ -14,6 +14,7 @@
 #include "manmulsang/catalog/catalog.hpp"
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/page_cache.hpp"
+#include "manmulsang/http/request_parameters.hpp"
 #include "manmulsang/http/router.hpp"
 #include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/sellers/sellers.hpp"
@@ -70,9 +71,6 @@ bool SearchTextWasCut(std::string_view raw);
 // Who searched, for trending's once-per-visitor count: the user when signed in, else the visit
 // counter's mm_visitor cookie (when it has that cookie's shape), else the remote address.
 std::string VisitorKey(const http::Request& request);
-
-// A positive integer path parameter ("/p/123"); nullopt for anything else.
-std::optional<std::int64_t> ParseId(std::string_view text);
 
 std::string_view CategoryName(const Category& category, core::Locale locale);
 boost::json::object ProductJson(const Product& product, CatalogService& catalog, core::Locale locale);

@@ -105,7 +105,7 @@ http::Response Counted(const CatalogHttp& http, const http::Request& request, co
 
 void AddProductPage(http::Router& router, const CatalogHttp& http) {
   router.Get("/p/:id", [http](http::Request& request) {
-    auto id = ParseId(request.PathParam("id"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return NotFoundPage(http, request);
     core::ProductId product{*id};
     if (request.context().actor.signed_in() || !OnlyParameters(request, {})) {

@@ -30,7 +30,7 @@ http::Response Render(const CatalogHttp& http, const http::Request& request, cor
   query.sort = ProductSort::newest;
   query.per_page = kCardsPerPage;
   if (auto text = request.Query("page")) {
-    auto number = ParseId(*text);
+    auto number = http::ParsePositiveId(*text);
     if (!number || *number > kMaxPage) return NotFoundPage(http, request);
     query.page = static_cast<int>(*number);
   }
@@ -63,7 +63,7 @@ http::Response Render(const CatalogHttp& http, const http::Request& request, cor
 
 void AddShopPage(http::Router& router, const CatalogHttp& http) {
   router.Get("/s/:id", [http](http::Request& request) {
-    auto id = ParseId(request.PathParam("id"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return NotFoundPage(http, request);
     core::SellerId shop{*id};
     if (request.context().actor.signed_in() || !OnlyParameters(request, {"page"})) {
