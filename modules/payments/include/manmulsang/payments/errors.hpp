@@ -17,7 +17,7 @@ enum class PaymentError {
   invalid_count,         // 400: a batch of 1..kMaxVoucherBatch codes
 };
 
-std::string_view ErrorCode(PaymentError error);     // "insufficient_funds"
-std::string_view ErrorMessage(PaymentError error);  // Korean, for people
+// "insufficient_funds"; the words people read are in the i18n catalogs, keyed by the code.
+std::string_view ErrorCode(PaymentError error);
 
 }  // namespace manmulsang::payments

@@ -19,7 +19,7 @@ enum class ReviewError {
   too_many_photos,     // 400 (field "photos"): a review has at most kMaxReviewPhotos photos
 };
 
-std::string_view ErrorCode(ReviewError error);     // "not_a_buyer"
-std::string_view ErrorMessage(ReviewError error);  // Korean
+// "not_a_buyer"; the words people read are the i18n catalogs' reviews.error.<code>.
+std::string_view ErrorCode(ReviewError error);
 
 }  // namespace manmulsang::reviews

@@ -57,8 +57,8 @@ enum class SellerError {
   invalid_pickup_place,       // 400: blank while pickup is offered, too long, or control characters
 };
 
+// The words people read are in the i18n catalogs, keyed by the code.
 std::string_view ErrorCode(SellerError error);
-std::string_view ErrorMessage(SellerError error);  // Korean
 
 // Shops that own products. Applications and their approval: ApplicationService (applications.hpp).
 class SellerService {
