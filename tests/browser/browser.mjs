@@ -1,7 +1,7 @@
 // Debian's Chromium through playwright-core, headless, with nothing that reaches the network.
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,9 +10,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const screenshotDirectory =
   process.env.MANMULSANG_SCREENSHOTS ?? resolve(here, '..', '..', 'build', 'browser-screenshots');
 
+// A missing Chromium fails the suite with what to install; it never skips it.
 export function launchBrowser() {
+  const executablePath = process.env.MANMULSANG_CHROMIUM ?? '/usr/bin/chromium';
+  assert.ok(existsSync(executablePath), `Chromium not found at ${executablePath}: ./scripts/install-deps installs it`);
   return chromium.launch({
-    executablePath: process.env.MANMULSANG_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath,
     headless: true,
     timeout: 60_000,
     args: [
