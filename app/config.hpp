@@ -24,6 +24,9 @@ struct Config {
   // load at start (~50 s for 1 M listings). false: from the tables, for a small machine with a
   // small store.
   bool search_in_memory = true;
+  // `serve --list-routes`: print every route ("METHOD /pattern") and exit without listening; the
+  // API contract test compares that list with docs/openapi.yaml. Command line only.
+  bool list_routes = false;
 
   std::string DatabaseUrl() const;
   // "host:port" → parts; nullopt when it is not that shape.

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   serve->add_flag("--no-access-log", no_access_log, "Do not log each request");
   bool trust_proxy = false;
   serve->add_flag("--trust-proxy", trust_proxy, "Take client addresses from X-Real-IP/X-Forwarded-For (behind nginx)");
+  serve->add_flag("--list-routes", config.list_routes, "Print every route (METHOD /pattern) and exit without serving");
 
   auto* demo = cli.add_subcommand("demo", "Fill an empty store with a realistic demo marketplace");
   add_store_options(demo);

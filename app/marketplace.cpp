@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "embedded/api_description.hpp"
 #include "embedded/web_i18n.hpp"
 #include "embedded/web_static.hpp"
 #include "embedded/web_templates.hpp"
@@ -92,6 +93,13 @@ void Marketplace::Serve(const Config& config) {
     database_->CheckHealth();
     return http::Response::Text("ok\n");
   });
+  // The JSON API's description (docs/openapi.yaml), embedded at build time so it always matches
+  // the binary that serves it.
+  router.Get("/api/v1/openapi.yaml",
+             [description = http::Precompress(std::string(embedded::api_description().front().content),
+                                              "application/yaml")](http::Request&) {
+               return http::Response::Shared(description, "application/yaml; charset=utf-8");
+             });
   http::AddMetricsRoute(router);
   // Declared after the page cache and the services it reads, so it goes before them.
   const http::MetricReaders metric_readers =
@@ -114,6 +122,12 @@ void Marketplace::Serve(const Config& config) {
   storefront::AddStorefrontRoutes(router, renderer, services.accounts, services.analytics, services.sellers,
                                   services.catalog, services.trending, page_cache);
   router.SetNotFound(storefront::NotFoundPage(renderer));
+  if (config.list_routes) {
+    for (const http::RouteInfo& route : router.Routes()) {
+      std::printf("%s %s\n", std::string(boost::beast::http::to_string(route.method)).c_str(), route.pattern.c_str());
+    }
+    return;
+  }
 
   http::ServerOptions options;
   options.address = endpoint->address;
