@@ -79,6 +79,16 @@ function(manmulsang_add_module name)
   endif()
 endfunction()
 
+# manmulsang_add_flow(<name> [DEPENDS <modules...>] ...): flows/<name>/, a flow across modules
+# (the seller center). The shape and arguments of a module, but it owns no tables: a migrations/
+# folder is refused, the tables belong to the module whose rules guard them.
+function(manmulsang_add_flow name)
+  if(EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/migrations")
+    message(FATAL_ERROR "flows/${name} has migrations/: a flow owns no tables; move them to the module that owns them")
+  endif()
+  manmulsang_add_module(${name} ${ARGN})
+endfunction()
+
 # manmulsang_add_platform(<part> [LIBRARIES <libs...>]): platform/<part>, same shape without http/.
 function(manmulsang_add_platform part)
   cmake_parse_arguments(PART "" "" "LIBRARIES" ${ARGN})
