@@ -13,8 +13,10 @@ namespace {
 
 using http::ApiProblem;
 
-constexpr http::RouteOptions kJsonBody{.body_limit = 256 * 1024, .json_body = true};
-constexpr http::RouteOptions kUploadBody{.body_limit = media::kUploadBodyLimit, .offload = true};
+constexpr http::RouteOptions kJsonBody{.body_limit = 256 * 1024, .json_body = true, .no_store = true};
+// A seller's own listings, hidden ones included: no cache keeps them.
+constexpr http::RouteOptions kPrivate{.no_store = true};
+constexpr http::RouteOptions kUploadBody{.body_limit = media::kUploadBodyLimit, .offload = true, .no_store = true};
 
 std::unexpected<ApiProblem> BadField(std::string field) {
   return std::unexpected(ApiProblem{http::Status::bad_request, "invalid_field", std::move(field)});
@@ -125,8 +127,8 @@ class ListingApi {
     if (!listed) return Error(request, listed.error());
     boost::json::array items;
     for (const Product& product : listed->items) items.push_back(Json(request, product));
-    return NoStore(http::Response::Json(boost::json::object{
-        {"items", std::move(items)}, {"total", listed->total}, {"page", listed->page}, {"per_page", listed->per_page}}));
+    return http::Response::Json(boost::json::object{
+        {"items", std::move(items)}, {"total", listed->total}, {"page", listed->page}, {"per_page", listed->per_page}});
   }
 
   http::Response Create(http::Request& request) const {
@@ -140,7 +142,7 @@ class ListingApi {
     auto product = http_.listings.Get(request.context().actor, *id);
     if (!product) return Error(request, product.error());
     http_.ForgetPages(*product);
-    http::Response response = NoStore(http::Response::Json(Json(request, *product), http::Status::created));
+    http::Response response = http::Response::Json(Json(request, *product), http::Status::created);
     response.SetHeader("Location", "/api/v1/seller/products/" + std::to_string(id->value));
     return response;
   }
@@ -149,7 +151,7 @@ class ListingApi {
     if (!request.context().actor.signed_in()) return Error(request, UnauthenticatedProblem());
     auto product = http_.listings.Get(request.context().actor, Id(request));
     if (!product) return Error(request, product.error());
-    return NoStore(http::Response::Json(Json(request, *product)));
+    return http::Response::Json(Json(request, *product));
   }
 
   // Changes the fields present; "status": "active" | "hidden" shows or hides the listing.
@@ -177,7 +179,7 @@ class ListingApi {
     if (!product) return Error(request, product.error());
     http_.ForgetPages(*current);  // options removed by the edit too
     http_.ForgetPages(*product);
-    return NoStore(http::Response::Json(Json(request, *product)));
+    return http::Response::Json(Json(request, *product));
   }
 
   http::Response SetHidden(http::Request& request, bool hidden) const {
@@ -185,7 +187,7 @@ class ListingApi {
     auto product = http_.listings.SetHidden(request.context().actor, Id(request), hidden);
     if (!product) return Error(request, product.error());
     http_.ForgetPages(*product);
-    return NoStore(http::Response::Json(Json(request, *product)));
+    return http::Response::Json(Json(request, *product));
   }
 
   http::Response Delete(http::Request& request) const {
@@ -196,7 +198,7 @@ class ListingApi {
     auto deleted = http_.listings.Delete(request.context().actor, id);
     if (!deleted) return Error(request, deleted.error());
     http_.ForgetPages(*product);
-    return NoStore(http::Response(http::Status::no_content, "text/plain; charset=utf-8", ""));
+    return http::Response(http::Status::no_content, "text/plain; charset=utf-8", "");
   }
 
   // multipart/form-data, one or more parts named "image"; the listing keeps at most ten.
@@ -212,8 +214,8 @@ class ListingApi {
     auto stored = media::StoreUploadedImages(request, "image", kMaxListingImages - product->images.size(), http_.media);
     if (!stored) {
       const ApiProblem& problem = stored.error();
-      return NoStore(http::Response::JsonError(problem.status, problem.code,
-                                               media::UploadEnglishMessage(problem.code), problem.field));
+      return http::ApiErrorResponse(problem,
+                                    http_.Text(request.context().locale, media::UploadMessageKey(problem.code)));
     }
     std::expected<Product, ListingProblem> added = *product;
     for (media::StoredImage& image : *stored) {
@@ -221,7 +223,7 @@ class ListingApi {
       if (!added) return Error(request, added.error());
     }
     http_.ForgetPages(*added);
-    return NoStore(http::Response::Json(Json(request, *added), http::Status::created));
+    return http::Response::Json(Json(request, *added), http::Status::created);
   }
 
   http::Response RemoveImage(http::Request& request) const {
@@ -238,7 +240,7 @@ class ListingApi {
     auto product = http_.listings.RemoveImage(actor, id, index);
     if (!product) return Error(request, product.error());
     http_.ForgetPages(*product);
-    return NoStore(http::Response::Json(Json(request, *product)));
+    return http::Response::Json(Json(request, *product));
   }
 
  private:
@@ -248,11 +250,6 @@ class ListingApi {
 
   boost::json::object Json(const http::Request& request, const Product& product) const {
     return SellerListingJson(product, http_.catalog, request.context().locale);
-  }
-
-  static http::Response NoStore(http::Response response) {
-    response.SetHeader("Cache-Control", "no-store");
-    return response;
   }
 
   http::Response Error(const http::Request& request, const ListingProblem& problem) const {
@@ -276,9 +273,9 @@ class ListingApi {
 
 void AddListingApi(http::Router& router, const ListingHttp& http) {
   auto api = std::make_shared<const ListingApi>(http);
-  router.Get("/api/v1/seller/products", [api](http::Request& request) { return api->List(request); });
+  router.Get("/api/v1/seller/products", [api](http::Request& request) { return api->List(request); }, kPrivate);
   router.Post("/api/v1/seller/products", [api](http::Request& request) { return api->Create(request); }, kJsonBody);
-  router.Get("/api/v1/seller/products/:id", [api](http::Request& request) { return api->Get(request); });
+  router.Get("/api/v1/seller/products/:id", [api](http::Request& request) { return api->Get(request); }, kPrivate);
   router.Add(http::Method::patch, "/api/v1/seller/products/:id",
              [api](http::Request& request) { return api->Patch(request); }, kJsonBody);
   router.Add(http::Method::delete_, "/api/v1/seller/products/:id",

@@ -5,7 +5,7 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true};
+constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true, .no_store = true};
 
 boost::json::object AddressJson(const Address& address) {
   return {{"id", address.id.value},
@@ -20,7 +20,7 @@ http::Response List(const BuyingHttp& http, const http::Request& request, http::
   for (const Address& address : http.services.addresses.List(*request.context().actor.user)) {
     items.push_back(AddressJson(address));
   }
-  return NoStore(http::Response::Json(boost::json::object{{"items", std::move(items)}}, status));
+  return http::Response::Json(boost::json::object{{"items", std::move(items)}}, status);
 }
 
 http::Response Show(const BuyingHttp& http, http::Request& request) {
@@ -67,7 +67,7 @@ http::Response MakeDefault(const BuyingHttp& http, http::Request& request) {
 }  // namespace
 
 void AddAddressApi(http::Router& router, const BuyingHttp& http) {
-  router.Get("/api/v1/addresses", [http](http::Request& request) { return Show(http, request); });
+  router.Get("/api/v1/addresses", [http](http::Request& request) { return Show(http, request); }, kNoStore);
   router.Post("/api/v1/addresses", [http](http::Request& request) { return Add(http, request); }, kSmallBody);
   router.Add(http::Method::delete_, "/api/v1/addresses/:id",
              [http](http::Request& request) { return Remove(http, request); }, kSmallBody);

@@ -119,12 +119,6 @@ boost::json::object MoneyJson(std::int64_t amount, core::Currency currency) {
   return {{"amount", amount}, {"currency", core::CurrencyCode(currency)}};
 }
 
-http::Response NoStore(http::Response response) {
-  // Carts, orders and wallets are one person's: no cache may keep them.
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
-}
-
 void AddBuyingRoutes(http::Router& router, html::Renderer& renderer, const BuyingServices& services) {
   renderer.AddMessages(embedded::orders_i18n());
   renderer.AddTemplates("orders", embedded::orders_templates());

@@ -27,6 +27,10 @@ ApiProblem ProblemOf(payments::PaymentError error);
 ApiProblem ProblemOf(AddressError error);
 ApiProblem ProblemOf(sellers::SellerError error);
 
+// Carts, orders, wallets and ledgers are one person's: the API's routes take this (or their
+// body options, which include it), so no cache keeps their answers.
+inline constexpr http::RouteOptions kNoStore{.no_store = true};
+
 // The shared state of the handlers.
 struct BuyingHttp {
   const html::Renderer& renderer;
@@ -44,7 +48,6 @@ struct BuyingHttp {
 
 
 boost::json::object MoneyJson(std::int64_t amount, core::Currency currency = core::Currency::kpw);
-http::Response NoStore(http::Response response);
 
 void AddCartApi(http::Router& router, const BuyingHttp& http);
 void AddOrderApi(http::Router& router, const BuyingHttp& http);

@@ -5,7 +5,7 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true};
+constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true, .no_store = true};
 
 boost::json::object LineJson(const cart::QuoteLine& line) {
   boost::json::object json{{"id", line.product.value},
@@ -39,14 +39,14 @@ http::Response CartJson(const BuyingHttp& http, const cart::CartOwner& owner, ht
   }
   boost::json::array unavailable;
   for (const cart::QuoteLine& line : view.unavailable) unavailable.push_back(LineJson(line));
-  return NoStore(http::Response::Json(boost::json::object{{"shops", std::move(shops)},
+  return http::Response::Json(boost::json::object{{"shops", std::move(shops)},
                                                           {"unavailable", std::move(unavailable)},
                                                           {"item_count", view.item_count},
                                                           {"subtotal", MoneyJson(view.subtotal_kpw)},
                                                           {"delivery_fee", MoneyJson(view.delivery_fee_kpw)},
                                                           {"total", MoneyJson(view.total_kpw)},
                                                           {"ready", view.ready}},
-                                      status));
+                                      status);
 }
 
 cart::CartOwner Owner(const http::Request& request) {
@@ -97,7 +97,7 @@ http::Response Remove(const BuyingHttp& http, http::Request& request) {
 }  // namespace
 
 void AddCartApi(http::Router& router, const BuyingHttp& http) {
-  router.Get("/api/v1/cart", [http](http::Request& request) { return Show(http, request); });
+  router.Get("/api/v1/cart", [http](http::Request& request) { return Show(http, request); }, kNoStore);
   router.Post("/api/v1/cart/items", [http](http::Request& request) { return Add(http, request); }, kSmallBody);
   router.Add(http::Method::patch, "/api/v1/cart/items/:product_id",
              [http](http::Request& request) { return Change(http, request); }, kSmallBody);

@@ -8,7 +8,7 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true};
+constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true, .no_store = true};
 
 ApiProblem Invalid(std::string_view field) {
   return ApiProblem{http::Status::bad_request, "invalid_input", std::string(field)};
@@ -50,8 +50,8 @@ std::expected<sellers::DeliveryOptions, ApiProblem> ParseOptions(const boost::js
 }
 
 http::Response ShopJson(const sellers::Shop& shop) {
-  return NoStore(http::Response::Json(boost::json::object{
-      {"shop_id", shop.id.value}, {"name", shop.name}, {"delivery", DeliveryOptionsJson(shop.delivery)}}));
+  return http::Response::Json(boost::json::object{
+      {"shop_id", shop.id.value}, {"name", shop.name}, {"delivery", DeliveryOptionsJson(shop.delivery)}});
 }
 
 http::Response Show(const BuyingHttp& http, http::Request& request) {
@@ -91,7 +91,7 @@ http::Response Change(const BuyingHttp& http, http::Request& request) {
 }  // namespace
 
 void AddDeliveryApi(http::Router& router, const BuyingHttp& http) {
-  router.Get("/api/v1/seller/shop/delivery", [http](http::Request& request) { return Show(http, request); });
+  router.Get("/api/v1/seller/shop/delivery", [http](http::Request& request) { return Show(http, request); }, kNoStore);
   router.Add(http::Method::put, "/api/v1/seller/shop/delivery",
              [http](http::Request& request) { return Change(http, request); }, kSmallBody);
 }

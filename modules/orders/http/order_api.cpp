@@ -5,9 +5,9 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kSmallBody{.body_limit = 8 * 1024, .json_body = true};
+constexpr http::RouteOptions kSmallBody{.body_limit = 8 * 1024, .json_body = true, .no_store = true};
 // Only an admin confirms a bank transfer: refused before the order or its state is looked at.
-constexpr http::RouteOptions kAdminBody{.body_limit = 8 * 1024, .role = core::Role::admin, .json_body = true};
+constexpr http::RouteOptions kAdminBody{.body_limit = 8 * 1024, .role = core::Role::admin, .json_body = true, .no_store = true};
 
 // {carrier, tracking} once the shop has shipped with them; null before (and for orders shipped
 // before carriers were recorded).
@@ -108,13 +108,13 @@ http::Response Place(const BuyingHttp& http, http::Request& request) {
     http::Response response = http.Error(request, problem);
     if (receipt.error().shop) {
       // Name the shop whose pickup was refused.
-      response = NoStore(http::Response::Json(
+      response = http::Response::Json(
           boost::json::object{{"error", {{"code", problem.code},
                                          {"message", http.renderer.Translate(request.context().locale,
                                                                              "orders.error." + problem.code)},
                                          {"field", problem.field},
                                          {"shop_id", receipt.error().shop->value}}}},
-          problem.status));
+          problem.status);
     }
     if (receipt.error().product) {
       // Name the product, so a client can point at the line.
@@ -126,11 +126,11 @@ http::Response Place(const BuyingHttp& http, http::Request& request) {
       if (receipt.error().error == OrderError::out_of_stock) {
         json["error"].as_object()["available"] = receipt.error().available;
       }
-      response = NoStore(http::Response::Json(json, problem.status));
+      response = http::Response::Json(json, problem.status);
     }
     return response;
   }
-  http::Response response = NoStore(http::Response::Json(ReceiptJson(*receipt), http::Status::created));
+  http::Response response = http::Response::Json(ReceiptJson(*receipt), http::Status::created);
   if (receipt->replayed) response.SetHeader("Idempotent-Replayed", "true");
   return response;
 }
@@ -142,8 +142,8 @@ http::Response List(const BuyingHttp& http, http::Request& request) {
   const OrderPage orders = http.services.orders.BuyerOrders(*request.context().actor.user, page->page, page->per_page);
   boost::json::array items;
   for (const Order& order : orders.items) items.push_back(OrderJson(order));
-  return NoStore(http::Response::Json(boost::json::object{
-      {"items", std::move(items)}, {"total", orders.total}, {"page", orders.page}, {"per_page", orders.per_page}}));
+  return http::Response::Json(boost::json::object{
+      {"items", std::move(items)}, {"total", orders.total}, {"page", orders.page}, {"per_page", orders.per_page}});
 }
 
 http::Response ShopList(const BuyingHttp& http, http::Request& request) {
@@ -171,8 +171,8 @@ http::Response ShopList(const BuyingHttp& http, http::Request& request) {
   if (!orders) return http.Error(request, orders.error());
   boost::json::array items;
   for (const Order& order : orders->items) items.push_back(OrderJson(order));
-  return NoStore(http::Response::Json(boost::json::object{
-      {"items", std::move(items)}, {"total", orders->total}, {"page", orders->page}, {"per_page", orders->per_page}}));
+  return http::Response::Json(boost::json::object{
+      {"items", std::move(items)}, {"total", orders->total}, {"page", orders->page}, {"per_page", orders->per_page}});
 }
 
 http::Response Show(const BuyingHttp& http, http::Request& request) {
@@ -181,7 +181,7 @@ http::Response Show(const BuyingHttp& http, http::Request& request) {
   if (!id) return http.Error(request, OrderError::order_not_found);
   auto order = http.services.orders.GetOrder(request.context().actor, OrderId{*id});
   if (!order) return http.Error(request, order.error());
-  return NoStore(http::Response::Json(OrderJson(*order)));
+  return http::Response::Json(OrderJson(*order));
 }
 
 // A move in the lifecycle; the service decides whether this actor may make it.
@@ -203,7 +203,7 @@ http::Response Move(const BuyingHttp& http, http::Request& request, OrderEvent e
   }
   auto order = http.services.orders.Apply(request.context().actor, OrderId{*id}, event, note);
   if (!order) return http.Error(request, order.error());
-  return NoStore(http::Response::Json(OrderJson(*order)));
+  return http::Response::Json(OrderJson(*order));
 }
 
 // The shop ships: {carrier, tracking}, both required (400 naming the field, nothing changes).
@@ -222,16 +222,16 @@ http::Response Ship(const BuyingHttp& http, http::Request& request) {
   };
   auto order = http.services.orders.Ship(request.context().actor, OrderId{*id}, {text("carrier"), text("tracking")});
   if (!order) return http.Error(request, order.error());
-  return NoStore(http::Response::Json(OrderJson(*order)));
+  return http::Response::Json(OrderJson(*order));
 }
 
 }  // namespace
 
 void AddOrderApi(http::Router& router, const BuyingHttp& http) {
   router.Post("/api/v1/orders", [http](http::Request& request) { return Place(http, request); }, kSmallBody);
-  router.Get("/api/v1/orders", [http](http::Request& request) { return List(http, request); });
-  router.Get("/api/v1/orders/:id", [http](http::Request& request) { return Show(http, request); });
-  router.Get("/api/v1/seller/orders", [http](http::Request& request) { return ShopList(http, request); });
+  router.Get("/api/v1/orders", [http](http::Request& request) { return List(http, request); }, kNoStore);
+  router.Get("/api/v1/orders/:id", [http](http::Request& request) { return Show(http, request); }, kNoStore);
+  router.Get("/api/v1/seller/orders", [http](http::Request& request) { return ShopList(http, request); }, kNoStore);
   const std::pair<std::string_view, OrderEvent> moves[] = {
       {"/api/v1/orders/:id/cancel", OrderEvent::cancel},
       {"/api/v1/orders/:id/confirm", OrderEvent::confirm},

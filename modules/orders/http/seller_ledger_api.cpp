@@ -40,18 +40,18 @@ http::Response Ledger(const BuyingHttp& http, http::Request& request) {
   const payments::WalletStatement statement = http.services.payments.SellerStatement(shop->id, page->page, page->per_page);
   boost::json::array items;
   for (const payments::WalletEntry& entry : statement.entries) items.push_back(EntryJson(entry));
-  return NoStore(http::Response::Json(boost::json::object{{"shop_id", shop->id.value},
+  return http::Response::Json(boost::json::object{{"shop_id", shop->id.value},
                                                           {"balance", MoneyJson(statement.balance.amount)},
                                                           {"items", std::move(items)},
                                                           {"total", statement.total},
                                                           {"page", statement.page},
-                                                          {"per_page", statement.per_page}}));
+                                                          {"per_page", statement.per_page}});
 }
 
 }  // namespace
 
 void AddSellerLedgerApi(http::Router& router, const BuyingHttp& http) {
-  router.Get("/api/v1/seller/ledger", [http](http::Request& request) { return Ledger(http, request); });
+  router.Get("/api/v1/seller/ledger", [http](http::Request& request) { return Ledger(http, request); }, kNoStore);
 }
 
 }  // namespace manmulsang::orders

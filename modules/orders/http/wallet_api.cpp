@@ -5,8 +5,8 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true};
-constexpr http::RouteOptions kAdminBody{.body_limit = 4 * 1024, .role = core::Role::admin, .json_body = true};
+constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true, .no_store = true};
+constexpr http::RouteOptions kAdminBody{.body_limit = 4 * 1024, .role = core::Role::admin, .json_body = true, .no_store = true};
 
 http::Response Wallet(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
@@ -24,11 +24,11 @@ http::Response Wallet(const BuyingHttp& http, http::Request& request) {
     if (entry.order) json["order_id"] = entry.order->value;
     entries.push_back(std::move(json));
   }
-  return NoStore(http::Response::Json(boost::json::object{{"balance", MoneyJson(statement.balance.amount)},
+  return http::Response::Json(boost::json::object{{"balance", MoneyJson(statement.balance.amount)},
                                                           {"entries", std::move(entries)},
                                                           {"total", statement.total},
                                                           {"page", statement.page},
-                                                          {"per_page", statement.per_page}}));
+                                                          {"per_page", statement.per_page}});
 }
 
 http::Response Redeem(const BuyingHttp& http, http::Request& request) {
@@ -40,9 +40,9 @@ http::Response Redeem(const BuyingHttp& http, http::Request& request) {
   const core::UserId user = *request.context().actor.user;
   auto credited = http.services.payments.RedeemVoucher(user, *code);
   if (!credited) return http.Error(request, credited.error());
-  return NoStore(http::Response::Json(boost::json::object{
+  return http::Response::Json(boost::json::object{
       {"credited", MoneyJson(credited->amount)},
-      {"balance", MoneyJson(http.services.payments.WalletBalance(user).amount)}}));
+      {"balance", MoneyJson(http.services.payments.WalletBalance(user).amount)}});
 }
 
 http::Response Rates(const BuyingHttp& http, http::Request& request) {
@@ -56,7 +56,7 @@ http::Response Rates(const BuyingHttp& http, http::Request& request) {
                                           {"scale", payments::kRateScale}});
     }
   }
-  return NoStore(http::Response::Json(boost::json::object{{"items", std::move(items)}}));
+  return http::Response::Json(boost::json::object{{"items", std::move(items)}});
 }
 
 std::expected<core::Currency, ApiProblem> CurrencyField(const boost::json::object& body) {
@@ -85,10 +85,10 @@ http::Response Credit(const BuyingHttp& http, http::Request& request) {
   auto transfer = http.services.payments.CreditWallet(
       {user, {*amount, *currency}, std::string(*reference), *request.context().actor.user});
   if (!transfer) return http.Error(request, transfer.error());
-  return NoStore(http::Response::Json(
+  return http::Response::Json(
       boost::json::object{{"transfer_id", transfer->value},
                           {"balance", MoneyJson(http.services.payments.WalletBalance(user).amount)}},
-      http::Status::created));
+      http::Status::created);
 }
 
 http::Response SetRate(const BuyingHttp& http, http::Request& request) {
@@ -121,17 +121,17 @@ http::Response Mint(const BuyingHttp& http, http::Request& request) {
   boost::json::array codes;
   for (const std::string& code : batch->codes) codes.emplace_back(code);
   // The only time the codes are ever shown: they are stored as hashes.
-  return NoStore(http::Response::Json(
+  return http::Response::Json(
       boost::json::object{{"batch_id", batch->id}, {"amount", MoneyJson(batch->amount.amount)}, {"codes", std::move(codes)}},
-      http::Status::created));
+      http::Status::created);
 }
 
 }  // namespace
 
 void AddWalletApi(http::Router& router, const BuyingHttp& http) {
-  router.Get("/api/v1/wallet", [http](http::Request& request) { return Wallet(http, request); });
+  router.Get("/api/v1/wallet", [http](http::Request& request) { return Wallet(http, request); }, kNoStore);
   router.Post("/api/v1/wallet/vouchers", [http](http::Request& request) { return Redeem(http, request); }, kSmallBody);
-  router.Get("/api/v1/exchange-rates", [http](http::Request& request) { return Rates(http, request); });
+  router.Get("/api/v1/exchange-rates", [http](http::Request& request) { return Rates(http, request); }, kNoStore);
   router.Post("/api/v1/admin/wallets/:user_id/credit", [http](http::Request& request) { return Credit(http, request); },
               kAdminBody);
   router.Post("/api/v1/admin/exchange-rates", [http](http::Request& request) { return SetRate(http, request); },
