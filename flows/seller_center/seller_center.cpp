@@ -1,5 +1,8 @@
 #include "manmulsang/seller_center/seller_center.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace manmulsang::seller_center {
 namespace {
 
@@ -110,13 +113,17 @@ std::expected<QuestionQueue, SellerCenterError> SellerCenter::QuestionsOf(const 
     if (queue.answered.size() == static_cast<std::size_t>(kRecentAnswered)) break;
     queue.answered.push_back(std::move(question));
   }
-  const auto name = [&](core::ProductId product) {
-    if (queue.product_names.contains(product)) return;
-    auto found = catalog_.GetProduct(product);
-    queue.product_names.emplace(product, found ? found->name : std::string());
-  };
-  for (const reviews::Question& question : queue.unanswered.items) name(question.product);
-  for (const reviews::Question& question : queue.answered) name(question.product);
+  // The products' names in one read, not one per question; a listing since hidden or deleted
+  // keeps an empty name (the page shows the question without it).
+  std::vector<core::ProductId> products;
+  for (const reviews::Question& question : queue.unanswered.items) products.push_back(question.product);
+  for (const reviews::Question& question : queue.answered) products.push_back(question.product);
+  std::ranges::sort(products);
+  products.erase(std::ranges::unique(products).begin(), products.end());
+  for (core::ProductId product : products) queue.product_names.emplace(product, std::string());
+  for (catalog::Product& product : catalog_.ActiveProducts(products)) {
+    queue.product_names[product.id] = std::move(product.name);
+  }
   return queue;
 }
 

@@ -102,6 +102,13 @@ std::expected<Product, CatalogError> CatalogService::GetProduct(core::ProductId 
   return std::move(one.front());
 }
 
+std::vector<Product> CatalogService::ActiveProducts(std::span<const core::ProductId> ids) {
+  std::vector<Product> products =
+      impl_->database.Read([&](db::Connection& connection) { return ProductRepository::ActiveByIds(connection, ids); });
+  impl_->Hydrate(products);
+  return products;
+}
+
 std::expected<ProductPage, CatalogError> CatalogService::ListProducts(const ProductQuery& query) {
   if (FirstInvalidField(query)) return std::unexpected(CatalogError::invalid_query);
   if (!query.text.empty()) return impl_->SearchListings(query);

@@ -59,6 +59,9 @@ class CatalogService {
 
   // Active listings only, with their options (variants). An option's id gives its listing.
   std::expected<Product, CatalogError> GetProduct(core::ProductId id);
+  // The active listings among ids, in id order, in one read (with shop names and images, without
+  // options); unknown, hidden or deleted ids are left out. For lists that name many products.
+  std::vector<Product> ActiveProducts(std::span<const core::ProductId> ids);
   // invalid_query when FirstInvalidField(query) names a field. A query with text is answered
   // by the search index (ranked, with facets of shops and prices and the reading of the text);
   // without text, from the listings in the chosen order.
