@@ -5,28 +5,15 @@
 #include <array>
 #include <set>
 
-#include "test_marketplace.hpp"
+#include "demo/demo_test_store.hpp"
 
 namespace manmulsang::demo {
 namespace {
 
 using namespace std::chrono_literals;
 
-// A whole store: the real services over a real SQLite file, wired as the server wires them.
-struct Store {
-  testing::TestMarketplace database;
-  core::ManualClock& clock = database.clock();
-  accounts::AccountService& accounts = database.services().accounts;
-  sellers::SellerService& sellers = database.services().sellers;
-  catalog::CatalogService& catalog = database.services().catalog;
-
-  DemoSummary Generate(std::int64_t products, std::uint64_t seed) {
-    DemoOptions options;
-    options.products = products;
-    options.seed = seed;
-    options.progress = false;
-    return GenerateDemoMarketplace(database.database(), accounts, sellers, catalog, clock, options);
-  }
+struct Store : DemoTestStore {
+  DemoSummary Generate(std::int64_t products, std::uint64_t seed) { return Marketplace(products, seed); }
 
   std::vector<catalog::Product> FirstProducts(int count) {
     catalog::ProductQuery query;

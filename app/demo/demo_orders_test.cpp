@@ -11,43 +11,21 @@
 
 #include "demo/demo_data.hpp"
 #include "manmulsang/orders/orders.hpp"
-#include "test_marketplace.hpp"
+#include "demo/demo_test_store.hpp"
 
 namespace manmulsang::demo {
 namespace {
 
 using namespace std::chrono_literals;
 
-// A whole store: the real services over a real SQLite file, wired as the server wires them.
-struct Store {
-  testing::TestMarketplace database;
-  core::ManualClock& clock = database.clock();
-  accounts::AccountService& accounts = database.services().accounts;
-  sellers::SellerService& sellers = database.services().sellers;
-  catalog::CatalogService& catalog = database.services().catalog;
+struct Store : DemoTestStore {
   payments::PaymentService& payments = database.services().payments;
   cart::CartService& cart = database.services().cart;
   orders::OrderService& orders = database.services().orders;
 
-  DemoOptions Options(std::int64_t products, std::uint64_t seed) {
-    DemoOptions options;
-    options.products = products;
-    options.seed = seed;
-    options.progress = false;
-    return options;
-  }
-
-  DemoSummary Marketplace(std::int64_t products, std::uint64_t seed) {
-    return GenerateDemoMarketplace(database.database(), accounts, sellers, catalog, clock, Options(products, seed));
-  }
-
   DemoOrdersSummary Orders(const DemoSummary& marketplace, std::uint64_t seed) {
     return GenerateDemoOrders(database.database(), accounts, sellers, catalog, clock, marketplace,
                               Options(marketplace.products, seed));
-  }
-
-  std::int64_t Count(std::string_view sql) {
-    return database.database().Read([&](db::Connection& connection) { return connection.QueryOne(sql)->Int(0); });
   }
 
   // Every order with its lines and timeline, in id order: what "the same orders" compares.

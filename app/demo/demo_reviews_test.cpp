@@ -9,26 +9,18 @@
 #include "demo/demo_orders.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/reviews/reviews.hpp"
-#include "test_marketplace.hpp"
+#include "demo/demo_test_store.hpp"
 
 namespace manmulsang::demo {
 namespace {
 
-// A whole store with the buying and reviews modules: the real services over a real SQLite file.
-struct ReviewedStore {
+// The demo's members, shops and listings, then its orders, then its reviews.
+struct ReviewedStore : DemoTestStore {
   DemoReviewsSummary Generate(std::int64_t products, std::uint64_t seed) {
-    DemoOptions options;
-    options.products = products;
-    options.seed = seed;
-    options.progress = false;
-    const DemoSummary marketplace =
-        GenerateDemoMarketplace(database.database(), accounts, sellers, catalog, clock, options);
+    const DemoOptions options = Options(products, seed);
+    const DemoSummary marketplace = Marketplace(products, seed);
     GenerateDemoOrders(database.database(), accounts, sellers, catalog, clock, marketplace, options);
     return GenerateDemoReviews(database.database(), accounts, sellers, catalog, clock, marketplace, options);
-  }
-
-  std::int64_t Count(std::string_view sql) {
-    return database.database().Read([&](db::Connection& connection) { return connection.QueryOne(sql)->Int(0); });
   }
 
   std::vector<std::string> Texts(std::string_view sql) {
@@ -38,12 +30,6 @@ struct ReviewedStore {
       return texts;
     });
   }
-
-  testing::TestMarketplace database;
-  core::ManualClock& clock = database.clock();
-  accounts::AccountService& accounts = database.services().accounts;
-  sellers::SellerService& sellers = database.services().sellers;
-  catalog::CatalogService& catalog = database.services().catalog;
 };
 
 TEST(DemoReviews, EveryRatingIsTheAverageOfRealReviewsByBuyersOfDeliveredGoods) {

@@ -19,7 +19,7 @@
 
 #include "demo/demo_generator.hpp"
 #include "manmulsang/search/search.hpp"
-#include "test_marketplace.hpp"
+#include "demo/demo_test_store.hpp"
 
 namespace manmulsang::demo {
 namespace {
@@ -28,13 +28,8 @@ namespace {
 constexpr std::int64_t kDemoProducts = DemoOptions{}.products;
 constexpr std::uint64_t kDemoSeed = DemoOptions{}.seed;
 
-struct Store {
-  testing::TestMarketplace database;
-  core::ManualClock& clock = database.clock();
-  accounts::AccountService& accounts = database.services().accounts;
-  sellers::SellerService& sellers = database.services().sellers;
+struct Store : DemoTestStore {
   search::SearchService& search = database.services().search;
-  catalog::CatalogService& catalog = database.services().catalog;
 };
 
 // What the first results must be. Each needle must occur in the name of every one of the first
