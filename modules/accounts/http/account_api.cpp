@@ -68,17 +68,12 @@ class AuthApi {
     if (!actor.signed_in()) return Unauthenticated(request);
     const auto user = accounts_.FindUser(*actor.user);
     if (!user) return Unauthenticated(request);
-    http::Response response = http::Response::Json(object{{"user", UserJson(*user)}});
-    response.SetHeader("Cache-Control", "no-store");
-    return response;
+    return http::Response::Json(object{{"user", UserJson(*user)}});
   }
 
  private:
   http::Response SignedInResponse(const SignedIn& signed_in, http::Status status) const {
-    http::Response response =
-        http::Response::Json(object{{"user", UserJson(signed_in.user)}, {"token", signed_in.token}}, status);
-    response.SetHeader("Cache-Control", "no-store");
-    return response;
+    return http::Response::Json(object{{"user", UserJson(signed_in.user)}, {"token", signed_in.token}}, status);
   }
 
   http::Response Error(const http::Request& request, const ApiError& error) const {
@@ -101,14 +96,14 @@ class AuthApi {
 
 void AddAccountApiRoutes(http::Router& router, const html::Renderer& renderer, AccountService& accounts) {
   auto api = std::make_shared<const AuthApi>(renderer, accounts);
-  const http::RouteOptions small_body{.body_limit = kAuthBodyLimit, .json_body = true};
+  const http::RouteOptions small_body{.body_limit = kAuthBodyLimit, .json_body = true, .no_store = true};
   router.Post(
       "/api/v1/auth/register", [api](http::Request& request) { return api->Register(request); }, small_body);
   router.Post(
       "/api/v1/auth/login", [api](http::Request& request) { return api->Login(request); }, small_body);
   router.Post(
       "/api/v1/auth/logout", [api](http::Request& request) { return api->Logout(request); }, small_body);
-  router.Get("/api/v1/me", [api](http::Request& request) { return api->Me(request); });
+  router.Get("/api/v1/me", [api](http::Request& request) { return api->Me(request); }, {.no_store = true});
 }
 
 }  // namespace manmulsang::accounts

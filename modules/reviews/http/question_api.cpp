@@ -7,7 +7,9 @@
 namespace manmulsang::reviews {
 namespace {
 
-constexpr http::RouteOptions kTextBody{.body_limit = 16 * 1024, .json_body = true};
+constexpr http::RouteOptions kTextBody{.body_limit = 16 * 1024, .json_body = true, .no_store = true};
+// Private questions make a list depend on who asks: no cache may keep it.
+constexpr http::RouteOptions kByAsker{.no_store = true};
 
 boost::json::object QuestionJson(const Question& question) {
   boost::json::object json{{"id", question.id.value},
@@ -27,11 +29,8 @@ boost::json::object QuestionJson(const Question& question) {
 http::Response PageJson(const QuestionPage& page) {
   boost::json::array items;
   for (const Question& question : page.items) items.push_back(QuestionJson(question));
-  http::Response response = http::Response::Json(boost::json::object{
+  return http::Response::Json(boost::json::object{
       {"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"per_page", page.per_page}});
-  // Private questions make the answer depend on who asks.
-  response.SetHeader("Cache-Control", "private, no-store");
-  return response;
 }
 
 std::expected<std::string_view, ApiProblem> BodyText(const boost::json::object& body) {
@@ -107,12 +106,12 @@ http::Response ShopQueue(const ReviewsHttp& http, http::Request& request) {
 }  // namespace
 
 void AddQuestionApi(http::Router& router, const ReviewsHttp& http) {
-  router.Get("/api/v1/products/:id/questions", [http](http::Request& request) { return List(http, request); });
+  router.Get("/api/v1/products/:id/questions", [http](http::Request& request) { return List(http, request); }, kByAsker);
   router.Post("/api/v1/products/:id/questions", [http](http::Request& request) { return Ask(http, request); },
               kTextBody);
   router.Post("/api/v1/questions/:id/answer", [http](http::Request& request) { return Answer(http, request); },
               kTextBody);
-  router.Get("/api/v1/seller/questions", [http](http::Request& request) { return ShopQueue(http, request); });
+  router.Get("/api/v1/seller/questions", [http](http::Request& request) { return ShopQueue(http, request); }, kByAsker);
 }
 
 }  // namespace manmulsang::reviews

@@ -8,8 +8,10 @@
 namespace manmulsang::sellers {
 namespace {
 
-constexpr http::RouteOptions kTextBody{.body_limit = 16 * 1024, .json_body = true};
-constexpr http::RouteOptions kAdminBody{.body_limit = 16 * 1024, .role = core::Role::admin, .json_body = true};
+constexpr http::RouteOptions kTextBody{.body_limit = 16 * 1024, .json_body = true, .no_store = true};
+// An application is its applicant's (and the admin's) only.
+constexpr http::RouteOptions kPrivate{.no_store = true};
+constexpr http::RouteOptions kAdminBody{.body_limit = 16 * 1024, .role = core::Role::admin, .json_body = true, .no_store = true};
 
 // A JSON string field: absent or null reads as empty (the service then names what is missing);
 // a number, an object, anything but a string is refused naming the field.
@@ -23,9 +25,7 @@ std::expected<std::string, ApiProblem> StringField(const boost::json::object& bo
 }
 
 http::Response WithSeller(const Shop& shop, http::Status status = http::Status::ok) {
-  http::Response response = http::Response::Json(boost::json::object{{"seller", ApplicationJson(shop)}}, status);
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
+  return http::Response::Json(boost::json::object{{"seller", ApplicationJson(shop)}}, status);
 }
 
 http::Response Apply(const SellersHttp& http, http::Request& request) {
@@ -66,10 +66,8 @@ http::Response List(const SellersHttp& http, http::Request& request) {
   if (!listed) return http.Error(request, listed.error());
   boost::json::array items;
   for (const Shop& shop : listed->items) items.push_back(ApplicationJson(shop));
-  http::Response response = http::Response::Json(boost::json::object{
+  return http::Response::Json(boost::json::object{
       {"items", std::move(items)}, {"total", listed->total}, {"page", listed->page}, {"per_page", listed->per_page}});
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
 }
 
 http::Response Approve(const SellersHttp& http, http::Request& request) {
@@ -101,7 +99,7 @@ http::Response Reject(const SellersHttp& http, http::Request& request) {
 
 void AddApplicationApi(http::Router& router, const SellersHttp& http) {
   router.Post("/api/v1/seller/apply", [http](http::Request& request) { return Apply(http, request); }, kTextBody);
-  router.Get("/api/v1/seller/application", [http](http::Request& request) { return Current(http, request); });
+  router.Get("/api/v1/seller/application", [http](http::Request& request) { return Current(http, request); }, kPrivate);
   router.Get("/api/v1/admin/sellers", [http](http::Request& request) { return List(http, request); }, kAdminBody);
   router.Post("/api/v1/admin/sellers/:id/approve", [http](http::Request& request) { return Approve(http, request); }, kAdminBody);
   router.Post("/api/v1/admin/sellers/:id/reject", [http](http::Request& request) { return Reject(http, request); },
