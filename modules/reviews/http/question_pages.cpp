@@ -8,7 +8,9 @@
 namespace manmulsang::reviews {
 namespace {
 
-constexpr http::RouteOptions kFormBody{.body_limit = 16 * 1024};
+constexpr http::RouteOptions kFormBody{.body_limit = 16 * 1024, .no_store = true};
+// Private questions show to their asker and the shop only: no cache keeps the page.
+constexpr http::RouteOptions kPerReader{.no_store = true};
 
 class QuestionPages {
  public:
@@ -82,9 +84,7 @@ class QuestionPages {
     data.set("typed_body", std::move(typed_body));
     data.set("max_question", std::to_string(kMaxQuestion));
     data.set("max_reply", std::to_string(kMaxReply));
-    http::Response response = http_.renderer.Page(request, "reviews/questions", std::move(data), status);
-    response.SetHeader("Cache-Control", "no-store");
-    return response;
+    return http_.renderer.Page(request, "reviews/questions", std::move(data), status);
   }
 
   ReviewsHttp http_;
@@ -94,7 +94,7 @@ class QuestionPages {
 
 void AddQuestionPages(http::Router& router, const ReviewsHttp& http) {
   auto pages = std::make_shared<const QuestionPages>(http);
-  router.Get("/p/:id/questions", [pages](http::Request& request) { return pages->Show(request); });
+  router.Get("/p/:id/questions", [pages](http::Request& request) { return pages->Show(request); }, kPerReader);
   router.Post("/p/:id/questions", [pages](http::Request& request) { return pages->Ask(request); }, kFormBody);
   router.Post("/questions/:id/answer", [pages](http::Request& request) { return pages->Answer(request); }, kFormBody);
 }

@@ -11,8 +11,10 @@
 namespace manmulsang::reviews {
 namespace {
 
-constexpr http::RouteOptions kFormBody{.body_limit = 16 * 1024};
-constexpr http::RouteOptions kAdminForm{.body_limit = 16 * 1024, .role = core::Role::admin};
+constexpr http::RouteOptions kFormBody{.body_limit = 16 * 1024, .no_store = true};
+// The page shows the reader's own form and the admin's controls: no cache keeps it.
+constexpr http::RouteOptions kPerReader{.no_store = true};
+constexpr http::RouteOptions kAdminForm{.body_limit = 16 * 1024, .role = core::Role::admin, .no_store = true};
 
 std::string Stars(int rating) {
   std::string stars;
@@ -191,9 +193,7 @@ class ReviewPages {
     data.set("max_body", std::to_string(kMaxReviewBody));
     data.set("max_reply", std::to_string(kMaxReply));
     data.set("max_photos", std::to_string(kMaxReviewPhotos));
-    http::Response response = http_.renderer.Page(request, "reviews/reviews", std::move(data), status);
-    response.SetHeader("Cache-Control", "no-store");
-    return response;
+    return http_.renderer.Page(request, "reviews/reviews", std::move(data), status);
   }
 
   ReviewsHttp http_;
@@ -203,7 +203,7 @@ class ReviewPages {
 
 void AddReviewPages(http::Router& router, const ReviewsHttp& http) {
   auto pages = std::make_shared<const ReviewPages>(http);
-  router.Get("/p/:id/reviews", [pages](http::Request& request) { return pages->Show(request); });
+  router.Get("/p/:id/reviews", [pages](http::Request& request) { return pages->Show(request); }, kPerReader);
   router.Post("/p/:id/reviews", [pages](http::Request& request) { return pages->Write(request); }, kPhotoFormRoute);
   router.Post("/reviews/:id/photos", [pages](http::Request& request) { return pages->AddPhotos(request); },
               kPhotoFormRoute);

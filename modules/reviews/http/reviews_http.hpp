@@ -47,7 +47,7 @@ struct ReviewsHttp {
 
 // The body of a form that carries review photos: up to five pictures of 10 MiB, as a phone takes
 // them, and the text fields. The handler runs off the I/O threads (it decodes).
-inline constexpr http::RouteOptions kPhotoFormRoute{.body_limit = 26 * 1024 * 1024, .offload = true};
+inline constexpr http::RouteOptions kPhotoFormRoute{.body_limit = 26 * 1024 * 1024, .offload = true, .no_store = true};
 
 boost::json::array PhotosJson(const std::vector<ReviewPhoto>& photos);
 

@@ -8,7 +8,7 @@
 namespace manmulsang::sellers {
 namespace {
 
-constexpr http::RouteOptions kAdminForm{.body_limit = 16 * 1024, .role = core::Role::admin};
+constexpr http::RouteOptions kAdminForm{.body_limit = 16 * 1024, .role = core::Role::admin, .no_store = true};
 
 class AdminSellerPages {
  public:
@@ -90,9 +90,7 @@ class AdminSellerPages {
     data.set("total", std::to_string(listed->total));
     html::SetPageNumbers(data, listed->page, listed->per_page, listed->total);
     data.set("max_reason", std::to_string(kMaxRejectionReason));
-    http::Response response = http_.renderer.Page(request, "sellers/admin_sellers", std::move(data), status);
-    response.SetHeader("Cache-Control", "no-store");
-    return response;
+    return http_.renderer.Page(request, "sellers/admin_sellers", std::move(data), status);
   }
 
   SellersHttp http_;
