@@ -54,7 +54,7 @@ std::vector<core::UserId> InsertMembers(accounts::AccountService& accounts, Rand
     member.role = index <= sellers ? core::Role::seller : core::Role::buyer;
     members.push_back(std::move(member));
   }
-  return accounts.InsertDemoMembers(members);
+  return accounts.InsertGeneratedMembers(members);
 }
 
 ShopPlan InsertShops(sellers::SellerService& sellers, catalog::CatalogService& catalog, Random& random,

@@ -160,7 +160,7 @@ class DemoOrders : DemoStepInThePast {
     cashier.name = std::string(kCashierName);
     cashier.role = core::Role::admin;
     const std::vector<accounts::RegisterCommand> members = {cashier};
-    cashier_ = {accounts_.InsertDemoMembers(members).front(), core::Role::admin, std::string(kCashierName)};
+    cashier_ = {accounts_.InsertGeneratedMembers(members).front(), core::Role::admin, std::string(kCashierName)};
     // Imported goods were priced at these rates; without them they could not be bought.
     const payments::ExchangeRates rates = payments_.CurrentRates();
     if (!rates.Rate(core::Currency::usd)) {

@@ -93,10 +93,10 @@ struct AccountService::Impl {
     });
   }
 
-  const std::string& DemoHash(const std::string& password) {
-    std::lock_guard lock(demo_mutex);
-    auto found = demo_hashes.find(password);
-    if (found == demo_hashes.end()) found = demo_hashes.emplace(password, hasher.Hash(password)).first;
+  const std::string& SharedHash(const std::string& password) {
+    std::lock_guard lock(shared_hash_mutex);
+    auto found = shared_hashes.find(password);
+    if (found == shared_hashes.end()) found = shared_hashes.emplace(password, hasher.Hash(password)).first;
     return found->second;
   }
 
@@ -106,8 +106,8 @@ struct AccountService::Impl {
   LoginThrottle throttle;
   std::once_flag dummy_once;
   std::string dummy_hash;
-  std::mutex demo_mutex;
-  std::unordered_map<std::string, std::string> demo_hashes;
+  std::mutex shared_hash_mutex;
+  std::unordered_map<std::string, std::string> shared_hashes;
   std::atomic<std::int64_t> next_purge_at{0};
 };
 
@@ -218,7 +218,7 @@ std::optional<User> AccountService::GrantSellerRole(db::Connection& connection, 
   return repository.FindById(user);
 }
 
-std::vector<core::UserId> AccountService::InsertDemoMembers(std::span<const RegisterCommand> members) {
+std::vector<core::UserId> AccountService::InsertGeneratedMembers(std::span<const RegisterCommand> members) {
   struct Prepared {
     ValidCommand valid;
     const std::string* password_hash;
@@ -228,11 +228,11 @@ std::vector<core::UserId> AccountService::InsertDemoMembers(std::span<const Regi
   prepared.reserve(members.size());
   for (const RegisterCommand& member : members) {
     auto valid = Validate(member);
-    // The demo generator makes these; a bad one is a bug in it, not user input.
+    // A program makes these; a bad one is a bug in it, not user input.
     if (!valid) {
-      throw std::invalid_argument("demo member " + member.email + ": " + std::string(ErrorCode(valid.error())));
+      throw std::invalid_argument("generated member " + member.email + ": " + std::string(ErrorCode(valid.error())));
     }
-    prepared.push_back({std::move(*valid), &impl_->DemoHash(member.password), member.role});
+    prepared.push_back({std::move(*valid), &impl_->SharedHash(member.password), member.role});
   }
   const std::int64_t now = impl_->NowSeconds();
   return impl_->database.Write([&](db::Connection& connection) {

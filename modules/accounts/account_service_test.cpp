@@ -252,7 +252,7 @@ TEST_F(AccountServiceTest, ExpiredSessionsArePurgedByLaterLogins) {
   EXPECT_EQ(CountSessions(), 2);  // the idle browser session went; both API tokens live
 }
 
-TEST_F(AccountServiceTest, DemoMembersShareOneHashAndCanLogIn) {
+TEST_F(AccountServiceTest, GeneratedMembersShareOneHashAndCanLogIn) {
   std::vector<RegisterCommand> members;
   for (int index = 0; index < 300; ++index) {
     members.push_back({.email = "Member" + std::to_string(index) + "@demo.kp",
@@ -260,7 +260,7 @@ TEST_F(AccountServiceTest, DemoMembersShareOneHashAndCanLogIn) {
                        .name = "회원 " + std::to_string(index),
                        .role = index == 0 ? core::Role::seller : core::Role::buyer});
   }
-  const auto ids = accounts_.InsertDemoMembers(members);
+  const auto ids = accounts_.InsertGeneratedMembers(members);
   ASSERT_EQ(ids.size(), 300u);
   EXPECT_EQ(accounts_.CountMembers(), 300);
   const auto distinct_hashes = store_->Read([](db::Connection& connection) {
@@ -270,7 +270,7 @@ TEST_F(AccountServiceTest, DemoMembersShareOneHashAndCanLogIn) {
   EXPECT_TRUE(accounts_.Login("member7@demo.kp", "demo-password", "10.0.0.1", SessionKind::api));
 
   // Running it again adds nobody and returns the same ids.
-  EXPECT_EQ(accounts_.InsertDemoMembers(members), ids);
+  EXPECT_EQ(accounts_.InsertGeneratedMembers(members), ids);
   EXPECT_EQ(accounts_.CountMembers(), 300);
 
   // Batched lookup across several chunks of ids, unknown ids and duplicates ignored.

@@ -14,7 +14,7 @@ class ApplicationServiceTest : public ::testing::Test {
         {"applicant@shop.kp", "password-long-enough", "신청인", core::Role::buyer},
         {"other@shop.kp", "password-long-enough", "다른 회원", core::Role::buyer},
         {"admin@shop.kp", "password-long-enough", "관리자", core::Role::admin}};
-    const std::vector<core::UserId> ids = accounts_.InsertDemoMembers(members);
+    const std::vector<core::UserId> ids = accounts_.InsertGeneratedMembers(members);
     applicant_ = {ids[0], core::Role::buyer, "신청인"};
     other_ = {ids[1], core::Role::buyer, "다른 회원"};
     admin_ = {ids[2], core::Role::admin, "관리자"};

@@ -25,7 +25,7 @@ class SellerRoutesTest : public ::testing::Test, public testing::RouteTestFixtur
         {"other@shop.kp", "password-long-enough", "다른 회원", core::Role::buyer},
         {"admin@shop.kp", "password-long-enough", "관리자", core::Role::admin},
         {"seller@shop.kp", "password-long-enough", "판매자", core::Role::seller}};
-    const std::vector<core::UserId> ids = accounts_.InsertDemoMembers(members);
+    const std::vector<core::UserId> ids = accounts_.InsertGeneratedMembers(members);
     applicant_ = ids[0];
     other_ = ids[1];
     admin_ = ids[2];

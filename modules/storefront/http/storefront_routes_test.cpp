@@ -49,7 +49,7 @@ class StorefrontRoutesTest : public ::testing::Test {
     for (int index = 1; index <= 3; ++index) {
       members.push_back({"member" + std::to_string(index) + "@example.kp", "long enough password", "회원"});
     }
-    accounts_.InsertDemoMembers(members);
+    accounts_.InsertGeneratedMembers(members);
   }
 
   catalog::NewProduct Make(std::string_view category, std::string name, std::int64_t popularity,

@@ -72,9 +72,13 @@ class AccountService {
   // role at every request, so the new role holds from the member's next request.
   std::optional<User> GrantSellerRole(db::Connection& connection, core::UserId user);
 
-  // The demo generator's bulk path: inserts members that all share one precomputed password
-  // hash (hashing thousands of passwords with Argon2id would take minutes). Returns their ids.
-  std::vector<core::UserId> InsertDemoMembers(std::span<const RegisterCommand> members);
+  // The bulk path for members a program makes (the demo's thousands, tests' fixtures), never for
+  // people signing up: one transaction, each member checked as Register checks it (a bad one
+  // throws: it is a bug in the caller), and members with the same password share one Argon2id
+  // hash computed once (hashing thousands would take minutes). A member whose email exists is
+  // kept as it is. Returns their ids in input order. Who the members are is the caller's business
+  // (app/demo makes the demo's); the checks, the hashing and the SQL stay here.
+  std::vector<core::UserId> InsertGeneratedMembers(std::span<const RegisterCommand> members);
 
  private:
   struct Impl;
