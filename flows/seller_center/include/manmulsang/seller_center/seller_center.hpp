@@ -87,7 +87,8 @@ class SellerCenter {
   std::expected<QuestionQueue, SellerCenterError> QuestionsOf(const core::Actor& actor,
                                                               std::optional<core::SellerId> shop, int page,
                                                               int per_page);
-  // The shop's owner answers one of its questions (a second answer replaces the first).
+  // The shop's owner answers one of its questions (a second answer replaces the first): it is
+  // reviews::QuestionService::Answer, the one answer path the product page's routes also take.
   std::expected<reviews::Question, reviews::ReviewError> Answer(const core::Actor& actor, reviews::QuestionId question,
                                                                 std::string_view text);
 
