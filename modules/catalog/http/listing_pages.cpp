@@ -14,8 +14,10 @@
 namespace manmulsang::catalog {
 namespace {
 
-constexpr http::RouteOptions kFormBody{.body_limit = 128 * 1024};
-constexpr http::RouteOptions kUploadBody{.body_limit = media::kUploadBodyLimit, .offload = true};
+constexpr http::RouteOptions kFormBody{.body_limit = 128 * 1024, .no_store = true};
+constexpr http::RouteOptions kUploadBody{.body_limit = media::kUploadBodyLimit, .offload = true, .no_store = true};
+// A seller's own listings and forms: no cache keeps them.
+constexpr http::RouteOptions kPrivate{.no_store = true};
 constexpr int kListingsPerPage = 20;
 
 class ListingPages {
@@ -334,9 +336,7 @@ class ListingPages {
   }
 
   http::Response Page(const http::Request& request, std::string_view name, html::Data data, http::Status status) const {
-    http::Response response = http_.renderer.Page(request, name, std::move(data), status);
-    response.SetHeader("Cache-Control", "no-store");
-    return response;
+    return http_.renderer.Page(request, name, std::move(data), status);
   }
 
   ListingHttp http_;
@@ -346,19 +346,19 @@ class ListingPages {
 
 void AddListingPages(http::Router& router, const ListingHttp& http) {
   auto pages = std::make_shared<const ListingPages>(http);
-  router.Get("/seller/products", [pages](http::Request& request) { return pages->List(request); });
+  router.Get("/seller/products", [pages](http::Request& request) { return pages->List(request); }, kPrivate);
   router.Post("/seller/products", [pages](http::Request& request) { return pages->Create(request); }, kFormBody);
-  router.Get("/seller/products/new", [pages](http::Request& request) { return pages->New(request); });
-  router.Get("/seller/products/:id/edit", [pages](http::Request& request) { return pages->Edit(request); });
+  router.Get("/seller/products/new", [pages](http::Request& request) { return pages->New(request); }, kPrivate);
+  router.Get("/seller/products/:id/edit", [pages](http::Request& request) { return pages->Edit(request); }, kPrivate);
   router.Post("/seller/products/:id", [pages](http::Request& request) { return pages->Update(request); }, kFormBody);
-  router.Post("/seller/products/:id/hide", [pages](http::Request& request) { return pages->SetHidden(request, true); });
-  router.Post("/seller/products/:id/show", [pages](http::Request& request) { return pages->SetHidden(request, false); });
-  router.Get("/seller/products/:id/delete", [pages](http::Request& request) { return pages->ConfirmDelete(request); });
-  router.Post("/seller/products/:id/delete", [pages](http::Request& request) { return pages->Delete(request); });
+  router.Post("/seller/products/:id/hide", [pages](http::Request& request) { return pages->SetHidden(request, true); }, kPrivate);
+  router.Post("/seller/products/:id/show", [pages](http::Request& request) { return pages->SetHidden(request, false); }, kPrivate);
+  router.Get("/seller/products/:id/delete", [pages](http::Request& request) { return pages->ConfirmDelete(request); }, kPrivate);
+  router.Post("/seller/products/:id/delete", [pages](http::Request& request) { return pages->Delete(request); }, kPrivate);
   router.Post("/seller/products/:id/images", [pages](http::Request& request) { return pages->AddImage(request); },
               kUploadBody);
   router.Post("/seller/products/:id/images/:number/delete",
-              [pages](http::Request& request) { return pages->RemoveImage(request); });
+              [pages](http::Request& request) { return pages->RemoveImage(request); }, kPrivate);
 }
 
 }  // namespace manmulsang::catalog
