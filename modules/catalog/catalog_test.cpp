@@ -118,6 +118,29 @@ TEST_F(CatalogTest, HiddenOrUnknownProductIsNotFound) {
   EXPECT_EQ(catalog_.ListProducts({}).value().total, 0);
 }
 
+TEST_F(CatalogTest, ActiveProductsReadsSeveralByIdsLeavingOutHiddenAndUnknownOnes) {
+  auto shops = Shops(2);
+  std::vector<NewProduct> products = {
+      Make(shops[0], "food-grain", "흰쌀 10kg", 50'000), Make(shops[1], "food-grain", "옥수수 5kg", 20'000),
+      Make(shops[0], "food-grain", "감자 3kg", 9'000), Make(shops[1], "food-grain", "숨긴 콩", 7'000)};
+  auto ids = catalog_.InsertProducts(products);
+  store_->Write([&](db::Connection& connection) {
+    connection.Execute("UPDATE products SET status = 'hidden' WHERE id = $1", {ids[3].value});
+  });
+  // Out of order, repeated, hidden and unknown ids: each active listing once, in id order.
+  const std::vector<core::ProductId> wanted = {ids[2], ids[0], core::ProductId{424242}, ids[3], ids[2], ids[1]};
+  std::vector<Product> found = catalog_.ActiveProducts(wanted);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].id, ids[0]);
+  EXPECT_EQ(found[0].name, "흰쌀 10kg");
+  EXPECT_EQ(found[0].seller_name, "상점 1");
+  EXPECT_EQ(found[1].name, "옥수수 5kg");
+  EXPECT_EQ(found[1].seller_name, "상점 2");
+  EXPECT_EQ(found[2].name, "감자 3kg");
+  EXPECT_EQ(found[2].images, (std::vector<std::string>{"/media/demo/food-grain-1-1.svg"}));
+  EXPECT_TRUE(catalog_.ActiveProducts({}).empty());
+}
+
 TEST_F(CatalogTest, ListFiltersByCategorySubtreeSellerAndPrice) {
   auto shops = Shops(2);
   std::vector<NewProduct> products = {
