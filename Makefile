@@ -28,7 +28,7 @@ run: build
 	@$(BINARY) serve --listen $(LISTEN) --data $(DATA)
 
 # After the release tests, the unit tests and the black-box HTTP suite run again built with
-# AddressSanitizer and UndefinedBehaviorSanitizer (DESIGN.md §7). That preset builds no benchmarks
+# AddressSanitizer and UndefinedBehaviorSanitizer (docs/ARCHITECTURE.md, tests). That preset builds no benchmarks
 # or fuzzers, so its default target is exactly the test binaries and the server they start.
 # A finding aborts the process (the server too, which the black-box suite then sees), so it fails.
 SANITIZER_BUILD := build/asan-ubsan

@@ -5,7 +5,7 @@
 
 namespace manmulsang::accounts {
 
-// Argon2id through libsodium: 2 passes over 19 MiB (DESIGN.md §6), stored as libsodium's
+// Argon2id through libsodium: 2 passes over 19 MiB (docs/ARCHITECTURE.md, security model), stored as libsodium's
 // self-describing string so that stronger settings later can still verify old hashes.
 //
 // Each hash holds 19 MiB while it runs, so at most kMaxConcurrentHashes run at once in the

@@ -1,4 +1,4 @@
-// The one place where a cart becomes orders (DESIGN.md §2): every step below runs inside one
+// The one place where a cart becomes orders (docs/ARCHITECTURE.md): every step below runs inside one
 // database.Write, so stock, money, orders, the idempotency record and the emptied cart commit
 // together or not at all. The steps, in order:
 //   1. a known idempotency key answers from its stored receipt (or refuses a different request);

@@ -81,14 +81,14 @@ TEST_F(OperationsTest, HomeNegotiatesGzipAndBrotli) {
   HttpResponse refused = NewClient().Get("/", {{"Accept-Encoding", "gzip;q=0, br;q=0"}});
   EXPECT_FALSE(refused.Header("Content-Encoding").has_value()) << "q=0 means not acceptable";
 
-  // DESIGN.md §5 page budget: home ≤ 30 KB compressed.
+  // docs/ARCHITECTURE.md, performance model page budget: home ≤ 30 KB compressed.
   EXPECT_LE(gzip.body.size(), 30u * 1024) << "home page gzip size";
 }
 
 TEST_F(OperationsTest, ProductPageWithinItsBudget) {
   HttpResponse gzip = NewClient().Get("/p/" + std::to_string(AnyProductId()), {{"Accept-Encoding", "gzip"}});
   ASSERT_EQ(gzip.status, 200);
-  // DESIGN.md §5 page budget: product page ≤ 25 KB compressed.
+  // docs/ARCHITECTURE.md, performance model page budget: product page ≤ 25 KB compressed.
   EXPECT_LE(gzip.body.size(), 25u * 1024);
 }
 

@@ -1,4 +1,4 @@
-// Security headers, and pages that never reference another host (DESIGN.md §1, §6).
+// Security headers, and pages that never reference another host (docs/ARCHITECTURE.md, principles and security model).
 #include <regex>
 
 #include "blackbox.hpp"

@@ -388,7 +388,7 @@ TEST_F(CatalogHttpTest, ProductPageShowsTheProductAndIsCached) {
   EXPECT_NE(body.find("/media/demo/computers-laptops-1-2.svg"), std::string::npos);
   EXPECT_EQ(body.find("<form class=\"cart"), std::string::npos);
   ASSERT_TRUE(response.shared);
-  EXPECT_LT(response.shared->gzip.size(), 25u * 1024);  // DESIGN.md §5: ≤ 25 KB compressed
+  EXPECT_LT(response.shared->gzip.size(), 25u * 1024);  // docs/ARCHITECTURE.md, performance model: ≤ 25 KB compressed
   EXPECT_TRUE(response.cacheable);
   EXPECT_EQ(page_cache_.size(), 1u);
   EXPECT_TRUE(page_cache_.Get(http::PageCache::Key(path, "ko")).has_value());

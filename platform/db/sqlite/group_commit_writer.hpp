@@ -14,7 +14,7 @@
 
 namespace manmulsang::db {
 
-// SQLite's one writer connection, shared by group commit (DESIGN.md §5, docs/BUYING.md §8).
+// SQLite's one writer connection, shared by group commit (docs/ARCHITECTURE.md, performance model, docs/BUYING.md §8).
 //
 // Writers queue first in, first out. The writer at the head of the queue leads a batch: inside
 // one BEGIN IMMEDIATE … COMMIT it runs its own transaction and then those queued behind it,

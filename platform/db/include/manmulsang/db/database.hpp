@@ -140,7 +140,7 @@ class Database {
   // An exception rolls back and propagates to this caller. Write returns only after the commit
   // that made the transaction durable; if that commit fails, it throws DatabaseError.
   //
-  // Group commit (DESIGN.md §5, docs/BUYING.md §8): writers queue in arrival order, and the
+  // Group commit (docs/ARCHITECTURE.md, performance model, docs/BUYING.md §8): writers queue in arrival order, and the
   // first in the queue runs its own and the following callers' work, each in a savepoint of one
   // shared transaction, so one synced commit serves them all. Hence:
   // - work may run on another caller's thread while its own caller waits, blocked, in Write:

@@ -11,7 +11,7 @@ inline constexpr std::string_view kCsrfCookie = "mm_csrf";
 inline constexpr std::string_view kCsrfField = "_csrf";
 inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 
-// Double-submit CSRF protection for the HTML forms (DESIGN.md §6).
+// Double-submit CSRF protection for the HTML forms (docs/ARCHITECTURE.md, security model).
 //
 // Every request gets request.csrf_token(): the visitor's mm_csrf cookie when it holds a valid
 // token (64 hex digits), else a fresh 256-bit random token that is set as that cookie on the

@@ -16,7 +16,7 @@
 namespace manmulsang::http {
 
 // Hot anonymous pages (home, category, product) rendered once and kept in memory with their
-// gzip/brotli bodies and ETag (DESIGN.md §5): a hit costs a map lookup and no rendering, no
+// gzip/brotli bodies and ETag (docs/ARCHITECTURE.md, performance model): a hit costs a map lookup and no rendering, no
 // compression and no copy of the body. Writes invalidate precisely by key prefix.
 //
 // Keys: build them with Key(path, locale, query) so that they start with the path and

@@ -18,7 +18,7 @@ struct ReviewServices {
   const media::MediaLibrary& media;
 };
 
-// JSON (DESIGN.md §3; errors {"error": {code, message, field}}, lists {items, total, page, per_page}):
+// JSON (docs/ARCHITECTURE.md, public interface; errors {"error": {code, message, field}}, lists {items, total, page, per_page}):
 //   GET  /api/v1/products/:id/reviews?sort=newest|highest|lowest&page=&per_page=  (+ rating {average, count})
 //   POST /api/v1/products/:id/reviews {rating 1..5, body, order_id?}    → 201; 403 not_a_buyer / not_yet_delivered, 409 already_reviewed
 //   POST /api/v1/reviews/:id/reply {body}          the selling shop's owner; again edits it; others 404

@@ -17,7 +17,7 @@ struct SellerHttpServices {
   const media::MediaLibrary& media;
 };
 
-// Seller onboarding (issue 5). JSON (DESIGN.md §3; errors {"error": {code, message, field}}):
+// Seller onboarding (issue 5). JSON (docs/ARCHITECTURE.md, public interface; errors {"error": {code, message, field}}):
 //   POST /api/v1/seller/apply {shop_name, description, phone, city} → 201 {seller: {id, status, ...}}
 //        400 invalid_<field>, 409 application_open | already_seller
 //   GET  /api/v1/seller/application → {seller: {..., rejection_reason}}; 404 application_not_found
