@@ -1,4 +1,4 @@
-# Helpers that give every platform part and module the same shape (DESIGN.md §2).
+# Helpers that give every platform part and module the same shape (docs/ARCHITECTURE.md).
 
 # manmulsang_embed(TARGET <target> NAME <symbol> BASE <dir> FILES <files...>)
 # Compiles the files into the target as manmulsang::embedded::<symbol>(), a span of
@@ -17,6 +17,31 @@ function(manmulsang_embed)
     VERBATIM)
   target_sources(${EMBED_TARGET} PRIVATE "${out_cpp}" "${out_hpp}")
   target_include_directories(${EMBED_TARGET} PRIVATE "${CMAKE_BINARY_DIR}/generated")
+endfunction()
+
+# manmulsang_check_includes(<what> ALLOWED <names...> FILES <files...>)
+# A module's DEPENDS list is its contract. Linking is PUBLIC (a public header names its
+# dependencies' types), so the compiler alone would let a module use the headers of a module it
+# reaches only through another; this check makes such an undeclared use stop the configure step.
+# A name is a module or platform part whose headers sit under include/manmulsang/<name>/, or
+# <module>_http for a module's http/ headers (manmulsang/<module>/http/).
+function(manmulsang_check_includes what)
+  cmake_parse_arguments(CHECK "" "" "ALLOWED;FILES" ${ARGN})
+  foreach(file IN LISTS CHECK_FILES)
+    file(STRINGS "${file}" includes REGEX "^#include \"manmulsang/[a-z_]+/")
+    foreach(line IN LISTS includes)
+      string(REGEX MATCH "manmulsang/([a-z_]+)/(http/)?" matched "${line}")
+      set(included "${CMAKE_MATCH_1}")
+      if(CMAKE_MATCH_2)
+        set(included "${CMAKE_MATCH_1}_http")
+      endif()
+      if(NOT included IN_LIST CHECK_ALLOWED)
+        file(RELATIVE_PATH relative "${PROJECT_SOURCE_DIR}" "${file}")
+        message(SEND_ERROR "${relative} includes manmulsang/${CMAKE_MATCH_1}/${CMAKE_MATCH_2}..., "
+                            "which ${what} does not declare: add it to DEPENDS, PLATFORM or HTTP_DEPENDS")
+      endif()
+    endforeach()
+  endforeach()
 endfunction()
 
 # manmulsang_add_module(<name> [DEPENDS <modules...>] [PLATFORM <parts...>] [LIBRARIES <libs...>]
@@ -41,6 +66,11 @@ function(manmulsang_add_module name)
     list(APPEND module_links manmulsang_${dependency})
   endforeach()
   target_link_libraries(${target} PUBLIC ${module_links} ${MODULE_LIBRARIES})
+  set(allowed ${name} core db ${MODULE_PLATFORM} ${MODULE_DEPENDS})
+  file(GLOB_RECURSE headers CONFIGURE_DEPENDS "${dir}/include/*.hpp")
+  file(GLOB private_headers CONFIGURE_DEPENDS "${dir}/*.hpp")
+  list(FILTER private_headers EXCLUDE REGEX "_(test|fixture)[a-z_]*\\.hpp$")  # test set-ups link what they like
+  manmulsang_check_includes("${name}" ALLOWED ${allowed} FILES ${sources} ${headers} ${private_headers})
 
   file(GLOB migrations CONFIGURE_DEPENDS "${dir}/migrations/sqlite/*.sql" "${dir}/migrations/postgres/*.sql")
   if(migrations)
@@ -57,6 +87,10 @@ function(manmulsang_add_module name)
       list(APPEND http_links manmulsang_${dependency})
     endforeach()
     target_link_libraries(${target}_http PUBLIC ${http_links})
+    file(GLOB_RECURSE http_headers CONFIGURE_DEPENDS "${dir}/http/*.hpp")
+    list(FILTER http_headers EXCLUDE REGEX "_(test|fixture)[a-z_]*\\.hpp$")
+    manmulsang_check_includes("${name}/http" ALLOWED ${allowed} ${name}_http http html ${MODULE_HTTP_DEPENDS}
+                              FILES ${http_sources} ${http_headers})
     file(GLOB templates CONFIGURE_DEPENDS "${dir}/http/templates/*.html")
     if(templates)
       manmulsang_embed(TARGET ${target}_http NAME ${name}_templates BASE "${dir}/http/templates" FILES ${templates})
