@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "manmulsang/html/api_error.hpp"
+
 namespace manmulsang::html {
 namespace {
 
@@ -17,12 +19,10 @@ std::string_view MessageKey(const http::ApiProblem& problem) {
 
 http::Refusal RouteRefusal(const Renderer& renderer) {
   return [&renderer](const http::Request& request, const http::ApiProblem& problem) {
-    const std::string_view message = renderer.Translate(request.context().locale, MessageKey(problem));
-    if (request.WantsJson()) return http::ApiErrorResponse(problem, message);
+    if (request.WantsJson()) return ApiError(renderer, request, problem, MessageKey(problem));
     if (problem.status == http::Status::unauthorized) return http::SignInRedirect(request.target());
-    http::Response page = renderer.ErrorPage(request, problem.status, message);
-    page.SetHeader("Cache-Control", "no-store");
-    return page;
+    // Not cacheable, so the server sends it with no-store.
+    return renderer.ErrorPage(request, problem.status, renderer.Translate(request.context().locale, MessageKey(problem)));
   };
 }
 

@@ -72,4 +72,19 @@ std::expected<std::optional<bool>, ApiProblem> OptionalBoolField(const boost::js
   return Optional(body, name, problem, AsBool);
 }
 
+std::expected<void, ApiProblem> PatchInt64Field(const boost::json::object& body, std::string_view name,
+                                                std::int64_t& target, FieldProblem problem) {
+  auto read = Optional(body, name, problem, AsInt64);
+  if (!read) return std::unexpected(read.error());
+  if (*read) target = **read;
+  return {};
+}
+std::expected<void, ApiProblem> PatchStringField(const boost::json::object& body, std::string_view name,
+                                                 std::string& target, FieldProblem problem) {
+  auto read = Optional(body, name, problem, AsString);
+  if (!read) return std::unexpected(read.error());
+  if (*read) target.assign(**read);
+  return {};
+}
+
 }  // namespace manmulsang::http

@@ -42,6 +42,31 @@ TEST(JsonFieldsTest, OptionalFieldsMayBeAbsentButNotMistyped) {
   EXPECT_EQ(OptionalBoolField(kBody, "count").error().field, "count");
 }
 
+TEST(JsonFieldsTest, PatchFieldsOverwriteWhenPresentAndKeepWhenAbsent) {
+  std::int64_t count = 7;
+  std::string name = "보리";
+  ASSERT_TRUE(PatchInt64Field(kBody, "missing", count));
+  ASSERT_TRUE(PatchStringField(kBody, "missing", name));
+  EXPECT_EQ(count, 7);
+  EXPECT_EQ(name, "보리");
+  ASSERT_TRUE(PatchInt64Field(kBody, "count", count));
+  ASSERT_TRUE(PatchStringField(kBody, "name", name));
+  EXPECT_EQ(count, 3);
+  EXPECT_EQ(name, "쌀");
+}
+
+TEST(JsonFieldsTest, PatchFieldsRefuseMistypedValuesAndKeepTheTarget) {
+  std::int64_t count = 7;
+  std::string name = "보리";
+  const auto number = PatchInt64Field(kBody, "half", count, {.code = "invalid_field", .field = "price.amount"});
+  ASSERT_FALSE(number);
+  EXPECT_EQ(number.error().code, "invalid_field");
+  EXPECT_EQ(number.error().field, "price.amount");
+  EXPECT_EQ(PatchStringField(kBody, "empty", name).error().field, "empty");
+  EXPECT_EQ(count, 7);
+  EXPECT_EQ(name, "보리");
+}
+
 TEST(JsonFieldsTest, TheProblemCarriesTheCallersCodeAndPath) {
   const auto read = Int64Field(kBody, "half", {.code = "invalid_field", .field = "variants[2].stock"});
   ASSERT_FALSE(read);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <expected>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "manmulsang/http/api_problem.hpp"
@@ -37,5 +38,13 @@ std::expected<std::optional<std::string_view>, ApiProblem> OptionalStringField(c
                                                                                FieldProblem problem = {});
 std::expected<std::optional<bool>, ApiProblem> OptionalBoolField(const boost::json::object& body,
                                                                  std::string_view name, FieldProblem problem = {});
+
+// A PATCH's fields, read over what the resource holds: target takes the field's value when it is
+// present and keeps its own when the field is absent. A field of another type (null included) is
+// the problem, as for the optional readers, and leaves target as it was.
+std::expected<void, ApiProblem> PatchInt64Field(const boost::json::object& body, std::string_view name,
+                                                std::int64_t& target, FieldProblem problem = {});
+std::expected<void, ApiProblem> PatchStringField(const boost::json::object& body, std::string_view name,
+                                                 std::string& target, FieldProblem problem = {});
 
 }  // namespace manmulsang::http
