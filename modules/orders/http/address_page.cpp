@@ -5,7 +5,7 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024};
+constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024, .no_store = true};
 
 class AddressPage : BuyingPages {
  public:
@@ -81,7 +81,7 @@ class AddressPage : BuyingPages {
 
 void AddAddressPage(http::Router& router, const BuyingHttp& http) {
   auto page = std::make_shared<const AddressPage>(http);
-  router.Get("/addresses", [page](http::Request& request) { return page->Show(request); });
+  router.Get("/addresses", [page](http::Request& request) { return page->Show(request); }, kNoStore);
   router.Post("/addresses", [page](http::Request& request) { return page->Add(request); }, kFormBody);
   router.Post("/addresses/:id/delete", [page](http::Request& request) { return page->Remove(request); }, kFormBody);
   router.Post("/addresses/:id/default", [page](http::Request& request) { return page->MakeDefault(request); },

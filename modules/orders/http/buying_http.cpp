@@ -103,16 +103,12 @@ boost::json::object DeliveryOptionsJson(const sellers::DeliveryOptions& options)
 }
 
 http::Response BuyingHttp::Error(const http::Request& request, const ApiProblem& problem) const {
-  return http::ApiErrorResponse(problem, renderer.Translate(request.context().locale, "orders.error." + problem.code));
+  return html::ApiError(renderer, request, problem, "orders.error." + problem.code);
 }
 
-std::optional<http::Response> BuyingHttp::Refuse(const http::Request& request, bool admin) const {
-  const core::Actor& actor = request.context().actor;
-  if (!actor.signed_in()) {
-    return Error(request, ApiProblem{Status::unauthorized, "unauthenticated", ""});
-  }
-  if (admin && !actor.is(core::Role::admin)) return Error(request, ApiProblem{Status::forbidden, "forbidden", ""});
-  return std::nullopt;
+std::optional<http::Response> BuyingHttp::Refuse(const http::Request& request) const {
+  if (request.context().actor.signed_in()) return std::nullopt;
+  return Error(request, ApiProblem{Status::unauthorized, "unauthenticated", ""});
 }
 
 boost::json::object MoneyJson(std::int64_t amount, core::Currency currency) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "manmulsang/html/api_error.hpp"
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/api_problem.hpp"
 #include "manmulsang/http/json_fields.hpp"
@@ -42,8 +43,9 @@ struct BuyingHttp {
   http::Response Error(const http::Request& request, Enum error) const {
     return Error(request, ProblemOf(error));
   }
-  // 401 when nobody is signed in, 403 when admin is required and the actor is not one.
-  std::optional<http::Response> Refuse(const http::Request& request, bool admin = false) const;
+  // 401 when nobody is signed in. (Admin routes say role = admin in their RouteOptions: the
+  // router refuses everyone else before the handler runs.)
+  std::optional<http::Response> Refuse(const http::Request& request) const;
 };
 
 

@@ -34,13 +34,11 @@ struct BuyingPages {
   std::string ErrorText(const http::Request& request, std::string_view code) const {
     return Text(request, "orders.error." + std::string(code));
   }
-  // A page that answers a failed form: never cached, with the status the error deserves.
+  // A page with the status the error of a failed form deserves. No cache keeps it: every route
+  // of the buying pages takes kNoStore or a form option with no_store.
   http::Response Page(const http::Request& request, std::string_view name, html::Data data,
                       http::Status status = http::Status::ok) const {
-    http::Response response = http.renderer.Page(request, name, std::move(data), status);
-    response.cacheable = false;
-    response.SetHeader("Cache-Control", "no-store");
-    return response;
+    return http.renderer.Page(request, name, std::move(data), status);
   }
   // An order's lines as the buyer's and the seller's order pages show them: the price paid in won
   // and, for a line listed in another currency, the listed price beside it.

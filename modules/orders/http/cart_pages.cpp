@@ -8,7 +8,7 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024};
+constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024, .no_store = true};
 
 class CartPages : BuyingPages {
  public:
@@ -146,7 +146,7 @@ std::string NewFormKey() { return cart::NewGuestCartToken(); }
 
 void AddCartPages(http::Router& router, const BuyingHttp& http) {
   auto pages = std::make_shared<const CartPages>(http);
-  router.Get("/cart", [pages](http::Request& request) { return pages->Show(request); });
+  router.Get("/cart", [pages](http::Request& request) { return pages->Show(request); }, kNoStore);
   router.Post("/cart/items", [pages](http::Request& request) { return pages->Add(request); }, kFormBody);
   router.Post("/cart/items/:product_id", [pages](http::Request& request) { return pages->Change(request); },
               kFormBody);

@@ -8,7 +8,7 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kFormBody{.body_limit = 8 * 1024};
+constexpr http::RouteOptions kFormBody{.body_limit = 8 * 1024, .no_store = true};
 
 class CheckoutPage : BuyingPages {
  public:
@@ -151,7 +151,7 @@ class CheckoutPage : BuyingPages {
 
 void AddCheckoutPage(http::Router& router, const BuyingHttp& http) {
   auto page = std::make_shared<const CheckoutPage>(http);
-  router.Get("/checkout", [page](http::Request& request) { return page->Show(request); });
+  router.Get("/checkout", [page](http::Request& request) { return page->Show(request); }, kNoStore);
   router.Post("/checkout", [page](http::Request& request) { return page->Submit(request); }, kFormBody);
 }
 

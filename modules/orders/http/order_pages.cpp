@@ -6,7 +6,7 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024};
+constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024, .no_store = true};
 
 class OrderPages : BuyingPages {
  public:
@@ -97,8 +97,8 @@ class OrderPages : BuyingPages {
 
 void AddOrderPages(http::Router& router, const BuyingHttp& http) {
   auto pages = std::make_shared<const OrderPages>(http);
-  router.Get("/orders", [pages](http::Request& request) { return pages->List(request); });
-  router.Get("/orders/:id", [pages](http::Request& request) { return pages->Show(request); });
+  router.Get("/orders", [pages](http::Request& request) { return pages->List(request); }, kNoStore);
+  router.Get("/orders/:id", [pages](http::Request& request) { return pages->Show(request); }, kNoStore);
   const std::pair<std::string_view, OrderEvent> moves[] = {{"/orders/:id/cancel", OrderEvent::cancel},
                                                            {"/orders/:id/confirm", OrderEvent::confirm},
                                                            {"/orders/:id/return", OrderEvent::request_return}};

@@ -13,7 +13,7 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024};
+constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024, .no_store = true};
 
 // The carriers the ship form offers (the service takes any carrier of 1..40 characters).
 constexpr std::array<std::string_view, 5> kCarriers = {"조선우편", "평양특급", "대동강택배", "만물상 배송", "직접 배달"};
@@ -192,8 +192,8 @@ class SellerOrderPages : BuyingPages {
 
 void AddSellerOrderPages(http::Router& router, const BuyingHttp& http) {
   auto pages = std::make_shared<const SellerOrderPages>(http);
-  router.Get("/seller/orders", [pages](http::Request& request) { return pages->List(request); });
-  router.Get("/seller/orders/:id", [pages](http::Request& request) { return pages->Show(request); });
+  router.Get("/seller/orders", [pages](http::Request& request) { return pages->List(request); }, kNoStore);
+  router.Get("/seller/orders/:id", [pages](http::Request& request) { return pages->Show(request); }, kNoStore);
   const std::pair<std::string_view, OrderEvent> moves[] = {{"/seller/orders/:id/prepare", OrderEvent::prepare},
                                                            {"/seller/orders/:id/ship", OrderEvent::ship},
                                                            {"/seller/orders/:id/deliver", OrderEvent::deliver},

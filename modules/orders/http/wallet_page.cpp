@@ -5,7 +5,7 @@
 namespace manmulsang::orders {
 namespace {
 
-constexpr http::RouteOptions kFormBody{.body_limit = 2 * 1024};
+constexpr http::RouteOptions kFormBody{.body_limit = 2 * 1024, .no_store = true};
 
 class WalletPage : BuyingPages {
  public:
@@ -59,7 +59,7 @@ class WalletPage : BuyingPages {
 
 void AddWalletPage(http::Router& router, const BuyingHttp& http) {
   auto page = std::make_shared<const WalletPage>(http);
-  router.Get("/wallet", [page](http::Request& request) { return page->Show(request); });
+  router.Get("/wallet", [page](http::Request& request) { return page->Show(request); }, kNoStore);
   router.Post("/wallet/vouchers", [page](http::Request& request) { return page->Redeem(request); }, kFormBody);
 }
 
