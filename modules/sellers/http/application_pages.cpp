@@ -68,7 +68,7 @@ class ApplicationPages {
     data.set("is_approved", html::Data(current->status == ShopStatus::approved));
     data.set("is_rejected", html::Data(current->status == ShopStatus::rejected));
     if (current->status == ShopStatus::rejected) data.set("rejection_reason", current->rejection_reason);
-    return Page(request, "sellers/application", std::move(data), http::Status::ok);
+    return http_.renderer.Page(request, "sellers/application", std::move(data));
   }
 
  private:
@@ -90,14 +90,7 @@ class ApplicationPages {
     data.set("max_description", std::to_string(kMaxShopDescription));
     data.set("max_phone", std::to_string(kMaxPhone));
     data.set("max_city", std::to_string(kMaxCity));
-    return Page(request, "sellers/apply", std::move(data), status);
-  }
-
-  http::Response Page(const http::Request& request, std::string_view name, html::Data data,
-                      http::Status status) const {
-    http::Response response = http_.renderer.Page(request, name, std::move(data), status);
-    response.SetHeader("Cache-Control", "no-store");
-    return response;
+    return http_.renderer.Page(request, "sellers/apply", std::move(data), status);
   }
 
   SellersHttp http_;
@@ -107,9 +100,11 @@ class ApplicationPages {
 
 void AddApplicationPages(http::Router& router, const SellersHttp& http) {
   auto pages = std::make_shared<const ApplicationPages>(http);
-  router.Get("/seller/apply", [pages](http::Request& request) { return pages->ShowForm(request); });
+  // An applicant's own form and status: no cache keeps them.
+  router.Get("/seller/apply", [pages](http::Request& request) { return pages->ShowForm(request); }, kPrivatePage);
   router.Post("/seller/apply", [pages](http::Request& request) { return pages->Submit(request); }, kLogoRoute);
-  router.Get("/seller/application", [pages](http::Request& request) { return pages->ShowStatus(request); });
+  router.Get("/seller/application", [pages](http::Request& request) { return pages->ShowStatus(request); },
+             kPrivatePage);
 }
 
 }  // namespace manmulsang::sellers

@@ -36,11 +36,7 @@ ApiProblem ProblemOf(ApplicationError error) {
 }
 
 http::Response SellersHttp::Error(const http::Request& request, const ApiProblem& problem) const {
-  return http::ApiErrorResponse(problem, ErrorText(request, problem.code));
-}
-
-http::Response SellersHttp::UploadError(const http::Request& request, const ApiProblem& problem) const {
-  return http::ApiErrorResponse(problem, Text(request, media::UploadMessageKey(problem.code)));
+  return html::ApiError(renderer, request, problem, "sellers.error." + problem.code);
 }
 
 std::string_view ShopStatusName(ShopStatus status) {

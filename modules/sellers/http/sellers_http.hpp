@@ -8,6 +8,7 @@
 #include <string_view>
 #include <utility>
 
+#include "manmulsang/html/api_error.hpp"
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/api_problem.hpp"
 #include "manmulsang/http/request.hpp"
@@ -32,8 +33,6 @@ struct SellersHttp {
   http::Response Error(const http::Request& request, ApplicationError error) const {
     return Error(request, ProblemOf(error));
   }
-  // An upload refused by the image pipeline (media::StoreUploadedImages), worded by t.image.<code>.
-  http::Response UploadError(const http::Request& request, const ApiProblem& problem) const;
   std::string Text(const http::Request& request, std::string_view key) const {
     return std::string(renderer.Translate(request.context().locale, key));
   }
@@ -49,9 +48,11 @@ std::optional<ShopStatus> ParseShopStatus(std::string_view name);
 // The application as the API shows it (to its applicant and to admins).
 boost::json::object ApplicationJson(const Shop& shop);
 
+// A page of one member's own (their application, their shop): no cache keeps it.
+inline constexpr http::RouteOptions kPrivatePage{.no_store = true};
 // The route of a form or API call that carries a logo: one picture of 10 MiB, decoded off the
-// I/O threads.
-inline constexpr http::RouteOptions kLogoRoute{.body_limit = media::kUploadBodyLimit, .offload = true};
+// I/O threads; the answer is about the member's own shop, so no cache keeps it.
+inline constexpr http::RouteOptions kLogoRoute{.body_limit = media::kUploadBodyLimit, .offload = true, .no_store = true};
 
 void AddApplicationApi(http::Router& router, const SellersHttp& http);
 void AddShopLogoRoutes(http::Router& router, const SellersHttp& http);

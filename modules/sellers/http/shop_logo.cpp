@@ -30,18 +30,16 @@ http::Response ReplaceLogoApi(const SellersHttp& http, http::Request& request) {
   auto shop = OwnedShop(http, request);
   if (!shop) return http.Error(request, ShopNotFound());
   auto stored = media::StoreUploadedImages(request, "image", 1, http.services.media);
-  if (!stored) return http.UploadError(request, stored.error());
+  if (!stored) return html::ApiError(http.renderer, request, stored.error(), media::UploadMessageKey(stored.error().code));
   auto changed = http.services.sellers.SetLogo(request.context().actor, shop->id, stored->front().list_url);
   if (!changed) return http.Error(request, ShopNotFound());
   http.ForgetShopPage(changed->id);
-  http::Response response = http::Response::Json(boost::json::object{{"seller", ApplicationJson(*changed)}});
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
+  return http::Response::Json(boost::json::object{{"seller", ApplicationJson(*changed)}});
 }
 
 http::Response ReplaceLogoPage(const SellersHttp& http, http::Request& request) {
   if (!request.context().actor.signed_in()) {
-    return http::Response::Redirect("/login?next=" + http::PercentEncode("/seller/application"));
+    return http::SignInRedirect("/seller/application");
   }
   auto shop = OwnedShop(http, request);
   if (!shop) return http.renderer.NotFound(request);
