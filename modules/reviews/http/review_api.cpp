@@ -115,7 +115,7 @@ http::Response AddPhotos(const ReviewsHttp& http, http::Request& request) {
   if (!free_slots) return http.Error(request, free_slots.error());
   if (*free_slots == 0) return http.Error(request, ReviewError::too_many_photos);
   auto stored = media::StoreUploadedImages(request, "image", *free_slots, http.services.media);
-  if (!stored) return http.UploadError(request, stored.error());
+  if (!stored) return html::ApiError(http.renderer, request, stored.error(), media::UploadMessageKey(stored.error().code));
   std::vector<ReviewPhoto> photos;
   for (const media::StoredImage& image : *stored) photos.push_back({image.detail_url, image.list_url});
   auto added = http.services.reviews.AddPhotos(request.context().actor, ReviewId{*id}, photos);
@@ -148,9 +148,7 @@ http::Response Report(const ReviewsHttp& http, http::Request& request) {
 }
 
 http::Response Hide(const ReviewsHttp& http, http::Request& request, bool hidden) {
-  if (auto refused = http.RefuseAnonymous(request)) return *refused;
   auto id = http::ParsePositiveId(request.PathParam("id"));
-  if (!request.context().actor.is(core::Role::admin)) return http.Error(request, ReviewError::forbidden);
   if (!id) return http.Error(request, ReviewError::review_not_found);
   auto changed = http.services.reviews.SetHidden(request.context().actor, ReviewId{*id}, hidden);
   if (!changed) return http.Error(request, changed.error());

@@ -32,11 +32,7 @@ ApiProblem ProblemOf(ReviewError error) {
 }
 
 http::Response ReviewsHttp::Error(const http::Request& request, const ApiProblem& problem) const {
-  return http::ApiErrorResponse(problem, Text(request, "reviews.error." + problem.code));
-}
-
-http::Response ReviewsHttp::UploadError(const http::Request& request, const ApiProblem& problem) const {
-  return http::ApiErrorResponse(problem, Text(request, media::UploadMessageKey(problem.code)));
+  return html::ApiError(renderer, request, problem, "reviews.error." + problem.code);
 }
 
 boost::json::array PhotosJson(const std::vector<ReviewPhoto>& photos) {

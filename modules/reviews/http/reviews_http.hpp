@@ -11,6 +11,7 @@
 #include <string_view>
 #include <utility>
 
+#include "manmulsang/html/api_error.hpp"
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/api_problem.hpp"
 #include "manmulsang/http/request.hpp"
@@ -33,8 +34,6 @@ struct ReviewsHttp {
   http::Response Error(const http::Request& request, ReviewError error) const {
     return Error(request, ProblemOf(error));
   }
-  // An upload refused by the image pipeline (media::StoreUploadedImages), worded by t.image.<code>.
-  http::Response UploadError(const http::Request& request, const ApiProblem& problem) const;
   // 401 when nobody is signed in.
   std::optional<http::Response> RefuseAnonymous(const http::Request& request) const;
   std::string Text(const http::Request& request, std::string_view key) const {
