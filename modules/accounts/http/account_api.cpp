@@ -5,6 +5,7 @@
 #include <string>
 
 #include "account_http.hpp"
+#include "manmulsang/html/api_error.hpp"
 #include "manmulsang/http/api_problem.hpp"
 #include "manmulsang/http/json_fields.hpp"
 
@@ -13,7 +14,7 @@ namespace {
 
 using boost::json::object;
 
-using ApiError = http::ApiProblem;
+using http::ApiProblem;
 using http::StringField;
 
 class AuthApi {
@@ -76,16 +77,16 @@ class AuthApi {
     return http::Response::Json(object{{"user", UserJson(signed_in.user)}, {"token", signed_in.token}}, status);
   }
 
-  http::Response Error(const http::Request& request, const ApiError& error) const {
-    return http::ApiErrorResponse(error, renderer_.Translate(request.context().locale, MessageKey(error.code)));
+  http::Response Error(const http::Request& request, const ApiProblem& error) const {
+    return html::ApiError(renderer_, request, error, MessageKey(error.code));
   }
 
   http::Response Error(const http::Request& request, AccountError error) const {
-    return Error(request, ApiError{StatusOf(error), std::string(ErrorCode(error)), std::string(FieldOf(error))});
+    return Error(request, ApiProblem{StatusOf(error), std::string(ErrorCode(error)), std::string(FieldOf(error))});
   }
 
   http::Response Unauthenticated(const http::Request& request) const {
-    return Error(request, ApiError{http::Status::unauthorized, "unauthenticated", ""});
+    return Error(request, ApiProblem{http::Status::unauthorized, "unauthenticated", ""});
   }
 
   const html::Renderer& renderer_;
