@@ -5,6 +5,8 @@
 #include <boost/json/array.hpp>
 
 #include "listing_http.hpp"
+#include "manmulsang/html/api_error.hpp"
+#include "manmulsang/http/json_fields.hpp"
 #include "manmulsang/http/request_parameters.hpp"
 #include "manmulsang/media/image_upload.hpp"
 
@@ -22,54 +24,38 @@ std::unexpected<ApiProblem> BadField(std::string field) {
   return std::unexpected(ApiProblem{http::Status::bad_request, "invalid_field", std::move(field)});
 }
 
-std::expected<void, ApiProblem> ReadString(const boost::json::object& body, std::string_view name,
-                                           const std::string& field, std::string& target) {
-  const boost::json::value* value = body.if_contains(name);
-  if (!value) return {};
-  if (!value->is_string()) return BadField(field);
-  target.assign(value->as_string().data(), value->as_string().size());
-  return {};
-}
+// A refused field is invalid_field naming its path ("variants[2].stock"), worded by
+// t.catalog.listing.invalid.<field>.
+http::FieldProblem Invalid(std::string_view field) { return {.code = "invalid_field", .field = field}; }
 
-std::expected<void, ApiProblem> ReadInteger(const boost::json::object& body, std::string_view name,
-                                            const std::string& field, std::int64_t& target) {
-  const boost::json::value* value = body.if_contains(name);
-  if (!value) return {};
-  if (value->is_int64()) {
-    target = value->as_int64();
-  } else if (value->is_uint64()) {
-    return BadField(field);  // above any limit
-  } else {
-    return BadField(field);
-  }
-  return {};
-}
-
-// {"amount": 40000, "currency": "KPW"}; the currency stays what it was when left out.
-std::expected<void, ApiProblem> ReadMoney(const boost::json::object& body, std::string_view name,
-                                          const std::string& field, core::Money& target) {
+// {"amount": 40000, "currency": "KPW"} over target, as the platform's Patch readers read: what
+// is left out stays what it was.
+std::expected<void, ApiProblem> PatchMoneyField(const boost::json::object& body, std::string_view name,
+                                                const std::string& field, core::Money& target) {
   const boost::json::value* value = body.if_contains(name);
   if (!value) return {};
   if (!value->is_object()) return BadField(field);
   const boost::json::object& money = value->as_object();
-  if (auto amount = ReadInteger(money, "amount", field, target.amount); !amount) return amount;
-  if (const boost::json::value* currency = money.if_contains("currency")) {
-    if (!currency->is_string()) return BadField(field);
-    auto parsed = core::ParseCurrency(std::string_view(currency->as_string().data(), currency->as_string().size()));
-    if (!parsed) return BadField(field);
-    target.currency = *parsed;
-  }
+  if (auto amount = http::PatchInt64Field(money, "amount", target.amount, Invalid(field)); !amount) return amount;
+  auto code = http::OptionalStringField(money, "currency", Invalid(field));
+  if (!code) return std::unexpected(code.error());
+  if (!*code) return {};
+  auto currency = core::ParseCurrency(**code);
+  if (!currency) return BadField(field);
+  target.currency = *currency;
   return {};
 }
 
 // Reads the fields present in body over input (all of them for a new listing, some for PATCH).
 // "variants", when present, is the whole new list of options (matched to the old by id).
 std::expected<void, ApiProblem> ReadListing(const boost::json::object& body, ListingInput& input) {
-  if (auto read = ReadString(body, "category", "category", input.category_slug); !read) return read;
-  if (auto read = ReadString(body, "name", "name", input.name); !read) return read;
-  if (auto read = ReadString(body, "description", "description", input.description); !read) return read;
-  if (auto read = ReadMoney(body, "price", "price", input.price); !read) return read;
-  if (auto read = ReadInteger(body, "stock", "stock", input.stock); !read) return read;
+  using http::PatchInt64Field;
+  using http::PatchStringField;
+  if (auto read = PatchStringField(body, "category", input.category_slug, Invalid("category")); !read) return read;
+  if (auto read = PatchStringField(body, "name", input.name, Invalid("name")); !read) return read;
+  if (auto read = PatchStringField(body, "description", input.description, Invalid("description")); !read) return read;
+  if (auto read = PatchMoneyField(body, "price", "price", input.price); !read) return read;
+  if (auto read = PatchInt64Field(body, "stock", input.stock, Invalid("stock")); !read) return read;
   const boost::json::value* variants = body.if_contains("variants");
   if (!variants) return {};
   if (!variants->is_array()) return BadField("variants");
@@ -86,10 +72,10 @@ std::expected<void, ApiProblem> ReadListing(const boost::json::object& body, Lis
       if (!id->is_int64() || id->as_int64() <= 0) return BadField(prefix + "id");
       variant.id = core::ProductId{id->as_int64()};
     }
-    if (auto read = ReadString(object, "size", prefix + "size", variant.size); !read) return read;
-    if (auto read = ReadString(object, "colour", prefix + "colour", variant.colour); !read) return read;
-    if (auto read = ReadMoney(object, "price", prefix + "price", variant.price); !read) return read;
-    if (auto read = ReadInteger(object, "stock", prefix + "stock", variant.stock); !read) return read;
+    if (auto read = PatchStringField(object, "size", variant.size, Invalid(prefix + "size")); !read) return read;
+    if (auto read = PatchStringField(object, "colour", variant.colour, Invalid(prefix + "colour")); !read) return read;
+    if (auto read = PatchMoneyField(object, "price", prefix + "price", variant.price); !read) return read;
+    if (auto read = PatchInt64Field(object, "stock", variant.stock, Invalid(prefix + "stock")); !read) return read;
     input.variants.push_back(std::move(variant));
   }
   // A listing sold through options takes their currency when its own price was left out.
@@ -162,11 +148,11 @@ class ListingApi {
     if (!current) return Error(request, current.error());
     auto body = http::ParseJsonObject(request);
     if (!body) return Error(request, body.error());
+    auto status_name = http::OptionalStringField(*body, "status", Invalid("status"));
+    if (!status_name) return Error(request, status_name.error());
     std::optional<ProductStatus> status;
-    if (const boost::json::value* value = body->if_contains("status")) {
-      if (value->is_string()) {
-        status = ParseProductStatus(std::string_view(value->as_string().data(), value->as_string().size()));
-      }
+    if (*status_name) {
+      status = ParseProductStatus(**status_name);
       if (!status) return Error(request, ApiProblem{http::Status::bad_request, "invalid_field", "status"});
     }
     ListingInput input = InputOf(*current, http_.catalog);
@@ -213,9 +199,7 @@ class ListingApi {
     }
     auto stored = media::StoreUploadedImages(request, "image", kMaxListingImages - product->images.size(), http_.media);
     if (!stored) {
-      const ApiProblem& problem = stored.error();
-      return http::ApiErrorResponse(problem,
-                                    http_.Text(request.context().locale, media::UploadMessageKey(problem.code)));
+      return html::ApiError(http_.renderer, request, stored.error(), media::UploadMessageKey(stored.error().code));
     }
     std::expected<Product, ListingProblem> added = *product;
     for (media::StoredImage& image : *stored) {

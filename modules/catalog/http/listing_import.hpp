@@ -97,7 +97,8 @@ std::string ImportErrorText(const ListingImportHttp& http, core::Locale locale, 
 // A refused file in a sentence: what is wrong, and where (line or column).
 std::string FileProblemText(const ListingImportHttp& http, core::Locale locale, const ListingCsvFileProblem& problem);
 // The actor's shop's listings as a CSV download (Content-Disposition: attachment); a refusal
-// (the actor has no approved shop) when the export is refused.
+// (the actor has no approved shop) when the export is refused. The routes that answer with it
+// say no_store.
 std::expected<http::Response, ListingError> ExportDownload(const ListingImportHttp& http, const http::Request& request);
 // Whether the actor has an approved shop to import into (not_a_seller when not).
 std::expected<void, ListingError> CheckSeller(const ListingImportHttp& http, const core::Actor& actor);

@@ -8,12 +8,15 @@
 #include <optional>
 
 #include "listing_import.hpp"
+#include "manmulsang/html/api_error.hpp"
 
 namespace manmulsang::catalog {
 namespace {
 
-// The CSV itself may be 10 MiB (text::CsvLimits); a larger body is refused with 413 unread.
-constexpr http::RouteOptions kCsvBody{.body_limit = 10 * 1024 * 1024, .offload = true};
+// The CSV itself may be 10 MiB (text::CsvLimits); a larger body is refused with 413 unread. A
+// shop's own listings, in and out: no cache keeps any answer.
+constexpr http::RouteOptions kCsvBody{.body_limit = 10 * 1024 * 1024, .offload = true, .no_store = true};
+constexpr http::RouteOptions kShopDownload{.no_store = true};
 
 bool IsCsv(std::string_view content_type) {
   const std::string_view media_type = content_type.substr(0, content_type.find(';'));
@@ -26,11 +29,8 @@ bool IsCsv(std::string_view content_type) {
 
 http::Response Refusal(const ListingImportHttp& http, const http::Request& request, http::Status status,
                        std::string_view code, std::string_view field = {}) {
-  http::Response response =
-      http::Response::JsonError(status, code, ImportErrorText(http, request.context().locale, code), field);
-  response.SetHeader("Cache-Control", "no-store");
-  if (status == http::Status::unauthorized) response.SetHeader("WWW-Authenticate", "Bearer");
-  return response;
+  return html::ApiError(http.renderer, request, {status, std::string(code), std::string(field)},
+                        "catalog.csv.error." + std::string(code));
 }
 
 // Nothing unless the actor has an approved shop: 401 for a visitor, 403 for anyone else.
@@ -58,20 +58,16 @@ http::Response Import(const ListingImportHttp& http, const http::Request& reques
   const core::Locale locale = request.context().locale;
   auto plan = ReadListingCsv(request.body());
   if (!plan) {
-    http::Response response = http::Response::JsonError(http::Status::bad_request, plan.error().code,
-                                                         FileProblemText(http, locale, plan.error()), plan.error().field);
-    response.SetHeader("Cache-Control", "no-store");
-    return response;
+    return http::ApiErrorResponse({http::Status::bad_request, plan.error().code, plan.error().field},
+                                  FileProblemText(http, locale, plan.error()));
   }
   auto result = ImportListings(http.listings, request.context().actor, *plan);
   if (!result) return Refusal(http, request, http::Status::forbidden, "not_a_seller");
   if (result->created > 0) ForgetShopPages(http);
   boost::json::array errors;
   for (const ListingCsvRowError& error : result->errors) errors.push_back(RowErrorJson(http, locale, error));
-  http::Response response = http::Response::Json(boost::json::object{
+  return http::Response::Json(boost::json::object{
       {"created", result->created}, {"rows", plan->rows}, {"errors", std::move(errors)}});
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
 }
 
 http::Response Export(const ListingImportHttp& http, const http::Request& request) {
@@ -86,7 +82,8 @@ http::Response Export(const ListingImportHttp& http, const http::Request& reques
 void AddListingImportApi(http::Router& router, const ListingImportHttp& http) {
   router.Post("/api/v1/seller/products/import", [http](http::Request& request) { return Import(http, request); },
               kCsvBody);
-  router.Get("/api/v1/seller/products/export", [http](http::Request& request) { return Export(http, request); });
+  router.Get("/api/v1/seller/products/export", [http](http::Request& request) { return Export(http, request); },
+             kShopDownload);
 }
 
 }  // namespace manmulsang::catalog

@@ -38,7 +38,6 @@ std::expected<http::Response, ListingError> ExportDownload(const ListingImportHt
   http::Response response(http::Status::ok, "text/csv; charset=utf-8", std::move(*csv));
   const std::string file_name = "manmulsang-listings-" + core::LocalDate(http.clock.Now()) + ".csv";
   response.SetHeader("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
-  response.SetHeader("Cache-Control", "no-store");
   return response;
 }
 

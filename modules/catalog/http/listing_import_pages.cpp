@@ -5,14 +5,15 @@
 #include "listing_import.hpp"
 #include <optional>
 
-#include "manmulsang/http/form.hpp"
 #include "manmulsang/text/utf8.hpp"
 
 namespace manmulsang::catalog {
 namespace {
 
+// A shop's own import form, jobs and listings: no cache keeps any answer of these routes.
+constexpr http::RouteOptions kShopPage{.no_store = true};
 // The file may be 10 MiB; the multipart envelope and the form's other fields add a little.
-constexpr http::RouteOptions kUploadBody{.body_limit = 10 * 1024 * 1024 + 64 * 1024, .offload = true};
+constexpr http::RouteOptions kUploadBody{.body_limit = 10 * 1024 * 1024 + 64 * 1024, .offload = true, .no_store = true};
 constexpr int kRefreshSeconds = 2;
 
 class ListingImportPages {
@@ -46,7 +47,7 @@ class ListingImportPages {
     if (auto refusal = RefuseNonSeller(request, path)) return std::move(*refusal);
     // Another shop's job reads as no job at all.
     auto job = jobs_.Find(request.PathParam("job"), *request.context().actor.user);
-    if (!job) return NoStore(http_.renderer.NotFound(request));
+    if (!job) return http_.renderer.NotFound(request);
     const core::Locale locale = request.context().locale;
 
     html::Data data;
@@ -77,7 +78,7 @@ class ListingImportPages {
       data.set("has_errors", html::Data(!rows.empty()));
       data.set("errors", html::Data(std::move(rows)));
     }
-    http::Response response = NoStore(http_.renderer.Page(request, "catalog/listing_import_job", std::move(data)));
+    http::Response response = http_.renderer.Page(request, "catalog/listing_import_job", std::move(data));
     if (!job->finished) response.SetHeader("Refresh", std::to_string(kRefreshSeconds) + "; url=" + path);
     return response;
   }
@@ -94,14 +95,14 @@ class ListingImportPages {
   // back), and anyone else gets the 403 page.
   std::optional<http::Response> RefuseNonSeller(const http::Request& request, std::string_view back) const {
     const core::Actor& actor = request.context().actor;
-    if (!actor.signed_in()) return http::Response::Redirect("/login?next=" + http::PercentEncode(back));
+    if (!actor.signed_in()) return http::SignInRedirect(back);
     if (!CheckSeller(http_, actor)) return ForbiddenPage(request);
     return std::nullopt;
   }
 
   http::Response ForbiddenPage(const http::Request& request) const {
-    return NoStore(http_.renderer.ErrorPage(request, http::Status::forbidden,
-                                            ImportErrorText(http_, request.context().locale, "not_a_seller")));
+    return http_.renderer.ErrorPage(request, http::Status::forbidden,
+                                    ImportErrorText(http_, request.context().locale, "not_a_seller"));
   }
 
   http::Response RenderForm(const http::Request& request, std::string message, http::Status status) const {
@@ -116,7 +117,7 @@ class ListingImportPages {
       columns.push_back(std::move(item));
     }
     data.set("columns", html::Data(std::move(columns)));
-    return NoStore(http_.renderer.Page(request, "catalog/listing_import", std::move(data), status));
+    return http_.renderer.Page(request, "catalog/listing_import", std::move(data), status);
   }
 
   // The uploaded file's name as the browser gave it, for the page only: valid UTF-8, no
@@ -132,11 +133,6 @@ class ListingImportPages {
     return std::string(http_.renderer.Translate(request.context().locale, key));
   }
 
-  static http::Response NoStore(http::Response response) {
-    response.SetHeader("Cache-Control", "no-store");
-    return response;
-  }
-
   ListingImportHttp http_;
   ListingImportJobs jobs_;
 };
@@ -145,11 +141,14 @@ class ListingImportPages {
 
 void AddListingImportPages(http::Router& router, const ListingImportHttp& http) {
   auto pages = std::make_shared<ListingImportPages>(http);
-  router.Get("/seller/products/import", [pages](http::Request& request) { return pages->ShowForm(request); });
+  router.Get("/seller/products/import", [pages](http::Request& request) { return pages->ShowForm(request); },
+             kShopPage);
   router.Post("/seller/products/import", [pages](http::Request& request) { return pages->Upload(request); },
               kUploadBody);
-  router.Get("/seller/products/import/:job", [pages](http::Request& request) { return pages->ShowJob(request); });
-  router.Get("/seller/products/export", [pages](http::Request& request) { return pages->Export(request); });
+  router.Get("/seller/products/import/:job", [pages](http::Request& request) { return pages->ShowJob(request); },
+             kShopPage);
+  router.Get("/seller/products/export", [pages](http::Request& request) { return pages->Export(request); },
+             kShopPage);
 }
 
 }  // namespace manmulsang::catalog
