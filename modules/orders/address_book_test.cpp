@@ -48,7 +48,7 @@ TEST_F(AddressBookTest, BadInputAndOtherMembersAddresses) {
 }
 
 TEST_F(AddressBookTest, CheckoutRecordsTheSavedAddressAsItIsNow) {
-  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 1'000, 5);
+  const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 1'000, 5);
   auto saved = book_.Add(kBuyer, {"김철수", "123", "평양시", false});
   ASSERT_TRUE(saved.has_value());
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
@@ -76,13 +76,13 @@ TEST_F(AddressBookTest, TheBookAndCheckoutFollowOneAddressRule) {
                                      std::string("평양시\x01"), std::string(" \n ")}) {
     EXPECT_EQ(CleanAddressLine(refused).error(), AddressError::invalid_address) << refused;
     EXPECT_EQ(book_.Add(kBuyer, {"이름", "123", refused, false}).error(), AddressError::invalid_address);
-    const core::ProductId product = Product(Shop(kShopOwner, "상점"), 1'000, 5);
+    const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 1'000, 5);
     ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
     CheckoutCommand command = Command(kBuyer, PaymentMethod::cash_on_delivery);
     command.address = refused;
     EXPECT_EQ(orders_.Checkout(command).error(), OrderError::invalid_address);
   }
-  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 1'000, 5);
+  const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 1'000, 5);
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
   CheckoutCommand command = Command(kBuyer, PaymentMethod::cash_on_delivery);
   command.address = " " + std::string(kMaxAddressLine, 'a') + "\n";

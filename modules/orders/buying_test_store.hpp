@@ -34,32 +34,10 @@ class BuyingTest : public ::testing::Test {
 
   std::int64_t Count(std::string_view sql) { return store_.Count(sql); }
 
-  core::SellerId Shop(core::UserId owner, std::string name) {
-    std::vector<sellers::NewShop> shops = {{owner, std::move(name), "", "평양", sellers::ShopStatus::approved}};
-    return sellers_.InsertShops(shops).front();
-  }
-
-  core::ProductId Product(core::SellerId seller, std::int64_t price, std::int64_t stock,
-                          core::Currency currency = core::Currency::kpw) {
-    catalog::NewProduct product;
-    product.seller = seller;
-    product.category = catalog_.CategoryBySlug("food")->id;
-    product.name = "상품 " + std::to_string(++product_number_);
-    product.price = {price, currency};
-    product.stock = stock;
-    product.created_at = clock_.Now();
-    std::vector<catalog::NewProduct> products = {product};
-    return catalog_.InsertProducts(products).front();
-  }
-
   std::int64_t Stock(core::ProductId product) {
     return store_->Read([&](db::Connection& connection) {
       return connection.QueryOne("SELECT stock FROM products WHERE id = $1", {product.value})->Int(0);
     });
-  }
-
-  void TopUp(core::UserId user, std::int64_t won) {
-    ASSERT_TRUE(payments_.CreditWallet({user, {won, core::Currency::kpw}, "입금표", kAdminUser}).has_value());
   }
 
   CheckoutCommand Command(core::UserId buyer, PaymentMethod method = PaymentMethod::wallet, std::string key = "") {
@@ -70,7 +48,7 @@ class BuyingTest : public ::testing::Test {
   static core::Actor Seller(core::UserId user) { return {user, core::Role::seller, "판매자"}; }
   static core::Actor Admin() { return {kAdminUser, core::Role::admin, "관리자"}; }
 
-  static constexpr core::UserId kAdminUser{1};
+  static constexpr core::UserId kAdminUser = testing::TestMarketplace::kAdmin;
   static constexpr core::UserId kShopOwner{2};
   static constexpr core::UserId kBuyer{100};
 
@@ -78,11 +56,9 @@ class BuyingTest : public ::testing::Test {
   testing::TestMarketplace store_;
   core::ManualClock& clock_ = store_.clock();
   sellers::SellerService& sellers_ = store_.services().sellers;
-  catalog::CatalogService& catalog_ = store_.services().catalog;
   payments::PaymentService& payments_ = store_.services().payments;
   cart::CartService& cart_ = store_.services().cart;
   OrderService& orders_ = store_.services().orders;
-  int product_number_ = 0;
 };
 
 }  // namespace manmulsang::orders

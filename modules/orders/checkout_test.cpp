@@ -11,12 +11,12 @@ namespace {
 class CheckoutTest : public BuyingTest {};
 
 TEST_F(CheckoutTest, WalletCheckoutPlacesOneOrderPerShopAtServerPrices) {
-  const core::SellerId first = Shop(kShopOwner, "첫째 상점");
-  const core::SellerId second = Shop(core::UserId{3}, "둘째 상점");
-  const core::ProductId rice = Product(first, 12'000, 10);
-  const core::ProductId soap = Product(first, 3'000, 10);
-  const core::ProductId pen = Product(second, 500, 10);
-  TopUp(kBuyer, 100'000);
+  const core::SellerId first = store_.AddShop(kShopOwner, "첫째 상점");
+  const core::SellerId second = store_.AddShop(core::UserId{3}, "둘째 상점");
+  const core::ProductId rice = store_.AddListing(first, 12'000, 10);
+  const core::ProductId soap = store_.AddListing(first, 3'000, 10);
+  const core::ProductId pen = store_.AddListing(second, 500, 10);
+  store_.TopUp(kBuyer, 100'000);
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), rice, 2).has_value());
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), soap, 1).has_value());
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), pen, 4).has_value());
@@ -62,10 +62,10 @@ TEST_F(CheckoutTest, WalletCheckoutPlacesOneOrderPerShopAtServerPrices) {
 }
 
 TEST_F(CheckoutTest, ThirtyBuyersRaceForTenUnits) {
-  const core::ProductId hot = Product(Shop(kShopOwner, "인기 상점"), 5'000, 10);
+  const core::ProductId hot = store_.AddListing(store_.AddShop(kShopOwner, "인기 상점"), 5'000, 10);
   constexpr int kBuyers = 30;
   for (int buyer = 0; buyer < kBuyers; ++buyer) {
-    TopUp(core::UserId{1000 + buyer}, 10'000);
+    store_.TopUp(core::UserId{1000 + buyer}, 10'000);
     ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(core::UserId{1000 + buyer}), hot, 1).has_value());
   }
   std::atomic<int> placed = 0;
@@ -98,8 +98,8 @@ TEST_F(CheckoutTest, ThirtyBuyersRaceForTenUnits) {
 }
 
 TEST_F(CheckoutTest, DoubleSubmittedCheckoutPlacesOneOrder) {
-  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 7'000, 5);
-  TopUp(kBuyer, 50'000);
+  const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 7'000, 5);
+  store_.TopUp(kBuyer, 50'000);
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 2).has_value());
   std::vector<std::expected<CheckoutReceipt, CheckoutError>> results(2);
   std::thread first([&] { results[0] = orders_.Checkout(Command(kBuyer, PaymentMethod::wallet, "key-1")); });
@@ -134,8 +134,8 @@ TEST_F(CheckoutTest, DoubleSubmittedCheckoutPlacesOneOrder) {
 }
 
 TEST_F(CheckoutTest, OneWalletSpentFromTwoSessionsNeverGoesNegative) {
-  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 10'000, 100);
-  TopUp(kBuyer, 35'000);
+  const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 10'000, 100);
+  store_.TopUp(kBuyer, 35'000);
   std::atomic<int> placed = 0;
   std::vector<std::thread> sessions;
   for (int session = 0; session < 2; ++session) {
@@ -164,8 +164,8 @@ TEST_F(CheckoutTest, OneWalletSpentFromTwoSessionsNeverGoesNegative) {
 }
 
 TEST_F(CheckoutTest, ShortWalletRollsBackStockAndOrders) {
-  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 10'000, 5);
-  TopUp(kBuyer, 15'000);
+  const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 10'000, 5);
+  store_.TopUp(kBuyer, 15'000);
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 2).has_value());
   EXPECT_EQ(orders_.Checkout(Command(kBuyer)).error(), OrderError::insufficient_funds);
   EXPECT_EQ(Stock(product), 5);
@@ -181,8 +181,8 @@ TEST_F(CheckoutTest, ShortWalletRollsBackStockAndOrders) {
 }
 
 TEST_F(CheckoutTest, TamperedInputGetsClearErrors) {
-  const core::SellerId shop = Shop(kShopOwner, "상점");
-  const core::ProductId product = Product(shop, 1'000, 5);
+  const core::SellerId shop = store_.AddShop(kShopOwner, "상점");
+  const core::ProductId product = store_.AddListing(shop, 1'000, 5);
   EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 0).error(), cart::CartError::invalid_quantity);
   EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, -3).error(), cart::CartError::invalid_quantity);
   EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1'000).error(), cart::CartError::invalid_quantity);
@@ -196,7 +196,7 @@ TEST_F(CheckoutTest, TamperedInputGetsClearErrors) {
   EXPECT_EQ(cart_.RemoveItem(cart::CartOwner::Member(kBuyer), core::ProductId{987'654}).error(), cart::CartError::item_not_found);
 
   // More than the stock.
-  TopUp(kBuyer, 10'000'000);
+  store_.TopUp(kBuyer, 10'000'000);
   auto short_stock = orders_.Checkout(Command(kBuyer));
   EXPECT_EQ(short_stock.error(), OrderError::out_of_stock);
   EXPECT_EQ(short_stock.error().available, 5);
@@ -229,8 +229,9 @@ TEST_F(CheckoutTest, TamperedInputGetsClearErrors) {
 }
 
 TEST_F(CheckoutTest, ForeignPricesAreConvertedAtTheAdminsRate) {
-  const core::ProductId usd = Product(Shop(kShopOwner, "수입 상점"), 1'999, 5, core::Currency::usd);  // $19.99
-  TopUp(kBuyer, 1'000'000);
+  const core::ProductId usd =
+      store_.AddListing(store_.AddShop(kShopOwner, "수입 상점"), 1'999, 5, core::Currency::usd);  // $19.99
+  store_.TopUp(kBuyer, 1'000'000);
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), usd, 3).has_value());
   EXPECT_FALSE(cart_.View(cart::CartOwner::Member(kBuyer)).ready);
   auto no_rate = orders_.Checkout(Command(kBuyer));

@@ -12,14 +12,14 @@ namespace {
 class DeliveryTest : public BuyingTest {
  protected:
   void SetUp() override {
-    courier_and_pickup_ = Shop(kShopOwner, "창전 상점");
-    courier_only_ = Shop(core::UserId{3}, "남포 상점");
+    courier_and_pickup_ = store_.AddShop(kShopOwner, "창전 상점");
+    courier_only_ = store_.AddShop(core::UserId{3}, "남포 상점");
     const core::Actor first_owner{kShopOwner, core::Role::seller, "주인"};
     const core::Actor second_owner{core::UserId{3}, core::Role::seller, "주인"};
     ASSERT_TRUE(sellers_.SetDeliveryOptions(first_owner, courier_and_pickup_, {3'000, 50'000, true, "창전거리 5"}));
     ASSERT_TRUE(sellers_.SetDeliveryOptions(second_owner, courier_only_, {2'500, std::nullopt, false, ""}));
-    rice_ = Product(courier_and_pickup_, 10'000, 20);
-    pen_ = Product(courier_only_, 5'000, 20);
+    rice_ = store_.AddListing(courier_and_pickup_, 10'000, 20);
+    pen_ = store_.AddListing(courier_only_, 5'000, 20);
   }
 
   void Fill(std::int64_t rice, std::int64_t pens) {
@@ -56,7 +56,7 @@ class DeliveryTest : public BuyingTest {
 };
 
 TEST_F(DeliveryTest, EachShopsOrderCarriesTheFeeOfTheChosenMethod) {
-  TopUp(kBuyer, 100'000);
+  store_.TopUp(kBuyer, 100'000);
   Fill(2, 2);  // 20,000 won of rice (pickup chosen), 10,000 won of pens (courier by default)
   auto receipt = orders_.Checkout(WithDelivery({{courier_and_pickup_, sellers::DeliveryMethod::pickup}}));
   ASSERT_TRUE(receipt.has_value()) << ErrorCode(receipt.error().error);
@@ -87,7 +87,7 @@ TEST_F(DeliveryTest, EachShopsOrderCarriesTheFeeOfTheChosenMethod) {
 }
 
 TEST_F(DeliveryTest, CourierIsFreeFromTheShopsThresholdOnItsOwnSubtotal) {
-  TopUp(kBuyer, 100'000);
+  store_.TopUp(kBuyer, 100'000);
   Fill(5, 0);  // exactly 50,000 won: free
   auto receipt = orders_.Checkout(Command(kBuyer));
   ASSERT_TRUE(receipt.has_value()) << ErrorCode(receipt.error().error);
@@ -103,7 +103,7 @@ TEST_F(DeliveryTest, CourierIsFreeFromTheShopsThresholdOnItsOwnSubtotal) {
 }
 
 TEST_F(DeliveryTest, PickupWhereTheShopOffersNoneIsRefusedAndChangesNothing) {
-  TopUp(kBuyer, 100'000);
+  store_.TopUp(kBuyer, 100'000);
   Fill(1, 1);
   auto refused = orders_.Checkout(WithDelivery({{courier_only_, sellers::DeliveryMethod::pickup}}, "pickup-1"));
   ASSERT_FALSE(refused.has_value());
@@ -121,7 +121,7 @@ TEST_F(DeliveryTest, PickupWhereTheShopOffersNoneIsRefusedAndChangesNothing) {
 }
 
 TEST_F(DeliveryTest, TheDeliveryChoiceIsPartOfTheIdempotentRequest) {
-  TopUp(kBuyer, 100'000);
+  store_.TopUp(kBuyer, 100'000);
   Fill(1, 1);
   const sellers::DeliveryChoices pickup = {{courier_and_pickup_, sellers::DeliveryMethod::pickup}};
   auto first = orders_.Checkout(WithDelivery(pickup, "key-1"));
@@ -165,7 +165,7 @@ TEST_F(DeliveryTest, StockChangesAreReportedAfterCheckoutAndCancel) {
   orders_.OnStockChanged([&](std::span<const core::ProductId> products) {
     reported.insert(reported.end(), products.begin(), products.end());
   });
-  TopUp(kBuyer, 100'000);
+  store_.TopUp(kBuyer, 100'000);
   Fill(1, 1);
   auto receipt = orders_.Checkout(Command(kBuyer, PaymentMethod::wallet, "stock-1"));
   ASSERT_TRUE(receipt.has_value());

@@ -10,10 +10,10 @@ namespace {
 class FulfilmentTest : public BuyingTest {
  protected:
   void SetUp() override {
-    shop_ = Shop(kShopOwner, "상점");
-    other_shop_ = Shop(kOtherOwner, "다른 상점");
-    product_ = Product(shop_, 10'000, 100);
-    TopUp(kBuyer, 1'000'000);
+    shop_ = store_.AddShop(kShopOwner, "상점");
+    other_shop_ = store_.AddShop(kOtherOwner, "다른 상점");
+    product_ = store_.AddListing(shop_, 10'000, 100);
+    store_.TopUp(kBuyer, 1'000'000);
   }
 
   OrderId Place(std::int64_t quantity = 1, PaymentMethod method = PaymentMethod::wallet) {

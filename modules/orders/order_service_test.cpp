@@ -6,8 +6,8 @@ namespace {
 class OrderServiceTest : public BuyingTest {
  protected:
   void SetUp() override {
-    shop_ = Shop(kShopOwner, "상점");
-    product_ = Product(shop_, 10'000, 10);
+    shop_ = store_.AddShop(kShopOwner, "상점");
+    product_ = store_.AddListing(shop_, 10'000, 10);
   }
 
   OrderId Place(PaymentMethod method, std::int64_t quantity = 2) {
@@ -28,7 +28,7 @@ class OrderServiceTest : public BuyingTest {
 };
 
 TEST_F(OrderServiceTest, CancelBeforeShipmentRestoresStockAndMoney) {
-  TopUp(kBuyer, 50'000);
+  store_.TopUp(kBuyer, 50'000);
   const OrderId order = Place(PaymentMethod::wallet);
   EXPECT_EQ(Stock(product_), 8);
   EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 30'000);
@@ -46,7 +46,7 @@ TEST_F(OrderServiceTest, CancelBeforeShipmentRestoresStockAndMoney) {
 }
 
 TEST_F(OrderServiceTest, NoCancelAfterShipment) {
-  TopUp(kBuyer, 50'000);
+  store_.TopUp(kBuyer, 50'000);
   const OrderId order = Place(PaymentMethod::wallet);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::ship);
@@ -56,7 +56,7 @@ TEST_F(OrderServiceTest, NoCancelAfterShipment) {
 }
 
 TEST_F(OrderServiceTest, ConfirmationReleasesEscrowToTheShopMinusTheFee) {
-  TopUp(kBuyer, 50'000);
+  store_.TopUp(kBuyer, 50'000);
   const OrderId order = Place(PaymentMethod::wallet, 3);  // 30,000 won
   // The buyer cannot ship their own order, nor confirm before delivery.
   EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::prepare).error(), OrderError::transition_not_allowed);
@@ -115,7 +115,7 @@ TEST_F(OrderServiceTest, BankTransferAwaitsTheAdminOrExpires) {
 }
 
 TEST_F(OrderServiceTest, ReturnRefundsAndRestocks) {
-  TopUp(kBuyer, 20'000);
+  store_.TopUp(kBuyer, 20'000);
   const OrderId order = Place(PaymentMethod::wallet);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::ship);
@@ -142,7 +142,7 @@ TEST_F(OrderServiceTest, AMovesNoteIsCheckedByTheService) {
 // The wallet payment at checkout is the table's pay_from_wallet move: a timeline step by the
 // buyer, and no way to run it again or on an order paid otherwise.
 TEST_F(OrderServiceTest, TheWalletPaymentIsAMoveOfTheTable) {
-  TopUp(kBuyer, 50'000);
+  store_.TopUp(kBuyer, 50'000);
   const OrderId order = Place(PaymentMethod::wallet);
   auto paid = orders_.GetOrder(Buyer(kBuyer), order).value();
   EXPECT_EQ(paid.status, OrderStatus::paid);
@@ -160,7 +160,7 @@ TEST_F(OrderServiceTest, TheWalletPaymentIsAMoveOfTheTable) {
 }
 
 TEST_F(OrderServiceTest, OthersSeeNoOrder) {
-  TopUp(kBuyer, 20'000);
+  store_.TopUp(kBuyer, 20'000);
   const OrderId order = Place(PaymentMethod::wallet);
   const core::Actor stranger = Buyer(core::UserId{999});
   EXPECT_EQ(orders_.GetOrder(stranger, order).error(), OrderError::order_not_found);
@@ -184,7 +184,7 @@ using namespace std::chrono_literals;
 class OrderJobsTest : public BuyingTest {};
 
 TEST_F(OrderJobsTest, UnpaidBankTransfersExpireAfterTheDeadline) {
-  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 10'000, 5);
+  const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 10'000, 5);
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 2).has_value());
   const OrderId unpaid = orders_.Checkout(Command(kBuyer, PaymentMethod::bank_transfer))->orders[0].id;
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
@@ -207,9 +207,9 @@ TEST_F(OrderJobsTest, UnpaidBankTransfersExpireAfterTheDeadline) {
 }
 
 TEST_F(OrderJobsTest, DeliveredOrdersAreConfirmedAfterTheConfiguredDays) {
-  const core::SellerId shop = Shop(kShopOwner, "상점");
-  const core::ProductId product = Product(shop, 10'000, 5);
-  TopUp(kBuyer, 100'000);
+  const core::SellerId shop = store_.AddShop(kShopOwner, "상점");
+  const core::ProductId product = store_.AddListing(shop, 10'000, 5);
+  store_.TopUp(kBuyer, 100'000);
   std::vector<OrderId> placed;
   for (int index = 0; index < 2; ++index) {
     ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
@@ -239,10 +239,10 @@ namespace {
 class ShopOrdersTest : public BuyingTest {};
 
 TEST_F(ShopOrdersTest, OnlyTheOwnerOrAnAdminSeesAShopsOrders) {
-  const core::SellerId mine = Shop(kShopOwner, "내 상점");
-  const core::SellerId theirs = Shop(core::UserId{3}, "남의 상점");
-  const core::ProductId a = Product(mine, 1'000, 10);
-  const core::ProductId b = Product(theirs, 2'000, 10);
+  const core::SellerId mine = store_.AddShop(kShopOwner, "내 상점");
+  const core::SellerId theirs = store_.AddShop(core::UserId{3}, "남의 상점");
+  const core::ProductId a = store_.AddListing(mine, 1'000, 10);
+  const core::ProductId b = store_.AddListing(theirs, 2'000, 10);
   for (int round = 0; round < 3; ++round) {
     ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), a, 1).has_value());
     ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), b, 1).has_value());
@@ -269,7 +269,7 @@ TEST_F(ShopOrdersTest, OnlyTheOwnerOrAnAdminSeesAShopsOrders) {
 // log line), never a default status, method or currency. The rows are written past the
 // schema's CHECKs, as a hand edit or a bad migration would leave them.
 TEST_F(OrderServiceTest, UnreadableRowsAreDatabaseErrors) {
-  TopUp(kBuyer, 50'000);
+  store_.TopUp(kBuyer, 50'000);
   const OrderId order = Place(PaymentMethod::wallet);
   const auto corrupt = [&](std::string_view sql) {
     store_->Write([&](db::Connection& connection) {

@@ -11,18 +11,18 @@ namespace {
 class QuoteTest : public BuyingTest {
  protected:
   void SetUp() override {
-    pickup_shop_ = Shop(kShopOwner, "창전 상점");
-    courier_shop_ = Shop(core::UserId{3}, "남포 상점");
+    pickup_shop_ = store_.AddShop(kShopOwner, "창전 상점");
+    courier_shop_ = store_.AddShop(core::UserId{3}, "남포 상점");
     const core::Actor first_owner{kShopOwner, core::Role::seller, "주인"};
     const core::Actor second_owner{core::UserId{3}, core::Role::seller, "주인"};
     ASSERT_TRUE(sellers_.SetDeliveryOptions(first_owner, pickup_shop_, {3'000, 50'000, true, "창전거리 5"}));
     ASSERT_TRUE(sellers_.SetDeliveryOptions(second_owner, courier_shop_, {2'500, std::nullopt, false, ""}));
     ASSERT_TRUE(payments_.SetExchangeRate(core::Currency::usd, 82'505'000, kAdminUser));  // 8,250.5 won
     ASSERT_TRUE(payments_.SetExchangeRate(core::Currency::cny, 12'345'678, kAdminUser));  // 1,234.5678 won
-    rice_ = Product(pickup_shop_, 10'000, 100);                        // KPW
-    tea_ = Product(pickup_shop_, 1'234, 100, core::Currency::usd);     // $12.34 → 101,811 won
-    pen_ = Product(courier_shop_, 1'550, 100, core::Currency::cny);    // ¥15.50 → 19,136 won
-    ink_ = Product(courier_shop_, 7'000, 100);                         // KPW
+    rice_ = store_.AddListing(pickup_shop_, 10'000, 100);                                 // KPW
+    tea_ = store_.AddListing(pickup_shop_, 1'234, 100, core::Currency::usd);              // $12.34 → 101,811 won
+    pen_ = store_.AddListing(courier_shop_, 1'550, 100, core::Currency::cny);             // ¥15.50 → 19,136 won
+    ink_ = store_.AddListing(courier_shop_, 7'000, 100);                                  // KPW
   }
 
   void Fill(core::UserId buyer, std::initializer_list<std::pair<core::ProductId, std::int64_t>> lines) {
@@ -39,7 +39,7 @@ class QuoteTest : public BuyingTest {
 
   // The cart's quote, then the checkout: every shop's order is charged what its quote showed.
   void ExpectChargedAsQuoted(core::UserId buyer, const sellers::DeliveryChoices& delivery) {
-    TopUp(buyer, 10'000'000);
+    store_.TopUp(buyer, 10'000'000);
     const cart::Quote quote = cart_.View(cart::CartOwner::Member(buyer), delivery);
     ASSERT_TRUE(quote.ready);
     auto receipt = orders_.Checkout(WithDelivery(buyer, delivery));
@@ -68,7 +68,7 @@ class QuoteTest : public BuyingTest {
 
   // The cart shows the very refusal checkout answers, and checkout changes nothing.
   void ExpectRefusedAsQuoted(core::UserId buyer, const sellers::DeliveryChoices& delivery, cart::QuoteError expected) {
-    TopUp(buyer, 10'000'000);
+    store_.TopUp(buyer, 10'000'000);
     const cart::Quote quote = cart_.View(cart::CartOwner::Member(buyer), delivery);
     EXPECT_FALSE(quote.ready);
     ASSERT_TRUE(quote.problem.has_value());
@@ -136,8 +136,8 @@ TEST_F(QuoteTest, PickupWhereNotOfferedIsRefusedAsTheCartShowed) {
 
 TEST_F(QuoteTest, ATotalPastTheCapIsRefusedAsTheCartShowed) {
   const core::UserId buyer{205};
-  const core::ProductId gold = Product(pickup_shop_, 600'000'000'000, 10);
-  const core::ProductId platinum = Product(courier_shop_, 600'000'000'000, 10);
+  const core::ProductId gold = store_.AddListing(pickup_shop_, 600'000'000'000, 10);
+  const core::ProductId platinum = store_.AddListing(courier_shop_, 600'000'000'000, 10);
   Fill(buyer, {{gold, 1}, {platinum, 1}});  // each shop under the cap, the two together over it
   ExpectRefusedAsQuoted(buyer, {}, cart::QuoteError::total_too_large);
   EXPECT_EQ(Stock(gold), 10);

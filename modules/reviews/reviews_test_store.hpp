@@ -16,31 +16,10 @@ namespace manmulsang::reviews {
 
 class ReviewsTest : public ::testing::Test {
  protected:
-  core::SellerId Shop(core::UserId owner, std::string name) {
-    std::vector<sellers::NewShop> shops = {{owner, std::move(name), "", "평양", sellers::ShopStatus::approved}};
-    return sellers_.InsertShops(shops).front();
-  }
-
-  core::ProductId Product(core::SellerId seller, std::int64_t price = 5'000) {
-    catalog::NewProduct product;
-    product.seller = seller;
-    product.category = catalog_.CategoryBySlug("food")->id;
-    product.name = "상품 " + std::to_string(++product_number_);
-    product.price = {price, core::Currency::kpw};
-    product.stock = 100;
-    product.created_at = clock_.Now();
-    std::vector<catalog::NewProduct> products = {product};
-    return catalog_.InsertProducts(products).front();
-  }
-
   // buyer orders one of product (paid from the wallet) and the order is moved to status.
   core::OrderId Bought(core::UserId buyer, core::ProductId product, core::UserId shop_owner,
                        orders::OrderStatus status = orders::OrderStatus::delivered) {
-    EXPECT_TRUE(payments_.CreditWallet({buyer, {100'000, core::Currency::kpw}, "입금표", kAdmin}).has_value());
-    EXPECT_TRUE(cart_.AddItem(cart::CartOwner::Member(buyer), product, 1).has_value());
-    auto receipt = orders_.Checkout({buyer, orders::PaymentMethod::wallet, "평양시 중구역 1동"});
-    EXPECT_TRUE(receipt.has_value());
-    const core::OrderId order = receipt->orders.front().id;
+    const core::OrderId order = store_.PlaceOrder(buyer, product);
     const core::Actor seller{shop_owner, core::Role::seller, "판매자"};
     using enum orders::OrderStatus;
     const auto move = [&](const core::Actor& actor, orders::OrderEvent event) {
@@ -70,29 +49,25 @@ class ReviewsTest : public ::testing::Test {
   static core::Actor Seller(core::UserId user) { return {user, core::Role::seller, "판매자"}; }
   static core::Actor Admin() { return {kAdmin, core::Role::admin, "관리자"}; }
 
-  static constexpr core::UserId kAdmin{1};
+  static constexpr core::UserId kAdmin = testing::TestMarketplace::kAdmin;
   static constexpr core::UserId kOwner{2};       // owns shop_
   static constexpr core::UserId kOtherOwner{3};  // owns other_shop_
   static constexpr core::UserId kBuyer{100};
   static constexpr core::UserId kOtherBuyer{101};
 
   // The whole marketplace, wired as the server wires it (with the search index: a rating must
-  // reach the listings that searches sort by).
+  // reach the listings that searches sort by), and the services the reviews tests call.
   testing::TestMarketplace store_;
   core::ManualClock& clock_ = store_.clock();
   sellers::SellerService& sellers_ = store_.services().sellers;
-  search::SearchService& search_ = store_.services().search;
   catalog::CatalogService& catalog_ = store_.services().catalog;
-  payments::PaymentService& payments_ = store_.services().payments;
-  cart::CartService& cart_ = store_.services().cart;
   orders::OrderService& orders_ = store_.services().orders;
   ReviewService& reviews_ = store_.services().reviews;
   QuestionService& questions_ = store_.services().questions;
-  int product_number_ = 0;
-  core::SellerId shop_ = Shop(kOwner, "상점");
-  core::SellerId other_shop_ = Shop(kOtherOwner, "다른 상점");
-  core::ProductId product_ = Product(shop_);
-  core::ProductId other_product_ = Product(other_shop_);
+  core::SellerId shop_ = store_.AddShop(kOwner, "상점");
+  core::SellerId other_shop_ = store_.AddShop(kOtherOwner, "다른 상점");
+  core::ProductId product_ = store_.AddListing(shop_, 5'000);
+  core::ProductId other_product_ = store_.AddListing(other_shop_, 5'000);
 };
 
 }  // namespace manmulsang::reviews

@@ -1,5 +1,10 @@
 #include "test_marketplace.hpp"
 
+#include <gtest/gtest.h>
+
+#include <utility>
+#include <vector>
+
 #include "wiring/all_migrations.hpp"
 
 namespace manmulsang::testing {
@@ -14,6 +19,36 @@ TestMarketplace::~TestMarketplace() { services_.reset(); }
 
 std::int64_t TestMarketplace::Count(std::string_view sql) {
   return store_->Read([&](db::Connection& connection) { return connection.QueryOne(sql)->Int(0); });
+}
+
+core::SellerId TestMarketplace::AddShop(core::UserId owner, std::string name, sellers::ShopStatus status) {
+  std::vector<sellers::NewShop> shops = {{owner, std::move(name), "", "평양", status}};
+  return services_->sellers.InsertShops(shops).front();
+}
+
+core::ProductId TestMarketplace::AddListing(core::SellerId seller, std::int64_t price, std::int64_t stock,
+                                            core::Currency currency) {
+  catalog::NewProduct product;
+  product.seller = seller;
+  product.category = services_->catalog.CategoryBySlug("food")->id;
+  product.name = "상품 " + std::to_string(++listing_number_);
+  product.price = {price, currency};
+  product.stock = stock;
+  product.created_at = clock_.Now();
+  std::vector<catalog::NewProduct> products = {product};
+  return services_->catalog.InsertProducts(products).front();
+}
+
+void TestMarketplace::TopUp(core::UserId member, std::int64_t won) {
+  EXPECT_TRUE(services_->payments.CreditWallet({member, {won, core::Currency::kpw}, "입금표", kAdmin}).has_value());
+}
+
+core::OrderId TestMarketplace::PlaceOrder(core::UserId buyer, core::ProductId product, std::int64_t quantity) {
+  TopUp(buyer, 1'000'000);
+  EXPECT_TRUE(services_->cart.AddItem(cart::CartOwner::Member(buyer), product, quantity).has_value());
+  auto receipt = services_->orders.Checkout({buyer, orders::PaymentMethod::wallet, "평양시 중구역 1동"});
+  EXPECT_TRUE(receipt.has_value());
+  return receipt.has_value() ? receipt->orders.front().id : core::OrderId{};
 }
 
 }  // namespace manmulsang::testing

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "manmulsang/core/clock.hpp"
@@ -44,10 +45,29 @@ class TestMarketplace {
   // The first column of the first row of a query, as an integer: a test's look at the tables.
   std::int64_t Count(std::string_view sql);
 
+  // The set-up most tests start from: shops, listings, money and orders, made through the
+  // services as the marketplace makes them. Failures are recorded as test failures.
+
+  // The administrator the set-up acts as (who credits a top-up); the fixtures' kAdmin is the same.
+  static constexpr core::UserId kAdmin{1};
+
+  // A shop in Pyongyang that owner runs, approved unless told otherwise.
+  core::SellerId AddShop(core::UserId owner, std::string name,
+                         sellers::ShopStatus status = sellers::ShopStatus::approved);
+  // A food listing of seller's named "상품 <n>" (the marketplace's n-th), created at the clock's now.
+  core::ProductId AddListing(core::SellerId seller, std::int64_t price, std::int64_t stock = 100,
+                             core::Currency currency = core::Currency::kpw);
+  // won credited to member's wallet by kAdmin, as a deposit slip is.
+  void TopUp(core::UserId member, std::int64_t won);
+  // buyer tops up a million won, puts quantity of product in the cart and checks out from the
+  // wallet to an address in Pyongyang; the order made.
+  core::OrderId PlaceOrder(core::UserId buyer, core::ProductId product, std::int64_t quantity = 1);
+
  private:
   TestDatabase store_;
   core::ManualClock clock_;
   std::unique_ptr<app::MarketplaceServices> services_;
+  int listing_number_ = 0;
 };
 
 }  // namespace manmulsang::testing

@@ -20,8 +20,8 @@ class QuestionQueueTest : public SellerCenterTest {
 };
 
 TEST_F(QuestionQueueTest, EachQuestionShowsTheNameOfItsOwnProduct) {
-  const core::ProductId kettle = Product(shop_, 9'000);    // 상품 3
-  const core::ProductId lantern = Product(shop_, 15'000);  // 상품 4
+  const core::ProductId kettle = store_.AddListing(shop_, 9'000);    // 상품 3
+  const core::ProductId lantern = store_.AddListing(shop_, 15'000);  // 상품 4
   auto on_first = questions_.Ask(Buyer(kBuyer), {product_, "첫 상품 질문", false});
   auto on_kettle = questions_.Ask(Buyer(kBuyer), {kettle, "주전자 질문", false});
   auto again_on_first = questions_.Ask(Buyer(kBuyer), {product_, "첫 상품 두번째 질문", true});

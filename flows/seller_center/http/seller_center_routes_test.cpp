@@ -23,8 +23,8 @@ std::string Location(const http::Response& response) {
 class SellerCenterRoutesTest : public SellerCenterTest {};
 
 TEST_F(SellerCenterRoutesTest, EachKindOfNonSellerIsSentWhereTheyCanAct) {
-  Shop(kPendingMember, "기다리는 상점", sellers::ShopStatus::pending);
-  Shop(kRejectedMember, "반려된 상점", sellers::ShopStatus::rejected);
+  store_.AddShop(kPendingMember, "기다리는 상점", sellers::ShopStatus::pending);
+  store_.AddShop(kRejectedMember, "반려된 상점", sellers::ShopStatus::rejected);
   for (std::string_view path : {"/seller", "/seller/questions"}) {
     SCOPED_TRACE(path);
     http::Response visitor = Get(path);
@@ -44,11 +44,11 @@ TEST_F(SellerCenterRoutesTest, EachKindOfNonSellerIsSentWhereTheyCanAct) {
 }
 
 TEST_F(SellerCenterRoutesTest, TheDashboardCountsTheOrdersPlacedTodayAndDrawsOneBarPerDay) {
-  Order(kBuyer, product_, 2);  // 24,000
-  Order(kBuyer, product_, 1);  // 12,000
-  const core::OrderId cancelled = Order(kBuyer, product_, 5);
+  store_.PlaceOrder(kBuyer, product_, 2);  // 24,000
+  store_.PlaceOrder(kBuyer, product_, 1);  // 12,000
+  const core::OrderId cancelled = store_.PlaceOrder(kBuyer, product_, 5);
   ASSERT_TRUE(orders_.Apply(Buyer(kBuyer), cancelled, orders::OrderEvent::cancel).has_value());
-  Order(kBuyer, other_product_, 3);  // another shop's: not ours
+  store_.PlaceOrder(kBuyer, other_product_, 3);  // another shop's: not ours
 
   http::Response api = Get("/api/v1/seller/dashboard", Who(kOwner));
   ASSERT_EQ(api.status, http::Status::ok) << api.body;

@@ -15,7 +15,7 @@ TEST_F(BuyingApiTest, EverythingNeedsSignInAndAdminRoutesAnAdmin) {
 }
 
 TEST_F(BuyingApiTest, CartCheckoutReplayAndCancelOverJson) {
-  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 4'000, 5);
+  const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 4'000, 5);
   auto registered = accounts_.Register({"buyer@example.com", "correct horse battery", "구매자"});
   ASSERT_TRUE(registered.has_value());
   const std::string buyer = std::to_string(registered->id.value) + ":buyer";
@@ -66,7 +66,7 @@ TEST_F(BuyingApiTest, CartCheckoutReplayAndCancelOverJson) {
 }
 
 TEST_F(BuyingApiTest, TamperedRequestsGetFourHundreds) {
-  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 4'000, 5);
+  const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 4'000, 5);
   const std::string id = std::to_string(product.value);
   const auto add = [&](const std::string& json) { return Post("/api/v1/cart/items", json, kBuyerWho); };
   for (const std::string quantity : {"0", "-1", "1000", "1.5", "\"3\"", "1e30", "99999999999999999999", "null"}) {
@@ -121,7 +121,7 @@ TEST_F(BuyingApiTest, AdminSetsRatesAndMintsVouchersThatBuyersRedeem) {
 }
 
 TEST_F(BuyingApiTest, CheckoutToASavedAddress) {
-  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 4'000, 5);
+  const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 4'000, 5);
   auto saved = Post("/api/v1/addresses", R"({"recipient":"김철수","phone":"02-123-4567","line":"평양시 중구역"})",
                     kBuyerWho);
   ASSERT_EQ(saved.status, http::Status::created) << saved.body;
@@ -155,10 +155,10 @@ TEST_F(BuyingApiTest, CheckoutToASavedAddress) {
 }
 
 TEST_F(BuyingApiTest, TheOwnerSetsDeliveryOptionsAndCheckoutChargesThem) {
-  const core::SellerId pickup_shop = Shop(kShopOwner, "창전 상점");
-  const core::SellerId other_shop = Shop(core::UserId{3}, "남포 상점");
-  const core::ProductId rice = Product(pickup_shop, 10'000, 9);
-  const core::ProductId pen = Product(other_shop, 5'000, 9);
+  const core::SellerId pickup_shop = store_.AddShop(kShopOwner, "창전 상점");
+  const core::SellerId other_shop = store_.AddShop(core::UserId{3}, "남포 상점");
+  const core::ProductId rice = store_.AddListing(pickup_shop, 10'000, 9);
+  const core::ProductId pen = store_.AddListing(other_shop, 5'000, 9);
   const std::string owner = "2:seller";
 
   // Only the owner: someone else's shop, or none at all, is not found; a visitor must sign in.
@@ -201,7 +201,7 @@ TEST_F(BuyingApiTest, TheOwnerSetsDeliveryOptionsAndCheckoutChargesThem) {
   EXPECT_EQ(Json(Get("/api/v1/seller/shop/delivery", owner)).at("delivery"), Json(stored).at("delivery"));
 
   // The cart shows each shop's fee; checkout takes the method per shop and charges it.
-  TopUp(kBuyer, 100'000);
+  store_.TopUp(kBuyer, 100'000);
   for (core::ProductId product : {rice, pen}) {
     ASSERT_EQ(Post("/api/v1/cart/items", "{\"product_id\":" + std::to_string(product.value) + ",\"quantity\":2}",
                    kBuyerWho)

@@ -20,7 +20,7 @@ class BuyingPagesTest : public BuyingApiTest {
 };
 
 TEST_F(BuyingPagesTest, GuestCartIsMergedAtSignIn) {
-  const core::ProductId product = Product(Shop(kShopOwner, "보통강 상점"), 4'000, 5);
+  const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "보통강 상점"), 4'000, 5);
   auto added = PostForm("/cart/items", {{"product_id", std::to_string(product.value)}, {"quantity", "2"}}, "");
   ASSERT_EQ(added.status, http::Status::see_other) << added.body;
   EXPECT_EQ(Header(added, "Location"), "/cart?added=1");
@@ -46,8 +46,8 @@ TEST_F(BuyingPagesTest, GuestCartIsMergedAtSignIn) {
 }
 
 TEST_F(BuyingPagesTest, CheckoutWithTheWalletThenCancelWithoutJavaScript) {
-  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 4'000, 5);
-  TopUp(kBuyer, 10'000);
+  const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 4'000, 5);
+  store_.TopUp(kBuyer, 10'000);
   ASSERT_EQ(PostForm("/cart/items", {{"product_id", std::to_string(product.value)}, {"quantity", "2"}}, kBuyerWho)
                 .status,
             http::Status::see_other);
@@ -93,13 +93,13 @@ TEST_F(BuyingPagesTest, CheckoutWithTheWalletThenCancelWithoutJavaScript) {
 }
 
 TEST_F(BuyingPagesTest, CheckoutWithPickupForOneShopAndCourierForAnother) {
-  const core::SellerId pickup_shop = Shop(kShopOwner, "창전 상점");
-  const core::SellerId courier_shop = Shop(core::UserId{3}, "남포 상점");
+  const core::SellerId pickup_shop = store_.AddShop(kShopOwner, "창전 상점");
+  const core::SellerId courier_shop = store_.AddShop(core::UserId{3}, "남포 상점");
   ASSERT_TRUE(sellers_.SetDeliveryOptions(Seller(kShopOwner), pickup_shop, {3'000, std::nullopt, true, "창전거리 5"}));
   ASSERT_TRUE(sellers_.SetDeliveryOptions(Seller(core::UserId{3}), courier_shop, {2'500, std::nullopt, false, ""}));
-  const core::ProductId rice = Product(pickup_shop, 10'000, 5);
-  const core::ProductId pen = Product(courier_shop, 5'000, 5);
-  TopUp(kBuyer, 50'000);
+  const core::ProductId rice = store_.AddListing(pickup_shop, 10'000, 5);
+  const core::ProductId pen = store_.AddListing(courier_shop, 5'000, 5);
+  store_.TopUp(kBuyer, 50'000);
   for (core::ProductId product : {rice, pen}) {
     ASSERT_EQ(PostForm("/cart/items", {{"product_id", std::to_string(product.value)}, {"quantity", "1"}}, kBuyerWho)
                   .status,
@@ -147,7 +147,7 @@ TEST_F(BuyingPagesTest, CheckoutWithPickupForOneShopAndCourierForAnother) {
 }
 
 TEST_F(BuyingPagesTest, FormsComeBackWithClearMessages) {
-  const core::ProductId product = Product(Shop(kShopOwner, "상점"), 4'000, 5);
+  const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 4'000, 5);
   const std::string id = std::to_string(product.value);
   for (const std::string quantity : {"0", "-1", "abc", "1000", "1e3", ""}) {
     auto response = PostForm("/cart/items", {{"product_id", id}, {"quantity", quantity}}, kBuyerWho);
