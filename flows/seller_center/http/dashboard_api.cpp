@@ -48,15 +48,13 @@ http::Response Show(const SellerCenterHttp& http, http::Request& request) {
   if (!shop) return http.Error(request, shop.error());
   auto dashboard = http.services.center.DashboardOf(request.context().actor, *shop);
   if (!dashboard) return http.Error(request, dashboard.error());
-  http::Response response = http::Response::Json(DashboardJson(*dashboard));
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
+  return http::Response::Json(DashboardJson(*dashboard));
 }
 
 }  // namespace
 
 void AddDashboardApi(http::Router& router, const SellerCenterHttp& http) {
-  router.Get("/api/v1/seller/dashboard", [http](http::Request& request) { return Show(http, request); });
+  router.Get("/api/v1/seller/dashboard", [http](http::Request& request) { return Show(http, request); }, kShopOnly);
 }
 
 }  // namespace manmulsang::seller_center

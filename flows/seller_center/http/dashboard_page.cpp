@@ -40,7 +40,7 @@ class DashboardPage {
       if (auto redirect = http_.RedirectFor(dashboard.error(), request.target())) return *redirect;
       return http_.renderer.NotFound(request);
     }
-    return http_.Page(request, "seller_center/dashboard", Data(request, *dashboard));
+    return http_.renderer.Page(request, "seller_center/dashboard", Data(request, *dashboard));
   }
 
  private:
@@ -121,7 +121,7 @@ class DashboardPage {
 
 void AddDashboardPage(http::Router& router, const SellerCenterHttp& http) {
   auto page = std::make_shared<const DashboardPage>(http);
-  router.Get("/seller", [page](http::Request& request) { return page->Show(request); });
+  router.Get("/seller", [page](http::Request& request) { return page->Show(request); }, kShopOnly);
 }
 
 }  // namespace manmulsang::seller_center

@@ -12,7 +12,7 @@
 namespace manmulsang::seller_center {
 namespace {
 
-constexpr http::RouteOptions kFormBody{.body_limit = 16 * 1024};
+constexpr http::RouteOptions kFormBody{.body_limit = 16 * 1024, .no_store = true};
 
 // A refused answer to show again: which question, what was typed and why it was refused.
 struct RefusedAnswer {
@@ -71,7 +71,7 @@ class QuestionQueuePage {
     const reviews::QuestionPage& unanswered = queue->unanswered;
     html::SetPageNumbers(data, unanswered.page, unanswered.per_page, unanswered.total);
     data.set("max_answer", std::to_string(reviews::kMaxReply));
-    return http_.Page(request, "seller_center/questions", std::move(data), status);
+    return http_.renderer.Page(request, "seller_center/questions", std::move(data), status);
   }
 
   html::List Rows(const std::vector<reviews::Question>& questions, const QuestionQueue& queue,
@@ -106,7 +106,7 @@ class QuestionQueuePage {
 
 void AddQuestionQueuePage(http::Router& router, const SellerCenterHttp& http) {
   auto page = std::make_shared<const QuestionQueuePage>(http);
-  router.Get("/seller/questions", [page](http::Request& request) { return page->Show(request); });
+  router.Get("/seller/questions", [page](http::Request& request) { return page->Show(request); }, kShopOnly);
   router.Post("/seller/questions/:id/answer", [page](http::Request& request) { return page->Answer(request); },
               kFormBody);
 }

@@ -32,7 +32,7 @@ std::expected<std::optional<core::SellerId>, SellerCenterError> RequestedShop(co
 
 http::Response SellerCenterHttp::Error(const http::Request& request, SellerCenterError error) const {
   const ApiProblem problem = ProblemOf(error);
-  return http::ApiErrorResponse(problem, Text(request, "seller_center.error." + problem.code));
+  return html::ApiError(renderer, request, problem, "seller_center.error." + problem.code);
 }
 
 std::optional<http::Response> SellerCenterHttp::RedirectFor(SellerCenterError error, std::string_view back) const {
@@ -45,14 +45,6 @@ std::optional<http::Response> SellerCenterHttp::RedirectFor(SellerCenterError er
     case SellerCenterError::shop_not_found: break;
   }
   return std::nullopt;
-}
-
-http::Response SellerCenterHttp::Page(const http::Request& request, std::string_view name, html::Data data,
-                                      http::Status status) const {
-  http::Response response = renderer.Page(request, name, std::move(data), status);
-  // A shop's own numbers: never kept by a shared cache or the browser's back button store.
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
 }
 
 std::string Won(const http::Request& request, std::int64_t amount) {

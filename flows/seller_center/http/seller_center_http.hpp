@@ -4,10 +4,12 @@
 #include <string>
 #include <string_view>
 
+#include "manmulsang/html/api_error.hpp"
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/api_problem.hpp"
 #include "manmulsang/http/request.hpp"
 #include "manmulsang/http/response.hpp"
+#include "manmulsang/http/router.hpp"
 #include "manmulsang/seller_center/http/seller_center_routes.hpp"
 
 namespace manmulsang::seller_center {
@@ -31,9 +33,11 @@ struct SellerCenterHttp {
   }
   // Where a page sends a member the seller center refused; nullopt for shop_not_found (a 404).
   std::optional<http::Response> RedirectFor(SellerCenterError error, std::string_view back) const;
-  http::Response Page(const http::Request& request, std::string_view name, html::Data data,
-                      http::Status status = http::Status::ok) const;
 };
+
+// A shop's own numbers and questions: every route of the seller center takes this (or a body
+// option that includes it), so neither a shared cache nor the browser's back button keeps them.
+inline constexpr http::RouteOptions kShopOnly{.no_store = true};
 
 std::string Won(const http::Request& request, std::int64_t amount);
 
