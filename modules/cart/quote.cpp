@@ -41,14 +41,14 @@ QuoteLine PriceLine(Quote& quote, const CartItem& item, const catalog::Product& 
     Note(quote, {PriceError(unit.error()), item.product, std::nullopt});
     return line;
   }
-  std::int64_t line_total = 0;
-  if (__builtin_mul_overflow(*unit, item.quantity, &line_total) || line_total > kMaxOrderTotal) {
+  const std::optional<core::Money> line_total = core::Multiply(core::Money{*unit, core::Currency::kpw}, item.quantity);
+  if (!line_total || line_total->amount > kMaxOrderTotal) {
     Note(quote, {QuoteError::total_too_large, item.product, std::nullopt});
     return line;
   }
   line.rate = rates.Rate(product.price.currency);
   line.unit_price_kpw = *unit;
-  line.line_total_kpw = line_total;
+  line.line_total_kpw = line_total->amount;
   return line;
 }
 
