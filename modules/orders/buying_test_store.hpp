@@ -8,11 +8,12 @@
 #include <vector>
 
 #include "manmulsang/orders/orders.hpp"
-#include "test_marketplace.hpp"
+#include "marketplace_test_fixture.hpp"
 
 namespace manmulsang::orders {
 
-class BuyingTest : public ::testing::Test {
+// The whole marketplace, wired as the server wires it (the platform fee is the default 3 %).
+class BuyingTest : public testing::MarketplaceTestFixture {
  protected:
   // After every test: the ledger sums to zero, every transfer balances, no wallet and no stock
   // is below zero, and each order that has been paid has exactly one payment.
@@ -32,8 +33,6 @@ class BuyingTest : public ::testing::Test {
               0);
   }
 
-  std::int64_t Count(std::string_view sql) { return store_.Count(sql); }
-
   std::int64_t Stock(core::ProductId product) {
     return store_->Read([&](db::Connection& connection) {
       return connection.QueryOne("SELECT stock FROM products WHERE id = $1", {product.value})->Int(0);
@@ -44,21 +43,9 @@ class BuyingTest : public ::testing::Test {
     return {buyer, method, "평양시 중구역 1동", std::move(key)};
   }
 
-  static core::Actor Buyer(core::UserId user) { return {user, core::Role::buyer, "구매자"}; }
-  static core::Actor Seller(core::UserId user) { return {user, core::Role::seller, "판매자"}; }
-  static core::Actor Admin() { return {kAdminUser, core::Role::admin, "관리자"}; }
-
   static constexpr core::UserId kAdminUser = testing::TestMarketplace::kAdmin;
   static constexpr core::UserId kShopOwner{2};
   static constexpr core::UserId kBuyer{100};
-
-  // The whole marketplace, wired as the server wires it (the platform fee is the default 3 %).
-  testing::TestMarketplace store_;
-  core::ManualClock& clock_ = store_.clock();
-  sellers::SellerService& sellers_ = store_.services().sellers;
-  payments::PaymentService& payments_ = store_.services().payments;
-  cart::CartService& cart_ = store_.services().cart;
-  OrderService& orders_ = store_.services().orders;
 };
 
 }  // namespace manmulsang::orders

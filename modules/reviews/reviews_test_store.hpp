@@ -10,17 +10,19 @@
 
 #include "manmulsang/reviews/questions.hpp"
 #include "manmulsang/reviews/reviews.hpp"
-#include "test_marketplace.hpp"
+#include "marketplace_test_fixture.hpp"
 
 namespace manmulsang::reviews {
 
-class ReviewsTest : public ::testing::Test {
+// The whole marketplace, wired as the server wires it (with the search index: a rating must reach
+// the listings that searches sort by).
+class ReviewsTest : public testing::MarketplaceTestFixture {
  protected:
   // buyer orders one of product (paid from the wallet) and the order is moved to status.
   core::OrderId Bought(core::UserId buyer, core::ProductId product, core::UserId shop_owner,
                        orders::OrderStatus status = orders::OrderStatus::delivered) {
     const core::OrderId order = store_.PlaceOrder(buyer, product);
-    const core::Actor seller{shop_owner, core::Role::seller, "판매자"};
+    const core::Actor seller = Seller(shop_owner);
     using enum orders::OrderStatus;
     const auto move = [&](const core::Actor& actor, orders::OrderEvent event) {
       auto moved = orders_.Apply(actor, order, event);
@@ -43,27 +45,12 @@ class ReviewsTest : public ::testing::Test {
 
   catalog::Product Listing(core::ProductId product) { return catalog_.GetProduct(product).value(); }
 
-  std::int64_t Count(std::string_view sql) { return store_.Count(sql); }
-
-  static core::Actor Buyer(core::UserId user) { return {user, core::Role::buyer, "구매자 " + std::to_string(user.value)}; }
-  static core::Actor Seller(core::UserId user) { return {user, core::Role::seller, "판매자"}; }
-  static core::Actor Admin() { return {kAdmin, core::Role::admin, "관리자"}; }
-
   static constexpr core::UserId kAdmin = testing::TestMarketplace::kAdmin;
   static constexpr core::UserId kOwner{2};       // owns shop_
   static constexpr core::UserId kOtherOwner{3};  // owns other_shop_
   static constexpr core::UserId kBuyer{100};
   static constexpr core::UserId kOtherBuyer{101};
 
-  // The whole marketplace, wired as the server wires it (with the search index: a rating must
-  // reach the listings that searches sort by), and the services the reviews tests call.
-  testing::TestMarketplace store_;
-  core::ManualClock& clock_ = store_.clock();
-  sellers::SellerService& sellers_ = store_.services().sellers;
-  catalog::CatalogService& catalog_ = store_.services().catalog;
-  orders::OrderService& orders_ = store_.services().orders;
-  ReviewService& reviews_ = store_.services().reviews;
-  QuestionService& questions_ = store_.services().questions;
   core::SellerId shop_ = store_.AddShop(kOwner, "상점");
   core::SellerId other_shop_ = store_.AddShop(kOtherOwner, "다른 상점");
   core::ProductId product_ = store_.AddListing(shop_, 5'000);

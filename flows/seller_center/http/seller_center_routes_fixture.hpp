@@ -11,22 +11,23 @@
 #include "manmulsang/reviews/reviews.hpp"
 #include "manmulsang/search/search.hpp"
 #include "manmulsang/seller_center/http/seller_center_routes.hpp"
+#include "marketplace_test_fixture.hpp"
 #include "route_test_fixture.hpp"
-#include "test_marketplace.hpp"
 
 namespace manmulsang::seller_center {
 
 using boost::json::object;
 
-class SellerCenterTest : public ::testing::Test, public testing::RouteTestFixture {
+// The whole marketplace, its clock at 2026-11-26 12:00 in the marketplace's zone (UTC+9).
+class SellerCenterTest : public testing::MarketplaceTestFixture, public testing::RouteTestFixture {
  protected:
-  SellerCenterTest() {
+  SellerCenterTest() : MarketplaceTestFixture({.start = core::FromUnixSeconds(1'795'662'000)}) {
     AddSellerCenterRoutes(router_, renderer_, {center_});
   }
 
-  static std::string Who(core::UserId user, std::string_view role = "seller") { return RouteTestFixture::Who(user, role); }
-  static core::Actor Buyer(core::UserId user) { return {user, core::Role::buyer, "구매자"}; }
-  static core::Actor Seller(core::UserId user) { return {user, core::Role::seller, "판매자"}; }
+  static std::string Who(core::UserId user, std::string_view role = "seller") {
+    return RouteTestFixture::Who(user, role);
+  }
 
   static constexpr core::UserId kOwner{2};
   static constexpr core::UserId kOtherOwner{3};
@@ -35,16 +36,7 @@ class SellerCenterTest : public ::testing::Test, public testing::RouteTestFixtur
   static constexpr core::UserId kMember{6};  // never applied
   static constexpr core::UserId kBuyer{100};
 
-  // The whole marketplace, its clock at 2026-11-26 12:00 in the marketplace's zone (UTC+9), and
-  // the services the tests call beside the routes.
-  testing::TestMarketplace store_{{.start = core::FromUnixSeconds(1'795'662'000)}};
-  core::ManualClock& clock_ = store_.clock();
-  catalog::CatalogService& catalog_ = store_.services().catalog;
-  orders::OrderService& orders_ = store_.services().orders;
-  payments::PaymentService& payments_ = store_.services().payments;
-  reviews::QuestionService& questions_ = store_.services().questions;
-  analytics::AnalyticsService& analytics_ = store_.services().analytics;
-  SellerCenter center_{store_.services().sellers, catalog_, orders_, payments_, analytics_, questions_};
+  SellerCenter center_{sellers_, catalog_, orders_, payments_, analytics_, questions_};
   core::SellerId shop_ = store_.AddShop(kOwner, "만물 상회");
   core::SellerId other_shop_ = store_.AddShop(kOtherOwner, "다른 상점");
   core::ProductId product_ = store_.AddListing(shop_, 12'000);

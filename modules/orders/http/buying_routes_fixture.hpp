@@ -43,8 +43,6 @@ class BuyingApiTest : public BuyingTest, public testing::RouteTestFixture {
 
   static constexpr std::string_view kBuyerWho = "100:buyer";
   static constexpr std::string_view kAdminWho = "1:admin";
-  accounts::AccountService& accounts_ = store_.services().accounts;
-  AddressBook& addresses_ = store_.services().addresses;
   http::PageCache page_cache_{clock_};
 };
 
