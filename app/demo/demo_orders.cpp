@@ -59,7 +59,7 @@ struct PlannedOrder {
   std::vector<cart::CartItem> items;
   std::vector<OrderMove> steps;
   core::TimePoint placed_at;
-  std::optional<orders::OrderId> id;  // once placed
+  std::optional<core::OrderId> id;  // once placed
 };
 
 struct SampleProduct {

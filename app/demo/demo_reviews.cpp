@@ -135,7 +135,7 @@ class DemoReviews : DemoStepInThePast {
   }
 
   // A review of the order's line a while after the goods arrived, and sometimes the shop's reply.
-  void PlanReview(const core::Actor& buyer, orders::OrderId order, core::ProductId product, core::TimePoint arrived) {
+  void PlanReview(const core::Actor& buyer, core::OrderId order, core::ProductId product, core::TimePoint arrived) {
     const auto facts = Facts(product);
     if (!facts) return;
     const int rating = Rating(facts->quality);
@@ -229,7 +229,7 @@ class DemoReviews : DemoStepInThePast {
         ++summary_.refused;
         return;
       }
-      const orders::OrderId order = receipt->orders.front().id;
+      const core::OrderId order = receipt->orders.front().id;
       core::TimePoint at = placed;
       at += gaps[0];
       Schedule(at, [=, this] { Move(shop, order, orders::OrderEvent::prepare); });
@@ -249,7 +249,7 @@ class DemoReviews : DemoStepInThePast {
     });
   }
 
-  void Move(core::SellerId shop, orders::OrderId order, orders::OrderEvent event) {
+  void Move(core::SellerId shop, core::OrderId order, orders::OrderEvent event) {
     const auto owner = ShopOwner(shop);
     if (!owner || !orders_.Apply(*owner, order, event, "")) ++summary_.refused;
   }

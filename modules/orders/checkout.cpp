@@ -142,7 +142,7 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
   CheckoutReceipt receipt;
   for (const cart::QuoteShop& shop : quote.shops) {
     Order order = OrderOf(shop, command, address, now);
-    const OrderId id = OrderRepository::Insert(connection, checkout, order);
+    const core::OrderId id = OrderRepository::Insert(connection, checkout, order);
 
     if (command.payment_method == PaymentMethod::wallet) {
       // Paid like any other move: the transition table decides, the payment goes with it.

@@ -252,8 +252,8 @@ TEST_F(CheckoutTest, ForeignPricesAreConvertedAtTheAdminsRate) {
 
 TEST_F(CheckoutTest, ReceiptsSurviveTheirTextForm) {
   CheckoutReceipt receipt;
-  receipt.orders = {{OrderId{5}, core::SellerId{2}, OrderStatus::paid, 1'000},
-                    {OrderId{6}, core::SellerId{9}, OrderStatus::awaiting_payment, 250}};
+  receipt.orders = {{core::OrderId{5}, core::SellerId{2}, OrderStatus::paid, 1'000},
+                    {core::OrderId{6}, core::SellerId{9}, OrderStatus::awaiting_payment, 250}};
   receipt.total_kpw = 1'250;
   auto decoded = DecodeReceipt(EncodeReceipt(receipt));
   ASSERT_TRUE(decoded.has_value());

@@ -154,7 +154,7 @@ TEST(CrashTest, KillDuringCheckoutLoadLosesNoCommittedOrderAndHalfWritesNothing)
   }
   const core::Actor admin{core::UserId{1}, core::Role::admin, "관리자"};
   for (std::int64_t id : ids) {
-    auto order = market.orders().GetOrder(admin, OrderId{id});
+    auto order = market.orders().GetOrder(admin, core::OrderId{id});
     ASSERT_TRUE(order.has_value()) << "order " << id << " was reported committed but is gone";
     EXPECT_FALSE(order->lines.empty());
     std::int64_t total = 0;

@@ -38,7 +38,7 @@ class DeliveryTest : public BuyingTest {
     return command;
   }
 
-  std::optional<std::int64_t> Paid(OrderId order) {
+  std::optional<std::int64_t> Paid(core::OrderId order) {
     return store_->Read([&](db::Connection& connection) { return payments_.PaidAmount(connection, order); });
   }
 

@@ -16,19 +16,19 @@ class FulfilmentTest : public BuyingTest {
     store_.TopUp(kBuyer, 1'000'000);
   }
 
-  OrderId Place(std::int64_t quantity = 1, PaymentMethod method = PaymentMethod::wallet) {
+  core::OrderId Place(std::int64_t quantity = 1, PaymentMethod method = PaymentMethod::wallet) {
     EXPECT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product_, quantity).has_value());
     auto receipt = orders_.Checkout(Command(kBuyer, method));
     EXPECT_TRUE(receipt.has_value()) << ErrorCode(receipt.error().error);
-    return receipt ? receipt->orders.front().id : OrderId{};
+    return receipt ? receipt->orders.front().id : core::OrderId{};
   }
 
-  void Move(OrderId order, OrderEvent event, const core::Actor& actor = Seller(kShopOwner)) {
+  void Move(core::OrderId order, OrderEvent event, const core::Actor& actor = Seller(kShopOwner)) {
     auto moved = orders_.Apply(actor, order, event);
     ASSERT_TRUE(moved.has_value()) << OrderEventName(event) << ": " << ErrorCode(moved.error());
   }
 
-  Order Get(OrderId order) { return orders_.GetOrder(Admin(), order).value(); }
+  Order Get(core::OrderId order) { return orders_.GetOrder(Admin(), order).value(); }
 
   static constexpr core::UserId kOtherOwner{3};
   core::SellerId shop_;
@@ -37,7 +37,7 @@ class FulfilmentTest : public BuyingTest {
 };
 
 TEST_F(FulfilmentTest, ShippingNeedsCarrierAndTrackingNumberAndKeepsThem) {
-  const OrderId order = Place();
+  const core::OrderId order = Place();
   Move(order, OrderEvent::prepare);
   const std::string too_long_carrier(41, 'x');
   const std::string too_long_tracking(41, '1');
@@ -87,7 +87,7 @@ TEST_F(FulfilmentTest, ShippingNeedsCarrierAndTrackingNumberAndKeepsThem) {
 }
 
 TEST_F(FulfilmentTest, AnotherShopOrTheBuyerCannotShipCountOrSeeSales) {
-  const OrderId order = Place();
+  const core::OrderId order = Place();
   Move(order, OrderEvent::prepare);
   // Another shop's owner: not found, whether its fields are good or bad; nothing changes.
   EXPECT_EQ(orders_.Ship(Seller(kOtherOwner), order, {"조선우편", "123"}).error(), OrderError::order_not_found);
@@ -106,12 +106,12 @@ TEST_F(FulfilmentTest, AnotherShopOrTheBuyerCannotShipCountOrSeeSales) {
 }
 
 TEST_F(FulfilmentTest, CountsEveryStatusAndListsTabsOfSeveralStatuses) {
-  const OrderId paid = Place();
-  const OrderId preparing = Place();
+  const core::OrderId paid = Place();
+  const core::OrderId preparing = Place();
   Move(preparing, OrderEvent::prepare);
-  const OrderId cancelled = Place();
+  const core::OrderId cancelled = Place();
   Move(cancelled, OrderEvent::cancel, Buyer(kBuyer));
-  const OrderId cod = Place(1, PaymentMethod::cash_on_delivery);
+  const core::OrderId cod = Place(1, PaymentMethod::cash_on_delivery);
 
   auto counts = orders_.ShopOrderCounts(Seller(kShopOwner), shop_).value();
   EXPECT_EQ(counts.size(), 9u);  // every status, zeros too
@@ -151,7 +151,7 @@ TEST_F(FulfilmentTest, SalesPerDayTurnOverAtTheMarketplacesMidnight) {
   clock_.Advance(std::chrono::seconds(1));
   Place(2);                                   // 20,000 won, the first second of the next day
   Place(3);                                   // 30,000 won
-  const OrderId cancelled = Place(4);         // not counted
+  const core::OrderId cancelled = Place(4);         // not counted
   Move(cancelled, OrderEvent::cancel, Buyer(kBuyer));
   const std::string second_day = core::LocalDate(clock_.Now());
   clock_.Advance(std::chrono::days(2));       // two quiet days follow
@@ -182,9 +182,9 @@ TEST_F(FulfilmentTest, SalesPerDayTurnOverAtTheMarketplacesMidnight) {
 }
 
 TEST_F(FulfilmentTest, SellerStatementShowsEachReleaseWithGrossFeeAndNet) {
-  std::vector<OrderId> orders;
+  std::vector<core::OrderId> orders;
   for (std::int64_t quantity : {3, 1}) {
-    const OrderId order = Place(quantity);
+    const core::OrderId order = Place(quantity);
     Move(order, OrderEvent::prepare);
     ASSERT_TRUE(orders_.Ship(Seller(kShopOwner), order, {"조선우편", "1"}).has_value());
     Move(order, OrderEvent::deliver);

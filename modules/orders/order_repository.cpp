@@ -94,7 +94,7 @@ Party ParseParty(std::string_view name) {
 
 Order OrderFromRow(const db::Row& row) {
   Order order;
-  order.id = OrderId{row.Int(0)};
+  order.id = core::OrderId{row.Int(0)};
   order.buyer = core::UserId{row.Int(1)};
   order.seller = core::SellerId{row.Int(2)};
   order.status = StatusOf(row.Text(3));
@@ -152,7 +152,7 @@ void OrderRepository::SetReceipt(db::Connection& connection, std::int64_t checko
   connection.Execute(kSetReceipt, {receipt, checkout});
 }
 
-OrderId OrderRepository::Insert(db::Connection& connection, std::int64_t checkout, const Order& order) {
+core::OrderId OrderRepository::Insert(db::Connection& connection, std::int64_t checkout, const Order& order) {
   const std::int64_t created = core::ToUnixSeconds(order.created_at);
   auto row = connection.QueryOne(
       kInsertOrder, {checkout, order.buyer.value, order.seller.value, OrderStatusName(order.status),
@@ -160,7 +160,7 @@ OrderId OrderRepository::Insert(db::Connection& connection, std::int64_t checkou
                      order.total_kpw, std::string_view(order.address), created,
                      sellers::DeliveryMethodName(order.delivery_method), std::string_view(order.pickup_place)});
   if (!row) throw db::DatabaseError("insert into orders returned no id");
-  OrderId id{row->Int(0)};
+  core::OrderId id{row->Int(0)};
   for (std::size_t position = 0; position < order.lines.size(); ++position) {
     const OrderLine& line = order.lines[position];
     connection.Execute(kInsertLine, {id.value, static_cast<std::int64_t>(position), line.product.value,
@@ -172,19 +172,19 @@ OrderId OrderRepository::Insert(db::Connection& connection, std::int64_t checkou
   return id;
 }
 
-void OrderRepository::InsertStep(db::Connection& connection, OrderId order, const OrderStep& step) {
+void OrderRepository::InsertStep(db::Connection& connection, core::OrderId order, const OrderStep& step) {
   connection.Execute(kInsertStep,
                      {order.value, step.from ? db::Parameter(OrderStatusName(*step.from)) : db::Parameter(nullptr),
                       OrderStatusName(step.to), PartyName(step.party), OptionalUser(step.actor),
                       std::string_view(step.note), core::ToUnixSeconds(step.at)});
 }
 
-bool OrderRepository::UpdateStatus(db::Connection& connection, OrderId order, OrderStatus from, OrderStatus to,
+bool OrderRepository::UpdateStatus(db::Connection& connection, core::OrderId order, OrderStatus from, OrderStatus to,
                                    std::int64_t now) {
   return connection.Execute(kUpdateStatus, {OrderStatusName(to), now, order.value, OrderStatusName(from)}) == 1;
 }
 
-void OrderRepository::SetShipment(db::Connection& connection, OrderId order, const Shipment& shipment) {
+void OrderRepository::SetShipment(db::Connection& connection, core::OrderId order, const Shipment& shipment) {
   connection.Execute(kSetShipment,
                      {std::string_view(shipment.carrier), std::string_view(shipment.tracking_number), order.value});
 }
@@ -207,7 +207,7 @@ std::vector<DaySalesRow> OrderRepository::SalesBySeller(db::Connection& connecti
   return days;
 }
 
-std::optional<Order> OrderRepository::Find(db::Connection& connection, OrderId id) {
+std::optional<Order> OrderRepository::Find(db::Connection& connection, core::OrderId id) {
   auto row = connection.QueryOne(kFindOrder, {id.value});
   if (!row) return std::nullopt;
   Order order = OrderFromRow(*row);
@@ -228,26 +228,26 @@ std::optional<Order> OrderRepository::Find(db::Connection& connection, OrderId i
 std::vector<Order> OrderRepository::ListByBuyer(db::Connection& connection, core::UserId buyer, std::int64_t limit,
                                                 std::int64_t offset) {
   std::vector<Order> orders;
-  std::map<OrderId, std::size_t> index;
+  std::map<core::OrderId, std::size_t> index;
   for (const db::Row& row : connection.Query(kListByBuyer, {buyer.value, limit, offset})) {
-    index[OrderId{row.Int(0)}] = orders.size();
+    index[core::OrderId{row.Int(0)}] = orders.size();
     orders.push_back(OrderFromRow(row));
   }
   for (const db::Row& row : connection.Query(kLinesOfBuyerPage, {buyer.value, limit, offset})) {
-    auto found = index.find(OrderId{row.Int(0)});
+    auto found = index.find(core::OrderId{row.Int(0)});
     if (found != index.end()) orders[found->second].lines.push_back(LineFromRow(row, 1));
   }
   return orders;
 }
 
-std::vector<OrderId> OrderRepository::Due(db::Connection& connection, OrderStatus status,
+std::vector<core::OrderId> OrderRepository::Due(db::Connection& connection, OrderStatus status,
                                           std::optional<PaymentMethod> method, std::int64_t before,
                                           std::int64_t limit) {
   db::Rows rows = method ? connection.Query(kDueByMethod, {OrderStatusName(status), before, limit,
                                                            PaymentMethodName(*method)})
                          : connection.Query(kDue, {OrderStatusName(status), before, limit});
-  std::vector<OrderId> ids;
-  for (const db::Row& row : rows) ids.push_back(OrderId{row.Int(0)});
+  std::vector<core::OrderId> ids;
+  for (const db::Row& row : rows) ids.push_back(core::OrderId{row.Int(0)});
   return ids;
 }
 
@@ -272,13 +272,13 @@ std::vector<Order> OrderRepository::ListBySeller(db::Connection& connection, cor
   const auto wanted = StatusParameters(statuses);
   const std::array<db::Parameter, 6> parameters = {seller.value, wanted[0], wanted[1], wanted[2], limit, offset};
   std::vector<Order> orders;
-  std::map<OrderId, std::size_t> index;
+  std::map<core::OrderId, std::size_t> index;
   for (const db::Row& row : connection.Query(kListBySeller, parameters)) {
-    index[OrderId{row.Int(0)}] = orders.size();
+    index[core::OrderId{row.Int(0)}] = orders.size();
     orders.push_back(OrderFromRow(row));
   }
   for (const db::Row& row : connection.Query(kLinesOfSellerPage, parameters)) {
-    auto found = index.find(OrderId{row.Int(0)});
+    auto found = index.find(core::OrderId{row.Int(0)});
     if (found != index.end()) orders[found->second].lines.push_back(LineFromRow(row, 1));
   }
   return orders;
@@ -300,7 +300,7 @@ std::vector<PurchasedLine> OrderRepository::PurchasedLines(db::Connection& conne
                                                            core::ProductId product) {
   std::vector<PurchasedLine> lines;
   for (const db::Row& row : connection.Query(kPurchasedLines, {buyer.value, product.value})) {
-    lines.push_back({OrderId{row.Int(0)}, static_cast<int>(row.Int(1)), core::SellerId{row.Int(2)},
+    lines.push_back({core::OrderId{row.Int(0)}, static_cast<int>(row.Int(1)), core::SellerId{row.Int(2)},
                      StatusOf(row.Text(3))});
   }
   return lines;

@@ -37,13 +37,13 @@ class OrderRepository {
   static void SetReceipt(db::Connection& connection, std::int64_t checkout, std::string_view receipt);
 
   // Inserts the order, its lines and its first step; returns the new id.
-  static OrderId Insert(db::Connection& connection, std::int64_t checkout, const Order& order);
-  static void InsertStep(db::Connection& connection, OrderId order, const OrderStep& step);
+  static core::OrderId Insert(db::Connection& connection, std::int64_t checkout, const Order& order);
+  static void InsertStep(db::Connection& connection, core::OrderId order, const OrderStep& step);
   // False when the order is no longer in status from (someone else moved it first).
-  static bool UpdateStatus(db::Connection& connection, OrderId order, OrderStatus from, OrderStatus to,
+  static bool UpdateStatus(db::Connection& connection, core::OrderId order, OrderStatus from, OrderStatus to,
                            std::int64_t now);
 
-  static void SetShipment(db::Connection& connection, OrderId order, const Shipment& shipment);
+  static void SetShipment(db::Connection& connection, core::OrderId order, const Shipment& shipment);
   // Orders of the shop per status (statuses without orders are absent).
   static std::map<OrderStatus, std::int64_t> CountsBySeller(db::Connection& connection, core::SellerId seller);
   // The shop's orders placed at or after `since` (unix seconds), neither cancelled nor returned,
@@ -52,12 +52,12 @@ class OrderRepository {
                                                 std::int64_t since, std::int64_t utc_offset);
 
   // With lines and timeline.
-  static std::optional<Order> Find(db::Connection& connection, OrderId id);
+  static std::optional<Order> Find(db::Connection& connection, core::OrderId id);
   // Newest first, with lines.
   static std::vector<Order> ListByBuyer(db::Connection& connection, core::UserId buyer, std::int64_t limit,
                                         std::int64_t offset);
   // Orders in status with that payment method (any when nullopt) unchanged since before, oldest first.
-  static std::vector<OrderId> Due(db::Connection& connection, OrderStatus status,
+  static std::vector<core::OrderId> Due(db::Connection& connection, OrderStatus status,
                                   std::optional<PaymentMethod> method, std::int64_t before, std::int64_t limit);
   // A shop's orders in any of statuses (all when empty; at most kMaxStatusFilter), newest first,
   // with lines.

@@ -54,12 +54,12 @@ struct OrderService::Impl {
     const std::int64_t before = core::ToUnixSeconds(clock.Now() - after);
     int moved = 0;
     while (true) {
-      std::vector<OrderId> due = database.Read([&](db::Connection& connection) {
+      std::vector<core::OrderId> due = database.Read([&](db::Connection& connection) {
         return OrderRepository::Due(connection, status, method, before, kJobBatch);
       });
       if (due.empty()) break;
       int moved_now = 0;
-      for (OrderId id : due) {
+      for (core::OrderId id : due) {
         if (Move(id, Party::system, std::nullopt, event, {})) ++moved_now;
       }
       moved += moved_now;
@@ -77,7 +77,7 @@ struct OrderService::Impl {
     return found && found->owner == *actor.user;
   }
 
-  std::expected<Order, OrderError> Move(OrderId id, Party party, std::optional<core::UserId> actor,
+  std::expected<Order, OrderError> Move(core::OrderId id, Party party, std::optional<core::UserId> actor,
                                         OrderEvent event, std::string_view note,
                                         const Shipment* shipment = nullptr) {
     auto moved = MoveInTransaction(id, party, actor, event, note, shipment);
@@ -89,7 +89,7 @@ struct OrderService::Impl {
     return moved;
   }
 
-  std::expected<Order, OrderError> MoveInTransaction(OrderId id, Party party, std::optional<core::UserId> actor,
+  std::expected<Order, OrderError> MoveInTransaction(core::OrderId id, Party party, std::optional<core::UserId> actor,
                                                      OrderEvent event, std::string_view note,
                                                      const Shipment* shipment) {
     return database.Write([&](db::Connection& connection) -> std::expected<Order, OrderError> {
@@ -120,7 +120,7 @@ std::expected<CheckoutReceipt, CheckoutError> OrderService::Checkout(const Check
 
 void OrderService::OnStockChanged(StockListener listener) { impl_->stock_listener = std::move(listener); }
 
-std::expected<Order, OrderError> OrderService::GetOrder(const core::Actor& actor, OrderId id) {
+std::expected<Order, OrderError> OrderService::GetOrder(const core::Actor& actor, core::OrderId id) {
   auto order = impl_->database.Read([&](db::Connection& connection) { return OrderRepository::Find(connection, id); });
   if (!order || !impl_->PartyOf(actor, *order)) return std::unexpected(OrderError::order_not_found);
   return *order;
@@ -197,7 +197,7 @@ std::expected<std::vector<DailySales>, OrderError> OrderService::ShopSales(const
   return sales;
 }
 
-std::expected<Order, OrderError> OrderService::Ship(const core::Actor& actor, OrderId id, const Shipment& shipment) {
+std::expected<Order, OrderError> OrderService::Ship(const core::Actor& actor, core::OrderId id, const Shipment& shipment) {
   // Not found first: another shop's owner learns nothing from the fields it sent.
   auto order = GetOrder(actor, id);
   if (!order) return std::unexpected(order.error());
@@ -208,7 +208,7 @@ std::expected<Order, OrderError> OrderService::Ship(const core::Actor& actor, Or
   return impl_->Move(id, party, actor.user, OrderEvent::ship, note, &*clean);
 }
 
-std::expected<Order, OrderError> OrderService::Apply(const core::Actor& actor, OrderId id, OrderEvent event,
+std::expected<Order, OrderError> OrderService::Apply(const core::Actor& actor, core::OrderId id, OrderEvent event,
                                                      std::string_view note) {
   // Buyer and shop never change, so who the actor is to the order can be settled before the write.
   auto order = GetOrder(actor, id);
@@ -218,7 +218,7 @@ std::expected<Order, OrderError> OrderService::Apply(const core::Actor& actor, O
   return impl_->Move(id, party, actor.user, event, note);
 }
 
-std::expected<Order, OrderError> OrderService::ApplyAsSystem(OrderId id, OrderEvent event) {
+std::expected<Order, OrderError> OrderService::ApplyAsSystem(core::OrderId id, OrderEvent event) {
   return impl_->Move(id, Party::system, std::nullopt, event, {});
 }
 

@@ -10,14 +10,14 @@ class OrderServiceTest : public BuyingTest {
     product_ = store_.AddListing(shop_, 10'000, 10);
   }
 
-  OrderId Place(PaymentMethod method, std::int64_t quantity = 2) {
+  core::OrderId Place(PaymentMethod method, std::int64_t quantity = 2) {
     EXPECT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product_, quantity).has_value());
     auto receipt = orders_.Checkout(Command(kBuyer, method));
     EXPECT_TRUE(receipt.has_value()) << ErrorCode(receipt.error().error);
-    return receipt ? receipt->orders.front().id : OrderId{};
+    return receipt ? receipt->orders.front().id : core::OrderId{};
   }
 
-  OrderStatus StatusAfter(const core::Actor& actor, OrderId order, OrderEvent event) {
+  OrderStatus StatusAfter(const core::Actor& actor, core::OrderId order, OrderEvent event) {
     auto moved = orders_.Apply(actor, order, event);
     EXPECT_TRUE(moved.has_value()) << OrderEventName(event) << ": " << ErrorCode(moved.error());
     return moved ? moved->status : OrderStatus::awaiting_payment;
@@ -29,7 +29,7 @@ class OrderServiceTest : public BuyingTest {
 
 TEST_F(OrderServiceTest, CancelBeforeShipmentRestoresStockAndMoney) {
   store_.TopUp(kBuyer, 50'000);
-  const OrderId order = Place(PaymentMethod::wallet);
+  const core::OrderId order = Place(PaymentMethod::wallet);
   EXPECT_EQ(Stock(product_), 8);
   EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 30'000);
   EXPECT_EQ(StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare), OrderStatus::preparing);
@@ -47,7 +47,7 @@ TEST_F(OrderServiceTest, CancelBeforeShipmentRestoresStockAndMoney) {
 
 TEST_F(OrderServiceTest, NoCancelAfterShipment) {
   store_.TopUp(kBuyer, 50'000);
-  const OrderId order = Place(PaymentMethod::wallet);
+  const core::OrderId order = Place(PaymentMethod::wallet);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::ship);
   EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::cancel).error(), OrderError::transition_not_allowed);
@@ -57,7 +57,7 @@ TEST_F(OrderServiceTest, NoCancelAfterShipment) {
 
 TEST_F(OrderServiceTest, ConfirmationReleasesEscrowToTheShopMinusTheFee) {
   store_.TopUp(kBuyer, 50'000);
-  const OrderId order = Place(PaymentMethod::wallet, 3);  // 30,000 won
+  const core::OrderId order = Place(PaymentMethod::wallet, 3);  // 30,000 won
   // The buyer cannot ship their own order, nor confirm before delivery.
   EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::prepare).error(), OrderError::transition_not_allowed);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
@@ -77,7 +77,7 @@ TEST_F(OrderServiceTest, ConfirmationReleasesEscrowToTheShopMinusTheFee) {
 }
 
 TEST_F(OrderServiceTest, CashOnDeliveryIsPaidAtTheDoor) {
-  const OrderId order = Place(PaymentMethod::cash_on_delivery);
+  const core::OrderId order = Place(PaymentMethod::cash_on_delivery);
   EXPECT_EQ(orders_.Apply(Admin(), order, OrderEvent::confirm_payment).error(), OrderError::transition_not_allowed);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::ship);
@@ -89,7 +89,7 @@ TEST_F(OrderServiceTest, CashOnDeliveryIsPaidAtTheDoor) {
 }
 
 TEST_F(OrderServiceTest, UnpaidCashOnDeliveryCancelRestocksWithoutMoney) {
-  const OrderId order = Place(PaymentMethod::cash_on_delivery);
+  const core::OrderId order = Place(PaymentMethod::cash_on_delivery);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
   EXPECT_EQ(StatusAfter(Seller(kShopOwner), order, OrderEvent::cancel), OrderStatus::cancelled);
   EXPECT_EQ(Stock(product_), 10);
@@ -97,8 +97,8 @@ TEST_F(OrderServiceTest, UnpaidCashOnDeliveryCancelRestocksWithoutMoney) {
 }
 
 TEST_F(OrderServiceTest, BankTransferAwaitsTheAdminOrExpires) {
-  const OrderId confirmed = Place(PaymentMethod::bank_transfer);
-  const OrderId expired = Place(PaymentMethod::bank_transfer, 1);
+  const core::OrderId confirmed = Place(PaymentMethod::bank_transfer);
+  const core::OrderId expired = Place(PaymentMethod::bank_transfer, 1);
   EXPECT_EQ(Stock(product_), 7);
   EXPECT_EQ(orders_.Apply(Seller(kShopOwner), confirmed, OrderEvent::prepare).error(),
             OrderError::transition_not_allowed);
@@ -116,7 +116,7 @@ TEST_F(OrderServiceTest, BankTransferAwaitsTheAdminOrExpires) {
 
 TEST_F(OrderServiceTest, ReturnRefundsAndRestocks) {
   store_.TopUp(kBuyer, 20'000);
-  const OrderId order = Place(PaymentMethod::wallet);
+  const core::OrderId order = Place(PaymentMethod::wallet);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::ship);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::deliver);
@@ -127,7 +127,7 @@ TEST_F(OrderServiceTest, ReturnRefundsAndRestocks) {
 }
 
 TEST_F(OrderServiceTest, AMovesNoteIsCheckedByTheService) {
-  const OrderId order = Place(PaymentMethod::cash_on_delivery);
+  const core::OrderId order = Place(PaymentMethod::cash_on_delivery);
   EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::cancel, std::string(kMaxOrderNote + 1, 'a')).error(),
             OrderError::invalid_note);
   EXPECT_EQ(orders_.GetOrder(Buyer(kBuyer), order)->status, OrderStatus::awaiting_payment);
@@ -143,7 +143,7 @@ TEST_F(OrderServiceTest, AMovesNoteIsCheckedByTheService) {
 // buyer, and no way to run it again or on an order paid otherwise.
 TEST_F(OrderServiceTest, TheWalletPaymentIsAMoveOfTheTable) {
   store_.TopUp(kBuyer, 50'000);
-  const OrderId order = Place(PaymentMethod::wallet);
+  const core::OrderId order = Place(PaymentMethod::wallet);
   auto paid = orders_.GetOrder(Buyer(kBuyer), order).value();
   EXPECT_EQ(paid.status, OrderStatus::paid);
   ASSERT_EQ(paid.timeline.size(), 2u);
@@ -153,7 +153,7 @@ TEST_F(OrderServiceTest, TheWalletPaymentIsAMoveOfTheTable) {
   EXPECT_EQ(paid.timeline[1].note, "wallet");
   EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::pay_from_wallet).error(),
             OrderError::transition_not_allowed);
-  const OrderId cash = Place(PaymentMethod::cash_on_delivery, 1);
+  const core::OrderId cash = Place(PaymentMethod::cash_on_delivery, 1);
   EXPECT_EQ(orders_.Apply(Buyer(kBuyer), cash, OrderEvent::pay_from_wallet).error(),
             OrderError::transition_not_allowed);
   EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 30'000);
@@ -161,13 +161,13 @@ TEST_F(OrderServiceTest, TheWalletPaymentIsAMoveOfTheTable) {
 
 TEST_F(OrderServiceTest, OthersSeeNoOrder) {
   store_.TopUp(kBuyer, 20'000);
-  const OrderId order = Place(PaymentMethod::wallet);
+  const core::OrderId order = Place(PaymentMethod::wallet);
   const core::Actor stranger = Buyer(core::UserId{999});
   EXPECT_EQ(orders_.GetOrder(stranger, order).error(), OrderError::order_not_found);
   EXPECT_EQ(orders_.Apply(stranger, order, OrderEvent::cancel).error(), OrderError::order_not_found);
   EXPECT_EQ(orders_.GetOrder(Seller(core::UserId{3}), order).error(), OrderError::order_not_found);
   EXPECT_EQ(orders_.GetOrder(core::Actor{}, order).error(), OrderError::order_not_found);
-  EXPECT_EQ(orders_.GetOrder(Buyer(kBuyer), OrderId{4242}).error(), OrderError::order_not_found);
+  EXPECT_EQ(orders_.GetOrder(Buyer(kBuyer), core::OrderId{4242}).error(), OrderError::order_not_found);
   EXPECT_TRUE(orders_.GetOrder(Seller(kShopOwner), order).has_value());
   EXPECT_TRUE(orders_.GetOrder(Admin(), order).has_value());
   EXPECT_EQ(orders_.BuyerOrders(core::UserId{999}).total, 0);
@@ -186,11 +186,11 @@ class OrderJobsTest : public BuyingTest {};
 TEST_F(OrderJobsTest, UnpaidBankTransfersExpireAfterTheDeadline) {
   const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 10'000, 5);
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 2).has_value());
-  const OrderId unpaid = orders_.Checkout(Command(kBuyer, PaymentMethod::bank_transfer))->orders[0].id;
+  const core::OrderId unpaid = orders_.Checkout(Command(kBuyer, PaymentMethod::bank_transfer))->orders[0].id;
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
-  const OrderId paid = orders_.Checkout(Command(kBuyer, PaymentMethod::bank_transfer))->orders[0].id;
+  const core::OrderId paid = orders_.Checkout(Command(kBuyer, PaymentMethod::bank_transfer))->orders[0].id;
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
-  const OrderId cod = orders_.Checkout(Command(kBuyer, PaymentMethod::cash_on_delivery))->orders[0].id;
+  const core::OrderId cod = orders_.Checkout(Command(kBuyer, PaymentMethod::cash_on_delivery))->orders[0].id;
   ASSERT_TRUE(orders_.Apply(Admin(), paid, OrderEvent::confirm_payment).has_value());
   EXPECT_EQ(Stock(product), 1);
 
@@ -210,7 +210,7 @@ TEST_F(OrderJobsTest, DeliveredOrdersAreConfirmedAfterTheConfiguredDays) {
   const core::SellerId shop = store_.AddShop(kShopOwner, "상점");
   const core::ProductId product = store_.AddListing(shop, 10'000, 5);
   store_.TopUp(kBuyer, 100'000);
-  std::vector<OrderId> placed;
+  std::vector<core::OrderId> placed;
   for (int index = 0; index < 2; ++index) {
     ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
     placed.push_back(orders_.Checkout(Command(kBuyer))->orders[0].id);
@@ -270,7 +270,7 @@ TEST_F(ShopOrdersTest, OnlyTheOwnerOrAnAdminSeesAShopsOrders) {
 // schema's CHECKs, as a hand edit or a bad migration would leave them.
 TEST_F(OrderServiceTest, UnreadableRowsAreDatabaseErrors) {
   store_.TopUp(kBuyer, 50'000);
-  const OrderId order = Place(PaymentMethod::wallet);
+  const core::OrderId order = Place(PaymentMethod::wallet);
   const auto corrupt = [&](std::string_view sql) {
     store_->Write([&](db::Connection& connection) {
       connection.Execute("PRAGMA ignore_check_constraints = ON");

@@ -10,7 +10,7 @@ namespace manmulsang::seller_center {
 
 using Status = http::Status;
 
-ApiProblem ProblemOf(SellerCenterError error) {
+http::ApiProblem ProblemOf(SellerCenterError error) {
   const std::string code(ErrorCode(error));
   switch (error) {
     case SellerCenterError::unauthenticated: return {Status::unauthorized, code, ""};
@@ -31,7 +31,7 @@ std::expected<std::optional<core::SellerId>, SellerCenterError> RequestedShop(co
 }
 
 http::Response SellerCenterHttp::Error(const http::Request& request, SellerCenterError error) const {
-  const ApiProblem problem = ProblemOf(error);
+  const http::ApiProblem problem = ProblemOf(error);
   return html::ApiError(renderer, request, problem, "seller_center.error." + problem.code);
 }
 

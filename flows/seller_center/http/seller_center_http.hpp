@@ -14,9 +14,8 @@
 
 namespace manmulsang::seller_center {
 
-using http::ApiProblem;
 
-ApiProblem ProblemOf(SellerCenterError error);
+http::ApiProblem ProblemOf(SellerCenterError error);
 
 // What ?shop_id= names: nullopt when absent or empty; a value that is not an id names no shop
 // of the actor's, so it is shop_not_found like any other's.

@@ -82,7 +82,7 @@ html::Data CategoryPage(const CatalogHttp& http, const http::Request& request, c
     html::Data link;
     link.set("name", std::string(CategoryName(child, locale)));
     link.set("url", "/c/" + child.slug);
-    link.set("count", FormatCount(count));
+    link.set("count", core::FormatCount(count));
     children.push_back(std::move(link));
   }
   data.set("has_children", !subcategories.empty());
@@ -103,7 +103,7 @@ html::Data CategoryPage(const CatalogHttp& http, const http::Request& request, c
   data.set("min_price", std::string(request.Query("min_price").value_or("")));
   data.set("max_price", std::string(request.Query("max_price").value_or("")));
 
-  data.set("total", FormatCount(page->total));
+  data.set("total", core::FormatCount(page->total));
   data.set("has_products", !page->items.empty());
   data.set("products", CardList(page->items, locale));
   data.set("pager", PagerData(*page, [&](int number) { return CategoryUrl(category.slug, query.sort, query, number); }));

@@ -57,7 +57,7 @@ class ListingPages {
       filters.push_back(std::move(filter_link));
     }
     data.set("filters", std::move(filters));
-    data.set("total", FormatCount(listed->total));
+    data.set("total", core::FormatCount(listed->total));
     html::List rows;
     for (const Product& product : listed->items) {
       html::Data row;
@@ -66,7 +66,7 @@ class ListingPages {
       row.set("name", product.name);
       row.set("image", product.list_images.empty() ? html::Data(false) : html::Data(product.list_images.front()));
       row.set("price_text", core::FormatMoney(product.price, core::LocaleCode(locale)));
-      row.set("stock", FormatCount(product.stock));
+      row.set("stock", core::FormatCount(product.stock));
       row.set("sold_out", product.stock <= 0);
       row.set("variant_count", product.variants.empty() ? html::Data(false)
                                                          : html::Data(std::to_string(product.variants.size())));

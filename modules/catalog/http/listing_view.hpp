@@ -21,6 +21,5 @@ html::Data PagerData(const ProductPage& page, const std::function<std::string(in
                      int last_page = kMaxPage);
 
 // Counts on pages are grouped by thousands (core/grouped_number.hpp).
-using core::FormatCount;
 
 }  // namespace manmulsang::catalog

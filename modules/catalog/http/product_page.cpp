@@ -37,7 +37,7 @@ html::Data ProductData(const CatalogHttp& http, const http::Request& request, co
   }
   data.set("has_variants", !variants.empty());
   data.set("variants", std::move(variants));
-  data.set("stock", FormatCount(product.stock));
+  data.set("stock", core::FormatCount(product.stock));
   data.set("shop_url", "/s/" + std::to_string(product.seller.value));
   data.set("shop_name", product.seller_name);
 
@@ -45,7 +45,7 @@ html::Data ProductData(const CatalogHttp& http, const http::Request& request, co
     double average = std::clamp(product.rating_average, 0.0, 5.0);
     data.set("rating", fmt::format("{:.1f}", average));
     data.set("rating_stars", std::to_string(static_cast<int>(std::lround(average))));
-    data.set("review_count", FormatCount(product.rating_count));
+    data.set("review_count", core::FormatCount(product.rating_count));
   } else {
     data.set("rating", false);
   }

@@ -68,7 +68,7 @@ html::Data Link(std::string label, std::string url, std::int64_t count, bool cur
   html::Data link;
   link.set("label", std::move(label));
   link.set("url", std::move(url));
-  link.set("count", FormatCount(count));
+  link.set("count", core::FormatCount(count));
   link.set("current", current);
   return link;
 }
@@ -237,7 +237,7 @@ http::Response SearchPage(const CatalogHttp& http, const http::Request& request)
   data.set("truncated", SearchTextWasCut(raw));
   data.set("interpreted_as", page.interpreted_as.empty() ? html::Data(false) : html::Data(page.interpreted_as));
   data.set("partial_match", page.partial_match);
-  data.set("total", FormatCount(page.total));
+  data.set("total", core::FormatCount(page.total));
   data.set("has_results", !page.items.empty());
   data.set("products", CardList(page.items, locale));
   data.set("pager", PagerData(page, [&](int number) {

@@ -48,11 +48,11 @@ http::Response Render(const CatalogHttp& http, const http::Request& request, cor
     const double average = std::clamp(rating.average, 0.0, 5.0);
     data.set("rating", fmt::format("{:.1f}", average));
     data.set("rating_stars", std::to_string(static_cast<int>(std::lround(average))));
-    data.set("review_count", FormatCount(rating.count));
+    data.set("review_count", core::FormatCount(rating.count));
   } else {
     data.set("rating", false);
   }
-  data.set("total", FormatCount(page->total));
+  data.set("total", core::FormatCount(page->total));
   data.set("has_products", !page->items.empty());
   data.set("products", CardList(page->items, locale));
   data.set("pager", PagerData(*page, [&](int number) { return ShopUrl(id, number); }));

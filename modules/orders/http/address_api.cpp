@@ -37,7 +37,7 @@ http::Response Add(const BuyingHttp& http, http::Request& request) {
   auto phone = http::StringField(*body, "phone", {"invalid_phone"});
   if (!phone) return http.Error(request, phone.error());
   auto line = http::StringField(*body, "line", {"invalid_address"});
-  if (!line) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_address", "line"});
+  if (!line) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_address", "line"});
   const boost::json::value* make_default = body->if_contains("default");
   NewAddress address{std::string(*recipient), std::string(*phone), std::string(*line),
                      make_default && make_default->is_bool() && make_default->as_bool()};

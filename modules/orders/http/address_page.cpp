@@ -23,7 +23,7 @@ class AddressPage : BuyingPages {
                        std::string(form.GetOr("line")), form.Get("default").has_value()};
     auto added = http.services.addresses.Add(*request.context().actor.user, address);
     if (!added) {
-      const ApiProblem problem = ProblemOf(added.error());
+      const http::ApiProblem problem = ProblemOf(added.error());
       return Render(request, address, problem.code, problem.status);
     }
     return http::Response::Redirect(Back(request));

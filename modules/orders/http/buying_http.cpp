@@ -12,7 +12,7 @@ namespace manmulsang::orders {
 
 using Status = http::Status;
 
-ApiProblem ProblemOf(cart::CartError error) {
+http::ApiProblem ProblemOf(cart::CartError error) {
   switch (error) {
     case cart::CartError::product_not_found: return {Status::not_found, "product_not_found", "product_id"};
     case cart::CartError::invalid_quantity: return {Status::bad_request, "invalid_quantity", "quantity"};
@@ -24,7 +24,7 @@ ApiProblem ProblemOf(cart::CartError error) {
   return {Status::bad_request, "invalid_input", ""};
 }
 
-ApiProblem ProblemOf(OrderError error) {
+http::ApiProblem ProblemOf(OrderError error) {
   const std::string code(ErrorCode(error));
   switch (error) {
     case OrderError::invalid_quantity:
@@ -47,7 +47,7 @@ ApiProblem ProblemOf(OrderError error) {
   return {Status::bad_request, code, ""};
 }
 
-ApiProblem ProblemOf(payments::PaymentError error) {
+http::ApiProblem ProblemOf(payments::PaymentError error) {
   const std::string code(payments::ErrorCode(error));
   switch (error) {
     case payments::PaymentError::invalid_amount: return {Status::bad_request, code, "amount"};
@@ -64,7 +64,7 @@ ApiProblem ProblemOf(payments::PaymentError error) {
   return {Status::bad_request, code, ""};
 }
 
-ApiProblem ProblemOf(AddressError error) {
+http::ApiProblem ProblemOf(AddressError error) {
   const std::string code(ErrorCode(error));
   switch (error) {
     case AddressError::invalid_recipient: return {Status::bad_request, code, "recipient"};
@@ -76,7 +76,7 @@ ApiProblem ProblemOf(AddressError error) {
   return {Status::bad_request, code, ""};
 }
 
-ApiProblem ProblemOf(sellers::SellerError error) {
+http::ApiProblem ProblemOf(sellers::SellerError error) {
   const std::string code(sellers::ErrorCode(error));
   switch (error) {
     case sellers::SellerError::shop_not_found: return {Status::not_found, code, "shop_id"};
@@ -102,13 +102,13 @@ boost::json::object DeliveryOptionsJson(const sellers::DeliveryOptions& options)
   return json;
 }
 
-http::Response BuyingHttp::Error(const http::Request& request, const ApiProblem& problem) const {
+http::Response BuyingHttp::Error(const http::Request& request, const http::ApiProblem& problem) const {
   return html::ApiError(renderer, request, problem, "orders.error." + problem.code);
 }
 
 std::optional<http::Response> BuyingHttp::Refuse(const http::Request& request) const {
   if (request.context().actor.signed_in()) return std::nullopt;
-  return Error(request, ApiProblem{Status::unauthorized, "unauthenticated", ""});
+  return Error(request, http::ApiProblem{Status::unauthorized, "unauthenticated", ""});
 }
 
 boost::json::object MoneyJson(std::int64_t amount, core::Currency currency) {

@@ -20,13 +20,12 @@
 namespace manmulsang::orders {
 
 // What goes wrong before a service is called, and every service error on its way out.
-using http::ApiProblem;
 
-ApiProblem ProblemOf(cart::CartError error);
-ApiProblem ProblemOf(OrderError error);
-ApiProblem ProblemOf(payments::PaymentError error);
-ApiProblem ProblemOf(AddressError error);
-ApiProblem ProblemOf(sellers::SellerError error);
+http::ApiProblem ProblemOf(cart::CartError error);
+http::ApiProblem ProblemOf(OrderError error);
+http::ApiProblem ProblemOf(payments::PaymentError error);
+http::ApiProblem ProblemOf(AddressError error);
+http::ApiProblem ProblemOf(sellers::SellerError error);
 
 // Carts, orders, wallets and ledgers are one person's: the API's routes take this (or their
 // body options, which include it), so no cache keeps their answers.
@@ -38,7 +37,7 @@ struct BuyingHttp {
   BuyingServices services;
 
   // {"error": {code, message (t.orders.error.<code>), field}}.
-  http::Response Error(const http::Request& request, const ApiProblem& problem) const;
+  http::Response Error(const http::Request& request, const http::ApiProblem& problem) const;
   template <typename Enum>
   http::Response Error(const http::Request& request, Enum error) const {
     return Error(request, ProblemOf(error));

@@ -39,7 +39,7 @@ class CheckoutPage : BuyingPages {
     }
     auto receipt = http.services.orders.Checkout(command);
     if (!receipt) {
-      const ApiProblem problem = ProblemOf(receipt.error().error);
+      const http::ApiProblem problem = ProblemOf(receipt.error().error);
       return Render(request, typed, problem.code, problem.status);
     }
     if (receipt->orders.size() == 1) {

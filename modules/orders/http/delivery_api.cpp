@@ -10,12 +10,12 @@ namespace {
 
 constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true, .no_store = true};
 
-ApiProblem Invalid(std::string_view field) {
-  return ApiProblem{http::Status::bad_request, "invalid_input", std::string(field)};
+http::ApiProblem Invalid(std::string_view field) {
+  return http::ApiProblem{http::Status::bad_request, "invalid_input", std::string(field)};
 }
 
 // Whole won: a JSON integer, or {"amount": integer, "currency": "KPW"} as the API writes money.
-std::expected<std::int64_t, ApiProblem> WonField(const boost::json::object& body, std::string_view name) {
+std::expected<std::int64_t, http::ApiProblem> WonField(const boost::json::object& body, std::string_view name) {
   const boost::json::value* field = body.if_contains(name);
   if (field && field->is_int64()) return field->as_int64();
   if (field && field->is_object()) {
@@ -29,7 +29,7 @@ std::expected<std::int64_t, ApiProblem> WonField(const boost::json::object& body
   return std::unexpected(Invalid(name));
 }
 
-std::expected<sellers::DeliveryOptions, ApiProblem> ParseOptions(const boost::json::object& body) {
+std::expected<sellers::DeliveryOptions, http::ApiProblem> ParseOptions(const boost::json::object& body) {
   sellers::DeliveryOptions options;
   auto fee = WonField(body, "courier_fee");
   if (!fee) return std::unexpected(fee.error());

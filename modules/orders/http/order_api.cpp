@@ -63,11 +63,11 @@ boost::json::object ReceiptJson(const CheckoutReceipt& receipt) {
 }
 
 // delivery: {"<shop_id>": "courier" | "pickup"}; absent, or a shop not named: courier.
-std::expected<sellers::DeliveryChoices, ApiProblem> ParseDelivery(const boost::json::object& body) {
+std::expected<sellers::DeliveryChoices, http::ApiProblem> ParseDelivery(const boost::json::object& body) {
   sellers::DeliveryChoices choices;
   const boost::json::value* field = body.if_contains("delivery");
   if (!field || field->is_null()) return choices;
-  const ApiProblem invalid{http::Status::bad_request, "invalid_delivery", "delivery"};
+  const http::ApiProblem invalid{http::Status::bad_request, "invalid_delivery", "delivery"};
   if (!field->is_object()) return std::unexpected(invalid);
   for (const auto& entry : field->as_object()) {
     auto shop = http::ParsePositiveId(std::string_view(entry.key().data(), entry.key().size()));
@@ -87,7 +87,7 @@ http::Response Place(const BuyingHttp& http, http::Request& request) {
   auto method_name = http::StringField(*body, "payment_method", {"invalid_payment_method"});
   if (!method_name) return http.Error(request, method_name.error());
   auto method = ParsePaymentMethod(*method_name);
-  if (!method) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_payment_method", "payment_method"});
+  if (!method) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_payment_method", "payment_method"});
   // Any price, total or currency the client sends is not read: the server computes them all.
   CheckoutCommand command{*request.context().actor.user, *method, "", std::string(request.Header("Idempotency-Key"))};
   if (body->contains("address_id")) {
@@ -104,7 +104,7 @@ http::Response Place(const BuyingHttp& http, http::Request& request) {
   command.delivery = std::move(*delivery);
   auto receipt = http.services.orders.Checkout(command);
   if (!receipt) {
-    ApiProblem problem = ProblemOf(receipt.error().error);
+    http::ApiProblem problem = ProblemOf(receipt.error().error);
     http::Response response = http.Error(request, problem);
     if (receipt.error().shop) {
       // Name the shop whose pickup was refused.
@@ -138,7 +138,7 @@ http::Response Place(const BuyingHttp& http, http::Request& request) {
 http::Response List(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   auto page = http::ParseListPage(request);
-  if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
+  if (!page) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_page", "page"});
   const OrderPage orders = http.services.orders.BuyerOrders(*request.context().actor.user, page->page, page->per_page);
   boost::json::array items;
   for (const Order& order : orders.items) items.push_back(OrderJson(order));
@@ -149,12 +149,12 @@ http::Response List(const BuyingHttp& http, http::Request& request) {
 http::Response ShopList(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   auto page = http::ParseListPage(request);
-  if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
+  if (!page) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_page", "page"});
   // Without shop_id: the actor's own (oldest) shop.
   core::SellerId shop;
   if (auto text = request.Query("shop_id"); text && !text->empty()) {
     auto id = http::ParsePositiveId(*text);
-    if (!id) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "shop_id"});
+    if (!id) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_input", "shop_id"});
     shop = core::SellerId{*id};
   } else {
     auto own = http.services.sellers.OwnShop(request.context().actor, std::nullopt);
@@ -164,7 +164,7 @@ http::Response ShopList(const BuyingHttp& http, http::Request& request) {
   std::optional<OrderStatus> status;
   if (auto text = request.Query("status"); text && !text->empty()) {
     status = ParseOrderStatus(*text);
-    if (!status) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "status"});
+    if (!status) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_input", "status"});
   }
   auto orders = http.services.orders.ShopOrders(request.context().actor, shop, status, page->page,
                                                 page->per_page);
@@ -179,7 +179,7 @@ http::Response Show(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, OrderError::order_not_found);
-  auto order = http.services.orders.GetOrder(request.context().actor, OrderId{*id});
+  auto order = http.services.orders.GetOrder(request.context().actor, core::OrderId{*id});
   if (!order) return http.Error(request, order.error());
   return http::Response::Json(OrderJson(*order));
 }
@@ -201,7 +201,7 @@ http::Response Move(const BuyingHttp& http, http::Request& request, OrderEvent e
       }
     }
   }
-  auto order = http.services.orders.Apply(request.context().actor, OrderId{*id}, event, note);
+  auto order = http.services.orders.Apply(request.context().actor, core::OrderId{*id}, event, note);
   if (!order) return http.Error(request, order.error());
   return http::Response::Json(OrderJson(*order));
 }
@@ -220,7 +220,7 @@ http::Response Ship(const BuyingHttp& http, http::Request& request) {
     if (!field || !field->is_string()) return std::string();
     return std::string(field->as_string().data(), field->as_string().size());
   };
-  auto order = http.services.orders.Ship(request.context().actor, OrderId{*id}, {text("carrier"), text("tracking")});
+  auto order = http.services.orders.Ship(request.context().actor, core::OrderId{*id}, {text("carrier"), text("tracking")});
   if (!order) return http.Error(request, order.error());
   return http::Response::Json(OrderJson(*order));
 }

@@ -37,7 +37,7 @@ class OrderPages : BuyingPages {
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!request.context().actor.signed_in()) return http::SignInRedirect(request.path());
     if (!id) return http.renderer.NotFound(request);
-    auto order = http.services.orders.GetOrder(request.context().actor, OrderId{*id});
+    auto order = http.services.orders.GetOrder(request.context().actor, core::OrderId{*id});
     if (!order) return http.renderer.NotFound(request);
     return Render(request, *order, request.Query("placed") ? "orders.placed" : "", {}, http::Status::ok);
   }
@@ -46,12 +46,12 @@ class OrderPages : BuyingPages {
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!request.context().actor.signed_in()) return http::SignInRedirect("/orders");
     if (!id) return http.renderer.NotFound(request);
-    auto moved = http.services.orders.Apply(request.context().actor, OrderId{*id}, event);
+    auto moved = http.services.orders.Apply(request.context().actor, core::OrderId{*id}, event);
     if (moved) return http::Response::Redirect("/orders/" + std::to_string(*id));
     if (moved.error() == OrderError::order_not_found) return http.renderer.NotFound(request);
-    auto order = http.services.orders.GetOrder(request.context().actor, OrderId{*id});
+    auto order = http.services.orders.GetOrder(request.context().actor, core::OrderId{*id});
     if (!order) return http.renderer.NotFound(request);
-    const ApiProblem problem = ProblemOf(moved.error());
+    const http::ApiProblem problem = ProblemOf(moved.error());
     return Render(request, *order, "", problem.code, problem.status);
   }
 

@@ -28,7 +28,7 @@ boost::json::object EntryJson(const payments::WalletEntry& entry) {
 http::Response Ledger(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   auto page = http::ParseListPage(request);
-  if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
+  if (!page) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_page", "page"});
   std::optional<core::SellerId> shop_id;
   if (auto text = request.Query("shop_id"); text && !text->empty()) {
     auto id = http::ParsePositiveId(*text);

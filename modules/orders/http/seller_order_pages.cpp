@@ -100,7 +100,7 @@ class SellerOrderPages : BuyingPages {
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!request.context().actor.signed_in()) return http::SignInRedirect(request.path());
     if (!id) return http.renderer.NotFound(request);
-    auto order = OwnOrder(request, OrderId{*id});
+    auto order = OwnOrder(request, core::OrderId{*id});
     if (!order) return http.renderer.NotFound(request);
     std::string notice;
     // Only the four moves of this page have a notice; anything else in the URL is ignored.
@@ -117,28 +117,28 @@ class SellerOrderPages : BuyingPages {
     if (!request.context().actor.signed_in()) return http::SignInRedirect("/seller/orders");
     if (!id) return http.renderer.NotFound(request);
     // Only the shop's own orders: an admin or the buyer use their own pages.
-    if (!OwnOrder(request, OrderId{*id})) return http.renderer.NotFound(request);
+    if (!OwnOrder(request, core::OrderId{*id})) return http.renderer.NotFound(request);
     std::expected<Order, OrderError> moved = std::unexpected(OrderError::order_not_found);
     const std::string tracking(request.form().GetOr("tracking"));
     if (event == OrderEvent::ship) {
-      moved = http.services.orders.Ship(request.context().actor, OrderId{*id},
+      moved = http.services.orders.Ship(request.context().actor, core::OrderId{*id},
                                         Shipment{std::string(request.form().GetOr("carrier")), tracking});
     } else {
-      moved = http.services.orders.Apply(request.context().actor, OrderId{*id}, event);
+      moved = http.services.orders.Apply(request.context().actor, core::OrderId{*id}, event);
     }
     if (moved) {
       return http::Response::Redirect("/seller/orders/" + std::to_string(*id) + "?done=" +
                                       std::string(OrderEventName(event)));
     }
-    auto order = OwnOrder(request, OrderId{*id});
+    auto order = OwnOrder(request, core::OrderId{*id});
     if (!order) return http.renderer.NotFound(request);
-    const ApiProblem problem = ProblemOf(moved.error());
+    const http::ApiProblem problem = ProblemOf(moved.error());
     return Render(request, *order, "", problem.code, tracking, problem.status);
   }
 
  private:
   // The order if it belongs to one of the actor's shops.
-  std::optional<Order> OwnOrder(const http::Request& request, OrderId id) const {
+  std::optional<Order> OwnOrder(const http::Request& request, core::OrderId id) const {
     const core::Actor& actor = request.context().actor;
     auto order = http.services.orders.GetOrder(actor, id);
     if (!order) return std::nullopt;

@@ -11,7 +11,7 @@ constexpr http::RouteOptions kAdminBody{.body_limit = 4 * 1024, .role = core::Ro
 http::Response Wallet(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
   auto page = http::ParseListPage(request);
-  if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
+  if (!page) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_page", "page"});
   const payments::WalletStatement statement =
       http.services.payments.Wallet(*request.context().actor.user, page->page, page->per_page);
   boost::json::array entries;
@@ -59,18 +59,18 @@ http::Response Rates(const BuyingHttp& http, http::Request& request) {
   return http::Response::Json(boost::json::object{{"items", std::move(items)}});
 }
 
-std::expected<core::Currency, ApiProblem> CurrencyField(const boost::json::object& body) {
+std::expected<core::Currency, http::ApiProblem> CurrencyField(const boost::json::object& body) {
   auto code = http::StringField(body, "currency", {"invalid_currency"});
   if (!code) return std::unexpected(code.error());
   auto currency = core::ParseCurrency(*code);
-  if (!currency) return std::unexpected(ApiProblem{http::Status::bad_request, "invalid_currency", "currency"});
+  if (!currency) return std::unexpected(http::ApiProblem{http::Status::bad_request, "invalid_currency", "currency"});
   return *currency;
 }
 
 http::Response Credit(const BuyingHttp& http, http::Request& request) {
   auto user_id = http::ParsePositiveId(request.PathParam("user_id"));
   if (!user_id || !http.services.accounts.FindUser(core::UserId{*user_id})) {
-    return http.Error(request, ApiProblem{http::Status::not_found, "user_not_found", "user_id"});
+    return http.Error(request, http::ApiProblem{http::Status::not_found, "user_not_found", "user_id"});
   }
   auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());

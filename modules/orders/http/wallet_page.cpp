@@ -20,7 +20,7 @@ class WalletPage : BuyingPages {
     if (!request.context().actor.signed_in()) return http::SignInRedirect("/wallet");
     auto credited = http.services.payments.RedeemVoucher(*request.context().actor.user, request.form().GetOr("code"));
     if (!credited) {
-      const ApiProblem problem = ProblemOf(credited.error());
+      const http::ApiProblem problem = ProblemOf(credited.error());
       return Render(request, problem.code, problem.status);
     }
     return http::Response::Redirect("/wallet?redeemed=1");

@@ -33,10 +33,10 @@ http::Response PageJson(const QuestionPage& page) {
       {"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"per_page", page.per_page}});
 }
 
-std::expected<std::string_view, ApiProblem> BodyText(const boost::json::object& body) {
+std::expected<std::string_view, http::ApiProblem> BodyText(const boost::json::object& body) {
   const boost::json::value* value = body.if_contains("body");
   if (!value || !value->is_string()) {
-    return std::unexpected(ApiProblem{http::Status::bad_request, "invalid_text", "body"});
+    return std::unexpected(http::ApiProblem{http::Status::bad_request, "invalid_text", "body"});
   }
   return std::string_view(value->as_string().data(), value->as_string().size());
 }
@@ -45,7 +45,7 @@ http::Response List(const ReviewsHttp& http, http::Request& request) {
   auto product = http::ParsePositiveId(request.PathParam("id"));
   if (!product) return http.Error(request, ReviewError::product_not_found);
   auto page = http::ParseListPage(request);
-  if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
+  if (!page) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_page", "page"});
   auto questions = http.services.questions.ForProduct(request.context().actor, core::ProductId{*product},
                                                       page->page, page->per_page);
   if (!questions) return http.Error(request, questions.error());
@@ -62,7 +62,7 @@ http::Response Ask(const ReviewsHttp& http, http::Request& request) {
   if (!text) return http.Error(request, text.error());
   NewQuestion question{core::ProductId{*product}, std::string(*text), false};
   if (const boost::json::value* is_private = body->if_contains("private"); is_private && !is_private->is_null()) {
-    if (!is_private->is_bool()) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "private"});
+    if (!is_private->is_bool()) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_input", "private"});
     question.is_private = is_private->as_bool();
   }
   auto asked = http.services.questions.Ask(request.context().actor, question);
@@ -93,10 +93,10 @@ http::Response ShopQueue(const ReviewsHttp& http, http::Request& request) {
   }
   const std::string_view unanswered = request.Query("unanswered").value_or("0");
   if (unanswered != "0" && unanswered != "1") {
-    return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "unanswered"});
+    return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_input", "unanswered"});
   }
   auto page = http::ParseListPage(request);
-  if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
+  if (!page) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_page", "page"});
   auto questions = http.services.questions.ForShop(request.context().actor, shop, unanswered == "1", page->page,
                                                    page->per_page);
   if (!questions) return http.Error(request, questions.error());

@@ -43,7 +43,7 @@ class QuestionPages {
     auto answered = http_.services.questions.Answer(request.context().actor, QuestionId{*id},
                                                     request.form().GetOr("body"));
     if (!answered) {
-      const ApiProblem problem = ProblemOf(answered.error());
+      const http::ApiProblem problem = ProblemOf(answered.error());
       if (problem.status == http::Status::not_found) return http_.renderer.NotFound(request);
       return http_.renderer.ErrorPage(request, problem.status, http_.Text(request, "reviews.error." + problem.code));
     }
@@ -52,7 +52,7 @@ class QuestionPages {
   }
 
  private:
-  http::Response Render(const http::Request& request, const ApiProblem& problem, http::Status status,
+  http::Response Render(const http::Request& request, const http::ApiProblem& problem, http::Status status,
                         std::string_view notice_key, std::string typed_body = {}) const {
     auto product = http::ParsePositiveId(request.PathParam("id"));
     if (!product) return http_.renderer.NotFound(request);

@@ -31,11 +31,11 @@ boost::json::object ReviewJson(const Review& review) {
 }
 
 // A JSON string field that may be absent (then fallback); anything but a string is `problem`.
-std::expected<std::string_view, ApiProblem> OptionalString(const boost::json::object& body, std::string_view name,
+std::expected<std::string_view, http::ApiProblem> OptionalString(const boost::json::object& body, std::string_view name,
                                                            std::string_view problem, std::string_view field) {
   const boost::json::value* value = body.if_contains(name);
   if (!value || value->is_null()) return std::string_view{};
-  if (!value->is_string()) return std::unexpected(ApiProblem{http::Status::bad_request, std::string(problem), std::string(field)});
+  if (!value->is_string()) return std::unexpected(http::ApiProblem{http::Status::bad_request, std::string(problem), std::string(field)});
   return std::string_view(value->as_string().data(), value->as_string().size());
 }
 
@@ -45,11 +45,11 @@ http::Response List(const ReviewsHttp& http, http::Request& request) {
   ReviewSort sort = ReviewSort::newest;
   if (auto name = request.Query("sort")) {
     auto parsed = ParseReviewSort(*name);
-    if (!parsed) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_sort", "sort"});
+    if (!parsed) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_sort", "sort"});
     sort = *parsed;
   }
   auto page = http::ParseListPage(request);
-  if (!page) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_page", "page"});
+  if (!page) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_page", "page"});
   auto reviews = http.services.reviews.ForProduct(core::ProductId{*product}, sort, page->page, page->per_page);
   if (!reviews) return http.Error(request, reviews.error());
   boost::json::array items;
@@ -81,7 +81,7 @@ http::Response Write(const ReviewsHttp& http, http::Request& request) {
   review.body = std::string(*text);
   if (const boost::json::value* order = body->if_contains("order_id"); order && !order->is_null()) {
     if (!order->is_int64() || order->as_int64() <= 0) {
-      return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_input", "order_id"});
+      return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_input", "order_id"});
     }
     review.order = core::OrderId{order->as_int64()};
   }
@@ -139,7 +139,7 @@ http::Response Report(const ReviewsHttp& http, http::Request& request) {
   }
   auto reported = http.services.reviews.Report(request.context().actor, ReviewId{*id}, reason);
   if (!reported) {
-    ApiProblem problem = ProblemOf(reported.error());
+    http::ApiProblem problem = ProblemOf(reported.error());
     if (reported.error() == ReviewError::invalid_text) problem.field = "reason";
     return http.Error(request, problem);
   }

@@ -48,7 +48,7 @@ class ReviewPages {
     // are stored before the review's row names them (a refused picture refuses the review).
     if (auto allowed = http_.services.reviews.CanWrite(request.context().actor, review); !allowed) {
       if (allowed.error() == ReviewError::product_not_found) return http_.renderer.NotFound(request);
-      const ApiProblem problem = ProblemOf(allowed.error());
+      const http::ApiProblem problem = ProblemOf(allowed.error());
       return Render(request, http_.Text(request, "reviews.error." + problem.code), problem.status, "",
                     std::string(form.GetOr("body")));
     }
@@ -61,7 +61,7 @@ class ReviewPages {
     auto written = http_.services.reviews.Write(request.context().actor, review);
     if (!written) {
       if (written.error() == ReviewError::product_not_found) return http_.renderer.NotFound(request);
-      const ApiProblem problem = ProblemOf(written.error());
+      const http::ApiProblem problem = ProblemOf(written.error());
       return Render(request, http_.Text(request, "reviews.error." + problem.code), problem.status, "",
                     std::string(form.GetOr("body")));
     }
@@ -118,7 +118,7 @@ class ReviewPages {
                        std::string_view query) const {
     if (!result) {
       if (ProblemOf(result.error()).status == http::Status::not_found) return http_.renderer.NotFound(request);
-      const ApiProblem problem = ProblemOf(result.error());
+      const http::ApiProblem problem = ProblemOf(result.error());
       return http_.renderer.ErrorPage(request, problem.status, http_.Text(request, "reviews.error." + problem.code));
     }
     http_.ForgetProductPage(result->product);

@@ -4,6 +4,7 @@
 #include "reviews_routes_fixture.hpp"
 #include "test_images.hpp"
 #include "test_uploads.hpp"
+#include "upload_test_fixture.hpp"
 
 namespace manmulsang::reviews {
 namespace {
@@ -13,13 +14,8 @@ using media::testing::TextPart;
 using media::testing::UploadPart;
 namespace images = image::testing;
 
-class ReviewPhotosTest : public ReviewsRoutesTest {
+class ReviewPhotosTest : public testing::UploadTestFixture<ReviewsRoutesTest> {
  protected:
-  http::Response Upload(std::string_view target, const std::vector<UploadPart>& parts, std::string_view who) {
-    return Send(http::Method::post, target, media::testing::MultipartBody(parts), who,
-                media::testing::MultipartContentType());
-  }
-
   ReviewId Written(core::UserId author) {
     Bought(author, product_, kOwner);
     auto written = Post(ProductPath(product_, "/reviews"), R"({"rating":5,"body":"사진 올립니다"})", Who(author));

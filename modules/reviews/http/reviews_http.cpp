@@ -12,7 +12,7 @@ namespace manmulsang::reviews {
 
 using Status = http::Status;
 
-ApiProblem ProblemOf(ReviewError error) {
+http::ApiProblem ProblemOf(ReviewError error) {
   const std::string code(ErrorCode(error));
   switch (error) {
     case ReviewError::invalid_rating: return {Status::bad_request, code, "rating"};
@@ -31,7 +31,7 @@ ApiProblem ProblemOf(ReviewError error) {
   return {Status::bad_request, code, ""};
 }
 
-http::Response ReviewsHttp::Error(const http::Request& request, const ApiProblem& problem) const {
+http::Response ReviewsHttp::Error(const http::Request& request, const http::ApiProblem& problem) const {
   return html::ApiError(renderer, request, problem, "reviews.error." + problem.code);
 }
 
@@ -45,7 +45,7 @@ boost::json::array PhotosJson(const std::vector<ReviewPhoto>& photos) {
 
 std::optional<http::Response> ReviewsHttp::RefuseAnonymous(const http::Request& request) const {
   if (request.context().actor.signed_in()) return std::nullopt;
-  return Error(request, ApiProblem{Status::unauthorized, "unauthenticated", ""});
+  return Error(request, http::ApiProblem{Status::unauthorized, "unauthenticated", ""});
 }
 
 int ParseRating(std::string_view text) {

@@ -21,16 +21,15 @@
 namespace manmulsang::reviews {
 
 // A refusal on its way out: status, snake_case code (t.reviews.error.<code>) and the field.
-using http::ApiProblem;
 
-ApiProblem ProblemOf(ReviewError error);
+http::ApiProblem ProblemOf(ReviewError error);
 
 // The shared state of the handlers.
 struct ReviewsHttp {
   const html::Renderer& renderer;
   ReviewServices services;
 
-  http::Response Error(const http::Request& request, const ApiProblem& problem) const;
+  http::Response Error(const http::Request& request, const http::ApiProblem& problem) const;
   http::Response Error(const http::Request& request, ReviewError error) const {
     return Error(request, ProblemOf(error));
   }

@@ -41,17 +41,17 @@ class AdminSellerPages {
 
  private:
   http::Response After(const http::Request& request, ApplicationError error) const {
-    const ApiProblem problem = ProblemOf(error);
+    const http::ApiProblem problem = ProblemOf(error);
     if (problem.status == http::Status::not_found) return http_.renderer.NotFound(request);
     return Render(request, problem, problem.status, "");
   }
 
-  http::Response Render(const http::Request& request, const ApiProblem& problem, http::Status status,
+  http::Response Render(const http::Request& request, const http::ApiProblem& problem, http::Status status,
                         const std::string& notice) const {
     const auto page = http::ParseListPage(request).value_or(http::ListPage{});
     auto listed = http_.services.applications.List(request.context().actor, ShopStatus::pending, page.page, page.per_page);
     if (!listed) {
-      const ApiProblem refusal = ProblemOf(listed.error());
+      const http::ApiProblem refusal = ProblemOf(listed.error());
       return http_.renderer.ErrorPage(request, refusal.status, http_.ErrorText(request, refusal.code));
     }
     html::Data data;

@@ -15,11 +15,11 @@ constexpr http::RouteOptions kAdminBody{.body_limit = 16 * 1024, .role = core::R
 
 // A JSON string field: absent or null reads as empty (the service then names what is missing);
 // a number, an object, anything but a string is refused naming the field.
-std::expected<std::string, ApiProblem> StringField(const boost::json::object& body, std::string_view name) {
+std::expected<std::string, http::ApiProblem> StringField(const boost::json::object& body, std::string_view name) {
   const boost::json::value* value = body.if_contains(name);
   if (!value || value->is_null()) return std::string{};
   if (!value->is_string()) {
-    return std::unexpected(ApiProblem{http::Status::bad_request, "invalid_input", std::string(name)});
+    return std::unexpected(http::ApiProblem{http::Status::bad_request, "invalid_input", std::string(name)});
   }
   return std::string(value->as_string().data(), value->as_string().size());
 }
@@ -55,7 +55,7 @@ http::Response List(const SellersHttp& http, http::Request& request) {
   ShopStatus status = ShopStatus::pending;
   if (auto name = request.Query("status")) {
     auto parsed = ParseShopStatus(*name);
-    if (!parsed) return http.Error(request, ApiProblem{http::Status::bad_request, "invalid_status", "status"});
+    if (!parsed) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_status", "status"});
     status = *parsed;
   }
   auto page = http::ParseListPage(request);

@@ -28,12 +28,12 @@ class ApplicationPages {
     // The fields first, so a refused form leaves no logo file behind; then the logo's file, before
     // the row that names it.
     if (auto allowed = http_.services.applications.CanApply(request.context().actor, application); !allowed) {
-      const ApiProblem problem = ProblemOf(allowed.error());
+      const http::ApiProblem problem = ProblemOf(allowed.error());
       return RenderForm(request, application, problem, problem.status);
     }
     auto logo = media::StoreOptionalUploadedImages(request, "logo", 1, http_.services.media);
     if (!logo) {
-      ApiProblem problem = logo.error();
+      http::ApiProblem problem = logo.error();
       problem.field = "logo";
       return RenderForm(request, application, problem, problem.status,
                         http_.Text(request, media::UploadMessageKey(problem.code)));
@@ -41,7 +41,7 @@ class ApplicationPages {
     if (!logo->empty()) application.logo_url = logo->front().list_url;
     auto shop = http_.services.applications.Apply(request.context().actor, application);
     if (!shop) {
-      const ApiProblem problem = ProblemOf(shop.error());
+      const http::ApiProblem problem = ProblemOf(shop.error());
       return RenderForm(request, application, problem, problem.status);
     }
     return http::Response::Redirect("/seller/application?applied=1");
@@ -72,7 +72,7 @@ class ApplicationPages {
   }
 
  private:
-  http::Response RenderForm(const http::Request& request, const Application& typed, const ApiProblem& problem,
+  http::Response RenderForm(const http::Request& request, const Application& typed, const http::ApiProblem& problem,
                             http::Status status, std::string message = {}) const {
     html::Data data;
     data.set("title", http_.Text(request, "sellers.apply_title"));

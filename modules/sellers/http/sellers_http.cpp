@@ -12,7 +12,7 @@ namespace manmulsang::sellers {
 
 using Status = http::Status;
 
-ApiProblem ProblemOf(ApplicationError error) {
+http::ApiProblem ProblemOf(ApplicationError error) {
   const std::string code(ErrorCode(error));
   const std::string field(ErrorField(error));
   switch (error) {
@@ -35,7 +35,7 @@ ApiProblem ProblemOf(ApplicationError error) {
   return {Status::bad_request, code, field};
 }
 
-http::Response SellersHttp::Error(const http::Request& request, const ApiProblem& problem) const {
+http::Response SellersHttp::Error(const http::Request& request, const http::ApiProblem& problem) const {
   return html::ApiError(renderer, request, problem, "sellers.error." + problem.code);
 }
 

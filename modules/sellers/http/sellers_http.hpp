@@ -20,16 +20,15 @@
 namespace manmulsang::sellers {
 
 // A refusal on its way out: status, snake_case code (t.sellers.error.<code>) and the field.
-using http::ApiProblem;
 
-ApiProblem ProblemOf(ApplicationError error);
+http::ApiProblem ProblemOf(ApplicationError error);
 
 // The shared state of the handlers.
 struct SellersHttp {
   const html::Renderer& renderer;
   SellerHttpServices services;
 
-  http::Response Error(const http::Request& request, const ApiProblem& problem) const;
+  http::Response Error(const http::Request& request, const http::ApiProblem& problem) const;
   http::Response Error(const http::Request& request, ApplicationError error) const {
     return Error(request, ProblemOf(error));
   }

@@ -10,7 +10,7 @@
 namespace manmulsang::sellers {
 namespace {
 
-ApiProblem ShopNotFound() { return ApiProblem{http::Status::not_found, std::string(ErrorCode(SellerError::shop_not_found)), ""}; }
+http::ApiProblem ShopNotFound() { return http::ApiProblem{http::Status::not_found, std::string(ErrorCode(SellerError::shop_not_found)), ""}; }
 
 // The shop named by ?shop_id= (or the actor's oldest) when the actor owns it.
 std::optional<Shop> OwnedShop(const SellersHttp& http, const http::Request& request) {

@@ -4,6 +4,7 @@
 #include "sellers_routes_fixture.hpp"
 #include "test_images.hpp"
 #include "test_uploads.hpp"
+#include "upload_test_fixture.hpp"
 
 namespace manmulsang::sellers {
 namespace {
@@ -13,13 +14,8 @@ using media::testing::TextPart;
 using media::testing::UploadPart;
 namespace images = image::testing;
 
-class ShopLogoTest : public SellerRoutesTest {
+class ShopLogoTest : public testing::UploadTestFixture<SellerRoutesTest> {
  protected:
-  http::Response Upload(std::string_view target, const std::vector<UploadPart>& parts, std::string_view who) {
-    return Send(http::Method::post, target, media::testing::MultipartBody(parts), who,
-                media::testing::MultipartContentType());
-  }
-
   static std::vector<UploadPart> ApplicationParts(UploadPart logo) {
     return {TextPart("shop_name", "원산 수산상점"), TextPart("description", "싱싱한 물고기"),
             TextPart("phone", "+850 2 381 4411"), TextPart("city", "원산"), std::move(logo)};

@@ -96,7 +96,7 @@ html::Data ProductData(const catalog::Product& product, core::Locale locale) {
                                    locale);
   if (product.rating_count > 0) {
     data.set("rating_stars", std::to_string(RatingStars(product.rating_average)));
-    data.set("review_count", FormatCount(product.rating_count));
+    data.set("review_count", core::FormatCount(product.rating_count));
   }
   return data;
 }
@@ -109,11 +109,11 @@ html::List ProductList(const std::vector<catalog::Product>& products, core::Loca
 
 html::Data StatsData(const SiteStats& stats) {
   html::Data data;
-  data.set("visits_total", FormatCount(stats.visits_total));
-  data.set("visits_today", FormatCount(stats.visits_today));
-  data.set("members", FormatCount(stats.members));
-  data.set("products", FormatCount(stats.products));
-  data.set("sellers", FormatCount(stats.sellers));
+  data.set("visits_total", core::FormatCount(stats.visits_total));
+  data.set("visits_today", core::FormatCount(stats.visits_today));
+  data.set("members", core::FormatCount(stats.members));
+  data.set("products", core::FormatCount(stats.products));
+  data.set("sellers", core::FormatCount(stats.sellers));
   return data;
 }
 

@@ -12,7 +12,6 @@
 namespace manmulsang::storefront::view {
 
 // Counts on pages are grouped by thousands (core/grouped_number.hpp).
-using core::FormatCount;
 
 // Template data for the storefront's pages, in the request's language.
 html::Data CategoryTileData(const catalog::Category& category, core::Locale locale);

@@ -19,7 +19,6 @@
 
 namespace manmulsang::orders {
 
-using core::OrderId;
 
 enum class PaymentMethod { wallet, cash_on_delivery, bank_transfer };
 
@@ -88,7 +87,7 @@ struct OrderStep {
 };
 
 struct Order {
-  OrderId id;
+  core::OrderId id;
   core::UserId buyer;
   core::SellerId seller;
   OrderStatus status = OrderStatus::awaiting_payment;
@@ -132,7 +131,7 @@ struct CheckoutCommand {
 };
 
 struct OrderSummary {
-  OrderId id;
+  core::OrderId id;
   core::SellerId seller;
   OrderStatus status = OrderStatus::awaiting_payment;
   std::int64_t total_kpw = 0;

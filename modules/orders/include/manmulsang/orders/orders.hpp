@@ -24,7 +24,7 @@ namespace manmulsang::orders {
 // One order line of a product a buyer bought, with its order's status now (reviews check a
 // purchase by it).
 struct PurchasedLine {
-  OrderId order;
+  core::OrderId order;
   int position = 0;  // the line within its order
   core::SellerId seller;
   OrderStatus status = OrderStatus::awaiting_payment;
@@ -50,7 +50,7 @@ class OrderService {
   std::expected<CheckoutReceipt, CheckoutError> Checkout(const CheckoutCommand& command);
 
   // The buyer's, the shop's or any for an admin; order_not_found for everyone else.
-  std::expected<Order, OrderError> GetOrder(const core::Actor& actor, OrderId id);
+  std::expected<Order, OrderError> GetOrder(const core::Actor& actor, core::OrderId id);
   OrderPage BuyerOrders(core::UserId buyer, int page = 1, int per_page = 20);
   // A shop's orders, newest first, optionally only those in one status; for the shop's owner
   // (role seller) or an admin, order_not_found for anyone else.
@@ -77,17 +77,17 @@ class OrderService {
   // The shop ships: the ship move with its carrier and tracking number, both required
   // (invalid_carrier, invalid_tracking_number: nothing changes). Kept on the order and in the
   // step's note.
-  std::expected<Order, OrderError> Ship(const core::Actor& actor, OrderId id, const Shipment& shipment);
+  std::expected<Order, OrderError> Ship(const core::Actor& actor, core::OrderId id, const Shipment& shipment);
 
   // A move in the lifecycle by the actor (who they are to the order decides what they may do):
   // cancel refunds and restocks; confirm releases escrow to the shop minus the platform fee;
   // confirm_payment and a cash-on-delivery deliver record the payment; accept_return refunds
   // and restocks. transition_not_allowed when the table has no such move; invalid_note when the
   // note is longer than kMaxOrderNote (checked after order_not_found: a stranger learns nothing).
-  std::expected<Order, OrderError> Apply(const core::Actor& actor, OrderId id, OrderEvent event,
+  std::expected<Order, OrderError> Apply(const core::Actor& actor, core::OrderId id, OrderEvent event,
                                          std::string_view note = {});
   // The same for scheduled jobs (expire unpaid bank transfers, auto-confirm).
-  std::expected<Order, OrderError> ApplyAsSystem(OrderId id, OrderEvent event);
+  std::expected<Order, OrderError> ApplyAsSystem(core::OrderId id, OrderEvent event);
 
   // Scheduled jobs (the app runs them every minute or so); each returns how many orders moved.
   // Bank transfers unpaid past OrderSettings::bank_transfer_deadline are cancelled and restocked.
