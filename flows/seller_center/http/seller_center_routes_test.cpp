@@ -52,7 +52,7 @@ TEST_F(SellerCenterRoutesTest, TheDashboardCountsTheOrdersPlacedTodayAndDrawsOne
 
   http::Response api = Get("/api/v1/seller/dashboard", Who(kOwner));
   ASSERT_EQ(api.status, http::Status::ok) << api.body;
-  const object json = Json(api);
+  const boost::json::object json = Json(api);
   EXPECT_EQ(json.at("shop").at("id").as_int64(), shop_.value);
   EXPECT_EQ(json.at("today").at("orders").as_int64(), 2);
   EXPECT_EQ(json.at("today").at("revenue").at("amount").as_int64(), 36'000);
@@ -101,7 +101,7 @@ TEST_F(SellerCenterRoutesTest, ViewsAndTheSearchWordsThatLedToTheShopShowOnItsDa
   analytics_.Flush();
   analytics_.RecordShopVisit(shop_, "노트북");  // in memory still: counted too
 
-  const object json = Json(Get("/api/v1/seller/dashboard", Who(kOwner)));
+  const boost::json::object json = Json(Get("/api/v1/seller/dashboard", Who(kOwner)));
   EXPECT_EQ(json.at("today").at("views").as_int64(), 5);
   EXPECT_EQ(json.at("period").at("views").as_int64(), 5);
   const auto& terms = json.at("search_terms").as_array();

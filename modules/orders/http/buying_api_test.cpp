@@ -251,7 +251,7 @@ TEST_F(BuyingApiTest, TheOwnerSetsDeliveryOptionsAndCheckoutChargesThem) {
                      {{"Idempotency-Key", "d-1"}});
   EXPECT_EQ(reused.status, http::Status::unprocessable_entity);
 
-  const object receipt = Json(placed);  // kept: a range-for over a temporary's member dangles
+  const boost::json::object receipt = Json(placed);  // kept: a range-for over a temporary's member dangles
   for (const auto& summary : receipt.at("orders").as_array()) {
     auto order = Json(Get("/api/v1/orders/" + std::to_string(summary.at("id").as_int64()), kBuyerWho));
     const bool pickup = summary.at("seller").at("id").as_int64() == pickup_shop.value;

@@ -12,7 +12,6 @@
 
 namespace manmulsang::orders {
 
-using boost::json::object;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 class BuyingApiTest : public BuyingTest, public testing::RouteTestFixture {

@@ -12,7 +12,6 @@
 
 namespace manmulsang::reviews {
 
-using boost::json::object;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 class ReviewsRoutesTest : public ReviewsTest, public testing::RouteTestFixture {

@@ -10,7 +10,7 @@ TEST_F(SellerRoutesTest, ApplyThenTheAdminApprovesAndTheMemberBecomesASeller) {
   EXPECT_EQ(Post("/api/v1/seller/apply", kGood, "").status, http::Status::unauthorized);
   auto applied = Post("/api/v1/seller/apply", kGood, Who(applicant_));
   ASSERT_EQ(applied.status, http::Status::created) << applied.body;
-  const object seller = Json(applied).at("seller").as_object();
+  const boost::json::object seller = Json(applied).at("seller").as_object();
   EXPECT_EQ(seller.at("status").as_string(), "pending");
   const std::int64_t id = seller.at("id").as_int64();
   EXPECT_GT(id, 0);

@@ -14,7 +14,6 @@
 
 namespace manmulsang::sellers {
 
-using boost::json::object;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 class SellerRoutesTest : public ::testing::Test, public testing::RouteTestFixture {
@@ -34,7 +33,7 @@ class SellerRoutesTest : public ::testing::Test, public testing::RouteTestFixtur
   }
 
   static std::string Field(const http::Response& response) {
-    const object json = Json(response);
+    const boost::json::object json = Json(response);
     const boost::json::object& error = json.at("error").as_object();
     return error.contains("field") ? std::string(error.at("field").as_string()) : "";
   }
