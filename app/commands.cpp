@@ -20,12 +20,18 @@ void Report(const std::string& message) { std::fprintf(stderr, "manmulsang: %s\n
 
 std::string AccountErrorText(accounts::AccountError error) {
   switch (error) {
-    case accounts::AccountError::invalid_email: return "that is not a valid e-mail address";
-    case accounts::AccountError::password_too_short: return "the password needs at least 10 characters";
-    case accounts::AccountError::password_too_long: return "the password is too long";
-    case accounts::AccountError::invalid_name: return "the name must be 1 to 60 characters";
-    case accounts::AccountError::email_taken: return "a member with that e-mail already exists";
-    default: return std::string(accounts::ErrorCode(error));
+    case accounts::AccountError::invalid_email:
+      return "that is not a valid e-mail address";
+    case accounts::AccountError::password_too_short:
+      return "the password needs at least 10 characters";
+    case accounts::AccountError::password_too_long:
+      return "the password is too long";
+    case accounts::AccountError::invalid_name:
+      return "the name must be 1 to 60 characters";
+    case accounts::AccountError::email_taken:
+      return "a member with that e-mail already exists";
+    default:
+      return std::string(accounts::ErrorCode(error));
   }
 }
 
@@ -55,21 +61,22 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
   options.products = products;
   options.seed = seed;
   options.progress = isatty(STDERR_FILENO) != 0;
-  const demo::DemoSummary summary = demo::GenerateDemoMarketplace(
-      marketplace.database(), marketplace.accounts(), marketplace.sellers(), marketplace.catalog(),
-      marketplace.clock(), options);
+  const demo::DemoSummary summary =
+      demo::GenerateDemoMarketplace(marketplace.database(), marketplace.accounts(), marketplace.sellers(),
+                                    marketplace.catalog(), marketplace.clock(), options);
   const demo::DemoOrdersSummary orders =
       demo::GenerateDemoOrders(marketplace.database(), marketplace.accounts(), marketplace.sellers(),
                                marketplace.catalog(), marketplace.clock(), summary, options);
   const demo::DemoReviewsSummary reviews =
       demo::GenerateDemoReviews(marketplace.database(), marketplace.accounts(), marketplace.sellers(),
                                 marketplace.catalog(), marketplace.clock(), summary, options);
-  std::printf("demo marketplace: %lld members, %lld shops, %lld products, %lld orders, %lld wallets, "
-              "%lld reviews, %lld questions\n",
-              static_cast<long long>(summary.members), static_cast<long long>(summary.shops),
-              static_cast<long long>(summary.products), static_cast<long long>(orders.orders),
-              static_cast<long long>(orders.wallets), static_cast<long long>(reviews.reviews),
-              static_cast<long long>(reviews.questions));
+  std::printf(
+      "demo marketplace: %lld members, %lld shops, %lld products, %lld orders, %lld wallets, "
+      "%lld reviews, %lld questions\n",
+      static_cast<long long>(summary.members), static_cast<long long>(summary.shops),
+      static_cast<long long>(summary.products), static_cast<long long>(orders.orders),
+      static_cast<long long>(orders.wallets), static_cast<long long>(reviews.reviews),
+      static_cast<long long>(reviews.questions));
   return 0;
 }
 

@@ -1,10 +1,10 @@
 #include "config.hpp"
 
+#include <toml++/toml.h>
 #include <algorithm>
 #include <charconv>
 #include <stdexcept>
 #include <string_view>
-#include <toml++/toml.h>
 
 namespace manmulsang::app {
 
@@ -51,8 +51,13 @@ void LoadConfigFile(const std::string& file, Config& config) {
     throw std::runtime_error("cannot read config " + file + ": " + std::string(error.description()));
   }
   // A misspelt key would otherwise leave its setting at the default without a word.
-  static constexpr std::string_view kKnownKeys[] = {"data", "database", "listen", "threads",
-                                                    "request_timeout_seconds", "access_log", "trust_proxy_headers",
+  static constexpr std::string_view kKnownKeys[] = {"data",
+                                                    "database",
+                                                    "listen",
+                                                    "threads",
+                                                    "request_timeout_seconds",
+                                                    "access_log",
+                                                    "trust_proxy_headers",
                                                     "search_in_memory"};
   for (const auto& [key, value] : table) {
     if (std::find(std::begin(kKnownKeys), std::end(kKnownKeys), key.str()) == std::end(kKnownKeys)) {

@@ -38,7 +38,8 @@ struct Config {
 };
 
 // Reads the keys the file sets (data, database, listen, threads, request_timeout_seconds,
-// access_log, trust_proxy_headers, search_in_memory) over config. Throws std::runtime_error with the file's own message on bad TOML.
+// access_log, trust_proxy_headers, search_in_memory) over config. Throws std::runtime_error with the file's own message
+// on bad TOML.
 void LoadConfigFile(const std::string& file, Config& config);
 
 }  // namespace manmulsang::app

@@ -102,10 +102,9 @@ TEST(ConfigTest, ListenTakesBracketedIpv6) {
 }
 
 TEST(ConfigTest, ListenRejectsWhatIsNotHostColonPort) {
-  for (const char* listen : {"nonsense", "", ":8080", "127.0.0.1", "127.0.0.1:", "127.0.0.1:65536",
-                             "127.0.0.1:99999", "127.0.0.1:4294967297", "127.0.0.1:-1", "127.0.0.1:+80",
-                             "127.0.0.1:80x", "127.0.0.1: 80", "127.0.0.1:80 ", "127.0.0.1:0x50", "[::1]",
-                             "[::1]:", "[::1]:http"}) {
+  for (const char* listen : {"nonsense", "", ":8080", "127.0.0.1", "127.0.0.1:", "127.0.0.1:65536", "127.0.0.1:99999",
+                             "127.0.0.1:4294967297", "127.0.0.1:-1", "127.0.0.1:+80", "127.0.0.1:80x", "127.0.0.1: 80",
+                             "127.0.0.1:80 ", "127.0.0.1:0x50", "[::1]", "[::1]:", "[::1]:http"}) {
     EXPECT_FALSE(WithListen(listen).ListenEndpoint().has_value()) << '"' << listen << '"';
   }
 }
@@ -206,8 +205,7 @@ TEST_F(ConfigFileTest, RequestTimeoutOutOfRangeIsRejected) {
   Config config;
   EXPECT_NE(ErrorFor("request_timeout_seconds = 0\n", config).find("request_timeout_seconds"), std::string::npos);
   EXPECT_NE(ErrorFor("request_timeout_seconds = -5\n", config).find("request_timeout_seconds"), std::string::npos);
-  EXPECT_NE(ErrorFor("request_timeout_seconds = 3601\n", config).find("request_timeout_seconds"),
-            std::string::npos);
+  EXPECT_NE(ErrorFor("request_timeout_seconds = 3601\n", config).find("request_timeout_seconds"), std::string::npos);
   EXPECT_EQ(config.request_timeout, std::chrono::seconds(10));
 
   LoadConfigFile(WriteConfig("request_timeout_seconds = 1\n"), config);
@@ -225,8 +223,7 @@ TEST_F(ConfigFileTest, AValueOfTheWrongTypeIsRejected) {
   EXPECT_NE(ErrorFor("data = [\"/srv\"]\n", config).find("data"), std::string::npos);
   EXPECT_NE(ErrorFor("access_log = \"no\"\n", config).find("access_log"), std::string::npos);
   EXPECT_NE(ErrorFor("search_in_memory = 1\n", config).find("search_in_memory"), std::string::npos);
-  EXPECT_NE(ErrorFor("request_timeout_seconds = 2.5\n", config).find("request_timeout_seconds"),
-            std::string::npos);
+  EXPECT_NE(ErrorFor("request_timeout_seconds = 2.5\n", config).find("request_timeout_seconds"), std::string::npos);
   EXPECT_NE(ErrorFor("trust_proxy_headers = 1\n", config).find("trust_proxy_headers"), std::string::npos);
   EXPECT_EQ(config.listen, "127.0.0.1:8080");
   EXPECT_TRUE(config.access_log);

@@ -1,6 +1,6 @@
 // manmulsang: the marketplace server and its administration commands.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <exception>

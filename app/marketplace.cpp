@@ -4,10 +4,10 @@
 
 #include <condition_variable>
 #include <cstdio>
-#include <mutex>
-#include <thread>
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
 #include "embedded/api_description.hpp"
 #include "embedded/web_i18n.hpp"
@@ -28,9 +28,9 @@
 #include "manmulsang/media/media_routes.hpp"
 #include "manmulsang/orders/http/buying_routes.hpp"
 #include "manmulsang/reviews/http/reviews_routes.hpp"
+#include "manmulsang/search/http/search_routes.hpp"
 #include "manmulsang/seller_center/http/seller_center_routes.hpp"
 #include "manmulsang/sellers/http/seller_routes.hpp"
-#include "manmulsang/search/http/search_routes.hpp"
 #include "manmulsang/storefront/http/storefront_routes.hpp"
 #include "server_metrics.hpp"
 #include "wiring/all_migrations.hpp"
@@ -95,11 +95,10 @@ void Marketplace::Serve(const Config& config) {
   });
   // The JSON API's description (docs/openapi.yaml), embedded at build time so it always matches
   // the binary that serves it.
-  router.Get("/api/v1/openapi.yaml",
-             [description = http::Precompress(std::string(embedded::api_description().front().content),
-                                              "application/yaml")](http::Request&) {
-               return http::Response::Shared(description, "application/yaml; charset=utf-8");
-             });
+  router.Get(
+      "/api/v1/openapi.yaml",
+      [description = http::Precompress(std::string(embedded::api_description().front().content), "application/yaml")](
+          http::Request&) { return http::Response::Shared(description, "application/yaml; charset=utf-8"); });
   http::AddMetricsRoute(router);
   // Declared after the page cache and the services it reads, so it goes before them.
   const http::MetricReaders metric_readers =

@@ -32,8 +32,7 @@ std::optional<std::filesystem::path> SqliteFile(std::string_view database_url) {
 http::MetricReaders RegisterServerMetrics(const ServerMetricSources& sources) {
   http::MetricReaders readers;
   auto sample = std::make_shared<Sample>();  // written and read under the registry's lock
-  readers.Sampler([sample, &database = sources.database, &page_cache = sources.page_cache,
-                   &search = sources.search] {
+  readers.Sampler([sample, &database = sources.database, &page_cache = sources.page_cache, &search = sources.search] {
     sample->writer = database.Statistics();
     sample->page_cache = page_cache.statistics();
     sample->search = search.IndexSize();
@@ -44,10 +43,11 @@ http::MetricReaders RegisterServerMetrics(const ServerMetricSources& sources) {
     std::filesystem::path wal_file = database_file;
     wal_file += "-wal";
     constexpr const char* kStoreHelp = "Size on disk of the SQLite store: the database file and its write-ahead log.";
-    readers.Gauge("manmulsang_store_size_bytes", kStoreHelp, [database_file] { return FileBytes(database_file); },
-                  R"(file="database")");
-    readers.Gauge("manmulsang_store_size_bytes", kStoreHelp, [wal_file] { return FileBytes(wal_file); },
-                  R"(file="wal")");
+    readers.Gauge(
+        "manmulsang_store_size_bytes", kStoreHelp, [database_file] { return FileBytes(database_file); },
+        R"(file="database")");
+    readers.Gauge(
+        "manmulsang_store_size_bytes", kStoreHelp, [wal_file] { return FileBytes(wal_file); }, R"(file="wal")");
   }
 
   readers.Gauge("manmulsang_database_writers_waiting",

@@ -79,8 +79,8 @@ struct Marketplace {
 std::vector<core::ProductId> Prepare(Marketplace& market, const Case& bench_case) {
   std::vector<sellers::NewShop> shops;
   for (int index = 0; index < kShops; ++index) {
-    shops.push_back({core::UserId{10 + index}, "상점 " + std::to_string(index), "", "평양",
-                     sellers::ShopStatus::approved});
+    shops.push_back(
+        {core::UserId{10 + index}, "상점 " + std::to_string(index), "", "평양", sellers::ShopStatus::approved});
   }
   const std::vector<core::SellerId> shop_ids = market.sellers.InsertShops(shops);
   const core::CategoryId category = market.catalog.CategoryBySlug("food")->id;
@@ -102,9 +102,7 @@ std::vector<core::ProductId> Prepare(Marketplace& market, const Case& bench_case
   return market.catalog.InsertProducts(products);
 }
 
-double Milliseconds(Clock::duration duration) {
-  return std::chrono::duration<double, std::milli>(duration).count();
-}
+double Milliseconds(Clock::duration duration) { return std::chrono::duration<double, std::milli>(duration).count(); }
 
 double Percentile(std::vector<double>& values, double fraction) {
   if (values.empty()) return 0;
@@ -179,9 +177,8 @@ Measurement Run(const Case& bench_case, const Options& options) {
       measurement.add_milliseconds.insert(measurement.add_milliseconds.end(), mine.add_milliseconds.begin(),
                                           mine.add_milliseconds.end());
     }
-    const std::int64_t stored = market.database->Read([](db::Connection& connection) {
-      return connection.QueryOne("SELECT COUNT(*) FROM orders")->Int(0);
-    });
+    const std::int64_t stored = market.database->Read(
+        [](db::Connection& connection) { return connection.QueryOne("SELECT COUNT(*) FROM orders")->Int(0); });
     if (stored != measurement.orders) {
       std::fprintf(stderr, "checkout_benchmark: %lld orders answered (%lld failures), %lld stored\n",
                    static_cast<long long>(measurement.orders), static_cast<long long>(measurement.failures),
@@ -212,8 +209,8 @@ void PrintSyncProbe() {
   ::close(descriptor);
   std::filesystem::remove(file);
   const double rate = static_cast<double>(milliseconds.size()) / 2.0;
-  std::printf("The disk under the store: %.0f synced 4 KiB appends/s (fdatasync p50 %.2f ms, p99 %.2f ms).\n\n",
-              rate, Percentile(milliseconds, 0.50), Percentile(milliseconds, 0.99));
+  std::printf("The disk under the store: %.0f synced 4 KiB appends/s (fdatasync p50 %.2f ms, p99 %.2f ms).\n\n", rate,
+              Percentile(milliseconds, 0.50), Percentile(milliseconds, 0.99));
 }
 
 }  // namespace
@@ -249,8 +246,7 @@ int main(int argc, char** argv) {
     const auto syncs = measurement.writer_after.commits - measurement.writer_before.commits;
     const double per_sync = syncs > 0 ? static_cast<double>(transactions) / static_cast<double>(syncs) : 0;
     std::printf("| %s | %lld | %.0f | %.1f ms | %.1f ms | %.1f ms | %.1f |\n", bench_case.name.c_str(),
-                static_cast<long long>(measurement.orders), rate,
-                Percentile(measurement.checkout_milliseconds, 0.50),
+                static_cast<long long>(measurement.orders), rate, Percentile(measurement.checkout_milliseconds, 0.50),
                 Percentile(measurement.checkout_milliseconds, 0.99), Percentile(measurement.add_milliseconds, 0.99),
                 per_sync);
     if (measurement.failures > 0) {

@@ -41,11 +41,20 @@ void CheckHeaderReader(const std::string& bytes) {
   // Each format's own field widths bound what it can declare.
   std::uint32_t limit = 0;
   switch (header.format) {
-    case ImageFormat::jpeg: limit = 0xffff; break;
-    case ImageFormat::gif: limit = 0xffff; break;
-    case ImageFormat::png: limit = 0x7fffffff; break;
-    case ImageFormat::webp: limit = 1u << 24; break;
-    default: std::abort();
+    case ImageFormat::jpeg:
+      limit = 0xffff;
+      break;
+    case ImageFormat::gif:
+      limit = 0xffff;
+      break;
+    case ImageFormat::png:
+      limit = 0x7fffffff;
+      break;
+    case ImageFormat::webp:
+      limit = 1u << 24;
+      break;
+    default:
+      std::abort();
   }
   if (header.width > limit || header.height > limit) std::abort();
 

@@ -17,10 +17,10 @@ struct ProductRecipe {
   std::vector<std::vector<std::string_view>> options;
   std::int64_t price_min = 0;  // KPW, whole won
   std::int64_t price_max = 0;
-  double price_step = 0.3;     // price × (1 + step × index of the first option)
+  double price_step = 0.3;                 // price × (1 + step × index of the first option)
   std::vector<std::string_view> features;  // description sentences
-  bool imported = false;       // some listings are priced in USD or CNY
-  bool brand_last = false;     // books: "title — publisher"
+  bool imported = false;                   // some listings are priced in USD or CNY
+  bool brand_last = false;                 // books: "title — publisher"
 };
 
 std::span<const ProductRecipe> ProductRecipes();

@@ -42,8 +42,8 @@ struct ShopPlan {
   std::map<std::string, std::vector<core::SellerId>, std::less<>> by_trade;
 };
 
-std::vector<core::UserId> InsertMembers(accounts::AccountService& accounts, Random& random,
-                                        std::int64_t count, std::int64_t sellers) {
+std::vector<core::UserId> InsertMembers(accounts::AccountService& accounts, Random& random, std::int64_t count,
+                                        std::int64_t sellers) {
   std::vector<accounts::RegisterCommand> members;
   members.reserve(count);
   for (std::int64_t index = 1; index <= count; ++index) {
@@ -78,10 +78,11 @@ ShopPlan InsertShops(sellers::SellerService& sellers, catalog::CatalogService& c
     shop.owner = owners[index];
     shop.name = name;
     shop.city = std::string(city);
-    shop.description = std::string(city) + "에 있는 " + top.name_ko + " 전문 상점입니다. 좋은 물건을 알맞은 값에 팝니다.";
+    shop.description =
+        std::string(city) + "에 있는 " + top.name_ko + " 전문 상점입니다. 좋은 물건을 알맞은 값에 팝니다.";
     // A few applications are still waiting for approval, as on a live site.
-    shop.status = index < tops.size() || !random.Chance(0.05) ? sellers::ShopStatus::approved
-                                                              : sellers::ShopStatus::pending;
+    shop.status =
+        index < tops.size() || !random.Chance(0.05) ? sellers::ShopStatus::approved : sellers::ShopStatus::pending;
     shops.push_back(std::move(shop));
     trades.push_back(top.slug);
   }
@@ -116,8 +117,8 @@ std::int64_t RoundPrice(double won) {
   return std::max<std::int64_t>(step, static_cast<std::int64_t>(std::llround(won / step)) * step);
 }
 
-catalog::NewProduct MakeProduct(Random& random, const RecipeTarget& target, const ShopPlan& shops,
-                                std::int64_t ordinal, core::TimePoint now) {
+catalog::NewProduct MakeProduct(Random& random, const RecipeTarget& target, const ShopPlan& shops, std::int64_t ordinal,
+                                core::TimePoint now) {
   const ProductRecipe& recipe = *target.recipe;
   catalog::NewProduct product;
   const auto& sellers = shops.by_trade.at(target.top_slug);
@@ -172,7 +173,8 @@ catalog::NewProduct MakeProduct(Random& random, const RecipeTarget& target, cons
   // reviews module (demo_reviews.cpp); a listing starts with none. The draws that once made a
   // rating up stay, so that a seed still gives the same names, prices and dates.
   if (!random.Chance(0.3) && static_cast<std::int64_t>(attention * 12.0) > 0) (void)random.Unit();
-  auto age = std::chrono::seconds(random.Below(std::chrono::duration_cast<std::chrono::seconds>(kListingPeriod).count()));
+  auto age =
+      std::chrono::seconds(random.Below(std::chrono::duration_cast<std::chrono::seconds>(kListingPeriod).count()));
   product.created_at = now - age;
 
   std::int64_t images = 1 + static_cast<std::int64_t>(random.Below(3));
@@ -208,14 +210,16 @@ DemoSummary GenerateDemoMarketplace(db::Database& /*database*/, accounts::Accoun
                                std::span<const core::UserId>(members).first(static_cast<std::size_t>(shop_count)));
   summary.shops = static_cast<std::int64_t>(shops.ids.size());
 
-  summary.buyers.assign(members.begin() + static_cast<std::ptrdiff_t>(std::min(static_cast<std::size_t>(shop_count), members.size())),
-                        members.end());
+  summary.buyers.assign(
+      members.begin() + static_cast<std::ptrdiff_t>(std::min(static_cast<std::size_t>(shop_count), members.size())),
+      members.end());
 
   std::vector<RecipeTarget> targets = ResolveRecipes(catalog);
   ProgressBar progress(options.progress, options.products);
   std::vector<catalog::NewProduct> batch;
   batch.reserve(kBatchSize);
-  const std::int64_t sample_stride = std::max<std::int64_t>(1, (options.products + kProductSample - 1) / kProductSample);
+  const std::int64_t sample_stride =
+      std::max<std::int64_t>(1, (options.products + kProductSample - 1) / kProductSample);
   for (std::int64_t ordinal = 1; ordinal <= options.products; ++ordinal) {
     const RecipeTarget& target = targets[random.Below(targets.size())];
     batch.push_back(MakeProduct(random, target, shops, ordinal, now));

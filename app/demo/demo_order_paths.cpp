@@ -14,7 +14,8 @@ using Seconds = std::chrono::seconds;
 
 constexpr std::string_view kReturnReasons[] = {"크기가 맞지 않습니다", "주문한 색과 다릅니다",
                                                "포장이 손상되어 왔습니다", "생각했던 것과 다릅니다"};
-constexpr std::string_view kCancelReasons[] = {"주문을 잘못 했습니다", "다른 상점에서 샀습니다", "배송지가 바뀌었습니다"};
+constexpr std::string_view kCancelReasons[] = {"주문을 잘못 했습니다", "다른 상점에서 샀습니다",
+                                               "배송지가 바뀌었습니다"};
 constexpr std::string_view kCarriers[] = {"조선우편", "평양특급", "대동강택배", "만물상 배송"};
 
 // One of every (status, method) path first, so even the smallest demo shows each status.
@@ -90,7 +91,8 @@ std::vector<OrderMove> PlanMoves(Random& random, OrderStatus target, PaymentMeth
   if (method == PaymentMethod::bank_transfer) {
     if (target == OrderStatus::cancelled && random.Chance(0.4)) {
       // The deposit never came: the job cancels it once the deadline passed.
-      steps.push_back({settings.bank_transfer_deadline + RandomHours(random, 0, 1), OrderEvent::expire, Party::system, ""});
+      steps.push_back(
+          {settings.bank_transfer_deadline + RandomHours(random, 0, 1), OrderEvent::expire, Party::system, ""});
       return steps;
     }
     steps.push_back({RandomHours(random, 2, 30), OrderEvent::confirm_payment, Party::admin, "은행 입금 확인"});
@@ -114,7 +116,8 @@ std::vector<OrderMove> PlanMoves(Random& random, OrderStatus target, PaymentMeth
   if (target == OrderStatus::confirmed) {
     if (random.Chance(0.3)) {
       // The buyer never confirmed: the job did, once the window closed.
-      steps.push_back({settings.auto_confirm_after + RandomHours(random, 0, 1), OrderEvent::confirm, Party::system, ""});
+      steps.push_back(
+          {settings.auto_confirm_after + RandomHours(random, 0, 1), OrderEvent::confirm, Party::system, ""});
     } else {
       steps.push_back({RandomHours(random, 2, 140), OrderEvent::confirm, Party::buyer, ""});
     }

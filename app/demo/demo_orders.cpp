@@ -4,8 +4,8 @@
 #include <array>
 #include <chrono>
 #include <map>
-#include <queue>
 #include <optional>
+#include <queue>
 #include <random>
 #include <set>
 #include <stdexcept>
@@ -48,8 +48,8 @@ constexpr std::int64_t kCashUnit = 10'000;
 constexpr std::string_view kCashierEmail = "cashier@example.kp";
 constexpr std::string_view kCashierName = "만물상 출납계";
 
-constexpr std::string_view kStreets[] = {"중앙거리", "통일거리", "창광거리", "려명거리", "문수거리", "해방거리",
-                               "역전동", "락원동"};
+constexpr std::string_view kStreets[] = {"중앙거리", "통일거리", "창광거리", "려명거리",
+                                         "문수거리", "해방거리", "역전동",   "락원동"};
 
 struct PlannedOrder {
   core::UserId buyer;
@@ -249,7 +249,8 @@ class DemoOrders : DemoStepInThePast {
       const core::TimePoint latest_end = now_ - 1min;
       if (order.placed_at > latest_end) order.placed_at = latest_end;
       if (order.placed_at + span > latest_end && span.count() > 0) {
-        const auto room = std::max<std::int64_t>(0, std::chrono::duration_cast<Seconds>(latest_end - order.placed_at).count());
+        const auto room =
+            std::max<std::int64_t>(0, std::chrono::duration_cast<Seconds>(latest_end - order.placed_at).count());
         for (OrderMove& step : order.steps) step.gap = Seconds(step.gap.count() * room / span.count());
       }
       plan_.push_back(std::move(order));
@@ -335,8 +336,12 @@ class DemoOrders : DemoStepInThePast {
   bool Move(const PlannedOrder& order, const OrderMove& step) {
     std::expected<orders::Order, orders::OrderError> moved = std::unexpected(orders::OrderError::order_not_found);
     switch (step.party) {
-      case Party::system: moved = orders_.ApplyAsSystem(*order.id, step.event); break;
-      case Party::admin: moved = orders_.Apply(cashier_, *order.id, step.event, step.note); break;
+      case Party::system:
+        moved = orders_.ApplyAsSystem(*order.id, step.event);
+        break;
+      case Party::admin:
+        moved = orders_.Apply(cashier_, *order.id, step.event, step.note);
+        break;
       case Party::seller: {
         const core::Actor& owner = shop_owners_.at(order.shop.value);
         if (step.event == OrderEvent::ship) {

@@ -10,8 +10,8 @@ namespace manmulsang::demo {
 
 struct DemoOrdersSummary {
   std::int64_t orders = 0;
-  std::int64_t wallets = 0;   // buyers whose wallet got a cash top-up
-  std::int64_t dropped = 0;   // planned checkouts the services refused (none on a fresh demo)
+  std::int64_t wallets = 0;  // buyers whose wallet got a cash top-up
+  std::int64_t dropped = 0;  // planned checkouts the services refused (none on a fresh demo)
   std::map<orders::OrderStatus, std::int64_t> by_status;
 };
 

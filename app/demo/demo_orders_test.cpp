@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "demo/demo_data.hpp"
-#include "manmulsang/orders/orders.hpp"
 #include "demo/demo_test_store.hpp"
+#include "manmulsang/orders/orders.hpp"
 
 namespace manmulsang::demo {
 namespace {
@@ -85,7 +85,9 @@ TEST(DemoOrders, EveryStatusWithBalancedLedgerAndConsistentStock) {
   for (std::string_view method : {"wallet", "cod", "bank_transfer"}) {
     EXPECT_GT(store.database.database().Read([&](db::Connection& connection) {
       return connection.QueryOne("SELECT COUNT(*) FROM orders WHERE payment_method = $1", {method})->Int(0);
-    }), 0) << method;
+    }),
+              0)
+        << method;
   }
 
   // The ledger balances: every transfer sums to zero, no wallet below zero ...
@@ -94,17 +96,19 @@ TEST(DemoOrders, EveryStatusWithBalancedLedgerAndConsistentStock) {
   EXPECT_EQ(audit.unbalanced_transfers, 0);
   EXPECT_EQ(audit.negative_wallets, 0);
   // ... each order that was paid has exactly one payment; refunds and releases where they belong.
-  EXPECT_EQ(store.Count("SELECT COUNT(*) FROM orders o WHERE "
-                        "(o.status IN ('paid', 'confirmed') OR (o.payment_method <> 'cod' AND o.status IN "
-                        "('preparing', 'shipped', 'delivered', 'return_requested', 'returned'))) AND "
-                        "(SELECT COUNT(*) FROM ledger_transfers t WHERE t.order_id = o.id AND t.kind = 'payment') <> 1"),
-            0);
+  EXPECT_EQ(
+      store.Count("SELECT COUNT(*) FROM orders o WHERE "
+                  "(o.status IN ('paid', 'confirmed') OR (o.payment_method <> 'cod' AND o.status IN "
+                  "('preparing', 'shipped', 'delivered', 'return_requested', 'returned'))) AND "
+                  "(SELECT COUNT(*) FROM ledger_transfers t WHERE t.order_id = o.id AND t.kind = 'payment') <> 1"),
+      0);
   EXPECT_EQ(store.Count("SELECT COUNT(*) FROM orders o WHERE o.status = 'awaiting_payment' AND EXISTS "
                         "(SELECT 1 FROM ledger_transfers t WHERE t.order_id = o.id)"),
             0);
-  EXPECT_EQ(store.Count("SELECT COUNT(*) FROM orders o WHERE o.status = 'confirmed' AND "
-                        "(SELECT COUNT(*) FROM ledger_transfers t WHERE t.order_id = o.id AND t.kind = 'release') <> 1"),
-            0);
+  EXPECT_EQ(
+      store.Count("SELECT COUNT(*) FROM orders o WHERE o.status = 'confirmed' AND "
+                  "(SELECT COUNT(*) FROM ledger_transfers t WHERE t.order_id = o.id AND t.kind = 'release') <> 1"),
+      0);
   EXPECT_EQ(store.Count("SELECT COUNT(*) FROM orders o WHERE o.status IN ('cancelled', 'returned') AND "
                         "(SELECT COUNT(*) FROM ledger_transfers t WHERE t.order_id = o.id AND t.kind = 'payment') <> "
                         "(SELECT COUNT(*) FROM ledger_transfers t WHERE t.order_id = o.id AND t.kind = 'refund')"),
@@ -120,9 +124,9 @@ TEST(DemoOrders, EveryStatusWithBalancedLedgerAndConsistentStock) {
   // theirs back), and nothing sold out: the catalogue is as big as before.
   std::map<std::int64_t, std::int64_t> held;
   store.database.database().Read([&](db::Connection& connection) {
-    for (const db::Row& row : connection.Query(
-             "SELECT l.product_id, SUM(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id "
-             "WHERE o.status NOT IN ('cancelled', 'returned') GROUP BY l.product_id")) {
+    for (const db::Row& row :
+         connection.Query("SELECT l.product_id, SUM(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                          "WHERE o.status NOT IN ('cancelled', 'returned') GROUP BY l.product_id")) {
       held[row.Int(0)] = row.Int(1);
     }
   });
@@ -155,18 +159,21 @@ TEST(DemoOrders, EveryStatusWithBalancedLedgerAndConsistentStock) {
   const std::int64_t now = core::ToUnixSeconds(store.clock.Now());
   EXPECT_EQ(store.database.database().Read([&](db::Connection& connection) {
     return connection.QueryOne("SELECT COUNT(*) FROM order_steps WHERE created_at > $1", {now})->Int(0);
-  }), 0);
+  }),
+            0);
   EXPECT_GT(store.database.database().Read([&](db::Connection& connection) {
     return connection.QueryOne("SELECT COUNT(*) FROM orders WHERE created_at < $1", {now - 30 * 24 * 3600})->Int(0);
-  }), 0) << "no order is from the past months";
+  }),
+            0)
+      << "no order is from the past months";
 
   // The server's jobs, run now, find nothing to move: the demo's statuses stay as generated.
   EXPECT_EQ(store.orders.ExpireOverdueBankTransfers(), 0);
   EXPECT_EQ(store.orders.AutoConfirmDelivered(), 0);
 
   // Demo members still sign in with the demo password, and their orders are theirs.
-  const std::int64_t busiest_buyer = store.Count(
-      "SELECT buyer_id FROM orders GROUP BY buyer_id ORDER BY COUNT(*) DESC, buyer_id LIMIT 1");
+  const std::int64_t busiest_buyer =
+      store.Count("SELECT buyer_id FROM orders GROUP BY buyer_id ORDER BY COUNT(*) DESC, buyer_id LIMIT 1");
   const auto buyer = store.accounts.FindUser(core::UserId{busiest_buyer});
   ASSERT_TRUE(buyer.has_value());
   EXPECT_TRUE(store.accounts.Login(buyer->email, "manmulsang-demo", "10.0.0.1", accounts::SessionKind::api));
@@ -190,8 +197,9 @@ TEST(DemoOrders, ShortDeadlinesOfTheServerLeaveTheDemoStatusesAlone) {
   EXPECT_EQ(summary.dropped, 0);
   EXPECT_GT(summary.by_status.at(orders::OrderStatus::awaiting_payment), 0);
   EXPECT_GT(summary.by_status.at(orders::OrderStatus::delivered), 0);
-  orders::OrderService server_jobs{store.database.database(), store.clock, store.sellers, store.catalog,
-                                   store.cart, store.payments, options.order_settings};
+  orders::OrderService server_jobs{
+      store.database.database(), store.clock, store.sellers, store.catalog, store.cart, store.payments,
+      options.order_settings};
   EXPECT_EQ(server_jobs.ExpireOverdueBankTransfers(), 0);
   EXPECT_EQ(server_jobs.AutoConfirmDelivered(), 0);
 }

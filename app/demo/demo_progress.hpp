@@ -23,9 +23,8 @@ class ProgressBar {
     int filled = static_cast<int>(done * kWidth / total_);
     std::string bar(filled, '#');
     bar.append(kWidth - filled, '.');
-    std::fprintf(stderr, "\r%.*s [%s] %3d%% %lld/%lld", static_cast<int>(stage.size()), stage.data(),
-                 bar.c_str(), static_cast<int>(done * 100 / total_), static_cast<long long>(done),
-                 static_cast<long long>(total_));
+    std::fprintf(stderr, "\r%.*s [%s] %3d%% %lld/%lld", static_cast<int>(stage.size()), stage.data(), bar.c_str(),
+                 static_cast<int>(done * 100 / total_), static_cast<long long>(done), static_cast<long long>(total_));
     std::fflush(stderr);
   }
   void Finish() {

@@ -94,9 +94,7 @@ class DemoReviews : DemoStepInThePast {
   }
 
  private:
-  void Schedule(core::TimePoint at, std::function<void()> work) {
-    agenda_.push({at, ++sequence_, std::move(work)});
-  }
+  void Schedule(core::TimePoint at, std::function<void()> work) { agenda_.push({at, ++sequence_, std::move(work)}); }
 
   // What the reviews of a product need to know of it; nullopt when it is not listed any more.
   std::optional<ProductFacts> Facts(core::ProductId id) {
@@ -128,9 +126,12 @@ class DemoReviews : DemoStepInThePast {
   int Rating(int quality) {
     const double draw = random_.Unit();
     switch (quality) {
-      case 0: return draw < 0.62 ? 5 : (draw < 0.92 ? 4 : 3);
-      case 1: return draw < 0.25 ? 5 : (draw < 0.6 ? 4 : (draw < 0.85 ? 3 : 2));
-      default: return draw < 0.15 ? 4 : (draw < 0.45 ? 3 : (draw < 0.75 ? 2 : 1));
+      case 0:
+        return draw < 0.62 ? 5 : (draw < 0.92 ? 4 : 3);
+      case 1:
+        return draw < 0.25 ? 5 : (draw < 0.6 ? 4 : (draw < 0.85 ? 3 : 2));
+      default:
+        return draw < 0.15 ? 4 : (draw < 0.45 ? 3 : (draw < 0.75 ? 2 : 1));
     }
   }
 
@@ -161,8 +162,10 @@ class DemoReviews : DemoStepInThePast {
       const reviews::ReviewId id = written_review->id;
       Schedule(replied, [=, this] {
         const auto owner = ShopOwner(shop);
-        if (owner && reviews_.Reply(*owner, id, reply)) ++summary_.replies;
-        else ++summary_.refused;
+        if (owner && reviews_.Reply(*owner, id, reply))
+          ++summary_.replies;
+        else
+          ++summary_.refused;
       });
     });
   }
@@ -208,7 +211,8 @@ class DemoReviews : DemoStepInThePast {
 
   // A cash-on-delivery order of one unit, prepared, shipped, delivered and confirmed over some
   // days, then (mostly) reviewed.
-  void PlanPopularOrder(const core::Actor& buyer, core::ProductId product, core::SellerId shop, core::TimePoint placed) {
+  void PlanPopularOrder(const core::Actor& buyer, core::ProductId product, core::SellerId shop,
+                        core::TimePoint placed) {
     const std::vector<Seconds> gaps = {RandomHours(random_, 2, 20), RandomHours(random_, 4, 48),
                                        RandomHours(random_, 24, 96), RandomHours(random_, 2, 100)};
     const bool reviews = random_.Chance(kReviewPopular);
@@ -278,8 +282,10 @@ class DemoReviews : DemoStepInThePast {
         const reviews::QuestionId id = question->id;
         Schedule(answered_at, [=, this] {
           const auto owner = ShopOwner(shop);
-          if (owner && questions_.Answer(*owner, id, answer)) ++summary_.answers;
-          else ++summary_.refused;
+          if (owner && questions_.Answer(*owner, id, answer))
+            ++summary_.answers;
+          else
+            ++summary_.refused;
         });
       });
     }

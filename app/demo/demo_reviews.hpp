@@ -13,11 +13,11 @@ namespace manmulsang::demo {
 
 struct DemoReviewsSummary {
   std::int64_t reviews = 0;
-  std::int64_t replies = 0;     // shops' replies to reviews
-  std::int64_t questions = 0;   // of which some private
+  std::int64_t replies = 0;    // shops' replies to reviews
+  std::int64_t questions = 0;  // of which some private
   std::int64_t private_questions = 0;
   std::int64_t answers = 0;
-  std::int64_t refused = 0;     // writes the services refused (none on a fresh demo)
+  std::int64_t refused = 0;  // writes the services refused (none on a fresh demo)
 };
 
 // The third demo step, after GenerateDemoOrders: the demo's buyers review lines of their

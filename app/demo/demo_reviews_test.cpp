@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "demo/demo_orders.hpp"
+#include "demo/demo_test_store.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/reviews/reviews.hpp"
-#include "demo/demo_test_store.hpp"
 
 namespace manmulsang::demo {
 namespace {
@@ -59,15 +59,16 @@ TEST(DemoReviews, EveryRatingIsTheAverageOfRealReviewsByBuyersOfDeliveredGoods) 
 
   // Each review is by the buyer of a delivered or confirmed order holding the product, after it
   // arrived, and never in the future.
-  EXPECT_EQ(store.Count("SELECT COUNT(*) FROM reviews r JOIN orders o ON o.id = r.order_id "
-                        "WHERE o.buyer_id != r.author_id OR o.status NOT IN ('delivered', 'confirmed') "
-                        "OR NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.product_id = r.product_id) "
-                        "OR r.created_at < (SELECT MAX(s.created_at) FROM order_steps s WHERE s.order_id = o.id "
-                        "AND s.to_status = 'delivered')"),
-            0);
+  EXPECT_EQ(
+      store.Count("SELECT COUNT(*) FROM reviews r JOIN orders o ON o.id = r.order_id "
+                  "WHERE o.buyer_id != r.author_id OR o.status NOT IN ('delivered', 'confirmed') "
+                  "OR NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.product_id = r.product_id) "
+                  "OR r.created_at < (SELECT MAX(s.created_at) FROM order_steps s WHERE s.order_id = o.id "
+                  "AND s.to_status = 'delivered')"),
+      0);
   const std::int64_t now = core::ToUnixSeconds(store.clock.Now());
-  EXPECT_EQ(store.Count("SELECT COUNT(*) FROM reviews WHERE created_at > " + std::to_string(now) +
-                        " OR replied_at > " + std::to_string(now)),
+  EXPECT_EQ(store.Count("SELECT COUNT(*) FROM reviews WHERE created_at > " + std::to_string(now) + " OR replied_at > " +
+                        std::to_string(now)),
             0);
   EXPECT_EQ(store.Count("SELECT COUNT(*) FROM questions WHERE answered_at < created_at OR created_at > " +
                         std::to_string(now)),

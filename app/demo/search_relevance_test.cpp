@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "demo/demo_generator.hpp"
-#include "manmulsang/search/search.hpp"
 #include "demo/demo_test_store.hpp"
+#include "manmulsang/search/search.hpp"
 
 namespace manmulsang::demo {
 namespace {
@@ -187,7 +187,8 @@ void ExpectRelevance(search::SearchService& service, catalog::CatalogService& ca
       const std::string name = AsciiLower(product->name);
       if (test.category) {
         const auto path = catalog.Breadcrumb(product->category);
-        EXPECT_TRUE(std::ranges::any_of(path, [&](const catalog::Category& step) { return step.slug == *test.category; }))
+        EXPECT_TRUE(
+            std::ranges::any_of(path, [&](const catalog::Category& step) { return step.slug == *test.category; }))
             << "#" << rank + 1 << " " << product->name << " is not in " << *test.category;
       }
       for (std::string_view needle : test.needles) {
@@ -228,15 +229,14 @@ TEST(SearchRelevance, MeasureTheCostOfTypoTolerance) {
                           options);
   search::SearchService memory(store.database.database(), search::SearchOptions{.in_memory = true});
   // The measurement reads the index's table directly, as index_measurement_test does.
-  const std::int64_t vocabulary = store.database.database().Read([](db::Connection& connection) {
-    return connection.QueryOne("SELECT count(*) FROM search_words")->Int(0);
-  });
+  const std::int64_t vocabulary = store.database.database().Read(
+      [](db::Connection& connection) { return connection.QueryOne("SELECT count(*) FROM search_words")->Int(0); });
   std::printf("listings %lld, vocabulary %lld words\n", static_cast<long long>(store.search.IndexedCount()),
               static_cast<long long>(vocabulary));
   const auto milliseconds = [](auto duration) { return std::chrono::duration<double, std::milli>(duration).count(); };
-  for (const char* text : {"노트북", "태양광 패널", "없는말", "흙먼지떡 qqqq", "zzzzqqqq", "노트묵", "냉장거",
-                           "samsnug", "kingstom", "운동하", "노트북가방", "태양광패널", "고려 인삼차",
-                           "가나다라마바 하나둘셋넷다 qwertyuiopas zxcvbnmasdfg"}) {
+  for (const char* text :
+       {"노트북", "태양광 패널", "없는말", "흙먼지떡 qqqq", "zzzzqqqq", "노트묵", "냉장거", "samsnug", "kingstom",
+        "운동하", "노트북가방", "태양광패널", "고려 인삼차", "가나다라마바 하나둘셋넷다 qwertyuiopas zxcvbnmasdfg"}) {
     for (auto* service : {&store.search, &memory}) {
       search::SearchRequest request;
       request.text = text;
@@ -261,26 +261,26 @@ TEST(SearchRelevance, MeasureTheCostOfTypoTolerance) {
   with_typos.insert(with_typos.end(), {"없는말", "노트묵", "samsnug"});
   const std::vector<const std::vector<std::string>*> mixes = {&words_known, &with_typos};
   for (const auto* mix : mixes)
-  for (auto* service : {&store.search, &memory}) {
-    std::atomic<std::int64_t> searches = 0;
-    std::atomic<bool> stop = false;
-    std::vector<std::thread> clients;
-    for (std::size_t client = 0; client < 8; ++client) {
-      clients.emplace_back([&, client] {
-        search::SearchRequest request;
-        for (std::size_t next = client; !stop; ++next) {
-          request.text = (*mix)[next % mix->size()];
-          (void)service->Search(request);
-          ++searches;
-        }
-      });
+    for (auto* service : {&store.search, &memory}) {
+      std::atomic<std::int64_t> searches = 0;
+      std::atomic<bool> stop = false;
+      std::vector<std::thread> clients;
+      for (std::size_t client = 0; client < 8; ++client) {
+        clients.emplace_back([&, client] {
+          search::SearchRequest request;
+          for (std::size_t next = client; !stop; ++next) {
+            request.text = (*mix)[next % mix->size()];
+            (void)service->Search(request);
+            ++searches;
+          }
+        });
+      }
+      std::this_thread::sleep_for(std::chrono::seconds(3));
+      stop = true;
+      for (std::thread& client : clients) client.join();
+      std::printf("throughput, 8 threads, %s, %s: %.0f searches/s\n", service == &memory ? "memory" : "tables",
+                  mix == &words_known ? "known words" : "with a miss and two typos", static_cast<double>(searches) / 3);
     }
-    std::this_thread::sleep_for(std::chrono::seconds(3));
-    stop = true;
-    for (std::thread& client : clients) client.join();
-    std::printf("throughput, 8 threads, %s, %s: %.0f searches/s\n", service == &memory ? "memory" : "tables",
-                mix == &words_known ? "known words" : "with a miss and two typos", static_cast<double>(searches) / 3);
-  }
 }
 
 }  // namespace

@@ -8,10 +8,14 @@ namespace {
 
 SellerCenterError FromApplication(sellers::ApplicationError error) {
   switch (error) {
-    case sellers::ApplicationError::unauthenticated: return SellerCenterError::unauthenticated;
-    case sellers::ApplicationError::application_pending: return SellerCenterError::application_pending;
-    case sellers::ApplicationError::application_rejected: return SellerCenterError::application_rejected;
-    default: return SellerCenterError::not_a_seller;
+    case sellers::ApplicationError::unauthenticated:
+      return SellerCenterError::unauthenticated;
+    case sellers::ApplicationError::application_pending:
+      return SellerCenterError::application_pending;
+    case sellers::ApplicationError::application_rejected:
+      return SellerCenterError::application_rejected;
+    default:
+      return SellerCenterError::not_a_seller;
   }
 }
 
@@ -19,11 +23,16 @@ SellerCenterError FromApplication(sellers::ApplicationError error) {
 
 std::string_view ErrorCode(SellerCenterError error) {
   switch (error) {
-    case SellerCenterError::unauthenticated: return "unauthenticated";
-    case SellerCenterError::not_a_seller: return "not_a_seller";
-    case SellerCenterError::application_pending: return "application_pending";
-    case SellerCenterError::application_rejected: return "application_rejected";
-    case SellerCenterError::shop_not_found: return "shop_not_found";
+    case SellerCenterError::unauthenticated:
+      return "unauthenticated";
+    case SellerCenterError::not_a_seller:
+      return "not_a_seller";
+    case SellerCenterError::application_pending:
+      return "application_pending";
+    case SellerCenterError::application_rejected:
+      return "application_rejected";
+    case SellerCenterError::shop_not_found:
+      return "shop_not_found";
   }
   return "shop_not_found";
 }
@@ -89,8 +98,8 @@ std::expected<Dashboard, SellerCenterError> SellerCenter::DashboardOf(const core
   dashboard.order_counts = std::move(*counts);
   // As the orders page's "to prepare" tab counts them (the tile links there): paid ones, and
   // those awaiting payment, which holds cash on delivery that the shop prepares before the money.
-  dashboard.orders_to_prepare = dashboard.order_counts[orders::OrderStatus::paid] +
-                                dashboard.order_counts[orders::OrderStatus::awaiting_payment];
+  dashboard.orders_to_prepare =
+      dashboard.order_counts[orders::OrderStatus::paid] + dashboard.order_counts[orders::OrderStatus::awaiting_payment];
   dashboard.search_terms = traffic.search_terms;
   dashboard.unanswered_questions = questions->total;
   dashboard.balance = payments_.SellerStatement(dashboard.shop.id, 1, 1).balance;

@@ -117,7 +117,9 @@ void AccountRepository::UpdatePasswordHash(core::UserId id, std::string_view pas
   connection_.Execute(kUpdatePasswordHash, {id.value, password_hash});
 }
 
-void AccountRepository::PromoteBuyerToSeller(core::UserId id) { connection_.Execute(kPromoteBuyerToSeller, {id.value}); }
+void AccountRepository::PromoteBuyerToSeller(core::UserId id) {
+  connection_.Execute(kPromoteBuyerToSeller, {id.value});
+}
 
 void AccountRepository::InsertSession(const NewSession& session) {
   connection_.Execute(kInsertSession, {session.token_hash, session.user.value, SessionKindName(session.kind),

@@ -12,9 +12,9 @@ constexpr std::size_t kMaxEmailLocalBytes = 64;
 // Characters that must not appear in a name shown to other members: controls, line breaks, and
 // the bidirectional overrides that can make a name read as something else.
 bool IsForbiddenInName(char32_t code_point) {
-  return text::IsControlCharacter(code_point) || code_point == 0x2028 ||
-         code_point == 0x2029 || (code_point >= 0x202A && code_point <= 0x202E) ||
-         (code_point >= 0x2066 && code_point <= 0x2069) || code_point == 0xFEFF;
+  return text::IsControlCharacter(code_point) || code_point == 0x2028 || code_point == 0x2029 ||
+         (code_point >= 0x202A && code_point <= 0x202E) || (code_point >= 0x2066 && code_point <= 0x2069) ||
+         code_point == 0xFEFF;
 }
 
 // Characters no plausible address contains: whitespace, controls, and the punctuation that

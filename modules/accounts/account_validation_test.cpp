@@ -17,11 +17,28 @@ TEST(NormaliseEmailTest, TrimsFoldsCaseAndComposes) {
 }
 
 TEST(NormaliseEmailTest, RejectsImplausibleAddresses) {
-  const std::vector<std::string> bad_addresses = {
-      "", "   ", "plain", "@example.com", "user@", "user@localhost", "user@example.c", "user@@example.com",
-      "us er@example.com", "user@exa mple.com", "user@.example.com", "user@example..com", ".user@example.com",
-      "user.@example.com", "a..b@example.com", "user@-example.com", "user@example.123", "<user>@example.com",
-      "user@exam_ple.com", "user\n@example.com", std::string("user\0@example.com", 17), "\xFF@example.com"};
+  const std::vector<std::string> bad_addresses = {"",
+                                                  "   ",
+                                                  "plain",
+                                                  "@example.com",
+                                                  "user@",
+                                                  "user@localhost",
+                                                  "user@example.c",
+                                                  "user@@example.com",
+                                                  "us er@example.com",
+                                                  "user@exa mple.com",
+                                                  "user@.example.com",
+                                                  "user@example..com",
+                                                  ".user@example.com",
+                                                  "user.@example.com",
+                                                  "a..b@example.com",
+                                                  "user@-example.com",
+                                                  "user@example.123",
+                                                  "<user>@example.com",
+                                                  "user@exam_ple.com",
+                                                  "user\n@example.com",
+                                                  std::string("user\0@example.com", 17),
+                                                  "\xFF@example.com"};
   for (const std::string& bad : bad_addresses) {
     EXPECT_EQ(NormaliseEmail(bad).error(), AccountError::invalid_email) << bad;
   }
@@ -42,8 +59,8 @@ TEST(NormaliseNameTest, TrimsAndCountsCodePoints) {
 }
 
 TEST(NormaliseNameTest, RejectsControlAndBidiCharacters) {
-  const std::vector<std::string> bad_names = {"Kim\nCheolsu", "Kim\tCheolsu", "Kim\x7FLee", "Kim\xC2\x85Lee",
-                                              "evil\xE2\x80\xAEgnp.exe", "bad\xFFutf8"};
+  const std::vector<std::string> bad_names = {
+      "Kim\nCheolsu", "Kim\tCheolsu", "Kim\x7FLee", "Kim\xC2\x85Lee", "evil\xE2\x80\xAEgnp.exe", "bad\xFFutf8"};
   for (const std::string& bad : bad_names) {
     EXPECT_EQ(NormaliseName(bad).error(), AccountError::invalid_name) << bad;
   }

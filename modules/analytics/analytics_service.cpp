@@ -29,7 +29,10 @@ bool StartsVisit(std::optional<core::TimePoint> last_seen, core::TimePoint now) 
 // add the two together.
 struct AnalyticsService::Impl {
   Impl(db::Database& database, const core::Clock& clock, AnalyticsOptions options)
-      : database(database), clock(clock), options(options), visits(DayKeyOf(clock.Now())),
+      : database(database),
+        clock(clock),
+        options(options),
+        visits(DayKeyOf(clock.Now())),
         shop_visits(options.max_pending_search_terms) {}
 
   int Today() const { return DayKeyOf(clock.Now()); }
@@ -45,9 +48,10 @@ struct AnalyticsService::Impl {
     bool prune = today != last_pruned_day;
     if (batch.empty() && shops.empty() && !prune) return;
     if (shops.dropped_terms > 0) {
-      spdlog::warn("analytics: {} shop views came with more distinct search words than the {} kept "
-                   "between flushes; their words were not counted",
-                   shops.dropped_terms, options.max_pending_search_terms);
+      spdlog::warn(
+          "analytics: {} shop views came with more distinct search words than the {} kept "
+          "between flushes; their words were not counted",
+          shops.dropped_terms, options.max_pending_search_terms);
     }
     try {
       database.Write([&](db::Connection& connection) {
@@ -193,9 +197,7 @@ void AnalyticsService::RecordShopVisit(core::SellerId shop, std::string_view sea
   impl_->shop_visits.Record(impl_->Today(), shop, search_query);
 }
 
-ShopTraffic AnalyticsService::ShopTrafficOf(core::SellerId shop, int days) {
-  return impl_->ShopTrafficOf(shop, days);
-}
+ShopTraffic AnalyticsService::ShopTrafficOf(core::SellerId shop, int days) { return impl_->ShopTrafficOf(shop, days); }
 
 void AnalyticsService::Flush() { impl_->Flush(); }
 

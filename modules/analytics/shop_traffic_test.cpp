@@ -26,16 +26,16 @@ class ShopTrafficTest : public ::testing::Test {
  protected:
   std::int64_t StoredViews(core::SellerId shop, std::string_view day) {
     return database_->Read([&](db::Connection& connection) {
-      auto row = connection.QueryOne("SELECT views FROM shop_views WHERE seller_id = $1 AND day = $2",
-                                     {shop.value, day});
+      auto row =
+          connection.QueryOne("SELECT views FROM shop_views WHERE seller_id = $1 AND day = $2", {shop.value, day});
       return row ? row->Int(0) : 0;
     });
   }
   std::int64_t StoredTerm(core::SellerId shop, std::string_view day, std::string_view query) {
     return database_->Read([&](db::Connection& connection) {
-      auto row = connection.QueryOne(
-          "SELECT count FROM shop_search_terms WHERE seller_id = $1 AND day = $2 AND query = $3",
-          {shop.value, day, query});
+      auto row =
+          connection.QueryOne("SELECT count FROM shop_search_terms WHERE seller_id = $1 AND day = $2 AND query = $3",
+                              {shop.value, day, query});
       return row ? row->Int(0) : 0;
     });
   }
@@ -65,8 +65,7 @@ TEST_F(ShopTrafficTest, ANewShopHasZeroForEveryDay) {
   // Out-of-range windows are clamped, never empty or unbounded.
   EXPECT_EQ(analytics.ShopTrafficOf(kShop, 0).daily_views.size(), 1u);
   EXPECT_EQ(analytics.ShopTrafficOf(kShop, -5).daily_views.size(), 1u);
-  EXPECT_EQ(analytics.ShopTrafficOf(kShop, 1'000'000).daily_views.size(),
-            static_cast<std::size_t>(kMaxTrafficDays));
+  EXPECT_EQ(analytics.ShopTrafficOf(kShop, 1'000'000).daily_views.size(), static_cast<std::size_t>(kMaxTrafficDays));
 }
 
 TEST_F(ShopTrafficTest, CountsViewsAndSearchWordsPerShopBeforeAndAfterAFlush) {

@@ -21,7 +21,7 @@ class ShopVisitCounter {
  public:
   // What was counted since the last flush.
   struct Batch {
-    std::map<std::pair<int, std::int64_t>, std::int64_t> views;                 // (day, shop)
+    std::map<std::pair<int, std::int64_t>, std::int64_t> views;                // (day, shop)
     std::map<std::tuple<int, std::int64_t, std::string>, std::int64_t> terms;  // (day, shop, words)
     std::int64_t dropped_terms = 0;  // views whose words found no room under the bound
 
@@ -39,8 +39,8 @@ class ShopVisitCounter {
   // Adds the shop's views in memory to daily_views (slot_of_day: a day key's index there), and
   // returns its words in memory over the days first_day..last_day.
   std::map<std::string, std::int64_t> AddPending(core::SellerId shop,
-                                                 const std::unordered_map<int, std::size_t>& slot_of_day,
-                                                 int first_day, int last_day, std::vector<std::int64_t>& daily_views);
+                                                 const std::unordered_map<int, std::size_t>& slot_of_day, int first_day,
+                                                 int last_day, std::vector<std::int64_t>& daily_views);
 
  private:
   std::size_t max_pending_terms_;

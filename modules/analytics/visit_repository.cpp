@@ -44,8 +44,8 @@ constexpr std::string_view kStoredSearchTermCount =
 
 }  // namespace
 
-void VisitRepository::AddToDay(db::Connection& connection, std::string_view day,
-                               std::int64_t visits, std::int64_t page_views) {
+void VisitRepository::AddToDay(db::Connection& connection, std::string_view day, std::int64_t visits,
+                               std::int64_t page_views) {
   connection.Execute(kAddToDay, {day, visits, page_views});
 }
 
@@ -59,25 +59,24 @@ VisitStats VisitRepository::StoredStats(db::Connection& connection, std::string_
   return stats;
 }
 
-void VisitRepository::AddShopViews(db::Connection& connection, std::int64_t seller_id,
-                                   std::string_view day, std::int64_t views) {
+void VisitRepository::AddShopViews(db::Connection& connection, std::int64_t seller_id, std::string_view day,
+                                   std::int64_t views) {
   connection.Execute(kAddShopViews, {seller_id, day, views});
 }
 
-void VisitRepository::AddShopSearchTerm(db::Connection& connection, std::int64_t seller_id,
-                                        std::string_view day, std::string_view query,
-                                        std::int64_t count) {
+void VisitRepository::AddShopSearchTerm(db::Connection& connection, std::int64_t seller_id, std::string_view day,
+                                        std::string_view query, std::int64_t count) {
   connection.Execute(kAddShopSearchTerm, {seller_id, day, query, count});
 }
 
-std::int64_t VisitRepository::PruneSearchTerms(db::Connection& connection,
-                                               std::string_view first_kept_day) {
+std::int64_t VisitRepository::PruneSearchTerms(db::Connection& connection, std::string_view first_kept_day) {
   return connection.Execute(kPruneSearchTerms, {first_kept_day});
 }
 
-std::vector<std::pair<std::string, std::int64_t>> VisitRepository::StoredShopViews(
-    db::Connection& connection, std::int64_t seller_id, std::string_view first_day,
-    std::string_view last_day) {
+std::vector<std::pair<std::string, std::int64_t>> VisitRepository::StoredShopViews(db::Connection& connection,
+                                                                                   std::int64_t seller_id,
+                                                                                   std::string_view first_day,
+                                                                                   std::string_view last_day) {
   std::vector<std::pair<std::string, std::int64_t>> days;
   for (const db::Row& row : connection.Query(kStoredShopViews, {seller_id, first_day, last_day})) {
     days.emplace_back(row.Text(0), row.Int(1));
@@ -85,23 +84,18 @@ std::vector<std::pair<std::string, std::int64_t>> VisitRepository::StoredShopVie
   return days;
 }
 
-std::vector<SearchTermCount> VisitRepository::StoredTopSearchTerms(db::Connection& connection,
-                                                                   std::int64_t seller_id,
+std::vector<SearchTermCount> VisitRepository::StoredTopSearchTerms(db::Connection& connection, std::int64_t seller_id,
                                                                    std::string_view first_day,
-                                                                   std::string_view last_day,
-                                                                   std::int64_t limit) {
+                                                                   std::string_view last_day, std::int64_t limit) {
   std::vector<SearchTermCount> terms;
-  for (const db::Row& row :
-       connection.Query(kStoredTopSearchTerms, {seller_id, first_day, last_day, limit})) {
+  for (const db::Row& row : connection.Query(kStoredTopSearchTerms, {seller_id, first_day, last_day, limit})) {
     terms.push_back({row.Text(0), row.Int(1)});
   }
   return terms;
 }
 
-std::int64_t VisitRepository::StoredSearchTermCount(db::Connection& connection,
-                                                    std::int64_t seller_id,
-                                                    std::string_view first_day,
-                                                    std::string_view last_day,
+std::int64_t VisitRepository::StoredSearchTermCount(db::Connection& connection, std::int64_t seller_id,
+                                                    std::string_view first_day, std::string_view last_day,
                                                     std::string_view query) {
   auto row = connection.QueryOne(kStoredSearchTermCount, {seller_id, first_day, last_day, query});
   return row ? row->Int(0) : 0;

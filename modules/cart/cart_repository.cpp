@@ -76,7 +76,7 @@ void CartRepository::Delete(db::Connection& connection, std::int64_t cart) {
 }
 
 std::vector<std::int64_t> CartRepository::StaleGuestCarts(db::Connection& connection, std::int64_t before,
-                                                           std::int64_t limit) {
+                                                          std::int64_t limit) {
   std::vector<std::int64_t> carts;
   for (const db::Row& row : connection.Query(kStaleGuestCarts, {before, limit})) carts.push_back(row.Int(0));
   return carts;

@@ -181,29 +181,42 @@ Quote CartService::QuoteIn(db::Connection& connection, const CartOwner& owner,
 }
 
 void CartService::ClearIn(db::Connection& connection, core::UserId user) {
-  if (auto cart = CartRepository::FindCart(connection, CartOwner::Member(user))) CartRepository::Clear(connection, *cart);
+  if (auto cart = CartRepository::FindCart(connection, CartOwner::Member(user)))
+    CartRepository::Clear(connection, *cart);
 }
 
 std::string_view ErrorCode(CartError error) {
   switch (error) {
-    case CartError::product_not_found: return "product_not_found";
-    case CartError::invalid_quantity: return "invalid_quantity";
-    case CartError::item_not_found: return "item_not_found";
-    case CartError::too_many_items: return "too_many_items";
-    case CartError::invalid_cart: return "invalid_cart";
-    case CartError::option_required: return "option_required";
+    case CartError::product_not_found:
+      return "product_not_found";
+    case CartError::invalid_quantity:
+      return "invalid_quantity";
+    case CartError::item_not_found:
+      return "item_not_found";
+    case CartError::too_many_items:
+      return "too_many_items";
+    case CartError::invalid_cart:
+      return "invalid_cart";
+    case CartError::option_required:
+      return "option_required";
   }
   return "cart_error";
 }
 
 std::string_view ErrorMessage(CartError error) {
   switch (error) {
-    case CartError::product_not_found: return "판매하지 않는 상품입니다.";
-    case CartError::invalid_quantity: return "수량은 1개부터 999개까지입니다.";
-    case CartError::item_not_found: return "장바구니에 없는 상품입니다.";
-    case CartError::too_many_items: return "장바구니에는 상품을 100가지까지 담을 수 있습니다.";
-    case CartError::invalid_cart: return "장바구니를 찾을 수 없습니다. 페이지를 다시 여십시오.";
-    case CartError::option_required: return "옵션(크기·색상)을 선택해 주십시오.";
+    case CartError::product_not_found:
+      return "판매하지 않는 상품입니다.";
+    case CartError::invalid_quantity:
+      return "수량은 1개부터 999개까지입니다.";
+    case CartError::item_not_found:
+      return "장바구니에 없는 상품입니다.";
+    case CartError::too_many_items:
+      return "장바구니에는 상품을 100가지까지 담을 수 있습니다.";
+    case CartError::invalid_cart:
+      return "장바구니를 찾을 수 없습니다. 페이지를 다시 여십시오.";
+    case CartError::option_required:
+      return "옵션(크기·색상)을 선택해 주십시오.";
   }
   return "장바구니 오류입니다.";
 }

@@ -21,8 +21,7 @@ void Note(Quote& quote, QuoteProblem problem) {
 }
 
 QuoteError PriceError(payments::PaymentError error) {
-  return error == payments::PaymentError::rate_unavailable ? QuoteError::rate_unavailable
-                                                           : QuoteError::total_too_large;
+  return error == payments::PaymentError::rate_unavailable ? QuoteError::rate_unavailable : QuoteError::total_too_large;
 }
 
 // 1. A line priced in won, or left unpriced with the problem noted.
@@ -64,11 +63,16 @@ bool AddWithinCap(std::int64_t& sum, std::int64_t amount) {
 
 std::string_view ErrorCode(QuoteError error) {
   switch (error) {
-    case QuoteError::invalid_quantity: return "invalid_quantity";
-    case QuoteError::product_unavailable: return "product_unavailable";
-    case QuoteError::rate_unavailable: return "rate_unavailable";
-    case QuoteError::total_too_large: return "total_too_large";
-    case QuoteError::pickup_unavailable: return "pickup_unavailable";
+    case QuoteError::invalid_quantity:
+      return "invalid_quantity";
+    case QuoteError::product_unavailable:
+      return "product_unavailable";
+    case QuoteError::rate_unavailable:
+      return "rate_unavailable";
+    case QuoteError::total_too_large:
+      return "total_too_large";
+    case QuoteError::pickup_unavailable:
+      return "pickup_unavailable";
   }
   return "quote_error";
 }

@@ -95,8 +95,6 @@ std::int64_t CatalogService::IndexAllListings() {
   }
 }
 
-void CatalogService::ReindexListing(db::Connection& connection, core::ProductId id) {
-  impl_->Reindex(connection, id);
-}
+void CatalogService::ReindexListing(db::Connection& connection, core::ProductId id) { impl_->Reindex(connection, id); }
 
 }  // namespace manmulsang::catalog

@@ -54,8 +54,8 @@ void CatalogService::Impl::Hydrate(std::vector<Product>& products) {
   }
 }
 
-CatalogService::CatalogService(db::Database& database, const core::Clock& clock,
-                               sellers::SellerService& sellers, search::SearchService* search)
+CatalogService::CatalogService(db::Database& database, const core::Clock& clock, sellers::SellerService& sellers,
+                               search::SearchService* search)
     : impl_(std::make_unique<Impl>(database, clock, sellers, search)) {}
 
 CatalogService::~CatalogService() = default;
@@ -76,9 +76,7 @@ std::optional<Category> CatalogService::CategoryById(core::CategoryId id) {
 
 std::vector<Category> CatalogService::TopCategories() { return impl_->Tree().Children(std::nullopt); }
 
-std::vector<Category> CatalogService::Children(core::CategoryId parent) {
-  return impl_->Tree().Children(parent);
-}
+std::vector<Category> CatalogService::Children(core::CategoryId parent) { return impl_->Tree().Children(parent); }
 
 std::vector<Category> CatalogService::Breadcrumb(core::CategoryId category) {
   return impl_->Tree().Breadcrumb(category);
@@ -142,8 +140,8 @@ std::expected<ProductPage, CatalogError> CatalogService::ListProducts(const Prod
 
 std::vector<Product> CatalogService::NewestProducts(int limit) {
   limit = std::clamp(limit, 0, kMaxPerPage);
-  auto products = impl_->database.Read(
-      [&](db::Connection& connection) { return ProductRepository::Newest(connection, limit); });
+  auto products =
+      impl_->database.Read([&](db::Connection& connection) { return ProductRepository::Newest(connection, limit); });
   impl_->Hydrate(products);
   return products;
 }
@@ -156,7 +154,8 @@ std::vector<Product> CatalogService::PopularProducts(int limit) {
     if (std::ssize(popular) < limit) {
       for (Product& product : ProductRepository::Popular(connection, limit)) {
         if (std::ssize(popular) == limit) break;
-        if (std::ranges::find(popular, product.id, &Product::id) == popular.end()) popular.push_back(std::move(product));
+        if (std::ranges::find(popular, product.id, &Product::id) == popular.end())
+          popular.push_back(std::move(product));
       }
     }
     return popular;
@@ -203,8 +202,8 @@ std::vector<core::ProductId> CatalogService::InsertProducts(std::span<const NewP
 }
 
 ShopRating CatalogService::ShopRatingOf(core::SellerId shop) {
-  auto [average, count] = impl_->database.Read(
-      [&](db::Connection& connection) { return RatingRepository::ShopRating(connection, shop); });
+  auto [average, count] =
+      impl_->database.Read([&](db::Connection& connection) { return RatingRepository::ShopRating(connection, shop); });
   return {average, count};
 }
 

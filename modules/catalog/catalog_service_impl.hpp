@@ -15,8 +15,7 @@ namespace manmulsang::catalog {
 // and hydration), catalog_search.cpp (the search index), stock_reservation.cpp (checkout) and
 // product_rating.cpp (reviews).
 struct CatalogService::Impl {
-  Impl(db::Database& database, const core::Clock& clock, sellers::SellerService& sellers,
-       search::SearchService* search)
+  Impl(db::Database& database, const core::Clock& clock, sellers::SellerService& sellers, search::SearchService* search)
       : database(database), clock(clock), sellers(sellers), search(search), counts(database, clock) {}
 
   db::Database& database;

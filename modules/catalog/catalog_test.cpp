@@ -29,8 +29,8 @@ class CatalogTest : public ::testing::Test {
   std::vector<core::SellerId> Shops(int count) {
     std::vector<sellers::NewShop> shops;
     for (int index = 1; index <= count; ++index) {
-      shops.push_back({core::UserId{index}, "상점 " + std::to_string(index), "", "평양",
-                       sellers::ShopStatus::approved});
+      shops.push_back(
+          {core::UserId{index}, "상점 " + std::to_string(index), "", "평양", sellers::ShopStatus::approved});
     }
     return sellers_.InsertShops(shops);
   }
@@ -61,8 +61,8 @@ TEST_F(CatalogTest, CategoryTreeIsSeeded) {
   ASSERT_GE(tops.size(), 12u);
   std::vector<std::string> slugs;
   for (const Category& top : tops) slugs.push_back(top.slug);
-  std::vector<std::string> expected = {"clothing", "cosmetics", "computers", "solar", "food", "shoes",
-                                       "bags", "appliances", "household", "building", "books", "medicine"};
+  std::vector<std::string> expected = {"clothing", "cosmetics",  "computers", "solar",    "food",  "shoes",
+                                       "bags",     "appliances", "household", "building", "books", "medicine"};
   EXPECT_EQ(slugs, expected);
   for (const Category& top : tops) {
     EXPECT_FALSE(top.parent.has_value());
@@ -100,7 +100,8 @@ TEST_F(CatalogTest, InsertAndGetProductHydratesSellerAndImages) {
   EXPECT_EQ(product->name, "아리랑 노트북 15.6인치");
   EXPECT_EQ(product->seller_name, "상점 1");
   EXPECT_EQ(product->price, (core::Money{2'500'000, core::Currency::kpw}));
-  EXPECT_EQ(product->images, (std::vector<std::string>{"/media/demo/computers-laptops-1-1.svg", "/media/demo/second.svg"}));
+  EXPECT_EQ(product->images,
+            (std::vector<std::string>{"/media/demo/computers-laptops-1-1.svg", "/media/demo/second.svg"}));
   EXPECT_EQ(product->created_at, products[0].created_at);
   EXPECT_EQ(catalog_.CountActiveProducts(), 1);
 }
@@ -217,8 +218,7 @@ TEST_F(CatalogTest, TextQueriesGoThroughTheSearchIndexWithFacets) {
   query = {};
   query.text = "50%";
   EXPECT_EQ(Names(catalog_.ListProducts(query).value()), (std::vector<std::string>{"할인 50% 패널"}));
-  for (const std::string& hostile :
-       std::vector<std::string>{"%", "\"*\"", "NEAR(태양광", "ㅋ", std::string("\0", 1)}) {
+  for (const std::string& hostile : std::vector<std::string>{"%", "\"*\"", "NEAR(태양광", "ㅋ", std::string("\0", 1)}) {
     query.text = hostile;
     EXPECT_TRUE(catalog_.ListProducts(query).has_value()) << hostile;
   }
@@ -301,8 +301,8 @@ TEST_F(CatalogTest, ListSortsAndPaginates) {
   auto shops = Shops(1);
   std::vector<NewProduct> products;
   for (int index = 1; index <= 25; ++index) {
-    NewProduct product = Make(shops[0], "books-novels", "소설 " + std::to_string(100 + index), 1000 * index,
-                              std::chrono::hours(index));
+    NewProduct product =
+        Make(shops[0], "books-novels", "소설 " + std::to_string(100 + index), 1000 * index, std::chrono::hours(index));
     product.popularity = index % 7;
     product.rating_average = (index % 5) + 0.5;
     product.rating_count = index;
@@ -347,10 +347,9 @@ TEST_F(CatalogTest, ListSortsAndPaginates) {
 
 TEST_F(CatalogTest, PopularMeansPaidNotCancelledAndRecent) {
   auto shops = Shops(1);
-  catalog_.InsertProducts(std::vector<NewProduct>{Make(shops[0], "solar-panels", "오래 팔린 책", 1000),
-                                                  Make(shops[0], "solar-panels", "취소된 책", 1000),
-                                                  Make(shops[0], "solar-panels", "요즘 팔린 책", 1000),
-                                                  Make(shops[0], "solar-panels", "안 팔린 책", 1000)});
+  catalog_.InsertProducts(std::vector<NewProduct>{
+      Make(shops[0], "solar-panels", "오래 팔린 책", 1000), Make(shops[0], "solar-panels", "취소된 책", 1000),
+      Make(shops[0], "solar-panels", "요즘 팔린 책", 1000), Make(shops[0], "solar-panels", "안 팔린 책", 1000)});
   auto id = [&](std::string_view name) {
     for (const Product& product : catalog_.NewestProducts(10)) {
       if (product.name == name) return product.id;
@@ -360,7 +359,8 @@ TEST_F(CatalogTest, PopularMeansPaidNotCancelledAndRecent) {
   const core::ProductId older = id("오래 팔린 책"), cancelled = id("취소된 책"), recent = id("요즘 팔린 책");
   const auto sell = [&](std::int64_t order, core::ProductId product, std::int64_t units) {
     const std::array<StockRequest, 1> lines = {{{product, units}}};
-    store_.database().Write([&](db::Connection& connection) { catalog_.RecordSale(connection, core::OrderId{order}, lines); });
+    store_.database().Write(
+        [&](db::Connection& connection) { catalog_.RecordSale(connection, core::OrderId{order}, lines); });
   };
   auto names = [&] {
     std::vector<std::string> popular;
@@ -390,8 +390,10 @@ TEST_F(CatalogTest, PopularMeansPaidNotCancelledAndRecent) {
 TEST_F(CatalogTest, FacetsCountOneLevelBelowTheQuery) {
   auto shops = Shops(1);
   std::vector<NewProduct> products = {
-      Make(shops[0], "computers-laptops", "노트북 1", 1000), Make(shops[0], "computers-laptops", "노트북 2", 1000),
-      Make(shops[0], "computers-monitors", "모니터", 1000),  Make(shops[0], "solar-panels", "패널", 1000),
+      Make(shops[0], "computers-laptops", "노트북 1", 1000),
+      Make(shops[0], "computers-laptops", "노트북 2", 1000),
+      Make(shops[0], "computers-monitors", "모니터", 1000),
+      Make(shops[0], "solar-panels", "패널", 1000),
   };
   catalog_.InsertProducts(products);
   auto all = catalog_.ListProducts({}).value();
@@ -470,7 +472,8 @@ TEST_F(CatalogTest, BadQueriesAreRejected) {
 
 TEST_F(CatalogTest, CategoryCountsAreKeptBrieflyAndDroppedOnInsert) {
   auto shops = Shops(1);
-  std::vector<NewProduct> products = {Make(shops[0], "food-grain", "흰쌀", 5000), Make(shops[0], "food-grain", "찹쌀", 6000)};
+  std::vector<NewProduct> products = {Make(shops[0], "food-grain", "흰쌀", 5000),
+                                      Make(shops[0], "food-grain", "찹쌀", 6000)};
   auto ids = catalog_.InsertProducts(products);
   EXPECT_EQ(catalog_.ListProducts({}).value().total, 2);
   store_->Write([&](db::Connection& connection) {
@@ -488,8 +491,8 @@ TEST_F(CatalogTest, CategoryCountsAreKeptBrieflyAndDroppedOnInsert) {
 }
 
 TEST_F(CatalogTest, SortNamesRoundTrip) {
-  for (ProductSort sort : {ProductSort::relevance, ProductSort::price_asc, ProductSort::price_desc,
-                           ProductSort::newest, ProductSort::rating}) {
+  for (ProductSort sort : {ProductSort::relevance, ProductSort::price_asc, ProductSort::price_desc, ProductSort::newest,
+                           ProductSort::rating}) {
     EXPECT_EQ(ParseProductSort(ProductSortName(sort)), sort);
   }
   EXPECT_FALSE(ParseProductSort("cheapest").has_value());

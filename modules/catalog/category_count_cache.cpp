@@ -15,8 +15,8 @@ std::shared_ptr<const CategoryCounts> CategoryCountCache::StoreCounts() {
   std::lock_guard lock(mutex_);
   core::TimePoint now = clock_.Now();
   if (!counts_ || now - counts_time_ >= kLifetime || now < counts_time_) {
-    counts_ = std::make_shared<const CategoryCounts>(database_.Read(
-        [](db::Connection& connection) { return ProductRepository::CountByCategory(connection, {}); }));
+    counts_ = std::make_shared<const CategoryCounts>(
+        database_.Read([](db::Connection& connection) { return ProductRepository::CountByCategory(connection, {}); }));
     counts_time_ = now;
   }
   return counts_;

@@ -6,9 +6,7 @@
 namespace manmulsang::catalog {
 namespace {
 
-std::int64_t ParentKey(const Category& category) {
-  return category.parent ? category.parent->value : 0;
-}
+std::int64_t ParentKey(const Category& category) { return category.parent ? category.parent->value : 0; }
 
 }  // namespace
 
@@ -85,8 +83,7 @@ std::vector<core::CategoryId> CategoryTree::Subtree(core::CategoryId id) const {
   return ids;
 }
 
-const Category* CategoryTree::BranchUnder(std::optional<core::CategoryId> ancestor,
-                                          core::CategoryId category) const {
+const Category* CategoryTree::BranchUnder(std::optional<core::CategoryId> ancestor, core::CategoryId category) const {
   if (ancestor && *ancestor == category) return ById(category);
   std::vector<Category> path = Breadcrumb(category);
   if (!ancestor) return path.empty() ? nullptr : ById(path.front().id);

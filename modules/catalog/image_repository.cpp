@@ -14,8 +14,7 @@ constexpr std::string_view kImagesColumns =
 constexpr std::string_view kImagesOrder = ") ORDER BY product_id, position";
 constexpr std::string_view kImageList =
     "SELECT url, list_url FROM product_images WHERE product_id = $1 ORDER BY position";
-constexpr std::string_view kInsertImage =
-    "INSERT INTO product_images (product_id, position, url) VALUES ($1, $2, $3)";
+constexpr std::string_view kInsertImage = "INSERT INTO product_images (product_id, position, url) VALUES ($1, $2, $3)";
 constexpr std::string_view kInsertImageWithList =
     "INSERT INTO product_images (product_id, position, url, list_url) VALUES ($1, $2, $3, $4)";
 constexpr std::string_view kDeleteImages = "DELETE FROM product_images WHERE product_id = $1";
@@ -49,14 +48,13 @@ void ImageRepository::ReplaceImages(db::Connection& connection, core::ProductId 
                                     std::span<const ProductImage> images) {
   connection.Execute(kDeleteImages, {id.value});
   for (std::size_t position = 0; position < images.size(); ++position) {
-    connection.Execute(kInsertImageWithList, {id.value, static_cast<std::int64_t>(position),
-                                              std::string_view(images[position].url),
-                                              std::string_view(images[position].list_url)});
+    connection.Execute(kInsertImageWithList,
+                       {id.value, static_cast<std::int64_t>(position), std::string_view(images[position].url),
+                        std::string_view(images[position].list_url)});
   }
 }
 
-void ImageRepository::InsertUrls(db::Connection& connection, core::ProductId id,
-                                 std::span<const std::string> urls) {
+void ImageRepository::InsertUrls(db::Connection& connection, core::ProductId id, std::span<const std::string> urls) {
   for (std::size_t position = 0; position < urls.size(); ++position) {
     connection.Execute(kInsertImage, {id.value, static_cast<std::int64_t>(position), std::string_view(urls[position])});
   }

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <mutex>
-#include <thread>
 #include <charconv>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "manmulsang/text/characters.hpp"
@@ -179,8 +179,9 @@ ListingCsvRowError ErrorOfCreate(const PlannedListing& planned, const ListingPro
 }
 
 void SortByRow(std::vector<ListingCsvRowError>& errors) {
-  std::stable_sort(errors.begin(), errors.end(),
-                   [](const ListingCsvRowError& left, const ListingCsvRowError& right) { return left.row < right.row; });
+  std::stable_sort(errors.begin(), errors.end(), [](const ListingCsvRowError& left, const ListingCsvRowError& right) {
+    return left.row < right.row;
+  });
 }
 
 // An amount in minor units as a plain decimal a spreadsheet and ParseMoney read back: 12000,
@@ -205,10 +206,12 @@ void AppendDefused(std::string& out, const std::array<std::string, kListingCsvCo
 
 std::expected<ListingImportPlan, ListingCsvFileProblem> ReadListingCsv(std::string_view bytes) {
   const text::CsvTable table = text::ReadCsv(bytes);
-  if (!table.ok()) return std::unexpected(ListingCsvFileProblem{std::string(text::ErrorCode(table.error)), "", table.error_line});
+  if (!table.ok())
+    return std::unexpected(ListingCsvFileProblem{std::string(text::ErrorCode(table.error)), "", table.error_line});
   const ColumnMap columns(table);
   for (const std::string_view required : kRequiredColumns) {
-    if (!columns.Has(required)) return std::unexpected(ListingCsvFileProblem{"csv_missing_column", std::string(required), 1});
+    if (!columns.Has(required))
+      return std::unexpected(ListingCsvFileProblem{"csv_missing_column", std::string(required), 1});
   }
 
   ListingImportPlan plan;
@@ -290,8 +293,10 @@ std::expected<ListingImportResult, ListingError> ImportListings(
       } else {
         const ListingCsvRowError error = ErrorOfCreate(planned, created.error());
         for (const std::size_t row : planned.rows) {
-          if (row == error.row) result.errors.push_back(error);
-          else result.errors.push_back({row, "group_not_imported", "group"});
+          if (row == error.row)
+            result.errors.push_back(error);
+          else
+            result.errors.push_back({row, "group_not_imported", "group"});
         }
       }
       progress.rows_done += planned.rows.size();
@@ -331,8 +336,8 @@ std::expected<std::string, ListingProblem> ExportListingsCsv(ListingService& lis
       const std::string slug = category ? category->slug : "";
       const std::string currency(core::CurrencyCode(product.price.currency));
       if (product.variants.empty()) {
-        AppendDefused(out, {"", product.name, slug, PlainAmount(product.price), currency,
-                            std::to_string(product.stock), "", "", product.description});
+        AppendDefused(out, {"", product.name, slug, PlainAmount(product.price), currency, std::to_string(product.stock),
+                            "", "", product.description});
         continue;
       }
       // One row per option; the group (the listing's id) joins them again on import.

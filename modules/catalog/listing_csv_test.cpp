@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <stop_token>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "listing_test_store.hpp"
@@ -54,15 +54,16 @@ Errors ErrorsOf(const std::vector<ListingCsvRowError>& errors) {
 }
 
 TEST_F(ListingCsvTest, GoodRowsAreCreatedAndBadRowsStoreNothingOfThemselves) {
-  const ListingImportResult result = Import(1,
-      "name,category,price,stock,description\n"
-      "솜동복,clothing-winter,\"40,000\",7,따뜻한 겨울옷\n"   // row 2: good
-      ",clothing-winter,1000,1,이름 없음\n"                   // row 3: no name
-      "유령상품,no-such-category,1000,1,\n"                    // row 4: unknown category
-      "비싼 모자,clothing-winter,12abc,1,\n"                   // row 5: price not a number
-      "재고 음수,clothing-winter,1000,-3,\n"                   // row 6: stock below zero
-      "\xB8\xF0\xC0\xDA,clothing-winter,1000,1,\n"             // row 7: CP949 bytes
-      "털장갑,clothing-winter,9000,,\"손뜨개\n두 겹\"\n");     // row 8: good, stock empty → 0
+  const ListingImportResult result =
+      Import(1,
+             "name,category,price,stock,description\n"
+             "솜동복,clothing-winter,\"40,000\",7,따뜻한 겨울옷\n"  // row 2: good
+             ",clothing-winter,1000,1,이름 없음\n"                  // row 3: no name
+             "유령상품,no-such-category,1000,1,\n"                  // row 4: unknown category
+             "비싼 모자,clothing-winter,12abc,1,\n"                 // row 5: price not a number
+             "재고 음수,clothing-winter,1000,-3,\n"                 // row 6: stock below zero
+             "\xB8\xF0\xC0\xDA,clothing-winter,1000,1,\n"           // row 7: CP949 bytes
+             "털장갑,clothing-winter,9000,,\"손뜨개\n두 겹\"\n");   // row 8: good, stock empty → 0
   EXPECT_EQ(result.created, 2);
   EXPECT_EQ(ErrorsOf(result.errors), (Errors{{3, "invalid_name", "name"},
                                              {4, "invalid_category", "category"},
@@ -82,15 +83,16 @@ TEST_F(ListingCsvTest, GoodRowsAreCreatedAndBadRowsStoreNothingOfThemselves) {
 }
 
 TEST_F(ListingCsvTest, GroupedRowsBecomeOneListingWithOptionsOrNothing) {
-  const ListingImportResult result = Import(1,
-      "group,name,category,price,stock,size,colour\n"
-      "coat,솜동복,clothing-winter,45000,3,M,검정\n"   // row 2
-      "hat,털모자,clothing-winter,8000,1,,빨강\n"       // row 3: group hat, first row
-      "coat,,,42000,2,L,검정\n"                          // row 4: coat, inherits name and category
-      "hat,털모자,clothing-winter,8000,1,,빨강\n"       // row 5: same option twice → hat fails whole
-      "scarf,목도리,clothing-winter,5000,1,,\n"          // row 6: one row, no option → plain listing
-      "bad,장갑,clothing-winter,5000,1,S,\n"             // row 7
-      "bad,다른 이름,,5000,1,M,\n");                     // row 8: contradicts row 7's name
+  const ListingImportResult result =
+      Import(1,
+             "group,name,category,price,stock,size,colour\n"
+             "coat,솜동복,clothing-winter,45000,3,M,검정\n"  // row 2
+             "hat,털모자,clothing-winter,8000,1,,빨강\n"     // row 3: group hat, first row
+             "coat,,,42000,2,L,검정\n"                       // row 4: coat, inherits name and category
+             "hat,털모자,clothing-winter,8000,1,,빨강\n"     // row 5: same option twice → hat fails whole
+             "scarf,목도리,clothing-winter,5000,1,,\n"       // row 6: one row, no option → plain listing
+             "bad,장갑,clothing-winter,5000,1,S,\n"          // row 7
+             "bad,다른 이름,,5000,1,M,\n");                  // row 8: contradicts row 7's name
   EXPECT_EQ(result.created, 2);
   EXPECT_EQ(ErrorsOf(result.errors), (Errors{{3, "group_not_imported", "group"},
                                              {5, "invalid_size", "size"},
@@ -113,9 +115,9 @@ TEST_F(ListingCsvTest, GroupedRowsBecomeOneListingWithOptionsOrNothing) {
 
 TEST_F(ListingCsvTest, ColumnsInAnyOrderKoreanNamesAndCurrencies) {
   const ListingImportResult result = Import(1,
-      "재고,가격,상품명,카테고리,통화,unknown note\n"
-      "3,12.50,Wool scarf,clothing-winter,USD,ignored\n"
-      "2,10,솜바지,clothing-winter,XYZ,\n");
+                                            "재고,가격,상품명,카테고리,통화,unknown note\n"
+                                            "3,12.50,Wool scarf,clothing-winter,USD,ignored\n"
+                                            "2,10,솜바지,clothing-winter,XYZ,\n");
   EXPECT_EQ(result.created, 1);
   EXPECT_EQ(ErrorsOf(result.errors), (Errors{{3, "invalid_currency", "currency"}}));
   const std::vector<Product> stored = ShopListings(1);
@@ -152,11 +154,10 @@ TEST_F(ListingCsvTest, ProgressCountsEveryRowAndStopEndsEarly) {
       "셋,clothing-winter,300\n");
   ASSERT_TRUE(plan.has_value());
   std::vector<std::size_t> done;
-  auto result = ImportListings(listings_, Member(1), *plan,
-                               [&](const ListingImportProgress& progress) {
-                                 EXPECT_EQ(progress.rows_total, 3u);
-                                 done.push_back(progress.rows_done);
-                               });
+  auto result = ImportListings(listings_, Member(1), *plan, [&](const ListingImportProgress& progress) {
+    EXPECT_EQ(progress.rows_total, 3u);
+    done.push_back(progress.rows_done);
+  });
   ASSERT_TRUE(result.has_value());
   EXPECT_EQ(done, (std::vector<std::size_t>{1, 2, 3}));  // the bad row first, then each listing
 
@@ -170,7 +171,8 @@ TEST_F(ListingCsvTest, ProgressCountsEveryRowAndStopEndsEarly) {
 }
 
 TEST_F(ListingCsvTest, ExportImportsAgainIntoTheSameListings) {
-  const ListingImportResult first = Import(1,
+  const ListingImportResult first = Import(
+      1,
       "group,name,category,price,currency,stock,size,colour,description\n"
       ",=HYPERLINK(\"http://evil\"),clothing-winter,\"40,000\",KPW,7,,,\"- 두 줄 설명\n, 쉼표와 \"\"따옴표\"\"\"\n"
       "c,솜동복,clothing-winter,45000,KPW,3,M,검정,겨울옷\n"

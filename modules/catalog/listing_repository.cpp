@@ -100,11 +100,10 @@ core::ProductId ListingRepository::InsertListingRow(db::Connection& connection, 
   db::Parameter parent = nullptr;
   if (listing.parent) parent = listing.parent->value;
   auto row = connection.QueryOne(
-      kInsertListing,
-      {listing.seller.value, listing.category.value, std::string_view(listing.name),
-       std::string_view(listing.description), listing.price.amount, core::CurrencyCode(listing.price.currency),
-       listing.stock, StatusName(listing.status), parent, std::string_view(listing.size),
-       std::string_view(listing.colour), now});
+      kInsertListing, {listing.seller.value, listing.category.value, std::string_view(listing.name),
+                       std::string_view(listing.description), listing.price.amount,
+                       core::CurrencyCode(listing.price.currency), listing.stock, StatusName(listing.status), parent,
+                       std::string_view(listing.size), std::string_view(listing.colour), now});
   if (!row) throw db::DatabaseError("insert into products returned no id");
   return core::ProductId{row->Int(0)};
 }
@@ -121,9 +120,8 @@ void ListingRepository::UpdateOptionRow(db::Connection& connection, core::Produc
                                         std::int64_t now) {
   connection.Execute(kUpdateOption,
                      {option.category.value, std::string_view(option.name), std::string_view(option.size),
-                      std::string_view(option.colour), option.price.amount,
-                      core::CurrencyCode(option.price.currency), option.stock, now, id.value,
-                      option.parent ? option.parent->value : std::int64_t{0}});
+                      std::string_view(option.colour), option.price.amount, core::CurrencyCode(option.price.currency),
+                      option.stock, now, id.value, option.parent ? option.parent->value : std::int64_t{0}});
 }
 
 void ListingRepository::SetStatus(db::Connection& connection, core::ProductId id, ProductStatus status,

@@ -7,11 +7,16 @@ namespace {
 
 search::SearchSort ToSearchSort(ProductSort sort) {
   switch (sort) {
-    case ProductSort::price_asc: return search::SearchSort::price_ascending;
-    case ProductSort::price_desc: return search::SearchSort::price_descending;
-    case ProductSort::newest: return search::SearchSort::newest;
-    case ProductSort::rating: return search::SearchSort::rating;
-    case ProductSort::relevance: break;
+    case ProductSort::price_asc:
+      return search::SearchSort::price_ascending;
+    case ProductSort::price_desc:
+      return search::SearchSort::price_descending;
+    case ProductSort::newest:
+      return search::SearchSort::newest;
+    case ProductSort::rating:
+      return search::SearchSort::rating;
+    case ProductSort::relevance:
+      break;
   }
   return search::SearchSort::relevance;
 }

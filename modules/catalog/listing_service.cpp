@@ -1,10 +1,10 @@
 #include <algorithm>
 #include <map>
 
-#include "listing_input_check.hpp"
-#include "manmulsang/catalog/listings.hpp"
 #include "image_repository.hpp"
+#include "listing_input_check.hpp"
 #include "listing_repository.hpp"
+#include "manmulsang/catalog/listings.hpp"
 #include "product_repository.hpp"
 #include "stock_repository.hpp"
 
@@ -56,10 +56,14 @@ ListingRow ListingRowOf(core::SellerId shop, const CheckedListing& listing) {
 
 std::string_view ErrorCode(ListingError error) {
   switch (error) {
-    case ListingError::not_a_seller: return "not_a_seller";
-    case ListingError::listing_not_found: return "listing_not_found";
-    case ListingError::invalid_field: return "invalid_field";
-    case ListingError::too_many_images: return "too_many_images";
+    case ListingError::not_a_seller:
+      return "not_a_seller";
+    case ListingError::listing_not_found:
+      return "listing_not_found";
+    case ListingError::invalid_field:
+      return "invalid_field";
+    case ListingError::too_many_images:
+      return "too_many_images";
   }
   return "invalid_field";
 }
@@ -121,14 +125,15 @@ ListingService::ListingService(db::Database& database, const core::Clock& clock,
 ListingService::~ListingService() = default;
 
 std::expected<core::ProductId, ListingProblem> ListingService::Create(const core::Actor& actor,
-                                                                       const ListingInput& input) {
+                                                                      const ListingInput& input) {
   auto shop = impl_->ShopOf(actor);
   if (!shop) return std::unexpected(shop.error());
   // Checked (and the category tree read) before the write transaction.
   auto checked = CheckListingInput(input, impl_->catalog);
   if (!checked) return std::unexpected(checked.error());
   for (std::size_t index = 0; index < checked->variants.size(); ++index) {
-    if (checked->variants[index].id) return Problem(ListingError::invalid_field, "variants[" + std::to_string(index) + "].id");
+    if (checked->variants[index].id)
+      return Problem(ListingError::invalid_field, "variants[" + std::to_string(index) + "].id");
   }
   const std::int64_t now = impl_->Now();
   core::ProductId id = impl_->database.Write([&](db::Connection& connection) {
@@ -191,44 +196,44 @@ std::expected<Product, ListingProblem> ListingService::Update(const core::Actor&
     return std::unexpected(checked.error());
   }
   const std::int64_t now = impl_->Now();
-  return impl_->Write(actor, id, [&](db::Connection& connection, const Product& listing)
-                                     -> std::expected<void, ListingProblem> {
-    std::vector<Variant> existing = ListingRepository::Variants(connection, id);
-    for (std::size_t index = 0; index < checked->variants.size(); ++index) {
-      const auto& wanted = checked->variants[index].id;
-      if (wanted && std::ranges::none_of(existing, [&](const Variant& variant) { return variant.id == *wanted; })) {
-        return Problem(ListingError::invalid_field, "variants[" + std::to_string(index) + "].id");
-      }
-    }
-    ListingRepository::UpdateListingRow(connection, id, ListingRowOf(listing.seller, *checked), now);
-    // Options left out of the input are removed; order lines that name them keep their own copy.
-    for (const Variant& variant : existing) {
-      const bool kept = std::ranges::any_of(checked->variants, [&](const VariantInput& input_variant) {
-        return input_variant.id == variant.id;
+  return impl_->Write(
+      actor, id, [&](db::Connection& connection, const Product& listing) -> std::expected<void, ListingProblem> {
+        std::vector<Variant> existing = ListingRepository::Variants(connection, id);
+        for (std::size_t index = 0; index < checked->variants.size(); ++index) {
+          const auto& wanted = checked->variants[index].id;
+          if (wanted && std::ranges::none_of(existing, [&](const Variant& variant) { return variant.id == *wanted; })) {
+            return Problem(ListingError::invalid_field, "variants[" + std::to_string(index) + "].id");
+          }
+        }
+        ListingRepository::UpdateListingRow(connection, id, ListingRowOf(listing.seller, *checked), now);
+        // Options left out of the input are removed; order lines that name them keep their own copy.
+        for (const Variant& variant : existing) {
+          const bool kept = std::ranges::any_of(
+              checked->variants, [&](const VariantInput& input_variant) { return input_variant.id == variant.id; });
+          if (!kept) ListingRepository::SetStatus(connection, variant.id, ProductStatus::deleted, now);
+        }
+        for (const VariantInput& variant : checked->variants) {
+          ListingRow row = OptionRow(listing.seller, *checked, id, variant);
+          if (variant.id) {
+            ListingRepository::UpdateOptionRow(connection, *variant.id, row, now);
+          } else {
+            ListingRepository::InsertListingRow(connection, row, now);
+          }
+        }
+        if (!checked->variants.empty()) StockRepository::FollowOptions(connection, id, now);
+        return {};
       });
-      if (!kept) ListingRepository::SetStatus(connection, variant.id, ProductStatus::deleted, now);
-    }
-    for (const VariantInput& variant : checked->variants) {
-      ListingRow row = OptionRow(listing.seller, *checked, id, variant);
-      if (variant.id) {
-        ListingRepository::UpdateOptionRow(connection, *variant.id, row, now);
-      } else {
-        ListingRepository::InsertListingRow(connection, row, now);
-      }
-    }
-    if (!checked->variants.empty()) StockRepository::FollowOptions(connection, id, now);
-    return {};
-  });
 }
 
 std::expected<Product, ListingProblem> ListingService::SetHidden(const core::Actor& actor, core::ProductId id,
                                                                  bool hidden) {
   const std::int64_t now = impl_->Now();
-  return impl_->Write(actor, id, [&](db::Connection& connection, const Product&) -> std::expected<void, ListingProblem> {
-    // Options keep their own status: they are sold while their listing is active.
-    ListingRepository::SetStatus(connection, id, hidden ? ProductStatus::hidden : ProductStatus::active, now);
-    return {};
-  });
+  return impl_->Write(
+      actor, id, [&](db::Connection& connection, const Product&) -> std::expected<void, ListingProblem> {
+        // Options keep their own status: they are sold while their listing is active.
+        ListingRepository::SetStatus(connection, id, hidden ? ProductStatus::hidden : ProductStatus::active, now);
+        return {};
+      });
 }
 
 std::expected<void, ListingProblem> ListingService::Delete(const core::Actor& actor, core::ProductId id) {
@@ -252,26 +257,28 @@ std::expected<Product, ListingProblem> ListingService::AddImage(const core::Acto
                                                                 std::string detail_url, std::string list_url) {
   if (detail_url.empty()) return Problem(ListingError::invalid_field, "image");
   if (list_url.empty()) list_url = detail_url;
-  return impl_->Write(actor, id, [&](db::Connection& connection, const Product&) -> std::expected<void, ListingProblem> {
-    std::vector<ProductImage> images = ImageRepository::ImagesOf(connection, id);
-    if (images.size() >= kMaxListingImages) return Problem(ListingError::too_many_images, "image");
-    images.push_back({id, detail_url, list_url});
-    ImageRepository::ReplaceImages(connection, id, images);
-    return {};
-  });
+  return impl_->Write(actor, id,
+                      [&](db::Connection& connection, const Product&) -> std::expected<void, ListingProblem> {
+                        std::vector<ProductImage> images = ImageRepository::ImagesOf(connection, id);
+                        if (images.size() >= kMaxListingImages) return Problem(ListingError::too_many_images, "image");
+                        images.push_back({id, detail_url, list_url});
+                        ImageRepository::ReplaceImages(connection, id, images);
+                        return {};
+                      });
 }
 
 std::expected<Product, ListingProblem> ListingService::RemoveImage(const core::Actor& actor, core::ProductId id,
                                                                    int position) {
-  return impl_->Write(actor, id, [&](db::Connection& connection, const Product&) -> std::expected<void, ListingProblem> {
-    std::vector<ProductImage> images = ImageRepository::ImagesOf(connection, id);
-    if (position < 0 || static_cast<std::size_t>(position) >= images.size()) {
-      return Problem(ListingError::invalid_field, "position");
-    }
-    images.erase(images.begin() + position);
-    ImageRepository::ReplaceImages(connection, id, images);
-    return {};
-  });
+  return impl_->Write(actor, id,
+                      [&](db::Connection& connection, const Product&) -> std::expected<void, ListingProblem> {
+                        std::vector<ProductImage> images = ImageRepository::ImagesOf(connection, id);
+                        if (position < 0 || static_cast<std::size_t>(position) >= images.size()) {
+                          return Problem(ListingError::invalid_field, "position");
+                        }
+                        images.erase(images.begin() + position);
+                        ImageRepository::ReplaceImages(connection, id, images);
+                        return {};
+                      });
 }
 
 }  // namespace manmulsang::catalog

@@ -162,8 +162,8 @@ TEST_F(ListingServiceTest, OptionsSetTheListingsStockAndPriceAndStayOutOfLists) 
   ASSERT_TRUE(id.has_value());
   auto product = catalog_.GetProduct(*id);
   ASSERT_TRUE(product.has_value());
-  EXPECT_EQ(product->stock, 5);                // 3 + 2
-  EXPECT_EQ(product->price.amount, 42'000);    // the lowest
+  EXPECT_EQ(product->stock, 5);              // 3 + 2
+  EXPECT_EQ(product->price.amount, 42'000);  // the lowest
   ASSERT_EQ(product->variants.size(), 2u);
   EXPECT_EQ(product->variants[0].size, "M");
   EXPECT_EQ(product->variants[1].price.amount, 42'000);
@@ -178,7 +178,8 @@ TEST_F(ListingServiceTest, OptionsSetTheListingsStockAndPriceAndStayOutOfLists) 
 
   // The listing itself cannot be bought; its options can, named for order lines.
   const std::array<core::ProductId, 3> ids = {*id, product->variants[0].id, product->variants[1].id};
-  auto sellable = store_->Read([&](db::Connection& connection) { return catalog_.ProductsForCheckout(connection, ids); });
+  auto sellable =
+      store_->Read([&](db::Connection& connection) { return catalog_.ProductsForCheckout(connection, ids); });
   ASSERT_EQ(sellable.size(), 2u);
   EXPECT_EQ(sellable[0].name, "솜동복 (M / 검정)");
   EXPECT_EQ(sellable[0].price.amount, 45'000);
@@ -214,7 +215,8 @@ TEST_F(ListingServiceTest, BuyingAnOptionMovesTheListingsStockAndIndex) {
   // A hidden listing's options cannot be bought.
   ASSERT_TRUE(listings_.SetHidden(Member(1), *id, true));
   const std::array<StockRequest, 1> one_medium = {{{medium, 1}}};
-  EXPECT_FALSE(store_->Write([&](db::Connection& connection) { return catalog_.ReserveStock(connection, one_medium); }));
+  EXPECT_FALSE(
+      store_->Write([&](db::Connection& connection) { return catalog_.ReserveStock(connection, one_medium); }));
   EXPECT_EQ(Column(medium, "stock"), 2);
 }
 
@@ -238,7 +240,9 @@ TEST_F(ListingServiceTest, UpdateMatchesOptionsByIdAndRemovesTheOthers) {
   EXPECT_EQ(Found("새것").size(), 1u);
   // The removed option can no longer be bought.
   const std::array<core::ProductId, 1> removed = {before->variants[1].id};
-  EXPECT_TRUE(store_->Read([&](db::Connection& connection) { return catalog_.ProductsForCheckout(connection, removed); }).empty());
+  EXPECT_TRUE(
+      store_->Read([&](db::Connection& connection) { return catalog_.ProductsForCheckout(connection, removed); })
+          .empty());
 
   // Another listing's option id is refused, naming it.
   auto other = listings_.Create(Member(1), CoatWithOptions());
@@ -252,17 +256,21 @@ TEST_F(ListingServiceTest, UpdateMatchesOptionsByIdAndRemovesTheOthers) {
   EXPECT_TRUE(single->variants.empty());
   EXPECT_EQ(single->stock, 7);
   const std::array<core::ProductId, 1> listing = {*id};
-  EXPECT_EQ(store_->Read([&](db::Connection& connection) { return catalog_.ProductsForCheckout(connection, listing); }).size(), 1u);
+  EXPECT_EQ(store_->Read([&](db::Connection& connection) { return catalog_.ProductsForCheckout(connection, listing); })
+                .size(),
+            1u);
 }
 
 TEST_F(ListingServiceTest, ImagesAreAddedUpToTenAndRemovedByPosition) {
   auto id = listings_.Create(Member(1), Coat());
   ASSERT_TRUE(id.has_value());
   for (int index = 0; index < 10; ++index) {
-    auto added = listings_.AddImage(Member(1), *id, "/media/d" + std::to_string(index), "/media/l" + std::to_string(index));
+    auto added =
+        listings_.AddImage(Member(1), *id, "/media/d" + std::to_string(index), "/media/l" + std::to_string(index));
     ASSERT_TRUE(added.has_value());
   }
-  EXPECT_EQ(listings_.AddImage(Member(1), *id, "/media/d10", "/media/l10").error().error, ListingError::too_many_images);
+  EXPECT_EQ(listings_.AddImage(Member(1), *id, "/media/d10", "/media/l10").error().error,
+            ListingError::too_many_images);
   auto removed = listings_.RemoveImage(Member(1), *id, 0);
   ASSERT_TRUE(removed.has_value());
   ASSERT_EQ(removed->images.size(), 9u);

@@ -33,7 +33,8 @@ void PopularityRepository::AddSale(db::Connection& connection, core::OrderId ord
 
 std::vector<core::ProductId> PopularityRepository::RemoveSales(db::Connection& connection, core::OrderId order) {
   std::vector<core::ProductId> listings;
-  for (const db::Row& row : connection.Query(kRemoveSales, {order.value})) listings.push_back(core::ProductId{row.Int(0)});
+  for (const db::Row& row : connection.Query(kRemoveSales, {order.value}))
+    listings.push_back(core::ProductId{row.Int(0)});
   return listings;
 }
 

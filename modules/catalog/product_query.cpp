@@ -18,9 +18,12 @@ constexpr std::array<std::pair<ProductSort, std::string_view>, 5> kSortNames = {
 
 std::string_view ErrorCode(CatalogError error) {
   switch (error) {
-    case CatalogError::product_not_found: return "product_not_found";
-    case CatalogError::category_not_found: return "category_not_found";
-    case CatalogError::invalid_query: break;
+    case CatalogError::product_not_found:
+      return "product_not_found";
+    case CatalogError::category_not_found:
+      return "category_not_found";
+    case CatalogError::invalid_query:
+      break;
   }
   return "invalid_query";
 }

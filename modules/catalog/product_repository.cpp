@@ -54,11 +54,16 @@ constexpr std::string_view kOrderRating = " ORDER BY rating_average DESC, rating
 
 std::string_view OrderBy(ProductSort sort) {
   switch (sort) {
-    case ProductSort::price_asc: return kOrderPriceAscending;
-    case ProductSort::price_desc: return kOrderPriceDescending;
-    case ProductSort::newest: return kOrderNewest;
-    case ProductSort::rating: return kOrderRating;
-    case ProductSort::relevance: break;
+    case ProductSort::price_asc:
+      return kOrderPriceAscending;
+    case ProductSort::price_desc:
+      return kOrderPriceDescending;
+    case ProductSort::newest:
+      return kOrderNewest;
+    case ProductSort::rating:
+      return kOrderRating;
+    case ProductSort::relevance:
+      break;
   }
   // Without words to rank by (text queries go through the search module), the most popular
   // listing is the most relevant.
@@ -85,8 +90,7 @@ std::optional<Product> ProductRepository::Find(db::Connection& connection, core:
   return ProductFromRow(*row);
 }
 
-std::vector<Product> ProductRepository::ActiveByIds(db::Connection& connection,
-                                                   std::span<const core::ProductId> ids) {
+std::vector<Product> ProductRepository::ActiveByIds(db::Connection& connection, std::span<const core::ProductId> ids) {
   std::vector<Product> products = ProductsByIds(connection, kByIdsWhere, ids);
   std::erase_if(products, [](const Product& product) { return product.status != ProductStatus::active; });
   return products;
@@ -97,8 +101,8 @@ std::vector<Product> ProductRepository::ActiveAfter(db::Connection& connection, 
   return ProductsFromRows(connection.Query(kActiveAfter, {after.value, limit}));
 }
 
-std::vector<Product> ProductRepository::List(db::Connection& connection, const ProductFilter& filter,
-                                             ProductSort sort, std::int64_t limit, std::int64_t offset) {
+std::vector<Product> ProductRepository::List(db::Connection& connection, const ProductFilter& filter, ProductSort sort,
+                                             std::int64_t limit, std::int64_t offset) {
   Statement statement(kProductColumns);
   AppendFilter(statement, filter);
   statement.Append(OrderBy(sort));
@@ -113,8 +117,8 @@ std::int64_t ProductRepository::Count(db::Connection& connection, const ProductF
   return rows.empty() ? 0 : rows.front().Int(0);
 }
 
-std::vector<std::pair<core::CategoryId, std::int64_t>> ProductRepository::CountByCategory(
-    db::Connection& connection, const ProductFilter& filter) {
+std::vector<std::pair<core::CategoryId, std::int64_t>> ProductRepository::CountByCategory(db::Connection& connection,
+                                                                                          const ProductFilter& filter) {
   Statement statement(kCountByCategory);
   AppendFilter(statement, filter);
   statement.Append(kGroupByCategory);
@@ -140,11 +144,11 @@ std::int64_t ProductRepository::CountActive(db::Connection& connection) {
 
 core::ProductId ProductRepository::Insert(db::Connection& connection, const NewProduct& product,
                                           std::int64_t created_at, std::int64_t updated_at) {
-  auto row = connection.QueryOne(
-      kInsert, {product.seller.value, product.category.value, std::string_view(product.name),
-                std::string_view(product.description), product.price.amount,
-                core::CurrencyCode(product.price.currency), product.stock, product.rating_average,
-                product.rating_count, product.popularity, created_at, updated_at});
+  auto row =
+      connection.QueryOne(kInsert, {product.seller.value, product.category.value, std::string_view(product.name),
+                                    std::string_view(product.description), product.price.amount,
+                                    core::CurrencyCode(product.price.currency), product.stock, product.rating_average,
+                                    product.rating_count, product.popularity, created_at, updated_at});
   if (!row) throw db::DatabaseError("insert into products returned no id");
   return core::ProductId{row->Int(0)};
 }

@@ -31,19 +31,19 @@ class ProductRepository {
   static std::vector<Product> ActiveByIds(db::Connection& connection, std::span<const core::ProductId> ids);
   // Active products after id (exclusive), in id order: the search index is rebuilt in batches.
   static std::vector<Product> ActiveAfter(db::Connection& connection, core::ProductId after, std::int64_t limit);
-  static std::vector<Product> List(db::Connection& connection, const ProductFilter& filter,
-                                   ProductSort sort, std::int64_t limit, std::int64_t offset);
+  static std::vector<Product> List(db::Connection& connection, const ProductFilter& filter, ProductSort sort,
+                                   std::int64_t limit, std::int64_t offset);
   static std::int64_t Count(db::Connection& connection, const ProductFilter& filter);
   // Matching products per category id, in id order.
-  static std::vector<std::pair<core::CategoryId, std::int64_t>> CountByCategory(
-      db::Connection& connection, const ProductFilter& filter);
+  static std::vector<std::pair<core::CategoryId, std::int64_t>> CountByCategory(db::Connection& connection,
+                                                                                const ProductFilter& filter);
   static std::vector<Product> Newest(db::Connection& connection, std::int64_t limit);
   static std::vector<Product> Popular(db::Connection& connection, std::int64_t limit);
   static std::int64_t CountActive(db::Connection& connection);
 
   // The demo generator's bulk insert of an active listing (its pictures apart).
-  static core::ProductId Insert(db::Connection& connection, const NewProduct& product,
-                                std::int64_t created_at, std::int64_t updated_at);
+  static core::ProductId Insert(db::Connection& connection, const NewProduct& product, std::int64_t created_at,
+                                std::int64_t updated_at);
 };
 
 }  // namespace manmulsang::catalog

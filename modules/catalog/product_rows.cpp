@@ -13,9 +13,12 @@ constexpr std::string_view kByIdsOrder = ") ORDER BY id";
 
 std::string_view StatusName(ProductStatus status) {
   switch (status) {
-    case ProductStatus::hidden: return "hidden";
-    case ProductStatus::deleted: return "deleted";
-    case ProductStatus::active: break;
+    case ProductStatus::hidden:
+      return "hidden";
+    case ProductStatus::deleted:
+      return "deleted";
+    case ProductStatus::active:
+      break;
   }
   return "active";
 }

@@ -14,8 +14,8 @@ constexpr std::string_view kShopRating =
 
 }  // namespace
 
-void RatingRepository::UpdateRating(db::Connection& connection, core::ProductId id, double average,
-                                    std::int64_t count, std::int64_t now) {
+void RatingRepository::UpdateRating(db::Connection& connection, core::ProductId id, double average, std::int64_t count,
+                                    std::int64_t now) {
   connection.Execute(kUpdateRating, {average, count, now, id.value});
 }
 

@@ -9,8 +9,7 @@
 
 namespace manmulsang::catalog {
 
-void CatalogService::RecordSale(db::Connection& connection, core::OrderId order,
-                                std::span<const StockRequest> lines) {
+void CatalogService::RecordSale(db::Connection& connection, core::OrderId order, std::span<const StockRequest> lines) {
   const std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
   std::vector<core::ProductId> listings;
   for (const StockRequest& line : lines) {

@@ -9,7 +9,7 @@ namespace {
 
 // What can be sold: a listing without options while it is active, or an option (stored 'hidden')
 // while its listing is active. A listing with options is sold through them only.
-#define MANMULSANG_SELLABLE                                                                 \
+#define MANMULSANG_SELLABLE                                                                    \
   "has_variants = 0 AND ((parent_id IS NULL AND status = 'active') OR (parent_id IS NOT NULL " \
   "AND status = 'hidden' AND (SELECT listing.status FROM products listing WHERE listing.id = " \
   "products.parent_id) = 'active'))"
@@ -45,8 +45,7 @@ StockLeft StockLeftOf(const db::Row& row) {
 
 }  // namespace
 
-std::vector<Product> StockRepository::SellableByIds(db::Connection& connection,
-                                                   std::span<const core::ProductId> ids) {
+std::vector<Product> StockRepository::SellableByIds(db::Connection& connection, std::span<const core::ProductId> ids) {
   std::vector<Product> products = ProductsByIds(connection, kSellableWhere, ids);
   // An option is sold while its listing is; to the buyer it is as active as the listing.
   for (Product& product : products) product.status = ProductStatus::active;

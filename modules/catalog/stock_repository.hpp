@@ -28,8 +28,8 @@ class StockRepository {
   static std::optional<StockLeft> TakeStock(db::Connection& connection, core::ProductId id, std::int64_t quantity,
                                             std::int64_t now);
   // The stock after putting quantity back; nullopt for an unknown product.
-  static std::optional<StockLeft> PutBackStock(db::Connection& connection, core::ProductId id,
-                                               std::int64_t quantity, std::int64_t now);
+  static std::optional<StockLeft> PutBackStock(db::Connection& connection, core::ProductId id, std::int64_t quantity,
+                                               std::int64_t now);
   // The stock of a product that can be bought; 0 when it is unknown or cannot be bought.
   static std::int64_t AvailableStock(db::Connection& connection, core::ProductId id);
   // Sets a listing's stock, price and has_variants from its options.

@@ -39,7 +39,8 @@ class StockReservationTest : public ::testing::Test {
 
 TEST_F(StockReservationTest, ReservesWithinTheCallersTransaction) {
   const std::array<StockRequest, 3> requests = {{{ids_[1], 1}, {ids_[0], 2}, {ids_[1], 1}}};
-  auto reserved = store_->Write([&](db::Connection& connection) { return catalog_.ReserveStock(connection, requests); });
+  auto reserved =
+      store_->Write([&](db::Connection& connection) { return catalog_.ReserveStock(connection, requests); });
   ASSERT_TRUE(reserved.has_value());
   EXPECT_EQ(Stock(ids_[0]), 1);
   EXPECT_EQ(Stock(ids_[1]), 1);  // the same product twice is taken as one sum
@@ -50,7 +51,8 @@ TEST_F(StockReservationTest, ReservesWithinTheCallersTransaction) {
 
 TEST_F(StockReservationTest, NeverBelowZeroAndAllOrNothing) {
   const std::array<StockRequest, 2> requests = {{{ids_[0], 2}, {ids_[1], 4}}};
-  auto short_of = store_->Write([&](db::Connection& connection) { return catalog_.ReserveStock(connection, requests); });
+  auto short_of =
+      store_->Write([&](db::Connection& connection) { return catalog_.ReserveStock(connection, requests); });
   ASSERT_FALSE(short_of.has_value());
   EXPECT_EQ(short_of.error().product, ids_[1]);
   EXPECT_EQ(short_of.error().requested, 4);
@@ -71,7 +73,8 @@ TEST_F(StockReservationTest, ProductsForCheckoutReadsOnlyActiveOnes) {
     connection.Execute("UPDATE products SET status = 'hidden' WHERE id = $1", {ids_[1].value});
   });
   const std::array<core::ProductId, 3> wanted = {ids_[1], ids_[0], core::ProductId{9'999}};
-  auto products = store_->Read([&](db::Connection& connection) { return catalog_.ProductsForCheckout(connection, wanted); });
+  auto products =
+      store_->Read([&](db::Connection& connection) { return catalog_.ProductsForCheckout(connection, wanted); });
   ASSERT_EQ(products.size(), 1u);
   EXPECT_EQ(products[0].id, ids_[0]);
   EXPECT_EQ(products[0].price.amount, 1'000);

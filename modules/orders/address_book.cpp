@@ -15,9 +15,8 @@ std::string Trimmed(std::string_view text) {
 }
 
 bool NoControlCharacters(std::string_view text, bool allow_newline) {
-  return std::ranges::none_of(text, [&](unsigned char character) {
-    return character < 0x20 && !(allow_newline && character == '\n');
-  });
+  return std::ranges::none_of(
+      text, [&](unsigned char character) { return character < 0x20 && !(allow_newline && character == '\n'); });
 }
 
 std::optional<AddressError> Check(const NewAddress& address) {
@@ -27,7 +26,8 @@ std::optional<AddressError> Check(const NewAddress& address) {
   const bool phone_characters = std::ranges::all_of(address.phone, [](char character) {
     return (character >= '0' && character <= '9') || character == ' ' || character == '-' || character == '+';
   });
-  const auto digits = std::ranges::count_if(address.phone, [](char character) { return character >= '0' && character <= '9'; });
+  const auto digits =
+      std::ranges::count_if(address.phone, [](char character) { return character >= '0' && character <= '9'; });
   if (address.phone.size() > 30 || !phone_characters || digits < 3) return AddressError::invalid_phone;
   return std::nullopt;
 }
@@ -36,11 +36,16 @@ std::optional<AddressError> Check(const NewAddress& address) {
 
 std::string_view ErrorCode(AddressError error) {
   switch (error) {
-    case AddressError::invalid_recipient: return "invalid_recipient";
-    case AddressError::invalid_phone: return "invalid_phone";
-    case AddressError::invalid_address: return "invalid_address";
-    case AddressError::address_not_found: return "address_not_found";
-    case AddressError::too_many_addresses: return "too_many_addresses";
+    case AddressError::invalid_recipient:
+      return "invalid_recipient";
+    case AddressError::invalid_phone:
+      return "invalid_phone";
+    case AddressError::invalid_address:
+      return "invalid_address";
+    case AddressError::address_not_found:
+      return "address_not_found";
+    case AddressError::too_many_addresses:
+      return "too_many_addresses";
   }
   return "address_error";
 }

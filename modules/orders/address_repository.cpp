@@ -46,9 +46,9 @@ std::int64_t AddressRepository::Count(db::Connection& connection, core::UserId u
 
 AddressId AddressRepository::Insert(db::Connection& connection, core::UserId user, const NewAddress& address,
                                     bool is_default, std::int64_t now) {
-  auto row = connection.QueryOne(kInsert, {user.value, std::string_view(address.recipient),
-                                           std::string_view(address.phone), std::string_view(address.line),
-                                           std::int64_t{is_default ? 1 : 0}, now});
+  auto row =
+      connection.QueryOne(kInsert, {user.value, std::string_view(address.recipient), std::string_view(address.phone),
+                                    std::string_view(address.line), std::int64_t{is_default ? 1 : 0}, now});
   if (!row) throw db::DatabaseError("insert into addresses returned no id");
   return AddressId{row->Int(0)};
 }

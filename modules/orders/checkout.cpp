@@ -50,11 +50,16 @@ CheckoutError Failure(OrderError error, std::optional<core::ProductId> product =
 
 OrderError OrderErrorOf(cart::QuoteError error) {
   switch (error) {
-    case cart::QuoteError::invalid_quantity: return OrderError::invalid_quantity;
-    case cart::QuoteError::product_unavailable: return OrderError::product_unavailable;
-    case cart::QuoteError::rate_unavailable: return OrderError::rate_unavailable;
-    case cart::QuoteError::total_too_large: return OrderError::total_too_large;
-    case cart::QuoteError::pickup_unavailable: return OrderError::pickup_unavailable;
+    case cart::QuoteError::invalid_quantity:
+      return OrderError::invalid_quantity;
+    case cart::QuoteError::product_unavailable:
+      return OrderError::product_unavailable;
+    case cart::QuoteError::rate_unavailable:
+      return OrderError::rate_unavailable;
+    case cart::QuoteError::total_too_large:
+      return OrderError::total_too_large;
+    case cart::QuoteError::pickup_unavailable:
+      return OrderError::pickup_unavailable;
   }
   return OrderError::total_too_large;
 }
@@ -118,12 +123,11 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
 
   // 2-4. The cart, priced here and now by the rule the cart page shows: a price the client saw
   // or sent plays no part.
-  const cart::Quote quote =
-      parts.cart.QuoteIn(connection, cart::CartOwner::Member(command.buyer), command.delivery);
+  const cart::Quote quote = parts.cart.QuoteIn(connection, cart::CartOwner::Member(command.buyer), command.delivery);
   if (quote.empty()) return std::unexpected(Failure(OrderError::cart_empty));
   if (quote.problem) {
-    return std::unexpected(CheckoutError{OrderErrorOf(quote.problem->error), quote.problem->product, 0,
-                                         quote.problem->shop});
+    return std::unexpected(
+        CheckoutError{OrderErrorOf(quote.problem->error), quote.problem->product, 0, quote.problem->shop});
   }
   std::vector<catalog::StockRequest> reservations;
   for (const cart::QuoteShop& shop : quote.shops) {
@@ -132,8 +136,7 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
 
   // 5. Stock: the conditional UPDATE in catalog never lets it go below zero.
   if (auto reserved = parts.catalog.ReserveStock(connection, reservations); !reserved) {
-    return std::unexpected(
-        Failure(OrderError::out_of_stock, reserved.error().product, reserved.error().available));
+    return std::unexpected(Failure(OrderError::out_of_stock, reserved.error().product, reserved.error().available));
   }
 
   // 6 and 7. One order per shop, paid from the wallet now or awaiting cash / a bank deposit.
@@ -181,9 +184,8 @@ std::expected<CheckoutReceipt, CheckoutError> RunCheckout(CheckoutParts& parts, 
   if (command.idempotency_key.size() > kMaxIdempotencyKey) {
     return std::unexpected(Failure(OrderError::invalid_idempotency_key));
   }
-  return parts.database.Write([&](db::Connection& connection) {
-    return PlaceInTransaction(parts, connection, command, address);
-  });
+  return parts.database.Write(
+      [&](db::Connection& connection) { return PlaceInTransaction(parts, connection, command, address); });
 }
 
 std::string EncodeReceipt(const CheckoutReceipt& receipt) {

@@ -188,12 +188,15 @@ TEST_F(CheckoutTest, TamperedInputGetsClearErrors) {
   EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1'000).error(), cart::CartError::invalid_quantity);
   EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, std::numeric_limits<std::int64_t>::max()).error(),
             cart::CartError::invalid_quantity);
-  EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), core::ProductId{987'654}, 1).error(), cart::CartError::product_not_found);
+  EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), core::ProductId{987'654}, 1).error(),
+            cart::CartError::product_not_found);
   ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 999).has_value());
   EXPECT_EQ(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).error(), cart::CartError::invalid_quantity);
   EXPECT_EQ(cart_.SetQuantity(cart::CartOwner::Member(kBuyer), product, 0).error(), cart::CartError::invalid_quantity);
-  EXPECT_EQ(cart_.SetQuantity(cart::CartOwner::Member(kBuyer), core::ProductId{987'654}, 1).error(), cart::CartError::item_not_found);
-  EXPECT_EQ(cart_.RemoveItem(cart::CartOwner::Member(kBuyer), core::ProductId{987'654}).error(), cart::CartError::item_not_found);
+  EXPECT_EQ(cart_.SetQuantity(cart::CartOwner::Member(kBuyer), core::ProductId{987'654}, 1).error(),
+            cart::CartError::item_not_found);
+  EXPECT_EQ(cart_.RemoveItem(cart::CartOwner::Member(kBuyer), core::ProductId{987'654}).error(),
+            cart::CartError::item_not_found);
 
   // More than the stock.
   store_.TopUp(kBuyer, 10'000'000);

@@ -51,8 +51,8 @@ std::vector<core::ProductId> Prepare(const std::string& url) {
   Marketplace market(url);
   std::vector<sellers::NewShop> shops;
   for (int index = 0; index < 3; ++index) {
-    shops.push_back({core::UserId{10 + index}, "상점 " + std::to_string(index), "", "평양",
-                     sellers::ShopStatus::approved});
+    shops.push_back(
+        {core::UserId{10 + index}, "상점 " + std::to_string(index), "", "평양", sellers::ShopStatus::approved});
   }
   const std::vector<core::SellerId> shop_ids = market.sellers().InsertShops(shops);
   std::vector<catalog::NewProduct> products(kProducts);
@@ -64,8 +64,8 @@ std::vector<core::ProductId> Prepare(const std::string& url) {
     products[index].stock = kStock;
   }
   for (int buyer = 0; buyer < kBuyers; ++buyer) {
-    if (!market.payments().CreditWallet({core::UserId{1000 + buyer}, {1'000'000'000, core::Currency::kpw}, "입금",
-                                       core::UserId{1}})) {
+    if (!market.payments().CreditWallet(
+            {core::UserId{1000 + buyer}, {1'000'000'000, core::Currency::kpw}, "입금", core::UserId{1}})) {
       ADD_FAILURE() << "top-up failed";
     }
   }
@@ -172,8 +172,8 @@ TEST(CrashTest, KillDuringCheckoutLoadLosesNoCommittedOrderAndHalfWritesNothing)
       return connection.QueryOne("SELECT stock FROM products WHERE id = $1", {product.value})->Int(0);
     });
     const std::int64_t ordered = database.Read([&](db::Connection& connection) {
-      return connection.QueryOne("SELECT COALESCE(SUM(quantity), 0) FROM order_lines WHERE product_id = $1",
-                                 {product.value})
+      return connection
+          .QueryOne("SELECT COALESCE(SUM(quantity), 0) FROM order_lines WHERE product_id = $1", {product.value})
           ->Int(0);
     });
     EXPECT_EQ(kStock - stock, ordered) << "product " << product.value;

@@ -147,14 +147,14 @@ TEST_F(FulfilmentTest, SalesPerDayTurnOverAtTheMarketplacesMidnight) {
   while (core::LocalDate(core::FromUnixSeconds(midnight)) == first_day) midnight += 3600;
   while (core::LocalDate(core::FromUnixSeconds(midnight - 1)) != first_day) --midnight;
   clock_.Advance(std::chrono::seconds(midnight - 1 - core::ToUnixSeconds(clock_.Now())));
-  Place(1);                                   // 10,000 won, the last second of the first day
+  Place(1);  // 10,000 won, the last second of the first day
   clock_.Advance(std::chrono::seconds(1));
-  Place(2);                                   // 20,000 won, the first second of the next day
-  Place(3);                                   // 30,000 won
-  const core::OrderId cancelled = Place(4);         // not counted
+  Place(2);                                  // 20,000 won, the first second of the next day
+  Place(3);                                  // 30,000 won
+  const core::OrderId cancelled = Place(4);  // not counted
   Move(cancelled, OrderEvent::cancel, Buyer(kBuyer));
   const std::string second_day = core::LocalDate(clock_.Now());
-  clock_.Advance(std::chrono::days(2));       // two quiet days follow
+  clock_.Advance(std::chrono::days(2));  // two quiet days follow
 
   std::vector<DailySales> sales = orders_.ShopSales(Seller(kShopOwner), shop_, 5).value();
   ASSERT_EQ(sales.size(), 5u);

@@ -69,9 +69,8 @@ std::expected<void, OrderError> Effects(db::Connection& connection, const OrderM
 }  // namespace
 
 std::expected<OrderStatus, OrderError> MoveOrderIn(db::Connection& connection, const OrderMoveParts& parts,
-                                                   const Order& order, Party party,
-                                                   std::optional<core::UserId> actor, OrderEvent event,
-                                                   std::string_view note, const Shipment* shipment,
+                                                   const Order& order, Party party, std::optional<core::UserId> actor,
+                                                   OrderEvent event, std::string_view note, const Shipment* shipment,
                                                    core::TimePoint now) {
   auto next = NextStatus(order.status, event, party, order.payment_method);
   if (!next) return std::unexpected(OrderError::transition_not_allowed);

@@ -24,9 +24,8 @@ struct OrderMoveParts {
 // new status; transition_not_allowed when the table has no such move or the ledger refuses it,
 // insufficient_funds when a wallet payment finds the wallet short.
 std::expected<OrderStatus, OrderError> MoveOrderIn(db::Connection& connection, const OrderMoveParts& parts,
-                                                   const Order& order, Party party,
-                                                   std::optional<core::UserId> actor, OrderEvent event,
-                                                   std::string_view note, const Shipment* shipment,
+                                                   const Order& order, Party party, std::optional<core::UserId> actor,
+                                                   OrderEvent event, std::string_view note, const Shipment* shipment,
                                                    core::TimePoint now);
 
 }  // namespace manmulsang::orders

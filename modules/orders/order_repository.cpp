@@ -30,7 +30,8 @@ constexpr std::string_view kFindOrder =
     "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE id = $1";
 constexpr std::string_view kListByBuyer =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
-    "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE buyer_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3";
+    "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE buyer_id = $1 ORDER BY id "
+    "DESC LIMIT $2 OFFSET $3";
 constexpr std::string_view kDue =
     "SELECT id FROM orders WHERE status = $1 AND updated_at <= $2 ORDER BY updated_at, id LIMIT $3";
 constexpr std::string_view kDueByMethod =
@@ -63,8 +64,7 @@ constexpr std::string_view kPurchasedLines =
     "WHERE o.buyer_id = $1 AND l.product_id = $2 ORDER BY o.id, l.position";
 constexpr std::string_view kSetShipment = "UPDATE orders SET carrier = $1, tracking_number = $2 WHERE id = $3";
 // Reads the shop's rows through orders_seller (seller_id, id).
-constexpr std::string_view kCountsBySeller =
-    "SELECT status, COUNT(*) FROM orders WHERE seller_id = $1 GROUP BY status";
+constexpr std::string_view kCountsBySeller = "SELECT status, COUNT(*) FROM orders WHERE seller_id = $1 GROUP BY status";
 // Day numbers in the marketplace's zone: (unix seconds + offset) / 86,400, integer division in
 // both dialects; the range is read through orders_seller_created (seller_id, created_at).
 constexpr std::string_view kSalesBySeller =
@@ -141,7 +141,7 @@ std::optional<StoredCheckout> OrderRepository::FindCheckout(db::Connection& conn
 }
 
 std::int64_t OrderRepository::InsertCheckout(db::Connection& connection, core::UserId buyer, std::string_view key,
-                                              std::string_view request, std::int64_t now) {
+                                             std::string_view request, std::int64_t now) {
   auto row = connection.QueryOne(
       kInsertCheckout, {buyer.value, key.empty() ? db::Parameter(nullptr) : db::Parameter(key), request, now});
   if (!row) throw db::DatabaseError("insert into checkouts returned no id");
@@ -163,10 +163,10 @@ core::OrderId OrderRepository::Insert(db::Connection& connection, std::int64_t c
   core::OrderId id{row->Int(0)};
   for (std::size_t position = 0; position < order.lines.size(); ++position) {
     const OrderLine& line = order.lines[position];
-    connection.Execute(kInsertLine, {id.value, static_cast<std::int64_t>(position), line.product.value,
-                                     std::string_view(line.name), line.quantity, line.unit_price.amount,
-                                     core::CurrencyCode(line.unit_price.currency), line.rate,
-                                     line.unit_price_kpw, line.line_total_kpw});
+    connection.Execute(kInsertLine,
+                       {id.value, static_cast<std::int64_t>(position), line.product.value, std::string_view(line.name),
+                        line.quantity, line.unit_price.amount, core::CurrencyCode(line.unit_price.currency), line.rate,
+                        line.unit_price_kpw, line.line_total_kpw});
   }
   for (const OrderStep& step : order.timeline) InsertStep(connection, id, step);
   return id;
@@ -189,8 +189,7 @@ void OrderRepository::SetShipment(db::Connection& connection, core::OrderId orde
                      {std::string_view(shipment.carrier), std::string_view(shipment.tracking_number), order.value});
 }
 
-std::map<OrderStatus, std::int64_t> OrderRepository::CountsBySeller(db::Connection& connection,
-                                                                    core::SellerId seller) {
+std::map<OrderStatus, std::int64_t> OrderRepository::CountsBySeller(db::Connection& connection, core::SellerId seller) {
   std::map<OrderStatus, std::int64_t> counts;
   for (const db::Row& row : connection.Query(kCountsBySeller, {seller.value})) {
     counts[StatusOf(row.Text(0))] += row.Int(1);
@@ -241,11 +240,11 @@ std::vector<Order> OrderRepository::ListByBuyer(db::Connection& connection, core
 }
 
 std::vector<core::OrderId> OrderRepository::Due(db::Connection& connection, OrderStatus status,
-                                          std::optional<PaymentMethod> method, std::int64_t before,
-                                          std::int64_t limit) {
-  db::Rows rows = method ? connection.Query(kDueByMethod, {OrderStatusName(status), before, limit,
-                                                           PaymentMethodName(*method)})
-                         : connection.Query(kDue, {OrderStatusName(status), before, limit});
+                                                std::optional<PaymentMethod> method, std::int64_t before,
+                                                std::int64_t limit) {
+  db::Rows rows =
+      method ? connection.Query(kDueByMethod, {OrderStatusName(status), before, limit, PaymentMethodName(*method)})
+             : connection.Query(kDue, {OrderStatusName(status), before, limit});
   std::vector<core::OrderId> ids;
   for (const db::Row& row : rows) ids.push_back(core::OrderId{row.Int(0)});
   return ids;
@@ -300,8 +299,8 @@ std::vector<PurchasedLine> OrderRepository::PurchasedLines(db::Connection& conne
                                                            core::ProductId product) {
   std::vector<PurchasedLine> lines;
   for (const db::Row& row : connection.Query(kPurchasedLines, {buyer.value, product.value})) {
-    lines.push_back({core::OrderId{row.Int(0)}, static_cast<int>(row.Int(1)), core::SellerId{row.Int(2)},
-                     StatusOf(row.Text(3))});
+    lines.push_back(
+        {core::OrderId{row.Int(0)}, static_cast<int>(row.Int(1)), core::SellerId{row.Int(2)}, StatusOf(row.Text(3))});
   }
   return lines;
 }

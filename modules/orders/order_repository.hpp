@@ -48,8 +48,8 @@ class OrderRepository {
   static std::map<OrderStatus, std::int64_t> CountsBySeller(db::Connection& connection, core::SellerId seller);
   // The shop's orders placed at or after `since` (unix seconds), neither cancelled nor returned,
   // per day number (unix seconds + utc_offset) / 86,400; days without orders are absent.
-  static std::vector<DaySalesRow> SalesBySeller(db::Connection& connection, core::SellerId seller,
-                                                std::int64_t since, std::int64_t utc_offset);
+  static std::vector<DaySalesRow> SalesBySeller(db::Connection& connection, core::SellerId seller, std::int64_t since,
+                                                std::int64_t utc_offset);
 
   // With lines and timeline.
   static std::optional<Order> Find(db::Connection& connection, core::OrderId id);
@@ -58,7 +58,7 @@ class OrderRepository {
                                         std::int64_t offset);
   // Orders in status with that payment method (any when nullopt) unchanged since before, oldest first.
   static std::vector<core::OrderId> Due(db::Connection& connection, OrderStatus status,
-                                  std::optional<PaymentMethod> method, std::int64_t before, std::int64_t limit);
+                                        std::optional<PaymentMethod> method, std::int64_t before, std::int64_t limit);
   // A shop's orders in any of statuses (all when empty; at most kMaxStatusFilter), newest first,
   // with lines.
   static std::vector<Order> ListBySeller(db::Connection& connection, core::SellerId seller,

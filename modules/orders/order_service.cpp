@@ -78,8 +78,7 @@ struct OrderService::Impl {
   }
 
   std::expected<Order, OrderError> Move(core::OrderId id, Party party, std::optional<core::UserId> actor,
-                                        OrderEvent event, std::string_view note,
-                                        const Shipment* shipment = nullptr) {
+                                        OrderEvent event, std::string_view note, const Shipment* shipment = nullptr) {
     auto moved = MoveInTransaction(id, party, actor, event, note, shipment);
     if (moved && (event == OrderEvent::cancel || event == OrderEvent::expire || event == OrderEvent::accept_return)) {
       std::vector<core::ProductId> products;
@@ -111,7 +110,7 @@ OrderService::OrderService(db::Database& database, const core::Clock& clock, sel
 OrderService::~OrderService() = default;
 
 std::expected<CheckoutReceipt, CheckoutError> OrderService::Checkout(const CheckoutCommand& command) {
-  CheckoutParts parts{impl_->database, impl_->clock,    impl_->sellers,  impl_->catalog,
+  CheckoutParts parts{impl_->database, impl_->clock,    impl_->sellers, impl_->catalog,
                       impl_->cart,     impl_->payments, impl_->settings};
   auto receipt = RunCheckout(parts, command);
   if (receipt) impl_->StockChanged(receipt->products);
@@ -139,15 +138,15 @@ OrderPage OrderService::BuyerOrders(core::UserId buyer, int page, int per_page) 
 }
 
 std::expected<OrderPage, OrderError> OrderService::ShopOrders(const core::Actor& actor, core::SellerId shop,
-                                                             std::optional<OrderStatus> status, int page,
-                                                             int per_page) {
+                                                              std::optional<OrderStatus> status, int page,
+                                                              int per_page) {
   if (status) return ShopOrdersIn(actor, shop, std::span<const OrderStatus>(&*status, 1), page, per_page);
   return ShopOrdersIn(actor, shop, {}, page, per_page);
 }
 
 std::expected<OrderPage, OrderError> OrderService::ShopOrdersIn(const core::Actor& actor, core::SellerId shop,
-                                                               std::span<const OrderStatus> statuses, int page,
-                                                               int per_page) {
+                                                                std::span<const OrderStatus> statuses, int page,
+                                                                int per_page) {
   if (statuses.size() > kMaxStatusFilter) throw std::invalid_argument("at most three statuses in a seller filter");
   if (!impl_->MaySeeShop(actor, shop)) return std::unexpected(OrderError::order_not_found);
   OrderPage result;
@@ -161,8 +160,8 @@ std::expected<OrderPage, OrderError> OrderService::ShopOrdersIn(const core::Acto
   return result;
 }
 
-std::expected<std::map<OrderStatus, std::int64_t>, OrderError> OrderService::ShopOrderCounts(
-    const core::Actor& actor, core::SellerId shop) {
+std::expected<std::map<OrderStatus, std::int64_t>, OrderError> OrderService::ShopOrderCounts(const core::Actor& actor,
+                                                                                             core::SellerId shop) {
   if (!impl_->MaySeeShop(actor, shop)) return std::unexpected(OrderError::order_not_found);
   std::map<OrderStatus, std::int64_t> counts = impl_->database.Read(
       [&](db::Connection& connection) { return OrderRepository::CountsBySeller(connection, shop); });
@@ -197,7 +196,8 @@ std::expected<std::vector<DailySales>, OrderError> OrderService::ShopSales(const
   return sales;
 }
 
-std::expected<Order, OrderError> OrderService::Ship(const core::Actor& actor, core::OrderId id, const Shipment& shipment) {
+std::expected<Order, OrderError> OrderService::Ship(const core::Actor& actor, core::OrderId id,
+                                                    const Shipment& shipment) {
   // Not found first: another shop's owner learns nothing from the fields it sent.
   auto order = GetOrder(actor, id);
   if (!order) return std::unexpected(order.error());

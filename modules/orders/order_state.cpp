@@ -40,11 +40,16 @@ constexpr std::array kTable = {
 
 bool Applies(MethodRule rule, PaymentMethod method) {
   switch (rule) {
-    case MethodRule::any: return true;
-    case MethodRule::wallet: return method == PaymentMethod::wallet;
-    case MethodRule::cash_on_delivery: return method == PaymentMethod::cash_on_delivery;
-    case MethodRule::bank_transfer: return method == PaymentMethod::bank_transfer;
-    case MethodRule::prepaid: return method != PaymentMethod::cash_on_delivery;
+    case MethodRule::any:
+      return true;
+    case MethodRule::wallet:
+      return method == PaymentMethod::wallet;
+    case MethodRule::cash_on_delivery:
+      return method == PaymentMethod::cash_on_delivery;
+    case MethodRule::bank_transfer:
+      return method == PaymentMethod::bank_transfer;
+    case MethodRule::prepaid:
+      return method != PaymentMethod::cash_on_delivery;
   }
   return false;
 }
@@ -63,8 +68,6 @@ std::optional<OrderStatus> NextStatus(OrderStatus from, OrderEvent event, Party 
   return std::nullopt;
 }
 
-bool BeforeShipment(OrderStatus status) {
-  return status == awaiting_payment || status == paid || status == preparing;
-}
+bool BeforeShipment(OrderStatus status) { return status == awaiting_payment || status == paid || status == preparing; }
 
 }  // namespace manmulsang::orders

@@ -14,8 +14,8 @@ using enum OrderEvent;
 
 constexpr std::array kStatuses = {awaiting_payment, paid,      preparing, shipped,         delivered,
                                   confirmed,        cancelled, returned,  return_requested};
-constexpr std::array kEvents = {pay_from_wallet, confirm_payment, prepare,        ship,         deliver,
-                                confirm,         cancel,          expire,         request_return, accept_return};
+constexpr std::array kEvents = {pay_from_wallet, confirm_payment, prepare, ship,           deliver,
+                                confirm,         cancel,          expire,  request_return, accept_return};
 constexpr std::array kParties = {Party::buyer, Party::seller, Party::admin, Party::system};
 constexpr std::array kMethods = {PaymentMethod::wallet, PaymentMethod::cash_on_delivery, PaymentMethod::bank_transfer};
 
@@ -66,9 +66,9 @@ TEST(OrderStateTest, EveryCombinationMatchesTheLifecycle) {
             }
           }
           if (!found) {
-            EXPECT_FALSE(next.has_value()) << OrderStatusName(from) << " --" << OrderEventName(event) << "/"
-                                           << PartyName(party) << "/" << PaymentMethodName(method) << "-> "
-                                           << OrderStatusName(*next);
+            EXPECT_FALSE(next.has_value())
+                << OrderStatusName(from) << " --" << OrderEventName(event) << "/" << PartyName(party) << "/"
+                << PaymentMethodName(method) << "-> " << OrderStatusName(*next);
           }
           if (next) ++allowed;
         }

@@ -129,9 +129,9 @@ TEST_F(QuoteTest, PickupWhereNotOfferedIsRefusedAsTheCartShowed) {
   Fill(buyer, {{rice_, 1}, {pen_, 1}});
   ExpectRefusedAsQuoted(buyer, {{courier_shop_, sellers::DeliveryMethod::pickup}},
                         cart::QuoteError::pickup_unavailable);
-  EXPECT_EQ(cart_.View(cart::CartOwner::Member(buyer), {{courier_shop_, sellers::DeliveryMethod::pickup}})
-                .problem->shop,
-            courier_shop_);
+  EXPECT_EQ(
+      cart_.View(cart::CartOwner::Member(buyer), {{courier_shop_, sellers::DeliveryMethod::pickup}}).problem->shop,
+      courier_shop_);
 }
 
 TEST_F(QuoteTest, ATotalPastTheCapIsRefusedAsTheCartShowed) {

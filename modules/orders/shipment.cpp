@@ -30,7 +30,8 @@ std::expected<Shipment, OrderError> CleanShipment(std::string_view carrier, std:
   const std::size_t last = tracking_number.find_last_not_of(" \t");
   const std::string_view trimmed =
       first == std::string_view::npos ? std::string_view() : tracking_number.substr(first, last - first + 1);
-  if (trimmed.empty() || trimmed.size() > kMaxTrackingNumber) return std::unexpected(OrderError::invalid_tracking_number);
+  if (trimmed.empty() || trimmed.size() > kMaxTrackingNumber)
+    return std::unexpected(OrderError::invalid_tracking_number);
   for (char character : trimmed) {
     if (!TrackingCharacter(character)) return std::unexpected(OrderError::invalid_tracking_number);
   }

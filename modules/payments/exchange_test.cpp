@@ -24,10 +24,10 @@ TEST(ExchangeTest, MissingRateIsAClearError) {
 }
 
 TEST(ExchangeTest, ConvertsCentsExactly) {
-  const std::int64_t rate = 8'000 * kRateScale;  // 8,000 won per dollar
-  EXPECT_EQ(ConvertToKpw({100, Currency::usd}, rate), 8'000);    // $1.00
+  const std::int64_t rate = 8'000 * kRateScale;                    // 8,000 won per dollar
+  EXPECT_EQ(ConvertToKpw({100, Currency::usd}, rate), 8'000);      // $1.00
   EXPECT_EQ(ConvertToKpw({1'250, Currency::usd}, rate), 100'000);  // $12.50
-  EXPECT_EQ(ConvertToKpw({1, Currency::usd}, rate), 80);         // $0.01
+  EXPECT_EQ(ConvertToKpw({1, Currency::usd}, rate), 80);           // $0.01
   EXPECT_EQ(ConvertToKpw({0, Currency::usd}, rate), 0);
 }
 

@@ -15,8 +15,7 @@ constexpr std::string_view kBalanceByOwner =
     "WHERE a.kind = $1 AND a.owner_id = $2 AND a.currency = 'KPW'";
 constexpr std::string_view kBalanceOfAccount =
     "SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE account_id = $1";
-constexpr std::string_view kTransferExists =
-    "SELECT id FROM ledger_transfers WHERE order_id = $1 AND kind = $2";
+constexpr std::string_view kTransferExists = "SELECT id FROM ledger_transfers WHERE order_id = $1 AND kind = $2";
 constexpr std::string_view kInsertTransfer =
     "INSERT INTO ledger_transfers (kind, order_id, reference, actor_id, created_at) "
     "VALUES ($1, $2, $3, $4, $5) RETURNING id";
@@ -52,7 +51,8 @@ constexpr std::string_view kSetRate =
     "INSERT INTO exchange_rates (currency, rate, updated_at, updated_by) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (currency) DO UPDATE SET rate = excluded.rate, updated_at = excluded.updated_at, "
     "updated_by = excluded.updated_by";
-constexpr std::string_view kAuditSum = "SELECT COALESCE(SUM(amount), 0), COUNT(DISTINCT transfer_id) FROM ledger_entries";
+constexpr std::string_view kAuditSum =
+    "SELECT COALESCE(SUM(amount), 0), COUNT(DISTINCT transfer_id) FROM ledger_entries";
 constexpr std::string_view kAuditUnbalanced =
     "SELECT COUNT(*) FROM (SELECT transfer_id FROM ledger_entries GROUP BY transfer_id "
     "HAVING SUM(amount) <> 0) AS unbalanced";
@@ -62,11 +62,16 @@ constexpr std::string_view kAuditNegativeWallets =
 
 std::string_view KindName(AccountKind kind) {
   switch (kind) {
-    case AccountKind::buyer_wallet: return "buyer_wallet";
-    case AccountKind::seller_wallet: return "seller_wallet";
-    case AccountKind::escrow: return "escrow";
-    case AccountKind::platform_fees: return "platform_fees";
-    case AccountKind::cash: return "cash";
+    case AccountKind::buyer_wallet:
+      return "buyer_wallet";
+    case AccountKind::seller_wallet:
+      return "seller_wallet";
+    case AccountKind::escrow:
+      return "escrow";
+    case AccountKind::platform_fees:
+      return "platform_fees";
+    case AccountKind::cash:
+      return "cash";
   }
   return "cash";
 }
@@ -128,13 +133,13 @@ namespace {
 
 // The columns kWalletEntries and kSellerEntries share: transfer, kind, amount, order, reference, time.
 WalletEntry WalletEntryOf(const db::Row& row) {
-    WalletEntry entry;
-    entry.transfer = TransferId{row.Int(0)};
-    entry.kind = ParseTransferKind(row.Text(1));
-    entry.amount = row.Int(2);
-    if (auto order = row.OptionalInt(3)) entry.order = core::OrderId{*order};
-    entry.reference = row.Text(4);
-    entry.created_at = core::FromUnixSeconds(row.Int(5));
+  WalletEntry entry;
+  entry.transfer = TransferId{row.Int(0)};
+  entry.kind = ParseTransferKind(row.Text(1));
+  entry.amount = row.Int(2);
+  if (auto order = row.OptionalInt(3)) entry.order = core::OrderId{*order};
+  entry.reference = row.Text(4);
+  entry.created_at = core::FromUnixSeconds(row.Int(5));
   return entry;
 }
 

@@ -42,17 +42,17 @@ class LedgerRepository {
   // The legs of the order's transfer of that kind; empty when it has none.
   static std::vector<Leg> LegsOf(db::Connection& connection, core::OrderId order, TransferKind kind);
 
-  static std::vector<WalletEntry> WalletEntries(db::Connection& connection, core::UserId user,
-                                                std::int64_t limit, std::int64_t offset);
+  static std::vector<WalletEntry> WalletEntries(db::Connection& connection, core::UserId user, std::int64_t limit,
+                                                std::int64_t offset);
   static std::int64_t CountWalletEntries(db::Connection& connection, core::UserId user);
   // A shop's wallet, newest first; releases carry their gross and fee from the same transfer.
-  static std::vector<WalletEntry> SellerEntries(db::Connection& connection, core::SellerId seller,
-                                                std::int64_t limit, std::int64_t offset);
+  static std::vector<WalletEntry> SellerEntries(db::Connection& connection, core::SellerId seller, std::int64_t limit,
+                                                std::int64_t offset);
   static std::int64_t CountSellerEntries(db::Connection& connection, core::SellerId seller);
 
   static std::vector<std::pair<core::Currency, std::int64_t>> Rates(db::Connection& connection);
-  static void SetRate(db::Connection& connection, core::Currency currency, std::int64_t rate,
-                      std::int64_t updated_at, core::UserId admin);
+  static void SetRate(db::Connection& connection, core::Currency currency, std::int64_t rate, std::int64_t updated_at,
+                      core::UserId admin);
 
   static LedgerAudit Audit(db::Connection& connection);
 };

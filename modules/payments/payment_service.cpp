@@ -4,9 +4,9 @@
 
 #include "embedded/payments_migrations.hpp"
 #include "ledger_repository.hpp"
+#include "manmulsang/payments/payments.hpp"
 #include "voucher_code.hpp"
 #include "voucher_repository.hpp"
-#include "manmulsang/payments/payments.hpp"
 
 namespace manmulsang::payments {
 namespace {
@@ -67,8 +67,7 @@ WalletStatement PaymentService::Wallet(core::UserId user, int page, int per_page
                          core::Currency::kpw};
     statement.total = LedgerRepository::CountWalletEntries(connection, user);
     statement.entries = LedgerRepository::WalletEntries(
-        connection, user, statement.per_page,
-        static_cast<std::int64_t>(statement.page - 1) * statement.per_page);
+        connection, user, statement.per_page, static_cast<std::int64_t>(statement.page - 1) * statement.per_page);
   });
   return statement;
 }
@@ -113,8 +112,7 @@ std::expected<TransferId, PaymentError> PaymentService::CreditWallet(const Walle
 }
 
 std::expected<VoucherBatch, PaymentError> PaymentService::MintVouchers(core::UserId admin, std::int64_t count,
-                                                                       std::int64_t amount_kpw,
-                                                                       std::string_view note) {
+                                                                       std::int64_t amount_kpw, std::string_view note) {
   if (count < 1 || count > kMaxVoucherBatch) return std::unexpected(PaymentError::invalid_count);
   if (!ValidAmount(amount_kpw)) return std::unexpected(PaymentError::invalid_amount);
   if (note.size() > kMaxReference) return std::unexpected(PaymentError::reference_required);
@@ -134,8 +132,7 @@ std::expected<VoucherBatch, PaymentError> PaymentService::MintVouchers(core::Use
   return batch;
 }
 
-std::expected<core::Money, PaymentError> PaymentService::RedeemVoucher(core::UserId user,
-                                                                       std::string_view typed_code) {
+std::expected<core::Money, PaymentError> PaymentService::RedeemVoucher(core::UserId user, std::string_view typed_code) {
   auto code = NormaliseVoucherCode(typed_code);
   if (!code) return std::unexpected(PaymentError::voucher_not_found);
   const std::string hash = HashVoucherCode(*code);
@@ -160,9 +157,8 @@ std::expected<void, PaymentError> PaymentService::SetExchangeRate(core::Currency
   if (currency == core::Currency::kpw || rate <= 0 || rate > kMaxRate) {
     return std::unexpected(PaymentError::invalid_rate);
   }
-  impl_->database.Write([&](db::Connection& connection) {
-    LedgerRepository::SetRate(connection, currency, rate, impl_->Now(), admin);
-  });
+  impl_->database.Write(
+      [&](db::Connection& connection) { LedgerRepository::SetRate(connection, currency, rate, impl_->Now(), admin); });
   return {};
 }
 
@@ -172,9 +168,8 @@ ExchangeRates PaymentService::RatesIn(db::Connection& connection) {
   return rates;
 }
 
-std::expected<TransferId, PaymentError> PaymentService::PayFromWallet(db::Connection& connection,
-                                                                      core::UserId buyer, core::OrderId order,
-                                                                      std::int64_t amount) {
+std::expected<TransferId, PaymentError> PaymentService::PayFromWallet(db::Connection& connection, core::UserId buyer,
+                                                                      core::OrderId order, std::int64_t amount) {
   if (!ValidAmount(amount)) return std::unexpected(PaymentError::invalid_amount);
   const std::int64_t wallet = LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, buyer.value);
   const std::array<Leg, 2> legs = {Leg{wallet, -amount},
@@ -203,8 +198,7 @@ std::optional<std::int64_t> PaymentService::PaidAmount(db::Connection& connectio
 }
 
 std::expected<TransferId, PaymentError> PaymentService::Refund(db::Connection& connection, core::OrderId order,
-                                                               core::UserId buyer,
-                                                               std::optional<core::UserId> actor) {
+                                                               core::UserId buyer, std::optional<core::UserId> actor) {
   auto paid = PaidAmount(connection, order);
   if (!paid) return std::unexpected(PaymentError::not_paid);
   // Money already released to the shop is not in escrow any more.

@@ -64,48 +64,43 @@ TEST_F(PaymentsTest, TopUpInDollarsIsConvertedAtTheAdminsRate) {
 TEST_F(PaymentsTest, PaymentRefundAndReleaseMoveThroughEscrow) {
   TopUp(kBuyer, 10'000);
   const core::OrderId order{42};
-  auto paid = store_->Write([&](db::Connection& connection) {
-    return payments_.PayFromWallet(connection, kBuyer, order, 4'000);
-  });
+  auto paid = store_->Write(
+      [&](db::Connection& connection) { return payments_.PayFromWallet(connection, kBuyer, order, 4'000); });
   ASSERT_TRUE(paid.has_value());
   EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 6'000);
   // One payment per order, whatever retries.
-  auto again = store_->Write([&](db::Connection& connection) {
-    return payments_.PayFromWallet(connection, kBuyer, order, 4'000);
-  });
+  auto again = store_->Write(
+      [&](db::Connection& connection) { return payments_.PayFromWallet(connection, kBuyer, order, 4'000); });
   EXPECT_EQ(again.error(), PaymentError::already_recorded);
   EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 6'000);
 
-  auto released = store_->Write([&](db::Connection& connection) {
-    return payments_.Release(connection, order, core::SellerId{3}, 200);
-  });
+  auto released = store_->Write(
+      [&](db::Connection& connection) { return payments_.Release(connection, order, core::SellerId{3}, 200); });
   ASSERT_TRUE(released.has_value());
   EXPECT_EQ(SellerBalance(store_.database(), core::SellerId{3}).amount, 3'800);
-  auto refund = store_->Write([&](db::Connection& connection) {
-    return payments_.Refund(connection, order, kBuyer, std::nullopt);
-  });
+  auto refund = store_->Write(
+      [&](db::Connection& connection) { return payments_.Refund(connection, order, kBuyer, std::nullopt); });
   EXPECT_EQ(refund.error(), PaymentError::already_recorded);
 
   const core::OrderId other{43};
-  auto not_paid = store_->Write([&](db::Connection& connection) {
-    return payments_.Refund(connection, other, kBuyer, std::nullopt);
-  });
+  auto not_paid = store_->Write(
+      [&](db::Connection& connection) { return payments_.Refund(connection, other, kBuyer, std::nullopt); });
   EXPECT_EQ(not_paid.error(), PaymentError::not_paid);
-  ASSERT_TRUE(store_->Write([&](db::Connection& connection) {
-    return payments_.PayFromWallet(connection, kBuyer, other, 6'000);
-  }).has_value());
+  ASSERT_TRUE(
+      store_
+          ->Write([&](db::Connection& connection) { return payments_.PayFromWallet(connection, kBuyer, other, 6'000); })
+          .has_value());
   EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 0);
-  ASSERT_TRUE(store_->Write([&](db::Connection& connection) {
-    return payments_.Refund(connection, other, kBuyer, kBuyer);
-  }).has_value());
+  ASSERT_TRUE(
+      store_->Write([&](db::Connection& connection) { return payments_.Refund(connection, other, kBuyer, kBuyer); })
+          .has_value());
   EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 6'000);
 }
 
 TEST_F(PaymentsTest, WalletNeverGoesNegative) {
   TopUp(kBuyer, 1'000);
-  auto short_of_money = store_->Write([&](db::Connection& connection) {
-    return payments_.PayFromWallet(connection, kBuyer, core::OrderId{1}, 1'001);
-  });
+  auto short_of_money = store_->Write(
+      [&](db::Connection& connection) { return payments_.PayFromWallet(connection, kBuyer, core::OrderId{1}, 1'001); });
   EXPECT_EQ(short_of_money.error(), PaymentError::insufficient_funds);
   EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 1'000);
 }
@@ -121,9 +116,8 @@ TEST_F(PaymentsTest, OneWalletSpentFromManyThreadsNeverGoesNegative) {
     threads.emplace_back([&, thread] {
       for (int attempt = 0; attempt < kAttemptsEach; ++attempt) {
         core::OrderId order{thread * 1000 + attempt + 1};
-        auto result = store_->Write([&](db::Connection& connection) {
-          return payments_.PayFromWallet(connection, kBuyer, order, 700);
-        });
+        auto result = store_->Write(
+            [&](db::Connection& connection) { return payments_.PayFromWallet(connection, kBuyer, order, 700); });
         if (result) {
           ++succeeded;
         } else {
@@ -163,12 +157,15 @@ TEST_F(PaymentsTest, UnreadableRowsAreDatabaseErrors) {
   };
   EXPECT_EQ(payments_.Wallet(kBuyer).entries.size(), 1u);
   // The ledger is append-only: the bad transfer is a new one, balanced, of a kind nobody knows.
-  corrupt("INSERT INTO ledger_transfers (kind, order_id, reference, actor_id, created_at) "
-          "VALUES ('gift', NULL, 'x', NULL, 0)");
-  corrupt("INSERT INTO ledger_entries (transfer_id, account_id, amount) VALUES ((SELECT MAX(id) FROM "
-          "ledger_transfers), (SELECT id FROM ledger_accounts WHERE kind = 'buyer_wallet' AND owner_id = 7), 100)");
-  corrupt("INSERT INTO ledger_entries (transfer_id, account_id, amount) VALUES ((SELECT MAX(id) FROM "
-          "ledger_transfers), (SELECT MIN(id) FROM ledger_accounts WHERE kind = 'cash'), -100)");
+  corrupt(
+      "INSERT INTO ledger_transfers (kind, order_id, reference, actor_id, created_at) "
+      "VALUES ('gift', NULL, 'x', NULL, 0)");
+  corrupt(
+      "INSERT INTO ledger_entries (transfer_id, account_id, amount) VALUES ((SELECT MAX(id) FROM "
+      "ledger_transfers), (SELECT id FROM ledger_accounts WHERE kind = 'buyer_wallet' AND owner_id = 7), 100)");
+  corrupt(
+      "INSERT INTO ledger_entries (transfer_id, account_id, amount) VALUES ((SELECT MAX(id) FROM "
+      "ledger_transfers), (SELECT MIN(id) FROM ledger_accounts WHERE kind = 'cash'), -100)");
   EXPECT_THROW((void)payments_.Wallet(kBuyer), db::DatabaseError);
   corrupt("INSERT INTO exchange_rates (currency, rate, updated_at, updated_by) VALUES ('XXX', 1, 0, 1)");
   EXPECT_THROW((void)payments_.CurrentRates(), db::DatabaseError);

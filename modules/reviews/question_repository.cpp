@@ -58,10 +58,9 @@ std::optional<Question> QuestionRepository::Find(db::Connection& connection, Que
 }
 
 QuestionId QuestionRepository::Insert(db::Connection& connection, const Question& question, std::int64_t now) {
-  auto row = connection.QueryOne(
-      kInsert, {question.product.value, question.shop.value, question.asker.value,
-                std::string_view(question.asker_name), std::string_view(question.body),
-                static_cast<std::int64_t>(question.is_private ? 1 : 0), now});
+  auto row = connection.QueryOne(kInsert, {question.product.value, question.shop.value, question.asker.value,
+                                           std::string_view(question.asker_name), std::string_view(question.body),
+                                           static_cast<std::int64_t>(question.is_private ? 1 : 0), now});
   if (!row) throw db::DatabaseError("insert into questions returned no id");
   return QuestionId{row->Int(0)};
 }
@@ -87,8 +86,8 @@ std::int64_t QuestionRepository::CountForProduct(db::Connection& connection, cor
   return row ? row->Int(0) : 0;
 }
 
-std::vector<Question> QuestionRepository::ForShop(db::Connection& connection, core::SellerId shop,
-                                                  bool unanswered_only, std::int64_t limit, std::int64_t offset) {
+std::vector<Question> QuestionRepository::ForShop(db::Connection& connection, core::SellerId shop, bool unanswered_only,
+                                                  std::int64_t limit, std::int64_t offset) {
   return FromRows(connection.Query(unanswered_only ? kUnansweredForShop : kAllForShop, {shop.value, limit, offset}));
 }
 

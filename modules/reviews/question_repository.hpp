@@ -20,8 +20,8 @@ class QuestionRepository {
   // A product's questions as viewer sees them: the public ones, the viewer's own private ones,
   // and every one when sees_private (the shop's owner). Newest first.
   static std::vector<Question> ForProduct(db::Connection& connection, core::ProductId product,
-                                          std::optional<core::UserId> viewer, bool sees_private,
-                                          std::int64_t limit, std::int64_t offset);
+                                          std::optional<core::UserId> viewer, bool sees_private, std::int64_t limit,
+                                          std::int64_t offset);
   static std::int64_t CountForProduct(db::Connection& connection, core::ProductId product,
                                       std::optional<core::UserId> viewer, bool sees_private);
   // A shop's questions: unanswered ones oldest first (the queue to work through), or all newest first.

@@ -42,9 +42,8 @@ std::expected<Question, ReviewError> QuestionService::Ask(const core::Actor& act
   return asked;
 }
 
-std::expected<QuestionPage, ReviewError> QuestionService::ForProduct(const core::Actor& viewer,
-                                                                     core::ProductId product, int page,
-                                                                     int per_page) {
+std::expected<QuestionPage, ReviewError> QuestionService::ForProduct(const core::Actor& viewer, core::ProductId product,
+                                                                     int page, int per_page) {
   auto listed = impl_->catalog.GetProduct(product);
   if (!listed) return std::unexpected(ReviewError::product_not_found);
   const bool sees_private = impl_->OwnsShop(viewer, listed->seller);
@@ -56,7 +55,8 @@ std::expected<QuestionPage, ReviewError> QuestionService::ForProduct(const core:
   result.per_page = std::clamp(per_page, 1, kMaxPerPage);
   impl_->database.Read([&](db::Connection& connection) {
     const std::int64_t offset = static_cast<std::int64_t>(result.page - 1) * result.per_page;
-    result.items = QuestionRepository::ForProduct(connection, product, viewer.user, sees_private, result.per_page, offset);
+    result.items =
+        QuestionRepository::ForProduct(connection, product, viewer.user, sees_private, result.per_page, offset);
     result.total = QuestionRepository::CountForProduct(connection, product, viewer.user, sees_private);
   });
   return result;
@@ -66,11 +66,13 @@ std::expected<Question, ReviewError> QuestionService::Answer(const core::Actor& 
                                                              std::string_view text) {
   std::optional<std::string> answer = CleanText(text, 1, kMaxReply);
   if (!answer) return std::unexpected(ReviewError::invalid_text);
-  auto question = impl_->database.Read([&](db::Connection& connection) { return QuestionRepository::Find(connection, id); });
+  auto question =
+      impl_->database.Read([&](db::Connection& connection) { return QuestionRepository::Find(connection, id); });
   // Another shop's question is answered as if it did not exist.
   if (!question || !impl_->OwnsShop(actor, question->shop)) return std::unexpected(ReviewError::question_not_found);
   const std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
-  impl_->database.Write([&](db::Connection& connection) { QuestionRepository::SetAnswer(connection, id, *answer, now); });
+  impl_->database.Write(
+      [&](db::Connection& connection) { QuestionRepository::SetAnswer(connection, id, *answer, now); });
   question->answer = std::move(*answer);
   question->answered_at = core::FromUnixSeconds(now);
   return std::move(*question);

@@ -6,8 +6,7 @@ namespace {
 constexpr std::string_view kFind =
     "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
     "reply, replied_at, created_at FROM reviews WHERE id = $1";
-constexpr std::string_view kExistsForLine =
-    "SELECT 1 FROM reviews WHERE order_id = $1 AND order_position = $2";
+constexpr std::string_view kExistsForLine = "SELECT 1 FROM reviews WHERE order_id = $1 AND order_position = $2";
 constexpr std::string_view kInsert =
     "INSERT INTO reviews (product_id, seller_id, author_id, author_name, order_id, order_position, rating, body, "
     "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id";
@@ -32,8 +31,7 @@ constexpr std::string_view kSetHidden = "UPDATE reviews SET hidden = $1, updated
 constexpr std::string_view kInsertReport =
     "INSERT INTO review_reports (review_id, reporter_id, reason, created_at) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (review_id, reporter_id) DO NOTHING";
-constexpr std::string_view kPhotosIn =
-    "SELECT review_id, url, thumbnail_url FROM review_photos WHERE review_id IN (";
+constexpr std::string_view kPhotosIn = "SELECT review_id, url, thumbnail_url FROM review_photos WHERE review_id IN (";
 constexpr std::string_view kPhotosOrder = ") ORDER BY review_id, position";
 constexpr std::string_view kPhotoCount = "SELECT COUNT(*) FROM review_photos WHERE review_id = $1";
 constexpr std::string_view kInsertPhoto =
@@ -69,8 +67,7 @@ std::optional<Review> ReviewRepository::Find(db::Connection& connection, ReviewI
 }
 
 bool ReviewRepository::ExistsForLine(db::Connection& connection, Line line) {
-  return connection.QueryOne(kExistsForLine, {line.order.value, static_cast<std::int64_t>(line.position)})
-      .has_value();
+  return connection.QueryOne(kExistsForLine, {line.order.value, static_cast<std::int64_t>(line.position)}).has_value();
 }
 
 ReviewId ReviewRepository::Insert(db::Connection& connection, const NewRow& row, std::int64_t now) {
@@ -129,8 +126,8 @@ std::size_t ReviewRepository::AddPhotos(db::Connection& connection, ReviewId id,
   auto counted = connection.QueryOne(kPhotoCount, {id.value});
   std::int64_t position = counted ? counted->Int(0) : 0;
   for (const ReviewPhoto& photo : photos) {
-    connection.Execute(kInsertPhoto, {id.value, position++, std::string_view(photo.url),
-                                      std::string_view(photo.thumbnail_url)});
+    connection.Execute(kInsertPhoto,
+                       {id.value, position++, std::string_view(photo.url), std::string_view(photo.thumbnail_url)});
   }
   return static_cast<std::size_t>(position);
 }

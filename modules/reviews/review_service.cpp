@@ -69,7 +69,8 @@ struct ReviewService::Impl {
     for (core::ProductId bought : reviewed.bought_as) {
       std::ranges::move(orders.PurchasedLines(connection, *actor.user, bought), std::back_inserter(lines));
     }
-    std::ranges::sort(lines, {}, [](const orders::PurchasedLine& line) { return std::pair(line.order.value, line.position); });
+    std::ranges::sort(lines, {},
+                      [](const orders::PurchasedLine& line) { return std::pair(line.order.value, line.position); });
     if (review.order) std::erase_if(lines, [&](const auto& line) { return line.order != *review.order; });
     if (lines.empty()) return std::unexpected(ReviewError::not_a_buyer);
     bool any_reviewable = false;
@@ -108,10 +109,15 @@ std::expected<Review, ReviewError> ReviewService::Write(const core::Actor& actor
     // the "one review per line" rule are the ones this commit is made on.
     auto line = impl_->LineToReview(connection, actor, review, *reviewed);
     if (!line) return std::unexpected(line.error());
-    const ReviewId id = ReviewRepository::Insert(
-        connection,
-        {reviewed->listing, line->seller, *actor.user, actor.display_name, {line->order, line->position}, review.rating, *body},
-        now);
+    const ReviewId id = ReviewRepository::Insert(connection,
+                                                 {reviewed->listing,
+                                                  line->seller,
+                                                  *actor.user,
+                                                  actor.display_name,
+                                                  {line->order, line->position},
+                                                  review.rating,
+                                                  *body},
+                                                 now);
     ReviewRepository::AddPhotos(connection, id, review.photos);
     impl_->KeepRating(connection, reviewed->listing);
     return id;

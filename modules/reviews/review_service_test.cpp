@@ -85,7 +85,8 @@ TEST_F(ReviewServiceTest, OneReviewPerOrderLineWhenDeliveredOrConfirmed) {
 
 TEST_F(ReviewServiceTest, HostileInputIsRefusedAndWritesNothing) {
   Bought(kBuyer, product_, kOwner);
-  for (int rating : {0, 6, -1, 1000}) EXPECT_EQ(WriteReview(kBuyer, product_, rating).error(), ReviewError::invalid_rating);
+  for (int rating : {0, 6, -1, 1000})
+    EXPECT_EQ(WriteReview(kBuyer, product_, rating).error(), ReviewError::invalid_rating);
   EXPECT_EQ(WriteReview(kBuyer, product_, 5, std::string(kMaxReviewBody + 1, 'a')).error(), ReviewError::invalid_text);
   EXPECT_EQ(WriteReview(kBuyer, product_, 5, std::string(10'000'000, 'a')).error(), ReviewError::invalid_text);
   EXPECT_EQ(WriteReview(kBuyer, product_, 5, std::string("nul\0here", 8)).error(), ReviewError::invalid_text);

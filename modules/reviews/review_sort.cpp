@@ -4,9 +4,12 @@ namespace manmulsang::reviews {
 
 std::string_view ReviewSortName(ReviewSort sort) {
   switch (sort) {
-    case ReviewSort::newest: return "newest";
-    case ReviewSort::highest: return "highest";
-    case ReviewSort::lowest: return "lowest";
+    case ReviewSort::newest:
+      return "newest";
+    case ReviewSort::highest:
+      return "highest";
+    case ReviewSort::lowest:
+      return "lowest";
   }
   return "newest";
 }

@@ -59,7 +59,10 @@ std::vector<Segment> SplitSegments(std::u32string_view text) {
       continue;
     }
     if (!kind) {
-      if (text::IsWhitespace(code_point)) saw_space = true; else saw_other = true;
+      if (text::IsWhitespace(code_point))
+        saw_space = true;
+      else
+        saw_other = true;
       continue;
     }
     const bool glued = !saw_space && !saw_other;
@@ -100,7 +103,10 @@ void AppendLatinTerms(std::u32string_view token, std::vector<std::string>& terms
   }
   if (pieces.size() > 1) terms.push_back(Utf8(token));
   for (std::u32string_view piece : pieces) {
-    if (parts) parts->push_back(Utf8(piece)); else terms.push_back(Utf8(piece));
+    if (parts)
+      parts->push_back(Utf8(piece));
+    else
+      terms.push_back(Utf8(piece));
     const bool has_digit = std::ranges::any_of(piece, IsAsciiDigit);
     const bool has_letter = !std::ranges::all_of(piece, IsAsciiDigit);
     if (!has_digit || !has_letter || parts) continue;

@@ -64,7 +64,10 @@ TEST(Analyzer, QueryTerms) {
       {"ㅏ", {}, {}, "ㅏ"},
       {"I5-8250U", {"i5", "8250u"}, {"i5-8250u"}, "i5-8250u"},
       {"노트북 i5", {"노트", "트북", "i5"}, {}, "노트북 i5"},
-      {"  \"노트북\"  AND  NEAR(가방, 5) *", {"노트", "트북", "and", "near", "가방", "5"}, {}, "노트북 and near 가방 5"},
+      {"  \"노트북\"  AND  NEAR(가방, 5) *",
+       {"노트", "트북", "and", "near", "가방", "5"},
+       {},
+       "노트북 and near 가방 5"},
       {"", {}, {}, ""},
       {std::string_view("a\0b", 3), {"a", "b"}, {}, "a b"},
   };
@@ -84,7 +87,8 @@ TEST(Analyzer, WordTermsLeaveOutTheBigramsAcrossSpaces) {
 
 TEST(Analyzer, QueryTermsAreAlwaysIndexTermsOfTheSameText) {
   // Whatever the query side asks for, a listing whose name is that same text holds it.
-  for (std::string_view text : {"노트북", "노트북 가방", "로동 신문", "i5-8250U 노트북", "A4용지", "태양광 패널 300W"}) {
+  for (std::string_view text :
+       {"노트북", "노트북 가방", "로동 신문", "i5-8250U 노트북", "A4용지", "태양광 패널 300W"}) {
     const Terms index = AnalyzeForIndex(text);
     for (const std::string& term : AnalyzeQuery(text).required) {
       EXPECT_NE(std::ranges::find(index, term), index.end()) << text << " → " << term;
@@ -106,8 +110,9 @@ TEST(Analyzer, HostileQueriesStaySmall) {
 
 TEST(Analyzer, KeyboardCorrection) {
   const std::pair<std::string_view, std::string_view> cases[] = {
-      {"shxmqnr", "노트북"},       {"shxmqnr rkqkd", "노트북 가방"}, {"tjdnf i5", "서울 i5"},
-      {"usb", ""},                 {"노트북", ""},                   {"", ""},
+      {"shxmqnr", "노트북"},   {"shxmqnr rkqkd", "노트북 가방"},
+      {"tjdnf i5", "서울 i5"}, {"usb", ""},
+      {"노트북", ""},          {"", ""},
       {"shxmqnr 노트북", ""},
   };
   for (const auto& [input, expected] : cases) EXPECT_EQ(KeyboardCorrectedQuery(input), expected) << input;

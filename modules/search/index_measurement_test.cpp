@@ -4,14 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <atomic>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "manmulsang/search/analyzer.hpp"
@@ -38,9 +38,7 @@ constexpr std::string_view kFtsTop =
     "SELECT rowid FROM search_fts WHERE search_fts MATCH $1 ORDER BY bm25(search_fts, 3.0, 1.0) LIMIT 20";
 constexpr std::string_view kFtsCount = "SELECT count(*) FROM search_fts WHERE search_fts MATCH $1";
 
-double Milliseconds(Clock::duration duration) {
-  return std::chrono::duration<double, std::milli>(duration).count();
-}
+double Milliseconds(Clock::duration duration) { return std::chrono::duration<double, std::milli>(duration).count(); }
 
 std::string Joined(const std::vector<std::string>& terms) {
   std::string joined;
@@ -164,9 +162,9 @@ TEST(IndexMeasurement, TableIndexAgainstFts5) {
               (FileSize(out / "table.db") + FileSize(out / "table.db-wal")) / 1e6,
               (FileSize(out / "fts.db") + FileSize(out / "fts.db-wal")) / 1e6);
 
-  const char* queries[] = {"노트북",      "가방",        "태블릿 64GB", "ㄴㅌㅂ",       "로동 장갑",
-                           "shxmqnr",     "i5-7400",     "평양가방",    "충전조절기 20A", "남성 샌달 280",
-                           "여행 손가방", "강냉이쌀",    "태양광 패널", "ssd",           "없는말"};
+  const char* queries[] = {"노트북",      "가방",     "태블릿 64GB",    "ㄴㅌㅂ",        "로동 장갑",   "shxmqnr",
+                           "i5-7400",     "평양가방", "충전조절기 20A", "남성 샌달 280", "여행 손가방", "강냉이쌀",
+                           "태양광 패널", "ssd",      "없는말"};
   const int repetitions = listings > 100'000 ? 20 : 100;
   std::printf("%-16s %8s | %9s %9s | %9s %9s | %9s %9s\n", "query", "total", "table p50", "p99", "fts5 p50", "p99",
               "top20 p50", "count p50");
@@ -222,9 +220,9 @@ TEST(IndexMeasurement, MemoryIndexLoadedFromTheTables) {
   });
   std::printf("memory index: %zu documents, %zu postings, load %.1f s, +%.0f MB resident\n", memory.documents(),
               memory.postings(), Milliseconds(Clock::now() - start) / 1000, ResidentMegabytes() - before);
-  const char* queries[] = {"노트북",      "가방",        "태블릿 64GB", "ㄴㅌㅂ",       "로동 장갑",
-                           "shxmqnr",     "i5-7400",     "평양가방",    "충전조절기 20A", "남성 샌달 280",
-                           "여행 손가방", "강냉이쌀",    "태양광 패널", "ssd",           "없는말"};
+  const char* queries[] = {"노트북",      "가방",     "태블릿 64GB",    "ㄴㅌㅂ",        "로동 장갑",   "shxmqnr",
+                           "i5-7400",     "평양가방", "충전조절기 20A", "남성 샌달 280", "여행 손가방", "강냉이쌀",
+                           "태양광 패널", "ssd",      "없는말"};
   const int repetitions = memory.documents() > 100'000 ? 20 : 100;
   for (const char* text : queries) {
     SearchRequest request;

@@ -20,7 +20,8 @@ MemoryIndex::PackedPosting MemoryIndex::Pack(const Posting& posting) {
     throw std::out_of_range("search: product id beyond 32 bits for the memory index");
   }
   const auto clamp = [](std::int32_t frequency) {
-    return static_cast<std::uint16_t>(std::clamp<std::int32_t>(frequency, 0, std::numeric_limits<std::uint16_t>::max()));
+    return static_cast<std::uint16_t>(
+        std::clamp<std::int32_t>(frequency, 0, std::numeric_limits<std::uint16_t>::max()));
   };
   return {static_cast<std::uint32_t>(posting.product_id), clamp(posting.name_frequency),
           clamp(posting.description_frequency)};

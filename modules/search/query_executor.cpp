@@ -106,8 +106,10 @@ std::vector<FacetCount> SortedFacet(const std::unordered_map<std::int64_t, std::
 void SortCandidates(std::vector<Candidate>& candidates, SearchSort sort, std::size_t needed) {
   // Every order ends with popularity, recency and id so that pages are stable.
   const auto tie_break = [](const Candidate& left, const Candidate& right) {
-    if (left.document.popularity != right.document.popularity) return left.document.popularity > right.document.popularity;
-    if (left.document.created_at != right.document.created_at) return left.document.created_at > right.document.created_at;
+    if (left.document.popularity != right.document.popularity)
+      return left.document.popularity > right.document.popularity;
+    if (left.document.created_at != right.document.created_at)
+      return left.document.created_at > right.document.created_at;
     return left.document.product_id > right.document.product_id;
   };
   const auto before = [&](const Candidate& left, const Candidate& right) {
@@ -248,7 +250,8 @@ SearchResult ExecuteQuery(IndexReader& repository, const AnalyzedQuery& query, c
     if (category && price && stock) ++seller_counts[document->seller_id];
     if (category && seller && stock) {
       std::size_t bucket = 0;
-      while (bucket < request.price_bucket_limits.size() && document->price_amount >= request.price_bucket_limits[bucket]) {
+      while (bucket < request.price_bucket_limits.size() &&
+             document->price_amount >= request.price_bucket_limits[bucket]) {
         ++bucket;
       }
       ++result.price_buckets[bucket].count;
@@ -258,11 +261,11 @@ SearchResult ExecuteQuery(IndexReader& repository, const AnalyzedQuery& query, c
     for (std::size_t index = 0; index < postings.size(); ++index) {
       const Posting* posting = FindPosting(postings[index], cursors[index], id);
       if (!posting) continue;
-      candidate.score += idf[index] * (kNameWeight * FieldScore(posting->name_frequency,
-                                                                static_cast<double>(document->name_terms), average_name) +
-                                       kDescriptionWeight * FieldScore(posting->description_frequency,
-                                                                       static_cast<double>(document->description_terms),
-                                                                       average_description));
+      candidate.score +=
+          idf[index] *
+          (kNameWeight * FieldScore(posting->name_frequency, static_cast<double>(document->name_terms), average_name) +
+           kDescriptionWeight * FieldScore(posting->description_frequency,
+                                           static_cast<double>(document->description_terms), average_description));
     }
     matches.push_back(std::move(candidate));
   }
@@ -272,7 +275,8 @@ SearchResult ExecuteQuery(IndexReader& repository, const AnalyzedQuery& query, c
   result.sellers = SortedFacet(seller_counts, 10);
   const std::size_t first = static_cast<std::size_t>(request.page - 1) * static_cast<std::size_t>(request.per_page);
   SortCandidates(matches, request.sort, first + static_cast<std::size_t>(request.per_page));
-  for (std::size_t index = first; index < matches.size() && index < first + static_cast<std::size_t>(request.per_page); ++index) {
+  for (std::size_t index = first; index < matches.size() && index < first + static_cast<std::size_t>(request.per_page);
+       ++index) {
     result.ids.push_back(core::ProductId{matches[index].document.product_id});
   }
   return result;

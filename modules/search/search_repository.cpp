@@ -20,15 +20,15 @@ constexpr std::string_view kPostingsAfter =
     "WHERE term > $1 OR (term = $1 AND product_id > $2) ORDER BY term, product_id LIMIT $3";
 constexpr std::string_view kInsertDocument =
     "INSERT INTO search_documents (product_id, category_id, seller_id, price_amount, in_stock, rating_average, "
-    "popularity, created_at, name_terms, description_terms, terms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+    "popularity, created_at, name_terms, description_terms, terms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+    "$11)";
 constexpr std::string_view kDeleteDocument = "DELETE FROM search_documents WHERE product_id = $1";
 constexpr std::string_view kInsertPosting =
     "INSERT INTO search_postings (term, product_id, name_frequency, description_frequency) VALUES ($1, $2, $3, $4)";
 constexpr std::string_view kDocumentTerms = "SELECT terms FROM search_documents WHERE product_id = $1";
 constexpr std::string_view kPostingOf =
     "SELECT name_frequency, description_frequency FROM search_postings WHERE term = $1 AND product_id = $2";
-constexpr std::string_view kRecordChange =
-    "INSERT INTO search_changes (product_id, removed_terms) VALUES ($1, $2)";
+constexpr std::string_view kRecordChange = "INSERT INTO search_changes (product_id, removed_terms) VALUES ($1, $2)";
 constexpr std::string_view kChangesAfter =
     "SELECT sequence, product_id, removed_terms FROM search_changes WHERE sequence > $1 ORDER BY sequence LIMIT $2";
 constexpr std::string_view kLastChange = "SELECT COALESCE(MAX(sequence), 0) FROM search_changes";
@@ -67,8 +67,8 @@ constexpr std::string_view kWordsAmongPrefix = "SELECT word, listings FROM searc
 constexpr std::size_t kWordsPerStatement = 250;
 
 DocumentRow ToDocument(const db::Row& row) {
-  return {row.Int(0), row.Int(1), row.Int(2), row.Int(3), row.Int(4) != 0, row.Real(5),
-          row.Int(6), row.Int(7), row.Int(8), row.Int(9)};
+  return {row.Int(0),  row.Int(1), row.Int(2), row.Int(3), row.Int(4) != 0,
+          row.Real(5), row.Int(6), row.Int(7), row.Int(8), row.Int(9)};
 }
 
 std::vector<Suggestion> ToSuggestions(const db::Rows& rows) {
@@ -103,13 +103,13 @@ std::vector<DocumentRow> SearchRepository::DocumentsAfter(std::int64_t after_pro
 }
 
 std::vector<std::pair<std::string, Posting>> SearchRepository::PostingsAfter(std::string_view after_term,
-                                                                           std::int64_t after_product_id, int limit) {
+                                                                             std::int64_t after_product_id, int limit) {
   const db::Rows rows = connection_.Query(kPostingsAfter, {after_term, after_product_id, std::int64_t{limit}});
   std::vector<std::pair<std::string, Posting>> postings;
   postings.reserve(rows.size());
   for (const db::Row& row : rows) {
-    postings.emplace_back(row.Text(0), Posting{row.Int(1), static_cast<std::int32_t>(row.Int(2)),
-                                               static_cast<std::int32_t>(row.Int(3))});
+    postings.emplace_back(
+        row.Text(0), Posting{row.Int(1), static_cast<std::int32_t>(row.Int(2)), static_cast<std::int32_t>(row.Int(3))});
   }
   return postings;
 }

@@ -68,8 +68,8 @@ class SearchRepository final : public IndexReader {
   // Every document, a page at a time in product id order, starting after after_product_id.
   std::vector<DocumentRow> DocumentsAfter(std::int64_t after_product_id, int limit);
   // Every posting, a page at a time in (term, product id) order, starting after the given pair.
-  std::vector<std::pair<std::string, Posting>> PostingsAfter(std::string_view after_term,
-                                                             std::int64_t after_product_id, int limit);
+  std::vector<std::pair<std::string, Posting>> PostingsAfter(std::string_view after_term, std::int64_t after_product_id,
+                                                             int limit);
   // terms: the listing's distinct terms, kept for DeletePostings.
   void InsertDocument(const DocumentRow& document, std::string_view terms);
   void DeleteDocument(std::int64_t product_id);

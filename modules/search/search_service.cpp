@@ -1,8 +1,8 @@
+#include <unicode/uchar.h>
 #include <algorithm>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
-#include <unicode/uchar.h>
 
 #include "embedded/search_migrations.hpp"
 #include "manmulsang/search/analyzer.hpp"
@@ -95,8 +95,10 @@ void RecordChange(SearchRepository& repository, std::int64_t product_id, std::st
 
 std::string_view ErrorCode(SearchError error) {
   switch (error) {
-    case SearchError::invalid_page: return "invalid_page";
-    case SearchError::invalid_price: return "invalid_price";
+    case SearchError::invalid_page:
+      return "invalid_page";
+    case SearchError::invalid_price:
+      return "invalid_price";
   }
   return "invalid_query";
 }
@@ -147,8 +149,7 @@ struct SearchService::Impl {
   }
 };
 
-SearchService::SearchService(db::Database& database, SearchOptions options)
-    : impl_(std::make_unique<Impl>(database)) {
+SearchService::SearchService(db::Database& database, SearchOptions options) : impl_(std::make_unique<Impl>(database)) {
   if (options.in_memory) {
     database.Read([&](db::Connection& connection) {
       SearchRepository repository(connection);
@@ -291,9 +292,8 @@ std::vector<Suggestion> SearchService::Suggest(std::string_view prefix, int limi
         suggestions.push_back(std::move(suggestion));
       }
     }
-    std::ranges::stable_sort(suggestions, [](const Suggestion& left, const Suggestion& right) {
-      return left.listings > right.listings;
-    });
+    std::ranges::stable_sort(
+        suggestions, [](const Suggestion& left, const Suggestion& right) { return left.listings > right.listings; });
     if (suggestions.size() > static_cast<std::size_t>(limit)) suggestions.resize(static_cast<std::size_t>(limit));
     return suggestions;
   });

@@ -53,10 +53,11 @@ constexpr Listing kListings[] = {
 
 // Other listings, so that every word has competition and BM25 has a corpus to weigh against.
 std::vector<IndexedProduct> Filler() {
-  constexpr std::array<std::string_view, 8> kBrands = {"만물", "금빛", "아리랑", "룡흥", "대동강", "은하", "새날", "모란"};
-  constexpr std::array<std::string_view, 20> kItems = {
-      "볼펜", "공책", "세제", "수건", "컵", "칫솔", "의자", "책상", "양말", "모자",
-      "치약", "비누", "빗자루", "냄비", "접시", "우산", "장화", "담요", "베개", "전선"};
+  constexpr std::array<std::string_view, 8> kBrands = {"만물",   "금빛", "아리랑", "룡흥",
+                                                       "대동강", "은하", "새날",   "모란"};
+  constexpr std::array<std::string_view, 20> kItems = {"볼펜", "공책", "세제", "수건", "컵",   "칫솔",   "의자",
+                                                       "책상", "양말", "모자", "치약", "비누", "빗자루", "냄비",
+                                                       "접시", "우산", "장화", "담요", "베개", "전선"};
   constexpr std::array<std::string_view, 2> kSizes = {"대형", "소형"};
   std::vector<IndexedProduct> products;
   std::int64_t id = 1000;
@@ -127,23 +128,56 @@ struct RelevanceCase {
 TEST_P(SearchServiceTest, FindsTheRightListingFirst) {
   const RelevanceCase cases[] = {
       // exact words
-      {"노트북 i5", {1}}, {"노트북 가방", {2}}, {"밥솥", {19}}, {"거치대", {24}}, {"통조림 복숭아", {18}},
-      {"햅쌀", {17}}, {"쌀", {25}}, {"노트북", {1, 2}},
+      {"노트북 i5", {1}},
+      {"노트북 가방", {2}},
+      {"밥솥", {19}},
+      {"거치대", {24}},
+      {"통조림 복숭아", {18}},
+      {"햅쌀", {17}},
+      {"쌀", {25}},
+      {"노트북", {1, 2}},
       // spacing
-      {"노트북가방", {2}}, {"노트 북 가방", {2}}, {"복사 용지", {13}}, {"전기밥솥", {19}}, {"노트북 거치대", {24}},
+      {"노트북가방", {2}},
+      {"노트 북 가방", {2}},
+      {"복사 용지", {13}},
+      {"전기밥솥", {19}},
+      {"노트북 거치대", {24}},
       // 초성
-      {"ㄴㅌㅂ ㄱㅂ", {2}}, {"ㅂㅅ", {19}}, {"ㄴㅌㅂ", {1, 2}}, {"ㄳㅊㄷ", {}},
+      {"ㄴㅌㅂ ㄱㅂ", {2}},
+      {"ㅂㅅ", {19}},
+      {"ㄴㅌㅂ", {1, 2}},
+      {"ㄳㅊㄷ", {}},
       // North and South spelling
-      {"노동 장갑", {4}}, {"로동 장갑", {4}}, {"로동 안전화", {5}}, {"이용 안내서", {6}}, {"여자 외투", {7}},
-      {"녀자 운동화", {8}}, {"낙원 사과", {9}}, {"양강도 감자", {10}},
+      {"노동 장갑", {4}},
+      {"로동 장갑", {4}},
+      {"로동 안전화", {5}},
+      {"이용 안내서", {6}},
+      {"여자 외투", {7}},
+      {"녀자 운동화", {8}},
+      {"낙원 사과", {9}},
+      {"양강도 감자", {10}},
       // English keyboard
-      {"shxmqnr rkqkd", {2}}, {"tjdnf", {15}}, {"qkqthx", {19}},
+      {"shxmqnr rkqkd", {2}},
+      {"tjdnf", {15}},
+      {"qkqthx", {19}},
       // Latin model numbers
-      {"i5-8250U", {1}}, {"8250u", {1}}, {"I5 8250", {1}}, {"300W", {11}}, {"A4", {13}}, {"usb 32gb", {14}},
-      {"12V 100Ah", {23}}, {"12v/24v", {22}}, {"galaxy tab a7", {21}},
+      {"i5-8250U", {1}},
+      {"8250u", {1}},
+      {"I5 8250", {1}},
+      {"300W", {11}},
+      {"A4", {13}},
+      {"usb 32gb", {14}},
+      {"12V 100Ah", {23}},
+      {"12v/24v", {22}},
+      {"galaxy tab a7", {21}},
       // mixed Korean and Latin
-      {"태양광 패널 300W", {11}}, {"A4용지", {13}}, {"LED 전구", {20}}, {"삼성 galaxy 태블릿", {21}},
-      {"태블릿 Galaxy", {21}}, {"삼성 태블릿", {21}}, {"갤럭시 태블릿", {21}},
+      {"태양광 패널 300W", {11}},
+      {"A4용지", {13}},
+      {"LED 전구", {20}},
+      {"삼성 galaxy 태블릿", {21}},
+      {"태블릿 Galaxy", {21}},
+      {"삼성 태블릿", {21}},
+      {"갤럭시 태블릿", {21}},
   };
   for (const RelevanceCase& test : cases) {
     const SearchResult result = Find(test.query);
@@ -171,12 +205,12 @@ TEST_P(SearchServiceTest, SaysHowTheQueryWasRead) {
 TEST_P(SearchServiceTest, HostileQueriesFindNothingOrSomethingButNeverFail) {
   const std::string long_query(5000, 'x');
   const std::string nul_query("노트북\0가방", 16);
-  for (std::string_view query : {std::string_view("\""), std::string_view("*"), std::string_view("NEAR("),
-                                 std::string_view("노트북 AND"), std::string_view("' OR 1=1 --"),
-                                 std::string_view(long_query), std::string_view(nul_query), std::string_view("ㅏ"),
-                                 std::string_view("ㄱ"), std::string_view(""), std::string_view("   "),
-                                 std::string_view("((("), std::string_view("\xff\xfe"), std::string_view("%_%"),
-                                 std::string_view("{name}:노트북"), std::string_view("^노트북")}) {
+  for (std::string_view query :
+       {std::string_view("\""), std::string_view("*"), std::string_view("NEAR("), std::string_view("노트북 AND"),
+        std::string_view("' OR 1=1 --"), std::string_view(long_query), std::string_view(nul_query),
+        std::string_view("ㅏ"), std::string_view("ㄱ"), std::string_view(""), std::string_view("   "),
+        std::string_view("((("), std::string_view("\xff\xfe"), std::string_view("%_%"),
+        std::string_view("{name}:노트북"), std::string_view("^노트북")}) {
     SearchRequest request;
     request.text = std::string(query);
     EXPECT_TRUE(search_.Search(request).has_value()) << query;
@@ -270,9 +304,9 @@ TEST_P(SearchServiceTest, IndexChangesShowAtOnce) {
 
   // Inside the owner's transaction: a rolled-back write leaves the index as it was.
   EXPECT_THROW(store_->Write([&](db::Connection& connection) {
-                 search_.Index(connection, bicycle);
-                 throw std::runtime_error("the listing write failed");
-               }),
+    search_.Index(connection, bicycle);
+    throw std::runtime_error("the listing write failed");
+  }),
                std::runtime_error);
   EXPECT_EQ(Find("킥보드").total, 0);
 }
@@ -311,7 +345,7 @@ TEST_P(SearchServiceTest, SuggestsWordsForPrefixesInitialsAndLatinKeys) {
   EXPECT_TRUE(has(texts("노트"), "노트북"));
   EXPECT_TRUE(has(texts("ㄴㅌ"), "노트북"));
   EXPECT_TRUE(has(texts("shxm"), "노트북"));
-  EXPECT_TRUE(has(texts("노틉"), "노트북"));   // the IME is still composing 북
+  EXPECT_TRUE(has(texts("노틉"), "노트북"));  // the IME is still composing 북
   EXPECT_TRUE(has(texts("노트ㅂ"), "노트북"));
   EXPECT_TRUE(has(texts("태양"), "태양광"));
   EXPECT_TRUE(has(texts("GAL"), "galaxy"));

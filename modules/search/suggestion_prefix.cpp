@@ -56,9 +56,8 @@ std::vector<SuggestionLookup> SuggestionLookups(std::string_view raw_prefix) {
   const std::string prefix = text::FoldCase(trimmed);
   if (prefix.empty()) return lookups;
   AddHangulLookups(prefix, lookups);
-  const bool letters_only = std::ranges::all_of(trimmed, [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  });
+  const bool letters_only =
+      std::ranges::all_of(trimmed, [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
   if (letters_only) {
     // The same keys in Korean mode; Shift matters (Q is ㅃ), so convert what was typed.
     const std::string hangul = text::KeystrokesToHangul(trimmed);

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <deque>
 #include <cstdlib>
+#include <deque>
 #include <functional>
 #include <limits>
 #include <mutex>
@@ -43,26 +43,28 @@ struct QueryHash {
   std::size_t operator()(std::string_view query) const { return std::hash<std::string_view>{}(query); }
 };
 
-std::int64_t MinuteOf(core::TimePoint time) {
-  return std::chrono::floor<minutes>(time.time_since_epoch()).count();
-}
+std::int64_t MinuteOf(core::TimePoint time) { return std::chrono::floor<minutes>(time.time_since_epoch()).count(); }
 
 }  // namespace
 
 std::string_view RankMovementName(RankMovement movement) {
   switch (movement) {
-    case RankMovement::same: return "same";
-    case RankMovement::up: return "up";
-    case RankMovement::down: return "down";
-    case RankMovement::new_entry: return "new";
+    case RankMovement::same:
+      return "same";
+    case RankMovement::up:
+      return "up";
+    case RankMovement::down:
+      return "down";
+    case RankMovement::new_entry:
+      return "new";
   }
   return "same";
 }
 
 struct TrendingSearches::Impl {
   struct QueryCounts {
-    std::int64_t current = 0;   // visitor-searches in the last hour
-    std::int64_t previous = 0;  // in the hour that ended ten minutes ago
+    std::int64_t current = 0;           // visitor-searches in the last hour
+    std::int64_t previous = 0;          // in the hour that ended ten minutes ago
     core::TimePoint latest{};           // the newest counted search (the current tie-break)
     core::TimePoint latest_previous{};  // the newest one inside the lagged window
   };
@@ -233,8 +235,8 @@ struct TrendingSearches::Impl {
     std::partial_sort(current.begin(), current.begin() + static_cast<std::ptrdiff_t>(shown), current.end(),
                       current_order);
     const std::size_t previous_shown = std::min(previous.size(), shown_before);
-    std::partial_sort(previous.begin(), previous.begin() + static_cast<std::ptrdiff_t>(previous_shown),
-                      previous.end(), previous_order);
+    std::partial_sort(previous.begin(), previous.begin() + static_cast<std::ptrdiff_t>(previous_shown), previous.end(),
+                      previous_order);
     std::vector<TrendingQuery> top;
     top.reserve(shown);
     for (std::size_t index = 0; index < shown; ++index) {

@@ -99,7 +99,7 @@ TEST_F(TrendingSearchesTest, MovementComparesWithTheRankingOfTenMinutesBefore) {
     for (const TrendingQuery& entry : top) EXPECT_EQ(entry.movement, RankMovement::new_entry) << entry.query;
   }
   clock_.Advance(10min);
-  Search("쌀", 6, "later");     // 7: from 4th to 1st
+  Search("쌀", 6, "later");      // 7: from 4th to 1st
   Search("태양광", 2, "later");  // new, 5th
   const std::vector<TrendingQuery> top = trending_.Top();
   EXPECT_EQ(Queries(top), (std::vector<std::string>{"쌀", "노트북", "가방", "태양광", "냉장고"}));

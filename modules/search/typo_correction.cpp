@@ -162,8 +162,8 @@ std::string TypoCorrectedQuery(std::string_view normalized_query, SearchReposito
     if (kind == WordKind::latin && word.size() >= kLongLatinWord) {
       // Two mistakes: the vocabulary words sharing the first two characters, in index order.
       const std::string low = word.substr(0, 2);
-      for (Suggestion& near : repository.WordsInRangeByWord(low, low + std::string(kAfterEveryPrefix),
-                                                            kLongWordRangeRows)) {
+      for (Suggestion& near :
+           repository.WordsInRangeByWord(low, low + std::string(kAfterEveryPrefix), kLongWordRangeRows)) {
         if (near.text != word && EditDistance(Ascii32(word), text::DecodeUtf8(near.text)) <= 2) {
           found.push_back(std::move(near));
         }

@@ -28,11 +28,11 @@ TEST(EditDistance, CountsSubstitutionsInsertionsDeletionsAndSwaps) {
 }
 
 TEST(OneEditCandidates, HangulAtTheLevelOfTheKeys) {
-  EXPECT_TRUE(Holds(OneEditCandidates("노트묵"), "노트북"));  // ㅁ for ㅂ
-  EXPECT_TRUE(Holds(OneEditCandidates("갸방"), "가방"));      // ㅑ for ㅏ
-  EXPECT_TRUE(Holds(OneEditCandidates("갑방"), "가방"));      // a key too many
-  EXPECT_TRUE(Holds(OneEditCandidates("노트부"), "노트북"));  // a key missing
-  EXPECT_TRUE(Holds(OneEditCandidates("트노북"), "노트북"));  // two syllables swapped
+  EXPECT_TRUE(Holds(OneEditCandidates("노트묵"), "노트북"));             // ㅁ for ㅂ
+  EXPECT_TRUE(Holds(OneEditCandidates("갸방"), "가방"));                 // ㅑ for ㅏ
+  EXPECT_TRUE(Holds(OneEditCandidates("갑방"), "가방"));                 // a key too many
+  EXPECT_TRUE(Holds(OneEditCandidates("노트부"), "노트북"));             // a key missing
+  EXPECT_TRUE(Holds(OneEditCandidates("트노북"), "노트북"));             // two syllables swapped
   EXPECT_TRUE(Holds(OneEditCandidates("냉장ㄱ고"), "냉장고") == false);  // lone jamo: not a word we correct
   EXPECT_FALSE(Holds(OneEditCandidates("노트묵"), "노트묵"));
   for (const std::string& candidate : OneEditCandidates("가방")) {
@@ -48,13 +48,13 @@ TEST(OneEditCandidates, LatinLettersAndDigits) {
 }
 
 TEST(OneEditCandidates, LeavesAloneWhatItShouldNotGuess) {
-  EXPECT_TRUE(OneEditCandidates("가").empty());        // one syllable
-  EXPECT_TRUE(OneEditCandidates("usb").empty());       // too short to guess
-  EXPECT_TRUE(OneEditCandidates("a4용지").empty());    // mixed scripts
-  EXPECT_TRUE(OneEditCandidates("1234").empty());      // digits only: a number, not a typo
+  EXPECT_TRUE(OneEditCandidates("가").empty());      // one syllable
+  EXPECT_TRUE(OneEditCandidates("usb").empty());     // too short to guess
+  EXPECT_TRUE(OneEditCandidates("a4용지").empty());  // mixed scripts
+  EXPECT_TRUE(OneEditCandidates("1234").empty());    // digits only: a number, not a typo
   EXPECT_TRUE(OneEditCandidates(std::string(40, 'x')).empty());
   EXPECT_TRUE(OneEditCandidates("가나다라마바사").empty());  // 7 syllables: a compound
-  EXPECT_TRUE(OneEditCandidates("abcdefghijklm").empty());  // 13 letters: a code
+  EXPECT_TRUE(OneEditCandidates("abcdefghijklm").empty());   // 13 letters: a code
   EXPECT_LE(OneEditCandidates("가나다라마바").size(), kMaxCandidateLookups);
   EXPECT_LE(OneEditCandidates("abcdefghijkl").size(), kMaxCandidateLookups);
   EXPECT_TRUE(OneEditCandidates("").empty());
@@ -68,16 +68,16 @@ class TypoToleranceTest : public ::testing::TestWithParam<bool> {
 
   void SetUp() override {
     const std::vector<std::string> names = {
-        "만물 노트북 15인치",  "아리랑 노트북 14인치", "노트북 가방 방수", "학생 가방", "여행 가방 대형",
-        "가망 없는 책",        "Lenovo laptop 15.6",  "Samsung SSD 256GB", "Samsung 모니터 24인치",
-        "Logitech keyboard",  "노트 공책 10권",       "전기 밥솥",          "냉장고 300L",
-        "아동 운동복 130",    "류원 운동화 240",   "대성 운동화 250"};
+        "만물 노트북 15인치",    "아리랑 노트북 14인치", "노트북 가방 방수",   "학생 가방",
+        "여행 가방 대형",        "가망 없는 책",         "Lenovo laptop 15.6", "Samsung SSD 256GB",
+        "Samsung 모니터 24인치", "Logitech keyboard",    "노트 공책 10권",     "전기 밥솥",
+        "냉장고 300L",           "아동 운동복 130",      "류원 운동화 240",    "대성 운동화 250"};
     std::vector<IndexedProduct> products;
     std::int64_t id = 1;
     for (const std::string& name : names) {
       const std::string description = name + (id == 14 ? " 활동하기 편합니다." : " 상품입니다.");
-      products.push_back({core::ProductId{id}, core::CategoryId{1}, core::SellerId{1}, name, description,
-                          10'000 * id, true, 4.0, 100 - id, 1'700'000'000 + id});
+      products.push_back({core::ProductId{id}, core::CategoryId{1}, core::SellerId{1}, name, description, 10'000 * id,
+                          true, 4.0, 100 - id, 1'700'000'000 + id});
       ++id;
     }
     search_.Index(products);
@@ -101,10 +101,10 @@ TEST_P(TypoToleranceTest, ATypoFindsTheProductAndSaysWhatItSearched) {
     std::string_view read_as;
     std::int64_t first;
   };
-  for (const Case& test : {Case{"노트묵", "노트북", 1}, Case{"트노북", "노트북", 1}, Case{"갸방", "가방", 4},
-                           Case{"labtop", "laptop", 7}, Case{"samsnug", "samsung", 8},
-                           Case{"samsnug ssd", "samsung ssd", 8}, Case{"냉장거", "냉장고", 13},
-                           Case{"keybaodr", "keyboard", 10}, Case{"노트묵 가방", "노트북 가방", 3}}) {
+  for (const Case& test :
+       {Case{"노트묵", "노트북", 1}, Case{"트노북", "노트북", 1}, Case{"갸방", "가방", 4}, Case{"labtop", "laptop", 7},
+        Case{"samsnug", "samsung", 8}, Case{"samsnug ssd", "samsung ssd", 8}, Case{"냉장거", "냉장고", 13},
+        Case{"keybaodr", "keyboard", 10}, Case{"노트묵 가방", "노트북 가방", 3}}) {
     const SearchResult result = Find(test.typed);
     ASSERT_FALSE(result.ids.empty()) << test.typed;
     EXPECT_EQ(result.ids.front().value, test.first) << test.typed;
@@ -145,8 +145,8 @@ TEST_P(TypoToleranceTest, AnEditedListingChangesTheVocabularyAtOnce) {
   EXPECT_EQ(Find("밥솓").interpreted_as, "밥솥");
   search_.Remove(core::ProductId{12});
   EXPECT_EQ(Find("밥솓").total, 0);
-  search_.Index(std::vector<IndexedProduct>{{core::ProductId{12}, core::CategoryId{1}, core::SellerId{1}, "전기 밥솥",
-                                             "", 1, true, 0, 0, 0}});
+  search_.Index(std::vector<IndexedProduct>{
+      {core::ProductId{12}, core::CategoryId{1}, core::SellerId{1}, "전기 밥솥", "", 1, true, 0, 0, 0}});
   EXPECT_EQ(Find("밥솓").ids.front().value, 12);
 }
 

@@ -43,7 +43,7 @@ std::expected<Shop, ApplicationError> ApplicationService::Apply(const core::Acto
 }
 
 std::expected<void, ApplicationError> ApplicationService::CanApply(const core::Actor& actor,
-                                                                  const Application& application) {
+                                                                   const Application& application) {
   if (!actor.signed_in()) return std::unexpected(ApplicationError::unauthenticated);
   auto valid = ValidateApplication(application);
   if (!valid) return std::unexpected(valid.error());
@@ -76,8 +76,8 @@ std::expected<ApplicationPage, ApplicationError> ApplicationService::List(const 
     result.page = page;
     result.per_page = per_page;
     result.total = ShopRepository::CountByStatus(connection, status);
-    result.items = ShopRepository::FindByStatus(connection, status, per_page,
-                                                static_cast<std::int64_t>(page - 1) * per_page);
+    result.items =
+        ShopRepository::FindByStatus(connection, status, per_page, static_cast<std::int64_t>(page - 1) * per_page);
     return result;
   });
 }
@@ -126,34 +126,56 @@ std::expected<Shop, ApplicationError> ApplicationService::Reject(const core::Act
 
 std::string_view ErrorCode(ApplicationError error) {
   switch (error) {
-    case ApplicationError::unauthenticated: return "unauthenticated";
-    case ApplicationError::invalid_shop_name: return "invalid_shop_name";
-    case ApplicationError::invalid_description: return "invalid_description";
-    case ApplicationError::invalid_phone: return "invalid_phone";
-    case ApplicationError::invalid_city: return "invalid_city";
-    case ApplicationError::invalid_reason: return "invalid_reason";
-    case ApplicationError::invalid_page: return "invalid_page";
-    case ApplicationError::application_open: return "application_open";
-    case ApplicationError::already_seller: return "already_seller";
-    case ApplicationError::already_decided: return "already_decided";
-    case ApplicationError::application_not_found: return "application_not_found";
-    case ApplicationError::forbidden: return "forbidden";
-    case ApplicationError::not_a_seller: return "not_a_seller";
-    case ApplicationError::application_pending: return "application_pending";
-    case ApplicationError::application_rejected: return "application_rejected";
+    case ApplicationError::unauthenticated:
+      return "unauthenticated";
+    case ApplicationError::invalid_shop_name:
+      return "invalid_shop_name";
+    case ApplicationError::invalid_description:
+      return "invalid_description";
+    case ApplicationError::invalid_phone:
+      return "invalid_phone";
+    case ApplicationError::invalid_city:
+      return "invalid_city";
+    case ApplicationError::invalid_reason:
+      return "invalid_reason";
+    case ApplicationError::invalid_page:
+      return "invalid_page";
+    case ApplicationError::application_open:
+      return "application_open";
+    case ApplicationError::already_seller:
+      return "already_seller";
+    case ApplicationError::already_decided:
+      return "already_decided";
+    case ApplicationError::application_not_found:
+      return "application_not_found";
+    case ApplicationError::forbidden:
+      return "forbidden";
+    case ApplicationError::not_a_seller:
+      return "not_a_seller";
+    case ApplicationError::application_pending:
+      return "application_pending";
+    case ApplicationError::application_rejected:
+      return "application_rejected";
   }
   return "application_error";
 }
 
 std::string_view ErrorField(ApplicationError error) {
   switch (error) {
-    case ApplicationError::invalid_shop_name: return "shop_name";
-    case ApplicationError::invalid_description: return "description";
-    case ApplicationError::invalid_phone: return "phone";
-    case ApplicationError::invalid_city: return "city";
-    case ApplicationError::invalid_reason: return "reason";
-    case ApplicationError::invalid_page: return "page";
-    default: return "";
+    case ApplicationError::invalid_shop_name:
+      return "shop_name";
+    case ApplicationError::invalid_description:
+      return "description";
+    case ApplicationError::invalid_phone:
+      return "phone";
+    case ApplicationError::invalid_city:
+      return "city";
+    case ApplicationError::invalid_reason:
+      return "reason";
+    case ApplicationError::invalid_page:
+      return "page";
+    default:
+      return "";
   }
 }
 

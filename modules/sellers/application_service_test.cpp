@@ -25,7 +25,8 @@ class ApplicationServiceTest : public ::testing::Test {
   }
   core::Role RoleOf(const core::Actor& actor) { return accounts_.FindUser(*actor.user)->role; }
   std::int64_t ShopCount() {
-    return store_->Read([](db::Connection& connection) { return connection.QueryOne("SELECT COUNT(*) FROM shops")->Int(0); });
+    return store_->Read(
+        [](db::Connection& connection) { return connection.QueryOne("SELECT COUNT(*) FROM shops")->Int(0); });
   }
 
   testing::TestMarketplace store_;
@@ -43,7 +44,7 @@ TEST_F(ApplicationServiceTest, ApplyCreatesAPendingShopWithCleanedFields) {
   EXPECT_EQ(shop->owner, *applicant_.user);
   EXPECT_EQ(shop->name, "평양 전자상점");
   EXPECT_EQ(shop->description, "컴퓨터와 부품을 팝니다.\n평일 9시부터.");  // CRLF from a form becomes LF
-  EXPECT_EQ(shop->phone, "02-381-4411");                                  // trimmed
+  EXPECT_EQ(shop->phone, "02-381-4411");                                   // trimmed
   EXPECT_EQ(shop->city, "평양");
   EXPECT_FALSE(shop->decided_at.has_value());
   EXPECT_EQ(applications_.Current(applicant_)->id, shop->id);

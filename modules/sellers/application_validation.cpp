@@ -9,17 +9,16 @@ namespace {
 
 bool IsForbidden(char32_t code_point, bool multiline) {
   if (multiline && (code_point == '\n' || code_point == '\t')) return false;
-  return text::IsControlCharacter(code_point) || code_point == 0x2028 ||
-         code_point == 0x2029 || (code_point >= 0x202A && code_point <= 0x202E) ||
-         (code_point >= 0x2066 && code_point <= 0x2069) || code_point == 0xFEFF;
+  return text::IsControlCharacter(code_point) || code_point == 0x2028 || code_point == 0x2029 ||
+         (code_point >= 0x202A && code_point <= 0x202E) || (code_point >= 0x2066 && code_point <= 0x2069) ||
+         code_point == 0xFEFF;
 }
 
 bool IsDigit(char character) { return character >= '0' && character <= '9'; }
 
 }  // namespace
 
-std::optional<std::string> CleanText(std::string_view text, std::size_t minimum, std::size_t maximum,
-                                     bool multiline) {
+std::optional<std::string> CleanText(std::string_view text, std::size_t minimum, std::size_t maximum, bool multiline) {
   // Bounded on the raw bytes first, so a huge field costs no normalisation (4 bytes per code point at most).
   if (text.size() > maximum * 4 + 1024 || !text::IsValidUtf8(text)) return std::nullopt;
   std::string without_carriage_returns;

@@ -38,8 +38,7 @@ SellerService::~SellerService() = default;
 
 std::optional<Shop> SellerService::GetShop(core::SellerId id) {
   if (!id) return std::nullopt;
-  return impl_->database.Read(
-      [&](db::Connection& connection) { return ShopRepository::Find(connection, id); });
+  return impl_->database.Read([&](db::Connection& connection) { return ShopRepository::Find(connection, id); });
 }
 
 std::vector<Shop> SellerService::FindShops(std::span<const core::SellerId> ids) {
@@ -49,14 +48,12 @@ std::vector<Shop> SellerService::FindShops(std::span<const core::SellerId> ids) 
   std::ranges::sort(unique);
   unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
   if (unique.empty()) return {};
-  return impl_->database.Read(
-      [&](db::Connection& connection) { return ShopRepository::FindMany(connection, unique); });
+  return impl_->database.Read([&](db::Connection& connection) { return ShopRepository::FindMany(connection, unique); });
 }
 
 std::int64_t SellerService::CountApprovedShops() {
-  return impl_->database.Read([](db::Connection& connection) {
-    return ShopRepository::CountByStatus(connection, ShopStatus::approved);
-  });
+  return impl_->database.Read(
+      [](db::Connection& connection) { return ShopRepository::CountByStatus(connection, ShopStatus::approved); });
 }
 
 std::vector<core::SellerId> SellerService::InsertShops(std::span<const NewShop> shops) {
@@ -136,10 +133,14 @@ std::vector<Shop> SellerService::FindShopsIn(db::Connection& connection, std::sp
 
 std::string_view ErrorCode(SellerError error) {
   switch (error) {
-    case SellerError::shop_not_found: return "shop_not_found";
-    case SellerError::invalid_courier_fee: return "invalid_courier_fee";
-    case SellerError::invalid_free_courier_from: return "invalid_free_courier_from";
-    case SellerError::invalid_pickup_place: return "invalid_pickup_place";
+    case SellerError::shop_not_found:
+      return "shop_not_found";
+    case SellerError::invalid_courier_fee:
+      return "invalid_courier_fee";
+    case SellerError::invalid_free_courier_from:
+      return "invalid_free_courier_from";
+    case SellerError::invalid_pickup_place:
+      return "invalid_pickup_place";
   }
   return "seller_error";
 }

@@ -53,9 +53,9 @@ TEST_F(SellersTest, FindShopsIsBatchedAndSkipsDuplicatesAndUnknownIds) {
   std::vector<NewShop> shops;
   for (int index = 0; index < 250; ++index) shops.push_back(MakeShop("상점 " + std::to_string(index)));
   std::vector<core::SellerId> ids = service_.InsertShops(shops);
-  std::vector<core::SellerId> wanted = ids;               // more than one statement's worth
-  wanted.push_back(ids[3]);                               // a duplicate
-  wanted.push_back(core::SellerId{999'999});              // unknown
+  std::vector<core::SellerId> wanted = ids;   // more than one statement's worth
+  wanted.push_back(ids[3]);                   // a duplicate
+  wanted.push_back(core::SellerId{999'999});  // unknown
   std::vector<Shop> found = service_.FindShops(wanted);
   EXPECT_EQ(found.size(), 250u);
   std::vector<core::SellerId> few = {ids[5], ids[5], ids[9]};

@@ -14,7 +14,8 @@ constexpr std::string_view kFindById =
     "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url FROM shops WHERE id = $1";
 constexpr std::string_view kFindByOwner =
     "SELECT id, owner_user_id, name, description, city, status, created_at, courier_fee, free_courier_from, "
-    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url FROM shops WHERE owner_user_id = $1 ORDER BY id";
+    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url FROM shops WHERE owner_user_id = $1 "
+    "ORDER BY id";
 constexpr std::string_view kUpdateDelivery =
     "UPDATE shops SET courier_fee = $1, free_courier_from = $2, pickup_offered = $3, pickup_place = $4 "
     "WHERE id = $5";
@@ -39,9 +40,12 @@ constexpr std::size_t kBatch = 100;
 
 std::string_view StatusText(ShopStatus status) {
   switch (status) {
-    case ShopStatus::approved: return "approved";
-    case ShopStatus::rejected: return "rejected";
-    case ShopStatus::pending: break;
+    case ShopStatus::approved:
+      return "approved";
+    case ShopStatus::rejected:
+      return "rejected";
+    case ShopStatus::pending:
+      break;
   }
   return "pending";
 }
@@ -97,8 +101,7 @@ std::optional<Shop> ShopRepository::Find(db::Connection& connection, core::Selle
   return FromRow(*row);
 }
 
-std::vector<Shop> ShopRepository::FindMany(db::Connection& connection,
-                                           std::span<const core::SellerId> ids) {
+std::vector<Shop> ShopRepository::FindMany(db::Connection& connection, std::span<const core::SellerId> ids) {
   std::vector<Shop> shops;
   for (std::size_t start = 0; start < ids.size(); start += kBatch) {
     auto chunk = ids.subspan(start, std::min(kBatch, ids.size() - start));
@@ -122,15 +125,14 @@ std::int64_t ShopRepository::CountByStatus(db::Connection& connection, ShopStatu
   return row ? row->Int(0) : 0;
 }
 
-core::SellerId ShopRepository::Insert(db::Connection& connection, const NewShop& shop,
-                                      std::int64_t created_at) {
-  auto row = connection.QueryOne(
-      kInsert, {shop.owner.value, std::string_view(shop.name), std::string_view(shop.description),
-                std::string_view(shop.city), StatusText(shop.status), created_at, shop.delivery.courier_fee_kpw,
-                OptionalAmount(shop.delivery.free_courier_from_kpw),
-                static_cast<std::int64_t>(shop.delivery.pickup_offered ? 1 : 0),
-                std::string_view(shop.delivery.pickup_place), std::string_view(shop.phone),
-                std::string_view(shop.logo_url)});
+core::SellerId ShopRepository::Insert(db::Connection& connection, const NewShop& shop, std::int64_t created_at) {
+  auto row =
+      connection.QueryOne(kInsert, {shop.owner.value, std::string_view(shop.name), std::string_view(shop.description),
+                                    std::string_view(shop.city), StatusText(shop.status), created_at,
+                                    shop.delivery.courier_fee_kpw, OptionalAmount(shop.delivery.free_courier_from_kpw),
+                                    static_cast<std::int64_t>(shop.delivery.pickup_offered ? 1 : 0),
+                                    std::string_view(shop.delivery.pickup_place), std::string_view(shop.phone),
+                                    std::string_view(shop.logo_url)});
   if (!row) throw db::DatabaseError("insert into shops returned no id");
   return core::SellerId{row->Int(0)};
 }
@@ -141,8 +143,7 @@ std::vector<Shop> ShopRepository::FindByOwner(db::Connection& connection, core::
   return shops;
 }
 
-void ShopRepository::UpdateDelivery(db::Connection& connection, core::SellerId shop,
-                                    const DeliveryOptions& options) {
+void ShopRepository::UpdateDelivery(db::Connection& connection, core::SellerId shop, const DeliveryOptions& options) {
   connection.Execute(kUpdateDelivery, {options.courier_fee_kpw, OptionalAmount(options.free_courier_from_kpw),
                                        static_cast<std::int64_t>(options.pickup_offered ? 1 : 0),
                                        std::string_view(options.pickup_place), shop.value});

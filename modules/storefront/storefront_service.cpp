@@ -2,8 +2,7 @@
 
 namespace manmulsang::storefront {
 
-StorefrontService::StorefrontService(accounts::AccountService& accounts,
-                                     analytics::AnalyticsService& analytics,
+StorefrontService::StorefrontService(accounts::AccountService& accounts, analytics::AnalyticsService& analytics,
                                      sellers::SellerService& sellers, catalog::CatalogService& catalog,
                                      search::TrendingSearches& trending)
     : accounts_(accounts), analytics_(analytics), sellers_(sellers), catalog_(catalog), trending_(trending) {}

@@ -4,9 +4,12 @@ namespace manmulsang::core {
 
 std::string_view RoleName(Role role) {
   switch (role) {
-    case Role::buyer: return "buyer";
-    case Role::seller: return "seller";
-    case Role::admin: return "admin";
+    case Role::buyer:
+      return "buyer";
+    case Role::seller:
+      return "seller";
+    case Role::admin:
+      return "admin";
   }
   return "buyer";
 }

@@ -9,9 +9,12 @@ namespace manmulsang::core {
 
 std::string_view CurrencyCode(Currency currency) {
   switch (currency) {
-    case Currency::kpw: return "KPW";
-    case Currency::usd: return "USD";
-    case Currency::cny: return "CNY";
+    case Currency::kpw:
+      return "KPW";
+    case Currency::usd:
+      return "USD";
+    case Currency::cny:
+      return "CNY";
   }
   return "KPW";
 }
@@ -41,7 +44,6 @@ std::optional<Money> Multiply(Money money, std::int64_t quantity) {
   if (__builtin_mul_overflow(money.amount, quantity, &product)) return std::nullopt;
   return Money{product, money.currency};
 }
-
 
 std::string FormatMoney(Money money, std::string_view locale) {
   const bool negative = money.amount < 0;

@@ -11,9 +11,7 @@ namespace {
 const std::string kEmptyText;
 }  // namespace
 
-bool Row::IsNull(std::size_t column) const {
-  return std::holds_alternative<std::nullptr_t>(values_.at(column));
-}
+bool Row::IsNull(std::size_t column) const { return std::holds_alternative<std::nullptr_t>(values_.at(column)); }
 
 std::int64_t Row::Int(std::size_t column) const {
   const Value& value = values_.at(column);
@@ -111,9 +109,9 @@ int Database::Migrate(std::span<const ModuleMigrations> modules) {
           if (row.Text(0) == name) return 0;
         }
         connection.ExecuteScript(file.content);
-        const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count();
+        const auto now =
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
         connection.Execute(kInsertApplied, {module.module, name, static_cast<std::int64_t>(now)});
         return 1;
       });

@@ -38,9 +38,8 @@ class DatabaseTest : public ::testing::Test {
   }
 
   std::int64_t Count() {
-    return database_->Read([](Connection& connection) {
-      return connection.QueryOne("SELECT count(*) FROM items")->Int(0);
-    });
+    return database_->Read(
+        [](Connection& connection) { return connection.QueryOne("SELECT count(*) FROM items")->Int(0); });
   }
 
   std::vector<std::string> NamesInInsertOrder() {
@@ -69,8 +68,9 @@ class DatabaseTest : public ::testing::Test {
 
 TEST_F(DatabaseTest, BindsNumberedPlaceholdersInAnyOrder) {
   const auto id = database_->Write([](Connection& connection) {
-    return connection.QueryOne("INSERT INTO items (price, name, weight) VALUES ($2, $1, $3) RETURNING id",
-                               {std::string_view("노트북"), std::int64_t{450000}, 1.5})
+    return connection
+        .QueryOne("INSERT INTO items (price, name, weight) VALUES ($2, $1, $3) RETURNING id",
+                  {std::string_view("노트북"), std::int64_t{450000}, 1.5})
         ->Int(0);
   });
   const auto row = database_->Read([&](Connection& connection) {
@@ -85,12 +85,10 @@ TEST_F(DatabaseTest, BindsNumberedPlaceholdersInAnyOrder) {
 }
 
 TEST_F(DatabaseTest, AnEmptyViewIsEmptyTextNotNull) {
-  database_->Write([](Connection& connection) {
-    connection.Execute("INSERT INTO items (name) VALUES ($1)", {std::string_view()});
-  });
-  const auto row = database_->Read([](Connection& connection) {
-    return connection.QueryOne("SELECT name IS NULL, length(name) FROM items");
-  });
+  database_->Write(
+      [](Connection& connection) { connection.Execute("INSERT INTO items (name) VALUES ($1)", {std::string_view()}); });
+  const auto row = database_->Read(
+      [](Connection& connection) { return connection.QueryOne("SELECT name IS NULL, length(name) FROM items"); });
   EXPECT_EQ(row->Int(0), 0);
   EXPECT_EQ(row->Int(1), 0);
 }
@@ -133,14 +131,12 @@ TEST_F(DatabaseTest, ExceptionRollsBackWholeTransaction) {
 TEST_F(DatabaseTest, BrokenSqlIsADatabaseError) {
   EXPECT_THROW(database_->Read([](Connection& connection) { return connection.Query("SELEC nonsense"); }),
                DatabaseError);
-  EXPECT_THROW(database_->Read([](Connection& connection) { return connection.Query("SELECT ? + 1"); }),
-               DatabaseError);
+  EXPECT_THROW(database_->Read([](Connection& connection) { return connection.Query("SELECT ? + 1"); }), DatabaseError);
 }
 
 TEST_F(DatabaseTest, ReadersCannotWrite) {
-  EXPECT_THROW(database_->Read([](Connection& connection) {
-    return connection.Execute("INSERT INTO items (name) VALUES ('x')");
-  }),
+  EXPECT_THROW(database_->Read(
+                   [](Connection& connection) { return connection.Execute("INSERT INTO items (name) VALUES ('x')"); }),
                DatabaseError);
 }
 
@@ -181,9 +177,8 @@ TEST_F(DatabaseTest, WritersAreServedInTheOrderTheyArrived) {
   WaitUntilWaiting(1);
   std::vector<std::thread> writers;
   for (int index = 0; index < kWriters; ++index) {
-    writers.emplace_back([&, index] {
-      database_->Write([&](Connection& connection) { Insert(connection, std::to_string(index)); });
-    });
+    writers.emplace_back(
+        [&, index] { database_->Write([&](Connection& connection) { Insert(connection, std::to_string(index)); }); });
     WaitUntilWaiting(index + 2);
   }
   release = true;
@@ -343,9 +338,9 @@ TEST_F(DatabaseTest, ManyThreadsWritingKeepEveryRowAndShareCommits) {
         const std::string name = std::to_string(thread) + "-" + std::to_string(index);
         // Every fifth rolls back, between others that commit in the same batch.
         auto result = database_->Write([&](Connection& connection) -> std::expected<std::int64_t, int> {
-          const auto id = connection.QueryOne("INSERT INTO items (name) VALUES ($1) RETURNING id",
-                                              {std::string_view(name)})
-                              ->Int(0);
+          const auto id =
+              connection.QueryOne("INSERT INTO items (name) VALUES ($1) RETURNING id", {std::string_view(name)})
+                  ->Int(0);
           if (index % 5 == 4) return std::unexpected(index);
           return id;
         });
@@ -386,9 +381,8 @@ TEST_F(DatabaseTest, BackupWaitsItsTurnBetweenWriters) {
   for (int thread = 0; thread < 4; ++thread) {
     writers.emplace_back([&, thread] {
       for (int index = 0; !stop; ++index) {
-        database_->Write([&](Connection& connection) {
-          Insert(connection, std::to_string(thread) + "-" + std::to_string(index));
-        });
+        database_->Write(
+            [&](Connection& connection) { Insert(connection, std::to_string(thread) + "-" + std::to_string(index)); });
       }
     });
   }
@@ -397,9 +391,8 @@ TEST_F(DatabaseTest, BackupWaitsItsTurnBetweenWriters) {
   stop = true;
   for (std::thread& writer : writers) writer.join();
   auto restored = Database::Open("sqlite:" + copy);
-  const auto integrity = restored->Read([](Connection& connection) {
-    return connection.QueryOne("PRAGMA integrity_check")->Text(0);
-  });
+  const auto integrity =
+      restored->Read([](Connection& connection) { return connection.QueryOne("PRAGMA integrity_check")->Text(0); });
   EXPECT_EQ(integrity, "ok");
 }
 
@@ -426,9 +419,9 @@ TEST(DatabaseCrashTest, KillDuringWritesLosesNoReturnedCommit) {
         for (int index = 0;; ++index) {
           const std::string name = std::to_string(thread) + "-" + std::to_string(index);
           auto id = database->Write([&](Connection& connection) -> std::expected<std::int64_t, int> {
-            const auto id = connection.QueryOne("INSERT INTO items (name) VALUES ($1) RETURNING id",
-                                                {std::string_view(name)})
-                                ->Int(0);
+            const auto id =
+                connection.QueryOne("INSERT INTO items (name) VALUES ($1) RETURNING id", {std::string_view(name)})
+                    ->Int(0);
             if (index % 7 == 6) return std::unexpected(0);  // rolls back: must never be found
             return id;
           });
@@ -499,9 +492,8 @@ TEST_F(DatabaseTest, MigrationsApplyOnceInOrderPerDialect) {
   EXPECT_EQ(database_->Migrate(modules), 0);
   EXPECT_EQ(database_->AppliedMigrationCount(), 2);
   database_->CheckHealth();
-  const auto count = database_->Read([](Connection& connection) {
-    return connection.QueryOne("SELECT count(*) FROM shelves")->Int(0);
-  });
+  const auto count = database_->Read(
+      [](Connection& connection) { return connection.QueryOne("SELECT count(*) FROM shelves")->Int(0); });
   EXPECT_EQ(count, 1);
 }
 
@@ -522,9 +514,8 @@ TEST_F(DatabaseTest, BackupIsACompleteCopy) {
   const std::string copy = (directory_ / "backup.db").string();
   database_->BackupTo(copy);
   auto restored = Database::Open("sqlite:" + copy);
-  const auto name = restored->Read([](Connection& connection) {
-    return connection.QueryOne("SELECT name FROM items")->Text(0);
-  });
+  const auto name =
+      restored->Read([](Connection& connection) { return connection.QueryOne("SELECT name FROM items")->Text(0); });
   EXPECT_EQ(name, "kept");
   EXPECT_THROW(database_->BackupTo(copy), DatabaseError);  // never overwrites
 }

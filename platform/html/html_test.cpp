@@ -109,7 +109,8 @@ TEST_F(RendererTest, TranslateWithModuleMessagesAndFallback) {
   EXPECT_EQ(renderer_.Translate(core::Locale::en, "accounts.only_korean"), "한국어만");
   EXPECT_EQ(renderer_.Translate(core::Locale::ko, "no.such.key"), "no.such.key");
 
-  const core::EmbeddedFile files[] = {{"t.html", "{{t.accounts.login_title}}/{{t.accounts.only_korean}}/{{t.no_such_key}}."}};
+  const core::EmbeddedFile files[] = {
+      {"t.html", "{{t.accounts.login_title}}/{{t.accounts.only_korean}}/{{t.no_such_key}}."}};
   renderer_.AddTemplates("test", files);
   http::Request request = MakeRequest("/");
   request.context().locale = core::Locale::en;
@@ -262,9 +263,16 @@ TEST_F(RendererTest, NotFoundAndErrorPages) {
 TEST_F(RendererTest, ProductCardFieldsAndNoLeakFromOuterScope) {
   const core::EmbeddedFile files[] = {{"list.html", "{{#cards}}{{> web/product_card}}{{/cards}}"}};
   renderer_.AddTemplates("test", files);
-  ProductCard rated{core::ProductId{42}, "노트북 <프로>", core::Money{1250000, core::Currency::kpw}, "평양상점",
-                    "/media/42.jpg", 4.46, 12, false};
-  ProductCard plain{core::ProductId{43}, "태양광 판넬", core::Money{99000, core::Currency::kpw}, "해빛", "", 0, 0, true};
+  ProductCard rated{core::ProductId{42},
+                    "노트북 <프로>",
+                    core::Money{1250000, core::Currency::kpw},
+                    "평양상점",
+                    "/media/42.jpg",
+                    4.46,
+                    12,
+                    false};
+  ProductCard plain{
+      core::ProductId{43}, "태양광 판넬", core::Money{99000, core::Currency::kpw}, "해빛", "", 0, 0, true};
   Data data;
   List cards;
   cards.push_back(CardData(rated, core::Locale::ko));
@@ -345,15 +353,17 @@ TEST(LocaleSelection, Precedence) {
   EXPECT_EQ(RunLocale("/").locale, "ko");
   EXPECT_EQ(RunLocale("/", {{beast_http::field::accept_language, "en-US,en;q=0.9"}}).locale, "en");
   EXPECT_EQ(RunLocale("/", {{beast_http::field::accept_language, "en-US,en;q=0.9"},
-                            {beast_http::field::cookie, "a=b; mm_lang=ko"}}).locale, "ko");
-  const LocaleRun explicit_choice = RunLocale("/?lang=en", {{beast_http::field::cookie, "mm_lang=ko"},
-                                                            {beast_http::field::accept_language, "ko"}});
+                            {beast_http::field::cookie, "a=b; mm_lang=ko"}})
+                .locale,
+            "ko");
+  const LocaleRun explicit_choice =
+      RunLocale("/?lang=en", {{beast_http::field::cookie, "mm_lang=ko"}, {beast_http::field::accept_language, "ko"}});
   EXPECT_EQ(explicit_choice.locale, "en");
   EXPECT_TRUE(SetsLocaleCookie(explicit_choice.response, "en"));
   EXPECT_FALSE(explicit_choice.response.cacheable);
 
-  const LocaleRun bogus = RunLocale("/?lang=fr", {{beast_http::field::cookie, "mm_lang=xx"},
-                                                  {beast_http::field::accept_language, "en"}});
+  const LocaleRun bogus =
+      RunLocale("/?lang=fr", {{beast_http::field::cookie, "mm_lang=xx"}, {beast_http::field::accept_language, "en"}});
   EXPECT_EQ(bogus.locale, "en");
   EXPECT_FALSE(SetsLocaleCookie(bogus.response, "en"));
   EXPECT_FALSE(SetsLocaleCookie(RunLocale("/").response, "ko"));

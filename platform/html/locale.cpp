@@ -1,7 +1,7 @@
 #include "manmulsang/html/locale.hpp"
 
-#include <charconv>
 #include <cctype>
+#include <charconv>
 #include <string>
 
 #include "manmulsang/text/characters.hpp"

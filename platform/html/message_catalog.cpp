@@ -1,7 +1,7 @@
 #include "message_catalog.hpp"
 
-#include <stdexcept>
 #include <toml++/toml.h>
+#include <stdexcept>
 
 namespace manmulsang::html {
 namespace {
@@ -39,7 +39,8 @@ struct Node {
 
 void MessageCatalog::Load(std::span<const core::EmbeddedFile> files) {
   for (const core::EmbeddedFile& file : files) {
-    std::string_view stem = file.path.substr(file.path.rfind('/') == std::string_view::npos ? 0 : file.path.rfind('/') + 1);
+    std::string_view stem =
+        file.path.substr(file.path.rfind('/') == std::string_view::npos ? 0 : file.path.rfind('/') + 1);
     if (stem.size() < 5 || stem.substr(stem.size() - 5) != ".toml") continue;
     stem.remove_suffix(5);
     const std::optional<core::Locale> locale = core::ParseLocale(stem);

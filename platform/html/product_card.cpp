@@ -1,8 +1,8 @@
 #include "manmulsang/html/product_card.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 
 namespace manmulsang::html {
 

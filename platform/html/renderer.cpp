@@ -197,8 +197,7 @@ http::Response Renderer::NotFound(const http::Request& request) const {
   return response;
 }
 
-http::Response Renderer::ErrorPage(const http::Request& request, http::Status status,
-                                   std::string_view message) const {
+http::Response Renderer::ErrorPage(const http::Request& request, http::Status status, std::string_view message) const {
   Data data;
   data.set("title", std::string(Translate(request.context().locale, "error.title")));
   data.set("message", std::string(message));

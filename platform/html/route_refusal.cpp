@@ -22,7 +22,8 @@ http::Refusal RouteRefusal(const Renderer& renderer) {
     if (request.WantsJson()) return ApiError(renderer, request, problem, MessageKey(problem));
     if (problem.status == http::Status::unauthorized) return http::SignInRedirect(request.target());
     // Not cacheable, so the server sends it with no-store.
-    return renderer.ErrorPage(request, problem.status, renderer.Translate(request.context().locale, MessageKey(problem)));
+    return renderer.ErrorPage(request, problem.status,
+                              renderer.Translate(request.context().locale, MessageKey(problem)));
   };
 }
 

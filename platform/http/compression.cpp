@@ -39,8 +39,7 @@ ContentEncoding NegotiateEncoding(std::string_view accept_encoding) {
   while (!accept_encoding.empty()) {
     const std::size_t comma = accept_encoding.find(',');
     const std::string_view entry = accept_encoding.substr(0, comma);
-    accept_encoding =
-        comma == std::string_view::npos ? std::string_view{} : accept_encoding.substr(comma + 1);
+    accept_encoding = comma == std::string_view::npos ? std::string_view{} : accept_encoding.substr(comma + 1);
     const std::string_view coding = Trim(entry.substr(0, entry.find(';')));
     int quality = 1000;
     ForEachParameter(entry, [&](std::string_view name, std::string value) {
@@ -63,17 +62,20 @@ ContentEncoding NegotiateEncoding(std::string_view accept_encoding) {
 
 std::string_view EncodingName(ContentEncoding encoding) {
   switch (encoding) {
-    case ContentEncoding::gzip: return "gzip";
-    case ContentEncoding::brotli: return "br";
-    case ContentEncoding::identity: break;
+    case ContentEncoding::gzip:
+      return "gzip";
+    case ContentEncoding::brotli:
+      return "br";
+    case ContentEncoding::identity:
+      break;
   }
   return {};
 }
 
 bool IsCompressible(std::string_view content_type) {
   static constexpr std::array<std::string_view, 7> kTypes = {
-      "text/html", "text/css", "application/javascript", "text/javascript",
-      "application/json", "image/svg+xml", "text/plain"};
+      "text/html",     "text/css",  "application/javascript", "text/javascript", "application/json",
+      "image/svg+xml", "text/plain"};
   const std::string_view media_type = MediaType(content_type);
   for (const std::string_view type : kTypes) {
     if (EqualsIgnoringCase(media_type, type)) return true;
@@ -117,11 +119,10 @@ std::string BrotliCompress(std::string_view data, int quality) {
 std::string StrongEtag(std::string_view body) {
   core::EnsureSodium();
   std::array<unsigned char, 16> hash{};
-  crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(body.data()),
-                     body.size(), nullptr, 0);
+  crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(body.data()), body.size(),
+                     nullptr, 0);
   std::array<char, sodium_base64_ENCODED_LEN(16, sodium_base64_VARIANT_URLSAFE_NO_PADDING)> text{};
-  sodium_bin2base64(text.data(), text.size(), hash.data(), hash.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  sodium_bin2base64(text.data(), text.size(), hash.data(), hash.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   std::string etag = "\"";
   etag += text.data();
   etag += '"';
@@ -133,8 +134,7 @@ bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
   while (!if_none_match.empty()) {
     const std::size_t comma = if_none_match.find(',');
     std::string_view candidate = Trim(if_none_match.substr(0, comma));
-    if_none_match =
-        comma == std::string_view::npos ? std::string_view{} : if_none_match.substr(comma + 1);
+    if_none_match = comma == std::string_view::npos ? std::string_view{} : if_none_match.substr(comma + 1);
     if (candidate == "*") return true;
     if (candidate.starts_with("W/")) candidate.remove_prefix(2);
     if (!candidate.empty() && candidate == etag) return true;

@@ -32,8 +32,7 @@ std::string NewToken() {
 }
 
 bool IsUnsafe(Method method) {
-  return method == Method::post || method == Method::put || method == Method::patch ||
-         method == Method::delete_;
+  return method == Method::post || method == Method::put || method == Method::patch || method == Method::delete_;
 }
 
 // The content types an HTML form (or a no-cors fetch) can send cross-site without a preflight;

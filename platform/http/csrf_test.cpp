@@ -31,7 +31,8 @@ class CsrfTest : public ::testing::Test {
   }
 
   Response Send(Method method, std::vector<std::pair<std::string, std::string>> headers, std::string body = {}) {
-    Request request = MakeRequest(method, method == Method::get ? "/form" : "/submit", std::move(headers), std::move(body));
+    Request request =
+        MakeRequest(method, method == Method::get ? "/form" : "/submit", std::move(headers), std::move(body));
     return router_.Dispatch(request);
   }
 
@@ -69,9 +70,9 @@ TEST_F(CsrfTest, InvalidCookieIsReplaced) {
 }
 
 TEST_F(CsrfTest, FormPostWithMatchingTokenPasses) {
-  const Response response = Send(Method::post,
-                                 {{"Cookie", "mm_csrf=" + kToken}, {"Content-Type", "application/x-www-form-urlencoded"}},
-                                 "name=x&_csrf=" + kToken);
+  const Response response =
+      Send(Method::post, {{"Cookie", "mm_csrf=" + kToken}, {"Content-Type", "application/x-www-form-urlencoded"}},
+           "name=x&_csrf=" + kToken);
   EXPECT_EQ(response.status, Status::ok);
   EXPECT_EQ(response.body, "done");
 }
@@ -99,7 +100,8 @@ TEST_F(CsrfTest, FormPostWithoutOrWithWrongTokenIsForbidden) {
 }
 
 TEST_F(CsrfTest, ForbiddenAnswersAreJsonForApiClients) {
-  const Response response = Send(Method::post, {{"Accept", "application/json"}, {"Content-Type", "application/x-www-form-urlencoded"}});
+  const Response response =
+      Send(Method::post, {{"Accept", "application/json"}, {"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(response.status, Status::forbidden);
   EXPECT_EQ(response.content_type, "application/json");
   EXPECT_NE(response.body.find("csrf_failed"), std::string::npos);
@@ -119,26 +121,32 @@ TEST_F(CsrfTest, BearerAndJsonRequestsAreExempt) {
 }
 
 TEST_F(CsrfTest, SameOriginBrowsersPassWithoutAToken) {
-  EXPECT_EQ(Send(Method::post, {{"Content-Type", "application/x-www-form-urlencoded"}, {"Sec-Fetch-Site", "same-origin"}})
-                .status,
-            Status::ok);
-  EXPECT_EQ(Send(Method::post, {{"Content-Type", "application/x-www-form-urlencoded"}, {"Sec-Fetch-Site", "cross-site"},
-                                {"Origin", "http://shop.local"}, {"Host", "shop.local"}})
+  EXPECT_EQ(
+      Send(Method::post, {{"Content-Type", "application/x-www-form-urlencoded"}, {"Sec-Fetch-Site", "same-origin"}})
+          .status,
+      Status::ok);
+  EXPECT_EQ(Send(Method::post, {{"Content-Type", "application/x-www-form-urlencoded"},
+                                {"Sec-Fetch-Site", "cross-site"},
+                                {"Origin", "http://shop.local"},
+                                {"Host", "shop.local"}})
                 .status,
             Status::forbidden);
-  EXPECT_EQ(Send(Method::post, {{"Content-Type", "application/x-www-form-urlencoded"}, {"Origin", "http://shop.local:8080"},
+  EXPECT_EQ(Send(Method::post, {{"Content-Type", "application/x-www-form-urlencoded"},
+                                {"Origin", "http://shop.local:8080"},
                                 {"Host", "shop.local:8080"}})
                 .status,
             Status::ok);
-  EXPECT_EQ(Send(Method::post, {{"Content-Type", "application/x-www-form-urlencoded"}, {"Origin", "http://evil.local"},
+  EXPECT_EQ(Send(Method::post, {{"Content-Type", "application/x-www-form-urlencoded"},
+                                {"Origin", "http://evil.local"},
                                 {"Host", "shop.local"}})
                 .status,
             Status::forbidden);
   // A token that is present but wrong is never rescued by the origin.
-  EXPECT_EQ(Send(Method::post, {{"Content-Type", "application/x-www-form-urlencoded"}, {"Sec-Fetch-Site", "same-origin"}},
-                 "_csrf=" + kOtherToken)
-                .status,
-            Status::forbidden);
+  EXPECT_EQ(
+      Send(Method::post, {{"Content-Type", "application/x-www-form-urlencoded"}, {"Sec-Fetch-Site", "same-origin"}},
+           "_csrf=" + kOtherToken)
+          .status,
+      Status::forbidden);
 }
 
 }  // namespace

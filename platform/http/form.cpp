@@ -59,8 +59,7 @@ std::string PercentEncode(std::string_view text) {
   for (const char character : text) {
     const auto byte = static_cast<unsigned char>(character);
     const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-                            (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' ||
-                            byte == '_' || byte == '~';
+                            (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' || byte == '_' || byte == '~';
     if (unreserved) {
       encoded.push_back(character);
     } else {
@@ -81,16 +80,15 @@ Form Form::Parse(std::string_view encoded) {
     if (pair.empty()) continue;
     const std::size_t equals = pair.find('=');
     const std::string_view name = pair.substr(0, equals);
-    const std::string_view value =
-        equals == std::string_view::npos ? std::string_view{} : pair.substr(equals + 1);
+    const std::string_view value = equals == std::string_view::npos ? std::string_view{} : pair.substr(equals + 1);
     form.fields_.emplace_back(PercentDecode(name, true), PercentDecode(value, true));
   }
   return form;
 }
 
 std::optional<std::string_view> Form::Get(std::string_view name) const {
-  const auto found = std::find_if(fields_.begin(), fields_.end(),
-                                  [&](const auto& field) { return field.first == name; });
+  const auto found =
+      std::find_if(fields_.begin(), fields_.end(), [&](const auto& field) { return field.first == name; });
   if (found == fields_.end()) return std::nullopt;
   return std::string_view(found->second);
 }

@@ -44,13 +44,11 @@ void ForEachParameter(std::string_view header_value, Visitor&& visit) {
   std::size_t position = header_value.find(';');
   while (position != std::string_view::npos && position < header_value.size()) {
     ++position;  // past ';'
-    while (position < header_value.size() &&
-           (header_value[position] == ' ' || header_value[position] == '\t')) {
+    while (position < header_value.size() && (header_value[position] == ' ' || header_value[position] == '\t')) {
       ++position;
     }
     const std::size_t name_start = position;
-    while (position < header_value.size() && header_value[position] != '=' &&
-           header_value[position] != ';') {
+    while (position < header_value.size() && header_value[position] != '=' && header_value[position] != ';') {
       ++position;
     }
     const std::string_view name = Trim(header_value.substr(name_start, position - name_start));
@@ -68,9 +66,8 @@ void ForEachParameter(std::string_view header_value, Visitor&& visit) {
         position = header_value.find(';', position);
       } else {
         const std::size_t end = header_value.find(';', position);
-        value = std::string(Trim(header_value.substr(position, end == std::string_view::npos
-                                                                    ? std::string_view::npos
-                                                                    : end - position)));
+        value = std::string(Trim(
+            header_value.substr(position, end == std::string_view::npos ? std::string_view::npos : end - position)));
         position = end;
       }
     } else if (position >= header_value.size()) {

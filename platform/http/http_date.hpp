@@ -15,9 +15,9 @@ inline std::string FormatHttpDate(std::time_t time) {
   std::tm parts{};
   gmtime_r(&time, &parts);
   char text[32];
-  const int length = std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT",
-                                   kDays[parts.tm_wday % 7], parts.tm_mday, kMonths[parts.tm_mon % 12],
-                                   parts.tm_year + 1900, parts.tm_hour, parts.tm_min, parts.tm_sec);
+  const int length =
+      std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[parts.tm_wday % 7], parts.tm_mday,
+                    kMonths[parts.tm_mon % 12], parts.tm_year + 1900, parts.tm_hour, parts.tm_min, parts.tm_sec);
   return std::string(text, length > 0 ? static_cast<std::size_t>(length) : 0);
 }
 

@@ -6,8 +6,8 @@ namespace manmulsang::http {
 namespace {
 
 std::unexpected<ApiProblem> Refuse(std::string_view name, FieldProblem problem) {
-  return std::unexpected(
-      ApiProblem{Status::bad_request, std::string(problem.code), std::string(problem.field.empty() ? name : problem.field)});
+  return std::unexpected(ApiProblem{Status::bad_request, std::string(problem.code),
+                                    std::string(problem.field.empty() ? name : problem.field)});
 }
 
 // Reads one present value; nullopt when it is not of the type.
@@ -67,8 +67,8 @@ std::expected<std::optional<std::string_view>, ApiProblem> OptionalStringField(c
                                                                                FieldProblem problem) {
   return Optional(body, name, problem, AsString);
 }
-std::expected<std::optional<bool>, ApiProblem> OptionalBoolField(const boost::json::object& body,
-                                                                 std::string_view name, FieldProblem problem) {
+std::expected<std::optional<bool>, ApiProblem> OptionalBoolField(const boost::json::object& body, std::string_view name,
+                                                                 FieldProblem problem) {
   return Optional(body, name, problem, AsBool);
 }
 

@@ -8,7 +8,8 @@ namespace manmulsang::http {
 namespace {
 
 const boost::json::object kBody = boost::json::parse(R"({"count": 3, "name": "쌀", "gift": true, "empty": null,
-  "text_count": "3", "half": 1.5, "huge": 18446744073709551615, "word_flag": "yes"})").as_object();
+  "text_count": "3", "half": 1.5, "huge": 18446744073709551615, "word_flag": "yes"})")
+                                      .as_object();
 
 TEST(JsonFieldsTest, ReadsFieldsOfTheirType) {
   EXPECT_EQ(Int64Field(kBody, "count").value(), 3);

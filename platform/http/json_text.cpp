@@ -27,7 +27,9 @@ void AppendDouble(double number, std::string& out) {
 
 void Append(const boost::json::value& value, std::string& out) {
   switch (value.kind()) {
-    case boost::json::kind::double_: AppendDouble(value.get_double(), out); return;
+    case boost::json::kind::double_:
+      AppendDouble(value.get_double(), out);
+      return;
     case boost::json::kind::object: {
       out += '{';
       bool first = true;
@@ -52,7 +54,9 @@ void Append(const boost::json::value& value, std::string& out) {
       out += ']';
       return;
     }
-    default: out += boost::json::serialize(value); return;  // strings, integers, booleans, null
+    default:
+      out += boost::json::serialize(value);
+      return;  // strings, integers, booleans, null
   }
 }
 

@@ -10,11 +10,16 @@ namespace manmulsang::http {
 namespace {
 
 TEST(JsonTextTest, FractionsAreWrittenShortAndReadBackTheSame) {
-  boost::json::value value = {{"average", 4.5}, {"zero", 0.0}, {"tenth", 0.1}, {"count", 49},
-                              {"items", {1.25, "노트북 \"15\"\n", nullptr, true}}, {"nested", {{"x", -2.75}}}};
+  boost::json::value value = {{"average", 4.5},
+                              {"zero", 0.0},
+                              {"tenth", 0.1},
+                              {"count", 49},
+                              {"items", {1.25, "노트북 \"15\"\n", nullptr, true}},
+                              {"nested", {{"x", -2.75}}}};
   const std::string text = JsonText(value);
-  EXPECT_EQ(text,
-            R"({"average":4.5,"zero":0.0,"tenth":0.1,"count":49,"items":[1.25,"노트북 \"15\"\n",null,true],"nested":{"x":-2.75}})");
+  EXPECT_EQ(
+      text,
+      R"({"average":4.5,"zero":0.0,"tenth":0.1,"count":49,"items":[1.25,"노트북 \"15\"\n",null,true],"nested":{"x":-2.75}})");
   EXPECT_EQ(boost::json::parse(text), value);  // the same numbers come back
 }
 

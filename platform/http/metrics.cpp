@@ -20,10 +20,9 @@ namespace {
 
 // Prometheus' default buckets, with 1 ms and 2.5 ms added: most pages answer in single
 // milliseconds, where the defaults would lump everything into one bucket.
-constexpr std::array<double, 13> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
-                                             0.25,  0.5,    1,     2.5,  5,     10};
+constexpr std::array<double, 13> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 constexpr unsigned kFirstStatus = 100;
-constexpr unsigned kStatusCount = 500;  // 100..599
+constexpr unsigned kStatusCount = 500;    // 100..599
 constexpr std::size_t kMethodSlots = 64;  // beast's verb enum is smaller
 
 bool IsMetricName(std::string_view name) {
@@ -42,10 +41,14 @@ std::string EscapeLabel(std::string_view value) {
   std::string escaped;
   escaped.reserve(value.size());
   for (const char character : value) {
-    if (character == '\\') escaped += "\\\\";
-    else if (character == '"') escaped += "\\\"";
-    else if (character == '\n') escaped += "\\n";
-    else escaped += character;
+    if (character == '\\')
+      escaped += "\\\\";
+    else if (character == '"')
+      escaped += "\\\"";
+    else if (character == '\n')
+      escaped += "\\n";
+    else
+      escaped += character;
   }
   return escaped;
 }
@@ -53,9 +56,12 @@ std::string EscapeLabel(std::string_view value) {
 std::string EscapeHelp(std::string_view help) {
   std::string escaped;
   for (const char character : help) {
-    if (character == '\\') escaped += "\\\\";
-    else if (character == '\n') escaped += "\\n";
-    else escaped += character;
+    if (character == '\\')
+      escaped += "\\\\";
+    else if (character == '\n')
+      escaped += "\\n";
+    else
+      escaped += character;
   }
   return escaped;
 }
@@ -117,8 +123,7 @@ class Registry {
   std::shared_mutex route_mutex;
   std::unordered_map<std::string, std::unique_ptr<RouteSlots>, TransparentHash, std::equal_to<>> routes;
   GaugeMetric in_flight;
-  const double start_time = std::chrono::duration<double>(
-      std::chrono::system_clock::now().time_since_epoch()).count();
+  const double start_time = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 
   RequestSlot& SlotFor(std::string_view route, Method method) {
     RouteSlots* slots = nullptr;
@@ -158,8 +163,8 @@ class Registry {
           const std::uint64_t count = slot->statuses[index].load(std::memory_order_relaxed);
           if (count == 0) continue;
           fmt::format_to(std::back_inserter(totals),
-                         "http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
-                         route_label, method, index + kFirstStatus, count);
+                         "http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n", route_label, method,
+                         index + kFirstStatus, count);
         }
         std::uint64_t cumulative = 0;
         for (std::size_t bucket = 0; bucket < kBuckets.size(); ++bucket) {
@@ -177,12 +182,14 @@ class Registry {
                        static_cast<double>(slot->sum_microseconds.load(std::memory_order_relaxed)) / 1e6);
       }
     }
-    out += "# HELP http_requests_total Requests answered, by route pattern, method and status.\n"
-           "# TYPE http_requests_total counter\n";
+    out +=
+        "# HELP http_requests_total Requests answered, by route pattern, method and status.\n"
+        "# TYPE http_requests_total counter\n";
     out += totals;
-    out += "# HELP http_request_duration_seconds Time from the end of the request header to the "
-           "response handed to the socket.\n"
-           "# TYPE http_request_duration_seconds histogram\n";
+    out +=
+        "# HELP http_request_duration_seconds Time from the end of the request header to the "
+        "response handed to the socket.\n"
+        "# TYPE http_request_duration_seconds histogram\n";
     out += histograms;
   }
 };
@@ -277,7 +284,9 @@ MetricReaders& MetricReaders::operator=(MetricReaders&& other) noexcept {
   return *this;
 }
 
-void MetricReaders::Sampler(std::function<void()> sample) { samplers_.push_back(Metrics::AddSampler(std::move(sample))); }
+void MetricReaders::Sampler(std::function<void()> sample) {
+  samplers_.push_back(Metrics::AddSampler(std::move(sample)));
+}
 
 void MetricReaders::Gauge(std::string_view name, std::string_view help, std::function<double()> read,
                           std::string_view labels) {

@@ -18,12 +18,15 @@ TEST(MetricsTest, CountsRequestsByRouteMethodAndStatus) {
       << text;
   EXPECT_NE(text.find("http_requests_total{route=\"/metrics-test/:id\",method=\"POST\",status=\"403\"} 1\n"),
             std::string::npos);
-  EXPECT_NE(text.find("http_request_duration_seconds_bucket{route=\"/metrics-test/:id\",method=\"GET\",le=\"0.001\"} 1\n"),
-            std::string::npos);
-  EXPECT_NE(text.find("http_request_duration_seconds_bucket{route=\"/metrics-test/:id\",method=\"GET\",le=\"0.0025\"} 2\n"),
-            std::string::npos);
-  EXPECT_NE(text.find("http_request_duration_seconds_bucket{route=\"/metrics-test/:id\",method=\"POST\",le=\"10\"} 0\n"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find("http_request_duration_seconds_bucket{route=\"/metrics-test/:id\",method=\"GET\",le=\"0.001\"} 1\n"),
+      std::string::npos);
+  EXPECT_NE(
+      text.find("http_request_duration_seconds_bucket{route=\"/metrics-test/:id\",method=\"GET\",le=\"0.0025\"} 2\n"),
+      std::string::npos);
+  EXPECT_NE(
+      text.find("http_request_duration_seconds_bucket{route=\"/metrics-test/:id\",method=\"POST\",le=\"10\"} 0\n"),
+      std::string::npos);
   EXPECT_NE(text.find("http_request_duration_seconds_count{route=\"/metrics-test/:id\",method=\"POST\"} 1\n"),
             std::string::npos);
   EXPECT_NE(text.find("# TYPE http_request_duration_seconds histogram\n"), std::string::npos);
@@ -54,8 +57,10 @@ TEST(MetricsTest, ReadersAreReadAtEveryScrapeUnderOneHelpAndType) {
   {
     MetricReaders readers;
     readers.Sampler([&] { ++samples; });
-    readers.Counter("metrics_test_cache_lookups_total", "Look-ups.", [&] { return hits; }, "result=\"hit\"");
-    readers.Counter("metrics_test_cache_lookups_total", "Look-ups.", [] { return 4.0; }, "result=\"miss\"");
+    readers.Counter(
+        "metrics_test_cache_lookups_total", "Look-ups.", [&] { return hits; }, "result=\"hit\"");
+    readers.Counter(
+        "metrics_test_cache_lookups_total", "Look-ups.", [] { return 4.0; }, "result=\"miss\"");
     readers.Gauge("metrics_test_writers_waiting", "Writers queued.", [&] { return queue; });
     std::string text = Metrics::Render();
     EXPECT_NE(text.find("# HELP metrics_test_cache_lookups_total Look-ups.\n"

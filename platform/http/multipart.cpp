@@ -34,8 +34,7 @@ std::optional<std::string> MultipartBoundary(std::string_view content_type) {
   return boundary;
 }
 
-std::optional<std::vector<MultipartPart>> ParseMultipart(std::string_view body,
-                                                         std::string_view boundary) {
+std::optional<std::vector<MultipartPart>> ParseMultipart(std::string_view body, std::string_view boundary) {
   if (boundary.empty()) return std::nullopt;
   const std::string delimiter = "--" + std::string(boundary);
   const std::string next_delimiter = "\r\n" + delimiter;

@@ -95,9 +95,9 @@ std::optional<Response> PageCache::Get(std::string_view key) const {
 Response PageCache::Put(std::string_view key, Response response, std::chrono::seconds ttl) {
   if (response.status != Status::ok || SetsCookie(response)) return response;
   Entry entry;
-  entry.body = response.shared ? response.shared
-                               : Precompress(std::move(response.body), response.content_type,
-                                             CompressionEffort::balanced);
+  entry.body = response.shared
+                   ? response.shared
+                   : Precompress(std::move(response.body), response.content_type, CompressionEffort::balanced);
   entry.content_type = std::move(response.content_type);
   entry.headers = std::move(response.headers);
   const core::TimePoint now = impl_->clock.Now();

@@ -75,7 +75,8 @@ TEST_F(PageCacheTest, NeverStoresTokensCookiesOrErrors) {
   EXPECT_EQ(seen, "");
   EXPECT_EQ(request_.csrf_token(), "visitor-token");
 
-  const Response not_found = cache_.GetOrRender(request_, "/b|ko", 60s, [] { return Response::Html("no", Status::not_found); });
+  const Response not_found =
+      cache_.GetOrRender(request_, "/b|ko", 60s, [] { return Response::Html("no", Status::not_found); });
   EXPECT_EQ(not_found.status, Status::not_found);
   EXPECT_FALSE(cache_.Get("/b|ko"));
 

@@ -129,8 +129,7 @@ bool Request::WantsJson() const {
   return html == std::string_view::npos || json < html;
 }
 
-void Request::SetRoute(std::string_view pattern,
-                       std::vector<std::pair<std::string, std::string>> parameters) {
+void Request::SetRoute(std::string_view pattern, std::vector<std::pair<std::string, std::string>> parameters) {
   route_ = std::string(pattern);
   path_parameters_ = std::move(parameters);
 }

@@ -27,8 +27,8 @@ TEST(RequestParametersTest, ListPagesTakeDefaultsAndRefuseWhatIsOutOfRange) {
   EXPECT_EQ(given->page, 3);
   EXPECT_EQ(given->per_page, 50);
   EXPECT_EQ(ParseListPage(MakeRequest(Method::get, "/x"), 24)->per_page, 24);
-  for (std::string_view target : {"/x?page=0", "/x?per_page=101", "/x?page=abc", "/x?page=-2", "/x?page=100001",
-                                  "/x?per_page=", "/x?page=1e3"}) {
+  for (std::string_view target :
+       {"/x?page=0", "/x?per_page=101", "/x?page=abc", "/x?page=-2", "/x?page=100001", "/x?per_page=", "/x?page=1e3"}) {
     EXPECT_FALSE(ParseListPage(MakeRequest(Method::get, target)).has_value()) << target;
   }
 }

@@ -34,8 +34,8 @@ TEST(RequestTest, MarksMalformedTargets) {
 
 TEST(RequestTest, ParsesCookies) {
   const Request request = MakeRequest(
-      Method::get, "/", {{"Cookie", "mm_session=abc; theme=\"dark\";  broken; =novalue; mm_session=second"},
-                         {"Cookie", "lang=ko"}});
+      Method::get, "/",
+      {{"Cookie", "mm_session=abc; theme=\"dark\";  broken; =novalue; mm_session=second"}, {"Cookie", "lang=ko"}});
   EXPECT_EQ(request.Cookie("mm_session"), "abc");
   EXPECT_EQ(request.Cookie("theme"), "dark");
   EXPECT_EQ(request.Cookie("lang"), "ko");

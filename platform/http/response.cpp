@@ -40,8 +40,7 @@ bool IsToken(std::string_view text) {
 bool IsCookieValue(std::string_view text) {
   for (const char character : text) {
     const auto byte = static_cast<unsigned char>(character);
-    if (byte <= 0x20 || byte >= 0x7f || character == '"' || character == ',' || character == ';' ||
-        character == '\\') {
+    if (byte <= 0x20 || byte >= 0x7f || character == '"' || character == ',' || character == ';' || character == '\\') {
       return false;
     }
   }
@@ -68,8 +67,7 @@ Response Response::Redirect(std::string_view location, Status status) {
   return response;
 }
 
-Response Response::JsonError(Status status, std::string_view code, std::string_view message,
-                             std::string_view field) {
+Response Response::JsonError(Status status, std::string_view code, std::string_view message, std::string_view field) {
   boost::json::object error;
   error["code"] = code;
   error["message"] = message;
@@ -79,8 +77,8 @@ Response Response::JsonError(Status status, std::string_view code, std::string_v
   return Json(root, status);
 }
 
-Response Response::Shared(std::shared_ptr<const PrecompressedBody> shared_body,
-                          std::string content_type, Status status) {
+Response Response::Shared(std::shared_ptr<const PrecompressedBody> shared_body, std::string content_type,
+                          Status status) {
   Response response(status, std::move(content_type), {});
   response.shared = std::move(shared_body);
   response.cacheable = true;

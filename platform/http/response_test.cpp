@@ -12,7 +12,8 @@ TEST(ResponseTest, Factories) {
   EXPECT_EQ(redirect.status, Status::see_other);
   EXPECT_EQ(redirect.Header("Location"), "/orders/1");
   EXPECT_THROW(Response::Redirect("/x\r\nSet-Cookie: a=b"), std::invalid_argument);
-  const Response error = Response::JsonError(Status::unprocessable_entity, "invalid_price", "Price must be positive.", "price");
+  const Response error =
+      Response::JsonError(Status::unprocessable_entity, "invalid_price", "Price must be positive.", "price");
   EXPECT_EQ(error.status, Status::unprocessable_entity);
   EXPECT_EQ(error.body,
             "{\"error\":{\"code\":\"invalid_price\",\"message\":\"Price must be positive.\",\"field\":\"price\"}}");
@@ -22,7 +23,8 @@ TEST(ResponseTest, Factories) {
 
 TEST(ResponseTest, SetCookieWritesAttributes) {
   Response response;
-  response.SetCookie("mm_session", "abc123", CookieOptions{.max_age_seconds = 3600, .secure = true, .same_site = "Strict"});
+  response.SetCookie("mm_session", "abc123",
+                     CookieOptions{.max_age_seconds = 3600, .secure = true, .same_site = "Strict"});
   const std::string cookie(response.Header("Set-Cookie"));
   EXPECT_EQ(cookie.rfind("mm_session=abc123; Path=/; Max-Age=3600; Expires=", 0), 0u) << cookie;
   EXPECT_NE(cookie.find(" GMT; HttpOnly; Secure; SameSite=Strict"), std::string::npos) << cookie;

@@ -20,7 +20,8 @@ class RouteRulesTest : public ::testing::Test {
   RouteRulesTest() {
     // The stand-in for sign-in: "X-Role: admin" signs user 1 in with that role.
     router_.Use([](Request& request, const Handler& next) {
-      if (auto role = core::ParseRole(request.Header("X-Role"))) request.context().actor = {core::UserId{1}, *role, "a"};
+      if (auto role = core::ParseRole(request.Header("X-Role")))
+        request.context().actor = {core::UserId{1}, *role, "a"};
       return next(request);
     });
     const Handler reached = [this](Request&) {
@@ -59,7 +60,8 @@ TEST_F(RouteRulesTest, AdminApiRefusesVisitorsWith401AndOthersWith403BeforeReadi
   EXPECT_EQ(visitor.Header("Cache-Control"), "no-store");
   for (const std::string_view role : {"buyer", "seller"}) {
     // A body of the wrong type would be 415 for an admin: the role is looked at first.
-    const Response refused = Send(Method::post, "/api/v1/admin/things", role, "a=1", "application/x-www-form-urlencoded");
+    const Response refused =
+        Send(Method::post, "/api/v1/admin/things", role, "a=1", "application/x-www-form-urlencoded");
     EXPECT_EQ(refused.status, Status::forbidden) << role;
     EXPECT_EQ(Code(refused), "forbidden") << role;
   }
@@ -78,14 +80,15 @@ TEST_F(RouteRulesTest, AdminPageSendsVisitorsToSignInAndComesBack) {
 }
 
 TEST_F(RouteRulesTest, JsonRoutesRefuseOtherBodiesWith415) {
-  for (const std::string_view type : {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-                                      "application/jsonx", "text/json"}) {
+  for (const std::string_view type : {"text/plain", "application/x-www-form-urlencoded",
+                                      "multipart/form-data; boundary=x", "application/jsonx", "text/json"}) {
     const Response refused = Send(Method::post, "/api/v1/things", "", "{}", type);
     EXPECT_EQ(refused.status, Status::unsupported_media_type) << type;
     EXPECT_EQ(Code(refused), "unsupported_media_type") << type;
   }
   EXPECT_EQ(handled_, 0);
-  for (const std::string_view type : {"application/json", "application/json; charset=utf-8", "Application/JSON ;charset=UTF-8"}) {
+  for (const std::string_view type :
+       {"application/json", "application/json; charset=utf-8", "Application/JSON ;charset=UTF-8"}) {
     EXPECT_EQ(Send(Method::post, "/api/v1/things", "", "{}", type).status, Status::ok) << type;
   }
   // No body at all: nothing to refuse, the handler decides.
@@ -94,12 +97,14 @@ TEST_F(RouteRulesTest, JsonRoutesRefuseOtherBodiesWith415) {
 
 TEST_F(RouteRulesTest, NoStoreRoutesAreNeverCached) {
   Router router;
-  router.Get("/mine", [](Request&) {
-    Response response = Response::Text("mine");
-    response.cacheable = true;
-    response.SetHeader("Cache-Control", "public, max-age=60");
-    return response;
-  }, {.no_store = true});
+  router.Get("/mine",
+             [](Request&) {
+               Response response = Response::Text("mine");
+               response.cacheable = true;
+               response.SetHeader("Cache-Control", "public, max-age=60");
+               return response;
+             },
+             {.no_store = true});
   Request request = MakeRequest(Method::get, "/mine");
   const Response response = router.Dispatch(request);
   EXPECT_EQ(response.Header("Cache-Control"), "no-store");
@@ -108,9 +113,8 @@ TEST_F(RouteRulesTest, NoStoreRoutesAreNeverCached) {
 }
 
 TEST_F(RouteRulesTest, RefusalsAreWordedByTheApp) {
-  router_.SetRefusal([](const Request&, const ApiProblem& problem) {
-    return ApiErrorResponse(problem, "worded " + problem.code);
-  });
+  router_.SetRefusal(
+      [](const Request&, const ApiProblem& problem) { return ApiErrorResponse(problem, "worded " + problem.code); });
   const Response refused = Send(Method::post, "/api/v1/admin/things", "buyer", "{}");
   EXPECT_EQ(std::string(boost::json::parse(refused.body).at("error").at("message").as_string()), "worded forbidden");
 }
@@ -134,7 +138,8 @@ TEST(SignInRedirectTest, ComesBackOnlyToThisSite) {
 }
 
 TEST(ApiErrorResponseTest, IsTheJsonErrorNeverStoredAndChallengesOn401) {
-  const Response response = ApiErrorResponse({Status::bad_request, "invalid_quantity", "quantity"}, "수량을 확인하세요.");
+  const Response response =
+      ApiErrorResponse({Status::bad_request, "invalid_quantity", "quantity"}, "수량을 확인하세요.");
   EXPECT_EQ(response.status, Status::bad_request);
   EXPECT_EQ(response.content_type.substr(0, 16), "application/json");
   const boost::json::value error = boost::json::parse(response.body).at("error");

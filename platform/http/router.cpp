@@ -248,10 +248,9 @@ Response Router::Dispatch(Request& request) const {
     }
     request.SetRoute(node->routes.front().pattern, {});
     const Handler not_allowed = [allow = std::move(allow)](Request& inner) {
-      Response response = inner.WantsJson()
-                              ? Response::JsonError(Status::method_not_allowed, "method_not_allowed",
-                                                    "This resource does not accept that method.")
-                              : Response::Text("Method not allowed\n", Status::method_not_allowed);
+      Response response = inner.WantsJson() ? Response::JsonError(Status::method_not_allowed, "method_not_allowed",
+                                                                  "This resource does not accept that method.")
+                                            : Response::Text("Method not allowed\n", Status::method_not_allowed);
       response.SetHeader("Allow", allow);
       return response;
     };

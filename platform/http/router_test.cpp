@@ -13,7 +13,8 @@ Handler Answer(std::string text) {
   return [text = std::move(text)](Request& request) {
     std::string body = text;
     for (const char* name : {"id", "slug", "file"}) {
-      if (!request.PathParam(name).empty()) body += std::string(" ") + name + "=" + std::string(request.PathParam(name));
+      if (!request.PathParam(name).empty())
+        body += std::string(" ") + name + "=" + std::string(request.PathParam(name));
     }
     return Response::Text(body);
   };
@@ -83,9 +84,7 @@ TEST_F(RouterTest, OtherMethodGets405WithAllow) {
   EXPECT_EQ(Dispatch(Method::post, "/").Header("Allow"), "GET, HEAD");
 }
 
-TEST_F(RouterTest, HeadUsesGetRoutes) {
-  EXPECT_EQ(Dispatch(Method::head, "/p/9").body, "product id=9");
-}
+TEST_F(RouterTest, HeadUsesGetRoutes) { EXPECT_EQ(Dispatch(Method::head, "/p/9").body, "product id=9"); }
 
 TEST_F(RouterTest, BodyLimitsFollowTheRoute) {
   EXPECT_EQ(router_.BodyLimit(Method::post, "/p/5/reviews"), 4096u);

@@ -40,8 +40,7 @@ struct Server::Impl {
 
   asio::awaitable<void> AcceptLoop() {
     while (acceptor.is_open()) {
-      auto [error, socket] =
-          co_await acceptor.async_accept(asio::make_strand(io), asio::as_tuple(asio::use_awaitable));
+      auto [error, socket] = co_await acceptor.async_accept(asio::make_strand(io), asio::as_tuple(asio::use_awaitable));
       if (error) {
         if (!acceptor.is_open() || error == asio::error::operation_aborted) co_return;
         // Out of file descriptors and the like: back off instead of spinning.

@@ -297,13 +297,16 @@ TEST(ServerOffloadTest, SlowOffloadedHandlerDoesNotStopOtherRequests) {
   });
   RouteOptions offloaded;
   offloaded.offload = true;
-  router.Post("/decode", [&](Request& request) {
-    ran_on_io_thread = std::this_thread::get_id() == io_thread;
-    started.set_value();
-    // Bounded so that a broken server fails the test instead of hanging it.
-    released.wait_for(10s);
-    return Response::Text("decoded " + request.body());
-  }, offloaded);
+  router.Post(
+      "/decode",
+      [&](Request& request) {
+        ran_on_io_thread = std::this_thread::get_id() == io_thread;
+        started.set_value();
+        // Bounded so that a broken server fails the test instead of hanging it.
+        released.wait_for(10s);
+        return Response::Text("decoded " + request.body());
+      },
+      offloaded);
   EXPECT_TRUE(router.HasOffloadedRoutes());
 
   ServerOptions options;
@@ -346,7 +349,8 @@ TEST(ServerOffloadTest, RouterWithoutOffloadedRoutesSaysSo) {
   RouteOptions options;
   options.body_limit = 5;
   options.offload = true;
-  router.Post("/upload/:id", [](Request&) { return Response::Text("ok"); }, options);
+  router.Post(
+      "/upload/:id", [](Request&) { return Response::Text("ok"); }, options);
   EXPECT_TRUE(router.Options(Method::post, "/upload/3").offload);
   EXPECT_EQ(router.BodyLimit(Method::post, "/upload/3"), 5u);
   EXPECT_FALSE(router.Options(Method::get, "/").offload);

@@ -23,10 +23,14 @@ namespace {
 
 std::string_view RejectionCode(Status status) {
   switch (status) {
-    case Status::payload_too_large: return "payload_too_large";
-    case Status::request_header_fields_too_large: return "header_too_large";
-    case Status::uri_too_long: return "uri_too_long";
-    default: return "bad_request";
+    case Status::payload_too_large:
+      return "payload_too_large";
+    case Status::request_header_fields_too_large:
+      return "header_too_large";
+    case Status::uri_too_long:
+      return "uri_too_long";
+    default:
+      return "bad_request";
   }
 }
 
@@ -52,9 +56,8 @@ std::string_view BufferedTarget(const beast::flat_buffer& buffer) {
 // Errors that only mean the peer went away or was timed out: close without an answer.
 bool IsDisconnect(const boost::system::error_code& error) {
   return error == beast::error::timeout || error == asio::error::operation_aborted ||
-         error == bhttp::error::end_of_stream || error == asio::error::eof ||
-         error == asio::error::connection_reset || error == asio::error::broken_pipe ||
-         error == bhttp::error::partial_message;
+         error == bhttp::error::end_of_stream || error == asio::error::eof || error == asio::error::connection_reset ||
+         error == asio::error::broken_pipe || error == bhttp::error::partial_message;
 }
 
 // The client's address as the proxy reports it; empty when it reports none that parses.
@@ -152,8 +155,7 @@ class Session {
       }
       // Big uploads on a slow link get time in proportion, at 64 KiB/s.
       if (parser.content_length() && *parser.content_length() > 1024 * 1024) {
-        stream_.expires_after(options_.request_timeout +
-                              std::chrono::seconds(*parser.content_length() / (64 * 1024)));
+        stream_.expires_after(options_.request_timeout + std::chrono::seconds(*parser.content_length() / (64 * 1024)));
       }
       auto [body_error, body_bytes] = co_await bhttp::async_read(stream_, buffer, parser, kTuple);
       if (body_error == bhttp::error::body_limit) {
@@ -193,7 +195,7 @@ class Session {
     wire_request.accept_encoding = request.Header("Accept-Encoding");
     wire_request.if_none_match = request.Header("If-None-Match");
     const bool written = co_await Write(response, wire_request, request.route(), request.target(), start);
-    co_return written && keep_alive;
+    co_return written&& keep_alive;
   }
 
   Response Answer(Request& request) {
@@ -216,8 +218,8 @@ class Session {
   }
 
   static Response InternalError(const Request& request, std::string_view what) {
-    spdlog::error("{} {} {}: handler failed: {}", request.request_id(),
-                  bhttp::to_string(request.method()), request.target(), what);
+    spdlog::error("{} {} {}: handler failed: {}", request.request_id(), bhttp::to_string(request.method()),
+                  request.target(), what);
     if (request.WantsJson()) {
       return Response::JsonError(Status::internal_server_error, "internal_error",
                                  "Something went wrong on our side. Please try again.");
@@ -257,8 +259,8 @@ class Session {
     const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start);
     Metrics::ObserveRequest(route, wire_request.method, wire.status, elapsed);
     if (options_.access_log) {
-      spdlog::info("{} {} {} {} {} {} {}us", wire_request.request_id, remote_,
-                   bhttp::to_string(wire_request.method), target, wire.status, wire.body.size(), elapsed.count());
+      spdlog::info("{} {} {} {} {} {} {}us", wire_request.request_id, remote_, bhttp::to_string(wire_request.method),
+                   target, wire.status, wire.body.size(), elapsed.count());
     }
     co_return !error;
   }

@@ -41,7 +41,6 @@ struct SessionShared {
   boost::asio::thread_pool* workers = nullptr;
 };
 
-boost::asio::awaitable<void> RunSession(std::shared_ptr<SessionShared> shared,
-                                        boost::asio::ip::tcp::socket socket);
+boost::asio::awaitable<void> RunSession(std::shared_ptr<SessionShared> shared, boost::asio::ip::tcp::socket socket);
 
 }  // namespace manmulsang::http

@@ -26,8 +26,8 @@ struct Asset {
 std::string ShortHash(std::string_view content) {
   core::EnsureSodium();
   std::array<unsigned char, 16> hash{};
-  crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(content.data()),
-                     content.size(), nullptr, 0);
+  crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(content.data()), content.size(),
+                     nullptr, 0);
   std::array<char, 33> hex{};
   sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
   return std::string(hex.data(), 8);

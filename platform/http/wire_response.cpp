@@ -10,8 +10,8 @@
 
 #include "header_values.hpp"
 #include "http_date.hpp"
-#include "manmulsang/http/compression.hpp"
 #include "manmulsang/core/sodium.hpp"
+#include "manmulsang/http/compression.hpp"
 
 namespace manmulsang::http {
 namespace {

@@ -27,11 +27,16 @@ Blob CopyToBlob(std::string_view bytes) { return Blob(vips_blob_copy(bytes.data(
 VImage OpenHeader(ImageFormat format, VipsBlob* blob) {
   auto* options = VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL)->set("fail_on", VIPS_FAIL_ON_ERROR);
   switch (format) {
-    case ImageFormat::jpeg: return VImage::jpegload_buffer(blob, options);
-    case ImageFormat::png: return VImage::pngload_buffer(blob, options);
-    case ImageFormat::webp: return VImage::webpload_buffer(blob, options);
-    case ImageFormat::gif: return VImage::gifload_buffer(blob, options);
-    default: break;
+    case ImageFormat::jpeg:
+      return VImage::jpegload_buffer(blob, options);
+    case ImageFormat::png:
+      return VImage::pngload_buffer(blob, options);
+    case ImageFormat::webp:
+      return VImage::webpload_buffer(blob, options);
+    case ImageFormat::gif:
+      return VImage::gifload_buffer(blob, options);
+    default:
+      break;
   }
   delete options;
   throw vips::VError("image format not accepted");
@@ -51,8 +56,7 @@ bool SwapsSides(const VImage& image) {
 VImage ToSrgbProfile(const VImage& decoded) {
   if (decoded.get_typeof("icc-profile-data") == 0) return decoded;
   try {
-    return decoded
-        .icc_transform("srgb", VImage::option()->set("embedded", true)->set("intent", VIPS_INTENT_RELATIVE))
+    return decoded.icc_transform("srgb", VImage::option()->set("embedded", true)->set("intent", VIPS_INTENT_RELATIVE))
         .copy_memory();
   } catch (const vips::VError&) {
     vips_error_clear();
@@ -74,11 +78,8 @@ EncodedImage EncodeJpeg(const VImage& image, int quality) {
   // already sRGB, which is what a browser assumes without a profile. Progressive: a picture on a
   // slow link shows whole, blurred, then sharpens. Same input and settings give the same bytes,
   // so the same upload gets the same content address.
-  VipsBlob* encoded = image.jpegsave_buffer(VImage::option()
-                                                ->set("Q", quality)
-                                                ->set("strip", true)
-                                                ->set("optimize_coding", true)
-                                                ->set("interlace", true));
+  VipsBlob* encoded = image.jpegsave_buffer(
+      VImage::option()->set("Q", quality)->set("strip", true)->set("optimize_coding", true)->set("interlace", true));
   const Blob owned(encoded);
   std::size_t length = 0;
   const void* data = vips_blob_get(encoded, &length);
@@ -141,6 +142,5 @@ std::variant<ProcessedImage, ImageError> DecodeAccepted(ImageFormat format, std:
     return ImageError::corrupt;
   }
 }
-
 
 }  // namespace manmulsang::image

@@ -12,9 +12,7 @@ bool HasAt(std::string_view bytes, std::size_t offset, std::string_view expected
   return bytes.size() >= offset + expected.size() && bytes.substr(offset, expected.size()) == expected;
 }
 
-std::uint32_t Byte(std::string_view bytes, std::size_t offset) {
-  return static_cast<unsigned char>(bytes[offset]);
-}
+std::uint32_t Byte(std::string_view bytes, std::size_t offset) { return static_cast<unsigned char>(bytes[offset]); }
 
 std::uint32_t BigEndian16(std::string_view bytes, std::size_t offset) {
   return Byte(bytes, offset) << 8 | Byte(bytes, offset + 1);
@@ -138,9 +136,8 @@ bool LooksLikeSvg(std::string_view bytes) {
   if (start >= bytes.size() || bytes[start] != '<') return false;
   const std::string_view head = bytes.substr(start, 64 * 1024);
   constexpr std::string_view kTag = "<svg";
-  return std::search(head.begin(), head.end(), kTag.begin(), kTag.end(), [](char a, char b) {
-           return std::tolower(static_cast<unsigned char>(a)) == b;
-         }) != head.end();
+  return std::search(head.begin(), head.end(), kTag.begin(), kTag.end(),
+                     [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }) != head.end();
 }
 
 bool IsHeifBrand(std::string_view bytes) {
@@ -162,7 +159,7 @@ std::size_t CountJpegScans(std::string_view bytes) {
     if (offset >= bytes.size()) break;
     const std::uint32_t marker = Byte(bytes, offset);
     ++offset;
-    if (marker == 0xd9) break;                                            // end of image
+    if (marker == 0xd9) break;                                           // end of image
     if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd8)) continue;  // no length follows
     if (offset + 2 > bytes.size()) break;
     const std::uint32_t length = BigEndian16(bytes, offset);
@@ -183,20 +180,34 @@ bool IsAccepted(ImageFormat format) {
 
 std::string_view FormatName(ImageFormat format) {
   switch (format) {
-    case ImageFormat::unknown: return "unknown";
-    case ImageFormat::jpeg: return "jpeg";
-    case ImageFormat::png: return "png";
-    case ImageFormat::webp: return "webp";
-    case ImageFormat::gif: return "gif";
-    case ImageFormat::svg: return "svg";
-    case ImageFormat::pdf: return "pdf";
-    case ImageFormat::tiff: return "tiff";
-    case ImageFormat::heif: return "heif";
-    case ImageFormat::jpeg2000: return "jpeg2000";
-    case ImageFormat::jpeg_xl: return "jpeg_xl";
-    case ImageFormat::bmp: return "bmp";
-    case ImageFormat::icon: return "icon";
-    case ImageFormat::photoshop: return "photoshop";
+    case ImageFormat::unknown:
+      return "unknown";
+    case ImageFormat::jpeg:
+      return "jpeg";
+    case ImageFormat::png:
+      return "png";
+    case ImageFormat::webp:
+      return "webp";
+    case ImageFormat::gif:
+      return "gif";
+    case ImageFormat::svg:
+      return "svg";
+    case ImageFormat::pdf:
+      return "pdf";
+    case ImageFormat::tiff:
+      return "tiff";
+    case ImageFormat::heif:
+      return "heif";
+    case ImageFormat::jpeg2000:
+      return "jpeg2000";
+    case ImageFormat::jpeg_xl:
+      return "jpeg_xl";
+    case ImageFormat::bmp:
+      return "bmp";
+    case ImageFormat::icon:
+      return "icon";
+    case ImageFormat::photoshop:
+      return "photoshop";
   }
   return "unknown";
 }

@@ -22,8 +22,8 @@ TEST(ImageHeader, ReadsTheDeclaredSizeOfEachAcceptedFormat) {
   const vips::VImage picture = RedLeftBlueRight(301, 157);
   ExpectSize(Jpeg(picture), ImageFormat::jpeg, 301, 157);
   ExpectSize(Png(picture), ImageFormat::png, 301, 157);
-  ExpectSize(Webp(picture, false), ImageFormat::webp, 301, 157);  // VP8
-  ExpectSize(Webp(picture, true), ImageFormat::webp, 301, 157);   // VP8L
+  ExpectSize(Webp(picture, false), ImageFormat::webp, 301, 157);                  // VP8
+  ExpectSize(Webp(picture, true), ImageFormat::webp, 301, 157);                   // VP8L
   ExpectSize(Webp(picture.bandjoin(128.0), false), ImageFormat::webp, 301, 157);  // VP8X (alpha)
   ExpectSize(OnePixelGif(), ImageFormat::gif, 1, 1);
 }
@@ -42,11 +42,20 @@ TEST(ImageHeader, ReadsTheDecompressionBombsDeclaredSizeFromAFewBytes) {
 TEST(ImageHeader, RecognisesTheFormatsItRefuses) {
   EXPECT_EQ(ReadImageHeader("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>").format,
             ImageFormat::svg);
-  EXPECT_EQ(ReadImageHeader("\xef\xbb\xbf  <?xml version=\"1.0\"?>\n<!DOCTYPE x>\n<SVG></SVG>").format, ImageFormat::svg);
+  EXPECT_EQ(ReadImageHeader("\xef\xbb\xbf  <?xml version=\"1.0\"?>\n<!DOCTYPE x>\n<SVG></SVG>").format,
+            ImageFormat::svg);
   EXPECT_EQ(ReadImageHeader("%PDF-1.7\n...").format, ImageFormat::pdf);
   EXPECT_EQ(ReadImageHeader(Tiff(RedLeftBlueRight(8, 8))).format, ImageFormat::tiff);
-  EXPECT_EQ(ReadImageHeader(std::string("\0\0\0\x18" "ftypheic\0\0\0\0", 16)).format, ImageFormat::heif);
-  EXPECT_EQ(ReadImageHeader(std::string("\0\0\0\x1c" "ftypavif\0\0\0\0", 16)).format, ImageFormat::heif);
+  EXPECT_EQ(ReadImageHeader(std::string("\0\0\0\x18"
+                                        "ftypheic\0\0\0\0",
+                                        16))
+                .format,
+            ImageFormat::heif);
+  EXPECT_EQ(ReadImageHeader(std::string("\0\0\0\x1c"
+                                        "ftypavif\0\0\0\0",
+                                        16))
+                .format,
+            ImageFormat::heif);
   EXPECT_EQ(ReadImageHeader("BM" + std::string(40, '\0')).format, ImageFormat::bmp);
   EXPECT_FALSE(IsAccepted(ImageFormat::svg));
   EXPECT_FALSE(IsAccepted(ImageFormat::tiff));
@@ -56,7 +65,11 @@ TEST(ImageHeader, WhatIsNoImageIsUnknown) {
   EXPECT_EQ(ReadImageHeader("").format, ImageFormat::unknown);
   EXPECT_EQ(ReadImageHeader("hello, world").format, ImageFormat::unknown);
   EXPECT_EQ(ReadImageHeader("<html><body>hi</body></html>").format, ImageFormat::unknown);
-  EXPECT_EQ(ReadImageHeader(std::string("\0\0\0\x18" "ftypisom", 12)).format, ImageFormat::unknown);  // a video
+  EXPECT_EQ(ReadImageHeader(std::string("\0\0\0\x18"
+                                        "ftypisom",
+                                        12))
+                .format,
+            ImageFormat::unknown);  // a video
   EXPECT_EQ(ReadImageHeader("PK\x03\x04").format, ImageFormat::unknown);
 }
 
@@ -82,9 +95,9 @@ TEST(ImageHeader, EveryCutOfARealHeaderIsMalformedOrRightNeverOutOfBounds) {
 TEST(ImageHeader, ZeroSizesAndMissingFrameHeadersAreMalformed) {
   EXPECT_TRUE(ReadImageHeader(PngDeclaring(0, 10)).malformed);
   EXPECT_TRUE(ReadImageHeader(std::string("GIF89a\0\0\1\0", 10)).malformed);
-  EXPECT_TRUE(ReadImageHeader(std::string("\xff\xd8\xff\xd9", 4)).malformed);                    // SOI, EOI
-  EXPECT_TRUE(ReadImageHeader(std::string("\xff\xd8\xff\xe0\x00\x01", 6)).malformed);            // length < 2
-  EXPECT_TRUE(ReadImageHeader(std::string("\xff\xd8\xff\xe0\xff\xff\x00", 7)).malformed);        // past the end
+  EXPECT_TRUE(ReadImageHeader(std::string("\xff\xd8\xff\xd9", 4)).malformed);              // SOI, EOI
+  EXPECT_TRUE(ReadImageHeader(std::string("\xff\xd8\xff\xe0\x00\x01", 6)).malformed);      // length < 2
+  EXPECT_TRUE(ReadImageHeader(std::string("\xff\xd8\xff\xe0\xff\xff\x00", 7)).malformed);  // past the end
 }
 
 TEST(ImageHeader, CountsJpegScansWithoutBeingFooledByMarkersInsideSegments) {

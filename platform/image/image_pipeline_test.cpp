@@ -15,9 +15,7 @@ namespace {
 
 using namespace testing;
 
-vips::VImage Decode(const std::string& jpeg) {
-  return vips::VImage::new_from_buffer(jpeg.data(), jpeg.size(), "");
-}
+vips::VImage Decode(const std::string& jpeg) { return vips::VImage::new_from_buffer(jpeg.data(), jpeg.size(), ""); }
 
 std::vector<double> PixelAt(const std::string& jpeg, int x, int y) { return Decode(jpeg).getpoint(x, y); }
 
@@ -131,8 +129,10 @@ TEST(ImagePipeline, ConvertsAnEmbeddedColourProfileToSrgb) {
   // A green picture stored as Display P3 numbers with the P3 profile attached, as a phone does.
   // Shown without the profile (which is stripped), the raw P3 numbers would be too dull; the
   // output must carry the sRGB numbers for the same colour instead.
-  const vips::VImage green = vips::VImage::black(64, 64).bandjoin({220.0, 40.0}).cast(VIPS_FORMAT_UCHAR).copy(
-      vips::VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+  const vips::VImage green = vips::VImage::black(64, 64)
+                                 .bandjoin({220.0, 40.0})
+                                 .cast(VIPS_FORMAT_UCHAR)
+                                 .copy(vips::VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
   const vips::VImage as_p3 = green.icc_export(vips::VImage::option()->set("output_profile", "p3"));
   const std::string upload = Blob(as_p3.jpegsave_buffer(vips::VImage::option()->set("Q", 95)));
   const vips::VImage stored = Decode(upload).copy_memory();
@@ -275,7 +275,8 @@ TEST(ImagePipeline, ProcessesFromManyThreadsAtOnce) {
   std::vector<std::string> expected;
   for (const std::string& upload : uploads) {
     const auto processed = pipeline.Process(upload);
-    expected.push_back(processed ? processed->detail.bytes + processed->list.bytes : std::string(ErrorCode(processed.error())));
+    expected.push_back(processed ? processed->detail.bytes + processed->list.bytes
+                                 : std::string(ErrorCode(processed.error())));
   }
   constexpr int kThreads = 6;
   constexpr int kRounds = 4;

@@ -33,9 +33,7 @@ std::string Sha256Hex(std::string_view bytes) {
   return Hex(digest.data(), digest.size());
 }
 
-[[noreturn]] void ThrowErrno(const std::string& what) {
-  throw std::system_error(errno, std::generic_category(), what);
-}
+[[noreturn]] void ThrowErrno(const std::string& what) { throw std::system_error(errno, std::generic_category(), what); }
 
 // Closes a descriptor on every path out.
 class FileDescriptor {

@@ -71,9 +71,10 @@ TEST(MediaStore, RefusesEveryNameThatIsNotHexAndAKnownExtension) {
   const std::string hash = kAbcSha256;
   for (const std::string& bad : std::vector<std::string>{
            "", ".png", hash, hash + ".", hash + ".exe", hash + ".PNG", hash + ".png.png", hash + ".jpg ",
-           hash.substr(1) + ".png", hash + "0.png", "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD.png",
-           "../secret.jpg", "../../secret.jpg", "/etc/passwd", (directory / "secret.jpg").string(),
-           "ba/" + hash + ".png", "..%2fsecret.jpg", hash + ".png" + std::string(1, '\0'), "g" + hash.substr(1) + ".png"}) {
+           hash.substr(1) + ".png", hash + "0.png",
+           "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD.png", "../secret.jpg", "../../secret.jpg",
+           "/etc/passwd", (directory / "secret.jpg").string(), "ba/" + hash + ".png", "..%2fsecret.jpg",
+           hash + ".png" + std::string(1, '\0'), "g" + hash.substr(1) + ".png"}) {
     EXPECT_FALSE(MediaStore::IsValidName(bad)) << bad;
     EXPECT_FALSE(store.Find(bad).has_value()) << bad;
     EXPECT_FALSE(store.Read(bad).has_value()) << bad;

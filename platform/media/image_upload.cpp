@@ -18,11 +18,14 @@ constexpr std::string_view kTooManyImages = "too_many_images";
 // bytes (413); a picture with too many pixels is well-formed but unprocessable (422).
 Status StatusOf(image::ImageError error) {
   switch (error) {
-    case image::ImageError::too_large_bytes: return Status::payload_too_large;
+    case image::ImageError::too_large_bytes:
+      return Status::payload_too_large;
     case image::ImageError::not_an_image:
-    case image::ImageError::unsupported_format: return Status::unsupported_media_type;
+    case image::ImageError::unsupported_format:
+      return Status::unsupported_media_type;
     case image::ImageError::too_many_pixels:
-    case image::ImageError::corrupt: return Status::unprocessable_entity;
+    case image::ImageError::corrupt:
+      return Status::unprocessable_entity;
   }
   return Status::unprocessable_entity;
 }
@@ -97,9 +100,9 @@ std::expected<std::vector<StoredImage>, ApiProblem> StoreOptionalUploadedImages(
 std::string UploadMessageKey(std::string_view code) { return "image." + std::string(code); }
 
 std::string_view UploadEnglishMessage(std::string_view code) {
-  for (const auto error : {image::ImageError::not_an_image, image::ImageError::unsupported_format,
-                           image::ImageError::too_large_bytes, image::ImageError::too_many_pixels,
-                           image::ImageError::corrupt}) {
+  for (const auto error :
+       {image::ImageError::not_an_image, image::ImageError::unsupported_format, image::ImageError::too_large_bytes,
+        image::ImageError::too_many_pixels, image::ImageError::corrupt}) {
     if (image::ErrorCode(error) == code) return image::EnglishMessage(error);
   }
   if (code == kImageRequired) return "Choose a picture to upload (a JPEG, PNG, WebP or GIF file).";

@@ -87,8 +87,8 @@ TEST_F(MediaUploadTest, SeveralFilesOfOneFieldUpToTheLimit) {
 
 TEST_F(MediaUploadTest, OneBadFileRefusesTheWholeRequestAndStoresNothing) {
   const std::string good = images::Jpeg(images::RedLeftBlueRight(300, 200));
-  const auto request = MultipartRequest(
-      Method::post, "/upload", {FilePart("photos", good), FilePart("photos", "just some text, not a photo")});
+  const auto request = MultipartRequest(Method::post, "/upload",
+                                        {FilePart("photos", good), FilePart("photos", "just some text, not a photo")});
   const auto stored = StoreUploadedImages(request, "photos", 5, library_);
   ASSERT_FALSE(stored);
   EXPECT_EQ(stored.error().status, Status::unsupported_media_type);
@@ -193,14 +193,16 @@ TEST(MediaUploadMessages, BothCatalogsWordEveryCode) {
   for (const auto& catalog : catalogs) {
     for (std::string_view code : {"not_an_image", "unsupported_format", "too_large_bytes", "too_many_pixels", "corrupt",
                                   "image_required", "too_many_images", "accepted"}) {
-      EXPECT_NE(catalog.content.find(std::string(code) + " = \""), std::string_view::npos) << catalog.path << " " << code;
+      EXPECT_NE(catalog.content.find(std::string(code) + " = \""), std::string_view::npos)
+          << catalog.path << " " << code;
     }
   }
 }
 
 TEST(MediaUploadMessages, EveryCodeHasAKeyAndEnglish) {
   EXPECT_EQ(UploadMessageKey("corrupt"), "image.corrupt");
-  EXPECT_EQ(UploadEnglishMessage("too_many_pixels"), "The image has more than 40 megapixels. Upload a smaller picture.");
+  EXPECT_EQ(UploadEnglishMessage("too_many_pixels"),
+            "The image has more than 40 megapixels. Upload a smaller picture.");
   EXPECT_NE(UploadEnglishMessage("image_required"), UploadEnglishMessage("too_many_images"));
   EXPECT_EQ(MediaUrl("ab.jpg"), "/media/ab.jpg");
 }

@@ -4,9 +4,7 @@
 
 namespace manmulsang::text {
 
-bool IsControlCharacter(char32_t code_point) {
-  return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F);
-}
+bool IsControlCharacter(char32_t code_point) { return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F); }
 
 bool IsAsciiControl(char byte) {
   const auto value = static_cast<unsigned char>(byte);

@@ -35,7 +35,7 @@ TEST(HasControlCharacter, FindsControlsInUtf8UnlessAllowed) {
   EXPECT_TRUE(HasControlCharacter("carriage\rreturn", U"\n\t"));
   EXPECT_TRUE(HasControlCharacter("del\x7F"));
   EXPECT_TRUE(HasControlCharacter("next line \xC2\x85"));  // U+0085 encoded
-  EXPECT_FALSE(HasControlCharacter("broken \xFF byte"));    // U+FFFD, not a control
+  EXPECT_FALSE(HasControlCharacter("broken \xFF byte"));   // U+FFFD, not a control
   EXPECT_FALSE(HasControlCharacter(""));
 }
 

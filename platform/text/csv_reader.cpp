@@ -100,8 +100,9 @@ class Tokenizer {
       } else {
         // Copy up to the next quote at once: most quoted fields hold no quote at all.
         const void* quote = std::memchr(bytes_.data() + position_, '"', bytes_.size() - position_);
-        const std::size_t end =
-            quote == nullptr ? bytes_.size() : static_cast<std::size_t>(static_cast<const char*>(quote) - bytes_.data());
+        const std::size_t end = quote == nullptr
+                                    ? bytes_.size()
+                                    : static_cast<std::size_t>(static_cast<const char*>(quote) - bytes_.data());
         const std::string_view run = bytes_.substr(position_, end - position_);
         for (std::size_t index = 0; index < run.size(); ++index) {
           if (run[index] == '\n' || (run[index] == '\r' && (index + 1 >= run.size() || run[index + 1] != '\n'))) {
@@ -177,7 +178,8 @@ CsvTable ReadCsv(std::string_view bytes, const CsvLimits& limits) {
     if (!have_header) {
       for (const std::string& name : record.fields) {
         const std::string_view trimmed = TrimAscii(name);
-        if (!IsValidUtf8(trimmed) || record.text_after_quote) return FileError(CsvFileError::invalid_header, record.line);
+        if (!IsValidUtf8(trimmed) || record.text_after_quote)
+          return FileError(CsvFileError::invalid_header, record.line);
         if (!trimmed.empty() && table.Column(trimmed)) return FileError(CsvFileError::invalid_header, record.line);
         table.header.emplace_back(trimmed);
       }
@@ -221,40 +223,60 @@ CsvTable ReadCsv(std::string_view bytes, const CsvLimits& limits) {
 
 std::string_view ErrorCode(CsvFileError error) {
   switch (error) {
-    case CsvFileError::none: return "none";
-    case CsvFileError::too_large: return "csv_too_large";
-    case CsvFileError::too_many_rows: return "csv_too_many_rows";
-    case CsvFileError::too_many_columns: return "csv_too_many_columns";
-    case CsvFileError::field_too_long: return "csv_field_too_long";
-    case CsvFileError::unterminated_quote: return "csv_unterminated_quote";
-    case CsvFileError::not_text: return "csv_not_text";
-    case CsvFileError::no_header: return "csv_no_header";
-    case CsvFileError::invalid_header: return "csv_invalid_header";
+    case CsvFileError::none:
+      return "none";
+    case CsvFileError::too_large:
+      return "csv_too_large";
+    case CsvFileError::too_many_rows:
+      return "csv_too_many_rows";
+    case CsvFileError::too_many_columns:
+      return "csv_too_many_columns";
+    case CsvFileError::field_too_long:
+      return "csv_field_too_long";
+    case CsvFileError::unterminated_quote:
+      return "csv_unterminated_quote";
+    case CsvFileError::not_text:
+      return "csv_not_text";
+    case CsvFileError::no_header:
+      return "csv_no_header";
+    case CsvFileError::invalid_header:
+      return "csv_invalid_header";
   }
   return "csv_invalid";
 }
 
 std::string_view ErrorCode(CsvRowError error) {
   switch (error) {
-    case CsvRowError::none: return "none";
-    case CsvRowError::invalid_utf8: return "csv_invalid_utf8";
-    case CsvRowError::text_after_quote: return "csv_text_after_quote";
-    case CsvRowError::too_many_fields: return "csv_too_many_fields";
+    case CsvRowError::none:
+      return "none";
+    case CsvRowError::invalid_utf8:
+      return "csv_invalid_utf8";
+    case CsvRowError::text_after_quote:
+      return "csv_text_after_quote";
+    case CsvRowError::too_many_fields:
+      return "csv_too_many_fields";
   }
   return "csv_invalid_row";
 }
 
 std::string EnglishMessage(CsvFileError error) {
   switch (error) {
-    case CsvFileError::none: return "";
-    case CsvFileError::too_large: return "The file is larger than 10 MiB; split it into smaller files.";
-    case CsvFileError::too_many_rows: return "The file has more than 10,000 rows; split it into smaller files.";
-    case CsvFileError::too_many_columns: return "A row has more than 100 columns.";
-    case CsvFileError::field_too_long: return "A field is longer than 64 KiB.";
-    case CsvFileError::unterminated_quote: return "A quoted field is never closed: a quote is missing.";
+    case CsvFileError::none:
+      return "";
+    case CsvFileError::too_large:
+      return "The file is larger than 10 MiB; split it into smaller files.";
+    case CsvFileError::too_many_rows:
+      return "The file has more than 10,000 rows; split it into smaller files.";
+    case CsvFileError::too_many_columns:
+      return "A row has more than 100 columns.";
+    case CsvFileError::field_too_long:
+      return "A field is longer than 64 KiB.";
+    case CsvFileError::unterminated_quote:
+      return "A quoted field is never closed: a quote is missing.";
     case CsvFileError::not_text:
       return "The file is not UTF-8 text (binary data or UTF-16); save it as \"CSV UTF-8\".";
-    case CsvFileError::no_header: return "The file is empty: the first row must name the columns.";
+    case CsvFileError::no_header:
+      return "The file is empty: the first row must name the columns.";
     case CsvFileError::invalid_header:
       return "The first row must name each column once, in UTF-8 text.";
   }
@@ -263,11 +285,14 @@ std::string EnglishMessage(CsvFileError error) {
 
 std::string EnglishMessage(CsvRowError error) {
   switch (error) {
-    case CsvRowError::none: return "";
+    case CsvRowError::none:
+      return "";
     case CsvRowError::invalid_utf8:
       return "The row is not valid UTF-8; save the file as \"CSV UTF-8\" (not CP949/EUC-KR).";
-    case CsvRowError::text_after_quote: return "Text follows a closing quote; a quote inside a quoted field is written \"\".";
-    case CsvRowError::too_many_fields: return "The row has more fields than the first row has columns.";
+    case CsvRowError::text_after_quote:
+      return "Text follows a closing quote; a quote inside a quoted field is written \"\".";
+    case CsvRowError::too_many_fields:
+      return "The row has more fields than the first row has columns.";
   }
   return "The row is not valid CSV.";
 }

@@ -13,11 +13,16 @@ using Fields = std::vector<std::string>;
 
 TEST(CsvReader, HeaderAndRowsWithLfOrCrlf) {
   for (const std::string_view newline : {"\n", "\r\n", "\r"}) {
-    const std::string bytes = "name,price\n" "노트북,12000\n" "마우스,5000";
+    const std::string bytes =
+        "name,price\n"
+        "노트북,12000\n"
+        "마우스,5000";
     std::string file;
     for (const char character : bytes) {
-      if (character == '\n') file.append(newline);
-      else file.push_back(character);
+      if (character == '\n')
+        file.append(newline);
+      else
+        file.push_back(character);
     }
     const CsvTable table = ReadCsv(file);
     ASSERT_TRUE(table.ok()) << ErrorCode(table.error);
@@ -60,7 +65,7 @@ TEST(CsvReader, MissingTrailingFieldsAreEmptyAndBlankRowsAreSkipped) {
   ASSERT_TRUE(table.ok());
   ASSERT_EQ(table.rows.size(), 2u);
   EXPECT_EQ(table.rows[0].fields, (Fields{"1", "", ""}));
-  EXPECT_EQ(table.rows[0].row, 4u);  // two blank rows, then the header as row 3
+  EXPECT_EQ(table.rows[0].row, 4u);                          // two blank rows, then the header as row 3
   EXPECT_EQ(table.rows[1].fields, (Fields{"4", "5", "6"}));  // trailing empty fields dropped
   EXPECT_EQ(table.rows[1].row, 7u);
 }
@@ -129,7 +134,8 @@ TEST(CsvReader, EveryErrorHasACodeAndAMessage) {
     EXPECT_TRUE(ErrorCode(error).starts_with("csv_"));
     EXPECT_FALSE(EnglishMessage(error).empty());
   }
-  for (const CsvRowError error : {CsvRowError::invalid_utf8, CsvRowError::text_after_quote, CsvRowError::too_many_fields}) {
+  for (const CsvRowError error :
+       {CsvRowError::invalid_utf8, CsvRowError::text_after_quote, CsvRowError::too_many_fields}) {
     EXPECT_TRUE(ErrorCode(error).starts_with("csv_"));
     EXPECT_FALSE(EnglishMessage(error).empty());
   }

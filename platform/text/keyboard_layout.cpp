@@ -11,20 +11,28 @@ namespace manmulsang::text {
 namespace {
 
 // Lower-case keys a..z in the 2-set layout.
-constexpr std::array<char32_t, 26> kLowerKeys = {
-    U'ㅁ', U'ㅠ', U'ㅊ', U'ㅇ', U'ㄷ', U'ㄹ', U'ㅎ', U'ㅗ', U'ㅑ', U'ㅓ', U'ㅏ', U'ㅣ', U'ㅡ',
-    U'ㅜ', U'ㅐ', U'ㅔ', U'ㅂ', U'ㄱ', U'ㄴ', U'ㅅ', U'ㅕ', U'ㅍ', U'ㅈ', U'ㅌ', U'ㅛ', U'ㅋ'};
+constexpr std::array<char32_t, 26> kLowerKeys = {U'ㅁ', U'ㅠ', U'ㅊ', U'ㅇ', U'ㄷ', U'ㄹ', U'ㅎ', U'ㅗ', U'ㅑ',
+                                                 U'ㅓ', U'ㅏ', U'ㅣ', U'ㅡ', U'ㅜ', U'ㅐ', U'ㅔ', U'ㅂ', U'ㄱ',
+                                                 U'ㄴ', U'ㅅ', U'ㅕ', U'ㅍ', U'ㅈ', U'ㅌ', U'ㅛ', U'ㅋ'};
 
 std::optional<char32_t> KeyToJamo(char key) {
   switch (key) {
-    case 'Q': return U'ㅃ';
-    case 'W': return U'ㅉ';
-    case 'E': return U'ㄸ';
-    case 'R': return U'ㄲ';
-    case 'T': return U'ㅆ';
-    case 'O': return U'ㅒ';
-    case 'P': return U'ㅖ';
-    default: break;
+    case 'Q':
+      return U'ㅃ';
+    case 'W':
+      return U'ㅉ';
+    case 'E':
+      return U'ㄸ';
+    case 'R':
+      return U'ㄲ';
+    case 'T':
+      return U'ㅆ';
+    case 'O':
+      return U'ㅒ';
+    case 'P':
+      return U'ㅖ';
+    default:
+      break;
   }
   if (key >= 'a' && key <= 'z') return kLowerKeys[static_cast<std::size_t>(key - 'a')];
   if (key >= 'A' && key <= 'Z') return kLowerKeys[static_cast<std::size_t>(key - 'A')];

@@ -43,7 +43,8 @@ icu::UnicodeString Nfc(const icu::UnicodeString& text) {
 // fromUTF8 would also replace invalid bytes, but with its own idea of how many; sanitizing
 // first keeps one rule (utf8.hpp) for the whole project.
 icu::UnicodeString FromUtf8(std::string_view text) {
-  if (IsValidUtf8(text)) return icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (IsValidUtf8(text))
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   const std::string clean = SanitizeUtf8(text);
   return icu::UnicodeString::fromUTF8(icu::StringPiece(clean.data(), static_cast<int32_t>(clean.size())));
 }

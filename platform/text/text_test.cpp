@@ -23,13 +23,13 @@ TEST(Utf8, ValidityTable) {
       {"", true},
       {"hello", true},
       {"만물상", true},
-      {"\xF0\x9F\x98\x80", true},          // 😀
-      {"\xC0\xAF", false},                  // overlong '/'
-      {"\xE0\x80\xAF", false},              // overlong
-      {"\xED\xA0\x80", false},              // surrogate U+D800
-      {"\xF4\x90\x80\x80", false},          // above U+10FFFF
-      {"\xEB\xA7", false},                  // truncated 만
-      {"\x80", false},                      // lone continuation
+      {"\xF0\x9F\x98\x80", true},   // 😀
+      {"\xC0\xAF", false},          // overlong '/'
+      {"\xE0\x80\xAF", false},      // overlong
+      {"\xED\xA0\x80", false},      // surrogate U+D800
+      {"\xF4\x90\x80\x80", false},  // above U+10FFFF
+      {"\xEB\xA7", false},          // truncated 만
+      {"\x80", false},              // lone continuation
       {"\xFF", false},
       {std::string_view("a\0b", 3), true},  // NUL is valid UTF-8
   };
@@ -40,9 +40,11 @@ TEST(Utf8, ValidityTable) {
 
 TEST(Utf8, DecodeReplacesMaximalSubparts) {
   EXPECT_EQ(DecodeUtf8("만a"), std::u32string(U"만a"));
-  EXPECT_EQ(DecodeUtf8("\xEB\xA7"), std::u32string(U"\uFFFD"));            // one truncated sequence
-  EXPECT_EQ(DecodeUtf8("\xE0\x80"), std::u32string(U"\uFFFD\uFFFD"));      // E0 80 can never be valid
-  EXPECT_EQ(DecodeUtf8("a\xFF" "b"), std::u32string(U"a\uFFFDb"));
+  EXPECT_EQ(DecodeUtf8("\xEB\xA7"), std::u32string(U"\uFFFD"));        // one truncated sequence
+  EXPECT_EQ(DecodeUtf8("\xE0\x80"), std::u32string(U"\uFFFD\uFFFD"));  // E0 80 can never be valid
+  EXPECT_EQ(DecodeUtf8("a\xFF"
+                       "b"),
+            std::u32string(U"a\uFFFDb"));
   EXPECT_EQ(DecodeUtf8("\xF0\x9F\x98"), std::u32string(U"\uFFFD"));
 }
 
@@ -64,9 +66,9 @@ TEST(Utf8, TruncateTable) {
   const std::vector<TruncateCase> cases = {
       {"만물상 노트북", 3, "", "만물상"},
       {"만물상 노트북", 4, "…", "만물상…"},
-      {"만물상", 3, "…", "만물상"},             // fits: unchanged, no ellipsis
+      {"만물상", 3, "…", "만물상"},  // fits: unchanged, no ellipsis
       {"만물상", 10, "…", "만물상"},
-      {"abcdef", 1, "…", "a"},                   // limit too small for the ellipsis
+      {"abcdef", 1, "…", "a"},  // limit too small for the ellipsis
       {"abcdef", 0, "", ""},
       {"😀😀😀", 2, "", "😀😀"},
       {"\xEB\xA7\x8C\xEB\xAC", 5, "", "만" + kReplacement},  // broken tail sanitized

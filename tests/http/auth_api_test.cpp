@@ -69,8 +69,7 @@ TEST_F(AuthApiTest, WrongPasswordIs401WithAnErrorCode) {
   std::string email = UniqueEmail("wrong");
   RegisterViaApi(email, kPassword);
   HttpClient client = NewClient();
-  HttpResponse response =
-      client.PostJson("/api/v1/auth/login", {{"email", email}, {"password", "not-the-password-1"}});
+  HttpResponse response = client.PostJson("/api/v1/auth/login", {{"email", email}, {"password", "not-the-password-1"}});
   EXPECT_TRUE(IsJsonError(response, 401));
 }
 

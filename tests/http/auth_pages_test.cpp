@@ -104,8 +104,8 @@ TEST_F(AuthPagesTest, FormPostWithoutCsrfIs403) {
 
   // A cross-site form carries a token but the browser has no matching mm_csrf cookie.
   HttpClient stranger = NewClient();
-  HttpResponse no_cookie = stranger.Post("/register", {{"_csrf", "x"}, {"email", UniqueEmail("csrf2")},
-                                                       {"password", kPassword}, {"name", "공격자"}});
+  HttpResponse no_cookie = stranger.Post(
+      "/register", {{"_csrf", "x"}, {"email", UniqueEmail("csrf2")}, {"password", kPassword}, {"name", "공격자"}});
   EXPECT_EQ(no_cookie.status, 403) << no_cookie.body.substr(0, 300);
   EXPECT_FALSE(SignedIn(client));
 }

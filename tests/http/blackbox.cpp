@@ -57,14 +57,13 @@ void BlackBoxTest::SetUp() {
 
 std::string BlackBoxTest::UniqueEmail(std::string_view tag) {
   static std::atomic<int> counter{0};
-  return "qa-" + std::string(tag) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) +
-         "@example.com";
+  return "qa-" + std::string(tag) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + "@example.com";
 }
 
 std::string BlackBoxTest::RegisterViaApi(const std::string& email, const std::string& password) {
   HttpClient client = NewClient();
-  HttpResponse response = client.PostJson(
-      "/api/v1/auth/register", {{"email", email}, {"password", password}, {"name", "품질 검사"}});
+  HttpResponse response =
+      client.PostJson("/api/v1/auth/register", {{"email", email}, {"password", password}, {"name", "품질 검사"}});
   EXPECT_EQ(response.status, 201) << response.body;
   if (response.status != 201) return {};
   const boost::json::value json = response.Json();
@@ -136,9 +135,11 @@ ShopOwner BlackBoxTest::Applicant(std::string_view tag, std::string_view shop_na
   ShopOwner owner;
   owner.email = UniqueEmail(tag);
   owner.token = RegisterViaApi(owner.email, kPassword);
-  HttpResponse applied = Client(owner.token).PostJson(
-      "/api/v1/seller/apply",
-      {{"shop_name", shop_name}, {"description", "좋은 물건을 팝니다."}, {"phone", "02-381-4411"}, {"city", "평양"}});
+  HttpResponse applied = Client(owner.token)
+                             .PostJson("/api/v1/seller/apply", {{"shop_name", shop_name},
+                                                                {"description", "좋은 물건을 팝니다."},
+                                                                {"phone", "02-381-4411"},
+                                                                {"city", "평양"}});
   if (applied.status != 201) throw std::runtime_error("apply: " + applied.body);
   owner.shop = Int(applied.Json().at("seller").at("id"));
   return owner;
@@ -146,8 +147,9 @@ ShopOwner BlackBoxTest::Applicant(std::string_view tag, std::string_view shop_na
 
 ShopOwner BlackBoxTest::ApprovedSeller(std::string_view tag, std::string_view shop_name) {
   ShopOwner owner = Applicant(tag, shop_name);
-  HttpResponse approved = Client(AdminToken()).PostJson(
-      "/api/v1/admin/sellers/" + std::to_string(owner.shop) + "/approve", boost::json::object{});
+  HttpResponse approved =
+      Client(AdminToken())
+          .PostJson("/api/v1/admin/sellers/" + std::to_string(owner.shop) + "/approve", boost::json::object{});
   if (approved.status != 200) throw std::runtime_error("approve: " + approved.body);
   return owner;
 }
@@ -184,8 +186,7 @@ std::vector<ShopOwner> FindDemoSellers(const TestServer& server) {
 FormFields FillForm(std::string_view html, std::string_view action, const std::string& email,
                     const std::string& password, const std::string& name) {
   std::string text(html);
-  std::regex form_pattern("<form\\b[^>]*action\\s*=\\s*[\"']" + std::string(action) +
-                              "[\"'][^>]*>([\\s\\S]*?)</form>",
+  std::regex form_pattern("<form\\b[^>]*action\\s*=\\s*[\"']" + std::string(action) + "[\"'][^>]*>([\\s\\S]*?)</form>",
                           std::regex::icase);
   std::smatch form;
   if (!std::regex_search(text, form, form_pattern)) {
@@ -235,7 +236,8 @@ FormFields FillForm(std::string_view html, std::string_view action, const std::s
   }
   boost::system::error_code error;
   boost::json::value json = boost::json::parse(response.body, error);
-  if (error || !json.is_object()) return ::testing::AssertionFailure() << "body is not a JSON object: " << response.body;
+  if (error || !json.is_object())
+    return ::testing::AssertionFailure() << "body is not a JSON object: " << response.body;
   const boost::json::value* error_value = json.as_object().if_contains("error");
   if (error_value == nullptr || !error_value->is_object()) {
     return ::testing::AssertionFailure() << "no error object: " << response.body;

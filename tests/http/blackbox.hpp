@@ -5,9 +5,9 @@
 #include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
-#include <vector>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "html_scan.hpp"
 #include "http_client.hpp"
@@ -29,9 +29,9 @@ struct ShopOwner {
   std::string token;
 };
 
-inline constexpr const char* kTopCategories[] = {"clothing", "cosmetics", "computers", "solar",
-                                                 "food",     "shoes",     "bags",      "appliances",
-                                                 "household", "building", "books",     "medicine"};
+inline constexpr const char* kTopCategories[] = {"clothing",  "cosmetics", "computers", "solar",
+                                                 "food",      "shoes",     "bags",      "appliances",
+                                                 "household", "building",  "books",     "medicine"};
 
 class BlackBoxTest : public ::testing::Test {
  protected:

@@ -79,7 +79,8 @@ class BuyingTest : public ::testing::Test {
   void SetUp() override {
     if (!setup_failure_.empty()) GTEST_FAIL() << setup_failure_;
     if (admin_token_.empty()) {
-      HttpResponse login = Client().PostJson("/api/v1/auth/login", {{"email", admin_email_}, {"password", kAdminPassword}});
+      HttpResponse login =
+          Client().PostJson("/api/v1/auth/login", {{"email", admin_email_}, {"password", kAdminPassword}});
       ASSERT_EQ(login.status, 200) << "the admin made with the CLI cannot log in: " << login.body;
       admin_token_ = std::string(login.Json().at("token").as_string());
     }
@@ -99,9 +100,10 @@ class BuyingTest : public ::testing::Test {
 
   // Registers through the API; thread-safe (no gtest assertions that need the main thread).
   static Buyer Register(std::string_view tag) {
-    HttpResponse response = Client().PostJson("/api/v1/auth/register",
-                                              {{"email", UniqueEmail(tag)}, {"password", kPassword}, {"name", "구매자"}});
-    if (response.status != 201) throw std::runtime_error("register: " + std::to_string(response.status) + " " + response.body);
+    HttpResponse response = Client().PostJson(
+        "/api/v1/auth/register", {{"email", UniqueEmail(tag)}, {"password", kPassword}, {"name", "구매자"}});
+    if (response.status != 201)
+      throw std::runtime_error("register: " + std::to_string(response.status) + " " + response.body);
     const boost::json::value json = response.Json();
     return Buyer{Int(json.at("user").at("id")), std::string(json.at("token").as_string())};
   }
@@ -187,8 +189,9 @@ TEST_F(BuyingTest, WalletCheckoutMakesOneOrderPerShopAndMovesMoneyAndStock) {
   EXPECT_EQ(Balance(buyer), credit);
 
   // A price sent by the client is not read.
-  HttpResponse added = Client(buyer.token).PostJson(
-      "/api/v1/cart/items", {{"product_id", first.id}, {"quantity", 2}, {"price", 1}, {"unit_price", 1}});
+  HttpResponse added =
+      Client(buyer.token)
+          .PostJson("/api/v1/cart/items", {{"product_id", first.id}, {"quantity", 2}, {"price", 1}, {"unit_price", 1}});
   ASSERT_EQ(added.status, 201) << added.body;
   ASSERT_EQ(AddToCart(buyer, second.id, 1).status, 201);
   HttpResponse cart = Client(buyer.token).Get("/api/v1/cart");
@@ -198,9 +201,11 @@ TEST_F(BuyingTest, WalletCheckoutMakesOneOrderPerShopAndMovesMoneyAndStock) {
   EXPECT_TRUE(cart.Json().at("ready").as_bool()) << cart.body;
 
   const std::string key = "checkout-" + std::to_string(buyer.id);
-  HttpResponse placed = Client(buyer.token).PostJson(
-      "/api/v1/orders", {{"payment_method", "wallet"}, {"address", "서울특별시 중구 세종대로 110"}, {"total", 1}},
-      {{"Idempotency-Key", key}});
+  HttpResponse placed =
+      Client(buyer.token)
+          .PostJson("/api/v1/orders",
+                    {{"payment_method", "wallet"}, {"address", "서울특별시 중구 세종대로 110"}, {"total", 1}},
+                    {{"Idempotency-Key", key}});
   ASSERT_EQ(placed.status, 201) << placed.body;
   const boost::json::value receipt = placed.Json();
   EXPECT_EQ(Int(receipt.at("total").at("amount")), expected_total) << "a client-sent total was honoured?";
@@ -234,17 +239,18 @@ TEST_F(BuyingTest, WalletCheckoutMakesOneOrderPerShopAndMovesMoneyAndStock) {
   Buyer stranger = Register("stranger");
   for (std::int64_t id : order_ids) {
     EXPECT_TRUE(IsJsonError(Client(stranger.token).Get("/api/v1/orders/" + std::to_string(id)), 404));
-    EXPECT_TRUE(IsJsonError(Client(stranger.token).PostJson("/api/v1/orders/" + std::to_string(id) + "/cancel",
-                                                            boost::json::object{}),
-                            404));
+    EXPECT_TRUE(IsJsonError(
+        Client(stranger.token).PostJson("/api/v1/orders/" + std::to_string(id) + "/cancel", boost::json::object{}),
+        404));
     EXPECT_EQ(Client(buyer.token).Get("/api/v1/orders/" + std::to_string(id)).status, 200);
   }
   EXPECT_EQ(Int(Client(stranger.token).Get("/api/v1/orders").Json().at("total")), 0);
 
   // The same key and body: the same bytes again, no new order, no new payment.
-  HttpResponse replay = Client(buyer.token).PostJson(
-      "/api/v1/orders", {{"payment_method", "wallet"}, {"address", "서울특별시 중구 세종대로 110"}},
-      {{"Idempotency-Key", key}});
+  HttpResponse replay =
+      Client(buyer.token)
+          .PostJson("/api/v1/orders", {{"payment_method", "wallet"}, {"address", "서울특별시 중구 세종대로 110"}},
+                    {{"Idempotency-Key", key}});
   EXPECT_EQ(replay.status, 201) << replay.body;
   EXPECT_EQ(replay.body, placed.body);
   EXPECT_EQ(replay.Header("Idempotent-Replayed").value_or(""), "true");
@@ -256,19 +262,22 @@ TEST_F(BuyingTest, WalletCheckoutMakesOneOrderPerShopAndMovesMoneyAndStock) {
   EXPECT_EQ(Int(Client(buyer.token).Get("/api/v1/orders").Json().at("total")), 2);
 
   // Cancel the first shop's order before shipment: its money comes back and its stock too.
-  const auto first_order = std::find_if(orders.begin(), orders.end(),
-                                        [&](const auto& order) { return Int(order.at("seller").at("id")) == first.seller; });
+  const auto first_order = std::find_if(orders.begin(), orders.end(), [&](const auto& order) {
+    return Int(order.at("seller").at("id")) == first.seller;
+  });
   const std::int64_t first_order_id = Int(first_order->at("id"));
-  HttpResponse cancelled = Client(buyer.token).PostJson("/api/v1/orders/" + std::to_string(first_order_id) + "/cancel",
-                                                        boost::json::object{});
+  HttpResponse cancelled =
+      Client(buyer.token)
+          .PostJson("/api/v1/orders/" + std::to_string(first_order_id) + "/cancel", boost::json::object{});
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   EXPECT_EQ(cancelled.Json().at("status").as_string(), "cancelled");
   EXPECT_EQ(Balance(buyer), credit - second.price);
   EXPECT_EQ(ReadProduct(first.id).stock, first.stock);
   EXPECT_EQ(ReadProduct(second.id).stock, second.stock - 1);
   // A second cancel is not a second refund.
-  HttpResponse again = Client(buyer.token).PostJson("/api/v1/orders/" + std::to_string(first_order_id) + "/cancel",
-                                                    boost::json::object{});
+  HttpResponse again =
+      Client(buyer.token)
+          .PostJson("/api/v1/orders/" + std::to_string(first_order_id) + "/cancel", boost::json::object{});
   EXPECT_TRUE(IsJsonError(again, 409));
   EXPECT_EQ(Balance(buyer), credit - second.price);
 }
@@ -293,8 +302,9 @@ TEST_F(BuyingTest, CashOnDeliveryAwaitsPaymentWithoutTouchingTheWallet) {
   ASSERT_EQ(order.status, 200);
   EXPECT_EQ(order.Json().at("payment_method").as_string(), "cod");
   // Cancelling an unpaid order gives the stock back and creates no money.
-  HttpResponse cancelled = Client(buyer.token).PostJson(
-      "/api/v1/orders/" + std::to_string(Int(orders[0].at("id"))) + "/cancel", boost::json::object{});
+  HttpResponse cancelled =
+      Client(buyer.token)
+          .PostJson("/api/v1/orders/" + std::to_string(Int(orders[0].at("id"))) + "/cancel", boost::json::object{});
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   EXPECT_EQ(Balance(buyer), 0);
   EXPECT_EQ(ReadProduct(product.id).stock, product.stock);
@@ -317,8 +327,8 @@ TEST_F(BuyingTest, AShortWalletIsRefusedAndChangesNothing) {
 TEST_F(BuyingTest, TamperedCartInputIsRefusedWithAClearError) {
   const Product product = WonProducts().front();
   Buyer buyer = Register("tamper");
-  for (const boost::json::value& quantity : std::vector<boost::json::value>{
-           0, -1, 1'000'000'000, "abc", "3", 1.5, 1e30, nullptr, boost::json::array{1}}) {
+  for (const boost::json::value& quantity :
+       std::vector<boost::json::value>{0, -1, 1'000'000'000, "abc", "3", 1.5, 1e30, nullptr, boost::json::array{1}}) {
     HttpResponse response = AddToCart(buyer, product.id, quantity);
     EXPECT_TRUE(IsJsonError(response, 400)) << "quantity " << boost::json::serialize(quantity);
   }
@@ -344,8 +354,9 @@ TEST_F(BuyingTest, TamperedCartInputIsRefusedWithAClearError) {
   EXPECT_TRUE(IsJsonError(Checkout(buyer, "free"), 400));
   EXPECT_TRUE(IsJsonError(Checkout(buyer, "cod", {}, "   "), 400));
   // A quantity change to nonsense is refused too, and leaves the line as it was.
-  HttpResponse patched = Client(buyer.token).Send("PATCH", "/api/v1/cart/items/" + std::to_string(product.id),
-                                                  R"({"quantity":0})", "application/json");
+  HttpResponse patched =
+      Client(buyer.token)
+          .Send("PATCH", "/api/v1/cart/items/" + std::to_string(product.id), R"({"quantity":0})", "application/json");
   EXPECT_TRUE(IsJsonError(patched, 400));
   EXPECT_EQ(CartItemCount(buyer), 1);
 }
@@ -361,8 +372,9 @@ TEST_F(BuyingTest, OnlyAnAdminCreditsAWallet) {
   EXPECT_EQ(Balance(buyer), 0);
 
   // The admin's own mistakes are clear errors too.
-  HttpResponse no_reference = Client(admin_token_).PostJson(
-      "/api/v1/admin/wallets/" + std::to_string(buyer.id) + "/credit", {{"amount", 5}, {"currency", "KPW"}});
+  HttpResponse no_reference = Client(admin_token_)
+                                  .PostJson("/api/v1/admin/wallets/" + std::to_string(buyer.id) + "/credit",
+                                            {{"amount", 5}, {"currency", "KPW"}});
   EXPECT_TRUE(IsJsonError(no_reference, 400));
   EXPECT_TRUE(IsJsonError(Credit(buyer.id, 0), 400));
   EXPECT_TRUE(IsJsonError(Credit(buyer.id, -100), 400));
@@ -466,13 +478,16 @@ TEST_F(BuyingTest, DeliveryOptionsPerShopAndProductPagesThatFollowTheStock) {
   HttpResponse foreign = put(pickup_owner, {{"shop_id", courier_shop}, {"courier_fee", 1}, {"pickup_offered", false}});
   EXPECT_TRUE(IsJsonError(foreign, 404));
   EXPECT_TRUE(IsJsonError(Client().Send("PUT", "/api/v1/seller/shop/delivery", "{}", "application/json"), 401));
-  HttpResponse refused_place = put(pickup_owner, {{"courier_fee", 3'000}, {"pickup_offered", true}, {"pickup_place", " "}});
+  HttpResponse refused_place =
+      put(pickup_owner, {{"courier_fee", 3'000}, {"pickup_offered", true}, {"pickup_place", " "}});
   EXPECT_TRUE(IsJsonError(refused_place, 400));
-  ASSERT_EQ(put(pickup_owner, {{"courier_fee", 3'000}, {"pickup_offered", true}, {"pickup_place", "창전거리 5, 1층 창고"}})
-                .status,
-            200);
-  ASSERT_EQ(put(courier_owner, {{"courier_fee", 2'500}, {"free_courier_from", nullptr}, {"pickup_offered", false}}).status,
-            200);
+  ASSERT_EQ(
+      put(pickup_owner, {{"courier_fee", 3'000}, {"pickup_offered", true}, {"pickup_place", "창전거리 5, 1층 창고"}})
+          .status,
+      200);
+  ASSERT_EQ(
+      put(courier_owner, {{"courier_fee", 2'500}, {"free_courier_from", nullptr}, {"pickup_offered", false}}).status,
+      200);
 
   const Product picked = *std::find_if(products.begin(), products.end(),
                                        [&](const Product& p) { return p.seller == pickup_shop && p.stock >= 2; });
@@ -506,9 +521,10 @@ TEST_F(BuyingTest, DeliveryOptionsPerShopAndProductPagesThatFollowTheStock) {
   EXPECT_EQ(Int(cart.Json().at("total").at("amount")), goods + 3'000 + 2'500) << cart.body;
 
   const auto checkout = [&](const boost::json::object& delivery, const std::string& key) {
-    return Client(buyer.token).PostJson(
-        "/api/v1/orders", {{"payment_method", "wallet"}, {"address", "평양시 중구역 1동"}, {"delivery", delivery}},
-        {{"Idempotency-Key", key}});
+    return Client(buyer.token)
+        .PostJson("/api/v1/orders",
+                  {{"payment_method", "wallet"}, {"address", "평양시 중구역 1동"}, {"delivery", delivery}},
+                  {{"Idempotency-Key", key}});
   };
   const std::string pickup_key = std::to_string(pickup_shop);
   const std::string courier_key = std::to_string(courier_shop);
@@ -553,8 +569,8 @@ TEST_F(BuyingTest, DeliveryOptionsPerShopAndProductPagesThatFollowTheStock) {
   // The cached page forgot the old stock; after the cancel it shows the stock given back.
   EXPECT_NE(Client().Get(page_path).body.find(stock_text(picked.stock - 1)), std::string::npos)
       << "the product page still shows the stock from before the order";
-  ASSERT_EQ(Client(buyer.token).PostJson("/api/v1/orders/" + std::to_string(pickup_order) + "/cancel",
-                                         boost::json::object{})
+  ASSERT_EQ(Client(buyer.token)
+                .PostJson("/api/v1/orders/" + std::to_string(pickup_order) + "/cancel", boost::json::object{})
                 .status,
             200);
   EXPECT_NE(Client().Get(page_path).body.find(stock_text(picked.stock)), std::string::npos)

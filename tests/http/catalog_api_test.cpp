@@ -101,8 +101,8 @@ TEST_F(CatalogApiTest, PriceFilterAndSorting) {
   // A price window taken from the middle of the range.
   std::int64_t low = AmountOf(items[items.size() / 4]);
   std::int64_t high = AmountOf(items[items.size() * 3 / 4]);
-  object window = List("/api/v1/products?per_page=100&min_price=" + std::to_string(low) +
-                       "&max_price=" + std::to_string(high));
+  object window =
+      List("/api/v1/products?per_page=100&min_price=" + std::to_string(low) + "&max_price=" + std::to_string(high));
   ASSERT_FALSE(window.at("items").as_array().empty());
   for (const value& item : window.at("items").as_array()) {
     EXPECT_GE(AmountOf(item), low);
@@ -125,8 +125,8 @@ TEST_F(CatalogApiTest, ProductHasExactlyThePublishedShape) {
   HttpResponse response = NewClient().Get("/api/v1/products/" + std::to_string(id));
   ASSERT_EQ(response.status, 200) << response.body;
   const object product = AsObject(response.Json());
-  EXPECT_EQ(KeysOf(product), (std::set<std::string>{"id", "name", "description", "price", "stock", "category",
-                                                      "seller", "rating", "images"}))
+  EXPECT_EQ(KeysOf(product), (std::set<std::string>{"id", "name", "description", "price", "stock", "category", "seller",
+                                                    "rating", "images"}))
       << response.body;
   EXPECT_EQ(product.at("id").to_number<std::int64_t>(), id);
   EXPECT_TRUE(product.at("name").is_string() && !product.at("name").as_string().empty());
@@ -157,7 +157,8 @@ TEST_F(CatalogApiTest, ProductHasExactlyThePublishedShape) {
 TEST_F(CatalogApiTest, ListItemsMatchTheProductEndpoint) {
   object listing = List("/api/v1/products?per_page=3");
   for (const value& item : listing.at("items").as_array()) {
-    HttpResponse single = NewClient().Get("/api/v1/products/" + std::to_string(item.at("id").to_number<std::int64_t>()));
+    HttpResponse single =
+        NewClient().Get("/api/v1/products/" + std::to_string(item.at("id").to_number<std::int64_t>()));
     ASSERT_EQ(single.status, 200);
     value product = single.Json();
     EXPECT_EQ(product.at("name"), item.at("name"));

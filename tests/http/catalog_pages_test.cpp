@@ -41,11 +41,20 @@ TEST_F(CatalogPagesTest, CategoryPageListsProducts) {
   std::string escaped;
   for (char character : name) {
     switch (character) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      default: escaped += character;
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      default:
+        escaped += character;
     }
   }
   EXPECT_TRUE(product.body.find(name) != std::string::npos || product.body.find(escaped) != std::string::npos)
@@ -56,8 +65,7 @@ TEST_F(CatalogPagesTest, CategoryPageListsProducts) {
 // over its pages, none twice. A page number that is no number is a 400 that still shows the
 // category, like a bad price filter.
 TEST_F(CatalogPagesTest, CategoryPagePaginates) {
-  const std::int64_t total =
-      Int(NewClient().Get("/api/v1/products?category=computers&per_page=1").Json().at("total"));
+  const std::int64_t total = Int(NewClient().Get("/api/v1/products?category=computers&per_page=1").Json().at("total"));
   ASSERT_GT(total, 0);
   std::set<std::string> seen;
   std::int64_t shown = 0;

@@ -122,8 +122,8 @@ constexpr const char* kAdminPassword = "Doenjang-Jjigae-77";
 
 Outcome CreateUser(const fs::path& data, const std::string& email, const fs::path& password_file,
                    const std::string& role) {
-  return RunCommand(With({"admin", "create-user", "--email", email, "--password-file", password_file.string(), "--role", role},
-                  data));
+  return RunCommand(With(
+      {"admin", "create-user", "--email", email, "--password-file", password_file.string(), "--role", role}, data));
 }
 
 // Logs in through the API; the status, and the token on success.
@@ -225,28 +225,26 @@ TEST(CliTest, CreateUserRejectsBadInputAndCreatesNothing) {
   WriteWholeFile(files / "empty.password", "");
   WriteWholeFile(files / "other.password", "Another-Good-Password-9\n");
 
-  EXPECT_TRUE(FailedSaying(CreateUser(data, "short@example.com", files / "short.password", "admin"),
-                           "at least 10 characters"));
-  EXPECT_TRUE(FailedSaying(CreateUser(data, "empty@example.com", files / "empty.password", "admin"),
-                           "at least 10 characters"));
+  EXPECT_TRUE(
+      FailedSaying(CreateUser(data, "short@example.com", files / "short.password", "admin"), "at least 10 characters"));
+  EXPECT_TRUE(
+      FailedSaying(CreateUser(data, "empty@example.com", files / "empty.password", "admin"), "at least 10 characters"));
   EXPECT_TRUE(FailedSaying(CreateUser(data, "not-an-email", files / "good.password", "admin"), "e-mail"));
   EXPECT_TRUE(FailedSaying(CreateUser(data, "owner@example.com", files / "good.password", "owner"), "--role"));
-  EXPECT_TRUE(FailedSaying(CreateUser(data, "missing@example.com", files / "no-such.password", "admin"),
-                           "no-such.password"));
+  EXPECT_TRUE(
+      FailedSaying(CreateUser(data, "missing@example.com", files / "no-such.password", "admin"), "no-such.password"));
 
   ASSERT_EQ(CreateUser(data, "first@example.com", files / "good.password", "buyer").exit_code, 0);
-  EXPECT_TRUE(FailedSaying(CreateUser(data, "first@example.com", files / "other.password", "admin"),
-                           "already exists"));
-  EXPECT_TRUE(FailedSaying(CreateUser(data, "FIRST@Example.com", files / "other.password", "admin"),
-                           "already exists"));
+  EXPECT_TRUE(FailedSaying(CreateUser(data, "first@example.com", files / "other.password", "admin"), "already exists"));
+  EXPECT_TRUE(FailedSaying(CreateUser(data, "FIRST@Example.com", files / "other.password", "admin"), "already exists"));
 
   server.Start();
   EXPECT_EQ(Stat(server, "members"), 1) << "a refused create-user left a member behind";
-  for (const auto& [email, password] : std::vector<std::pair<std::string, std::string>>{
-           {"short@example.com", "short12"},
-           {"owner@example.com", kAdminPassword},
-           {"missing@example.com", kAdminPassword},
-           {"first@example.com", "Another-Good-Password-9"}}) {
+  for (const auto& [email, password] :
+       std::vector<std::pair<std::string, std::string>>{{"short@example.com", "short12"},
+                                                        {"owner@example.com", kAdminPassword},
+                                                        {"missing@example.com", kAdminPassword},
+                                                        {"first@example.com", "Another-Good-Password-9"}}) {
     EXPECT_EQ(Login(server, email, password).first, 401) << email;
   }
   // The duplicate changed nothing: the first member keeps its password and its role.
@@ -313,7 +311,8 @@ TEST(CliTest, BackupWhileServingThenRestoreIntoAFreshFolder) {
   ASSERT_TRUE(fs::is_regular_file(backup_file));
   EXPECT_GT(fs::file_size(backup_file), 4096u);
   const std::string backup_bytes = ReadWholeFile(backup_file);
-  EXPECT_TRUE(FailedSaying(RunCommand(With({"backup", backup_file.string()}, source.data_directory())), "already exists"));
+  EXPECT_TRUE(
+      FailedSaying(RunCommand(With({"backup", backup_file.string()}, source.data_directory())), "already exists"));
   EXPECT_EQ(ReadWholeFile(backup_file), backup_bytes) << "a second backup overwrote the first";
   // Changes after the backup must not reach the restored store.
   WriteWholeFile(files / "late.password", "Written-After-Backup-1");
@@ -394,8 +393,8 @@ TEST(CliTest, ABrokenConfigFileIsNamedWithItsProblem) {
   WriteWholeFile(out_of_range, "threads = 100000\n");
   EXPECT_TRUE(FailedSaying(RunCommand(With({"serve", "--config", out_of_range.string()}, data)), "threads"));
 
-  EXPECT_TRUE(FailedSaying(RunCommand(With({"serve", "--config", (directory / "absent.toml").string()}, data)),
-                           "absent.toml"));
+  EXPECT_TRUE(
+      FailedSaying(RunCommand(With({"serve", "--config", (directory / "absent.toml").string()}, data)), "absent.toml"));
 }
 
 TEST(CliTest, TheConfigFilesListenAndDataAreHonoured) {
@@ -414,7 +413,8 @@ TEST(CliTest, TheConfigFilesListenAndDataAreHonoured) {
   HttpClient client("127.0.0.1", port);
   client.set_timeout(5s);
   std::optional<HttpResponse> listing;
-  for (auto deadline = std::chrono::steady_clock::now() + 60s; !listing && std::chrono::steady_clock::now() < deadline;) {
+  for (auto deadline = std::chrono::steady_clock::now() + 60s;
+       !listing && std::chrono::steady_clock::now() < deadline;) {
     if (serve.Wait(0ms)) break;
     try {
       listing = client.Get("/api/v1/products");
@@ -447,7 +447,8 @@ TEST(CliTest, TheCommandLineWinsOverTheConfigFile) {
   EXPECT_EQ(server.Stop(), 0) << server.Log();
 
   // Without --listen the file's nonsense is what serve gets, and says so.
-  EXPECT_TRUE(FailedSaying(RunCommand(With({"serve", "--config", config.string()}, server.data_directory())), "nonsense"));
+  EXPECT_TRUE(
+      FailedSaying(RunCommand(With({"serve", "--config", config.string()}, server.data_directory())), "nonsense"));
 }
 
 }  // namespace

@@ -159,10 +159,9 @@ TEST_F(CrashTest, KillNineDuringCheckoutLoadKeepsEveryAnsweredOrderWholeAndHalfW
     password << kAdminPassword << "\n";
   }
   // TestServer runs `demo` in Start; the admin made first is the store's first member.
-  const CommandResult created =
-      RunServerCommand({"admin", "create-user", "--email", "crash-admin@example.com", "--password-file",
-                        (files / "admin.password").string(), "--role", "admin", "--data",
-                        server.data_directory().string()});
+  const CommandResult created = RunServerCommand({"admin", "create-user", "--email", "crash-admin@example.com",
+                                                  "--password-file", (files / "admin.password").string(), "--role",
+                                                  "admin", "--data", server.data_directory().string()});
   ASSERT_EQ(created.exit_code, 0) << created.output;
   ASSERT_NO_THROW(server.Start());
 
@@ -196,9 +195,10 @@ TEST_F(CrashTest, KillNineDuringCheckoutLoadKeepsEveryAnsweredOrderWholeAndHalfW
     ASSERT_EQ(registered.status, 201) << registered.body;
     const boost::json::value json = registered.Json();
     buyers.push_back({Int(json.at("user").at("id")), std::string(json.at("token").as_string())});
-    const HttpResponse credited = ClientOf(server, admin_token).PostJson(
-        "/api/v1/admin/wallets/" + std::to_string(buyers.back().id) + "/credit",
-        {{"amount", kTopUp}, {"currency", "KPW"}, {"reference", "crash test deposit"}});
+    const HttpResponse credited =
+        ClientOf(server, admin_token)
+            .PostJson("/api/v1/admin/wallets/" + std::to_string(buyers.back().id) + "/credit",
+                      {{"amount", kTopUp}, {"currency", "KPW"}, {"reference", "crash test deposit"}});
     ASSERT_EQ(credited.status, 201) << credited.body;
   }
 
@@ -224,7 +224,8 @@ TEST_F(CrashTest, KillNineDuringCheckoutLoadKeepsEveryAnsweredOrderWholeAndHalfW
           const LoadProduct& first = products[(client_index + round) % products.size()];
           const LoadProduct& second = products[(client_index + 2 * round + 1) % products.size()];
           std::set<std::int64_t> in_cart = {first.id};
-          HttpResponse added = client.PostJson("/api/v1/cart/items", {{"product_id", first.id}, {"quantity", 1 + round % 2}});
+          HttpResponse added =
+              client.PostJson("/api/v1/cart/items", {{"product_id", first.id}, {"quantity", 1 + round % 2}});
           if (round % 2 == 1 && added.status == 201) {
             added = client.PostJson("/api/v1/cart/items", {{"product_id", second.id}, {"quantity", 1}});
             in_cart.insert(second.id);
@@ -249,7 +250,8 @@ TEST_F(CrashTest, KillNineDuringCheckoutLoadKeepsEveryAnsweredOrderWholeAndHalfW
             ++answered_checkouts;
           } else if (placed.status == 409) {
             // Sold out: a clear refusal. Empty the cart for the next round.
-            for (std::int64_t product : in_cart) client.Send("DELETE", "/api/v1/cart/items/" + std::to_string(product), "", "");
+            for (std::int64_t product : in_cart)
+              client.Send("DELETE", "/api/v1/cart/items/" + std::to_string(product), "", "");
           } else {
             std::lock_guard lock(mutex);
             anomalies.push_back("checkout: " + std::to_string(placed.status) + " " + placed.body.substr(0, 200));
@@ -280,9 +282,11 @@ TEST_F(CrashTest, KillNineDuringCheckoutLoadKeepsEveryAnsweredOrderWholeAndHalfW
   // A client whose answer was lost retries with the same key and body: it gets the order that
   // was committed (replayed) or, if nothing was, a fresh checkout of the cart it still has.
   for (const LostCheckout& retry : lost) {
-    const HttpResponse placed = restarted->Client(buyers[retry.buyer].token).PostJson(
-        "/api/v1/orders", {{"payment_method", retry.method}, {"address", "평양시 중구역 중앙거리 " + retry.key}},
-        {{"Idempotency-Key", retry.key}});
+    const HttpResponse placed =
+        restarted->Client(buyers[retry.buyer].token)
+            .PostJson("/api/v1/orders",
+                      {{"payment_method", retry.method}, {"address", "평양시 중구역 중앙거리 " + retry.key}},
+                      {{"Idempotency-Key", retry.key}});
     ASSERT_TRUE(placed.status == 201 || placed.status == 409) << placed.status << " " << placed.body;
     if (placed.status == 409) continue;  // e.g. sold out meanwhile: nothing was stored under the key
     const boost::json::value receipt = placed.Json();
@@ -298,7 +302,8 @@ TEST_F(CrashTest, KillNineDuringCheckoutLoadKeepsEveryAnsweredOrderWholeAndHalfW
   for (const AnsweredOrder& promise : answered) {
     const HttpResponse shown =
         restarted->Client(buyers[promise.buyer].token).Get("/api/v1/orders/" + std::to_string(promise.id));
-    ASSERT_EQ(shown.status, 200) << "order " << promise.id << " got a 201 but is gone after the restart: " << shown.body;
+    ASSERT_EQ(shown.status, 200) << "order " << promise.id
+                                 << " got a 201 but is gone after the restart: " << shown.body;
     const boost::json::value order = shown.Json();
     EXPECT_EQ(order.at("status").as_string(), promise.status) << shown.body;
     EXPECT_EQ(Int(order.at("total").at("amount")), promise.total) << shown.body;
@@ -362,8 +367,10 @@ TEST_F(CrashTest, KillNineDuringCheckoutLoadKeepsEveryAnsweredOrderWholeAndHalfW
   EXPECT_EQ(count("SELECT COUNT(*) FROM ledger_transfers t WHERE t.order_id IS NOT NULL AND NOT EXISTS "
                   "(SELECT 1 FROM orders o WHERE o.id = t.order_id)"),
             0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)"), 0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_steps s WHERE s.order_id = o.id)"), 0);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)"), 0);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_steps s WHERE s.order_id = o.id)"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM checkouts WHERE receipt = ''"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM products WHERE stock < 0"), 0);
 }

@@ -76,12 +76,12 @@ TEST_F(CsvImportTest, BadRowsAreReportedWithTheirRowAndGoodRowsAreSearchable) {
     errors.emplace_back(Int(error.at("row")), std::string(error.at("code").as_string()),
                         field.is_string() ? std::string(field.as_string()) : "");
   }
-  EXPECT_EQ(errors, (std::vector<std::tuple<std::int64_t, std::string, std::string>>{
-                        {3, "invalid_name", "name"},
-                        {4, "invalid_category", "category"},
-                        {5, "invalid_price", "price"},
-                        {6, "invalid_stock", "stock"},
-                        {7, "csv_invalid_utf8", ""}}));
+  EXPECT_EQ(errors,
+            (std::vector<std::tuple<std::int64_t, std::string, std::string>>{{3, "invalid_name", "name"},
+                                                                             {4, "invalid_category", "category"},
+                                                                             {5, "invalid_price", "price"},
+                                                                             {6, "invalid_stock", "stock"},
+                                                                             {7, "csv_invalid_utf8", ""}}));
 
   EXPECT_EQ(Found(seller.shop, "가져온솜동복"), std::vector<std::string>{"가져온솜동복"});
   EXPECT_EQ(Found(seller.shop, "가져온털장갑"), std::vector<std::string>{"가져온털장갑"});
@@ -92,8 +92,9 @@ TEST_F(CsvImportTest, BadRowsAreReportedWithTheirRowAndGoodRowsAreSearchable) {
   EXPECT_EQ(ShopTotal(seller.shop), 3);
 
   // The listing made of two rows has both options, and its stock is theirs together.
-  HttpResponse listings = Client(seller.token).Get("/api/v1/products?q=" + PercentEncode("가져온목도리") +
-                                                   "&seller=" + std::to_string(seller.shop));
+  HttpResponse listings =
+      Client(seller.token)
+          .Get("/api/v1/products?q=" + PercentEncode("가져온목도리") + "&seller=" + std::to_string(seller.shop));
   ASSERT_EQ(listings.status, 200);
   ASSERT_EQ(listings.Json().at("items").as_array().size(), 1u);
   EXPECT_EQ(Int(listings.Json().at("items").as_array()[0].at("stock")), 3);
@@ -169,7 +170,8 @@ TEST_F(CsvImportTest, HostileFilesAreClearRefusalsThatCreateNothing) {
   EXPECT_TRUE(IsJsonError(binary, 400));
   EXPECT_EQ(ErrorCode(binary), "csv_not_text");
 
-  HttpResponse huge = PostCsv(seller.token, "name,category,price\n" + std::string(70'000, 'x') + ",clothing-winter,1\n");
+  HttpResponse huge =
+      PostCsv(seller.token, "name,category,price\n" + std::string(70'000, 'x') + ",clothing-winter,1\n");
   EXPECT_TRUE(IsJsonError(huge, 400));
   EXPECT_EQ(ErrorCode(huge), "csv_field_too_long");
 
@@ -187,10 +189,10 @@ TEST_F(CsvImportTest, HostileFilesAreClearRefusalsThatCreateNothing) {
 
   // Past 10 MiB the server answers 413 as soon as it sees the length, before reading the body.
   RawConnection connection(server_->host(), server_->port());
-  ASSERT_TRUE(connection.Send("POST /api/v1/seller/products/import HTTP/1.1\r\nHost: 127.0.0.1:" +
-                              std::to_string(server_->port()) + "\r\nAuthorization: Bearer " + seller.token +
-                              "\r\nContent-Type: text/csv\r\nContent-Length: " +
-                              std::to_string(10 * 1024 * 1024 + 1) + "\r\n\r\n"));
+  ASSERT_TRUE(connection.Send(
+      "POST /api/v1/seller/products/import HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(server_->port()) +
+      "\r\nAuthorization: Bearer " + seller.token +
+      "\r\nContent-Type: text/csv\r\nContent-Length: " + std::to_string(10 * 1024 * 1024 + 1) + "\r\n\r\n"));
   const std::string chunk(64 * 1024, 'a');
   for (std::size_t sent = 0; sent < 10 * 1024 * 1024 + 1; sent += chunk.size()) {
     if (connection.WaitReadable(std::chrono::milliseconds(0))) break;
@@ -246,8 +248,8 @@ TEST_F(CsvImportTest, TheUploadPageRunsAJobOnlyItsShopSees) {
   EXPECT_EQ(browser.Get("/seller/products/import/0123456789abcdef0123456789abcdef").status, 404);
 
   // A file that cannot be read comes back to the form with the reason, and no job starts.
-  HttpResponse bad = browser.Send("POST", "/seller/products/import",
-                                  UploadForm(*csrf, "bad.csv", "name,price\nx,1\n"), content_type);
+  HttpResponse bad =
+      browser.Send("POST", "/seller/products/import", UploadForm(*csrf, "bad.csv", "name,price\nx,1\n"), content_type);
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("form-error"), std::string::npos);
   HttpResponse empty = browser.Send("POST", "/seller/products/import", UploadForm(*csrf, "", ""), content_type);

@@ -103,8 +103,9 @@ TEST_F(FulfilmentBlackBoxTest, OrderIsPreparedShippedDeliveredConfirmedAndPaidOu
   // Another shop's owner and the buyer cannot touch it or the shop's lists and ledger: 404.
   HttpClient other_browser = SignInThroughLoginForm(other.email, kDemoPassword);
   for (const char* move : {"prepare", "ship", "deliver", "accept-return"}) {
-    HttpResponse refused = Client(other.token).PostJson("/api/v1/seller/orders/" + id + "/" + move,
-                                                        {{"carrier", "조선우편"}, {"tracking", "123"}});
+    HttpResponse refused =
+        Client(other.token)
+            .PostJson("/api/v1/seller/orders/" + id + "/" + move, {{"carrier", "조선우편"}, {"tracking", "123"}});
     EXPECT_TRUE(IsJsonError(refused, 404)) << move << ": " << refused.body;
   }
   EXPECT_TRUE(IsJsonError(Client(other.token).Get("/api/v1/orders/" + id), 404));
@@ -122,9 +123,9 @@ TEST_F(FulfilmentBlackBoxTest, OrderIsPreparedShippedDeliveredConfirmedAndPaidOu
     if (token) fields.insert(fields.begin(), {"_csrf", *token});
     EXPECT_EQ(other_browser.Post("/seller/orders/" + id + "/ship", fields).status, 404);
   }
-  EXPECT_TRUE(IsJsonError(Client(buyer).PostJson("/api/v1/seller/orders/" + id + "/ship",
-                                                 {{"carrier", "조선우편"}, {"tracking", "123"}}),
-                          409));
+  EXPECT_TRUE(IsJsonError(
+      Client(buyer).PostJson("/api/v1/seller/orders/" + id + "/ship", {{"carrier", "조선우편"}, {"tracking", "123"}}),
+      409));
   EXPECT_TRUE(IsJsonError(Client(buyer).Get("/api/v1/seller/ledger"), 404));
   HttpClient buyer_browser = SignInThroughLoginForm(buyer_email, kPassword);
   EXPECT_EQ(buyer_browser.Get("/seller/orders").status, 404);
@@ -166,7 +167,8 @@ TEST_F(FulfilmentBlackBoxTest, OrderIsPreparedShippedDeliveredConfirmedAndPaidOu
                                   {{"carrier", "평양특급"}, {"tracking", "PY-2026-0042"}});
   EXPECT_EQ(shipped.status, 303) << shipped.body.substr(0, 300);
   EXPECT_EQ(Status(buyer, order), "shipped");
-  HttpResponse delivered = Client(owner.token).PostJson("/api/v1/seller/orders/" + id + "/deliver", boost::json::object{});
+  HttpResponse delivered =
+      Client(owner.token).PostJson("/api/v1/seller/orders/" + id + "/deliver", boost::json::object{});
   ASSERT_EQ(delivered.status, 200) << delivered.body;
 
   // The buyer sees each step with its time, and the carrier and tracking number.
@@ -227,9 +229,9 @@ TEST_F(FulfilmentBlackBoxTest, HostileInputOnTheSellerPagesIsAClearRefusalThatCh
   const std::string buyer = RegisterViaApi(buyer_email, kPassword);
   const std::int64_t shop = AddProductOfADemoShop(buyer);
   const ShopOwner& owner = *SellerOf(shop);
-  HttpResponse placed = Client(buyer).PostJson(
-      "/api/v1/orders", {{"payment_method", "cod"}, {"address", "평양시 중구역 1"}},
-      {{"Idempotency-Key", "fulfilment-hostile-" + buyer_email}});
+  HttpResponse placed =
+      Client(buyer).PostJson("/api/v1/orders", {{"payment_method", "cod"}, {"address", "평양시 중구역 1"}},
+                             {{"Idempotency-Key", "fulfilment-hostile-" + buyer_email}});
   ASSERT_EQ(placed.status, 201) << placed.body;
   const std::string id = std::to_string(Int(placed.Json().at("orders").at(0).at("id")));
   HttpClient browser = SignInThroughLoginForm(owner.email, kDemoPassword);
@@ -272,9 +274,9 @@ TEST_F(FulfilmentBlackBoxTest, HostileInputOnTheSellerPagesIsAClearRefusalThatCh
   EXPECT_TRUE(IsJsonError(Client(owner.token).Get("/api/v1/seller/ledger?shop_id=abc"), 404));
   EXPECT_TRUE(IsJsonError(Client(owner.token).Get("/api/v1/seller/ledger?page=0"), 400));
   EXPECT_TRUE(IsJsonError(Client(owner.token).Get("/api/v1/seller/orders?status=bogus"), 400));
-  EXPECT_TRUE(IsJsonError(Client(owner.token).PostJson("/api/v1/seller/orders/abc/ship",
-                                                      {{"carrier", "조선우편"}, {"tracking", "1"}}),
-                          404));
+  EXPECT_TRUE(IsJsonError(
+      Client(owner.token).PostJson("/api/v1/seller/orders/abc/ship", {{"carrier", "조선우편"}, {"tracking", "1"}}),
+      404));
   HttpResponse malformed =
       Client(owner.token).Send("POST", "/api/v1/seller/orders/" + id + "/ship", "{\"carrier\":", "application/json");
   EXPECT_TRUE(IsJsonError(malformed, 400)) << malformed.body;

@@ -16,8 +16,7 @@ class LimitsTest : public BlackBoxTest {
 
 TEST_F(LimitsTest, MalformedJsonIs400) {
   HttpClient client = NewClient();
-  for (const char* body : {"{\"email\":", "not json at all", "[1,2,3]", "", "{\"email\":\"a@b.c\",}",
-                           "\xff\xfe{}"}) {
+  for (const char* body : {"{\"email\":", "not json at all", "[1,2,3]", "", "{\"email\":\"a@b.c\",}", "\xff\xfe{}"}) {
     HttpResponse response = client.Send("POST", "/api/v1/auth/login", body, "application/json");
     EXPECT_TRUE(IsJsonError(response, 400)) << "body: " << body;
   }
@@ -58,13 +57,16 @@ TEST_F(LimitsTest, TwentyKilobyteHeaderIs431) {
 // Bytes that are no HTTP request (a made-up method, a TLS handshake sent to the plain-HTTP port,
 // a negative length) get a plain 400 and a closed connection, and the server goes on serving.
 TEST_F(LimitsTest, GarbageIs400AndAClosedConnection) {
-  for (std::string garbage : {std::string("HELLO\r\n\r\n"), std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11),
-                              std::string("GET / HTTP/1.1\r\nContent-Length: -5\r\n\r\n")}) {
+  for (std::string garbage :
+       {std::string("HELLO\r\n\r\n"), std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11),
+        std::string("GET / HTTP/1.1\r\nContent-Length: -5\r\n\r\n")}) {
     RawConnection connection = Connect();
     connection.Send(garbage);
     std::string response = connection.ReadResponse(5s);
-    EXPECT_EQ(StatusOf(response), 400) << "garbage " << ::testing::PrintToString(garbage) << " got: " << response.substr(0, 200);
-    EXPECT_TRUE(connection.WaitForClose(5s)) << "the connection stayed open after " << ::testing::PrintToString(garbage);
+    EXPECT_EQ(StatusOf(response), 400) << "garbage " << ::testing::PrintToString(garbage)
+                                       << " got: " << response.substr(0, 200);
+    EXPECT_TRUE(connection.WaitForClose(5s))
+        << "the connection stayed open after " << ::testing::PrintToString(garbage);
   }
   EXPECT_EQ(NewClient().Get("/healthz").status, 200) << "the server must survive garbage";
 }

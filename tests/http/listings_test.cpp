@@ -32,14 +32,15 @@ class ListingsTest : public BlackBoxTest {
   }
 
   static boost::json::object Coat(std::string_view name) {
-    return {{"category", "clothing-winter"},
-            {"name", name},
-            {"description", "겨울에 따뜻한 솜동복"},
-            {"price", {{"amount", 40000}, {"currency", "KPW"}}},
-            {"variants",
-             boost::json::array{
-                 boost::json::object{{"size", "M"}, {"colour", "검정"}, {"price", {{"amount", 45000}}}, {"stock", 3}},
-                 boost::json::object{{"size", "L"}, {"colour", "곤색"}, {"price", {{"amount", 42000}}}, {"stock", 2}}}}};
+    return {
+        {"category", "clothing-winter"},
+        {"name", name},
+        {"description", "겨울에 따뜻한 솜동복"},
+        {"price", {{"amount", 40000}, {"currency", "KPW"}}},
+        {"variants",
+         boost::json::array{
+             boost::json::object{{"size", "M"}, {"colour", "검정"}, {"price", {{"amount", 45000}}}, {"stock", 3}},
+             boost::json::object{{"size", "L"}, {"colour", "곤색"}, {"price", {{"amount", 42000}}}, {"stock", 2}}}}};
   }
 };
 
@@ -74,9 +75,10 @@ TEST_F(ListingsTest, ACreatedListingIsFoundHiddenShownAndDeleted) {
   ASSERT_EQ(photo.status, 201) << photo.body;
   const std::string url(photo.Json().at("images").at(0).at("url").as_string());
   EXPECT_EQ(Client().Get(url).status, 200);
-  HttpResponse script = Client(seller.token).Send(
-      "POST", path + "/images", ImageBody("image", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"),
-      MultipartType());
+  HttpResponse script =
+      Client(seller.token)
+          .Send("POST", path + "/images",
+                ImageBody("image", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"), MultipartType());
   EXPECT_EQ(script.status, 415) << script.body;
 
   HttpResponse deleted = Client(seller.token).Send("DELETE", path, "", "");
@@ -95,7 +97,8 @@ TEST_F(ListingsTest, AnotherShopsOwnerGetsNotFoundEverywhereAndChangesNothing) {
   HttpClient stranger = Client(other.token);
 
   EXPECT_EQ(stranger.Get(path).status, 404);
-  HttpResponse patched = stranger.Send("PATCH", path, R"({"name": "가로챈 이름", "status": "hidden"})", "application/json");
+  HttpResponse patched =
+      stranger.Send("PATCH", path, R"({"name": "가로챈 이름", "status": "hidden"})", "application/json");
   EXPECT_EQ(patched.status, 404);
   EXPECT_EQ(ErrorCode(patched), "listing_not_found");
   EXPECT_EQ(stranger.PostJson(path + "/hide", boost::json::object{}).status, 404);
@@ -167,8 +170,11 @@ TEST_F(ListingsTest, TheFormListsAProductWithoutJavaScript) {
                                                            {"stock", "4"}});
   ASSERT_EQ(created.status, 303) << created.body;
   EXPECT_EQ(Found(seller.shop, word).size(), 1u);
-  HttpResponse bad = browser.Post("/seller/products", {{"_csrf", *csrf}, {"category", "clothing-winter"},
-                                                       {"name", word}, {"currency", "KPW"}, {"price", "0"},
+  HttpResponse bad = browser.Post("/seller/products", {{"_csrf", *csrf},
+                                                       {"category", "clothing-winter"},
+                                                       {"name", word},
+                                                       {"currency", "KPW"},
+                                                       {"price", "0"},
                                                        {"stock", "4"}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("aria-invalid=\"true\""), std::string::npos);
@@ -187,7 +193,8 @@ TEST_F(ListingsTest, ABuyerBuysAnOptionAndTheListingFollows) {
   EXPECT_TRUE(IsJsonError(whole, 400)) << whole.body;
   EXPECT_EQ(ErrorCode(whole), "option_required");
   ASSERT_EQ(Client(buyer).PostJson("/api/v1/cart/items", {{"product_id", large}, {"quantity", 2}}).status, 201);
-  HttpResponse placed = Client(buyer).PostJson("/api/v1/orders", {{"payment_method", "cod"}, {"address", "평양시 중구역 1동"}});
+  HttpResponse placed =
+      Client(buyer).PostJson("/api/v1/orders", {{"payment_method", "cod"}, {"address", "평양시 중구역 1동"}});
   ASSERT_EQ(placed.status, 201) << placed.body;
   const std::int64_t order = Int(placed.Json().at("orders").at(0).at("id"));
   HttpResponse order_read = Client(buyer).Get("/api/v1/orders/" + std::to_string(order));
@@ -200,7 +207,8 @@ TEST_F(ListingsTest, ABuyerBuysAnOptionAndTheListingFollows) {
   EXPECT_NE(page.body.find("value=\"" + std::to_string(large) + "\" disabled"), std::string::npos)
       << "the sold-out option is not disabled in the select";
 
-  ASSERT_EQ(Client(buyer).PostJson("/api/v1/orders/" + std::to_string(order) + "/cancel", boost::json::object{}).status, 200);
+  ASSERT_EQ(Client(buyer).PostJson("/api/v1/orders/" + std::to_string(order) + "/cancel", boost::json::object{}).status,
+            200);
   EXPECT_EQ(Int(Client().Get("/api/v1/products/" + std::to_string(id)).Json().at("stock")), 5);
 }
 

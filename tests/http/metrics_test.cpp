@@ -28,7 +28,8 @@ class MetricsTest : public BlackBoxTest {
       const std::size_t end = text.find('\n', start);
       double value = 0;
       const auto [rest, error] = std::from_chars(text.data() + start, text.data() + end, value);
-      EXPECT_TRUE(error == std::errc() && rest == text.data() + end) << series << ": " << text.substr(start, end - start);
+      EXPECT_TRUE(error == std::errc() && rest == text.data() + end)
+          << series << ": " << text.substr(start, end - start);
       return value;
     }
   };

@@ -33,12 +33,12 @@ TEST_F(OwnershipTest, AnotherShopGetsNotFoundOnEverySellerEndpointAndChangesNoth
   const std::string buyer = RegisterViaApi(UniqueEmail("ownership-buyer"), kPassword);
 
   // Shop A's objects.
-  HttpResponse created = Client(owner.token).PostJson(
-      "/api/v1/seller/products", {{"category", "food"},
-                                  {"name", "소유검사 메밀국수 두 봉지"},
-                                  {"description", "옥류관식 메밀국수"},
-                                  {"price", {{"amount", 9000}, {"currency", "KPW"}}},
-                                  {"stock", 20}});
+  HttpResponse created = Client(owner.token)
+                             .PostJson("/api/v1/seller/products", {{"category", "food"},
+                                                                   {"name", "소유검사 메밀국수 두 봉지"},
+                                                                   {"description", "옥류관식 메밀국수"},
+                                                                   {"price", {{"amount", 9000}, {"currency", "KPW"}}},
+                                                                   {"stock", 20}});
   ASSERT_EQ(created.status, 201) << created.body;
   const std::int64_t listing = Int(created.Json().at("id"));
   const std::string listing_path = "/api/v1/seller/products/" + std::to_string(listing);
@@ -102,14 +102,16 @@ TEST_F(OwnershipTest, AnotherShopGetsNotFoundOnEverySellerEndpointAndChangesNoth
       {"POST", "/api/v1/reviews/" + std::to_string(review) + "/reply", R"({"body":"남의 답글"})"},
       {"GET", "/api/v1/seller/dashboard?shop_id=" + shop, ""},
       {"GET", "/api/v1/seller/shop/delivery?shop_id=" + shop, ""},
-      {"PUT", "/api/v1/seller/shop/delivery", R"({"shop_id":)" + shop + R"(,"courier_fee":99000,"pickup_offered":false})"},
+      {"PUT", "/api/v1/seller/shop/delivery",
+       R"({"shop_id":)" + shop + R"(,"courier_fee":99000,"pickup_offered":false})"},
       {"POST", "/api/v1/seller/shop/logo?shop_id=" + shop, ImageBody("logo", kOnePixelPng), MultipartType()},
   };
   for (const Attempt& attempt : attempts) {
-    HttpResponse response = Client(rival.token).Send(attempt.method, attempt.path, attempt.body,
-                                                     attempt.body.empty() ? "" : attempt.content_type);
-    EXPECT_TRUE(IsJsonError(response, 404)) << attempt.method << " " << attempt.path << " → " << response.status
-                                            << " " << response.body.substr(0, 300);
+    HttpResponse response =
+        Client(rival.token)
+            .Send(attempt.method, attempt.path, attempt.body, attempt.body.empty() ? "" : attempt.content_type);
+    EXPECT_TRUE(IsJsonError(response, 404))
+        << attempt.method << " " << attempt.path << " → " << response.status << " " << response.body.substr(0, 300);
   }
 
   // The same through the pages, signed in as B in a browser (session cookie, CSRF token).

@@ -73,11 +73,13 @@ class ReviewsBlackBoxTest : public BlackBoxTest {
 
   // The member buys one of the product (cash on delivery) and the shop moves the order to delivered.
   std::int64_t BuyAndDeliver(const Member& buyer, const ShopProduct& product) {
-    HttpResponse added = Client(buyer.token).PostJson("/api/v1/cart/items", {{"product_id", product.id}, {"quantity", 1}});
+    HttpResponse added =
+        Client(buyer.token).PostJson("/api/v1/cart/items", {{"product_id", product.id}, {"quantity", 1}});
     if (added.status != 201) throw std::runtime_error("add to cart: " + added.body);
-    HttpResponse placed = Client(buyer.token).PostJson(
-        "/api/v1/orders", {{"payment_method", "cod"}, {"address", "평양시 중구역 창전거리 7"}},
-        {{"Idempotency-Key", "review-" + std::to_string(buyer.id)}});
+    HttpResponse placed =
+        Client(buyer.token)
+            .PostJson("/api/v1/orders", {{"payment_method", "cod"}, {"address", "평양시 중구역 창전거리 7"}},
+                      {{"Idempotency-Key", "review-" + std::to_string(buyer.id)}});
     if (placed.status != 201) throw std::runtime_error("checkout: " + placed.body);
     const boost::json::value receipt = placed.Json();
     const std::int64_t order = Int(receipt.at("orders").at(0).at("id"));
@@ -87,11 +89,12 @@ class ReviewsBlackBoxTest : public BlackBoxTest {
     EXPECT_EQ(ErrorCode(early), "not_yet_delivered");
     for (const char* move : {"prepare", "ship", "deliver"}) {
       // Shipping names the carrier and the tracking number (both required).
-      const boost::json::object body = std::string_view(move) == "ship"
-                                           ? boost::json::object{{"carrier", "조선우편"}, {"tracking", "RV-" + std::to_string(order)}}
-                                           : boost::json::object{};
-      HttpResponse moved = Client(product.owner_token).PostJson(
-          "/api/v1/seller/orders/" + std::to_string(order) + "/" + move, body);
+      const boost::json::object body =
+          std::string_view(move) == "ship"
+              ? boost::json::object{{"carrier", "조선우편"}, {"tracking", "RV-" + std::to_string(order)}}
+              : boost::json::object{};
+      HttpResponse moved =
+          Client(product.owner_token).PostJson("/api/v1/seller/orders/" + std::to_string(order) + "/" + move, body);
       if (moved.status != 200) throw std::runtime_error(std::string(move) + ": " + moved.body);
     }
     return order;
@@ -119,7 +122,8 @@ class ReviewsBlackBoxTest : public BlackBoxTest {
     const std::size_t end = page.body.find("class=\"product-stock\"", start);
     if (start == std::string::npos || end == std::string::npos) throw std::runtime_error("/p/id has no summary");
     const std::string summary = page.body.substr(start, end - start);
-    static const std::regex kRating(R"(class="card-rating">.*?</span> ([0-9]+\.[0-9]) <span class="review-count">\([^0-9)]*([0-9,]+)\))");
+    static const std::regex kRating(
+        R"(class="card-rating">.*?</span> ([0-9]+\.[0-9]) <span class="review-count">\([^0-9)]*([0-9,]+)\))");
     std::smatch match;
     if (!std::regex_search(summary, match, kRating)) return std::nullopt;
     std::string count = match[2].str();
@@ -157,7 +161,8 @@ class ReviewsBlackBoxTest : public BlackBoxTest {
 
   // The question ids a viewer (empty: anonymous) sees on the product.
   std::vector<std::int64_t> VisibleQuestions(std::int64_t product, const std::string& token = {}) {
-    HttpResponse response = Client(token).Get("/api/v1/products/" + std::to_string(product) + "/questions?per_page=100");
+    HttpResponse response =
+        Client(token).Get("/api/v1/products/" + std::to_string(product) + "/questions?per_page=100");
     if (response.status != 200) throw std::runtime_error("questions list: " + response.body);
     std::vector<std::int64_t> ids;
     const boost::json::value json = response.Json();
@@ -221,7 +226,8 @@ TEST_F(ReviewsTest, OnlyADeliveredBuyerReviewsOnceAndTheRatingFollowsAtOnce) {
       << "the average is not the old one with a 2 added";
   ExpectPageShows(product.id, after, "after the review");
 
-  HttpResponse list = Client().Get("/api/v1/products/" + std::to_string(product.id) + "/reviews?sort=lowest&per_page=100");
+  HttpResponse list =
+      Client().Get("/api/v1/products/" + std::to_string(product.id) + "/reviews?sort=lowest&per_page=100");
   ASSERT_EQ(list.status, 200);
   const boost::json::value listing = list.Json();
   EXPECT_EQ(Int(listing.at("total")), after.count);
@@ -251,18 +257,21 @@ TEST_F(ReviewsTest, TheShopRepliesAMemberReportsOnceAndAnAdminHides) {
   ExpectPageShows(product.id, with_review, "with the review");
 
   // Another shop's seller and the buyer himself cannot reply: as if the review did not exist.
-  HttpResponse foreign = Client(OtherShopOwner(product)).PostJson(review + "/reply", {{"body", "저희 상품이 아닙니다"}});
+  HttpResponse foreign =
+      Client(OtherShopOwner(product)).PostJson(review + "/reply", {{"body", "저희 상품이 아닙니다"}});
   EXPECT_TRUE(IsJsonError(foreign, 404));
   EXPECT_EQ(ErrorCode(foreign), "review_not_found");
   EXPECT_TRUE(IsJsonError(Client(buyer.token).PostJson(review + "/reply", {{"body", "자문자답"}}), 404));
   EXPECT_TRUE(IsJsonError(Client().PostJson(review + "/reply", {{"body", "누구"}}), 401));
-  HttpResponse replied = Client(product.owner_token).PostJson(review + "/reply", {{"body", "불편을 드려 죄송합니다. 교환해 드리겠습니다."}});
+  HttpResponse replied = Client(product.owner_token)
+                             .PostJson(review + "/reply", {{"body", "불편을 드려 죄송합니다. 교환해 드리겠습니다."}});
   ASSERT_EQ(replied.status, 200) << replied.body;
   EXPECT_EQ(replied.Json().at("reply").at("body").as_string(), "불편을 드려 죄송합니다. 교환해 드리겠습니다.");
   HttpResponse list = Client().Get("/api/v1/products/" + std::to_string(product.id) + "/reviews?per_page=100");
   const boost::json::value listing = list.Json();
   const auto& items = listing.at("items").as_array();
-  const auto listed = std::find_if(items.begin(), items.end(), [&](const auto& item) { return Int(item.at("id")) == review_id; });
+  const auto listed =
+      std::find_if(items.begin(), items.end(), [&](const auto& item) { return Int(item.at("id")) == review_id; });
   ASSERT_NE(listed, items.end());
   EXPECT_EQ(listed->at("reply").at("body").as_string(), "불편을 드려 죄송합니다. 교환해 드리겠습니다.");
 
@@ -275,7 +284,8 @@ TEST_F(ReviewsTest, TheShopRepliesAMemberReportsOnceAndAnAdminHides) {
   EXPECT_TRUE(IsJsonError(twice, 409));
   EXPECT_EQ(ErrorCode(twice), "already_reported");
   EXPECT_TRUE(IsJsonError(Client().PostJson(review + "/report", boost::json::object{}), 401));
-  EXPECT_TRUE(IsJsonError(Client(reporter.token).PostJson("/api/v1/reviews/987654321/report", boost::json::object{}), 404));
+  EXPECT_TRUE(
+      IsJsonError(Client(reporter.token).PostJson("/api/v1/reviews/987654321/report", boost::json::object{}), 404));
 
   // Only an admin hides; the review leaves the list and the rating at once, page included.
   const std::string hide = "/api/v1/admin/reviews/" + std::to_string(review_id) + "/hide";
@@ -301,8 +311,8 @@ TEST_F(ReviewsTest, TheShopRepliesAMemberReportsOnceAndAnAdminHides) {
   EXPECT_TRUE(IsJsonError(Client(product.owner_token).PostJson(review + "/reply", {{"body", "다시"}}), 404));
 
   // And shown again, it counts again.
-  HttpResponse shown = Client(admin).PostJson("/api/v1/admin/reviews/" + std::to_string(review_id) + "/unhide",
-                                              boost::json::object{});
+  HttpResponse shown =
+      Client(admin).PostJson("/api/v1/admin/reviews/" + std::to_string(review_id) + "/unhide", boost::json::object{});
   ASSERT_EQ(shown.status, 200) << shown.body;
   EXPECT_TRUE(Contains(ListedReviews(product.id), review_id));
   const Rating again = ApiRating(product.id);
@@ -319,8 +329,8 @@ TEST_F(ReviewsTest, HostileInputIsRefusedAndWritesNothing) {
   const std::size_t questions_before = VisibleQuestions(product.id, buyer.token).size();
   const std::string target = "/api/v1/products/" + std::to_string(product.id) + "/reviews";
 
-  for (const boost::json::value& rating :
-       std::vector<boost::json::value>{0, 6, -1, "abc", "5", 4.5, nullptr, boost::json::array{5}, 9'223'372'036'854'775'807}) {
+  for (const boost::json::value& rating : std::vector<boost::json::value>{
+           0, 6, -1, "abc", "5", 4.5, nullptr, boost::json::array{5}, 9'223'372'036'854'775'807}) {
     HttpResponse response = WriteReview(buyer.token, product.id, rating, "평점이 이상합니다");
     EXPECT_TRUE(IsJsonError(response, 400)) << "rating " << boost::json::serialize(rating);
     EXPECT_EQ(ErrorCode(response), "invalid_rating") << boost::json::serialize(rating);
@@ -377,13 +387,14 @@ TEST_F(ReviewsTest, HostileInputIsRefusedAndWritesNothing) {
     EXPECT_TRUE(IsJsonError(question, 400)) << bad.substr(0, 40);
   }
   const Member reporter = NewMember("hostile-reporter");
-  HttpResponse report = Client(reporter.token).Send("POST", review + "/report",
-                                                    "{\"reason\":\"" + std::string(301, 'r') + "\"}", "application/json");
+  HttpResponse report =
+      Client(reporter.token)
+          .Send("POST", review + "/report", "{\"reason\":\"" + std::string(301, 'r') + "\"}", "application/json");
   EXPECT_TRUE(IsJsonError(report, 400));
   EXPECT_EQ(ErrorField(report), "reason");
-  EXPECT_TRUE(IsJsonError(send("/api/v1/products/" + std::to_string(product.id) + "/questions",
-                               R"({"body":"비공개?","private":"yes"})"),
-                          400));
+  EXPECT_TRUE(IsJsonError(
+      send("/api/v1/products/" + std::to_string(product.id) + "/questions", R"({"body":"비공개?","private":"yes"})"),
+      400));
   HttpResponse reviews = Client().Get(target + "?per_page=100");
   const boost::json::value listing = reviews.Json();
   const std::int64_t written_id = Int(written.Json().at("id"));
@@ -409,15 +420,17 @@ TEST_F(QuestionsTest, PrivateQuestionsAreSeenByTheAskerAndTheShopWhichAnswers) {
   EXPECT_EQ(open.Json().at("body").as_string(), "이 노트북에 한글 자판이 있나요?");
   EXPECT_FALSE(open.Json().at("private").as_bool());
   EXPECT_TRUE(open.Json().at("answer").is_null());
-  HttpResponse closed = Client(asker.token).PostJson(questions, {{"body", "배송지 주소를 바꿀 수 있나요? 연락처 010"}, {"private", true}});
+  HttpResponse closed =
+      Client(asker.token)
+          .PostJson(questions, {{"body", "배송지 주소를 바꿀 수 있나요? 연락처 010"}, {"private", true}});
   ASSERT_EQ(closed.status, 201) << closed.body;
   EXPECT_TRUE(closed.Json().at("private").as_bool());
   const std::int64_t open_id = Int(open.Json().at("id"));
   const std::int64_t closed_id = Int(closed.Json().at("id"));
 
   // Who sees what.
-  for (const auto& [who, token] : std::vector<std::pair<std::string, std::string>>{{"anonymous", ""}, {"a third member", third.token},
-                                                                                   {"another shop", OtherShopOwner(product)}}) {
+  for (const auto& [who, token] : std::vector<std::pair<std::string, std::string>>{
+           {"anonymous", ""}, {"a third member", third.token}, {"another shop", OtherShopOwner(product)}}) {
     const std::vector<std::int64_t> seen = VisibleQuestions(product.id, token);
     EXPECT_TRUE(Contains(seen, open_id)) << who;
     EXPECT_FALSE(Contains(seen, closed_id)) << who << " sees a private question";
@@ -441,7 +454,8 @@ TEST_F(QuestionsTest, PrivateQuestionsAreSeenByTheAskerAndTheShopWhichAnswers) {
   EXPECT_TRUE(Contains(waiting, closed_id));
   EXPECT_TRUE(IsJsonError(Client().Get("/api/v1/seller/questions?unanswered=1"), 401));
   EXPECT_TRUE(IsJsonError(Client(product.owner_token).Get("/api/v1/seller/questions?unanswered=yes"), 400));
-  HttpResponse foreign_queue = Client(OtherShopOwner(product)).Get("/api/v1/seller/questions?shop_id=" + std::to_string(product.shop));
+  HttpResponse foreign_queue =
+      Client(OtherShopOwner(product)).Get("/api/v1/seller/questions?shop_id=" + std::to_string(product.shop));
   EXPECT_TRUE(IsJsonError(foreign_queue, 404));
   EXPECT_EQ(ErrorCode(foreign_queue), "shop_not_found");
 
@@ -462,15 +476,18 @@ TEST_F(QuestionsTest, PrivateQuestionsAreSeenByTheAskerAndTheShopWhichAnswers) {
   EXPECT_FALSE(Contains(still, closed_id)) << "an answered question is still in the unanswered queue";
   EXPECT_TRUE(Contains(still, open_id));
   HttpResponse mine = Client(asker.token).Get(questions + "?per_page=100");
-  EXPECT_NE(mine.body.find("네, 출고 전까지 바꿀 수 있습니다."), std::string::npos) << "the asker does not see the answer";
+  EXPECT_NE(mine.body.find("네, 출고 전까지 바꿀 수 있습니다."), std::string::npos)
+      << "the asker does not see the answer";
   EXPECT_FALSE(Contains(VisibleQuestions(product.id, third.token), closed_id)) << "an answer made the question public";
-  EXPECT_TRUE(IsJsonError(Client(product.owner_token).PostJson("/api/v1/questions/987654321/answer", {{"body", "x"}}), 404));
+  EXPECT_TRUE(
+      IsJsonError(Client(product.owner_token).PostJson("/api/v1/questions/987654321/answer", {{"body", "x"}}), 404));
 }
 
 TEST_F(ReviewsTest, NoJsPagesRenderAndRefuseAFormFromAnotherSite) {
   const ShopProduct product = ProductOfAShop(4);
   const std::string id = std::to_string(product.id);
-  for (const std::string& path : {"/p/" + id + "/reviews", "/p/" + id + "/questions", "/p/" + id + "/reviews?sort=highest"}) {
+  for (const std::string& path :
+       {"/p/" + id + "/reviews", "/p/" + id + "/questions", "/p/" + id + "/reviews?sort=highest"}) {
     HttpResponse page = Client().Get(path);
     EXPECT_EQ(page.status, 200) << path;
     EXPECT_NE(page.Header("Content-Type").value_or("").find("text/html"), std::string::npos) << path;
@@ -504,14 +521,16 @@ TEST_F(ReviewsTest, NoJsPagesRenderAndRefuseAFormFromAnotherSite) {
   EXPECT_EQ(VisibleQuestions(product.id, buyer.token).size(), questions_before) << "a forged form asked a question";
 
   // The same form with the page's token goes through.
-  HttpResponse posted = browser.Post("/p/" + id + "/reviews", {{"_csrf", *token}, {"rating", "5"}, {"body", "양식으로 쓴 후기"}});
+  HttpResponse posted =
+      browser.Post("/p/" + id + "/reviews", {{"_csrf", *token}, {"rating", "5"}, {"body", "양식으로 쓴 후기"}});
   EXPECT_EQ(posted.status, 303) << posted.body.substr(0, 300);
   EXPECT_EQ(posted.Header("Location").value_or(""), "/p/" + id + "/reviews?written=1");
   EXPECT_EQ(ApiRating(product.id).count, before.count + 1);
   HttpResponse refused = browser.Post("/p/" + id + "/reviews", {{"_csrf", *token}, {"rating", "9"}, {"body", "다시"}});
   EXPECT_EQ(refused.status, 400) << "a bad rating in the form";
   EXPECT_NE(refused.body.find("form-error"), std::string::npos) << "the form is not re-rendered with the message";
-  HttpResponse asked = browser.Post("/p/" + id + "/questions", {{"_csrf", *token}, {"body", "양식으로 쓴 질문"}, {"private", "1"}});
+  HttpResponse asked =
+      browser.Post("/p/" + id + "/questions", {{"_csrf", *token}, {"body", "양식으로 쓴 질문"}, {"private", "1"}});
   EXPECT_EQ(asked.status, 303);
   EXPECT_EQ(VisibleQuestions(product.id, buyer.token).size(), questions_before + 1);
   EXPECT_EQ(VisibleQuestions(product.id).size(), public_before) << "a private question from the form is public";

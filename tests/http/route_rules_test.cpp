@@ -69,7 +69,8 @@ TEST_F(RouteRulesTest, EveryAdminRouteRefusesVisitorsBuyersAndSellersBeforeLooki
     const std::string type = route.method == "GET" ? "" : "text/plain";
 
     // A visitor's browser form from this site passes CSRF (same-origin), so only the role refuses it.
-    const HttpResponse visitor = Client().Send(route.method, route.target, body, type, {{"Sec-Fetch-Site", "same-origin"}});
+    const HttpResponse visitor =
+        Client().Send(route.method, route.target, body, type, {{"Sec-Fetch-Site", "same-origin"}});
     if (api) {
       EXPECT_TRUE(IsJsonError(visitor, 401)) << name;
       EXPECT_EQ(ErrorCode(visitor), "unauthenticated") << name;
@@ -105,9 +106,9 @@ TEST_F(RouteRulesTest, EveryJsonRouteRefusesOtherBodiesWith415) {
       seen_not_json.insert(name);
       // Its own type still reaches the handler (which may find the content wanting, but not its type).
       const bool multipart = other->second == "multipart";
-      const HttpResponse own = Client(admin).Send(route.method, route.target,
-                                                  multipart ? ImageBody("photos", "a.png") : "name\n",
-                                                  multipart ? MultipartType() : "text/csv");
+      const HttpResponse own =
+          Client(admin).Send(route.method, route.target, multipart ? ImageBody("photos", "a.png") : "name\n",
+                             multipart ? MultipartType() : "text/csv");
       EXPECT_NE(own.status, 415) << name;
       continue;
     }
@@ -116,7 +117,8 @@ TEST_F(RouteRulesTest, EveryJsonRouteRefusesOtherBodiesWith415) {
     const HttpResponse text = Client(admin).Send(route.method, route.target, "{}", "text/plain");
     EXPECT_TRUE(IsJsonError(text, 415)) << name;
     EXPECT_EQ(ErrorCode(text), "unsupported_media_type") << name;
-    const HttpResponse form = Client(admin).Send(route.method, route.target, "a=1", "application/x-www-form-urlencoded");
+    const HttpResponse form =
+        Client(admin).Send(route.method, route.target, "a=1", "application/x-www-form-urlencoded");
     EXPECT_TRUE(IsJsonError(form, 415)) << name;
   }
   EXPECT_GE(json_routes, 30);

@@ -168,11 +168,35 @@ TEST_F(SearchTest, HostileQueriesAreOnlyText) {
   // limit (5,000 of them are refused before any handler with a 414, checked below).
   std::string long_hangul;
   for (int index = 0; index < 150; ++index) long_hangul += "가방";
-  const std::vector<std::string> queries = {
-      "\"노트북", "노트북\"\"", "*", "노트*", "NEAR(노트 북)", "NEAR(a b, 2)", "a OR b", "NOT", "-노트북", "^가방",
-      "name:노트북", "(((", "'; DROP TABLE products; --", "ㄱ", "ㅏ", "ㅋㅋㅋㅋ", "ᄀ", std::string(3000, 'a'),
-      long_hangul, std::string("노트\0북", 9), "\xff\xfe", "\xed\xa0\x80", "\xc0\xaf", "<script>alert(1)</script>",
-      "%00", "{{title}}", "\t\r\n", "😀😀", "ℌ𝔢𝔩𝔩𝔬"};
+  const std::vector<std::string> queries = {"\"노트북",
+                                            "노트북\"\"",
+                                            "*",
+                                            "노트*",
+                                            "NEAR(노트 북)",
+                                            "NEAR(a b, 2)",
+                                            "a OR b",
+                                            "NOT",
+                                            "-노트북",
+                                            "^가방",
+                                            "name:노트북",
+                                            "(((",
+                                            "'; DROP TABLE products; --",
+                                            "ㄱ",
+                                            "ㅏ",
+                                            "ㅋㅋㅋㅋ",
+                                            "ᄀ",
+                                            std::string(3000, 'a'),
+                                            long_hangul,
+                                            std::string("노트\0북", 9),
+                                            "\xff\xfe",
+                                            "\xed\xa0\x80",
+                                            "\xc0\xaf",
+                                            "<script>alert(1)</script>",
+                                            "%00",
+                                            "{{title}}",
+                                            "\t\r\n",
+                                            "😀😀",
+                                            "ℌ𝔢𝔩𝔩𝔬"};
   for (const std::string& query : queries) {
     HttpResponse api = NewClient().Get("/api/v1/products?q=" + Encoded(query));
     EXPECT_EQ(api.status, 200) << query.substr(0, 40) << ": " << api.body.substr(0, 200);
@@ -200,14 +224,21 @@ TEST_F(SearchTest, BadFiltersAndSortsAre400WithTheField) {
     std::string message_id;  // where the results page puts the message
   };
   const std::vector<Case> cases = {
-      {"min_price=-1", "min_price", "price-error"},   {"min_price=abc", "min_price", "price-error"},
-      {"max_price=1e9", "max_price", "price-error"},  {"min_price=500&max_price=100", "max_price", "price-error"},
+      {"min_price=-1", "min_price", "price-error"},
+      {"min_price=abc", "min_price", "price-error"},
+      {"max_price=1e9", "max_price", "price-error"},
+      {"min_price=500&max_price=100", "max_price", "price-error"},
       {"max_price=99999999999999999999", "max_price", "price-error"},
-      {"sort=cheapest", "sort", "sort-error"},        {"sort=relevance%27--", "sort", "sort-error"},
-      {"category=no-such", "category", "filter-error"}, {"category=..%2F..", "category", "filter-error"},
-      {"seller=0", "seller", "filter-error"},          {"seller=x", "seller", "filter-error"},
-      {"in_stock=2", "in_stock", "stock-error"},       {"page=0", "page", "page-error"},
-      {"page=1001", "page", "page-error"},             {"page=-3", "page", "page-error"},
+      {"sort=cheapest", "sort", "sort-error"},
+      {"sort=relevance%27--", "sort", "sort-error"},
+      {"category=no-such", "category", "filter-error"},
+      {"category=..%2F..", "category", "filter-error"},
+      {"seller=0", "seller", "filter-error"},
+      {"seller=x", "seller", "filter-error"},
+      {"in_stock=2", "in_stock", "stock-error"},
+      {"page=0", "page", "page-error"},
+      {"page=1001", "page", "page-error"},
+      {"page=-3", "page", "page-error"},
       {"per_page=1000", "per_page", "page-error"},
   };
   for (const Case& bad : cases) {

@@ -30,9 +30,9 @@ TEST_F(SecurityTest, ApiResponsesAreNosniff) {
 
 TEST_F(SecurityTest, NoPageReferencesAnotherHost) {
   std::string product = "/p/" + std::to_string(AnyProductId());
-  for (const std::string& target : {std::string("/"), std::string("/c/computers"), std::string("/c/food"), product,
-                                   std::string("/login"), std::string("/register"), std::string("/search?q=a"),
-                                   std::string("/p/999999999")}) {
+  for (const std::string& target :
+       {std::string("/"), std::string("/c/computers"), std::string("/c/food"), product, std::string("/login"),
+        std::string("/register"), std::string("/search?q=a"), std::string("/p/999999999")}) {
     HttpResponse response = NewClient().Get(target);
     ASSERT_FALSE(response.body.empty()) << target;
     for (const std::string& url : FindUrlAttributes(response.body)) {
@@ -69,8 +69,8 @@ TEST_F(SecurityTest, HtmlInProductQueryIsEscapedInJsonAndPages) {
 }
 
 TEST_F(SecurityTest, PathTraversalFindsNothing) {
-  for (const char* target : {"/static/../../../../etc/passwd", "/static/..%2f..%2f..%2fetc%2fpasswd",
-                             "/static/%2e%2e/%2e%2e/etc/passwd"}) {
+  for (const char* target :
+       {"/static/../../../../etc/passwd", "/static/..%2f..%2f..%2fetc%2fpasswd", "/static/%2e%2e/%2e%2e/etc/passwd"}) {
     HttpResponse response = NewClient().Get(target);
     EXPECT_NE(response.status, 200) << target;
     EXPECT_EQ(response.body.find("root:"), std::string::npos) << target;

@@ -21,12 +21,13 @@ class SellerCenterTest : public BlackBoxTest {
  protected:
   // A listing of the member's shop through the listings API.
   std::int64_t List(const ShopOwner& seller, std::string_view name, std::int64_t price) {
-    HttpResponse created = Client(seller.token).PostJson(
-        "/api/v1/seller/products", {{"category", "food"},
-                                    {"name", name},
-                                    {"description", "좋은 물건"},
-                                    {"price", {{"amount", price}, {"currency", "KPW"}}},
-                                    {"stock", 50}});
+    HttpResponse created =
+        Client(seller.token)
+            .PostJson("/api/v1/seller/products", {{"category", "food"},
+                                                  {"name", name},
+                                                  {"description", "좋은 물건"},
+                                                  {"price", {{"amount", price}, {"currency", "KPW"}}},
+                                                  {"stock", 50}});
     if (created.status != 201) throw std::runtime_error("list a product: " + created.body);
     const boost::json::value json = created.Json();
     const boost::json::value* product = json.as_object().if_contains("product");
@@ -62,13 +63,12 @@ TEST_F(SellerCenterTest, NonSellersAreSentWhereTheyCanAct) {
   HttpResponse home = Client(member.token).Get("/");
   EXPECT_NE(home.body.find("href=\"/seller/apply\""), std::string::npos);
 
-  ASSERT_EQ(Client(member.token)
-                .PostJson("/api/v1/seller/apply", {{"shop_name", "심사 중 상점"},
-                                                   {"description", ""},
-                                                   {"phone", "02-381-4411"},
-                                                   {"city", "평양"}})
-                .status,
-            201);
+  ASSERT_EQ(
+      Client(member.token)
+          .PostJson("/api/v1/seller/apply",
+                    {{"shop_name", "심사 중 상점"}, {"description", ""}, {"phone", "02-381-4411"}, {"city", "평양"}})
+          .status,
+      201);
   EXPECT_EQ(Client(member.token).Get("/seller").Header("Location").value_or(""), "/seller/application");
   EXPECT_EQ(ErrorCode(Client(member.token).Get("/api/v1/seller/dashboard")), "application_pending");
 }
@@ -91,15 +91,17 @@ TEST_F(SellerCenterTest, AViewFromASearchAndAnOrderShowOnTheOwnersDashboardOnly)
   HttpClient buyer_browser = NewClient();
   ASSERT_EQ(buyer_browser.Get("/p/" + std::to_string(product), {{"Referer", referer}}).status, 200);
   // Another site's search page and a broken one are not our searches.
-  ASSERT_EQ(buyer_browser.Get("/p/" + std::to_string(product),
-                              {{"Referer", "http://evil.example/search?q=" + PercentEncode("남의검색어")}})
+  ASSERT_EQ(buyer_browser
+                .Get("/p/" + std::to_string(product),
+                     {{"Referer", "http://evil.example/search?q=" + PercentEncode("남의검색어")}})
                 .status,
             200);
-  ASSERT_EQ(buyer_browser.Get("/p/" + std::to_string(product),
-                              {{"Referer", "http://" + server_->host() + ":" + std::to_string(server_->port()) +
-                                               "/search?q=%zz%E0"}})
-                .status,
-            200);
+  ASSERT_EQ(
+      buyer_browser
+          .Get("/p/" + std::to_string(product),
+               {{"Referer", "http://" + server_->host() + ":" + std::to_string(server_->port()) + "/search?q=%zz%E0"}})
+          .status,
+      200);
 
   // The buyer orders two.
   const Member buyer = NewMember("center-buyer");
@@ -110,8 +112,9 @@ TEST_F(SellerCenterTest, AViewFromASearchAndAnOrderShowOnTheOwnersDashboardOnly)
             201);
   HttpResponse added = Client(buyer.token).PostJson("/api/v1/cart/items", {{"product_id", product}, {"quantity", 2}});
   ASSERT_EQ(added.status, 201) << added.body;
-  HttpResponse placed = Client(buyer.token).PostJson(
-      "/api/v1/orders", {{"payment_method", "wallet"}, {"address", "평양시 중구역 승리거리 1"}});
+  HttpResponse placed =
+      Client(buyer.token)
+          .PostJson("/api/v1/orders", {{"payment_method", "wallet"}, {"address", "평양시 중구역 승리거리 1"}});
   ASSERT_EQ(placed.status, 201) << placed.body;
 
   const boost::json::object after = Dashboard(owner);
@@ -151,8 +154,9 @@ TEST_F(SellerCenterTest, TheQuestionQueueAnswersThroughTheFormAndOnlyForItsShop)
   const ShopOwner rival = ApprovedSeller("queue-rival", "남의 상회");
   const std::int64_t product = List(owner, "문의받는 물건", 9'000);
   const Member buyer = NewMember("queue-buyer");
-  HttpResponse asked = Client(buyer.token).PostJson("/api/v1/products/" + std::to_string(product) + "/questions",
-                                                    {{"body", "크기가 어떻게 되나요?"}});
+  HttpResponse asked =
+      Client(buyer.token)
+          .PostJson("/api/v1/products/" + std::to_string(product) + "/questions", {{"body", "크기가 어떻게 되나요?"}});
   ASSERT_EQ(asked.status, 201) << asked.body;
   const boost::json::value asked_json = asked.Json();
   const boost::json::value* question = asked_json.as_object().if_contains("question");
@@ -165,8 +169,9 @@ TEST_F(SellerCenterTest, TheQuestionQueueAnswersThroughTheFormAndOnlyForItsShop)
   EXPECT_EQ(rival_queue.body.find("크기가 어떻게 되나요?"), std::string::npos);
   const std::optional<std::string> rival_token = FindInputValue(rival_queue.body, "_csrf");
   ASSERT_TRUE(rival_token.has_value());
-  EXPECT_EQ(rival_browser.Post("/seller/questions/" + id + "/answer", {{"_csrf", *rival_token}, {"body", "남의 답"}}).status,
-            404);
+  EXPECT_EQ(
+      rival_browser.Post("/seller/questions/" + id + "/answer", {{"_csrf", *rival_token}, {"body", "남의 답"}}).status,
+      404);
 
   HttpClient browser = SignInThroughLoginForm(owner.email, kPassword);
   HttpResponse queue = browser.Get("/seller/questions");
@@ -179,7 +184,8 @@ TEST_F(SellerCenterTest, TheQuestionQueueAnswersThroughTheFormAndOnlyForItsShop)
   EXPECT_EQ(browser.Post("/seller/questions/" + id + "/answer", {{"_csrf", *token}, {"body", "  "}}).status, 400);
   EXPECT_EQ(Int(Dashboard(owner).at("unanswered_questions")), 1);
 
-  HttpResponse answered = browser.Post("/seller/questions/" + id + "/answer", {{"_csrf", *token}, {"body", "가로 30cm입니다."}});
+  HttpResponse answered =
+      browser.Post("/seller/questions/" + id + "/answer", {{"_csrf", *token}, {"body", "가로 30cm입니다."}});
   EXPECT_EQ(answered.status, 303);
   EXPECT_EQ(Int(Dashboard(owner).at("unanswered_questions")), 0);
   HttpResponse public_questions = Client().Get("/api/v1/products/" + std::to_string(product) + "/questions");

@@ -95,10 +95,10 @@ TEST_F(SellingTest, HostileApplicationsAreRefusedAndWriteNothing) {
     EXPECT_EQ(response.status, 400) << boost::json::serialize(body);
     EXPECT_TRUE(IsJsonError(response, 400));
   }
-  HttpResponse bad_utf8 = Client(member.token)
-                              .Send("POST", "/api/v1/seller/apply",
-                                    "{\"shop_name\": \"\xc3\x28\", \"phone\": \"010-1234-5678\", \"city\": \"x\"}",
-                                    "application/json");
+  HttpResponse bad_utf8 =
+      Client(member.token)
+          .Send("POST", "/api/v1/seller/apply",
+                "{\"shop_name\": \"\xc3\x28\", \"phone\": \"010-1234-5678\", \"city\": \"x\"}", "application/json");
   EXPECT_EQ(bad_utf8.status, 400);
   EXPECT_EQ(Client(member.token).Get("/api/v1/seller/application").status, 404) << "a refused application was written";
 }
@@ -110,8 +110,10 @@ TEST_F(SellingTest, TheNoJavaScriptFormsApplyAndDecideAndRefuseAnotherSite) {
   ASSERT_EQ(form.status, 200);
   const std::optional<std::string> token = FindInputValue(form.body, "_csrf");
   ASSERT_TRUE(token.has_value() && !token->empty()) << "the application form has no _csrf";
-  const FormFields fields = {{"shop_name", "원산 수산물상점"}, {"description", "<b>싱싱한</b> 물고기"},
-                             {"phone", "+850 2 381 4411"}, {"city", "원산"}};
+  const FormFields fields = {{"shop_name", "원산 수산물상점"},
+                             {"description", "<b>싱싱한</b> 물고기"},
+                             {"phone", "+850 2 381 4411"},
+                             {"city", "원산"}};
   HttpResponse forged = browser.Post("/seller/apply", fields, {{"Origin", "http://evil.example"}});
   EXPECT_EQ(forged.status, 403);
   EXPECT_EQ(Client(member.token).Get("/api/v1/seller/application").status, 404) << "a forged form applied";

@@ -16,8 +16,7 @@ std::string Lower(std::string_view text) {
 
 // The value of attribute `name` inside one tag's text, if present.
 std::optional<std::string> AttributeOf(const std::string& tag, std::string_view name) {
-  std::regex pattern("\\s" + std::string(name) + "\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
-                     std::regex::icase);
+  std::regex pattern("\\s" + std::string(name) + "\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", std::regex::icase);
   std::smatch match;
   if (!std::regex_search(tag, match, pattern)) return std::nullopt;
   for (int group = 2; group <= 4; ++group) {
@@ -30,7 +29,8 @@ std::optional<std::string> AttributeOf(const std::string& tag, std::string_view 
 
 std::string DecodeEntities(std::string_view text) {
   static const std::pair<std::string_view, std::string_view> kEntities[] = {
-      {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}, {"&#x2F;", "/"}, {"&#47;", "/"}, {"&#61;", "="}, {"&#x3D;", "="}};
+      {"&amp;", "&"},  {"&lt;", "<"},   {"&gt;", ">"},  {"&quot;", "\""}, {"&#39;", "'"},
+      {"&#x27;", "'"}, {"&#x2F;", "/"}, {"&#47;", "/"}, {"&#61;", "="},   {"&#x3D;", "="}};
   std::string decoded;
   for (std::size_t i = 0; i < text.size();) {
     bool replaced = false;
@@ -114,7 +114,8 @@ bool PointsToAnotherHost(std::string_view url) {
   while (!value.empty()) {
     std::size_t comma = value.find(',');
     std::string_view candidate = value.substr(0, comma);
-    while (!candidate.empty() && std::isspace(static_cast<unsigned char>(candidate.front()))) candidate.remove_prefix(1);
+    while (!candidate.empty() && std::isspace(static_cast<unsigned char>(candidate.front())))
+      candidate.remove_prefix(1);
     candidate = candidate.substr(0, candidate.find_first_of(" \t\r\n"));
     if (!candidate.empty() && SingleUrlLeaves(candidate)) return true;
     if (comma == std::string_view::npos) break;

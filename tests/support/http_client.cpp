@@ -8,10 +8,10 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
-#include <boost/beast/http/parser.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <cctype>
@@ -75,8 +75,7 @@ HttpResponse HttpClient::Post(std::string_view target, const FormFields& form, c
   return Send("POST", target, FormEncode(form), "application/x-www-form-urlencoded", headers);
 }
 
-HttpResponse HttpClient::PostJson(std::string_view target, const boost::json::value& json,
-                                  const HeaderList& headers) {
+HttpResponse HttpClient::PostJson(std::string_view target, const boost::json::value& json, const HeaderList& headers) {
   return Send("POST", target, boost::json::serialize(json), "application/json", headers);
 }
 

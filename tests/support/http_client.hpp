@@ -38,8 +38,8 @@ class HttpClient {
   HttpResponse Post(std::string_view target, const FormFields& form, const HeaderList& headers = {});
   HttpResponse PostJson(std::string_view target, const boost::json::value& json, const HeaderList& headers = {});
   // Any method, any body, any content type (empty content_type: no Content-Type header).
-  HttpResponse Send(std::string_view method, std::string_view target, std::string body,
-                    std::string_view content_type, const HeaderList& headers = {});
+  HttpResponse Send(std::string_view method, std::string_view target, std::string body, std::string_view content_type,
+                    const HeaderList& headers = {});
 
   std::optional<std::string> Cookie(std::string_view name) const;
   void SetCookie(std::string name, std::string value) { cookies_[std::move(name)] = std::move(value); }

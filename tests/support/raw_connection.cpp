@@ -107,7 +107,8 @@ std::string RawConnection::ReadResponse(std::chrono::milliseconds timeout) {
   if (head_end == std::string::npos) return data;
   std::size_t content_length = 0;
   std::string lower_head;
-  for (std::size_t i = 0; i < head_end; ++i) lower_head += static_cast<char>(std::tolower(static_cast<unsigned char>(data[i])));
+  for (std::size_t i = 0; i < head_end; ++i)
+    lower_head += static_cast<char>(std::tolower(static_cast<unsigned char>(data[i])));
   std::size_t field = lower_head.find("\r\ncontent-length:");
   if (field != std::string::npos) {
     content_length = std::strtoull(data.c_str() + field + 17, nullptr, 10);

@@ -37,8 +37,8 @@ TEST(HtmlScanTest, TellsLocalFromRemoteUrls) {
   for (const char* local : {"/", "/p/12", "?page=2", "#top", "p/12", "data:image/png;base64,AAAA", "mailto:a@b.c"}) {
     EXPECT_FALSE(PointsToAnotherHost(local)) << local;
   }
-  for (const char* remote : {"http://a", "https://a/b", "//cdn.example/x.js", " //x", "HTTPS://A", "ftp://x",
-                             "/\\evil.example"}) {
+  for (const char* remote :
+       {"http://a", "https://a/b", "//cdn.example/x.js", " //x", "HTTPS://A", "ftp://x", "/\\evil.example"}) {
     EXPECT_TRUE(PointsToAnotherHost(remote)) << remote;
   }
 }

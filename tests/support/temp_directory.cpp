@@ -24,9 +24,7 @@ TempDirectory::TempDirectory(std::string_view prefix) {
 
 TempDirectory::~TempDirectory() { Remove(); }
 
-TempDirectory::TempDirectory(TempDirectory&& other) noexcept : path_(std::move(other.path_)) {
-  other.path_.clear();
-}
+TempDirectory::TempDirectory(TempDirectory&& other) noexcept : path_(std::move(other.path_)) { other.path_.clear(); }
 
 TempDirectory& TempDirectory::operator=(TempDirectory&& other) noexcept {
   if (this != &other) {

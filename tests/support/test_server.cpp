@@ -30,7 +30,6 @@ int DecodeWaitStatus(int status) {
   return -1;
 }
 
-
 std::string ReadFile(const std::filesystem::path& file) {
   std::ifstream input(file, std::ios::binary);
   std::ostringstream content;
@@ -53,13 +52,11 @@ pid_t SpawnBinary(const std::vector<std::string>& arguments, const std::filesyst
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout_file.c_str(), O_WRONLY | O_CREAT | O_APPEND,
-                                   0644);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   if (stderr_file == stdout_file) {
     posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
   } else {
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_file.c_str(), O_WRONLY | O_CREAT | O_APPEND,
-                                     0644);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   }
   // The child must not inherit a blocked SIGTERM or an ignored SIGPIPE from the test process.
   posix_spawnattr_t attributes;
@@ -137,9 +134,8 @@ std::string TestServer::Log() const { return ReadFile(log_file_); }
 void TestServer::Start() {
   if (pid_ > 0) throw std::logic_error("TestServer already started");
   if (options_.demo_products > 0) {
-    CommandResult demo = RunServerCommand({"demo", "--products", std::to_string(options_.demo_products),
-                                           "--seed", std::to_string(options_.demo_seed), "--data",
-                                           data_directory_.string()});
+    CommandResult demo = RunServerCommand({"demo", "--products", std::to_string(options_.demo_products), "--seed",
+                                           std::to_string(options_.demo_seed), "--data", data_directory_.string()});
     if (demo.exit_code != 0) {
       throw std::runtime_error("demo failed with " + std::to_string(demo.exit_code) + ":\n" + demo.output);
     }

@@ -54,7 +54,8 @@ http::Response Show(const SellerCenterHttp& http, http::Request& request) {
 }  // namespace
 
 void AddDashboardApi(http::Router& router, const SellerCenterHttp& http) {
-  router.Get("/api/v1/seller/dashboard", [http](http::Request& request) { return Show(http, request); }, kShopOnly);
+  router.Get(
+      "/api/v1/seller/dashboard", [http](http::Request& request) { return Show(http, request); }, kShopOnly);
 }
 
 }  // namespace manmulsang::seller_center

@@ -16,14 +16,20 @@ std::string_view OrdersTab(orders::OrderStatus status) {
   using enum orders::OrderStatus;
   switch (status) {
     case awaiting_payment:
-    case paid: return "to_prepare";
-    case preparing: return "preparing";
-    case shipped: return "shipped";
-    case delivered: return "delivered";
-    case confirmed: return "confirmed";
+    case paid:
+      return "to_prepare";
+    case preparing:
+      return "preparing";
+    case shipped:
+      return "shipped";
+    case delivered:
+      return "delivered";
+    case confirmed:
+      return "confirmed";
     case cancelled:
     case return_requested:
-    case returned: return "cancelled";
+    case returned:
+      return "cancelled";
   }
   return "to_prepare";
 }
@@ -95,11 +101,15 @@ class DashboardPage {
     data.set("no_search_terms", html::Data(dashboard.search_terms.empty()));
 
     // The chart and, for those who cannot see it, the same numbers as a table (newest first).
-    SalesChartText chart{text("chart_title"),
-                         fmt::format("{}: {} {}{}, {} {}, {} {}", period, text("orders"), core::FormatCount(dashboard.orders_in_period),
-                                     orders_unit, text("revenue"), Won(request, dashboard.revenue_in_period_kpw),
-                                     text("views"), core::FormatCount(dashboard.views_in_period)),
-                         text("revenue"), text("orders"), orders_unit, request.context().locale};
+    SalesChartText chart{
+        text("chart_title"),
+        fmt::format("{}: {} {}{}, {} {}, {} {}", period, text("orders"), core::FormatCount(dashboard.orders_in_period),
+                    orders_unit, text("revenue"), Won(request, dashboard.revenue_in_period_kpw), text("views"),
+                    core::FormatCount(dashboard.views_in_period)),
+        text("revenue"),
+        text("orders"),
+        orders_unit,
+        request.context().locale};
     data.set("chart_svg", SalesChartSvg(dashboard.days, chart));
     html::List rows;
     for (auto day = dashboard.days.rbegin(); day != dashboard.days.rend(); ++day) {
@@ -121,7 +131,8 @@ class DashboardPage {
 
 void AddDashboardPage(http::Router& router, const SellerCenterHttp& http) {
   auto page = std::make_shared<const DashboardPage>(http);
-  router.Get("/seller", [page](http::Request& request) { return page->Show(request); }, kShopOnly);
+  router.Get(
+      "/seller", [page](http::Request& request) { return page->Show(request); }, kShopOnly);
 }
 
 }  // namespace manmulsang::seller_center

@@ -106,9 +106,10 @@ class QuestionQueuePage {
 
 void AddQuestionQueuePage(http::Router& router, const SellerCenterHttp& http) {
   auto page = std::make_shared<const QuestionQueuePage>(http);
-  router.Get("/seller/questions", [page](http::Request& request) { return page->Show(request); }, kShopOnly);
-  router.Post("/seller/questions/:id/answer", [page](http::Request& request) { return page->Answer(request); },
-              kFormBody);
+  router.Get(
+      "/seller/questions", [page](http::Request& request) { return page->Show(request); }, kShopOnly);
+  router.Post(
+      "/seller/questions/:id/answer", [page](http::Request& request) { return page->Answer(request); }, kFormBody);
 }
 
 }  // namespace manmulsang::seller_center

@@ -1,7 +1,7 @@
 #include "sales_chart.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "manmulsang/core/money.hpp"
 #include "manmulsang/html/escape.hpp"
@@ -12,8 +12,8 @@ namespace {
 // The drawing's own units (the viewBox); CSS scales it to the page's width.
 constexpr double kWidth = 720;
 constexpr double kHeight = 260;
-constexpr double kLeft = 84;    // room for the revenue scale
-constexpr double kRight = 44;   // room for the orders scale
+constexpr double kLeft = 84;   // room for the revenue scale
+constexpr double kRight = 44;  // room for the orders scale
 constexpr double kTop = 16;
 constexpr double kBottom = 40;  // room for the day labels
 constexpr int kGridSteps = 4;

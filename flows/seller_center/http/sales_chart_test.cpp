@@ -30,7 +30,8 @@ TEST(SalesChartTest, NiceScaleTopsFallOnRoundNumbers) {
 }
 
 TEST(SalesChartTest, OneBarAndOneDotPerDayScaledToTheBusiestDay) {
-  std::vector<DashboardDay> days = {{"2026-11-24", 0, 0, 0}, {"2026-11-25", 1, 10'000, 3}, {"2026-11-26", 4, 40'000, 9}};
+  std::vector<DashboardDay> days = {
+      {"2026-11-24", 0, 0, 0}, {"2026-11-25", 1, 10'000, 3}, {"2026-11-26", 4, 40'000, 9}};
   const std::string svg = SalesChartSvg(days, Words());
   EXPECT_EQ(Occurrences(svg, "<rect class=\"chart-bar\""), 3u);
   EXPECT_EQ(Occurrences(svg, "<circle class=\"chart-dot\""), 3u);
@@ -51,7 +52,8 @@ TEST(SalesChartTest, OneBarAndOneDotPerDayScaledToTheBusiestDay) {
 
 TEST(SalesChartTest, AnEmptyPeriodStillDrawsAScale) {
   std::vector<DashboardDay> days(30);
-  for (std::size_t index = 0; index < days.size(); ++index) days[index].day = "2026-11-" + std::to_string(10 + index % 20);
+  for (std::size_t index = 0; index < days.size(); ++index)
+    days[index].day = "2026-11-" + std::to_string(10 + index % 20);
   const std::string svg = SalesChartSvg(days, Words());
   EXPECT_EQ(Occurrences(svg, "<rect class=\"chart-bar\""), 30u);
   EXPECT_EQ(svg.find("nan"), std::string::npos);

@@ -13,11 +13,14 @@ using Status = http::Status;
 http::ApiProblem ProblemOf(SellerCenterError error) {
   const std::string code(ErrorCode(error));
   switch (error) {
-    case SellerCenterError::unauthenticated: return {Status::unauthorized, code, ""};
+    case SellerCenterError::unauthenticated:
+      return {Status::unauthorized, code, ""};
     case SellerCenterError::not_a_seller:
     case SellerCenterError::application_pending:
-    case SellerCenterError::application_rejected: return {Status::forbidden, code, ""};
-    case SellerCenterError::shop_not_found: return {Status::not_found, code, ""};
+    case SellerCenterError::application_rejected:
+      return {Status::forbidden, code, ""};
+    case SellerCenterError::shop_not_found:
+      return {Status::not_found, code, ""};
   }
   return {Status::not_found, code, ""};
 }
@@ -39,10 +42,13 @@ std::optional<http::Response> SellerCenterHttp::RedirectFor(SellerCenterError er
   switch (error) {
     case SellerCenterError::unauthenticated:
       return http::SignInRedirect(back);
-    case SellerCenterError::not_a_seller: return http::Response::Redirect("/seller/apply");
+    case SellerCenterError::not_a_seller:
+      return http::Response::Redirect("/seller/apply");
     case SellerCenterError::application_pending:
-    case SellerCenterError::application_rejected: return http::Response::Redirect("/seller/application");
-    case SellerCenterError::shop_not_found: break;
+    case SellerCenterError::application_rejected:
+      return http::Response::Redirect("/seller/application");
+    case SellerCenterError::shop_not_found:
+      break;
   }
   return std::nullopt;
 }

@@ -14,7 +14,6 @@
 
 namespace manmulsang::seller_center {
 
-
 http::ApiProblem ProblemOf(SellerCenterError error);
 
 // What ?shop_id= names: nullopt when absent or empty; a value that is not an id names no shop

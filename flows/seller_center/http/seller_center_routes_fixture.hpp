@@ -16,7 +16,6 @@
 
 namespace manmulsang::seller_center {
 
-
 // The whole marketplace, its clock at 2026-11-26 12:00 in the marketplace's zone (UTC+9).
 class SellerCenterTest : public testing::MarketplaceTestFixture, public testing::RouteTestFixture {
  protected:

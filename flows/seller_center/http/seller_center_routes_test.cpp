@@ -129,8 +129,8 @@ TEST_F(SellerCenterRoutesTest, AnotherShopsDashboardIsNotFound) {
   EXPECT_EQ(Code(api), "shop_not_found");
   EXPECT_EQ(Get("/seller" + other, Who(kOwner)).status, http::Status::not_found);
   EXPECT_EQ(Get("/seller/questions" + other, Who(kOwner)).status, http::Status::not_found);
-  for (std::string_view bad : {"?shop_id=abc", "?shop_id=-1", "?shop_id=0", "?shop_id=99999999999999999999",
-                               "?shop_id=999"}) {
+  for (std::string_view bad :
+       {"?shop_id=abc", "?shop_id=-1", "?shop_id=0", "?shop_id=99999999999999999999", "?shop_id=999"}) {
     EXPECT_EQ(Get("/api/v1/seller/dashboard" + std::string(bad), Who(kOwner)).status, http::Status::not_found) << bad;
     EXPECT_EQ(Get("/seller" + std::string(bad), Who(kOwner)).status, http::Status::not_found) << bad;
   }
@@ -184,8 +184,10 @@ TEST_F(SellerCenterRoutesTest, AnotherShopsQuestionCannotBeAnsweredAndBadAnswers
   EXPECT_EQ(visitor.status, http::Status::see_other);
   EXPECT_EQ(Location(visitor).substr(0, 7), "/login?");
 
-  for (std::string body : {std::string(""), std::string("   "), std::string(reviews::kMaxReply + 1, 'a'),
-                           std::string("\xff\xfe"), std::string("a\x01" "b")}) {
+  for (std::string body :
+       {std::string(""), std::string("   "), std::string(reviews::kMaxReply + 1, 'a'), std::string("\xff\xfe"),
+        std::string("a\x01"
+                    "b")}) {
     http::Response refused = PostForm(path, {{"body", body}}, Who(kOwner));
     EXPECT_EQ(refused.status, http::Status::bad_request);
     EXPECT_NE(refused.body.find("id=\"form-error\""), std::string::npos);

@@ -11,13 +11,17 @@ namespace manmulsang::accounts {
 
 http::Status StatusOf(AccountError error) {
   switch (error) {
-    case AccountError::email_taken: return http::Status::conflict;
-    case AccountError::wrong_credentials: return http::Status::unauthorized;
-    case AccountError::too_many_attempts: return http::Status::too_many_requests;
+    case AccountError::email_taken:
+      return http::Status::conflict;
+    case AccountError::wrong_credentials:
+      return http::Status::unauthorized;
+    case AccountError::too_many_attempts:
+      return http::Status::too_many_requests;
     case AccountError::invalid_email:
     case AccountError::password_too_short:
     case AccountError::password_too_long:
-    case AccountError::invalid_name: return http::Status::bad_request;
+    case AccountError::invalid_name:
+      return http::Status::bad_request;
   }
   return http::Status::bad_request;
 }
@@ -25,12 +29,16 @@ http::Status StatusOf(AccountError error) {
 std::string_view FieldOf(AccountError error) {
   switch (error) {
     case AccountError::invalid_email:
-    case AccountError::email_taken: return "email";
+    case AccountError::email_taken:
+      return "email";
     case AccountError::password_too_short:
-    case AccountError::password_too_long: return "password";
-    case AccountError::invalid_name: return "name";
+    case AccountError::password_too_long:
+      return "password";
+    case AccountError::invalid_name:
+      return "name";
     case AccountError::wrong_credentials:
-    case AccountError::too_many_attempts: return {};
+    case AccountError::too_many_attempts:
+      return {};
   }
   return {};
 }

@@ -42,8 +42,7 @@ std::optional<std::string_view> SameSiteTarget(std::string_view referer, std::st
   std::size_t authority_end = rest.find_first_of("/?#");
   std::string_view authority = rest.substr(0, authority_end);
   // user@host is how "http://our.host@evil.example/" hides another host.
-  if (host.empty() || authority.find('@') != std::string_view::npos ||
-      !EqualsIgnoringAsciiCase(authority, host)) {
+  if (host.empty() || authority.find('@') != std::string_view::npos || !EqualsIgnoringAsciiCase(authority, host)) {
     return std::nullopt;
   }
   if (authority_end == std::string_view::npos) return std::string_view("/");

@@ -36,7 +36,7 @@ TEST(SearchReferralTest, NothingFromOtherPagesOrNoWords) {
 
 TEST(SearchReferralTest, OtherHostsAreNotOurSearches) {
   EXPECT_EQ(Of("http://evil.example/search?q=x"), "");
-  EXPECT_EQ(Of("http://shop.example/search?q=x"), "");           // another port
+  EXPECT_EQ(Of("http://shop.example/search?q=x"), "");  // another port
   EXPECT_EQ(Of("http://shop.example:8080.evil/search?q=x"), "");
   EXPECT_EQ(Of("http://shop.example:8080@evil.example/search?q=x"), "");
   EXPECT_EQ(Of("//evil.example/search?q=x"), "");

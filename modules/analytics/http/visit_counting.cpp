@@ -17,8 +17,7 @@ constexpr long kLastSeenMaxAge = std::chrono::duration_cast<std::chrono::seconds
 constexpr std::size_t kVisitorIdBytes = 16;
 
 // Machine endpoints and files: none of them is a person looking at a page.
-constexpr std::array<std::string_view, 5> kUncountedPrefixes = {"/api", "/assets", "/media",
-                                                                 "/metrics", "/healthz"};
+constexpr std::array<std::string_view, 5> kUncountedPrefixes = {"/api", "/assets", "/media", "/metrics", "/healthz"};
 
 bool HasPrefixSegment(std::string_view path, std::string_view prefix) {
   return path.starts_with(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
@@ -71,8 +70,7 @@ bool IsVisitorId(std::string_view id) {
 http::Middleware VisitCounting(AnalyticsService& analytics) {
   return [&analytics](http::Request& request, const http::Handler& next) {
     http::Response response = next(request);
-    if (request.method() != http::Method::get || !IsCountedPath(request.path()) ||
-        !IsCountedAnswer(response)) {
+    if (request.method() != http::Method::get || !IsCountedPath(request.path()) || !IsCountedAnswer(response)) {
       return response;
     }
     core::TimePoint now = analytics.clock().Now();
@@ -85,8 +83,7 @@ http::Middleware VisitCounting(AnalyticsService& analytics) {
     // Both cookies are sent again so that their lifetimes slide with each view.
     http::CookieOptions visitor_options;
     visitor_options.max_age_seconds = kVisitorMaxAge;
-    response.SetCookie(kVisitorCookie, known_visitor ? std::string(*visitor) : NewVisitorId(),
-                       visitor_options);
+    response.SetCookie(kVisitorCookie, known_visitor ? std::string(*visitor) : NewVisitorId(), visitor_options);
     http::CookieOptions visit_options;
     visit_options.max_age_seconds = kLastSeenMaxAge;
     response.SetCookie(kLastSeenCookie, std::to_string(core::ToUnixSeconds(now)), visit_options);

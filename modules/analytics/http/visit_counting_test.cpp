@@ -33,9 +33,7 @@ class VisitCountingTest : public ::testing::Test {
     });
     router_.Get("/plain", [](http::Request&) { return http::Response::Text("a file"); });
     router_.Post("/form", [](http::Request&) { return http::Response::Html("<p>posted</p>"); });
-    router_.SetNotFound([](http::Request&) {
-      return http::Response::Html("<p>missing</p>", http::Status::not_found);
-    });
+    router_.SetNotFound([](http::Request&) { return http::Response::Html("<p>missing</p>", http::Status::not_found); });
   }
 
   // Sends a request with the jar's cookies and keeps the cookies the answer sets.

@@ -30,10 +30,10 @@ boost::json::object FacetsJson(const CatalogHttp& http, const ProductPage& page,
   boost::json::array categories;
   for (const FacetCount& facet : page.category_facets) {
     auto category = http.catalog.CategoryBySlug(facet.key);
-    categories.push_back(boost::json::object{
-        {"slug", facet.key},
-        {"name", category ? CategoryName(*category, locale) : std::string_view(facet.label)},
-        {"count", facet.count}});
+    categories.push_back(
+        boost::json::object{{"slug", facet.key},
+                            {"name", category ? CategoryName(*category, locale) : std::string_view(facet.label)},
+                            {"count", facet.count}});
   }
   boost::json::array shops;
   for (const ShopFacet& facet : page.shop_facets) {

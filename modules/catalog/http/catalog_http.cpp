@@ -67,8 +67,7 @@ std::string VisitorKey(const http::Request& request) {
   return "address:" + std::string(request.remote_address());
 }
 
-std::expected<ProductQuery, ParameterProblem> ParseProductQuery(const http::Request& request,
-                                                                CatalogService& catalog,
+std::expected<ProductQuery, ParameterProblem> ParseProductQuery(const http::Request& request, CatalogService& catalog,
                                                                 std::optional<core::CategoryId> fixed_category) {
   ProductQuery query;
   if (auto text = NonEmpty(request, "q")) query.text = CleanSearchText(*text);

@@ -5,10 +5,10 @@
 #include <expected>
 #include <memory>
 #include <mutex>
-#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "manmulsang/analytics/analytics.hpp"
 #include "manmulsang/catalog/catalog.hpp"
@@ -58,8 +58,7 @@ struct ParameterProblem {
 // and per_page. Empty values count as absent (an HTML form sends its empty fields). q is cleaned
 // and cut (CleanSearchText), never refused. Range checks are the service's (FirstInvalidField),
 // done here too so the problem names its field.
-std::expected<ProductQuery, ParameterProblem> ParseProductQuery(const http::Request& request,
-                                                                CatalogService& catalog,
+std::expected<ProductQuery, ParameterProblem> ParseProductQuery(const http::Request& request, CatalogService& catalog,
                                                                 std::optional<core::CategoryId> fixed_category);
 // What a visitor typed, made safe to search and to show: broken UTF-8 repaired, control
 // characters (NUL included) turned into spaces, NFC, white space collapsed, and cut to

@@ -109,8 +109,8 @@ TEST_F(CatalogHttpTest, ProductApiHasExactlyTheDocumentedShape) {
   ASSERT_EQ(response.status, http::Status::ok);
   EXPECT_TRUE(response.content_type.starts_with("application/json"));
   auto product = Json(response).as_object();
-  EXPECT_EQ(Keys(product), (std::set<std::string>{"id", "name", "description", "price", "stock", "category",
-                                                  "seller", "rating", "images"}));
+  EXPECT_EQ(Keys(product), (std::set<std::string>{"id", "name", "description", "price", "stock", "category", "seller",
+                                                  "rating", "images"}));
   EXPECT_EQ(product.at("id").as_int64(), product_ids_[0].value);
   EXPECT_EQ(Keys(product.at("price").as_object()), (std::set<std::string>{"amount", "currency"}));
   EXPECT_EQ(product.at("price").at("amount").as_int64(), 2'500'000);
@@ -194,12 +194,13 @@ TEST_F(CatalogHttpTest, SearchPageShowsResultsFacetsSortsAndFilters) {
   EXPECT_NE(body.find("아리랑 노트북"), std::string::npos);
   EXPECT_EQ(body.find("LED 모니터"), std::string::npos);
   EXPECT_NE(body.find("2,500,000원"), std::string::npos);
-  EXPECT_NE(body.find("평양 전자상점"), std::string::npos);           // the card's shop
-  EXPECT_NE(body.find("value=\"노트북\""), std::string::npos);        // the header box keeps it
+  EXPECT_NE(body.find("평양 전자상점"), std::string::npos);     // the card's shop
+  EXPECT_NE(body.find("value=\"노트북\""), std::string::npos);  // the header box keeps it
   EXPECT_NE(body.find("id=\"facet-categories\""), std::string::npos);
   EXPECT_NE(body.find("href=\"/search?q=%EB%85%B8%ED%8A%B8%EB%B6%81&amp;category=computers\""), std::string::npos);
-  EXPECT_NE(body.find("href=\"/search?q=%EB%85%B8%ED%8A%B8%EB%B6%81&amp;seller=" +
-                      std::to_string(shop_ids_[0].value) + "\""), std::string::npos);
+  EXPECT_NE(
+      body.find("href=\"/search?q=%EB%85%B8%ED%8A%B8%EB%B6%81&amp;seller=" + std::to_string(shop_ids_[0].value) + "\""),
+      std::string::npos);
   EXPECT_NE(body.find("id=\"facet-prices\""), std::string::npos);
   EXPECT_NE(body.find("href=\"/search?q=%EB%85%B8%ED%8A%B8%EB%B6%81&amp;min_price=1000000\""), std::string::npos);
   EXPECT_NE(body.find("href=\"/search?q=%EB%85%B8%ED%8A%B8%EB%B6%81&amp;sort=price_asc\""), std::string::npos);
@@ -271,14 +272,16 @@ TEST_F(CatalogHttpTest, SearchPageBadFiltersAre400BesideTheField) {
     auto response = Get("/search?q=" + http::PercentEncode("노트북") + "&" + bad.parameters);
     EXPECT_EQ(response.status, http::Status::bad_request) << bad.parameters;
     EXPECT_NE(response.body.find("id=\"" + bad.message_id + "\""), std::string::npos) << bad.parameters;
-    EXPECT_NE(response.body.find("아리랑 노트북"), std::string::npos) << bad.parameters << ": the words are still searched";
+    EXPECT_NE(response.body.find("아리랑 노트북"), std::string::npos)
+        << bad.parameters << ": the words are still searched";
   }
 }
 
 TEST_F(CatalogHttpTest, HostileSearchTextIsOnlyText) {
-  for (const std::string& text : std::vector<std::string>{"<script>alert(1)</script>\"'&", "\"노트북", "노트*", "NEAR(노트 북)", "a OR b AND NOT c",
-                           "ㄱ", "ㅏㅏㅏ", "\xff\xfe\xed\xa0\x80", std::string("노트\0북", 9), "'; DROP TABLE products; --",
-                           std::string(5000, 'x'), "{{title}}"}) {
+  for (const std::string& text :
+       std::vector<std::string>{"<script>alert(1)</script>\"'&", "\"노트북", "노트*", "NEAR(노트 북)",
+                                "a OR b AND NOT c", "ㄱ", "ㅏㅏㅏ", "\xff\xfe\xed\xa0\x80", std::string("노트\0북", 9),
+                                "'; DROP TABLE products; --", std::string(5000, 'x'), "{{title}}"}) {
     auto response = Get("/search?q=" + http::PercentEncode(text));
     EXPECT_TRUE(response.status == http::Status::ok) << text << " gave " << static_cast<int>(response.status);
     EXPECT_EQ(response.body.find("<script>alert"), std::string::npos);
@@ -300,8 +303,8 @@ TEST_F(CatalogHttpTest, SearchesThatFindSomethingCountOncePerVisitorInTrending) 
   Get(laptop, false, visitor);
   Get(laptop, false, visitor);
   Get("/api/v1/products?q=" + http::PercentEncode("노트북"), false, visitor);
-  Get(laptop, /*signed_in=*/true);                       // user 77
-  Get(laptop, false, "mm_visitor=forged", "10.0.0.9");   // an odd cookie counts by address
+  Get(laptop, /*signed_in=*/true);                      // user 77
+  Get(laptop, false, "mm_visitor=forged", "10.0.0.9");  // an odd cookie counts by address
   Get(laptop, false, "mm_visitor=forged2", "10.0.0.9");
   Get("/search?q=" + http::PercentEncode("없는물건"), false, visitor);  // found nothing: not counted
   std::vector<search::TrendingQuery> top = trending_.Top();
@@ -314,8 +317,8 @@ TEST_F(CatalogHttpTest, ProductSearchApiHasFacetsAndReading) {
   auto response = Get("/api/v1/products?q=shxmqnr");
   ASSERT_EQ(response.status, http::Status::ok) << response.body;
   auto page = Json(response).as_object();
-  EXPECT_EQ(Keys(page), (std::set<std::string>{"items", "total", "page", "per_page", "facets", "interpreted_as",
-                                               "partial_match"}));
+  EXPECT_EQ(Keys(page),
+            (std::set<std::string>{"items", "total", "page", "per_page", "facets", "interpreted_as", "partial_match"}));
   EXPECT_EQ(page.at("interpreted_as").as_string(), "노트북");
   EXPECT_FALSE(page.at("partial_match").as_bool());
   ASSERT_EQ(page.at("total").as_int64(), 1);
@@ -336,8 +339,8 @@ TEST_F(CatalogHttpTest, ProductSearchApiHasFacetsAndReading) {
 }
 
 TEST_F(CatalogHttpTest, UnknownOrHiddenProductIs404Json) {
-  for (std::string target : {"/api/v1/products/999999", "/api/v1/products/abc", "/api/v1/products/0",
-                             "/api/v1/products/-1"}) {
+  for (std::string target :
+       {"/api/v1/products/999999", "/api/v1/products/abc", "/api/v1/products/0", "/api/v1/products/-1"}) {
     auto response = Get(target);
     EXPECT_EQ(response.status, http::Status::not_found) << target;
     EXPECT_EQ(Json(response).at("error").at("code").as_string(), "product_not_found");
@@ -434,9 +437,9 @@ TEST_F(CatalogHttpTest, DemoImagesAreSmallImmutableSvg) {
   EXPECT_TRUE(immutable);
   EXPECT_EQ(Get("/media/demo/computers-laptops-123-2.svg").body, response.body);  // deterministic
 
-  for (std::string bad : {"/media/demo/nothing-1-1.svg", "/media/demo/computers-laptops-1-1.png",
-                          "/media/demo/computers-laptops-x-1.svg", "/media/demo/computers-laptops-1-0.svg",
-                          "/media/demo/..svg"}) {
+  for (std::string bad :
+       {"/media/demo/nothing-1-1.svg", "/media/demo/computers-laptops-1-1.png", "/media/demo/computers-laptops-x-1.svg",
+        "/media/demo/computers-laptops-1-0.svg", "/media/demo/..svg"}) {
     EXPECT_EQ(Get(bad).status, http::Status::not_found) << bad;
   }
 }

@@ -10,8 +10,8 @@
 namespace manmulsang::catalog {
 
 void AddCatalogRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog,
-                      sellers::SellerService& sellers, http::PageCache& page_cache,
-                      search::TrendingSearches& trending, analytics::AnalyticsService* analytics) {
+                      sellers::SellerService& sellers, http::PageCache& page_cache, search::TrendingSearches& trending,
+                      analytics::AnalyticsService* analytics) {
   renderer.AddTemplates("catalog", embedded::catalog_templates());
   renderer.AddMessages(embedded::catalog_i18n());
   const CatalogHttp http{renderer, catalog, sellers, page_cache, trending, analytics};
@@ -23,8 +23,8 @@ void AddCatalogRoutes(http::Router& router, html::Renderer& renderer, CatalogSer
   AddDemoImages(router, http);
 }
 
-void AddListingRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog,
-                      ListingService& listings, http::PageCache& page_cache, const media::MediaLibrary& media) {
+void AddListingRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog, ListingService& listings,
+                      http::PageCache& page_cache, const media::MediaLibrary& media) {
   renderer.AddMessages(media::UploadMessages());
   const ListingHttp http{renderer, catalog, listings, page_cache, media};
   AddListingApi(router, http);

@@ -91,7 +91,8 @@ html::Data CategoryPage(const CatalogHttp& http, const http::Request& request, c
   html::List sorts;
   for (ProductSort sort : kSorts) {
     html::Data link;
-    link.set("label", std::string(http.renderer.Translate(locale, "catalog.sort_" + std::string(ProductSortName(sort)))));
+    link.set("label",
+             std::string(http.renderer.Translate(locale, "catalog.sort_" + std::string(ProductSortName(sort)))));
     link.set("url", CategoryUrl(category.slug, sort, query, 1));
     link.set("current", sort == query.sort);
     sorts.push_back(std::move(link));
@@ -106,7 +107,8 @@ html::Data CategoryPage(const CatalogHttp& http, const http::Request& request, c
   data.set("total", core::FormatCount(page->total));
   data.set("has_products", !page->items.empty());
   data.set("products", CardList(page->items, locale));
-  data.set("pager", PagerData(*page, [&](int number) { return CategoryUrl(category.slug, query.sort, query, number); }));
+  data.set("pager",
+           PagerData(*page, [&](int number) { return CategoryUrl(category.slug, query.sort, query, number); }));
   return data;
 }
 
@@ -125,8 +127,8 @@ void AddCategoryPage(http::Router& router, const CatalogHttp& http) {
     if (request.context().actor.signed_in() || !OnlyParameters(request, {"sort", "min_price", "max_price", "page"})) {
       return Render(http, request, *category);
     }
-    std::string key = http::PageCache::Key("/c/" + category->slug, core::LocaleCode(request.context().locale),
-                                           RawQuery(request));
+    std::string key =
+        http::PageCache::Key("/c/" + category->slug, core::LocaleCode(request.context().locale), RawQuery(request));
     return http.page_cache.GetOrRender(request, key, kCategoryCacheTime,
                                        [&] { return Render(http, request, *category); });
   });

@@ -58,17 +58,27 @@ std::string DemoImageSvg(const Category& category, const DemoImageName& name) {
   std::string colour = IsColour(category.colour) ? category.colour : "#2d89ef";
   std::string shape;
   switch ((name.number + name.picture) % 3) {
-    case 0: shape = R"(<circle cx="120" cy="100" r="62" fill="#fff" fill-opacity=".2"/>)"; break;
-    case 1: shape = R"(<rect x="62" y="42" width="116" height="116" fill="#fff" fill-opacity=".2"/>)"; break;
-    default: shape = R"(<path d="M120 34 186 100 120 166 54 100Z" fill="#fff" fill-opacity=".2"/>)"; break;
+    case 0:
+      shape = R"(<circle cx="120" cy="100" r="62" fill="#fff" fill-opacity=".2"/>)";
+      break;
+    case 1:
+      shape = R"(<rect x="62" y="42" width="116" height="116" fill="#fff" fill-opacity=".2"/>)";
+      break;
+    default:
+      shape = R"(<path d="M120 34 186 100 120 166 54 100Z" fill="#fff" fill-opacity=".2"/>)";
+      break;
   }
   std::string label = category.name_ko + " " + std::to_string(name.number);
   if (name.picture > 1) label += "-" + std::to_string(name.picture);
   return R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 240" width="240" height="240">)"
-         R"(<rect width="240" height="240" fill=")" + colour + R"("/>)" + shape +
+         R"(<rect width="240" height="240" fill=")" +
+         colour + R"("/>)" + shape +
          R"(<g fill="#fff" font-family="sans-serif" text-anchor="middle">)"
-         R"(<text x="120" y="122" font-size="60">)" + html::EscapeHtml(FirstCharacter(category.name_ko)) + "</text>"
-         R"(<text x="120" y="212" font-size="18">)" + html::EscapeHtml(label) + "</text></g></svg>";
+         R"(<text x="120" y="122" font-size="60">)" +
+         html::EscapeHtml(FirstCharacter(category.name_ko)) +
+         "</text>"
+         R"(<text x="120" y="212" font-size="18">)" +
+         html::EscapeHtml(label) + "</text></g></svg>";
 }
 
 void AddDemoImages(http::Router& router, const CatalogHttp& http) {

@@ -257,19 +257,30 @@ class ListingApi {
 
 void AddListingApi(http::Router& router, const ListingHttp& http) {
   auto api = std::make_shared<const ListingApi>(http);
-  router.Get("/api/v1/seller/products", [api](http::Request& request) { return api->List(request); }, kPrivate);
-  router.Post("/api/v1/seller/products", [api](http::Request& request) { return api->Create(request); }, kJsonBody);
-  router.Get("/api/v1/seller/products/:id", [api](http::Request& request) { return api->Get(request); }, kPrivate);
-  router.Add(http::Method::patch, "/api/v1/seller/products/:id",
-             [api](http::Request& request) { return api->Patch(request); }, kJsonBody);
-  router.Add(http::Method::delete_, "/api/v1/seller/products/:id",
-             [api](http::Request& request) { return api->Delete(request); }, kJsonBody);
-  router.Post("/api/v1/seller/products/:id/hide", [api](http::Request& request) { return api->SetHidden(request, true); }, kJsonBody);
-  router.Post("/api/v1/seller/products/:id/show", [api](http::Request& request) { return api->SetHidden(request, false); }, kJsonBody);
-  router.Post("/api/v1/seller/products/:id/images", [api](http::Request& request) { return api->AddImages(request); },
-              kUploadBody);
-  router.Add(http::Method::delete_, "/api/v1/seller/products/:id/images/:position",
-             [api](http::Request& request) { return api->RemoveImage(request); }, kJsonBody);
+  router.Get(
+      "/api/v1/seller/products", [api](http::Request& request) { return api->List(request); }, kPrivate);
+  router.Post(
+      "/api/v1/seller/products", [api](http::Request& request) { return api->Create(request); }, kJsonBody);
+  router.Get(
+      "/api/v1/seller/products/:id", [api](http::Request& request) { return api->Get(request); }, kPrivate);
+  router.Add(
+      http::Method::patch, "/api/v1/seller/products/:id", [api](http::Request& request) { return api->Patch(request); },
+      kJsonBody);
+  router.Add(
+      http::Method::delete_, "/api/v1/seller/products/:id",
+      [api](http::Request& request) { return api->Delete(request); }, kJsonBody);
+  router.Post(
+      "/api/v1/seller/products/:id/hide", [api](http::Request& request) { return api->SetHidden(request, true); },
+      kJsonBody);
+  router.Post(
+      "/api/v1/seller/products/:id/show", [api](http::Request& request) { return api->SetHidden(request, false); },
+      kJsonBody);
+  router.Post(
+      "/api/v1/seller/products/:id/images", [api](http::Request& request) { return api->AddImages(request); },
+      kUploadBody);
+  router.Add(
+      http::Method::delete_, "/api/v1/seller/products/:id/images/:position",
+      [api](http::Request& request) { return api->RemoveImage(request); }, kJsonBody);
 }
 
 }  // namespace manmulsang::catalog

@@ -38,10 +38,13 @@ std::string ListingHttp::Message(core::Locale locale, const ListingProblem& prob
 http::ApiProblem ProblemOf(const ListingProblem& problem) {
   const std::string code(ErrorCode(problem.error));
   switch (problem.error) {
-    case ListingError::not_a_seller: return {http::Status::forbidden, code, ""};
-    case ListingError::listing_not_found: return {http::Status::not_found, code, ""};
+    case ListingError::not_a_seller:
+      return {http::Status::forbidden, code, ""};
+    case ListingError::listing_not_found:
+      return {http::Status::not_found, code, ""};
     case ListingError::invalid_field:
-    case ListingError::too_many_images: return {http::Status::bad_request, code, problem.field};
+    case ListingError::too_many_images:
+      return {http::Status::bad_request, code, problem.field};
   }
   return {http::Status::bad_request, code, problem.field};
 }
@@ -50,9 +53,12 @@ http::ApiProblem UnauthenticatedProblem() { return {http::Status::unauthorized, 
 
 std::string_view ProductStatusName(ProductStatus status) {
   switch (status) {
-    case ProductStatus::hidden: return "hidden";
-    case ProductStatus::deleted: return "deleted";
-    case ProductStatus::active: break;
+    case ProductStatus::hidden:
+      return "hidden";
+    case ProductStatus::deleted:
+      return "deleted";
+    case ProductStatus::active:
+      break;
   }
   return "active";
 }
@@ -77,10 +83,11 @@ boost::json::object SellerListingJson(const Product& product, CatalogService& ca
   if (!json.contains("variants")) json["variants"] = boost::json::array{};  // the seller's shape is fixed
   boost::json::array images;
   for (std::size_t position = 0; position < product.images.size(); ++position) {
-    images.push_back(boost::json::object{
-        {"position", position},
-        {"url", product.images[position]},
-        {"list_url", position < product.list_images.size() ? product.list_images[position] : product.images[position]}});
+    images.push_back(
+        boost::json::object{{"position", position},
+                            {"url", product.images[position]},
+                            {"list_url", position < product.list_images.size() ? product.list_images[position]
+                                                                               : product.images[position]}});
   }
   json["images"] = std::move(images);
   return json;

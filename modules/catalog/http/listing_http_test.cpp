@@ -32,8 +32,8 @@ class ListingHttpTest : public ListingTestStore {
     shops_ = InsertShops();
   }
 
-  http::Response Send(http::Method method, std::string target, std::optional<std::int64_t> user,
-                      std::string body = {}, std::string content_type = "application/json") {
+  http::Response Send(http::Method method, std::string target, std::optional<std::int64_t> user, std::string body = {},
+                      std::string content_type = "application/json") {
     http::BeastRequest message{method, target, 11};
     if (!body.empty()) {
       message.set(boost::beast::http::field::content_type, content_type);
@@ -128,9 +128,10 @@ TEST_F(ListingHttpTest, AnotherShopGetsNotFoundAndNothingChanges) {
   // The pages too.
   const std::string page = "/seller/products/" + std::to_string(id);
   EXPECT_EQ(Send(http::Method::get, page + "/edit", 2).status, http::Status::not_found);
-  EXPECT_EQ(Send(http::Method::post, page, 2, "name=x&category=clothing&price=1&stock=1",
-                 "application/x-www-form-urlencoded").status,
-            http::Status::not_found);
+  EXPECT_EQ(
+      Send(http::Method::post, page, 2, "name=x&category=clothing&price=1&stock=1", "application/x-www-form-urlencoded")
+          .status,
+      http::Status::not_found);
   EXPECT_EQ(Send(http::Method::post, page + "/hide", 2).status, http::Status::not_found);
   EXPECT_EQ(Send(http::Method::post, page + "/delete", 2).status, http::Status::not_found);
 
@@ -168,8 +169,9 @@ TEST_F(ListingHttpTest, RefusalsSayWhoAndWhichField) {
   auto page = Send(http::Method::get, "/seller/products/new", 3);
   EXPECT_EQ(page.status, http::Status::forbidden);
   EXPECT_NE(page.body.find("/seller/apply"), std::string::npos);
-  auto refused = Send(http::Method::post, "/seller/products", 1,
-                      "category=food&name=%EC%8C%80&price=abc&currency=KPW&stock=3", "application/x-www-form-urlencoded");
+  auto refused =
+      Send(http::Method::post, "/seller/products", 1, "category=food&name=%EC%8C%80&price=abc&currency=KPW&stock=3",
+           "application/x-www-form-urlencoded");
   EXPECT_EQ(refused.status, http::Status::bad_request);
   EXPECT_NE(refused.body.find("id=\"listing-price\" name=\"price\" value=\"abc\""), std::string::npos);
   EXPECT_NE(refused.body.find("aria-invalid=\"true\""), std::string::npos);
@@ -177,11 +179,12 @@ TEST_F(ListingHttpTest, RefusalsSayWhoAndWhichField) {
 }
 
 TEST_F(ListingHttpTest, PagesCreateEditHideAndDeleteWithoutScript) {
-  auto created = Send(http::Method::post, "/seller/products", 1,
-                      "category=clothing-winter&name=%EC%86%9C%EB%8F%99%EB%B3%B5&description=&price=&currency=KPW&stock="
-                      "&variant_id=&variant_size=M&variant_colour=&variant_price=45000&variant_stock=3"
-                      "&variant_id=&variant_size=&variant_colour=&variant_price=&variant_stock=",
-                      "application/x-www-form-urlencoded");
+  auto created =
+      Send(http::Method::post, "/seller/products", 1,
+           "category=clothing-winter&name=%EC%86%9C%EB%8F%99%EB%B3%B5&description=&price=&currency=KPW&stock="
+           "&variant_id=&variant_size=M&variant_colour=&variant_price=45000&variant_stock=3"
+           "&variant_id=&variant_size=&variant_colour=&variant_price=&variant_stock=",
+           "application/x-www-form-urlencoded");
   ASSERT_EQ(created.status, http::Status::see_other) << created.body;
   const std::string location(created.Header("Location"));
   ASSERT_TRUE(location.starts_with("/seller/products/")) << location;

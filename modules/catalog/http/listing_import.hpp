@@ -33,7 +33,7 @@ struct ListingImportJobView {
   std::string file_name;
   ListingImportProgress progress;
   bool finished = false;
-  bool failed = false;  // the shop lost its approval midway: the rest was not tried
+  bool failed = false;                     // the shop lost its approval midway: the rest was not tried
   std::vector<ListingCsvRowError> errors;  // complete once finished
 };
 

@@ -22,7 +22,8 @@ bool IsCsv(std::string_view content_type) {
   const std::string_view media_type = content_type.substr(0, content_type.find(';'));
   std::string lower;
   for (const char character : media_type) {
-    if (character != ' ' && character != '\t') lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(character))));
+    if (character != ' ' && character != '\t')
+      lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(character))));
   }
   return lower == "text/csv";
 }
@@ -66,8 +67,8 @@ http::Response Import(const ListingImportHttp& http, const http::Request& reques
   if (result->created > 0) ForgetShopPages(http);
   boost::json::array errors;
   for (const ListingCsvRowError& error : result->errors) errors.push_back(RowErrorJson(http, locale, error));
-  return http::Response::Json(boost::json::object{
-      {"created", result->created}, {"rows", plan->rows}, {"errors", std::move(errors)}});
+  return http::Response::Json(
+      boost::json::object{{"created", result->created}, {"rows", plan->rows}, {"errors", std::move(errors)}});
 }
 
 http::Response Export(const ListingImportHttp& http, const http::Request& request) {
@@ -80,10 +81,11 @@ http::Response Export(const ListingImportHttp& http, const http::Request& reques
 }  // namespace
 
 void AddListingImportApi(http::Router& router, const ListingImportHttp& http) {
-  router.Post("/api/v1/seller/products/import", [http](http::Request& request) { return Import(http, request); },
-              kCsvBody);
-  router.Get("/api/v1/seller/products/export", [http](http::Request& request) { return Export(http, request); },
-             kShopDownload);
+  router.Post(
+      "/api/v1/seller/products/import", [http](http::Request& request) { return Import(http, request); }, kCsvBody);
+  router.Get(
+      "/api/v1/seller/products/export", [http](http::Request& request) { return Export(http, request); },
+      kShopDownload);
 }
 
 }  // namespace manmulsang::catalog

@@ -32,7 +32,8 @@ std::expected<void, ListingError> CheckSeller(const ListingImportHttp& http, con
   return {};
 }
 
-std::expected<http::Response, ListingError> ExportDownload(const ListingImportHttp& http, const http::Request& request) {
+std::expected<http::Response, ListingError> ExportDownload(const ListingImportHttp& http,
+                                                           const http::Request& request) {
   auto csv = ExportListingsCsv(http.listings, http.catalog, request.context().actor);
   if (!csv) return std::unexpected(csv.error().error);
   http::Response response(http::Status::ok, "text/csv; charset=utf-8", std::move(*csv));

@@ -38,7 +38,9 @@ std::string NewJobId() {
 
 ListingImportJobs::ListingImportJobs(ListingService& listings, const core::Clock& clock,
                                      std::function<void()> on_finished)
-    : listings_(listings), clock_(clock), on_finished_(std::move(on_finished)),
+    : listings_(listings),
+      clock_(clock),
+      on_finished_(std::move(on_finished)),
       worker_([this](std::stop_token stop) { Work(stop); }) {}
 
 ListingImportJobs::~ListingImportJobs() {
@@ -94,9 +96,8 @@ std::optional<ListingImportJobView> ListingImportJobs::Find(std::string_view id,
 
 void ListingImportJobs::ForgetExpired() {
   const core::TimePoint now = clock_.Now();
-  std::erase_if(jobs_, [&](const auto& entry) {
-    return entry.second->finished && now - entry.second->finished_at > kKeptFor;
-  });
+  std::erase_if(
+      jobs_, [&](const auto& entry) { return entry.second->finished && now - entry.second->finished_at > kKeptFor; });
 }
 
 void ListingImportJobs::Work(std::stop_token stop) {

@@ -27,7 +27,6 @@ class ListingImportJobsTest : public ListingTestStore {
     }
     throw std::runtime_error("the job never finished");
   }
-
 };
 
 TEST_F(ListingImportJobsTest, AJobRunsInTheBackgroundBelongsToItsOwnerAndIsForgottenAfterAnHour) {

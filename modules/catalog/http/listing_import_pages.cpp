@@ -2,8 +2,8 @@
 // progress page, which reloads itself (<meta http-equiv=refresh> and a Refresh header) until the
 // import is done and then lists every row that was not imported.
 
-#include "listing_import.hpp"
 #include <optional>
+#include "listing_import.hpp"
 
 #include "manmulsang/text/utf8.hpp"
 
@@ -19,8 +19,7 @@ constexpr int kRefreshSeconds = 2;
 class ListingImportPages {
  public:
   explicit ListingImportPages(const ListingImportHttp& http)
-      : http_(http),
-        jobs_(http.listings, http.clock, [http] { ForgetShopPages(http); }) {}
+      : http_(http), jobs_(http.listings, http.clock, [http] { ForgetShopPages(http); }) {}
 
   http::Response ShowForm(http::Request& request) {
     if (auto refusal = RefuseNonSeller(request, "/seller/products/import")) return std::move(*refusal);
@@ -30,7 +29,8 @@ class ListingImportPages {
   http::Response Upload(http::Request& request) {
     if (auto refusal = RefuseNonSeller(request, "/seller/products/import")) return std::move(*refusal);
     const core::Locale locale = request.context().locale;
-    if (request.multipart_malformed()) return RenderForm(request, ImportErrorText(http_, locale, "file_required"), http::Status::bad_request);
+    if (request.multipart_malformed())
+      return RenderForm(request, ImportErrorText(http_, locale, "file_required"), http::Status::bad_request);
     const auto file = request.File("file");
     if (!file || file->data.empty()) {
       return RenderForm(request, ImportErrorText(http_, locale, "file_required"), http::Status::bad_request);
@@ -38,7 +38,8 @@ class ListingImportPages {
     auto plan = ReadListingCsv(file->data);
     if (!plan) return RenderForm(request, FileProblemText(http_, locale, plan.error()), http::Status::bad_request);
     auto job = jobs_.Start(request.context().actor, DisplayName(file->file_name), std::move(*plan));
-    if (!job) return RenderForm(request, ImportErrorText(http_, locale, "import_busy"), http::Status::too_many_requests);
+    if (!job)
+      return RenderForm(request, ImportErrorText(http_, locale, "import_busy"), http::Status::too_many_requests);
     return http::Response::Redirect("/seller/products/import/" + *job);
   }
 
@@ -141,14 +142,14 @@ class ListingImportPages {
 
 void AddListingImportPages(http::Router& router, const ListingImportHttp& http) {
   auto pages = std::make_shared<ListingImportPages>(http);
-  router.Get("/seller/products/import", [pages](http::Request& request) { return pages->ShowForm(request); },
-             kShopPage);
-  router.Post("/seller/products/import", [pages](http::Request& request) { return pages->Upload(request); },
-              kUploadBody);
-  router.Get("/seller/products/import/:job", [pages](http::Request& request) { return pages->ShowJob(request); },
-             kShopPage);
-  router.Get("/seller/products/export", [pages](http::Request& request) { return pages->Export(request); },
-             kShopPage);
+  router.Get(
+      "/seller/products/import", [pages](http::Request& request) { return pages->ShowForm(request); }, kShopPage);
+  router.Post(
+      "/seller/products/import", [pages](http::Request& request) { return pages->Upload(request); }, kUploadBody);
+  router.Get(
+      "/seller/products/import/:job", [pages](http::Request& request) { return pages->ShowJob(request); }, kShopPage);
+  router.Get(
+      "/seller/products/export", [pages](http::Request& request) { return pages->Export(request); }, kShopPage);
 }
 
 }  // namespace manmulsang::catalog

@@ -51,8 +51,10 @@ class ListingPages {
     html::List filters;
     for (std::string_view name : {"", "active", "hidden"}) {
       html::Data filter_link;
-      filter_link.set("label", http_.Text(locale, "catalog.listing.filter_" + std::string(name.empty() ? "all" : name)));
-      filter_link.set("url", name.empty() ? std::string("/seller/products") : "/seller/products?status=" + std::string(name));
+      filter_link.set("label",
+                      http_.Text(locale, "catalog.listing.filter_" + std::string(name.empty() ? "all" : name)));
+      filter_link.set("url",
+                      name.empty() ? std::string("/seller/products") : "/seller/products?status=" + std::string(name));
       filter_link.set("current", status_name == name);
       filters.push_back(std::move(filter_link));
     }
@@ -68,11 +70,12 @@ class ListingPages {
       row.set("price_text", core::FormatMoney(product.price, core::LocaleCode(locale)));
       row.set("stock", core::FormatCount(product.stock));
       row.set("sold_out", product.stock <= 0);
-      row.set("variant_count", product.variants.empty() ? html::Data(false)
-                                                         : html::Data(std::to_string(product.variants.size())));
+      row.set("variant_count",
+              product.variants.empty() ? html::Data(false) : html::Data(std::to_string(product.variants.size())));
       const bool hidden = product.status == ProductStatus::hidden;
       row.set("hidden", hidden);
-      row.set("status_label", http_.Text(locale, hidden ? "catalog.listing.status_hidden" : "catalog.listing.status_active"));
+      row.set("status_label",
+              http_.Text(locale, hidden ? "catalog.listing.status_hidden" : "catalog.listing.status_active"));
       rows.push_back(std::move(row));
     }
     data.set("has_listings", !rows.empty());
@@ -82,10 +85,10 @@ class ListingPages {
     pager_page.per_page = listed->per_page;
     pager_page.total = listed->total;
     data.set("pager", PagerData(pager_page, [&](int number) {
-      std::string url = "/seller/products?page=" + std::to_string(number);
-      if (!status_name.empty()) url += "&status=" + status_name;
-      return url;
-    }));
+               std::string url = "/seller/products?page=" + std::to_string(number);
+               if (!status_name.empty()) url += "&status=" + status_name;
+               return url;
+             }));
     return Page(request, "catalog/seller_products", std::move(data), http::Status::ok);
   }
 
@@ -197,10 +200,12 @@ class ListingPages {
     std::expected<Product, ListingProblem> added = *product;
     for (media::StoredImage& image : *stored) {
       added = http_.listings.AddImage(actor, product->id, std::move(image.detail_url), std::move(image.list_url));
-      if (!added) return refuse_upload(http_.Message(request.context().locale, added.error()), http::Status::bad_request);
+      if (!added)
+        return refuse_upload(http_.Message(request.context().locale, added.error()), http::Status::bad_request);
     }
     http_.ForgetPages(*product);
-    return http::Response::Redirect("/seller/products/" + std::to_string(product->id.value) + "/edit?done=photo#photos");
+    return http::Response::Redirect("/seller/products/" + std::to_string(product->id.value) +
+                                    "/edit?done=photo#photos");
   }
 
   http::Response RemoveImage(http::Request& request) const {
@@ -246,7 +251,8 @@ class ListingPages {
     const bool editing = product != nullptr;
     data.set("title", http_.Text(locale, editing ? "catalog.listing.edit_title" : "catalog.listing.new_title"));
     data.set("editing", editing);
-    data.set("action", editing ? "/seller/products/" + std::to_string(product->id.value) : std::string("/seller/products"));
+    data.set("action",
+             editing ? "/seller/products/" + std::to_string(product->id.value) : std::string("/seller/products"));
     if (auto done = request.Query("done")) {
       if (*done == "created" || *done == "saved" || *done == "photo") {
         data.set("notice", http_.Text(locale, "catalog.listing.done_" + std::string(*done)));
@@ -346,19 +352,32 @@ class ListingPages {
 
 void AddListingPages(http::Router& router, const ListingHttp& http) {
   auto pages = std::make_shared<const ListingPages>(http);
-  router.Get("/seller/products", [pages](http::Request& request) { return pages->List(request); }, kPrivate);
-  router.Post("/seller/products", [pages](http::Request& request) { return pages->Create(request); }, kFormBody);
-  router.Get("/seller/products/new", [pages](http::Request& request) { return pages->New(request); }, kPrivate);
-  router.Get("/seller/products/:id/edit", [pages](http::Request& request) { return pages->Edit(request); }, kPrivate);
-  router.Post("/seller/products/:id", [pages](http::Request& request) { return pages->Update(request); }, kFormBody);
-  router.Post("/seller/products/:id/hide", [pages](http::Request& request) { return pages->SetHidden(request, true); }, kPrivate);
-  router.Post("/seller/products/:id/show", [pages](http::Request& request) { return pages->SetHidden(request, false); }, kPrivate);
-  router.Get("/seller/products/:id/delete", [pages](http::Request& request) { return pages->ConfirmDelete(request); }, kPrivate);
-  router.Post("/seller/products/:id/delete", [pages](http::Request& request) { return pages->Delete(request); }, kPrivate);
-  router.Post("/seller/products/:id/images", [pages](http::Request& request) { return pages->AddImage(request); },
-              kUploadBody);
-  router.Post("/seller/products/:id/images/:number/delete",
-              [pages](http::Request& request) { return pages->RemoveImage(request); }, kPrivate);
+  router.Get(
+      "/seller/products", [pages](http::Request& request) { return pages->List(request); }, kPrivate);
+  router.Post(
+      "/seller/products", [pages](http::Request& request) { return pages->Create(request); }, kFormBody);
+  router.Get(
+      "/seller/products/new", [pages](http::Request& request) { return pages->New(request); }, kPrivate);
+  router.Get(
+      "/seller/products/:id/edit", [pages](http::Request& request) { return pages->Edit(request); }, kPrivate);
+  router.Post(
+      "/seller/products/:id", [pages](http::Request& request) { return pages->Update(request); }, kFormBody);
+  router.Post(
+      "/seller/products/:id/hide", [pages](http::Request& request) { return pages->SetHidden(request, true); },
+      kPrivate);
+  router.Post(
+      "/seller/products/:id/show", [pages](http::Request& request) { return pages->SetHidden(request, false); },
+      kPrivate);
+  router.Get(
+      "/seller/products/:id/delete", [pages](http::Request& request) { return pages->ConfirmDelete(request); },
+      kPrivate);
+  router.Post(
+      "/seller/products/:id/delete", [pages](http::Request& request) { return pages->Delete(request); }, kPrivate);
+  router.Post(
+      "/seller/products/:id/images", [pages](http::Request& request) { return pages->AddImage(request); }, kUploadBody);
+  router.Post(
+      "/seller/products/:id/images/:number/delete",
+      [pages](http::Request& request) { return pages->RemoveImage(request); }, kPrivate);
 }
 
 }  // namespace manmulsang::catalog

@@ -17,8 +17,7 @@ html::List CardList(const std::vector<Product>& products, core::Locale locale);
 // A pager {previous_url?, next_url?, pages:[{number, url, current}]} around the current page,
 // or false when everything fits on one page. url_for(page) builds each link; no page past
 // last_page is offered (a text query pages through its best matches only).
-html::Data PagerData(const ProductPage& page, const std::function<std::string(int)>& url_for,
-                     int last_page = kMaxPage);
+html::Data PagerData(const ProductPage& page, const std::function<std::string(int)>& url_for, int last_page = kMaxPage);
 
 // Counts on pages are grouped by thousands (core/grouped_number.hpp).
 

@@ -112,8 +112,8 @@ void AddProductPage(http::Router& router, const CatalogHttp& http) {
       return Counted(http, request, product, Render(http, request, product));
     }
     // Keyed by the canonical path, so that "/p/0123" cannot make a second copy of "/p/123".
-    std::string key = http::PageCache::Key("/p/" + std::to_string(product.value),
-                                           core::LocaleCode(request.context().locale));
+    std::string key =
+        http::PageCache::Key("/p/" + std::to_string(product.value), core::LocaleCode(request.context().locale));
     // Counted after the cache answered too: a cached view is a view of the shop.
     return Counted(http, request, product, http.page_cache.GetOrRender(request, key, kProductCacheTime, [&] {
       return Render(http, request, product);

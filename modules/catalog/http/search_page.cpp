@@ -147,7 +147,8 @@ html::List SortLinks(const CatalogHttp& http, const ProductQuery& query, core::L
     state.sort = sort;
     state.page = 1;
     html::Data link;
-    link.set("label", std::string(http.renderer.Translate(locale, "catalog.search_sort_" + std::string(ProductSortName(sort)))));
+    link.set("label",
+             std::string(http.renderer.Translate(locale, "catalog.search_sort_" + std::string(ProductSortName(sort)))));
     link.set("url", SearchUrl(state));
     link.set("current", sort == query.sort);
     sorts.push_back(std::move(link));
@@ -240,11 +241,14 @@ http::Response SearchPage(const CatalogHttp& http, const http::Request& request)
   data.set("total", core::FormatCount(page.total));
   data.set("has_results", !page.items.empty());
   data.set("products", CardList(page.items, locale));
-  data.set("pager", PagerData(page, [&](int number) {
-    SearchState at = state;
-    at.page = number;
-    return SearchUrl(at);
-  }, kMaxSearchPage));
+  data.set("pager", PagerData(
+                        page,
+                        [&](int number) {
+                          SearchState at = state;
+                          at.page = number;
+                          return SearchUrl(at);
+                        },
+                        kMaxSearchPage));
 
   data.set("category_facet", CategoryFacet(http, query, page, locale));
   data.set("shop_facet", ShopFacet(http, query, page));

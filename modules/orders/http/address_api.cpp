@@ -67,12 +67,16 @@ http::Response MakeDefault(const BuyingHttp& http, http::Request& request) {
 }  // namespace
 
 void AddAddressApi(http::Router& router, const BuyingHttp& http) {
-  router.Get("/api/v1/addresses", [http](http::Request& request) { return Show(http, request); }, kNoStore);
-  router.Post("/api/v1/addresses", [http](http::Request& request) { return Add(http, request); }, kSmallBody);
-  router.Add(http::Method::delete_, "/api/v1/addresses/:id",
-             [http](http::Request& request) { return Remove(http, request); }, kSmallBody);
-  router.Post("/api/v1/addresses/:id/default", [http](http::Request& request) { return MakeDefault(http, request); },
-              kSmallBody);
+  router.Get(
+      "/api/v1/addresses", [http](http::Request& request) { return Show(http, request); }, kNoStore);
+  router.Post(
+      "/api/v1/addresses", [http](http::Request& request) { return Add(http, request); }, kSmallBody);
+  router.Add(
+      http::Method::delete_, "/api/v1/addresses/:id", [http](http::Request& request) { return Remove(http, request); },
+      kSmallBody);
+  router.Post(
+      "/api/v1/addresses/:id/default", [http](http::Request& request) { return MakeDefault(http, request); },
+      kSmallBody);
 }
 
 }  // namespace manmulsang::orders

@@ -81,11 +81,14 @@ class AddressPage : BuyingPages {
 
 void AddAddressPage(http::Router& router, const BuyingHttp& http) {
   auto page = std::make_shared<const AddressPage>(http);
-  router.Get("/addresses", [page](http::Request& request) { return page->Show(request); }, kNoStore);
-  router.Post("/addresses", [page](http::Request& request) { return page->Add(request); }, kFormBody);
-  router.Post("/addresses/:id/delete", [page](http::Request& request) { return page->Remove(request); }, kFormBody);
-  router.Post("/addresses/:id/default", [page](http::Request& request) { return page->MakeDefault(request); },
-              kFormBody);
+  router.Get(
+      "/addresses", [page](http::Request& request) { return page->Show(request); }, kNoStore);
+  router.Post(
+      "/addresses", [page](http::Request& request) { return page->Add(request); }, kFormBody);
+  router.Post(
+      "/addresses/:id/delete", [page](http::Request& request) { return page->Remove(request); }, kFormBody);
+  router.Post(
+      "/addresses/:id/default", [page](http::Request& request) { return page->MakeDefault(request); }, kFormBody);
 }
 
 }  // namespace manmulsang::orders

@@ -8,7 +8,8 @@ TEST_F(BuyingApiTest, EverythingNeedsSignInAndAdminRoutesAnAdmin) {
   EXPECT_EQ(Post("/api/v1/orders", R"({"payment_method":"wallet","address":"a"})", "").status,
             http::Status::unauthorized);
   EXPECT_EQ(Get("/api/v1/wallet", "").status, http::Status::unauthorized);
-  auto refused = Post("/api/v1/admin/wallets/100/credit", R"({"amount":1,"currency":"KPW","reference":"r"})", kBuyerWho);
+  auto refused =
+      Post("/api/v1/admin/wallets/100/credit", R"({"amount":1,"currency":"KPW","reference":"r"})", kBuyerWho);
   EXPECT_EQ(refused.status, http::Status::forbidden);
   EXPECT_EQ(Code(refused), "forbidden");
   EXPECT_FALSE(Json(refused).at("error").at("message").as_string().empty());
@@ -23,17 +24,19 @@ TEST_F(BuyingApiTest, CartCheckoutReplayAndCancelOverJson) {
                        R"({"amount":20000,"currency":"KPW","reference":"현금 입금 7호"})", kAdminWho);
   ASSERT_EQ(credited.status, http::Status::created) << credited.body;
   EXPECT_EQ(Json(credited).at("balance").at("amount").as_int64(), 20'000);
-  EXPECT_EQ(Post("/api/v1/admin/wallets/424242/credit", R"({"amount":1,"currency":"KPW","reference":"r"})", kAdminWho)
-                .status,
-            http::Status::not_found);
+  EXPECT_EQ(
+      Post("/api/v1/admin/wallets/424242/credit", R"({"amount":1,"currency":"KPW","reference":"r"})", kAdminWho).status,
+      http::Status::not_found);
 
-  auto added = Post("/api/v1/cart/items", "{\"product_id\":" + std::to_string(product.value) + ",\"quantity\":2}", buyer);
+  auto added =
+      Post("/api/v1/cart/items", "{\"product_id\":" + std::to_string(product.value) + ",\"quantity\":2}", buyer);
   ASSERT_EQ(added.status, http::Status::created) << added.body;
   EXPECT_EQ(Json(added).at("total").at("amount").as_int64(), 8'000);
   EXPECT_EQ(added.Header("Cache-Control"), "no-store");
 
   // A client-sent price is not read.
-  const std::string body = R"({"payment_method":"wallet","address":"평양시 1번지","total":{"amount":1,"currency":"KPW"}})";
+  const std::string body =
+      R"({"payment_method":"wallet","address":"평양시 1번지","total":{"amount":1,"currency":"KPW"}})";
   auto placed = Post("/api/v1/orders", body, buyer, {{"Idempotency-Key", "abc"}});
   ASSERT_EQ(placed.status, http::Status::created) << placed.body;
   EXPECT_EQ(Json(placed).at("total").at("amount").as_int64(), 8'000);
@@ -122,8 +125,8 @@ TEST_F(BuyingApiTest, AdminSetsRatesAndMintsVouchersThatBuyersRedeem) {
 
 TEST_F(BuyingApiTest, CheckoutToASavedAddress) {
   const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 4'000, 5);
-  auto saved = Post("/api/v1/addresses", R"({"recipient":"김철수","phone":"02-123-4567","line":"평양시 중구역"})",
-                    kBuyerWho);
+  auto saved =
+      Post("/api/v1/addresses", R"({"recipient":"김철수","phone":"02-123-4567","line":"평양시 중구역"})", kBuyerWho);
   ASSERT_EQ(saved.status, http::Status::created) << saved.body;
   const std::int64_t address = Json(saved).at("items").at(0).at("id").as_int64();
   EXPECT_TRUE(Json(saved).at("items").at(0).at("default").as_bool());
@@ -131,16 +134,16 @@ TEST_F(BuyingApiTest, CheckoutToASavedAddress) {
             "invalid_recipient");
   EXPECT_EQ(Code(Post("/api/v1/addresses", R"({"recipient":"a","phone":"abc","line":"x"})", kBuyerWho)),
             "invalid_phone");
-  ASSERT_EQ(Post("/api/v1/cart/items", "{\"product_id\":" + std::to_string(product.value) + ",\"quantity\":1}",
-                 kBuyerWho)
-                .status,
-            http::Status::created);
+  ASSERT_EQ(
+      Post("/api/v1/cart/items", "{\"product_id\":" + std::to_string(product.value) + ",\"quantity\":1}", kBuyerWho)
+          .status,
+      http::Status::created);
   // Someone else's address id is not found (and names nothing about it).
   EXPECT_EQ(Code(Post("/api/v1/orders", "{\"payment_method\":\"cod\",\"address_id\":" + std::to_string(address) + "}",
                       "555:buyer")),
             "invalid_address");
-  auto placed = Post("/api/v1/orders", "{\"payment_method\":\"cod\",\"address_id\":" + std::to_string(address) + "}",
-                     kBuyerWho);
+  auto placed =
+      Post("/api/v1/orders", "{\"payment_method\":\"cod\",\"address_id\":" + std::to_string(address) + "}", kBuyerWho);
   ASSERT_EQ(placed.status, http::Status::created) << placed.body;
   const std::int64_t order = Json(placed).at("orders").at(0).at("id").as_int64();
   EXPECT_EQ(Json(Get("/api/v1/orders/" + std::to_string(order), kBuyerWho)).at("address").as_string(),
@@ -203,10 +206,10 @@ TEST_F(BuyingApiTest, TheOwnerSetsDeliveryOptionsAndCheckoutChargesThem) {
   // The cart shows each shop's fee; checkout takes the method per shop and charges it.
   store_.TopUp(kBuyer, 100'000);
   for (core::ProductId product : {rice, pen}) {
-    ASSERT_EQ(Post("/api/v1/cart/items", "{\"product_id\":" + std::to_string(product.value) + ",\"quantity\":2}",
-                   kBuyerWho)
-                  .status,
-              http::Status::created);
+    ASSERT_EQ(
+        Post("/api/v1/cart/items", "{\"product_id\":" + std::to_string(product.value) + ",\"quantity\":2}", kBuyerWho)
+            .status,
+        http::Status::created);
   }
   auto cart = Json(Get("/api/v1/cart", kBuyerWho));
   EXPECT_EQ(cart.at("shops").at(0).at("delivery").at("fee").at("amount").as_int64(), 3'000);
@@ -217,10 +220,10 @@ TEST_F(BuyingApiTest, TheOwnerSetsDeliveryOptionsAndCheckoutChargesThem) {
 
   const std::string shop_key = std::to_string(pickup_shop.value);
   const std::string other_key = std::to_string(other_shop.value);
-  for (const std::string delivery : {R"("pickup")", R"({"x":"pickup"})", R"({"0":"pickup"})", R"({"1":"drone"})",
-                                     R"({"1":1})"}) {
-    auto refused = Post("/api/v1/orders", R"({"payment_method":"wallet","address":"a","delivery":)" + delivery + "}",
-                        kBuyerWho);
+  for (const std::string delivery :
+       {R"("pickup")", R"({"x":"pickup"})", R"({"0":"pickup"})", R"({"1":"drone"})", R"({"1":1})"}) {
+    auto refused =
+        Post("/api/v1/orders", R"({"payment_method":"wallet","address":"a","delivery":)" + delivery + "}", kBuyerWho);
     EXPECT_EQ(refused.status, http::Status::bad_request) << delivery;
     EXPECT_EQ(Code(refused), "invalid_delivery") << delivery;
     EXPECT_EQ(Json(refused).at("error").at("field").as_string(), "delivery");
@@ -239,16 +242,16 @@ TEST_F(BuyingApiTest, TheOwnerSetsDeliveryOptionsAndCheckoutChargesThem) {
   page_cache_.Put(rice_page, http::Response::Html("<p>9</p>"), std::chrono::seconds(300));
   ASSERT_TRUE(page_cache_.Get(rice_page).has_value());
 
-  const std::string body = R"({"payment_method":"wallet","address":"a","delivery":{")" + shop_key +
-                           R"(":"pickup",")" + other_key + R"(":"courier"}})";
+  const std::string body = R"({"payment_method":"wallet","address":"a","delivery":{")" + shop_key + R"(":"pickup",")" +
+                           other_key + R"(":"courier"}})";
   auto placed = Post("/api/v1/orders", body, kBuyerWho, {{"Idempotency-Key", "d-1"}});
   ASSERT_EQ(placed.status, http::Status::created) << placed.body;
   EXPECT_EQ(Json(placed).at("total").at("amount").as_int64(), 32'500);
   EXPECT_FALSE(page_cache_.Get(rice_page).has_value());
   // The same key: the same answer; with another delivery: refused.
   EXPECT_EQ(Post("/api/v1/orders", body, kBuyerWho, {{"Idempotency-Key", "d-1"}}).body, placed.body);
-  auto reused = Post("/api/v1/orders", R"({"payment_method":"wallet","address":"a"})", kBuyerWho,
-                     {{"Idempotency-Key", "d-1"}});
+  auto reused =
+      Post("/api/v1/orders", R"({"payment_method":"wallet","address":"a"})", kBuyerWho, {{"Idempotency-Key", "d-1"}});
   EXPECT_EQ(reused.status, http::Status::unprocessable_entity);
 
   const boost::json::object receipt = Json(placed);  // kept: a range-for over a temporary's member dangles

@@ -14,12 +14,18 @@ using Status = http::Status;
 
 http::ApiProblem ProblemOf(cart::CartError error) {
   switch (error) {
-    case cart::CartError::product_not_found: return {Status::not_found, "product_not_found", "product_id"};
-    case cart::CartError::invalid_quantity: return {Status::bad_request, "invalid_quantity", "quantity"};
-    case cart::CartError::item_not_found: return {Status::not_found, "item_not_found", ""};
-    case cart::CartError::too_many_items: return {Status::bad_request, "too_many_items", ""};
-    case cart::CartError::invalid_cart: return {Status::bad_request, "invalid_cart", ""};
-    case cart::CartError::option_required: return {Status::bad_request, "option_required", "product_id"};
+    case cart::CartError::product_not_found:
+      return {Status::not_found, "product_not_found", "product_id"};
+    case cart::CartError::invalid_quantity:
+      return {Status::bad_request, "invalid_quantity", "quantity"};
+    case cart::CartError::item_not_found:
+      return {Status::not_found, "item_not_found", ""};
+    case cart::CartError::too_many_items:
+      return {Status::bad_request, "too_many_items", ""};
+    case cart::CartError::invalid_cart:
+      return {Status::bad_request, "invalid_cart", ""};
+    case cart::CartError::option_required:
+      return {Status::bad_request, "option_required", "product_id"};
   }
   return {Status::bad_request, "invalid_input", ""};
 }
@@ -29,20 +35,30 @@ http::ApiProblem ProblemOf(OrderError error) {
   switch (error) {
     case OrderError::invalid_quantity:
     case OrderError::total_too_large:
-    case OrderError::invalid_idempotency_key: return {Status::bad_request, code, ""};
-    case OrderError::invalid_address: return {Status::bad_request, code, "address"};
-    case OrderError::pickup_unavailable: return {Status::bad_request, code, "delivery"};
-    case OrderError::invalid_carrier: return {Status::bad_request, code, "carrier"};
-    case OrderError::invalid_tracking_number: return {Status::bad_request, code, "tracking"};
-    case OrderError::invalid_note: return {Status::bad_request, code, "note"};
-    case OrderError::insufficient_funds: return {Status::payment_required, code, ""};
+    case OrderError::invalid_idempotency_key:
+      return {Status::bad_request, code, ""};
+    case OrderError::invalid_address:
+      return {Status::bad_request, code, "address"};
+    case OrderError::pickup_unavailable:
+      return {Status::bad_request, code, "delivery"};
+    case OrderError::invalid_carrier:
+      return {Status::bad_request, code, "carrier"};
+    case OrderError::invalid_tracking_number:
+      return {Status::bad_request, code, "tracking"};
+    case OrderError::invalid_note:
+      return {Status::bad_request, code, "note"};
+    case OrderError::insufficient_funds:
+      return {Status::payment_required, code, ""};
     case OrderError::product_unavailable:
-    case OrderError::order_not_found: return {Status::not_found, code, ""};
+    case OrderError::order_not_found:
+      return {Status::not_found, code, ""};
     case OrderError::cart_empty:
     case OrderError::out_of_stock:
     case OrderError::rate_unavailable:
-    case OrderError::transition_not_allowed: return {Status::conflict, code, ""};
-    case OrderError::idempotency_key_reused: return {Status::unprocessable_entity, code, ""};
+    case OrderError::transition_not_allowed:
+      return {Status::conflict, code, ""};
+    case OrderError::idempotency_key_reused:
+      return {Status::unprocessable_entity, code, ""};
   }
   return {Status::bad_request, code, ""};
 }
@@ -50,16 +66,23 @@ http::ApiProblem ProblemOf(OrderError error) {
 http::ApiProblem ProblemOf(payments::PaymentError error) {
   const std::string code(payments::ErrorCode(error));
   switch (error) {
-    case payments::PaymentError::invalid_amount: return {Status::bad_request, code, "amount"};
-    case payments::PaymentError::reference_required: return {Status::bad_request, code, "reference"};
-    case payments::PaymentError::invalid_rate: return {Status::bad_request, code, "rate"};
-    case payments::PaymentError::invalid_count: return {Status::bad_request, code, "count"};
-    case payments::PaymentError::voucher_not_found: return {Status::not_found, code, "code"};
-    case payments::PaymentError::insufficient_funds: return {Status::payment_required, code, ""};
+    case payments::PaymentError::invalid_amount:
+      return {Status::bad_request, code, "amount"};
+    case payments::PaymentError::reference_required:
+      return {Status::bad_request, code, "reference"};
+    case payments::PaymentError::invalid_rate:
+      return {Status::bad_request, code, "rate"};
+    case payments::PaymentError::invalid_count:
+      return {Status::bad_request, code, "count"};
+    case payments::PaymentError::voucher_not_found:
+      return {Status::not_found, code, "code"};
+    case payments::PaymentError::insufficient_funds:
+      return {Status::payment_required, code, ""};
     case payments::PaymentError::rate_unavailable:
     case payments::PaymentError::already_recorded:
     case payments::PaymentError::not_paid:
-    case payments::PaymentError::voucher_used: return {Status::conflict, code, ""};
+    case payments::PaymentError::voucher_used:
+      return {Status::conflict, code, ""};
   }
   return {Status::bad_request, code, ""};
 }
@@ -67,11 +90,16 @@ http::ApiProblem ProblemOf(payments::PaymentError error) {
 http::ApiProblem ProblemOf(AddressError error) {
   const std::string code(ErrorCode(error));
   switch (error) {
-    case AddressError::invalid_recipient: return {Status::bad_request, code, "recipient"};
-    case AddressError::invalid_phone: return {Status::bad_request, code, "phone"};
-    case AddressError::invalid_address: return {Status::bad_request, code, "line"};
-    case AddressError::address_not_found: return {Status::not_found, code, ""};
-    case AddressError::too_many_addresses: return {Status::bad_request, code, ""};
+    case AddressError::invalid_recipient:
+      return {Status::bad_request, code, "recipient"};
+    case AddressError::invalid_phone:
+      return {Status::bad_request, code, "phone"};
+    case AddressError::invalid_address:
+      return {Status::bad_request, code, "line"};
+    case AddressError::address_not_found:
+      return {Status::not_found, code, ""};
+    case AddressError::too_many_addresses:
+      return {Status::bad_request, code, ""};
   }
   return {Status::bad_request, code, ""};
 }
@@ -79,10 +107,14 @@ http::ApiProblem ProblemOf(AddressError error) {
 http::ApiProblem ProblemOf(sellers::SellerError error) {
   const std::string code(sellers::ErrorCode(error));
   switch (error) {
-    case sellers::SellerError::shop_not_found: return {Status::not_found, code, "shop_id"};
-    case sellers::SellerError::invalid_courier_fee: return {Status::bad_request, code, "courier_fee"};
-    case sellers::SellerError::invalid_free_courier_from: return {Status::bad_request, code, "free_courier_from"};
-    case sellers::SellerError::invalid_pickup_place: return {Status::bad_request, code, "pickup_place"};
+    case sellers::SellerError::shop_not_found:
+      return {Status::not_found, code, "shop_id"};
+    case sellers::SellerError::invalid_courier_fee:
+      return {Status::bad_request, code, "courier_fee"};
+    case sellers::SellerError::invalid_free_courier_from:
+      return {Status::bad_request, code, "free_courier_from"};
+    case sellers::SellerError::invalid_pickup_place:
+      return {Status::bad_request, code, "pickup_place"};
   }
   return {Status::bad_request, code, ""};
 }

@@ -47,7 +47,6 @@ struct BuyingHttp {
   std::optional<http::Response> Refuse(const http::Request& request) const;
 };
 
-
 boost::json::object MoneyJson(std::int64_t amount, core::Currency currency = core::Currency::kpw);
 
 void AddCartApi(http::Router& router, const BuyingHttp& http);

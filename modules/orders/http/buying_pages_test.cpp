@@ -48,14 +48,16 @@ TEST_F(BuyingPagesTest, GuestCartIsMergedAtSignIn) {
 TEST_F(BuyingPagesTest, CheckoutWithTheWalletThenCancelWithoutJavaScript) {
   const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 4'000, 5);
   store_.TopUp(kBuyer, 10'000);
-  ASSERT_EQ(PostForm("/cart/items", {{"product_id", std::to_string(product.value)}, {"quantity", "2"}}, kBuyerWho)
-                .status,
-            http::Status::see_other);
+  ASSERT_EQ(
+      PostForm("/cart/items", {{"product_id", std::to_string(product.value)}, {"quantity", "2"}}, kBuyerWho).status,
+      http::Status::see_other);
   auto form = Get("/checkout", kBuyerWho);
   ASSERT_EQ(form.status, http::Status::ok);
   EXPECT_TRUE(Contains(form, "name=\"idempotency_key\""));
   EXPECT_TRUE(Contains(form, "10,000원"));  // the balance
-  const Headers fields = {{"payment_method", "wallet"}, {"address_id", "new"}, {"address", "평양시 중구역"},
+  const Headers fields = {{"payment_method", "wallet"},
+                          {"address_id", "new"},
+                          {"address", "평양시 중구역"},
                           {"idempotency_key", "form-key-1"}};
   auto placed = PostForm("/checkout", fields, kBuyerWho);
   ASSERT_EQ(placed.status, http::Status::see_other) << placed.body;
@@ -101,9 +103,9 @@ TEST_F(BuyingPagesTest, CheckoutWithPickupForOneShopAndCourierForAnother) {
   const core::ProductId pen = store_.AddListing(courier_shop, 5'000, 5);
   store_.TopUp(kBuyer, 50'000);
   for (core::ProductId product : {rice, pen}) {
-    ASSERT_EQ(PostForm("/cart/items", {{"product_id", std::to_string(product.value)}, {"quantity", "1"}}, kBuyerWho)
-                  .status,
-              http::Status::see_other);
+    ASSERT_EQ(
+        PostForm("/cart/items", {{"product_id", std::to_string(product.value)}, {"quantity", "1"}}, kBuyerWho).status,
+        http::Status::see_other);
   }
   auto cart = Get("/cart", kBuyerWho);
   EXPECT_TRUE(Contains(cart, "3,000원"));
@@ -118,7 +120,7 @@ TEST_F(BuyingPagesTest, CheckoutWithPickupForOneShopAndCourierForAnother) {
   EXPECT_TRUE(Contains(form, "창전거리 5"));
 
   // Pickup where the shop has none, or a made-up method: the form comes back, nothing placed.
-  Headers fields = {{"payment_method", "wallet"}, {"address_id", "new"}, {"address", "평양시 중구역"},
+  Headers fields = {{"payment_method", "wallet"},           {"address_id", "new"},    {"address", "평양시 중구역"},
                     {"idempotency_key", "delivery-form-1"}, {pickup_field, "pickup"}, {courier_field, "pickup"}};
   auto refused = PostForm("/checkout", fields, kBuyerWho);
   EXPECT_EQ(refused.status, http::Status::bad_request);
@@ -158,8 +160,7 @@ TEST_F(BuyingPagesTest, FormsComeBackWithClearMessages) {
             http::Status::not_found);
   EXPECT_EQ(PostForm("/cart/items", {{"product_id", "x"}, {"quantity", "1"}}, kBuyerWho).status,
             http::Status::not_found);
-  ASSERT_EQ(PostForm("/cart/items", {{"product_id", id}, {"quantity", "1"}, {"buy_now", "1"}}, kBuyerWho)
-                .status,
+  ASSERT_EQ(PostForm("/cart/items", {{"product_id", id}, {"quantity", "1"}, {"buy_now", "1"}}, kBuyerWho).status,
             http::Status::see_other);
 
   auto short_wallet = PostForm(
@@ -194,8 +195,8 @@ TEST_F(AddressPageTest, SaveChooseAndDeleteAddresses) {
   EXPECT_EQ(empty.status, http::Status::bad_request);
   EXPECT_NE(empty.body.find("받는 사람 이름을"), std::string::npos);
   EXPECT_NE(empty.body.find("평양"), std::string::npos);  // what was typed comes back
-  auto saved = PostForm("/addresses", {{"recipient", "김철수"}, {"phone", "123"}, {"line", "평양시"}, {"back", "/checkout"}},
-                        kBuyerWho);
+  auto saved = PostForm(
+      "/addresses", {{"recipient", "김철수"}, {"phone", "123"}, {"line", "평양시"}, {"back", "/checkout"}}, kBuyerWho);
   ASSERT_EQ(saved.status, http::Status::see_other);
   EXPECT_EQ(Header(saved, "Location"), "/checkout");
   ASSERT_EQ(PostForm("/addresses", {{"recipient", "김영희"}, {"phone", "456"}, {"line", "개성시"}, {"back", "//evil"}},

@@ -40,18 +40,16 @@ http::Response CartJson(const BuyingHttp& http, const cart::CartOwner& owner, ht
   boost::json::array unavailable;
   for (const cart::QuoteLine& line : view.unavailable) unavailable.push_back(LineJson(line));
   return http::Response::Json(boost::json::object{{"shops", std::move(shops)},
-                                                          {"unavailable", std::move(unavailable)},
-                                                          {"item_count", view.item_count},
-                                                          {"subtotal", MoneyJson(view.subtotal_kpw)},
-                                                          {"delivery_fee", MoneyJson(view.delivery_fee_kpw)},
-                                                          {"total", MoneyJson(view.total_kpw)},
-                                                          {"ready", view.ready}},
-                                      status);
+                                                  {"unavailable", std::move(unavailable)},
+                                                  {"item_count", view.item_count},
+                                                  {"subtotal", MoneyJson(view.subtotal_kpw)},
+                                                  {"delivery_fee", MoneyJson(view.delivery_fee_kpw)},
+                                                  {"total", MoneyJson(view.total_kpw)},
+                                                  {"ready", view.ready}},
+                              status);
 }
 
-cart::CartOwner Owner(const http::Request& request) {
-  return cart::CartOwner::Member(*request.context().actor.user);
-}
+cart::CartOwner Owner(const http::Request& request) { return cart::CartOwner::Member(*request.context().actor.user); }
 
 http::Response Show(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
@@ -97,12 +95,16 @@ http::Response Remove(const BuyingHttp& http, http::Request& request) {
 }  // namespace
 
 void AddCartApi(http::Router& router, const BuyingHttp& http) {
-  router.Get("/api/v1/cart", [http](http::Request& request) { return Show(http, request); }, kNoStore);
-  router.Post("/api/v1/cart/items", [http](http::Request& request) { return Add(http, request); }, kSmallBody);
-  router.Add(http::Method::patch, "/api/v1/cart/items/:product_id",
-             [http](http::Request& request) { return Change(http, request); }, kSmallBody);
-  router.Add(http::Method::delete_, "/api/v1/cart/items/:product_id",
-             [http](http::Request& request) { return Remove(http, request); }, kSmallBody);
+  router.Get(
+      "/api/v1/cart", [http](http::Request& request) { return Show(http, request); }, kNoStore);
+  router.Post(
+      "/api/v1/cart/items", [http](http::Request& request) { return Add(http, request); }, kSmallBody);
+  router.Add(
+      http::Method::patch, "/api/v1/cart/items/:product_id",
+      [http](http::Request& request) { return Change(http, request); }, kSmallBody);
+  router.Add(
+      http::Method::delete_, "/api/v1/cart/items/:product_id",
+      [http](http::Request& request) { return Remove(http, request); }, kSmallBody);
 }
 
 }  // namespace manmulsang::orders

@@ -1,7 +1,6 @@
 // The cart page and its forms: they work without JavaScript, for members and for guests (whose
 // cart is found by the mm_cart cookie and merged into the member's at sign-in).
 
-
 #include "buying_pages.hpp"
 #include "manmulsang/http/form.hpp"
 
@@ -14,9 +13,7 @@ class CartPages : BuyingPages {
  public:
   explicit CartPages(const BuyingHttp& http) : BuyingPages{http} {}
 
-  http::Response Show(http::Request& request) const {
-    return Render(request, {}, http::Status::ok);
-  }
+  http::Response Show(http::Request& request) const { return Render(request, {}, http::Status::ok); }
 
   // "Add to cart" and "buy now" from a product page; a guest gets a cart (and its cookie) here.
   http::Response Add(http::Request& request) const {
@@ -146,12 +143,14 @@ std::string NewFormKey() { return cart::NewGuestCartToken(); }
 
 void AddCartPages(http::Router& router, const BuyingHttp& http) {
   auto pages = std::make_shared<const CartPages>(http);
-  router.Get("/cart", [pages](http::Request& request) { return pages->Show(request); }, kNoStore);
-  router.Post("/cart/items", [pages](http::Request& request) { return pages->Add(request); }, kFormBody);
-  router.Post("/cart/items/:product_id", [pages](http::Request& request) { return pages->Change(request); },
-              kFormBody);
-  router.Post("/cart/items/:product_id/remove", [pages](http::Request& request) { return pages->Remove(request); },
-              kFormBody);
+  router.Get(
+      "/cart", [pages](http::Request& request) { return pages->Show(request); }, kNoStore);
+  router.Post(
+      "/cart/items", [pages](http::Request& request) { return pages->Add(request); }, kFormBody);
+  router.Post(
+      "/cart/items/:product_id", [pages](http::Request& request) { return pages->Change(request); }, kFormBody);
+  router.Post(
+      "/cart/items/:product_id/remove", [pages](http::Request& request) { return pages->Remove(request); }, kFormBody);
 }
 
 http::Middleware GuestCartMerge(cart::CartService& cart) {

@@ -22,8 +22,11 @@ class CheckoutPage : BuyingPages {
   http::Response Submit(http::Request& request) const {
     if (!request.context().actor.signed_in()) return http::SignInRedirect("/checkout");
     const http::Form& form = request.form();
-    Typed typed{std::string(form.GetOr("payment_method")), std::string(form.GetOr("address_id")),
-                std::string(form.GetOr("address")), std::string(form.GetOr("idempotency_key")), {}};
+    Typed typed{std::string(form.GetOr("payment_method")),
+                std::string(form.GetOr("address_id")),
+                std::string(form.GetOr("address")),
+                std::string(form.GetOr("idempotency_key")),
+                {}};
     const bool delivery_valid = ParseDelivery(form, typed.delivery);
     auto method = ParsePaymentMethod(typed.method);
     if (!method) return Render(request, typed, "invalid_payment_method", http::Status::bad_request);
@@ -94,8 +97,11 @@ class CheckoutPage : BuyingPages {
       const bool pickup = group.delivery_method == sellers::DeliveryMethod::pickup;
       shop.set("courier_checked", html::Data(!pickup));
       shop.set("pickup_checked", html::Data(pickup));
-      shop.set("courier_fee", Money(request, sellers::DeliveryFee(group.delivery, sellers::DeliveryMethod::courier,
-                                                                  group.subtotal_kpw).value_or(0)));
+      shop.set(
+          "courier_fee",
+          Money(
+              request,
+              sellers::DeliveryFee(group.delivery, sellers::DeliveryMethod::courier, group.subtotal_kpw).value_or(0)));
       if (group.delivery.free_courier_from_kpw) {
         shop.set("free_courier_from", Money(request, *group.delivery.free_courier_from_kpw));
       }
@@ -127,8 +133,8 @@ class CheckoutPage : BuyingPages {
       html::Data row;
       row.set("id", std::to_string(address.id.value));
       row.set("text", FormatAddress(address));
-      const bool checked = typed.address_id.empty() ? address.is_default
-                                                     : typed.address_id == std::to_string(address.id.value);
+      const bool checked =
+          typed.address_id.empty() ? address.is_default : typed.address_id == std::to_string(address.id.value);
       if (checked) row.set("checked", html::Data(true));
       any_checked = any_checked || checked;
       addresses.push_back(row);
@@ -151,8 +157,10 @@ class CheckoutPage : BuyingPages {
 
 void AddCheckoutPage(http::Router& router, const BuyingHttp& http) {
   auto page = std::make_shared<const CheckoutPage>(http);
-  router.Get("/checkout", [page](http::Request& request) { return page->Show(request); }, kNoStore);
-  router.Post("/checkout", [page](http::Request& request) { return page->Submit(request); }, kFormBody);
+  router.Get(
+      "/checkout", [page](http::Request& request) { return page->Show(request); }, kNoStore);
+  router.Post(
+      "/checkout", [page](http::Request& request) { return page->Submit(request); }, kFormBody);
 }
 
 }  // namespace manmulsang::orders

@@ -91,9 +91,11 @@ http::Response Change(const BuyingHttp& http, http::Request& request) {
 }  // namespace
 
 void AddDeliveryApi(http::Router& router, const BuyingHttp& http) {
-  router.Get("/api/v1/seller/shop/delivery", [http](http::Request& request) { return Show(http, request); }, kNoStore);
-  router.Add(http::Method::put, "/api/v1/seller/shop/delivery",
-             [http](http::Request& request) { return Change(http, request); }, kSmallBody);
+  router.Get(
+      "/api/v1/seller/shop/delivery", [http](http::Request& request) { return Show(http, request); }, kNoStore);
+  router.Add(
+      http::Method::put, "/api/v1/seller/shop/delivery",
+      [http](http::Request& request) { return Change(http, request); }, kSmallBody);
 }
 
 }  // namespace manmulsang::orders

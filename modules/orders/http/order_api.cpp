@@ -7,7 +7,8 @@ namespace {
 
 constexpr http::RouteOptions kSmallBody{.body_limit = 8 * 1024, .json_body = true, .no_store = true};
 // Only an admin confirms a bank transfer: refused before the order or its state is looked at.
-constexpr http::RouteOptions kAdminBody{.body_limit = 8 * 1024, .role = core::Role::admin, .json_body = true, .no_store = true};
+constexpr http::RouteOptions kAdminBody{
+    .body_limit = 8 * 1024, .role = core::Role::admin, .json_body = true, .no_store = true};
 
 // {carrier, tracking} once the shop has shipped with them; null before (and for orders shipped
 // before carriers were recorded).
@@ -28,9 +29,8 @@ boost::json::object OrderJson(const Order& order) {
   }
   boost::json::array timeline;
   for (const OrderStep& step : order.timeline) {
-    boost::json::object json{{"status", OrderStatusName(step.to)},
-                             {"by", PartyName(step.party)},
-                             {"at", core::FormatIso8601(step.at)}};
+    boost::json::object json{
+        {"status", OrderStatusName(step.to)}, {"by", PartyName(step.party)}, {"at", core::FormatIso8601(step.at)}};
     if (step.from) json["from"] = OrderStatusName(*step.from);
     if (!step.note.empty()) json["note"] = step.note;
     timeline.push_back(std::move(json));
@@ -87,7 +87,8 @@ http::Response Place(const BuyingHttp& http, http::Request& request) {
   auto method_name = http::StringField(*body, "payment_method", {"invalid_payment_method"});
   if (!method_name) return http.Error(request, method_name.error());
   auto method = ParsePaymentMethod(*method_name);
-  if (!method) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_payment_method", "payment_method"});
+  if (!method)
+    return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_payment_method", "payment_method"});
   // Any price, total or currency the client sends is not read: the server computes them all.
   CheckoutCommand command{*request.context().actor.user, *method, "", std::string(request.Header("Idempotency-Key"))};
   if (body->contains("address_id")) {
@@ -109,20 +110,22 @@ http::Response Place(const BuyingHttp& http, http::Request& request) {
     if (receipt.error().shop) {
       // Name the shop whose pickup was refused.
       response = http::Response::Json(
-          boost::json::object{{"error", {{"code", problem.code},
-                                         {"message", http.renderer.Translate(request.context().locale,
-                                                                             "orders.error." + problem.code)},
-                                         {"field", problem.field},
-                                         {"shop_id", receipt.error().shop->value}}}},
+          boost::json::object{
+              {"error",
+               {{"code", problem.code},
+                {"message", http.renderer.Translate(request.context().locale, "orders.error." + problem.code)},
+                {"field", problem.field},
+                {"shop_id", receipt.error().shop->value}}}},
           problem.status);
     }
     if (receipt.error().product) {
       // Name the product, so a client can point at the line.
-      boost::json::object json{{"error", {{"code", problem.code},
-                                          {"message", http.renderer.Translate(request.context().locale,
-                                                                              "orders.error." + problem.code)},
-                                          {"field", "product_id"},
-                                          {"product_id", receipt.error().product->value}}}};
+      boost::json::object json{
+          {"error",
+           {{"code", problem.code},
+            {"message", http.renderer.Translate(request.context().locale, "orders.error." + problem.code)},
+            {"field", "product_id"},
+            {"product_id", receipt.error().product->value}}}};
       if (receipt.error().error == OrderError::out_of_stock) {
         json["error"].as_object()["available"] = receipt.error().available;
       }
@@ -166,8 +169,7 @@ http::Response ShopList(const BuyingHttp& http, http::Request& request) {
     status = ParseOrderStatus(*text);
     if (!status) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_input", "status"});
   }
-  auto orders = http.services.orders.ShopOrders(request.context().actor, shop, status, page->page,
-                                                page->per_page);
+  auto orders = http.services.orders.ShopOrders(request.context().actor, shop, status, page->page, page->per_page);
   if (!orders) return http.Error(request, orders.error());
   boost::json::array items;
   for (const Order& order : orders->items) items.push_back(OrderJson(order));
@@ -220,7 +222,8 @@ http::Response Ship(const BuyingHttp& http, http::Request& request) {
     if (!field || !field->is_string()) return std::string();
     return std::string(field->as_string().data(), field->as_string().size());
   };
-  auto order = http.services.orders.Ship(request.context().actor, core::OrderId{*id}, {text("carrier"), text("tracking")});
+  auto order =
+      http.services.orders.Ship(request.context().actor, core::OrderId{*id}, {text("carrier"), text("tracking")});
   if (!order) return http.Error(request, order.error());
   return http::Response::Json(OrderJson(*order));
 }
@@ -228,10 +231,14 @@ http::Response Ship(const BuyingHttp& http, http::Request& request) {
 }  // namespace
 
 void AddOrderApi(http::Router& router, const BuyingHttp& http) {
-  router.Post("/api/v1/orders", [http](http::Request& request) { return Place(http, request); }, kSmallBody);
-  router.Get("/api/v1/orders", [http](http::Request& request) { return List(http, request); }, kNoStore);
-  router.Get("/api/v1/orders/:id", [http](http::Request& request) { return Show(http, request); }, kNoStore);
-  router.Get("/api/v1/seller/orders", [http](http::Request& request) { return ShopList(http, request); }, kNoStore);
+  router.Post(
+      "/api/v1/orders", [http](http::Request& request) { return Place(http, request); }, kSmallBody);
+  router.Get(
+      "/api/v1/orders", [http](http::Request& request) { return List(http, request); }, kNoStore);
+  router.Get(
+      "/api/v1/orders/:id", [http](http::Request& request) { return Show(http, request); }, kNoStore);
+  router.Get(
+      "/api/v1/seller/orders", [http](http::Request& request) { return ShopList(http, request); }, kNoStore);
   const std::pair<std::string_view, OrderEvent> moves[] = {
       {"/api/v1/orders/:id/cancel", OrderEvent::cancel},
       {"/api/v1/orders/:id/confirm", OrderEvent::confirm},
@@ -243,11 +250,12 @@ void AddOrderApi(http::Router& router, const BuyingHttp& http) {
   };
   for (const auto& [pattern, event] : moves) {
     const bool admin = pattern.starts_with("/api/v1/admin/");
-    router.Post(pattern, [http, event](http::Request& request) { return Move(http, request, event); },
-                admin ? kAdminBody : kSmallBody);
+    router.Post(
+        pattern, [http, event](http::Request& request) { return Move(http, request, event); },
+        admin ? kAdminBody : kSmallBody);
   }
-  router.Post("/api/v1/seller/orders/:id/ship", [http](http::Request& request) { return Ship(http, request); },
-              kSmallBody);
+  router.Post(
+      "/api/v1/seller/orders/:id/ship", [http](http::Request& request) { return Ship(http, request); }, kSmallBody);
 }
 
 }  // namespace manmulsang::orders

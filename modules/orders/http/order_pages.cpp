@@ -16,7 +16,8 @@ class OrderPages : BuyingPages {
     if (!request.context().actor.signed_in()) return http::SignInRedirect("/orders");
     auto page = http::ParseListPage(request);
     if (!page) page = http::ListPage{};
-    const OrderPage orders = http.services.orders.BuyerOrders(*request.context().actor.user, page->page, page->per_page);
+    const OrderPage orders =
+        http.services.orders.BuyerOrders(*request.context().actor.user, page->page, page->per_page);
     html::Data data;
     data.set("title", Text(request, "orders.orders_title"));
     if (request.Query("placed")) data.set("notice", Text(request, "orders.placed"));
@@ -97,13 +98,16 @@ class OrderPages : BuyingPages {
 
 void AddOrderPages(http::Router& router, const BuyingHttp& http) {
   auto pages = std::make_shared<const OrderPages>(http);
-  router.Get("/orders", [pages](http::Request& request) { return pages->List(request); }, kNoStore);
-  router.Get("/orders/:id", [pages](http::Request& request) { return pages->Show(request); }, kNoStore);
+  router.Get(
+      "/orders", [pages](http::Request& request) { return pages->List(request); }, kNoStore);
+  router.Get(
+      "/orders/:id", [pages](http::Request& request) { return pages->Show(request); }, kNoStore);
   const std::pair<std::string_view, OrderEvent> moves[] = {{"/orders/:id/cancel", OrderEvent::cancel},
                                                            {"/orders/:id/confirm", OrderEvent::confirm},
                                                            {"/orders/:id/return", OrderEvent::request_return}};
   for (const auto& [pattern, event] : moves) {
-    router.Post(pattern, [pages, event](http::Request& request) { return pages->Move(request, event); }, kFormBody);
+    router.Post(
+        pattern, [pages, event](http::Request& request) { return pages->Move(request, event); }, kFormBody);
   }
 }
 

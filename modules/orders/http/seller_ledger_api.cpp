@@ -37,21 +37,23 @@ http::Response Ledger(const BuyingHttp& http, http::Request& request) {
   }
   auto shop = http.services.sellers.OwnShop(request.context().actor, shop_id);
   if (!shop) return http.Error(request, shop.error());
-  const payments::WalletStatement statement = http.services.payments.SellerStatement(shop->id, page->page, page->per_page);
+  const payments::WalletStatement statement =
+      http.services.payments.SellerStatement(shop->id, page->page, page->per_page);
   boost::json::array items;
   for (const payments::WalletEntry& entry : statement.entries) items.push_back(EntryJson(entry));
   return http::Response::Json(boost::json::object{{"shop_id", shop->id.value},
-                                                          {"balance", MoneyJson(statement.balance.amount)},
-                                                          {"items", std::move(items)},
-                                                          {"total", statement.total},
-                                                          {"page", statement.page},
-                                                          {"per_page", statement.per_page}});
+                                                  {"balance", MoneyJson(statement.balance.amount)},
+                                                  {"items", std::move(items)},
+                                                  {"total", statement.total},
+                                                  {"page", statement.page},
+                                                  {"per_page", statement.per_page}});
 }
 
 }  // namespace
 
 void AddSellerLedgerApi(http::Router& router, const BuyingHttp& http) {
-  router.Get("/api/v1/seller/ledger", [http](http::Request& request) { return Ledger(http, request); }, kNoStore);
+  router.Get(
+      "/api/v1/seller/ledger", [http](http::Request& request) { return Ledger(http, request); }, kNoStore);
 }
 
 }  // namespace manmulsang::orders

@@ -48,7 +48,8 @@ class SellerLedgerPage : BuyingPages {
 
 void AddSellerLedgerPage(http::Router& router, const BuyingHttp& http) {
   auto page = std::make_shared<const SellerLedgerPage>(http);
-  router.Get("/seller/ledger", [page](http::Request& request) { return page->Show(request); }, kNoStore);
+  router.Get(
+      "/seller/ledger", [page](http::Request& request) { return page->Show(request); }, kNoStore);
 }
 
 }  // namespace manmulsang::orders

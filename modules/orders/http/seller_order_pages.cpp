@@ -16,7 +16,8 @@ namespace {
 constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024, .no_store = true};
 
 // The carriers the ship form offers (the service takes any carrier of 1..40 characters).
-constexpr std::array<std::string_view, 5> kCarriers = {"조선우편", "평양특급", "대동강택배", "만물상 배송", "직접 배달"};
+constexpr std::array<std::string_view, 5> kCarriers = {"조선우편", "평양특급", "대동강택배", "만물상 배송",
+                                                       "직접 배달"};
 
 // A tab of /seller/orders: its name in the URL and the statuses it lists.
 struct Tab {
@@ -127,8 +128,8 @@ class SellerOrderPages : BuyingPages {
       moved = http.services.orders.Apply(request.context().actor, core::OrderId{*id}, event);
     }
     if (moved) {
-      return http::Response::Redirect("/seller/orders/" + std::to_string(*id) + "?done=" +
-                                      std::string(OrderEventName(event)));
+      return http::Response::Redirect("/seller/orders/" + std::to_string(*id) +
+                                      "?done=" + std::string(OrderEventName(event)));
     }
     auto order = OwnOrder(request, core::OrderId{*id});
     if (!order) return http.renderer.NotFound(request);
@@ -192,14 +193,18 @@ class SellerOrderPages : BuyingPages {
 
 void AddSellerOrderPages(http::Router& router, const BuyingHttp& http) {
   auto pages = std::make_shared<const SellerOrderPages>(http);
-  router.Get("/seller/orders", [pages](http::Request& request) { return pages->List(request); }, kNoStore);
-  router.Get("/seller/orders/:id", [pages](http::Request& request) { return pages->Show(request); }, kNoStore);
-  const std::pair<std::string_view, OrderEvent> moves[] = {{"/seller/orders/:id/prepare", OrderEvent::prepare},
-                                                           {"/seller/orders/:id/ship", OrderEvent::ship},
-                                                           {"/seller/orders/:id/deliver", OrderEvent::deliver},
-                                                           {"/seller/orders/:id/accept-return", OrderEvent::accept_return}};
+  router.Get(
+      "/seller/orders", [pages](http::Request& request) { return pages->List(request); }, kNoStore);
+  router.Get(
+      "/seller/orders/:id", [pages](http::Request& request) { return pages->Show(request); }, kNoStore);
+  const std::pair<std::string_view, OrderEvent> moves[] = {
+      {"/seller/orders/:id/prepare", OrderEvent::prepare},
+      {"/seller/orders/:id/ship", OrderEvent::ship},
+      {"/seller/orders/:id/deliver", OrderEvent::deliver},
+      {"/seller/orders/:id/accept-return", OrderEvent::accept_return}};
   for (const auto& [pattern, event] : moves) {
-    router.Post(pattern, [pages, event](http::Request& request) { return pages->Move(request, event); }, kFormBody);
+    router.Post(
+        pattern, [pages, event](http::Request& request) { return pages->Move(request, event); }, kFormBody);
   }
 }
 

@@ -6,7 +6,8 @@ namespace manmulsang::orders {
 namespace {
 
 constexpr http::RouteOptions kSmallBody{.body_limit = 4 * 1024, .json_body = true, .no_store = true};
-constexpr http::RouteOptions kAdminBody{.body_limit = 4 * 1024, .role = core::Role::admin, .json_body = true, .no_store = true};
+constexpr http::RouteOptions kAdminBody{
+    .body_limit = 4 * 1024, .role = core::Role::admin, .json_body = true, .no_store = true};
 
 http::Response Wallet(const BuyingHttp& http, http::Request& request) {
   if (auto refused = http.Refuse(request)) return *refused;
@@ -25,10 +26,10 @@ http::Response Wallet(const BuyingHttp& http, http::Request& request) {
     entries.push_back(std::move(json));
   }
   return http::Response::Json(boost::json::object{{"balance", MoneyJson(statement.balance.amount)},
-                                                          {"entries", std::move(entries)},
-                                                          {"total", statement.total},
-                                                          {"page", statement.page},
-                                                          {"per_page", statement.per_page}});
+                                                  {"entries", std::move(entries)},
+                                                  {"total", statement.total},
+                                                  {"page", statement.page},
+                                                  {"per_page", statement.per_page}});
 }
 
 http::Response Redeem(const BuyingHttp& http, http::Request& request) {
@@ -40,9 +41,9 @@ http::Response Redeem(const BuyingHttp& http, http::Request& request) {
   const core::UserId user = *request.context().actor.user;
   auto credited = http.services.payments.RedeemVoucher(user, *code);
   if (!credited) return http.Error(request, credited.error());
-  return http::Response::Json(boost::json::object{
-      {"credited", MoneyJson(credited->amount)},
-      {"balance", MoneyJson(http.services.payments.WalletBalance(user).amount)}});
+  return http::Response::Json(
+      boost::json::object{{"credited", MoneyJson(credited->amount)},
+                          {"balance", MoneyJson(http.services.payments.WalletBalance(user).amount)}});
 }
 
 http::Response Rates(const BuyingHttp& http, http::Request& request) {
@@ -51,9 +52,8 @@ http::Response Rates(const BuyingHttp& http, http::Request& request) {
   boost::json::array items;
   for (core::Currency currency : {core::Currency::usd, core::Currency::cny}) {
     if (auto rate = rates.Rate(currency)) {
-      items.push_back(boost::json::object{{"currency", core::CurrencyCode(currency)},
-                                          {"rate", *rate},
-                                          {"scale", payments::kRateScale}});
+      items.push_back(boost::json::object{
+          {"currency", core::CurrencyCode(currency)}, {"rate", *rate}, {"scale", payments::kRateScale}});
     }
   }
   return http::Response::Json(boost::json::object{{"items", std::move(items)}});
@@ -119,21 +119,27 @@ http::Response Mint(const BuyingHttp& http, http::Request& request) {
   for (const std::string& code : batch->codes) codes.emplace_back(code);
   // The only time the codes are ever shown: they are stored as hashes.
   return http::Response::Json(
-      boost::json::object{{"batch_id", batch->id}, {"amount", MoneyJson(batch->amount.amount)}, {"codes", std::move(codes)}},
+      boost::json::object{
+          {"batch_id", batch->id}, {"amount", MoneyJson(batch->amount.amount)}, {"codes", std::move(codes)}},
       http::Status::created);
 }
 
 }  // namespace
 
 void AddWalletApi(http::Router& router, const BuyingHttp& http) {
-  router.Get("/api/v1/wallet", [http](http::Request& request) { return Wallet(http, request); }, kNoStore);
-  router.Post("/api/v1/wallet/vouchers", [http](http::Request& request) { return Redeem(http, request); }, kSmallBody);
-  router.Get("/api/v1/exchange-rates", [http](http::Request& request) { return Rates(http, request); }, kNoStore);
-  router.Post("/api/v1/admin/wallets/:user_id/credit", [http](http::Request& request) { return Credit(http, request); },
-              kAdminBody);
-  router.Post("/api/v1/admin/exchange-rates", [http](http::Request& request) { return SetRate(http, request); },
-              kAdminBody);
-  router.Post("/api/v1/admin/vouchers", [http](http::Request& request) { return Mint(http, request); }, kAdminBody);
+  router.Get(
+      "/api/v1/wallet", [http](http::Request& request) { return Wallet(http, request); }, kNoStore);
+  router.Post(
+      "/api/v1/wallet/vouchers", [http](http::Request& request) { return Redeem(http, request); }, kSmallBody);
+  router.Get(
+      "/api/v1/exchange-rates", [http](http::Request& request) { return Rates(http, request); }, kNoStore);
+  router.Post(
+      "/api/v1/admin/wallets/:user_id/credit", [http](http::Request& request) { return Credit(http, request); },
+      kAdminBody);
+  router.Post(
+      "/api/v1/admin/exchange-rates", [http](http::Request& request) { return SetRate(http, request); }, kAdminBody);
+  router.Post(
+      "/api/v1/admin/vouchers", [http](http::Request& request) { return Mint(http, request); }, kAdminBody);
 }
 
 }  // namespace manmulsang::orders

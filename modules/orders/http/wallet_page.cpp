@@ -59,8 +59,10 @@ class WalletPage : BuyingPages {
 
 void AddWalletPage(http::Router& router, const BuyingHttp& http) {
   auto page = std::make_shared<const WalletPage>(http);
-  router.Get("/wallet", [page](http::Request& request) { return page->Show(request); }, kNoStore);
-  router.Post("/wallet/vouchers", [page](http::Request& request) { return page->Redeem(request); }, kFormBody);
+  router.Get(
+      "/wallet", [page](http::Request& request) { return page->Show(request); }, kNoStore);
+  router.Post(
+      "/wallet/vouchers", [page](http::Request& request) { return page->Redeem(request); }, kFormBody);
 }
 
 }  // namespace manmulsang::orders

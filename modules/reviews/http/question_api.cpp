@@ -46,8 +46,8 @@ http::Response List(const ReviewsHttp& http, http::Request& request) {
   if (!product) return http.Error(request, ReviewError::product_not_found);
   auto page = http::ParseListPage(request);
   if (!page) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_page", "page"});
-  auto questions = http.services.questions.ForProduct(request.context().actor, core::ProductId{*product},
-                                                      page->page, page->per_page);
+  auto questions = http.services.questions.ForProduct(request.context().actor, core::ProductId{*product}, page->page,
+                                                      page->per_page);
   if (!questions) return http.Error(request, questions.error());
   return PageJson(*questions);
 }
@@ -62,7 +62,8 @@ http::Response Ask(const ReviewsHttp& http, http::Request& request) {
   if (!text) return http.Error(request, text.error());
   NewQuestion question{core::ProductId{*product}, std::string(*text), false};
   if (const boost::json::value* is_private = body->if_contains("private"); is_private && !is_private->is_null()) {
-    if (!is_private->is_bool()) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_input", "private"});
+    if (!is_private->is_bool())
+      return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_input", "private"});
     question.is_private = is_private->as_bool();
   }
   auto asked = http.services.questions.Ask(request.context().actor, question);
@@ -97,8 +98,8 @@ http::Response ShopQueue(const ReviewsHttp& http, http::Request& request) {
   }
   auto page = http::ParseListPage(request);
   if (!page) return http.Error(request, http::ApiProblem{http::Status::bad_request, "invalid_page", "page"});
-  auto questions = http.services.questions.ForShop(request.context().actor, shop, unanswered == "1", page->page,
-                                                   page->per_page);
+  auto questions =
+      http.services.questions.ForShop(request.context().actor, shop, unanswered == "1", page->page, page->per_page);
   if (!questions) return http.Error(request, questions.error());
   return PageJson(*questions);
 }
@@ -106,12 +107,14 @@ http::Response ShopQueue(const ReviewsHttp& http, http::Request& request) {
 }  // namespace
 
 void AddQuestionApi(http::Router& router, const ReviewsHttp& http) {
-  router.Get("/api/v1/products/:id/questions", [http](http::Request& request) { return List(http, request); }, kByAsker);
-  router.Post("/api/v1/products/:id/questions", [http](http::Request& request) { return Ask(http, request); },
-              kTextBody);
-  router.Post("/api/v1/questions/:id/answer", [http](http::Request& request) { return Answer(http, request); },
-              kTextBody);
-  router.Get("/api/v1/seller/questions", [http](http::Request& request) { return ShopQueue(http, request); }, kByAsker);
+  router.Get(
+      "/api/v1/products/:id/questions", [http](http::Request& request) { return List(http, request); }, kByAsker);
+  router.Post(
+      "/api/v1/products/:id/questions", [http](http::Request& request) { return Ask(http, request); }, kTextBody);
+  router.Post(
+      "/api/v1/questions/:id/answer", [http](http::Request& request) { return Answer(http, request); }, kTextBody);
+  router.Get(
+      "/api/v1/seller/questions", [http](http::Request& request) { return ShopQueue(http, request); }, kByAsker);
 }
 
 }  // namespace manmulsang::reviews

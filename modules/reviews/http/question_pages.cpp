@@ -40,8 +40,8 @@ class QuestionPages {
     if (!request.context().actor.signed_in()) return http::SignInRedirect(request.Header("Referer"));
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
-    auto answered = http_.services.questions.Answer(request.context().actor, QuestionId{*id},
-                                                    request.form().GetOr("body"));
+    auto answered =
+        http_.services.questions.Answer(request.context().actor, QuestionId{*id}, request.form().GetOr("body"));
     if (!answered) {
       const http::ApiProblem problem = ProblemOf(answered.error());
       if (problem.status == http::Status::not_found) return http_.renderer.NotFound(request);
@@ -57,8 +57,8 @@ class QuestionPages {
     auto product = http::ParsePositiveId(request.PathParam("id"));
     if (!product) return http_.renderer.NotFound(request);
     auto page = http::ParseListPage(request).value_or(http::ListPage{});
-    auto questions = http_.services.questions.ForProduct(request.context().actor, core::ProductId{*product},
-                                                         page.page, page.per_page);
+    auto questions = http_.services.questions.ForProduct(request.context().actor, core::ProductId{*product}, page.page,
+                                                         page.per_page);
     if (!questions) return http_.renderer.NotFound(request);
     html::Data data;
     data.set("title", questions->product_name + " · " + http_.Text(request, "reviews.questions_title"));
@@ -94,9 +94,12 @@ class QuestionPages {
 
 void AddQuestionPages(http::Router& router, const ReviewsHttp& http) {
   auto pages = std::make_shared<const QuestionPages>(http);
-  router.Get("/p/:id/questions", [pages](http::Request& request) { return pages->Show(request); }, kPerReader);
-  router.Post("/p/:id/questions", [pages](http::Request& request) { return pages->Ask(request); }, kFormBody);
-  router.Post("/questions/:id/answer", [pages](http::Request& request) { return pages->Answer(request); }, kFormBody);
+  router.Get(
+      "/p/:id/questions", [pages](http::Request& request) { return pages->Show(request); }, kPerReader);
+  router.Post(
+      "/p/:id/questions", [pages](http::Request& request) { return pages->Ask(request); }, kFormBody);
+  router.Post(
+      "/questions/:id/answer", [pages](http::Request& request) { return pages->Answer(request); }, kFormBody);
 }
 
 }  // namespace manmulsang::reviews

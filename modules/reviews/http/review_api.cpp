@@ -32,10 +32,11 @@ boost::json::object ReviewJson(const Review& review) {
 
 // A JSON string field that may be absent (then fallback); anything but a string is `problem`.
 std::expected<std::string_view, http::ApiProblem> OptionalString(const boost::json::object& body, std::string_view name,
-                                                           std::string_view problem, std::string_view field) {
+                                                                 std::string_view problem, std::string_view field) {
   const boost::json::value* value = body.if_contains(name);
   if (!value || value->is_null()) return std::string_view{};
-  if (!value->is_string()) return std::unexpected(http::ApiProblem{http::Status::bad_request, std::string(problem), std::string(field)});
+  if (!value->is_string())
+    return std::unexpected(http::ApiProblem{http::Status::bad_request, std::string(problem), std::string(field)});
   return std::string_view(value->as_string().data(), value->as_string().size());
 }
 
@@ -115,7 +116,8 @@ http::Response AddPhotos(const ReviewsHttp& http, http::Request& request) {
   if (!free_slots) return http.Error(request, free_slots.error());
   if (*free_slots == 0) return http.Error(request, ReviewError::too_many_photos);
   auto stored = media::StoreUploadedImages(request, "image", *free_slots, http.services.media);
-  if (!stored) return html::ApiError(http.renderer, request, stored.error(), media::UploadMessageKey(stored.error().code));
+  if (!stored)
+    return html::ApiError(http.renderer, request, stored.error(), media::UploadMessageKey(stored.error().code));
   std::vector<ReviewPhoto> photos;
   for (const media::StoredImage& image : *stored) photos.push_back({image.detail_url, image.list_url});
   auto added = http.services.reviews.AddPhotos(request.context().actor, ReviewId{*id}, photos);
@@ -160,19 +162,21 @@ http::Response Hide(const ReviewsHttp& http, http::Request& request, bool hidden
 
 void AddReviewApi(http::Router& router, const ReviewsHttp& http) {
   router.Get("/api/v1/products/:id/reviews", [http](http::Request& request) { return List(http, request); });
-  router.Post("/api/v1/products/:id/reviews", [http](http::Request& request) { return Write(http, request); },
-              kTextBody);
-  router.Post("/api/v1/reviews/:id/reply", [http](http::Request& request) { return Reply(http, request); },
-              kTextBody);
-  router.Post("/api/v1/reviews/:id/photos", [http](http::Request& request) { return AddPhotos(http, request); },
-              http::RouteOptions{.body_limit = media::kUploadBodyLimit, .offload = true});
-  router.Post("/api/v1/reviews/:id/report", [http](http::Request& request) { return Report(http, request); },
-              kTextBody);
-  router.Post("/api/v1/admin/reviews/:id/hide", [http](http::Request& request) { return Hide(http, request, true); },
-              kAdminBody);
-  router.Post("/api/v1/admin/reviews/:id/unhide",
-              [http](http::Request& request) { return Hide(http, request, false); },
-              kAdminBody);
+  router.Post(
+      "/api/v1/products/:id/reviews", [http](http::Request& request) { return Write(http, request); }, kTextBody);
+  router.Post(
+      "/api/v1/reviews/:id/reply", [http](http::Request& request) { return Reply(http, request); }, kTextBody);
+  router.Post(
+      "/api/v1/reviews/:id/photos", [http](http::Request& request) { return AddPhotos(http, request); },
+      http::RouteOptions{.body_limit = media::kUploadBodyLimit, .offload = true});
+  router.Post(
+      "/api/v1/reviews/:id/report", [http](http::Request& request) { return Report(http, request); }, kTextBody);
+  router.Post(
+      "/api/v1/admin/reviews/:id/hide", [http](http::Request& request) { return Hide(http, request, true); },
+      kAdminBody);
+  router.Post(
+      "/api/v1/admin/reviews/:id/unhide", [http](http::Request& request) { return Hide(http, request, false); },
+      kAdminBody);
 }
 
 }  // namespace manmulsang::reviews

@@ -99,7 +99,8 @@ class ReviewPages {
     if (!request.context().actor.signed_in()) return http::SignInRedirect(request.Header("Referer"));
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
-    auto reported = http_.services.reviews.Report(request.context().actor, ReviewId{*id}, request.form().GetOr("reason"));
+    auto reported =
+        http_.services.reviews.Report(request.context().actor, ReviewId{*id}, request.form().GetOr("reason"));
     return After(request, reported, "?reported=1");
   }
 
@@ -203,14 +204,20 @@ class ReviewPages {
 
 void AddReviewPages(http::Router& router, const ReviewsHttp& http) {
   auto pages = std::make_shared<const ReviewPages>(http);
-  router.Get("/p/:id/reviews", [pages](http::Request& request) { return pages->Show(request); }, kPerReader);
-  router.Post("/p/:id/reviews", [pages](http::Request& request) { return pages->Write(request); }, kPhotoFormRoute);
-  router.Post("/reviews/:id/photos", [pages](http::Request& request) { return pages->AddPhotos(request); },
-              kPhotoFormRoute);
-  router.Post("/reviews/:id/reply", [pages](http::Request& request) { return pages->Reply(request); }, kFormBody);
-  router.Post("/reviews/:id/report", [pages](http::Request& request) { return pages->Report(request); }, kFormBody);
-  router.Post("/admin/reviews/:id/hide", [pages](http::Request& request) { return pages->Hide(request, true); }, kAdminForm);
-  router.Post("/admin/reviews/:id/unhide", [pages](http::Request& request) { return pages->Hide(request, false); }, kAdminForm);
+  router.Get(
+      "/p/:id/reviews", [pages](http::Request& request) { return pages->Show(request); }, kPerReader);
+  router.Post(
+      "/p/:id/reviews", [pages](http::Request& request) { return pages->Write(request); }, kPhotoFormRoute);
+  router.Post(
+      "/reviews/:id/photos", [pages](http::Request& request) { return pages->AddPhotos(request); }, kPhotoFormRoute);
+  router.Post(
+      "/reviews/:id/reply", [pages](http::Request& request) { return pages->Reply(request); }, kFormBody);
+  router.Post(
+      "/reviews/:id/report", [pages](http::Request& request) { return pages->Report(request); }, kFormBody);
+  router.Post(
+      "/admin/reviews/:id/hide", [pages](http::Request& request) { return pages->Hide(request, true); }, kAdminForm);
+  router.Post(
+      "/admin/reviews/:id/unhide", [pages](http::Request& request) { return pages->Hide(request, false); }, kAdminForm);
 }
 
 }  // namespace manmulsang::reviews

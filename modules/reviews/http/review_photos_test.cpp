@@ -31,8 +31,8 @@ class ReviewPhotosTest : public testing::UploadTestFixture<ReviewsRoutesTest> {
 
 TEST_F(ReviewPhotosTest, TheAuthorAddsPhotosAndEveryoneSeesThem) {
   const ReviewId id = Written(kBuyer);
-  auto added = Upload(PhotosPath(id), {FilePart("image", jpeg_), FilePart("image", png_, "x.gif", "image/gif")},
-                      Who(kBuyer));
+  auto added =
+      Upload(PhotosPath(id), {FilePart("image", jpeg_), FilePart("image", png_, "x.gif", "image/gif")}, Who(kBuyer));
   ASSERT_EQ(added.status, http::Status::created) << added.body;
   const auto photos = Json(added).at("photos").as_array();
   ASSERT_EQ(photos.size(), 2u);
@@ -143,11 +143,12 @@ TEST_F(ReviewPhotosTest, TheReviewFormTakesPhotosAndRefusesABadOneWhole) {
   EXPECT_EQ(MediaFiles(), 0u);
 
   // An empty file input is no photo; then a review with one photo.
-  auto without = Upload(page, {TextPart("rating", "3"), FilePart("photos", "", "", "application/octet-stream")},
-                        Who(kBuyer));
+  auto without =
+      Upload(page, {TextPart("rating", "3"), FilePart("photos", "", "", "application/octet-stream")}, Who(kBuyer));
   ASSERT_EQ(without.status, http::Status::see_other) << without.body;
   Bought(kBuyer, product_, kOwner);
-  auto with = Upload(page, {TextPart("rating", "5"), TextPart("body", "좋아요"), FilePart("photos", jpeg_)}, Who(kBuyer));
+  auto with =
+      Upload(page, {TextPart("rating", "5"), TextPart("body", "좋아요"), FilePart("photos", jpeg_)}, Who(kBuyer));
   ASSERT_EQ(with.status, http::Status::see_other) << with.body;
   EXPECT_EQ(Count("SELECT COUNT(*) FROM review_photos"), 1);
   EXPECT_EQ(MediaFiles(), 2u);

@@ -44,7 +44,8 @@ TEST_F(ReviewsRoutesTest, AVerifiedBuyerReviewsOnceAndTheRatingFollows) {
 TEST_F(ReviewsRoutesTest, HostileReviewsGetFourHundredsAndWriteNothing) {
   Bought(kBuyer, product_, kOwner);
   const std::string reviews = ProductPath(product_, "/reviews");
-  for (const std::string rating : {"0", "6", "-1", "4.5", "\"abc\"", "\"5\"", "null", "1e300", "99999999999999999999"}) {
+  for (const std::string rating :
+       {"0", "6", "-1", "4.5", "\"abc\"", "\"5\"", "null", "1e300", "99999999999999999999"}) {
     auto response = Post(reviews, "{\"rating\":" + rating + ",\"body\":\"x\"}", Who(kBuyer));
     EXPECT_EQ(response.status, http::Status::bad_request) << rating;
     EXPECT_EQ(Code(response), "invalid_rating") << rating;
@@ -67,7 +68,8 @@ TEST_F(ReviewsRoutesTest, HostileReviewsGetFourHundredsAndWriteNothing) {
 
 TEST_F(ReviewsRoutesTest, SellerRepliesOnlyToItsOwnShopsReviews) {
   Bought(kBuyer, product_, kOwner);
-  const std::int64_t id = Json(Post(ProductPath(product_, "/reviews"), R"({"rating":3})", Who(kBuyer))).at("id").as_int64();
+  const std::int64_t id =
+      Json(Post(ProductPath(product_, "/reviews"), R"({"rating":3})", Who(kBuyer))).at("id").as_int64();
   const std::string reply = "/api/v1/reviews/" + std::to_string(id) + "/reply";
   auto others = Post(reply, R"({"body":"남의 상점"})", Who(kOtherOwner, "seller"));
   EXPECT_EQ(others.status, http::Status::not_found);
@@ -88,7 +90,8 @@ TEST_F(ReviewsRoutesTest, SellerRepliesOnlyToItsOwnShopsReviews) {
 TEST_F(ReviewsRoutesTest, ReportsOncePerMemberAndAdminsHide) {
   Bought(kBuyer, product_, kOwner);
   Bought(kOtherBuyer, product_, kOwner);
-  const std::int64_t id = Json(Post(ProductPath(product_, "/reviews"), R"({"rating":1,"body":"광고"})", Who(kBuyer))).at("id").as_int64();
+  const std::int64_t id =
+      Json(Post(ProductPath(product_, "/reviews"), R"({"rating":1,"body":"광고"})", Who(kBuyer))).at("id").as_int64();
   ASSERT_EQ(Post(ProductPath(product_, "/reviews"), R"({"rating":5})", Who(kOtherBuyer)).status, http::Status::created);
   const std::string report = "/api/v1/reviews/" + std::to_string(id) + "/report";
   EXPECT_EQ(Post(report, "", "").status, http::Status::unauthorized);
@@ -153,8 +156,8 @@ TEST_F(ReviewsRoutesTest, QuestionsPrivateAnswersAndTheShopsQueue) {
   EXPECT_EQ(Json(Get("/api/v1/seller/questions", Who(kOwner, "seller"))).at("total").as_int64(), 2);
 
   // Another shop's queue, by id, is refused; a shop owner sees only its own.
-  auto foreign = Get("/api/v1/seller/questions?unanswered=1&shop_id=" + std::to_string(shop_.value),
-                     Who(kOtherOwner, "seller"));
+  auto foreign =
+      Get("/api/v1/seller/questions?unanswered=1&shop_id=" + std::to_string(shop_.value), Who(kOtherOwner, "seller"));
   EXPECT_EQ(foreign.status, http::Status::not_found);
   EXPECT_EQ(Code(foreign), "shop_not_found");
   EXPECT_EQ(Json(Get("/api/v1/seller/questions?unanswered=1", Who(kOtherOwner, "seller"))).at("total").as_int64(), 0);

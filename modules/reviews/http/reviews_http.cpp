@@ -15,18 +15,25 @@ using Status = http::Status;
 http::ApiProblem ProblemOf(ReviewError error) {
   const std::string code(ErrorCode(error));
   switch (error) {
-    case ReviewError::invalid_rating: return {Status::bad_request, code, "rating"};
-    case ReviewError::invalid_text: return {Status::bad_request, code, "body"};
-    case ReviewError::too_many_photos: return {Status::bad_request, code, "photos"};
+    case ReviewError::invalid_rating:
+      return {Status::bad_request, code, "rating"};
+    case ReviewError::invalid_text:
+      return {Status::bad_request, code, "body"};
+    case ReviewError::too_many_photos:
+      return {Status::bad_request, code, "photos"};
     case ReviewError::not_a_buyer:
     case ReviewError::not_yet_delivered:
-    case ReviewError::forbidden: return {Status::forbidden, code, ""};
+    case ReviewError::forbidden:
+      return {Status::forbidden, code, ""};
     case ReviewError::already_reviewed:
-    case ReviewError::already_reported: return {Status::conflict, code, ""};
-    case ReviewError::shop_not_found: return {Status::not_found, code, "shop_id"};
+    case ReviewError::already_reported:
+      return {Status::conflict, code, ""};
+    case ReviewError::shop_not_found:
+      return {Status::not_found, code, "shop_id"};
     case ReviewError::product_not_found:
     case ReviewError::review_not_found:
-    case ReviewError::question_not_found: return {Status::not_found, code, ""};
+    case ReviewError::question_not_found:
+      return {Status::not_found, code, ""};
   }
   return {Status::bad_request, code, ""};
 }

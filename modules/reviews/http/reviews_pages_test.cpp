@@ -42,7 +42,10 @@ TEST_F(ReviewsRoutesTest, ReviewsPageWritesRepliesReportsAndHidesWithoutJavaScri
   EXPECT_NE(Get(page, Who(kAdmin, "admin")).body.find("/hide\""), std::string::npos);
 
   const std::string id = std::to_string(Json(Get("/api/v1/products/" + std::to_string(product_.value) + "/reviews"))
-                                             .at("items").at(0).at("id").as_int64());
+                                            .at("items")
+                                            .at(0)
+                                            .at("id")
+                                            .as_int64());
   EXPECT_EQ(PostForm("/reviews/" + id + "/reply", {{"body", "남의 답"}}, Who(kOtherOwner, "seller")).status,
             http::Status::not_found);
   auto replied = PostForm("/reviews/" + id + "/reply", {{"body", "감사합니다"}}, Who(kOwner, "seller"));

@@ -16,9 +16,7 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 
 class ReviewsRoutesTest : public ReviewsTest, public testing::RouteTestFixture {
  protected:
-  ReviewsRoutesTest() {
-    AddReviewRoutes(router_, renderer_, {reviews_, questions_, page_cache_, media_});
-  }
+  ReviewsRoutesTest() { AddReviewRoutes(router_, renderer_, {reviews_, questions_, page_cache_, media_}); }
 
   std::string ProductPath(core::ProductId product, std::string_view rest) {
     return "/api/v1/products/" + std::to_string(product.value) + std::string(rest);

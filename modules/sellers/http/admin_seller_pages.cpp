@@ -49,7 +49,8 @@ class AdminSellerPages {
   http::Response Render(const http::Request& request, const http::ApiProblem& problem, http::Status status,
                         const std::string& notice) const {
     const auto page = http::ParseListPage(request).value_or(http::ListPage{});
-    auto listed = http_.services.applications.List(request.context().actor, ShopStatus::pending, page.page, page.per_page);
+    auto listed =
+        http_.services.applications.List(request.context().actor, ShopStatus::pending, page.page, page.per_page);
     if (!listed) {
       const http::ApiProblem refusal = ProblemOf(listed.error());
       return http_.renderer.ErrorPage(request, refusal.status, http_.ErrorText(request, refusal.code));
@@ -86,11 +87,12 @@ class AdminSellerPages {
 
 void AddAdminSellerPages(http::Router& router, const SellersHttp& http) {
   auto pages = std::make_shared<const AdminSellerPages>(http);
-  router.Get("/admin/sellers", [pages](http::Request& request) { return pages->Show(request); }, kAdminForm);
-  router.Post("/admin/sellers/:id/approve", [pages](http::Request& request) { return pages->Approve(request); },
-              kAdminForm);
-  router.Post("/admin/sellers/:id/reject", [pages](http::Request& request) { return pages->Reject(request); },
-              kAdminForm);
+  router.Get(
+      "/admin/sellers", [pages](http::Request& request) { return pages->Show(request); }, kAdminForm);
+  router.Post(
+      "/admin/sellers/:id/approve", [pages](http::Request& request) { return pages->Approve(request); }, kAdminForm);
+  router.Post(
+      "/admin/sellers/:id/reject", [pages](http::Request& request) { return pages->Reject(request); }, kAdminForm);
 }
 
 }  // namespace manmulsang::sellers

@@ -11,7 +11,8 @@ namespace {
 constexpr http::RouteOptions kTextBody{.body_limit = 16 * 1024, .json_body = true, .no_store = true};
 // An application is its applicant's (and the admin's) only.
 constexpr http::RouteOptions kPrivate{.no_store = true};
-constexpr http::RouteOptions kAdminBody{.body_limit = 16 * 1024, .role = core::Role::admin, .json_body = true, .no_store = true};
+constexpr http::RouteOptions kAdminBody{
+    .body_limit = 16 * 1024, .role = core::Role::admin, .json_body = true, .no_store = true};
 
 // A JSON string field: absent or null reads as empty (the service then names what is missing);
 // a number, an object, anything but a string is refused naming the field.
@@ -33,9 +34,9 @@ http::Response Apply(const SellersHttp& http, http::Request& request) {
   auto body = http::ParseJsonObject(request);
   if (!body) return http.Error(request, body.error());
   Application application;
-  for (auto [name, target] : {std::pair{"shop_name", &application.shop_name},
-                              std::pair{"description", &application.description}, std::pair{"phone", &application.phone},
-                              std::pair{"city", &application.city}}) {
+  for (auto [name, target] :
+       {std::pair{"shop_name", &application.shop_name}, std::pair{"description", &application.description},
+        std::pair{"phone", &application.phone}, std::pair{"city", &application.city}}) {
     auto text = StringField(*body, name);
     if (!text) return http.Error(request, text.error());
     *target = std::move(*text);
@@ -93,12 +94,17 @@ http::Response Reject(const SellersHttp& http, http::Request& request) {
 }  // namespace
 
 void AddApplicationApi(http::Router& router, const SellersHttp& http) {
-  router.Post("/api/v1/seller/apply", [http](http::Request& request) { return Apply(http, request); }, kTextBody);
-  router.Get("/api/v1/seller/application", [http](http::Request& request) { return Current(http, request); }, kPrivate);
-  router.Get("/api/v1/admin/sellers", [http](http::Request& request) { return List(http, request); }, kAdminBody);
-  router.Post("/api/v1/admin/sellers/:id/approve", [http](http::Request& request) { return Approve(http, request); }, kAdminBody);
-  router.Post("/api/v1/admin/sellers/:id/reject", [http](http::Request& request) { return Reject(http, request); },
-              kAdminBody);
+  router.Post(
+      "/api/v1/seller/apply", [http](http::Request& request) { return Apply(http, request); }, kTextBody);
+  router.Get(
+      "/api/v1/seller/application", [http](http::Request& request) { return Current(http, request); }, kPrivate);
+  router.Get(
+      "/api/v1/admin/sellers", [http](http::Request& request) { return List(http, request); }, kAdminBody);
+  router.Post(
+      "/api/v1/admin/sellers/:id/approve", [http](http::Request& request) { return Approve(http, request); },
+      kAdminBody);
+  router.Post(
+      "/api/v1/admin/sellers/:id/reject", [http](http::Request& request) { return Reject(http, request); }, kAdminBody);
 }
 
 }  // namespace manmulsang::sellers

@@ -97,7 +97,8 @@ TEST_F(SellerRoutesTest, HostileApplicationsGetAClearRefusalAndWriteNothing) {
   }
   // Bytes that are not UTF-8, a body that is not an object, no body at all.
   EXPECT_EQ(Post("/api/v1/seller/apply", "{\"shop_name\": \"\xff\xfe\", \"phone\": \"010-1234-5678\", \"city\": \"x\"}",
-                 Who(applicant_)).status,
+                 Who(applicant_))
+                .status,
             http::Status::bad_request);
   EXPECT_EQ(Post("/api/v1/seller/apply", "[1, 2]", Who(applicant_)).status, http::Status::bad_request);
   EXPECT_EQ(Post("/api/v1/seller/apply", "", Who(applicant_)).status, http::Status::bad_request);

@@ -101,10 +101,12 @@ class ApplicationPages {
 void AddApplicationPages(http::Router& router, const SellersHttp& http) {
   auto pages = std::make_shared<const ApplicationPages>(http);
   // An applicant's own form and status: no cache keeps them.
-  router.Get("/seller/apply", [pages](http::Request& request) { return pages->ShowForm(request); }, kPrivatePage);
-  router.Post("/seller/apply", [pages](http::Request& request) { return pages->Submit(request); }, kLogoRoute);
-  router.Get("/seller/application", [pages](http::Request& request) { return pages->ShowStatus(request); },
-             kPrivatePage);
+  router.Get(
+      "/seller/apply", [pages](http::Request& request) { return pages->ShowForm(request); }, kPrivatePage);
+  router.Post(
+      "/seller/apply", [pages](http::Request& request) { return pages->Submit(request); }, kLogoRoute);
+  router.Get(
+      "/seller/application", [pages](http::Request& request) { return pages->ShowStatus(request); }, kPrivatePage);
 }
 
 }  // namespace manmulsang::sellers

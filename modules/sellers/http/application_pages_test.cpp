@@ -30,8 +30,8 @@ TEST_F(SellerRoutesTest, ApplyFormWorksWithoutJavaScriptAndShowsTheStatus) {
   EXPECT_NE(refused.body.find("aria-invalid=\"true\""), std::string::npos);
   EXPECT_EQ(refused.body.find("<script>alert"), std::string::npos);
   EXPECT_NE(refused.body.find("&lt;script&gt;alert"), std::string::npos);
-  EXPECT_EQ(PostForm("/seller/apply", {{"shop_name", std::string("상점\0이름", 10)}, {"phone", "010-1234-5678"},
-                                       {"city", "평양"}},
+  EXPECT_EQ(PostForm("/seller/apply",
+                     {{"shop_name", std::string("상점\0이름", 10)}, {"phone", "010-1234-5678"}, {"city", "평양"}},
                      Who(applicant_))
                 .status,
             http::Status::bad_request);
@@ -75,8 +75,7 @@ TEST_F(SellerRoutesTest, AdminPageApprovesAndRejectsWithAReason) {
   ASSERT_EQ(approved.status, http::Status::see_other) << approved.body;
   EXPECT_EQ(Location(approved), "/admin/sellers?approved=" + first);
   EXPECT_EQ(RoleOf(applicant_), core::Role::seller);
-  EXPECT_EQ(PostForm("/admin/sellers/" + first + "/approve", {}, Who(admin_, "admin")).status,
-            http::Status::conflict);
+  EXPECT_EQ(PostForm("/admin/sellers/" + first + "/approve", {}, Who(admin_, "admin")).status, http::Status::conflict);
   EXPECT_NE(Get("/seller/application", Who(applicant_)).body.find("data-status=\"approved\""), std::string::npos);
 
   auto blank = PostForm("/admin/sellers/" + second + "/reject", {{"reason", " "}}, Who(admin_, "admin"));
@@ -86,7 +85,8 @@ TEST_F(SellerRoutesTest, AdminPageApprovesAndRejectsWithAReason) {
   auto rejected = PostForm("/admin/sellers/" + second + "/reject", {{"reason", "상점 이름에 <태그>를 쓰지 마십시오."}},
                            Who(admin_, "admin"));
   ASSERT_EQ(rejected.status, http::Status::see_other) << rejected.body;
-  EXPECT_EQ(Get("/admin/sellers?rejected=" + second, Who(admin_, "admin")).body.find("application-" + second), std::string::npos);
+  EXPECT_EQ(Get("/admin/sellers?rejected=" + second, Who(admin_, "admin")).body.find("application-" + second),
+            std::string::npos);
 
   // The applicant reads the reason (escaped) and gets the form again.
   auto status = Get("/seller/application", Who(other_));

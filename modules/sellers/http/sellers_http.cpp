@@ -16,21 +16,26 @@ http::ApiProblem ProblemOf(ApplicationError error) {
   const std::string code(ErrorCode(error));
   const std::string field(ErrorField(error));
   switch (error) {
-    case ApplicationError::unauthenticated: return {Status::unauthorized, code, ""};
+    case ApplicationError::unauthenticated:
+      return {Status::unauthorized, code, ""};
     case ApplicationError::invalid_shop_name:
     case ApplicationError::invalid_description:
     case ApplicationError::invalid_phone:
     case ApplicationError::invalid_city:
     case ApplicationError::invalid_reason:
-    case ApplicationError::invalid_page: return {Status::bad_request, code, field};
+    case ApplicationError::invalid_page:
+      return {Status::bad_request, code, field};
     case ApplicationError::application_open:
     case ApplicationError::already_seller:
-    case ApplicationError::already_decided: return {Status::conflict, code, ""};
-    case ApplicationError::application_not_found: return {Status::not_found, code, ""};
+    case ApplicationError::already_decided:
+      return {Status::conflict, code, ""};
+    case ApplicationError::application_not_found:
+      return {Status::not_found, code, ""};
     case ApplicationError::forbidden:
     case ApplicationError::not_a_seller:
     case ApplicationError::application_pending:
-    case ApplicationError::application_rejected: return {Status::forbidden, code, ""};
+    case ApplicationError::application_rejected:
+      return {Status::forbidden, code, ""};
   }
   return {Status::bad_request, code, field};
 }
@@ -41,9 +46,12 @@ http::Response SellersHttp::Error(const http::Request& request, const http::ApiP
 
 std::string_view ShopStatusName(ShopStatus status) {
   switch (status) {
-    case ShopStatus::approved: return "approved";
-    case ShopStatus::rejected: return "rejected";
-    case ShopStatus::pending: break;
+    case ShopStatus::approved:
+      return "approved";
+    case ShopStatus::rejected:
+      return "rejected";
+    case ShopStatus::pending:
+      break;
   }
   return "pending";
 }

@@ -51,7 +51,8 @@ boost::json::object ApplicationJson(const Shop& shop);
 inline constexpr http::RouteOptions kPrivatePage{.no_store = true};
 // The route of a form or API call that carries a logo: one picture of 10 MiB, decoded off the
 // I/O threads; the answer is about the member's own shop, so no cache keeps it.
-inline constexpr http::RouteOptions kLogoRoute{.body_limit = media::kUploadBodyLimit, .offload = true, .no_store = true};
+inline constexpr http::RouteOptions kLogoRoute{
+    .body_limit = media::kUploadBodyLimit, .offload = true, .no_store = true};
 
 void AddApplicationApi(http::Router& router, const SellersHttp& http);
 void AddShopLogoRoutes(http::Router& router, const SellersHttp& http);

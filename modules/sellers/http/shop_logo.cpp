@@ -10,7 +10,9 @@
 namespace manmulsang::sellers {
 namespace {
 
-http::ApiProblem ShopNotFound() { return http::ApiProblem{http::Status::not_found, std::string(ErrorCode(SellerError::shop_not_found)), ""}; }
+http::ApiProblem ShopNotFound() {
+  return http::ApiProblem{http::Status::not_found, std::string(ErrorCode(SellerError::shop_not_found)), ""};
+}
 
 // The shop named by ?shop_id= (or the actor's oldest) when the actor owns it.
 std::optional<Shop> OwnedShop(const SellersHttp& http, const http::Request& request) {
@@ -30,7 +32,8 @@ http::Response ReplaceLogoApi(const SellersHttp& http, http::Request& request) {
   auto shop = OwnedShop(http, request);
   if (!shop) return http.Error(request, ShopNotFound());
   auto stored = media::StoreUploadedImages(request, "image", 1, http.services.media);
-  if (!stored) return html::ApiError(http.renderer, request, stored.error(), media::UploadMessageKey(stored.error().code));
+  if (!stored)
+    return html::ApiError(http.renderer, request, stored.error(), media::UploadMessageKey(stored.error().code));
   auto changed = http.services.sellers.SetLogo(request.context().actor, shop->id, stored->front().list_url);
   if (!changed) return http.Error(request, ShopNotFound());
   http.ForgetShopPage(changed->id);
@@ -57,10 +60,10 @@ http::Response ReplaceLogoPage(const SellersHttp& http, http::Request& request) 
 }  // namespace
 
 void AddShopLogoRoutes(http::Router& router, const SellersHttp& http) {
-  router.Post("/api/v1/seller/shop/logo", [http](http::Request& request) { return ReplaceLogoApi(http, request); },
-              kLogoRoute);
-  router.Post("/seller/shop/logo", [http](http::Request& request) { return ReplaceLogoPage(http, request); },
-              kLogoRoute);
+  router.Post(
+      "/api/v1/seller/shop/logo", [http](http::Request& request) { return ReplaceLogoApi(http, request); }, kLogoRoute);
+  router.Post(
+      "/seller/shop/logo", [http](http::Request& request) { return ReplaceLogoPage(http, request); }, kLogoRoute);
 }
 
 }  // namespace manmulsang::sellers

@@ -22,8 +22,8 @@ class ShopLogoTest : public testing::UploadTestFixture<SellerRoutesTest> {
   }
 
   Shop Applied(core::UserId member) {
-    auto shop = applications_.Apply({member, core::Role::buyer, "회원"}, {"상점 " + std::to_string(member.value),
-                                                                          "", "010-1234-5678", "평양"});
+    auto shop = applications_.Apply({member, core::Role::buyer, "회원"},
+                                    {"상점 " + std::to_string(member.value), "", "010-1234-5678", "평양"});
     EXPECT_TRUE(shop.has_value());
     return *shop;
   }
@@ -52,8 +52,8 @@ TEST_F(ShopLogoTest, TheApplicationFormTakesAnOptionalLogo) {
   EXPECT_NE(Get("/admin/sellers", Who(admin_, "admin")).body.find("src=\"" + shop.logo_url + "\""), std::string::npos);
 
   // Without a file chosen (the browser sends an empty part) the form works as before.
-  auto without = Upload("/seller/apply", ApplicationParts(FilePart("logo", "", "", "application/octet-stream")),
-                        Who(other_));
+  auto without =
+      Upload("/seller/apply", ApplicationParts(FilePart("logo", "", "", "application/octet-stream")), Who(other_));
   ASSERT_EQ(without.status, http::Status::see_other) << without.body;
   EXPECT_TRUE(applications_.Current({other_, core::Role::buyer, "회원"})->logo_url.empty());
   EXPECT_TRUE(Json(Get("/api/v1/seller/application", Who(other_))).at("seller").at("logo_url").is_null());
@@ -61,9 +61,10 @@ TEST_F(ShopLogoTest, TheApplicationFormTakesAnOptionalLogo) {
 
 TEST_F(ShopLogoTest, ARefusedApplicationOrLogoStoresNothing) {
   // A hostile logo: the form comes back with the picture's reason and the typed values.
-  auto hostile = Upload("/seller/apply",
-                        ApplicationParts(FilePart("logo", "<svg><script>alert(1)</script></svg>", "logo.png", "image/png")),
-                        Who(applicant_));
+  auto hostile =
+      Upload("/seller/apply",
+             ApplicationParts(FilePart("logo", "<svg><script>alert(1)</script></svg>", "logo.png", "image/png")),
+             Who(applicant_));
   EXPECT_EQ(hostile.status, http::Status::unsupported_media_type);
   EXPECT_NE(hostile.body.find("원산 수산상점"), std::string::npos);
   EXPECT_NE(hostile.body.find("form-error"), std::string::npos);
@@ -90,10 +91,10 @@ TEST_F(ShopLogoTest, TheOwnerReplacesTheLogoAndNobodyElseCan) {
   EXPECT_EQ(Code(refused), "shop_not_found");
   EXPECT_EQ(Upload(path, {FilePart("image", jpeg_)}, Who(admin_, "admin")).status, http::Status::not_found);
   EXPECT_EQ(Upload(path + "?shop_id=abc", {FilePart("image", jpeg_)}, Who(applicant_)).status, http::Status::not_found);
-  EXPECT_EQ(Upload("/seller/shop/logo?shop_id=" + std::to_string(theirs.id.value), {FilePart("logo", jpeg_)},
-                   Who(applicant_))
-                .status,
-            http::Status::not_found);
+  EXPECT_EQ(
+      Upload("/seller/shop/logo?shop_id=" + std::to_string(theirs.id.value), {FilePart("logo", jpeg_)}, Who(applicant_))
+          .status,
+      http::Status::not_found);
   EXPECT_EQ(MediaFiles(), 0u);
   EXPECT_TRUE(LogoOf(theirs.id).empty());
 
@@ -119,7 +120,8 @@ TEST_F(ShopLogoTest, TheOwnerReplacesTheLogoAndNobodyElseCan) {
   EXPECT_EQ(Code(Post(path, "{}", Who(applicant_))), "image_required");
   EXPECT_EQ(MediaFiles(), 0u);
 
-  auto replaced = Upload(path + "?shop_id=" + std::to_string(mine.id.value), {FilePart("image", jpeg_)}, Who(applicant_));
+  auto replaced =
+      Upload(path + "?shop_id=" + std::to_string(mine.id.value), {FilePart("image", jpeg_)}, Who(applicant_));
   ASSERT_EQ(replaced.status, http::Status::ok) << replaced.body;
   const std::string first = LogoOf(mine.id);
   EXPECT_EQ(Json(replaced).at("seller").at("logo_url").as_string(), first);

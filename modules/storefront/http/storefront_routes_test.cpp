@@ -22,9 +22,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::array<std::string_view, 12> kTopSlugs = {
-    "clothing", "cosmetics", "computers", "solar", "food", "shoes",
-    "bags", "appliances", "household", "building", "books", "medicine"};
+constexpr std::array<std::string_view, 12> kTopSlugs = {"clothing",  "cosmetics", "computers", "solar",
+                                                        "food",      "shoes",     "bags",      "appliances",
+                                                        "household", "building",  "books",     "medicine"};
 
 std::size_t Count(std::string_view text, std::string_view needle) {
   std::size_t count = 0;
@@ -69,8 +69,7 @@ class StorefrontRoutesTest : public ::testing::Test {
     return product;
   }
 
-  http::Response Get(std::string_view target, core::Locale locale = core::Locale::ko,
-                     std::string_view cookies = {}) {
+  http::Response Get(std::string_view target, core::Locale locale = core::Locale::ko, std::string_view cookies = {}) {
     http::BeastRequest message{http::Method::get, target, 11};
     if (!cookies.empty()) message.set(boost::beast::http::field::cookie, cookies);
     http::Request request(std::move(message), "127.0.0.1", "test");

@@ -22,11 +22,11 @@ struct TileColour {
 
 // The tile colours site.css offers (the Windows 8 palette).
 constexpr TileColour kTileColours[] = {
-    {"blue", 0x2d, 0x89, 0xef},    {"green", 0x00, 0xa3, 0x00},   {"magenta", 0xff, 0x00, 0x97},
-    {"orange", 0xe3, 0xa2, 0x1a},  {"purple", 0x60, 0x3c, 0xba},  {"red", 0xee, 0x11, 0x11},
-    {"teal", 0x00, 0xab, 0xa9},    {"darkgreen", 0x1e, 0x71, 0x45}, {"crimson", 0xb9, 0x1d, 0x47},
-    {"violet", 0x9f, 0x00, 0xa7},  {"darkblue", 0x2b, 0x57, 0x97}, {"gray", 0x52, 0x52, 0x52},
-    {"lime", 0x8c, 0xbf, 0x26},    {"darkorange", 0xda, 0x53, 0x2c}, {"plum", 0x7e, 0x38, 0x78},
+    {"blue", 0x2d, 0x89, 0xef},   {"green", 0x00, 0xa3, 0x00},      {"magenta", 0xff, 0x00, 0x97},
+    {"orange", 0xe3, 0xa2, 0x1a}, {"purple", 0x60, 0x3c, 0xba},     {"red", 0xee, 0x11, 0x11},
+    {"teal", 0x00, 0xab, 0xa9},   {"darkgreen", 0x1e, 0x71, 0x45},  {"crimson", 0xb9, 0x1d, 0x47},
+    {"violet", 0x9f, 0x00, 0xa7}, {"darkblue", 0x2b, 0x57, 0x97},   {"gray", 0x52, 0x52, 0x52},
+    {"lime", 0x8c, 0xbf, 0x26},   {"darkorange", 0xda, 0x53, 0x2c}, {"plum", 0x7e, 0x38, 0x78},
 };
 
 int HexDigit(char c) {
@@ -50,8 +50,7 @@ std::string_view TileColourClass(std::string_view colour) {
   const TileColour* nearest = &kTileColours[0];
   long nearest_distance = -1;
   for (const TileColour& candidate : kTileColours) {
-    long red = channels[0] - candidate.red, green = channels[1] - candidate.green,
-         blue = channels[2] - candidate.blue;
+    long red = channels[0] - candidate.red, green = channels[1] - candidate.green, blue = channels[2] - candidate.blue;
     long distance = red * red + green * green + blue * blue;
     if (nearest_distance < 0 || distance < nearest_distance) {
       nearest = &candidate;
@@ -85,15 +84,16 @@ html::Data CategoryTileData(const catalog::Category& category, core::Locale loca
 html::Data ProductData(const catalog::Product& product, core::Locale locale) {
   // The shared card builder sets every field the partial reads (false where there is nothing),
   // so that a card never picks up a field of the enclosing page through mustache scoping.
-  html::Data data = html::CardData(html::ProductCard{.id = product.id,
-                                                     .name = product.name,
-                                                     .price = product.price,
-                                                     .shop_name = product.seller_name,
-                                                     .image_url = product.images.empty() ? std::string() : product.images.front(),
-                                                     .rating_average = product.rating_average,
-                                                     .rating_count = product.rating_count,
-                                                     .sold_out = product.stock <= 0},
-                                   locale);
+  html::Data data =
+      html::CardData(html::ProductCard{.id = product.id,
+                                       .name = product.name,
+                                       .price = product.price,
+                                       .shop_name = product.seller_name,
+                                       .image_url = product.images.empty() ? std::string() : product.images.front(),
+                                       .rating_average = product.rating_average,
+                                       .rating_count = product.rating_count,
+                                       .sold_out = product.stock <= 0},
+                     locale);
   if (product.rating_count > 0) {
     data.set("rating_stars", std::to_string(RatingStars(product.rating_average)));
     data.set("review_count", core::FormatCount(product.rating_count));

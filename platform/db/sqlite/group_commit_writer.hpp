@@ -22,8 +22,8 @@ namespace manmulsang::db {
 // fsync with synchronous = FULL) then makes the whole batch durable, and every caller in it
 // returns. The batch takes the transactions that queued while the leader ran its own, and
 // those that arrive later until it has run others' work for kBatchTime, never more than
-// kBatchLimit; the rest wait for the next batch, led by the new head of the queue. No writer is overtaken by a later one: each waits only for the
-// batches ahead of it.
+// kBatchLimit; the rest wait for the next batch, led by the new head of the queue. No writer is overtaken by a later
+// one: each waits only for the batches ahead of it.
 //
 // A deferred constraint (none of our schemas has one) is checked at the batch's COMMIT, so its
 // failure fails the whole batch; an immediate one fails its own statement, in its savepoint.

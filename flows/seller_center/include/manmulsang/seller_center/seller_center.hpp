@@ -66,8 +66,8 @@ inline constexpr int kRecentAnswered = 10;
 // The shop's question queue: what waits for an answer, and what was answered lately.
 struct QuestionQueue {
   sellers::Shop shop;
-  reviews::QuestionPage unanswered;        // oldest first: the longest-waiting buyer first
-  std::vector<reviews::Question> answered;  // newest first, at most kRecentAnswered
+  reviews::QuestionPage unanswered;                      // oldest first: the longest-waiting buyer first
+  std::vector<reviews::Question> answered;               // newest first, at most kRecentAnswered
   std::map<core::ProductId, std::string> product_names;  // of the questions' products
 };
 
@@ -81,8 +81,7 @@ class SellerCenter {
 
   std::expected<sellers::Shop, SellerCenterError> SellerShop(const core::Actor& actor,
                                                              std::optional<core::SellerId> shop);
-  std::expected<Dashboard, SellerCenterError> DashboardOf(const core::Actor& actor,
-                                                          std::optional<core::SellerId> shop);
+  std::expected<Dashboard, SellerCenterError> DashboardOf(const core::Actor& actor, std::optional<core::SellerId> shop);
   // page/per_page of the unanswered questions (1.., 1..100).
   std::expected<QuestionQueue, SellerCenterError> QuestionsOf(const core::Actor& actor,
                                                               std::optional<core::SellerId> shop, int page,

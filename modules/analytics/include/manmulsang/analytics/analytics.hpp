@@ -38,8 +38,8 @@ struct SearchTermCount {
 // A shop's page views (its product pages and its shop page) and the searches behind them.
 struct ShopTraffic {
   std::int64_t views_today = 0;
-  std::vector<std::int64_t> daily_views;       // `days` entries, oldest first, today last
-  std::vector<SearchTermCount> search_terms;   // the top ten over those days, most first
+  std::vector<std::int64_t> daily_views;      // `days` entries, oldest first, today last
+  std::vector<SearchTermCount> search_terms;  // the top ten over those days, most first
 };
 
 // The most days a traffic read covers (a quarter and a bit): keeps the read bounded.

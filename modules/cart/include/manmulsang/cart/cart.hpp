@@ -5,13 +5,13 @@
 #include <expected>
 #include <memory>
 #include <optional>
-#include <string>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
-#include "manmulsang/catalog/catalog.hpp"
 #include "manmulsang/cart/quote.hpp"
+#include "manmulsang/catalog/catalog.hpp"
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/core/embedded_file.hpp"
 #include "manmulsang/core/ids.hpp"

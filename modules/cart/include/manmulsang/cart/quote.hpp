@@ -51,8 +51,8 @@ struct QuoteProblem {
 struct QuoteLine {
   core::ProductId product;
   std::int64_t quantity = 0;
-  bool available = false;        // the product is on sale
-  catalog::Product details;      // current name, price, stock, seller (when available)
+  bool available = false;                      // the product is on sale
+  catalog::Product details;                    // current name, price, stock, seller (when available)
   std::optional<std::int64_t> rate;            // the exchange rate used (kRateScale for KPW)
   std::optional<std::int64_t> unit_price_kpw;  // nullopt when the currency has no rate
   std::optional<std::int64_t> line_total_kpw;  // unit price × quantity; nullopt when unpriced
@@ -64,8 +64,8 @@ struct QuoteShop {
   core::SellerId seller;
   std::string seller_name;
   std::vector<QuoteLine> lines;
-  std::int64_t subtotal_kpw = 0;      // the priced lines in stock
-  sellers::DeliveryOptions delivery;  // what the shop offers
+  std::int64_t subtotal_kpw = 0;                                               // the priced lines in stock
+  sellers::DeliveryOptions delivery;                                           // what the shop offers
   sellers::DeliveryMethod delivery_method = sellers::DeliveryMethod::courier;  // as chosen (or courier)
   std::int64_t delivery_fee_kpw = 0;  // sellers::DeliveryFee of the subtotal; 0 for a refused pickup
   std::int64_t total_kpw = 0;         // subtotal + delivery fee: the shop's order total
@@ -81,7 +81,7 @@ struct Quote {
   std::int64_t total_kpw = 0;           // what checkout charges: goods + delivery
   std::int64_t item_count = 0;          // sum of quantities
   std::optional<QuoteProblem> problem;  // set: checkout refuses with it
-  bool ready = false;  // lines present, no problem, every line in stock: checkout can go ahead
+  bool ready = false;                   // lines present, no problem, every line in stock: checkout can go ahead
 
   bool empty() const { return shops.empty() && unavailable.empty(); }
 };
@@ -91,8 +91,8 @@ struct QuoteInputs {
   std::span<const CartItem> items;             // in cart order
   std::span<const catalog::Product> products;  // those on sale (catalog::ProductsForCheckout)
   const payments::ExchangeRates& rates;
-  std::span<const sellers::Shop> shops;         // the products' shops (a shop gone: free courier, no pickup)
-  const sellers::DeliveryChoices& delivery;     // a shop not named goes by courier
+  std::span<const sellers::Shop> shops;      // the products' shops (a shop gone: free courier, no pickup)
+  const sellers::DeliveryChoices& delivery;  // a shop not named goes by courier
 };
 
 // The pricing rule, a pure function: each line converted to won once (payments::ExchangeRates),

@@ -92,8 +92,7 @@ class CatalogService {
   // that cannot be met is returned (with what is left) and the caller rolls back its
   // transaction, which undoes the requests already taken. A listing that sells out (or, on
   // release, comes back into stock) changes in the search index in the same transaction.
-  std::expected<void, StockShortage> ReserveStock(db::Connection& connection,
-                                                  std::span<const StockRequest> requests);
+  std::expected<void, StockShortage> ReserveStock(db::Connection& connection, std::span<const StockRequest> requests);
   // Puts quantities back (a cancelled or expired order), whatever the product's status now.
   void ReleaseStock(db::Connection& connection, std::span<const StockRequest> requests);
   // Popularity (PopularProducts), told by the orders module inside the transaction that moves the

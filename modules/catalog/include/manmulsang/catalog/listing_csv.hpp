@@ -75,9 +75,9 @@ struct ListingImportProgress {
 };
 
 struct ListingImportResult {
-  std::int64_t created = 0;  // listings (a group is one)
+  std::int64_t created = 0;                // listings (a group is one)
   std::vector<ListingCsvRowError> errors;  // in row order
-  bool stopped = false;  // stop was requested before every listing was tried
+  bool stopped = false;                    // stop was requested before every listing was tried
 };
 
 // Creates the plan's listings through ListingService::Create, each in its own transaction: a

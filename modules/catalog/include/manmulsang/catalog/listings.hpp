@@ -95,8 +95,8 @@ class ListingService {
   // The listing leaves the shop and the search; orders keep their lines.
   std::expected<void, ListingProblem> Delete(const core::Actor& actor, core::ProductId id);
   // url/list_url from media::StoreUploadedImages; at most kMaxListingImages (too_many_images).
-  std::expected<Product, ListingProblem> AddImage(const core::Actor& actor, core::ProductId id,
-                                                  std::string detail_url, std::string list_url);
+  std::expected<Product, ListingProblem> AddImage(const core::Actor& actor, core::ProductId id, std::string detail_url,
+                                                  std::string list_url);
   // position is 0-based, in the order of Product::images; unknown → invalid_field "position".
   std::expected<Product, ListingProblem> RemoveImage(const core::Actor& actor, core::ProductId id, int position);
 

@@ -47,7 +47,7 @@ struct Product {
   ProductStatus status = ProductStatus::active;
   double rating_average = 0;
   std::int64_t rating_count = 0;
-  std::int64_t popularity = 0;  // paid units over 30 days, decayed by age (popularity_repository.hpp)
+  std::int64_t popularity = 0;      // paid units over 30 days, decayed by age (popularity_repository.hpp)
   std::vector<std::string> images;  // URLs
   // The same pictures in the list size (cards); an entry equals its images one when the picture
   // has one size only. Filled with images.
@@ -90,7 +90,7 @@ struct ProductQuery {
   std::string text;
   std::optional<core::CategoryId> category;  // with its whole subtree
   std::optional<core::SellerId> seller;
-  std::optional<std::int64_t> min_price;     // minor units
+  std::optional<std::int64_t> min_price;  // minor units
   std::optional<std::int64_t> max_price;
   bool in_stock_only = false;
   ProductSort sort = ProductSort::relevance;

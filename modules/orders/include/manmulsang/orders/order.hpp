@@ -19,7 +19,6 @@
 
 namespace manmulsang::orders {
 
-
 enum class PaymentMethod { wallet, cash_on_delivery, bank_transfer };
 
 // API names: "wallet", "cod", "bank_transfer".
@@ -51,11 +50,11 @@ enum class OrderEvent {
   prepare,          // the shop starts packing
   ship,
   deliver,
-  confirm,          // the buyer's purchase confirmation (or the automatic one): escrow → shop
-  cancel,           // before shipment: refund and restock
-  expire,           // an unpaid bank transfer past its deadline
+  confirm,  // the buyer's purchase confirmation (or the automatic one): escrow → shop
+  cancel,   // before shipment: refund and restock
+  expire,   // an unpaid bank transfer past its deadline
   request_return,
-  accept_return,    // refund and restock
+  accept_return,  // refund and restock
 };
 
 std::string_view OrderEventName(OrderEvent event);
@@ -68,10 +67,10 @@ std::string_view PartyName(Party party);
 
 struct OrderLine {
   core::ProductId product;
-  std::string name;           // as sold
+  std::string name;  // as sold
   std::int64_t quantity = 0;
-  core::Money unit_price;     // the listing's price at checkout, in its own currency
-  std::int64_t rate = 0;      // the exchange rate used (payments/exchange.hpp), kRateScale for KPW
+  core::Money unit_price;  // the listing's price at checkout, in its own currency
+  std::int64_t rate = 0;   // the exchange rate used (payments/exchange.hpp), kRateScale for KPW
   std::int64_t unit_price_kpw = 0;
   std::int64_t line_total_kpw = 0;
 };
@@ -96,7 +95,7 @@ struct Order {
   std::int64_t delivery_fee_kpw = 0;
   std::int64_t total_kpw = 0;  // subtotal + delivery fee
   sellers::DeliveryMethod delivery_method = sellers::DeliveryMethod::courier;
-  std::string pickup_place;    // the shop's, as it was at checkout (pickup only)
+  std::string pickup_place;  // the shop's, as it was at checkout (pickup only)
   std::string address;
   // Set when the shop ships (OrderService::Ship): who carries it and the carrier's number.
   std::string carrier;
@@ -114,16 +113,16 @@ struct OrderPage {
   int per_page = 20;
 };
 
-inline constexpr std::size_t kMaxStatusFilter = 3;     // statuses in one seller order filter
-inline constexpr std::size_t kMaxIdempotencyKey = 200;   // bytes
-inline constexpr std::size_t kMaxOrderNote = 200;        // bytes: the note of a move (OrderService::Apply)
+inline constexpr std::size_t kMaxStatusFilter = 3;      // statuses in one seller order filter
+inline constexpr std::size_t kMaxIdempotencyKey = 200;  // bytes
+inline constexpr std::size_t kMaxOrderNote = 200;       // bytes: the note of a move (OrderService::Apply)
 
 // POST /orders: the buyer's cart becomes one order per shop.
 struct CheckoutCommand {
   core::UserId buyer;
   PaymentMethod payment_method = PaymentMethod::wallet;
-  std::string address;           // typed (orders::CleanAddressLine), or empty when address_id is given
-  std::string idempotency_key;   // empty: none
+  std::string address;                  // typed (orders::CleanAddressLine), or empty when address_id is given
+  std::string idempotency_key;          // empty: none
   std::optional<AddressId> address_id;  // one of the buyer's saved addresses; wins over address
   // Per shop; a shop not named goes by courier. Pickup where the shop offers none:
   // pickup_unavailable. Shops not in the cart are ignored.

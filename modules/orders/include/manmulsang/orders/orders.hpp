@@ -55,8 +55,7 @@ class OrderService {
   // A shop's orders, newest first, optionally only those in one status; for the shop's owner
   // (role seller) or an admin, order_not_found for anyone else.
   std::expected<OrderPage, OrderError> ShopOrders(const core::Actor& actor, core::SellerId shop,
-                                                  std::optional<OrderStatus> status, int page = 1,
-                                                  int per_page = 20);
+                                                  std::optional<OrderStatus> status, int page = 1, int per_page = 20);
   // The same for a set of statuses (the seller's tabs: "to prepare" is paid and cash-on-delivery
   // orders awaiting payment; "cancelled/returns" three statuses). Empty: every status. At most
   // kMaxStatusFilter statuses (more is a programmer error: std::invalid_argument).
@@ -67,12 +66,11 @@ class OrderService {
   // Counts of the shop's orders per status (every status present, zeros too): the seller's tabs
   // and the dashboard's "to prepare". Owner or admin only, order_not_found for anyone else.
   std::expected<std::map<OrderStatus, std::int64_t>, OrderError> ShopOrderCounts(const core::Actor& actor,
-                                                                                  core::SellerId shop);
+                                                                                 core::SellerId shop);
   // The shop's orders placed per day over `days` days ending today (core::LocalDate, the same day
   // as analytics' visits_today), oldest first, every day listed (zeros too); cancelled and
   // returned orders are not counted. days is clamped to 1..366. Owner or admin only.
-  std::expected<std::vector<DailySales>, OrderError> ShopSales(const core::Actor& actor, core::SellerId shop,
-                                                               int days);
+  std::expected<std::vector<DailySales>, OrderError> ShopSales(const core::Actor& actor, core::SellerId shop, int days);
 
   // The shop ships: the ship move with its carrier and tracking number, both required
   // (invalid_carrier, invalid_tracking_number: nothing changes). Kept on the order and in the

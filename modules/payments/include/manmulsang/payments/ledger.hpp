@@ -38,7 +38,7 @@ struct WalletEntry {
 };
 
 struct WalletStatement {
-  core::Money balance;  // always KPW
+  core::Money balance;               // always KPW
   std::vector<WalletEntry> entries;  // newest first
   std::int64_t total = 0;            // entries in all pages
   int page = 1;
@@ -66,9 +66,9 @@ inline constexpr std::int64_t kMaxVoucherBatch = 1000;
 // The ledger's invariants, for tests: every number but the count of transfers must be zero on a
 // healthy store. Not on /metrics: computing it reads every ledger entry.
 struct LedgerAudit {
-  std::int64_t sum = 0;                     // of all entries
-  std::int64_t unbalanced_transfers = 0;    // transfers whose entries do not sum to zero
-  std::int64_t negative_wallets = 0;        // buyer or seller wallets below zero
+  std::int64_t sum = 0;                   // of all entries
+  std::int64_t unbalanced_transfers = 0;  // transfers whose entries do not sum to zero
+  std::int64_t negative_wallets = 0;      // buyer or seller wallets below zero
   std::int64_t transfers = 0;
 };
 

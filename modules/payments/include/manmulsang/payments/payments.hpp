@@ -53,8 +53,8 @@ class PaymentService {
                                                             std::int64_t amount, std::string_view reference,
                                                             std::optional<core::UserId> actor);
   // escrow → buyer wallet, the whole payment; not_paid without one.
-  std::expected<TransferId, PaymentError> Refund(db::Connection& connection, core::OrderId order,
-                                                 core::UserId buyer, std::optional<core::UserId> actor);
+  std::expected<TransferId, PaymentError> Refund(db::Connection& connection, core::OrderId order, core::UserId buyer,
+                                                 std::optional<core::UserId> actor);
   // escrow → seller wallet, minus fee to the platform; not_paid without a payment.
   std::expected<TransferId, PaymentError> Release(db::Connection& connection, core::OrderId order,
                                                   core::SellerId seller, std::int64_t fee);

@@ -28,8 +28,8 @@ class QuestionService {
   std::expected<Question, ReviewError> Ask(const core::Actor& actor, const NewQuestion& question);
 
   // Newest first: the public questions, and the private ones the viewer may see.
-  std::expected<QuestionPage, ReviewError> ForProduct(const core::Actor& viewer, core::ProductId product,
-                                                      int page = 1, int per_page = 20);
+  std::expected<QuestionPage, ReviewError> ForProduct(const core::Actor& viewer, core::ProductId product, int page = 1,
+                                                      int per_page = 20);
 
   std::expected<Question, ReviewError> Answer(const core::Actor& actor, QuestionId id, std::string_view text);
 

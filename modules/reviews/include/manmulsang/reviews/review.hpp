@@ -16,9 +16,9 @@ using ReviewId = core::Id<struct ReviewTag>;
 using QuestionId = core::Id<struct QuestionTag>;
 
 // Limits, in code points after trimming.
-inline constexpr std::size_t kMaxReviewBody = 2000;   // a review may be a rating alone
-inline constexpr std::size_t kMaxReply = 1000;        // the shop's reply, the shop's answer
-inline constexpr std::size_t kMaxQuestion = 1000;     // a question needs at least one character
+inline constexpr std::size_t kMaxReviewBody = 2000;  // a review may be a rating alone
+inline constexpr std::size_t kMaxReply = 1000;       // the shop's reply, the shop's answer
+inline constexpr std::size_t kMaxQuestion = 1000;    // a question needs at least one character
 inline constexpr std::size_t kMaxReportReason = 300;
 inline constexpr int kMaxPerPage = 100;
 inline constexpr std::size_t kMaxReviewPhotos = 5;
@@ -34,13 +34,13 @@ struct ReviewPhoto {
 struct Review {
   ReviewId id;
   core::ProductId product;
-  core::SellerId shop;        // the shop that sold the line: the one that may reply
+  core::SellerId shop;  // the shop that sold the line: the one that may reply
   core::UserId author;
-  std::string author_name;    // as it was when written
+  std::string author_name;  // as it was when written
   core::OrderId order;
-  int rating = 0;             // kMinRating..kMaxRating
+  int rating = 0;  // kMinRating..kMaxRating
   std::string body;
-  bool hidden = false;        // by an admin: out of lists and out of the rating
+  bool hidden = false;  // by an admin: out of lists and out of the rating
   std::int64_t report_count = 0;
   std::optional<std::string> reply;
   std::optional<core::TimePoint> replied_at;
@@ -55,7 +55,7 @@ std::optional<ReviewSort> ParseReviewSort(std::string_view name);
 
 struct ReviewPage {
   std::string product_name;
-  core::SellerId shop;        // the product's shop now
+  core::SellerId shop;  // the product's shop now
   std::vector<Review> items;
   std::int64_t total = 0;
   int page = 1;
@@ -93,10 +93,10 @@ struct Question {
 };
 
 struct QuestionPage {
-  std::string product_name;     // empty for a shop's questions
+  std::string product_name;  // empty for a shop's questions
   core::SellerId shop;
   bool viewer_owns_shop = false;  // the viewer may answer
-  std::vector<Question> items;  // newest first
+  std::vector<Question> items;    // newest first
   std::int64_t total = 0;
   int page = 1;
   int per_page = 20;

@@ -86,15 +86,15 @@ struct SearchResult {
 };
 
 enum class SearchError {
-  invalid_page,      // 400: page or per_page out of range
-  invalid_price,     // 400: negative, or min above max
+  invalid_page,   // 400: page or per_page out of range
+  invalid_price,  // 400: negative, or min above max
 };
 
 std::string_view ErrorCode(SearchError error);
 
 struct Suggestion {
-  std::string text;             // a word of listing names, as written there
-  std::int64_t listings = 0;    // how many active listings hold it
+  std::string text;           // a word of listing names, as written there
+  std::int64_t listings = 0;  // how many active listings hold it
 };
 
 inline constexpr int kMaxSuggestions = 10;

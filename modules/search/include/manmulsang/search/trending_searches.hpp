@@ -14,7 +14,7 @@ namespace manmulsang::search {
 enum class RankMovement { same, up, down, new_entry };
 
 struct TrendingQuery {
-  std::string query;  // normalised (SearchResult::normalized_query)
+  std::string query;       // normalised (SearchResult::normalized_query)
   std::int64_t count = 0;  // distinct visitor-searches in the last hour
   int rank = 0;            // 1-based
   RankMovement movement = RankMovement::new_entry;

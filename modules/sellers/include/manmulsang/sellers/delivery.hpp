@@ -32,9 +32,9 @@ struct DeliveryOptions {
   bool operator==(const DeliveryOptions&) const = default;
 };
 
-inline constexpr std::int64_t kMaxDeliveryFee = 1'000'000;          // won
+inline constexpr std::int64_t kMaxDeliveryFee = 1'000'000;              // won
 inline constexpr std::int64_t kMaxFreeCourierFrom = 1'000'000'000'000;  // won, the order cap
-inline constexpr std::size_t kMaxPickupPlace = 200;                  // bytes
+inline constexpr std::size_t kMaxPickupPlace = 200;                     // bytes
 
 // What one shop's order pays for delivery, given the goods' subtotal in won: the courier fee,
 // or nothing once the subtotal reaches the free threshold; pickup costs nothing. nullopt when

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "manmulsang/core/clock.hpp"
+#include "manmulsang/core/context.hpp"
 #include "manmulsang/core/embedded_file.hpp"
 #include "manmulsang/core/ids.hpp"
-#include "manmulsang/core/context.hpp"
 #include "manmulsang/db/database.hpp"
 #include "manmulsang/sellers/application_error.hpp"
 #include "manmulsang/sellers/delivery.hpp"
@@ -47,7 +47,7 @@ struct NewShop {
   ShopStatus status = ShopStatus::pending;
   DeliveryOptions delivery;  // default: free courier, no pickup
   std::string phone;
-  std::string logo_url;      // "/media/<name>", stored already; empty = none
+  std::string logo_url;  // "/media/<name>", stored already; empty = none
 };
 
 enum class SellerError {

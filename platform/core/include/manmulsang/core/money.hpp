@@ -11,9 +11,9 @@ namespace manmulsang::core {
 // USD and CNY are kept in cents and fen (exponent 2).
 enum class Currency { kpw, usd, cny };
 
-std::string_view CurrencyCode(Currency currency);                     // "KPW"
-std::optional<Currency> ParseCurrency(std::string_view code);          // "KPW"/"kpw" → kpw
-int CurrencyExponent(Currency currency);                               // 0, 2, 2
+std::string_view CurrencyCode(Currency currency);              // "KPW"
+std::optional<Currency> ParseCurrency(std::string_view code);  // "KPW"/"kpw" → kpw
+int CurrencyExponent(Currency currency);                       // 0, 2, 2
 
 // An amount of money in integer minor units; never a float.
 struct Money {

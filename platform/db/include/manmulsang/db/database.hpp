@@ -35,8 +35,8 @@ class Row {
 
   std::size_t size() const { return values_.size(); }
   bool IsNull(std::size_t column) const;
-  std::int64_t Int(std::size_t column) const;      // NULL → 0
-  double Real(std::size_t column) const;           // NULL → 0
+  std::int64_t Int(std::size_t column) const;         // NULL → 0
+  double Real(std::size_t column) const;              // NULL → 0
   const std::string& Text(std::size_t column) const;  // NULL → ""
   std::optional<std::int64_t> OptionalInt(std::size_t column) const;
   std::optional<std::string> OptionalText(std::size_t column) const;

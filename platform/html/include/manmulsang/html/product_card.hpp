@@ -19,8 +19,8 @@ struct ProductCard {
   std::string name;
   core::Money price;
   std::string shop_name;
-  std::string image_url;       // empty: the "no photo" block
-  double rating_average = 0;   // 0..5
+  std::string image_url;          // empty: the "no photo" block
+  double rating_average = 0;      // 0..5
   std::int64_t rating_count = 0;  // 0: no rating shown
   bool sold_out = false;
 };

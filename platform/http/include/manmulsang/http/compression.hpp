@@ -22,8 +22,8 @@ std::string_view EncodingName(ContentEncoding encoding);  // "br", "gzip", ""
 // Text types that shrink well: HTML, CSS, JavaScript, JSON, SVG, plain text.
 bool IsCompressible(std::string_view content_type);
 
-std::string GzipCompress(std::string_view data, int level);       // level 1..9
-std::string BrotliCompress(std::string_view data, int quality);   // quality 0..11
+std::string GzipCompress(std::string_view data, int level);      // level 1..9
+std::string BrotliCompress(std::string_view data, int quality);  // quality 0..11
 
 // A strong validator of a body: a quoted base64url BLAKE2b-128 hash ("\"...\"").
 std::string StrongEtag(std::string_view body);

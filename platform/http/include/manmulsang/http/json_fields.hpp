@@ -36,8 +36,8 @@ std::expected<std::optional<std::int64_t>, ApiProblem> OptionalInt64Field(const 
 std::expected<std::optional<std::string_view>, ApiProblem> OptionalStringField(const boost::json::object& body,
                                                                                std::string_view name,
                                                                                FieldProblem problem = {});
-std::expected<std::optional<bool>, ApiProblem> OptionalBoolField(const boost::json::object& body,
-                                                                 std::string_view name, FieldProblem problem = {});
+std::expected<std::optional<bool>, ApiProblem> OptionalBoolField(const boost::json::object& body, std::string_view name,
+                                                                 FieldProblem problem = {});
 
 // A PATCH's fields, read over what the resource holds: target takes the field's value when it is
 // present and keeps its own when the field is absent. A field of another type (null included) is

@@ -28,7 +28,6 @@ inline constexpr std::size_t kMaxMultipartParts = 1000;
 std::optional<std::string> MultipartBoundary(std::string_view content_type);
 // Splits a body into its parts; nullopt when the body is not well-formed multipart (missing
 // final delimiter, part without headers, too many parts), which handlers answer with 400.
-std::optional<std::vector<MultipartPart>> ParseMultipart(std::string_view body,
-                                                         std::string_view boundary);
+std::optional<std::vector<MultipartPart>> ParseMultipart(std::string_view body, std::string_view boundary);
 
 }  // namespace manmulsang::http

@@ -12,8 +12,8 @@ namespace manmulsang::http {
 // anything else (signs, spaces, "0", overflow), so a handler answers 404 or 400 without guessing.
 std::optional<std::int64_t> ParsePositiveId(std::string_view text);
 
-// The `?page=&per_page=` of a list (docs/ARCHITECTURE.md, public interface): page 1..max_page, per_page 1..max_per_page,
-// absent ones take their defaults; nullopt when either is present and not such a number.
+// The `?page=&per_page=` of a list (docs/ARCHITECTURE.md, public interface): page 1..max_page,
+// per_page 1..max_per_page, absent ones take their defaults; nullopt when either is present and not such a number.
 struct ListPage {
   int page = 1;
   int per_page = 20;

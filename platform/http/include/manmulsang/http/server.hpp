@@ -13,13 +13,13 @@ namespace manmulsang::http {
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
-  std::uint16_t port = 8080;  // 0: a free port, see Server::port()
-  unsigned threads = 0;       // 0: one per core
-  std::size_t header_limit = 8 * 1024;                 // larger → 431
-  std::size_t target_limit = 4 * 1024;                 // a longer request target (path + query) → 414
-  std::chrono::milliseconds request_timeout{10'000};    // a whole request must arrive within this
-  std::chrono::milliseconds keep_alive_timeout{30'000}; // idle keep-alive connections are closed
-  std::chrono::milliseconds shutdown_grace{10'000};     // in-flight requests may finish within this
+  std::uint16_t port = 8080;                             // 0: a free port, see Server::port()
+  unsigned threads = 0;                                  // 0: one per core
+  std::size_t header_limit = 8 * 1024;                   // larger → 431
+  std::size_t target_limit = 4 * 1024;                   // a longer request target (path + query) → 414
+  std::chrono::milliseconds request_timeout{10'000};     // a whole request must arrive within this
+  std::chrono::milliseconds keep_alive_timeout{30'000};  // idle keep-alive connections are closed
+  std::chrono::milliseconds shutdown_grace{10'000};      // in-flight requests may finish within this
   bool access_log = true;
   // Install SIGINT/SIGTERM handlers in Run() that stop the server gracefully.
   bool handle_signals = true;

@@ -10,7 +10,7 @@
 namespace manmulsang::image {
 
 enum class ImageFormat {
-  unknown,      // not an image we recognise at all
+  unknown,  // not an image we recognise at all
   jpeg,
   png,
   webp,

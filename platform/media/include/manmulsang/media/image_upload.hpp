@@ -29,14 +29,18 @@ struct StoredImage {
 // catalog keys (UploadMessageKey below).
 //
 // CPU-heavy (a decode per part): call it from a route with RouteOptions::offload.
-std::expected<std::vector<StoredImage>, http::ApiProblem> StoreUploadedImages(
-    const http::Request& request, std::string_view field, std::size_t max_files, const MediaLibrary& library);
+std::expected<std::vector<StoredImage>, http::ApiProblem> StoreUploadedImages(const http::Request& request,
+                                                                              std::string_view field,
+                                                                              std::size_t max_files,
+                                                                              const MediaLibrary& library);
 
 // Like StoreUploadedImages, but a request without any non-empty part named `field` (a form that
 // is not multipart at all, or an optional file input left empty: the browser sends an empty part)
 // is not an error: an empty list.
-std::expected<std::vector<StoredImage>, http::ApiProblem> StoreOptionalUploadedImages(
-    const http::Request& request, std::string_view field, std::size_t max_files, const MediaLibrary& library);
+std::expected<std::vector<StoredImage>, http::ApiProblem> StoreOptionalUploadedImages(const http::Request& request,
+                                                                                      std::string_view field,
+                                                                                      std::size_t max_files,
+                                                                                      const MediaLibrary& library);
 
 // The message catalog key for an upload problem's code ("image.corrupt", "image.image_required",
 // "image.too_many_images"); the English text for API answers.

@@ -39,13 +39,13 @@ enum class CsvFileError {
 // What is wrong with one data row; the other rows are still read.
 enum class CsvRowError {
   none,
-  invalid_utf8,         // a field is not well-formed UTF-8 (often a file saved as CP949/EUC-KR)
-  text_after_quote,     // "ab"c: characters between a closing quote and the next comma
-  too_many_fields,      // more non-empty fields than the header has columns
+  invalid_utf8,      // a field is not well-formed UTF-8 (often a file saved as CP949/EUC-KR)
+  text_after_quote,  // "ab"c: characters between a closing quote and the next comma
+  too_many_fields,   // more non-empty fields than the header has columns
 };
 
 std::string_view ErrorCode(CsvFileError error);  // "csv_too_large", ...
-std::string_view ErrorCode(CsvRowError error);    // "csv_invalid_utf8", ...
+std::string_view ErrorCode(CsvRowError error);   // "csv_invalid_utf8", ...
 // A sentence in English for logs, tests and the API's message (pages translate by code).
 std::string EnglishMessage(CsvFileError error);
 std::string EnglishMessage(CsvRowError error);

@@ -16,14 +16,10 @@ constexpr bool IsHangulSyllable(char32_t code_point) {
 }
 
 // A Hangul Compatibility Jamo (ㄱ..ㅣ, U+3131..U+318E): what a user types for 초성 search.
-constexpr bool IsCompatibilityJamo(char32_t code_point) {
-  return code_point >= U'\u3131' && code_point <= U'\u318E';
-}
+constexpr bool IsCompatibilityJamo(char32_t code_point) { return code_point >= U'\u3131' && code_point <= U'\u318E'; }
 
 // A conjoining jamo of the Hangul Jamo block (U+1100..U+11FF), as found in NFD text.
-constexpr bool IsConjoiningJamo(char32_t code_point) {
-  return code_point >= U'\u1100' && code_point <= U'\u11FF';
-}
+constexpr bool IsConjoiningJamo(char32_t code_point) { return code_point >= U'\u1100' && code_point <= U'\u11FF'; }
 
 constexpr bool IsHangul(char32_t code_point) {
   return IsHangulSyllable(code_point) || IsCompatibilityJamo(code_point) || IsConjoiningJamo(code_point);

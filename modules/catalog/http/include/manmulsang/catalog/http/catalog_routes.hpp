@@ -25,8 +25,8 @@ namespace manmulsang::catalog {
 // With analytics, every product and shop page view (cached ones too) counts as a visit to the
 // shop, with the search words that led to it.
 void AddCatalogRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog,
-                      sellers::SellerService& sellers, http::PageCache& page_cache,
-                      search::TrendingSearches& trending, analytics::AnalyticsService* analytics = nullptr);
+                      sellers::SellerService& sellers, http::PageCache& page_cache, search::TrendingSearches& trending,
+                      analytics::AnalyticsService* analytics = nullptr);
 
 // The seller's own listings. Call after AddCatalogRoutes (which registers the templates and
 // messages); also registers the upload messages (t.image.*).
@@ -37,7 +37,7 @@ void AddCatalogRoutes(http::Router& router, html::Renderer& renderer, CatalogSer
 // /seller/products/:id/edit (form, photos), POST /seller/products/:id (save), /hide, /show,
 // GET+POST /seller/products/:id/delete (confirmation), POST /seller/products/:id/images and
 // /seller/products/:id/images/:number/delete (1-based). Writes invalidate /p/<id>, /c/, /s/<shop>.
-void AddListingRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog,
-                      ListingService& listings, http::PageCache& page_cache, const media::MediaLibrary& media);
+void AddListingRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog, ListingService& listings,
+                      http::PageCache& page_cache, const media::MediaLibrary& media);
 
 }  // namespace manmulsang::catalog

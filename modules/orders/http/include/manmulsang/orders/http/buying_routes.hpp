@@ -24,8 +24,8 @@ struct BuyingServices {
   http::PageCache& page_cache;
 };
 
-// The buying JSON API (docs/ARCHITECTURE.md, public interface, docs/BUYING.md). Every route needs a signed-in actor (401
-// otherwise; the app's Authentication middleware must run first); /admin/ routes need an admin (403).
+// The buying JSON API (docs/ARCHITECTURE.md, public interface, docs/BUYING.md). Every route needs a signed-in actor
+// (401 otherwise; the app's Authentication middleware must run first); /admin/ routes need an admin (403).
 //   GET    /api/v1/cart                       POST /api/v1/cart/items {product_id, quantity}
 //   PATCH  /api/v1/cart/items/:product_id {quantity}    DELETE /api/v1/cart/items/:product_id
 //   POST   /api/v1/orders {payment_method, address | address_id, delivery: {"<shop_id>": "courier"|"pickup"}}

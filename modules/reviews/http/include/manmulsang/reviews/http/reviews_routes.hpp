@@ -18,11 +18,12 @@ struct ReviewServices {
   const media::MediaLibrary& media;
 };
 
-// JSON (docs/ARCHITECTURE.md, public interface; errors {"error": {code, message, field}}, lists {items, total, page, per_page}):
+// JSON (docs/ARCHITECTURE.md, public interface; errors {"error": {code, message, field}}, lists {items, total, page,
+// per_page}):
 //   GET  /api/v1/products/:id/reviews?sort=newest|highest|lowest&page=&per_page=  (+ rating {average, count})
-//   POST /api/v1/products/:id/reviews {rating 1..5, body, order_id?}    → 201; 403 not_a_buyer / not_yet_delivered, 409 already_reviewed
-//   POST /api/v1/reviews/:id/reply {body}          the selling shop's owner; again edits it; others 404
-//   POST /api/v1/reviews/:id/photos  multipart, one or more parts `image` → 201 the review; its
+//   POST /api/v1/products/:id/reviews {rating 1..5, body, order_id?}    → 201; 403 not_a_buyer / not_yet_delivered, 409
+//   already_reviewed POST /api/v1/reviews/:id/reply {body}          the selling shop's owner; again edits it; others
+//   404 POST /api/v1/reviews/:id/photos  multipart, one or more parts `image` → 201 the review; its
 //        author only (others 404); at most 5 photos per review (400 too_many_photos); upload
 //        refusals 400 image_required, 413 too_large_bytes, 415 not_an_image / unsupported_format,
 //        422 too_many_pixels / corrupt, nothing stored. Reviews carry photos:[{url, thumbnail_url}].
