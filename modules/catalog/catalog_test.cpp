@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "manmulsang/catalog/catalog.hpp"
+#include "product_rows.hpp"
 #include "test_marketplace.hpp"
 
 namespace manmulsang::catalog {
@@ -117,6 +118,35 @@ TEST_F(CatalogTest, HiddenOrUnknownProductIsNotFound) {
   EXPECT_EQ(catalog_.GetProduct(core::ProductId{424242}).error(), CatalogError::product_not_found);
   EXPECT_EQ(catalog_.CountActiveProducts(), 0);
   EXPECT_EQ(catalog_.ListProducts({}).value().total, 0);
+}
+
+// A products or shops row the code cannot read (a currency or status it does not know) is a broken
+// store: the read throws the store's error (a 500 and a log line), never a default. The rows are
+// written past the schema's CHECKs, as a hand edit or a bad migration would leave them.
+TEST_F(CatalogTest, UnreadableRowsAreDatabaseErrors) {
+  auto shops = Shops(1);
+  std::vector<NewProduct> products = {Make(shops[0], "food-grain", "흰쌀 10kg", 50'000)};
+  auto ids = catalog_.InsertProducts(products);
+  const auto corrupt = [&](std::string_view sql, std::int64_t id) {
+    store_->Write([&](db::Connection& connection) {
+      connection.Execute("PRAGMA ignore_check_constraints = ON");
+      connection.Execute(sql, {id});
+      connection.Execute("PRAGMA ignore_check_constraints = OFF");
+    });
+  };
+  corrupt("UPDATE products SET currency = 'XYZ' WHERE id = $1", ids[0].value);
+  EXPECT_THROW((void)catalog_.GetProduct(ids[0]), db::DatabaseError);
+  corrupt("UPDATE products SET currency = 'KPW', status = 'lost' WHERE id = $1", ids[0].value);
+  // Every read of a listing goes through ProductFromRow; the buyer's reads never see this row,
+  // since they ask for status = 'active' in SQL, so the row reader is called as the seller's are.
+  store_->Read([&](db::Connection& connection) {
+    const std::string sql = std::string(kProductColumns) + " WHERE id = $1";
+    const db::Rows rows = connection.Query(sql, {ids[0].value});
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_THROW((void)ProductFromRow(rows[0]), db::DatabaseError);
+  });
+  corrupt("UPDATE shops SET status = 'lost' WHERE id = $1", shops[0].value);
+  EXPECT_THROW((void)sellers_.GetShop(shops[0]), db::DatabaseError);
 }
 
 TEST_F(CatalogTest, ActiveProductsReadsSeveralByIdsLeavingOutHiddenAndUnknownOnes) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "manmulsang/db/readable.hpp"
 #include "product_rows.hpp"
 #include "statement.hpp"
 
@@ -37,7 +38,7 @@ constexpr std::string_view kSetStatus = "UPDATE products SET status = $1, update
 void AppendSellerFilter(Statement& statement, core::SellerId seller, std::optional<ProductStatus> status) {
   statement.Append(kSellerWhere, seller.value);
   if (status) {
-    statement.Append(kSellerStatus, StatusName(*status));
+    statement.Append(kSellerStatus, ProductStatusName(*status));
   } else {
     statement.Append(kSellerNotDeleted);
   }
@@ -49,7 +50,8 @@ Variant VariantOf(const db::Row& row, std::size_t first) {
   variant.size = row.Text(first + 1);
   variant.colour = row.Text(first + 2);
   variant.price.amount = row.Int(first + 3);
-  variant.price.currency = core::ParseCurrency(row.Text(first + 4)).value_or(core::Currency::kpw);
+  variant.price.currency =
+      db::Readable(core::ParseCurrency(row.Text(first + 4)), "option currency", row.Text(first + 4));
   variant.stock = row.Int(first + 5);
   return variant;
 }
@@ -102,8 +104,8 @@ core::ProductId ListingRepository::InsertListingRow(db::Connection& connection, 
   auto row = connection.QueryOne(
       kInsertListing, {listing.seller.value, listing.category.value, std::string_view(listing.name),
                        std::string_view(listing.description), listing.price.amount,
-                       core::CurrencyCode(listing.price.currency), listing.stock, StatusName(listing.status), parent,
-                       std::string_view(listing.size), std::string_view(listing.colour), now});
+                       core::CurrencyCode(listing.price.currency), listing.stock, ProductStatusName(listing.status),
+                       parent, std::string_view(listing.size), std::string_view(listing.colour), now});
   if (!row) throw db::DatabaseError("insert into products returned no id");
   return core::ProductId{row->Int(0)};
 }
@@ -126,7 +128,7 @@ void ListingRepository::UpdateOptionRow(db::Connection& connection, core::Produc
 
 void ListingRepository::SetStatus(db::Connection& connection, core::ProductId id, ProductStatus status,
                                   std::int64_t now) {
-  connection.Execute(kSetStatus, {StatusName(status), now, id.value});
+  connection.Execute(kSetStatus, {ProductStatusName(status), now, id.value});
 }
 
 }  // namespace manmulsang::catalog

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "manmulsang/db/readable.hpp"
 #include "statement.hpp"
 
 namespace manmulsang::catalog {
@@ -11,24 +12,6 @@ constexpr std::string_view kByIdsOrder = ") ORDER BY id";
 
 }  // namespace
 
-std::string_view StatusName(ProductStatus status) {
-  switch (status) {
-    case ProductStatus::hidden:
-      return "hidden";
-    case ProductStatus::deleted:
-      return "deleted";
-    case ProductStatus::active:
-      break;
-  }
-  return "active";
-}
-
-ProductStatus ParseStatus(std::string_view text) {
-  if (text == "hidden") return ProductStatus::hidden;
-  if (text == "deleted") return ProductStatus::deleted;
-  return ProductStatus::active;
-}
-
 Product ProductFromRow(const db::Row& row) {
   Product product;
   product.id = core::ProductId{row.Int(0)};
@@ -37,9 +20,9 @@ Product ProductFromRow(const db::Row& row) {
   product.name = row.Text(3);
   product.description = row.Text(4);
   product.price.amount = row.Int(5);
-  product.price.currency = core::ParseCurrency(row.Text(6)).value_or(core::Currency::kpw);
+  product.price.currency = db::Readable(core::ParseCurrency(row.Text(6)), "product currency", row.Text(6));
   product.stock = row.Int(7);
-  product.status = ParseStatus(row.Text(8));
+  product.status = db::Readable(ParseProductStatus(row.Text(8)), "product status", row.Text(8));
   product.rating_average = row.Real(9);
   product.rating_count = row.Int(10);
   product.popularity = row.Int(11);

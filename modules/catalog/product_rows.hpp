@@ -10,16 +10,13 @@
 namespace manmulsang::catalog {
 
 // What the catalog's repositories share about a products row: its columns, how a row becomes a
-// Product, and the status names the table stores.
+// Product.
 
 // The columns ProductFromRow reads, in its order.
 inline constexpr std::string_view kProductColumns =
     "SELECT id, seller_id, category_id, name, description, price_amount, currency, stock, status, "
     "rating_average, rating_count, popularity, created_at, parent_id, option_size, option_colour, has_variants "
     "FROM products";
-
-std::string_view StatusName(ProductStatus status);
-ProductStatus ParseStatus(std::string_view text);
 
 // A row of kProductColumns; without seller name and images (the service hydrates pages in batches).
 Product ProductFromRow(const db::Row& row);

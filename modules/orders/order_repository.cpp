@@ -1,5 +1,7 @@
 #include "order_repository.hpp"
 
+#include "manmulsang/db/readable.hpp"
+
 #include <array>
 #include <map>
 #include <stdexcept>
@@ -74,15 +76,7 @@ constexpr std::string_view kStepsOf =
     "SELECT from_status, to_status, party, actor_id, note, created_at FROM order_steps "
     "WHERE order_id = $1 ORDER BY id";
 
-// A row this code cannot read (a status, method or currency it does not know) is a broken store,
-// not a default: the request ends with a 500 and a log line naming the value.
-template <typename Value>
-Value Readable(std::optional<Value> value, std::string_view column, std::string_view text) {
-  if (!value) throw db::DatabaseError("orders: unreadable " + std::string(column) + " '" + std::string(text) + "'");
-  return *value;
-}
-
-OrderStatus StatusOf(std::string_view text) { return Readable(ParseOrderStatus(text), "order status", text); }
+OrderStatus StatusOf(std::string_view text) { return db::Readable(ParseOrderStatus(text), "order status", text); }
 
 Party ParseParty(std::string_view name) {
   if (name == "buyer") return Party::buyer;
@@ -98,14 +92,14 @@ Order OrderFromRow(const db::Row& row) {
   order.buyer = core::UserId{row.Int(1)};
   order.seller = core::SellerId{row.Int(2)};
   order.status = StatusOf(row.Text(3));
-  order.payment_method = Readable(ParsePaymentMethod(row.Text(4)), "payment method", row.Text(4));
+  order.payment_method = db::Readable(ParsePaymentMethod(row.Text(4)), "payment method", row.Text(4));
   order.subtotal_kpw = row.Int(5);
   order.delivery_fee_kpw = row.Int(6);
   order.total_kpw = row.Int(7);
   order.address = row.Text(8);
   order.created_at = core::FromUnixSeconds(row.Int(9));
   order.updated_at = core::FromUnixSeconds(row.Int(10));
-  order.delivery_method = Readable(sellers::ParseDeliveryMethod(row.Text(11)), "delivery method", row.Text(11));
+  order.delivery_method = db::Readable(sellers::ParseDeliveryMethod(row.Text(11)), "delivery method", row.Text(11));
   order.pickup_place = row.Text(12);
   order.carrier = row.Text(13);
   order.tracking_number = row.Text(14);
@@ -119,7 +113,7 @@ OrderLine LineFromRow(const db::Row& row, std::size_t first) {
   line.name = row.Text(first + 1);
   line.quantity = row.Int(first + 2);
   line.unit_price.amount = row.Int(first + 3);
-  line.unit_price.currency = Readable(core::ParseCurrency(row.Text(first + 4)), "currency", row.Text(first + 4));
+  line.unit_price.currency = db::Readable(core::ParseCurrency(row.Text(first + 4)), "currency", row.Text(first + 4));
   line.rate = row.Int(first + 5);
   line.unit_price_kpw = row.Int(first + 6);
   line.line_total_kpw = row.Int(first + 7);

@@ -1,5 +1,7 @@
 #include "shop_repository.hpp"
 
+#include "manmulsang/db/readable.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -38,24 +40,6 @@ constexpr std::string_view kInsert =
 // shapes rather than one per list length.
 constexpr std::size_t kBatch = 100;
 
-std::string_view StatusText(ShopStatus status) {
-  switch (status) {
-    case ShopStatus::approved:
-      return "approved";
-    case ShopStatus::rejected:
-      return "rejected";
-    case ShopStatus::pending:
-      break;
-  }
-  return "pending";
-}
-
-ShopStatus ParseStatus(std::string_view text) {
-  if (text == "approved") return ShopStatus::approved;
-  if (text == "rejected") return ShopStatus::rejected;
-  return ShopStatus::pending;
-}
-
 Shop FromRow(const db::Row& row) {
   Shop shop;
   shop.id = core::SellerId{row.Int(0)};
@@ -63,7 +47,7 @@ Shop FromRow(const db::Row& row) {
   shop.name = row.Text(2);
   shop.description = row.Text(3);
   shop.city = row.Text(4);
-  shop.status = ParseStatus(row.Text(5));
+  shop.status = db::Readable(ParseShopStatus(row.Text(5)), "shop status", row.Text(5));
   shop.created_at = core::FromUnixSeconds(row.Int(6));
   shop.delivery.courier_fee_kpw = row.Int(7);
   shop.delivery.free_courier_from_kpw = row.OptionalInt(8);
@@ -121,14 +105,14 @@ std::vector<Shop> ShopRepository::FindMany(db::Connection& connection, std::span
 }
 
 std::int64_t ShopRepository::CountByStatus(db::Connection& connection, ShopStatus status) {
-  auto row = connection.QueryOne(kCountByStatus, {StatusText(status)});
+  auto row = connection.QueryOne(kCountByStatus, {ShopStatusName(status)});
   return row ? row->Int(0) : 0;
 }
 
 core::SellerId ShopRepository::Insert(db::Connection& connection, const NewShop& shop, std::int64_t created_at) {
   auto row =
       connection.QueryOne(kInsert, {shop.owner.value, std::string_view(shop.name), std::string_view(shop.description),
-                                    std::string_view(shop.city), StatusText(shop.status), created_at,
+                                    std::string_view(shop.city), ShopStatusName(shop.status), created_at,
                                     shop.delivery.courier_fee_kpw, OptionalAmount(shop.delivery.free_courier_from_kpw),
                                     static_cast<std::int64_t>(shop.delivery.pickup_offered ? 1 : 0),
                                     std::string_view(shop.delivery.pickup_place), std::string_view(shop.phone),
@@ -156,7 +140,7 @@ void ShopRepository::UpdateLogo(db::Connection& connection, core::SellerId shop,
 std::vector<Shop> ShopRepository::FindByStatus(db::Connection& connection, ShopStatus status, std::int64_t limit,
                                                std::int64_t offset) {
   std::vector<Shop> shops;
-  for (const db::Row& row : connection.Query(kFindByStatus, {StatusText(status), limit, offset})) {
+  for (const db::Row& row : connection.Query(kFindByStatus, {ShopStatusName(status), limit, offset})) {
     shops.push_back(FromRow(row));
   }
   return shops;
@@ -164,7 +148,7 @@ std::vector<Shop> ShopRepository::FindByStatus(db::Connection& connection, ShopS
 
 bool ShopRepository::Decide(db::Connection& connection, core::SellerId shop, ShopStatus status,
                             std::string_view rejection_reason, std::int64_t decided_at) {
-  return connection.Execute(kDecide, {shop.value, StatusText(status), rejection_reason, decided_at}) == 1;
+  return connection.Execute(kDecide, {shop.value, ShopStatusName(status), rejection_reason, decided_at}) == 1;
 }
 
 }  // namespace manmulsang::sellers

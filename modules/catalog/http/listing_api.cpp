@@ -106,7 +106,7 @@ class ListingApi {
     filter.page = page->page;
     filter.per_page = page->per_page;
     if (auto status = request.Query("status"); status && !status->empty()) {
-      filter.status = ParseProductStatus(*status);
+      filter.status = ParseListingStatus(*status);
       if (!filter.status) return Error(request, ApiProblem{http::Status::bad_request, "invalid_field", "status"});
     }
     auto listed = http_.listings.ShopListings(request.context().actor, filter);
@@ -152,7 +152,7 @@ class ListingApi {
     if (!status_name) return Error(request, status_name.error());
     std::optional<ProductStatus> status;
     if (*status_name) {
-      status = ParseProductStatus(**status_name);
+      status = ParseListingStatus(**status_name);
       if (!status) return Error(request, ApiProblem{http::Status::bad_request, "invalid_field", "status"});
     }
     ListingInput input = InputOf(*current, http_.catalog);

@@ -51,22 +51,10 @@ http::ApiProblem ProblemOf(const ListingProblem& problem) {
 
 http::ApiProblem UnauthenticatedProblem() { return {http::Status::unauthorized, "unauthenticated", ""}; }
 
-std::string_view ProductStatusName(ProductStatus status) {
-  switch (status) {
-    case ProductStatus::hidden:
-      return "hidden";
-    case ProductStatus::deleted:
-      return "deleted";
-    case ProductStatus::active:
-      break;
-  }
-  return "active";
-}
-
-std::optional<ProductStatus> ParseProductStatus(std::string_view name) {
-  if (name == "active") return ProductStatus::active;
-  if (name == "hidden") return ProductStatus::hidden;
-  return std::nullopt;  // deleted is not a status a seller chooses or lists
+std::optional<ProductStatus> ParseListingStatus(std::string_view name) {
+  const std::optional<ProductStatus> status = ParseProductStatus(name);
+  if (status == ProductStatus::deleted) return std::nullopt;  // not a status a seller chooses or lists
+  return status;
 }
 
 namespace {

@@ -39,9 +39,9 @@ struct ListingHttp {
 http::ApiProblem ProblemOf(const ListingProblem& problem);
 http::ApiProblem UnauthenticatedProblem();
 
-// "active", "hidden", "deleted".
-std::string_view ProductStatusName(ProductStatus status);
-std::optional<ProductStatus> ParseProductStatus(std::string_view name);
+// A status a seller may choose or filter by: "active" or "hidden" (catalog::ParseProductStatus
+// without "deleted").
+std::optional<ProductStatus> ParseListingStatus(std::string_view name);
 
 // The listing as its seller reads it through the API: status, pictures in both sizes, options.
 boost::json::object SellerListingJson(const Product& product, CatalogService& catalog, core::Locale locale);

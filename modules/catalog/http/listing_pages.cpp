@@ -31,7 +31,7 @@ class ListingPages {
     filter.per_page = kListingsPerPage;
     std::string status_name;
     if (auto status = request.Query("status"); status && !status->empty()) {
-      filter.status = ParseProductStatus(*status);
+      filter.status = ParseListingStatus(*status);
       if (filter.status) status_name = std::string(*status);
     }
     if (auto page = request.Query("page")) {

@@ -44,25 +44,6 @@ http::Response SellersHttp::Error(const http::Request& request, const http::ApiP
   return html::ApiError(renderer, request, problem, "sellers.error." + problem.code);
 }
 
-std::string_view ShopStatusName(ShopStatus status) {
-  switch (status) {
-    case ShopStatus::approved:
-      return "approved";
-    case ShopStatus::rejected:
-      return "rejected";
-    case ShopStatus::pending:
-      break;
-  }
-  return "pending";
-}
-
-std::optional<ShopStatus> ParseShopStatus(std::string_view name) {
-  if (name == "pending") return ShopStatus::pending;
-  if (name == "approved") return ShopStatus::approved;
-  if (name == "rejected") return ShopStatus::rejected;
-  return std::nullopt;
-}
-
 boost::json::object ApplicationJson(const Shop& shop) {
   boost::json::object json{{"id", shop.id.value},
                            {"status", ShopStatusName(shop.status)},

@@ -41,9 +41,6 @@ struct SellersHttp {
   void ForgetShopPage(core::SellerId shop) const { services.page_cache.Invalidate("/s/" + std::to_string(shop.value)); }
 };
 
-// "pending", "approved", "rejected".
-std::string_view ShopStatusName(ShopStatus status);
-std::optional<ShopStatus> ParseShopStatus(std::string_view name);
 // The application as the API shows it (to its applicant and to admins).
 boost::json::object ApplicationJson(const Shop& shop);
 

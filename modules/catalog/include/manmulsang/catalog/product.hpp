@@ -25,6 +25,10 @@ struct Category {
 
 enum class ProductStatus { active, hidden, deleted };
 
+// A status as the store and the API spell it: "active", "hidden", "deleted".
+std::string_view ProductStatusName(ProductStatus status);
+std::optional<ProductStatus> ParseProductStatus(std::string_view name);
+
 // One option of a listing (a size and colour with its own price and stock). It is stored as a
 // products row whose parent is the listing, so the cart, checkout and orders handle it like any
 // product; its name reads "<listing> (<size> / <colour>)" on order lines.

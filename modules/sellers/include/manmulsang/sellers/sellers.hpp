@@ -21,6 +21,10 @@ namespace manmulsang::sellers {
 
 enum class ShopStatus { pending, approved, rejected };
 
+// A shop's status as the store and the API spell it: "pending", "approved", "rejected".
+std::string_view ShopStatusName(ShopStatus status);
+std::optional<ShopStatus> ParseShopStatus(std::string_view name);
+
 struct Shop {
   core::SellerId id;
   core::UserId owner;
