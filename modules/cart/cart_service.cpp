@@ -8,6 +8,7 @@
 #include "cart_repository.hpp"
 #include "embedded/cart_migrations.hpp"
 #include "manmulsang/cart/cart.hpp"
+#include "manmulsang/core/sodium.hpp"
 
 namespace manmulsang::cart {
 
@@ -20,10 +21,7 @@ bool ValidOwner(const CartOwner& owner) { return owner.user || ValidGuestCartTok
 }  // namespace
 
 std::string NewGuestCartToken() {
-  static std::once_flag started;
-  std::call_once(started, [] {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to start");
-  });
+  core::EnsureSodium();
   std::array<unsigned char, kGuestTokenBytes> bytes{};
   randombytes_buf(bytes.data(), bytes.size());
   std::array<char, kGuestTokenBytes * 2 + 1> hex{};
@@ -201,24 +199,6 @@ std::string_view ErrorCode(CartError error) {
       return "option_required";
   }
   return "cart_error";
-}
-
-std::string_view ErrorMessage(CartError error) {
-  switch (error) {
-    case CartError::product_not_found:
-      return "판매하지 않는 상품입니다.";
-    case CartError::invalid_quantity:
-      return "수량은 1개부터 999개까지입니다.";
-    case CartError::item_not_found:
-      return "장바구니에 없는 상품입니다.";
-    case CartError::too_many_items:
-      return "장바구니에는 상품을 100가지까지 담을 수 있습니다.";
-    case CartError::invalid_cart:
-      return "장바구니를 찾을 수 없습니다. 페이지를 다시 여십시오.";
-    case CartError::option_required:
-      return "옵션(크기·색상)을 선택해 주십시오.";
-  }
-  return "장바구니 오류입니다.";
 }
 
 std::span<const core::EmbeddedFile> Migrations() { return embedded::cart_migrations(); }

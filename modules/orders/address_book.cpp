@@ -3,24 +3,13 @@
 #include <algorithm>
 
 #include "address_repository.hpp"
+#include "manmulsang/text/characters.hpp"
 
 namespace manmulsang::orders {
 namespace {
 
-std::string Trimmed(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  const auto first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  return std::string(text.substr(first, text.find_last_not_of(kSpace) - first + 1));
-}
-
-bool NoControlCharacters(std::string_view text, bool allow_newline) {
-  return std::ranges::none_of(
-      text, [&](unsigned char character) { return character < 0x20 && !(allow_newline && character == '\n'); });
-}
-
 std::optional<AddressError> Check(const NewAddress& address) {
-  if (address.recipient.empty() || address.recipient.size() > 60 || !NoControlCharacters(address.recipient, false)) {
+  if (address.recipient.empty() || address.recipient.size() > 60 || text::HasControlCharacter(address.recipient)) {
     return AddressError::invalid_recipient;
   }
   const bool phone_characters = std::ranges::all_of(address.phone, [](char character) {
@@ -51,8 +40,8 @@ std::string_view ErrorCode(AddressError error) {
 }
 
 std::expected<std::string, AddressError> CleanAddressLine(std::string_view typed) {
-  std::string line = Trimmed(typed);
-  if (line.empty() || line.size() > kMaxAddressLine || !NoControlCharacters(line, true)) {
+  std::string line(text::TrimAscii(typed));
+  if (line.empty() || line.size() > kMaxAddressLine || text::HasControlCharacter(line, U"\n")) {
     return std::unexpected(AddressError::invalid_address);
   }
   return line;
@@ -77,7 +66,8 @@ std::vector<Address> AddressBook::List(core::UserId user) {
 }
 
 std::expected<Address, AddressError> AddressBook::Add(core::UserId user, const NewAddress& typed) {
-  NewAddress address{Trimmed(typed.recipient), Trimmed(typed.phone), "", typed.make_default};
+  NewAddress address{std::string(text::TrimAscii(typed.recipient)), std::string(text::TrimAscii(typed.phone)), "",
+                     typed.make_default};
   if (auto problem = Check(address)) return std::unexpected(*problem);
   auto line = CleanAddressLine(typed.line);
   if (!line) return std::unexpected(line.error());

@@ -118,42 +118,4 @@ std::string_view ErrorCode(OrderError error) {
   return "order_error";
 }
 
-std::string_view ErrorMessage(OrderError error) {
-  switch (error) {
-    case OrderError::cart_empty:
-      return "장바구니가 비어 있습니다.";
-    case OrderError::product_unavailable:
-      return "더 이상 판매하지 않는 상품이 있습니다.";
-    case OrderError::out_of_stock:
-      return "재고가 부족한 상품이 있습니다.";
-    case OrderError::invalid_quantity:
-      return "수량이 올바르지 않습니다.";
-    case OrderError::invalid_address:
-      return "배송지 주소를 입력하십시오 (400바이트까지).";
-    case OrderError::invalid_idempotency_key:
-      return "Idempotency-Key가 너무 깁니다.";
-    case OrderError::idempotency_key_reused:
-      return "같은 Idempotency-Key로 다른 주문을 보낼 수 없습니다.";
-    case OrderError::insufficient_funds:
-      return "지갑 잔액이 부족합니다.";
-    case OrderError::rate_unavailable:
-      return "환율이 정해지지 않은 통화의 상품이 있습니다.";
-    case OrderError::total_too_large:
-      return "주문 금액이 너무 큽니다.";
-    case OrderError::pickup_unavailable:
-      return "이 상점은 직접 찾아가기를 하지 않습니다. 택배를 고르십시오.";
-    case OrderError::invalid_carrier:
-      return "택배사를 고르십시오 (40자 이하).";
-    case OrderError::invalid_tracking_number:
-      return "송장 번호는 영문자, 숫자, '-'로 40자까지 쓰십시오.";
-    case OrderError::invalid_note:
-      return "메모는 200바이트까지입니다.";
-    case OrderError::order_not_found:
-      return "주문을 찾을 수 없습니다.";
-    case OrderError::transition_not_allowed:
-      return "지금 상태에서는 할 수 없는 일입니다.";
-  }
-  return "주문 오류입니다.";
-}
-
 }  // namespace manmulsang::orders

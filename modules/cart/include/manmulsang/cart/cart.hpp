@@ -32,7 +32,6 @@ enum class CartError {
 };
 
 std::string_view ErrorCode(CartError error);
-std::string_view ErrorMessage(CartError error);  // Korean
 
 inline constexpr std::size_t kMaxItems = 100;
 

@@ -28,7 +28,6 @@ enum class OrderError {
 };
 
 std::string_view ErrorCode(OrderError error);
-std::string_view ErrorMessage(OrderError error);  // Korean
 
 // A failed checkout: the error, and the product it concerns when there is one.
 struct CheckoutError {
