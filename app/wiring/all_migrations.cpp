@@ -4,6 +4,7 @@
 
 #include "manmulsang/accounts/accounts.hpp"
 #include "manmulsang/analytics/analytics.hpp"
+#include "manmulsang/audit/audit.hpp"
 #include "manmulsang/cart/cart.hpp"
 #include "manmulsang/catalog/catalog.hpp"
 #include "manmulsang/orders/orders.hpp"
@@ -15,7 +16,8 @@
 namespace manmulsang::app {
 
 std::span<const db::Database::ModuleMigrations> AllMigrations() {
-  static const std::array<db::Database::ModuleMigrations, 9> modules = {{
+  static const std::array<db::Database::ModuleMigrations, 10> modules = {{
+      {"audit", audit::Migrations()},
       {"accounts", accounts::Migrations()},
       {"analytics", analytics::Migrations()},
       {"sellers", sellers::Migrations()},
