@@ -1,4 +1,5 @@
 #include "manmulsang/core/clock.hpp"
+#include "manmulsang/core/local_time.hpp"
 
 #include <ctime>
 
@@ -25,6 +26,10 @@ std::string FormatIso8601(TimePoint time) { return FormatUtc(ToUnixSeconds(time)
 
 std::string LocalDate(TimePoint time) {
   return FormatUtc(ToUnixSeconds(time) + kMarketplaceUtcOffsetSeconds, "%Y-%m-%d");
+}
+
+std::string LocalDateTime(TimePoint time) {
+  return FormatUtc(ToUnixSeconds(time) + kMarketplaceUtcOffsetSeconds, "%Y-%m-%d %H:%M");
 }
 
 }  // namespace manmulsang::core

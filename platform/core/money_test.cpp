@@ -6,6 +6,7 @@
 
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/core/grouped_number.hpp"
+#include "manmulsang/core/local_time.hpp"
 
 namespace manmulsang::core {
 namespace {
@@ -54,6 +55,8 @@ TEST(Clock, LocalDateTurnsOverAtKoreanMidnight) {
   EXPECT_EQ(FormatIso8601(before), "2026-11-26T14:59:59Z");
   EXPECT_EQ(LocalDate(before), "2026-11-26");
   EXPECT_EQ(LocalDate(before + std::chrono::seconds(1)), "2026-11-27");
+  EXPECT_EQ(LocalDateTime(before), "2026-11-26 23:59");
+  EXPECT_EQ(LocalDateTime(before + std::chrono::seconds(1)), "2026-11-27 00:00");
 }
 
 TEST(GroupedNumber, CountsAreGroupedByThousands) {
