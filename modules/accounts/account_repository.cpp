@@ -6,13 +6,15 @@ namespace manmulsang::accounts {
 namespace {
 
 constexpr std::string_view kSelectUserByEmail =
-    "SELECT id, email, name, role, created_at, password_hash FROM users WHERE email = $1";
-constexpr std::string_view kSelectUserById = "SELECT id, email, name, role, created_at FROM users WHERE id = $1";
+    "SELECT id, email, name, role, created_at, phone, suspended_at, suspension_reason, password_hash FROM users WHERE "
+    "email = $1";
+constexpr std::string_view kSelectUserById =
+    "SELECT id, email, name, role, created_at, phone, suspended_at, suspension_reason FROM users WHERE id = $1";
 // Batched lookups go 32 ids at a time; unused places are padded with 0, which is never an id.
 // A fixed list keeps the SQL one constant and one prepared statement for both drivers.
 constexpr std::size_t kIdsPerLookup = 32;
 constexpr std::string_view kSelectUsersByIds =
-    "SELECT id, email, name, role, created_at FROM users WHERE id IN ("
+    "SELECT id, email, name, role, created_at, phone, suspended_at, suspension_reason FROM users WHERE id IN ("
     "$1, $2, $3, $4, $5, $6, $7, $8, "
     "$9, $10, $11, $12, $13, $14, $15, $16, "
     "$17, $18, $19, $20, $21, $22, $23, $24, "
@@ -20,10 +22,10 @@ constexpr std::string_view kSelectUsersByIds =
 constexpr std::string_view kSelectEmailExists = "SELECT 1 FROM users WHERE email = $1";
 constexpr std::string_view kCountUsers = "SELECT COUNT(*) FROM users";
 constexpr std::string_view kInsertUser =
-    "INSERT INTO users (email, name, password_hash, role, created_at) VALUES ($1, $2, $3, $4, $5) "
+    "INSERT INTO users (email, name, password_hash, role, created_at, phone) VALUES ($1, $2, $3, $4, $5, $6) "
     "RETURNING id";
 constexpr std::string_view kInsertUserIfNew =
-    "INSERT INTO users (email, name, password_hash, role, created_at) VALUES ($1, $2, $3, $4, $5) "
+    "INSERT INTO users (email, name, password_hash, role, created_at, phone) VALUES ($1, $2, $3, $4, $5, $6) "
     "ON CONFLICT (email) DO NOTHING RETURNING id";
 constexpr std::string_view kSelectUserIdByEmail = "SELECT id FROM users WHERE email = $1";
 constexpr std::string_view kUpdatePasswordHash = "UPDATE users SET password_hash = $2 WHERE id = $1";
@@ -33,32 +35,39 @@ constexpr std::string_view kInsertSession =
     "INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen_at, expires_at) "
     "VALUES ($1, $2, $3, $4, $5, $6)";
 constexpr std::string_view kSelectSession =
-    "SELECT u.id, u.email, u.name, u.role, u.created_at, s.kind, s.last_seen_at, s.expires_at "
+    "SELECT u.id, u.email, u.name, u.role, u.created_at, u.phone, u.suspended_at, u.suspension_reason, "
+    "s.kind, s.last_seen_at, s.expires_at "
     "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1";
 constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
 constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE token_hash = $1";
 constexpr std::string_view kDeleteExpiredSessions =
     "DELETE FROM sessions WHERE expires_at <= $1 OR (kind = 'browser' AND last_seen_at <= $2)";
 
-// Columns 0..4 of the user selects above.
-User ReadUser(const db::Row& row) {
-  return User{
-      .id = core::UserId{row.Int(0)},
-      .email = row.Text(1),
-      .name = row.Text(2),
-      .role = core::ParseRole(row.Text(3)).value_or(core::Role::buyer),
-      .created_at = core::FromUnixSeconds(row.Int(4)),
-  };
-}
-
 SessionKind ParseSessionKind(std::string_view name) { return name == "api" ? SessionKind::api : SessionKind::browser; }
 
 }  // namespace
 
+User ReadUser(const db::Row& row) {
+  const auto role = core::ParseRole(row.Text(3));
+  if (!role) throw db::DatabaseError("users row with an unknown role: " + row.Text(3));
+  std::optional<core::TimePoint> suspended_at;
+  if (const auto seconds = row.OptionalInt(6)) suspended_at = core::FromUnixSeconds(*seconds);
+  return User{
+      .id = core::UserId{row.Int(0)},
+      .email = row.Text(1),
+      .name = row.Text(2),
+      .role = *role,
+      .created_at = core::FromUnixSeconds(row.Int(4)),
+      .phone = row.Text(5),
+      .suspended_at = suspended_at,
+      .suspension_reason = row.Text(7),
+  };
+}
+
 std::optional<UserRecord> AccountRepository::FindByEmail(std::string_view email) {
   auto row = connection_.QueryOne(kSelectUserByEmail, {email});
   if (!row) return std::nullopt;
-  return UserRecord{.user = ReadUser(*row), .password_hash = row->Text(5)};
+  return UserRecord{.user = ReadUser(*row), .password_hash = row->Text(8)};
 }
 
 std::optional<User> AccountRepository::FindById(core::UserId id) {
@@ -95,8 +104,8 @@ std::int64_t AccountRepository::CountUsers() {
 
 std::optional<core::UserId> AccountRepository::Insert(const NewUser& user) {
   try {
-    auto row = connection_.QueryOne(
-        kInsertUser, {user.email, user.name, user.password_hash, core::RoleName(user.role), user.created_at});
+    auto row = connection_.QueryOne(kInsertUser, {user.email, user.name, user.password_hash, core::RoleName(user.role),
+                                                  user.created_at, user.phone});
     if (!row) throw db::DatabaseError("INSERT INTO users returned no id");
     return core::UserId{row->Int(0)};
   } catch (const db::UniqueViolation&) {
@@ -105,8 +114,8 @@ std::optional<core::UserId> AccountRepository::Insert(const NewUser& user) {
 }
 
 core::UserId AccountRepository::InsertOrFind(const NewUser& user) {
-  auto inserted = connection_.QueryOne(
-      kInsertUserIfNew, {user.email, user.name, user.password_hash, core::RoleName(user.role), user.created_at});
+  auto inserted = connection_.QueryOne(kInsertUserIfNew, {user.email, user.name, user.password_hash,
+                                                          core::RoleName(user.role), user.created_at, user.phone});
   if (inserted) return core::UserId{inserted->Int(0)};
   auto existing = connection_.QueryOne(kSelectUserIdByEmail, {user.email});
   if (!existing) throw db::DatabaseError("user neither inserted nor found: " + std::string(user.email));
@@ -131,9 +140,9 @@ std::optional<SessionRecord> AccountRepository::FindSession(std::string_view tok
   if (!row) return std::nullopt;
   return SessionRecord{
       .user = ReadUser(*row),
-      .kind = ParseSessionKind(row->Text(5)),
-      .last_seen_at = row->Int(6),
-      .expires_at = row->Int(7),
+      .kind = ParseSessionKind(row->Text(8)),
+      .last_seen_at = row->Int(9),
+      .expires_at = row->Int(10),
   };
 }
 

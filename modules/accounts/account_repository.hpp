@@ -24,6 +24,7 @@ struct NewUser {
   std::string_view password_hash;
   core::Role role = core::Role::buyer;
   std::int64_t created_at = 0;
+  std::string_view phone;  // digits or empty
 };
 
 struct NewSession {
@@ -41,8 +42,12 @@ struct SessionRecord {
   std::int64_t expires_at = 0;
 };
 
-// All of this module's SQL. Works on whatever connection the service hands it, inside or
-// outside a write transaction.
+// Columns 0..7 of a users select: id, email, name, role, created_at, phone, suspended_at,
+// suspension_reason. An unknown role is a db::DatabaseError.
+User ReadUser(const db::Row& row);
+
+// The SQL of members and sessions (the console's is in member_repository.cpp). Works on whatever connection the service
+// hands it, inside or outside a write transaction.
 class AccountRepository {
  public:
   explicit AccountRepository(db::Connection& connection) : connection_(connection) {}

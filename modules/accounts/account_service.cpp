@@ -1,115 +1,9 @@
-#include <atomic>
-#include <chrono>
-#include <mutex>
 #include <stdexcept>
-#include <unordered_map>
 
-#include "account_repository.hpp"
-#include "account_validation.hpp"
+#include "account_service_impl.hpp"
 #include "embedded/accounts_migrations.hpp"
-#include "login_throttle.hpp"
-#include "manmulsang/accounts/accounts.hpp"
-#include "password_hasher.hpp"
-#include "session_token.hpp"
 
 namespace manmulsang::accounts {
-namespace {
-
-constexpr std::int64_t kBrowserIdleSeconds = 2 * 60 * 60;
-constexpr std::int64_t kBrowserLifetimeSeconds = 30 * 24 * 60 * 60;
-constexpr std::int64_t kApiLifetimeSeconds = 30 * 24 * 60 * 60;
-// Sliding the idle timeout writes last_seen_at at most this often, not on every request.
-constexpr std::int64_t kTouchIntervalSeconds = 60;
-// Expired sessions are deleted by a login at most this often.
-constexpr std::int64_t kPurgeIntervalSeconds = 10 * 60;
-
-struct ValidCommand {
-  std::string email;
-  std::string name;
-};
-
-std::expected<ValidCommand, AccountError> Validate(const RegisterCommand& command) {
-  auto email = NormaliseEmail(command.email);
-  if (!email) return std::unexpected(email.error());
-  if (auto password = CheckPassword(command.password); !password) return std::unexpected(password.error());
-  auto name = NormaliseName(command.name);
-  if (!name) return std::unexpected(name.error());
-  return ValidCommand{.email = std::move(*email), .name = std::move(*name)};
-}
-
-}  // namespace
-
-struct AccountService::Impl {
-  Impl(db::Database& database, const core::Clock& clock) : database(database), clock(clock) {}
-
-  std::int64_t NowSeconds() const { return core::ToUnixSeconds(clock.Now()); }
-
-  // Unknown emails are checked against this hash so that they cost what a wrong password costs.
-  const std::string& DummyHash() {
-    std::call_once(dummy_once, [&] { dummy_hash = hasher.Hash(NewSessionToken()); });
-    return dummy_hash;
-  }
-
-  // Opens a session on the caller's write connection; returns the token to show once.
-  std::string OpenSession(AccountRepository& repository, core::UserId user, SessionKind kind, std::int64_t now) {
-    std::string token = NewSessionToken();
-    const std::string token_hash = HashSessionToken(token);
-    const std::int64_t lifetime = kind == SessionKind::browser ? kBrowserLifetimeSeconds : kApiLifetimeSeconds;
-    repository.InsertSession(
-        {.token_hash = token_hash, .user = user, .kind = kind, .created_at = now, .expires_at = now + lifetime});
-    std::int64_t purge_at = next_purge_at.load();
-    if (now >= purge_at && next_purge_at.compare_exchange_strong(purge_at, now + kPurgeIntervalSeconds)) {
-      repository.DeleteExpiredSessions(now, now - kBrowserIdleSeconds);
-    }
-    return token;
-  }
-
-  // Register and SignUp: the slow hash runs before the write transaction, so the single writer
-  // is never held for it.
-  std::expected<SignedIn, AccountError> Create(const RegisterCommand& command, std::optional<SessionKind> kind) {
-    auto valid = Validate(command);
-    if (!valid) return std::unexpected(valid.error());
-    const bool taken = database.Read(
-        [&](db::Connection& connection) { return AccountRepository(connection).EmailExists(valid->email); });
-    if (taken) return std::unexpected(AccountError::email_taken);
-    const std::string password_hash = hasher.Hash(command.password);
-    const std::int64_t now = NowSeconds();
-    return database.Write([&](db::Connection& connection) -> std::expected<SignedIn, AccountError> {
-      AccountRepository repository(connection);
-      const auto id = repository.Insert({.email = valid->email,
-                                         .name = valid->name,
-                                         .password_hash = password_hash,
-                                         .role = command.role,
-                                         .created_at = now});
-      // Someone else took the email between the check and the insert.
-      if (!id) return std::unexpected(AccountError::email_taken);
-      SignedIn signed_in{.user = User{.id = *id,
-                                      .email = valid->email,
-                                      .name = valid->name,
-                                      .role = command.role,
-                                      .created_at = core::FromUnixSeconds(now)}};
-      if (kind) signed_in.token = OpenSession(repository, *id, *kind, now);
-      return signed_in;
-    });
-  }
-
-  const std::string& SharedHash(const std::string& password) {
-    std::lock_guard lock(shared_hash_mutex);
-    auto found = shared_hashes.find(password);
-    if (found == shared_hashes.end()) found = shared_hashes.emplace(password, hasher.Hash(password)).first;
-    return found->second;
-  }
-
-  db::Database& database;
-  const core::Clock& clock;
-  PasswordHasher hasher;
-  LoginThrottle throttle;
-  std::once_flag dummy_once;
-  std::string dummy_hash;
-  std::mutex shared_hash_mutex;
-  std::unordered_map<std::string, std::string> shared_hashes;
-  std::atomic<std::int64_t> next_purge_at{0};
-};
 
 AccountService::AccountService(db::Database& database, const core::Clock& clock)
     : impl_(std::make_unique<Impl>(database, clock)) {}
@@ -154,17 +48,24 @@ std::expected<SignedIn, AccountError> AccountService::Login(std::string_view ema
     return std::unexpected(AccountError::wrong_credentials);
   }
   impl_->throttle.ClearAccount(account);
+  // Said only to someone who knows the password, so it tells a guesser nothing.
+  if (record->user.suspended()) return std::unexpected(AccountError::account_suspended);
 
   // Settings raised since this hash was made: replace it now that the password is at hand.
   std::optional<std::string> new_hash;
   if (impl_->hasher.NeedsRehash(record->password_hash)) new_hash = impl_->hasher.Hash(password);
   const std::int64_t now_seconds = core::ToUnixSeconds(now);
-  std::string token = impl_->database.Write([&](db::Connection& connection) {
+  auto token = impl_->database.Write([&](db::Connection& connection) -> std::expected<std::string, AccountError> {
     AccountRepository repository(connection);
+    // A suspension committed since the password was checked wins: no session opens after it.
+    const auto current = repository.FindById(record->user.id);
+    if (!current) return std::unexpected(AccountError::wrong_credentials);
+    if (current->suspended()) return std::unexpected(AccountError::account_suspended);
     if (new_hash) repository.UpdatePasswordHash(record->user.id, *new_hash);
     return impl_->OpenSession(repository, record->user.id, kind, now_seconds);
   });
-  return SignedIn{.user = std::move(record->user), .token = std::move(token)};
+  if (!token) return std::unexpected(token.error());
+  return SignedIn{.user = std::move(record->user), .token = std::move(*token)};
 }
 
 std::chrono::seconds AccountService::LoginRetryAfter(std::string_view email, std::string_view remote_address) {
@@ -179,6 +80,8 @@ std::optional<User> AccountService::Authenticate(std::string_view token, Session
   auto session = impl_->database.Read(
       [&](db::Connection& connection) { return AccountRepository(connection).FindSession(token_hash); });
   if (!session || session->kind != kind) return std::nullopt;
+  // Suspending ends the member's sessions; this also refuses one that a racing login opened.
+  if (session->user.suspended()) return std::nullopt;
 
   const std::int64_t now = impl_->NowSeconds();
   const bool idle_too_long = kind == SessionKind::browser && now >= session->last_seen_at + kBrowserIdleSeconds;
@@ -206,6 +109,15 @@ std::optional<User> AccountService::FindUser(core::UserId id) {
 std::vector<User> AccountService::FindUsers(std::span<const core::UserId> ids) {
   if (ids.empty()) return {};
   return impl_->database.Read([&](db::Connection& connection) { return AccountRepository(connection).FindByIds(ids); });
+}
+
+std::optional<User> AccountService::FindUserByEmail(std::string_view email) {
+  const auto normalised = NormaliseEmail(email);
+  if (!normalised) return std::nullopt;
+  auto record = impl_->database.Read(
+      [&](db::Connection& connection) { return AccountRepository(connection).FindByEmail(*normalised); });
+  if (!record) return std::nullopt;
+  return std::move(record->user);
 }
 
 std::int64_t AccountService::CountMembers() {
@@ -244,7 +156,8 @@ std::vector<core::UserId> AccountService::InsertGeneratedMembers(std::span<const
                                              .name = member.valid.name,
                                              .password_hash = *member.password_hash,
                                              .role = member.role,
-                                             .created_at = now}));
+                                             .created_at = now,
+                                             .phone = member.valid.phone}));
     }
     return ids;
   });

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "manmulsang/accounts/accounts.hpp"
+#include "manmulsang/audit/audit.hpp"
 #include "test_database.hpp"
 
 namespace manmulsang::accounts {
@@ -13,7 +14,9 @@ using namespace std::chrono_literals;
 
 class AccountServiceTest : public ::testing::Test {
  protected:
-  static std::vector<db::Database::ModuleMigrations> AccountMigrations() { return {{"accounts", Migrations()}}; }
+  static std::vector<db::Database::ModuleMigrations> AccountMigrations() {
+    return {{"audit", audit::Migrations()}, {"accounts", Migrations()}};
+  }
 
   AccountServiceTest()
       : store_(AccountMigrations()), clock_(core::FromUnixSeconds(1'790'000'000)), accounts_(*store_, clock_) {}

@@ -94,4 +94,41 @@ std::expected<void, AccountError> CheckPassword(std::string_view password) {
   return {};
 }
 
+std::expected<std::string, AccountError> NormalisePhone(std::string_view phone) {
+  constexpr std::size_t kMinDigits = 3;
+  constexpr std::size_t kMaxDigits = 20;
+  const std::string trimmed = text::Trim(phone);
+  if (trimmed.size() > 4 * kMaxDigits) return std::unexpected(AccountError::invalid_phone);
+  std::string digits;
+  for (std::size_t index = 0; index < trimmed.size(); ++index) {
+    const char character = trimmed[index];
+    if (character >= '0' && character <= '9') {
+      digits.push_back(character);
+    } else if (character == '+' && index == 0) {
+      continue;
+    } else if (character != ' ' && character != '-' && character != '.' && character != '(' && character != ')') {
+      return std::unexpected(AccountError::invalid_phone);
+    }
+  }
+  if (trimmed.empty()) return std::string{};
+  if (digits.size() < kMinDigits || digits.size() > kMaxDigits) return std::unexpected(AccountError::invalid_phone);
+  return digits;
+}
+
+std::expected<std::string, AccountError> NormaliseReason(std::string_view reason, bool required) {
+  constexpr std::size_t kMaxReasonBytes = 500;  // audit::kMaxReasonBytes
+  if (reason.size() > 4 * kMaxReasonBytes) return std::unexpected(AccountError::reason_too_long);
+  if (!text::IsValidUtf8(reason)) return std::unexpected(AccountError::reason_required);
+  std::string normalised = text::NormalizeNfc(text::Trim(reason));
+  if (normalised.size() > kMaxReasonBytes) return std::unexpected(AccountError::reason_too_long);
+  if (required && normalised.empty()) return std::unexpected(AccountError::reason_required);
+  // Line breaks are kept (a reason may have several lines); other controls are dropped.
+  std::string cleaned;
+  cleaned.reserve(normalised.size());
+  for (const char character : normalised) {
+    if (character == '\n' || !text::IsAsciiControl(character)) cleaned.push_back(character);
+  }
+  return cleaned;
+}
+
 }  // namespace manmulsang::accounts

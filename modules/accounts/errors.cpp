@@ -20,6 +20,30 @@ std::string_view ErrorCode(AccountError error) {
       return "wrong_credentials";
     case AccountError::too_many_attempts:
       return "too_many_attempts";
+    case AccountError::invalid_phone:
+      return "invalid_phone";
+    case AccountError::account_suspended:
+      return "account_suspended";
+    case AccountError::member_not_found:
+      return "member_not_found";
+    case AccountError::not_allowed:
+      return "not_allowed";
+    case AccountError::cannot_change_self:
+      return "cannot_change_self";
+    case AccountError::last_admin:
+      return "last_admin";
+    case AccountError::already_suspended:
+      return "already_suspended";
+    case AccountError::not_suspended:
+      return "not_suspended";
+    case AccountError::same_role:
+      return "same_role";
+    case AccountError::reason_required:
+      return "reason_required";
+    case AccountError::reason_too_long:
+      return "reason_too_long";
+    case AccountError::invalid_reset_code:
+      return "invalid_reset_code";
   }
   return "invalid_input";
 }

@@ -17,6 +17,21 @@ http::Status StatusOf(AccountError error) {
       return http::Status::unauthorized;
     case AccountError::too_many_attempts:
       return http::Status::too_many_requests;
+    case AccountError::account_suspended:
+    case AccountError::not_allowed:
+      return http::Status::forbidden;
+    case AccountError::member_not_found:
+      return http::Status::not_found;
+    case AccountError::cannot_change_self:
+    case AccountError::last_admin:
+    case AccountError::already_suspended:
+    case AccountError::not_suspended:
+    case AccountError::same_role:
+      return http::Status::conflict;
+    case AccountError::invalid_phone:
+    case AccountError::reason_required:
+    case AccountError::reason_too_long:
+    case AccountError::invalid_reset_code:
     case AccountError::invalid_email:
     case AccountError::password_too_short:
     case AccountError::password_too_long:
@@ -36,8 +51,23 @@ std::string_view FieldOf(AccountError error) {
       return "password";
     case AccountError::invalid_name:
       return "name";
+    case AccountError::invalid_phone:
+      return "phone";
+    case AccountError::reason_required:
+    case AccountError::reason_too_long:
+      return "reason";
+    case AccountError::invalid_reset_code:
+      return "code";
     case AccountError::wrong_credentials:
     case AccountError::too_many_attempts:
+    case AccountError::account_suspended:
+    case AccountError::member_not_found:
+    case AccountError::not_allowed:
+    case AccountError::cannot_change_self:
+    case AccountError::last_admin:
+    case AccountError::already_suspended:
+    case AccountError::not_suspended:
+    case AccountError::same_role:
       return {};
   }
   return {};

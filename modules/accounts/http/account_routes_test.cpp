@@ -11,6 +11,7 @@
 #include "embedded/web_i18n.hpp"
 #include "embedded/web_static.hpp"
 #include "embedded/web_templates.hpp"
+#include "manmulsang/audit/audit.hpp"
 #include "manmulsang/http/form.hpp"
 #include "manmulsang/http/static_assets.hpp"
 #include "test_database.hpp"
@@ -25,7 +26,9 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 // Router::Dispatch, over a real SQLite store.
 class AccountRoutesTest : public ::testing::Test {
  protected:
-  static std::vector<db::Database::ModuleMigrations> AccountMigrations() { return {{"accounts", Migrations()}}; }
+  static std::vector<db::Database::ModuleMigrations> AccountMigrations() {
+    return {{"audit", audit::Migrations()}, {"accounts", Migrations()}};
+  }
 
   AccountRoutesTest()
       : store_(AccountMigrations()),

@@ -23,6 +23,7 @@ struct RegisterCommand {
   std::string password;
   std::string name;
   core::Role role = core::Role::buyer;
+  std::string phone;  // optional: empty, or digits with spaces, dashes, dots, parentheses (kept as digits)
 };
 
 // A signed-in session: the token is shown once (cookie value or bearer token); only its hash is stored.
@@ -34,6 +35,43 @@ struct SignedIn {
 enum class SessionKind { browser, api };
 
 std::string_view SessionKindName(SessionKind kind);  // "browser", "api"
+
+// The members console's search: one text box and two filters.
+//   text: "42" or "#42" (an id; bare digits also match phones), an e-mail or part of one ("kim@",
+//   "example.com"), part of a name (Hangul too), or phone digits ("010-1234" matches 01012345678).
+//   Empty: every member.
+struct MemberQuery {
+  std::string text;
+  std::optional<core::Role> role;  // only members of this role
+  bool suspended_only = false;
+  int page = 1;       // from 1; out of range is clamped
+  int per_page = 20;  // 1..100; out of range is clamped
+};
+
+struct MemberPage {
+  std::vector<User> items;  // newest first
+  std::int64_t total = 0;   // matches over all pages
+  int page = 1;
+  int per_page = 20;
+};
+
+// A live session as an admin sees it: never its token or the token's hash.
+struct SessionInfo {
+  std::int64_t id = 0;
+  SessionKind kind = SessionKind::browser;
+  core::TimePoint created_at;
+  core::TimePoint last_seen_at;
+  core::TimePoint expires_at;
+};
+
+// A one-time password reset code, shown once: only its hash is stored.
+struct IssuedResetCode {
+  User member;
+  std::string code;  // "ABCDE-FGH23": 10 characters of an alphabet without 0/O, 1/I/L, in two groups
+  core::TimePoint expires_at;
+};
+
+inline constexpr std::chrono::hours kResetCodeLifetime{24};
 
 // Members, passwords (Argon2id), sessions and API tokens, login throttling.
 //
@@ -65,6 +103,34 @@ class AccountService {
   // Batched lookup: the users that exist among ids, in no particular order.
   std::vector<User> FindUsers(std::span<const core::UserId> ids);
   std::int64_t CountMembers();
+  std::optional<User> FindUserByEmail(std::string_view email);
+
+  // --- The members console. `admin` must be an active admin (else not_allowed); each action
+  // writes its audit entry ("member.suspend", "member.unsuspend", "member.role",
+  // "member.reset_code") in its own transaction. Reasons are trimmed, at most audit::kMaxReasonBytes.
+  MemberPage SearchMembers(const MemberQuery& query);
+  // The member's live sessions and API tokens, most recently used first.
+  std::vector<SessionInfo> ActiveSessions(core::UserId user);
+  // Suspends the member (a reason is required) and ends every session of theirs in the same
+  // transaction; Login and Authenticate refuse a suspended member. Not oneself, not the last
+  // active admin.
+  std::expected<User, AccountError> Suspend(core::UserId admin, core::UserId member, std::string_view reason);
+  std::expected<User, AccountError> Unsuspend(core::UserId admin, core::UserId member, std::string_view reason);
+  // Not one's own role; never the last active admin's.
+  std::expected<User, AccountError> ChangeRole(core::UserId admin, core::UserId member, core::Role role,
+                                               std::string_view reason);
+  // A new one-time code for member, valid kResetCodeLifetime; it replaces any earlier code.
+  // admin is nullopt on the command line (`manmulsang admin reset-password`), which writes no audit entry.
+  std::expected<IssuedResetCode, AccountError> IssueResetCode(std::optional<core::UserId> admin, core::UserId member);
+  // The member's side: email + code + new password. The code is used once (two racing uses
+  // succeed once); the password is replaced and every session of the member ends. An unknown
+  // email, a wrong, used, replaced or expired code all answer invalid_reset_code after the same
+  // work and count as failed logins (too_many_attempts once throttled); a password the rules
+  // refuse is refused first and leaves the code unused.
+  std::expected<User, AccountError> ResetPassword(std::string_view email, std::string_view code,
+                                                  std::string_view new_password, std::string_view remote_address = {});
+  // The command line's `--password-file`: sets the password and ends every session.
+  std::expected<User, AccountError> SetPassword(core::UserId member, std::string_view new_password);
 
   // --- A step inside a caller's transaction (a seller application's approval) ---
   // The member becomes a seller; an admin stays an admin, since approving a shop must not take

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "manmulsang/core/clock.hpp"
@@ -14,6 +15,12 @@ struct User {
   std::string name;
   core::Role role = core::Role::buyer;
   core::TimePoint created_at;
+  std::string phone;  // digits only ("01012345678"); empty when the member gave none
+  // Set while an admin has suspended the member: no sign-in, no session, no token.
+  std::optional<core::TimePoint> suspended_at;
+  std::string suspension_reason;  // the admin's words; empty when not suspended
+
+  bool suspended() const { return suspended_at.has_value(); }
 };
 
 }  // namespace manmulsang::accounts
