@@ -14,6 +14,7 @@
 #include "embedded/web_static.hpp"
 #include "embedded/web_templates.hpp"
 #include "manmulsang/accounts/http/account_routes.hpp"
+#include "manmulsang/audit/http/audit_routes.hpp"
 #include "manmulsang/analytics/http/visit_counting.hpp"
 #include "manmulsang/catalog/http/catalog_routes.hpp"
 #include "manmulsang/html/locale.hpp"
@@ -106,6 +107,7 @@ void Marketplace::Serve(const Config& config) {
   assets.AddRoutes(router);
   media::AddMediaRoutes(router, media_->store);
   accounts::AddAccountRoutes(router, renderer, services.accounts);
+  audit::AddAuditRoutes(router, renderer, services.audit, services.accounts);
   catalog::AddCatalogRoutes(router, renderer, services.catalog, services.sellers, page_cache, services.trending,
                             &services.analytics);
   catalog::AddListingRoutes(router, renderer, services.catalog, services.listings, page_cache, *media_);

@@ -4,7 +4,8 @@ namespace manmulsang::app {
 
 MarketplaceServices::MarketplaceServices(db::Database& database, const core::Clock& clock,
                                          const MarketplaceSettings& settings)
-    : accounts(database, clock),
+    : audit(database),
+      accounts(database, clock),
       analytics(database, clock, settings.analytics),
       sellers(database, clock),
       applications(database, clock, accounts),

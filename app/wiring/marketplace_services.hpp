@@ -2,6 +2,7 @@
 
 #include "manmulsang/accounts/accounts.hpp"
 #include "manmulsang/analytics/analytics.hpp"
+#include "manmulsang/audit/audit.hpp"
 #include "manmulsang/cart/cart.hpp"
 #include "manmulsang/catalog/catalog.hpp"
 #include "manmulsang/catalog/listings.hpp"
@@ -36,6 +37,7 @@ struct MarketplaceServices {
   MarketplaceServices(const MarketplaceServices&) = delete;
   MarketplaceServices& operator=(const MarketplaceServices&) = delete;
 
+  audit::AuditLog audit;  // reading the log; the services append to it in their own transactions
   accounts::AccountService accounts;
   analytics::AnalyticsService analytics;
   sellers::SellerService sellers;
