@@ -13,7 +13,8 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
 int MigrateCommand(const Config& config);
 int CreateUserCommand(const Config& config, const std::string& email, const std::string& password_file,
                       const std::string& role, const std::string& name);
-int BackupCommand(const Config& config, const std::string& file);
-int RestoreCommand(const Config& config, const std::string& file);
+// backup.cpp: the store and the media files, as one folder, and back.
+int BackupCommand(const Config& config, const std::string& folder);
+int RestoreCommand(const Config& config, const std::string& backup);
 
 }  // namespace manmulsang::app

@@ -61,15 +61,18 @@ int main(int argc, char** argv) {
   create_user->add_option("--role", role, "admin, seller or buyer")->check(CLI::IsMember({"admin", "seller", "buyer"}));
   create_user->add_option("--name", name, "Display name (default: the part of the e-mail before @)");
 
-  auto* backup = cli.add_subcommand("backup", "Write a consistent copy of the store to FILE");
+  auto* backup =
+      cli.add_subcommand("backup", "Write the store and its media files to a new folder DIR (while serving)");
   add_store_options(backup);
   std::string backup_file;
-  backup->add_option("FILE", backup_file, "Backup file to create")->required();
+  backup->add_option("DIR", backup_file, "Backup folder to create")->required();
 
-  auto* restore = cli.add_subcommand("restore", "Replace the store with a backup (stop the server first)");
+  auto* restore = cli.add_subcommand("restore",
+                                     "Replace the store with a backup folder (or an older single-file backup) and add "
+                                     "its media files (stop the server first)");
   add_store_options(restore);
   std::string restore_file;
-  restore->add_option("FILE", restore_file, "Backup file to restore")->required();
+  restore->add_option("BACKUP", restore_file, "Backup folder (or file) to restore")->required();
 
   CLI11_PARSE(cli, argc, argv);
 

@@ -294,6 +294,25 @@ TEST(CliTest, DemoIfEmptyFillsAnEmptyStore) {
   EXPECT_EQ(Products(server).size(), 7u);
 }
 
+// A member who applied for a shop uploads its logo through the API: a photo in the store's media
+// folder that the store names. Returns the logo's URL ("/media/...").
+std::string UploadShopLogo(const TestServer& server) {
+  HttpClient client(server.host(), server.port());
+  HttpResponse registered = client.PostJson(
+      "/api/v1/auth/register",
+      {{"email", "logo-owner@example.com"}, {"password", "Photo-Owner-Password-1"}, {"name", "사진 주인"}});
+  if (registered.status != 201) throw std::runtime_error("register: " + registered.body);
+  client.set_bearer_token(std::string(registered.Json().at("token").as_string()));
+  HttpResponse applied = client.PostJson(
+      "/api/v1/seller/apply",
+      {{"shop_name", "사진 상점"}, {"description", "로고가 있는 상점"}, {"phone", "02-123-4567"}, {"city", "평양"}});
+  if (applied.status != 201) throw std::runtime_error("apply: " + applied.body);
+  HttpResponse uploaded =
+      client.Send("POST", "/api/v1/seller/shop/logo", ImageBody("image", kOnePixelPng), MultipartType());
+  if (uploaded.status != 200) throw std::runtime_error("logo: " + uploaded.body);
+  return std::string(uploaded.Json().at("seller").at("logo_url").as_string());
+}
+
 TEST(CliTest, BackupWhileServingThenRestoreIntoAFreshFolder) {
   TestServer source;
   ASSERT_NO_FATAL_FAILURE(Demo(source.data_directory(), 30));
@@ -304,32 +323,64 @@ TEST(CliTest, BackupWhileServingThenRestoreIntoAFreshFolder) {
   const std::map<std::int64_t, std::string> products = Products(source);
   const std::int64_t members = Stat(source, "members");
   ASSERT_EQ(products.size(), 30u);
+  const std::string logo_url = UploadShopLogo(source);
+  HttpResponse logo = HttpClient(source.host(), source.port()).Get(logo_url);
+  ASSERT_EQ(logo.status, 200) << logo_url;
 
-  const fs::path backup_file = files / "market.backup";
-  const Outcome backup = RunCommand(With({"backup", backup_file.string()}, source.data_directory()));
+  // The backup is one folder with the store and the photos.
+  const fs::path backup_folder = files / "market.backup";
+  const Outcome backup = RunCommand(With({"backup", backup_folder.string()}, source.data_directory()));
   ASSERT_EQ(backup.exit_code, 0) << backup;
-  ASSERT_TRUE(fs::is_regular_file(backup_file));
-  EXPECT_GT(fs::file_size(backup_file), 4096u);
-  const std::string backup_bytes = ReadWholeFile(backup_file);
+  ASSERT_TRUE(fs::is_directory(backup_folder));
+  ASSERT_TRUE(fs::is_regular_file(backup_folder / "manmulsang.db"));
+  EXPECT_GT(fs::file_size(backup_folder / "manmulsang.db"), 4096u);
+  const std::string logo_name = logo_url.substr(logo_url.rfind('/') + 1);
+  bool photo_in_backup = false;
+  for (const auto& entry : fs::recursive_directory_iterator(backup_folder / "media")) {
+    if (entry.path().filename() == logo_name) photo_in_backup = ReadWholeFile(entry.path()) == logo.body;
+  }
+  EXPECT_TRUE(photo_in_backup) << logo_name << " is not in the backup's media folder";
+  EXPECT_FALSE(fs::exists(files / "market.backup.partial"));
+  const std::string backup_bytes = ReadWholeFile(backup_folder / "manmulsang.db");
   EXPECT_TRUE(
-      FailedSaying(RunCommand(With({"backup", backup_file.string()}, source.data_directory())), "already exists"));
-  EXPECT_EQ(ReadWholeFile(backup_file), backup_bytes) << "a second backup overwrote the first";
+      FailedSaying(RunCommand(With({"backup", backup_folder.string()}, source.data_directory())), "already exists"));
+  EXPECT_EQ(ReadWholeFile(backup_folder / "manmulsang.db"), backup_bytes) << "a second backup overwrote the first";
   // Changes after the backup must not reach the restored store.
   WriteWholeFile(files / "late.password", "Written-After-Backup-1");
   ASSERT_EQ(CreateUser(source.data_directory(), "late@example.com", files / "late.password", "buyer").exit_code, 0);
   EXPECT_EQ(source.Stop(), 0) << source.Log();
 
   TestServer restored;
-  const Outcome restore = RunCommand(With({"restore", backup_file.string()}, restored.data_directory()));
+  const Outcome restore = RunCommand(With({"restore", backup_folder.string()}, restored.data_directory()));
   ASSERT_EQ(restore.exit_code, 0) << restore;
-  EXPECT_EQ(ReadWholeFile(backup_file), backup_bytes) << "restore wrote to the backup it read";
+  EXPECT_EQ(ReadWholeFile(backup_folder / "manmulsang.db"), backup_bytes) << "restore wrote to the backup it read";
   restored.Start();
   EXPECT_EQ(Products(restored), products);
-  EXPECT_EQ(Stat(restored, "members"), members);
+  EXPECT_EQ(Stat(restored, "members"), members + 1);  // the logo's owner joined before the backup
   auto [status, token] = Login(restored, kAdminEmail, kAdminPassword);
   ASSERT_EQ(status, 200) << restored.Log();
   EXPECT_EQ(RoleOf(restored, token), "admin");
   EXPECT_EQ(Login(restored, "late@example.com", "Written-After-Backup-1").first, 401);
+  // The restored marketplace serves the photo its store names.
+  HttpResponse restored_logo = HttpClient(restored.host(), restored.port()).Get(logo_url);
+  EXPECT_EQ(restored_logo.status, 200) << logo_url;
+  EXPECT_EQ(restored_logo.body, logo.body);
+  EXPECT_EQ(restored.Stop(), 0) << restored.Log();
+}
+
+TEST(CliTest, AnOlderSingleFileBackupStillRestores) {
+  TestServer source;
+  ASSERT_NO_FATAL_FAILURE(Demo(source.data_directory(), 8));
+  TempDirectory files("manmulsang-cli-files");
+  {
+    auto store = db::Database::Open("sqlite:" + (source.data_directory() / "manmulsang.db").string());
+    store->BackupTo((files / "market.db").string());
+  }
+  TestServer restored;
+  const Outcome restore = RunCommand(With({"restore", (files / "market.db").string()}, restored.data_directory()));
+  ASSERT_EQ(restore.exit_code, 0) << restore;
+  restored.Start();
+  EXPECT_EQ(Products(restored).size(), 8u);
   EXPECT_EQ(restored.Stop(), 0) << restored.Log();
 }
 
