@@ -5,6 +5,7 @@
 #include "category_repository.hpp"
 #include "embedded/catalog_migrations.hpp"
 #include "image_repository.hpp"
+#include "listing_report_repository.hpp"
 #include "listing_repository.hpp"
 #include "listing_search.hpp"
 #include "popularity_repository.hpp"
@@ -207,7 +208,20 @@ ShopRating CatalogService::ShopRatingOf(core::SellerId shop) {
   return {average, count};
 }
 
-void CatalogService::HydrateListings(std::vector<Product>& products) { impl_->Hydrate(products); }
+void CatalogService::HydrateListings(std::vector<Product>& products) {
+  impl_->Hydrate(products);
+  // The seller reads why an admin took a listing down (catalog_moderation.cpp).
+  std::vector<core::ProductId> ids;
+  for (const Product& product : products) ids.push_back(product.id);
+  if (ids.empty()) return;
+  auto take_downs = impl_->database.Read(
+      [&](db::Connection& connection) { return ListingReportRepository::TakeDownsOf(connection, ids); });
+  for (Product& product : products) {
+    if (auto found = take_downs.find(product.id); found != take_downs.end()) {
+      product.take_down_reason = found->second.reason;
+    }
+  }
+}
 
 void CatalogService::ForgetListingCounts() { impl_->counts.Forget(); }
 

@@ -3,6 +3,7 @@
 
 #include "image_repository.hpp"
 #include "listing_input_check.hpp"
+#include "listing_report_repository.hpp"
 #include "listing_repository.hpp"
 #include "manmulsang/catalog/listings.hpp"
 #include "product_repository.hpp"
@@ -64,6 +65,8 @@ std::string_view ErrorCode(ListingError error) {
       return "invalid_field";
     case ListingError::too_many_images:
       return "too_many_images";
+    case ListingError::taken_down:
+      return "taken_down";
   }
   return "invalid_field";
 }
@@ -230,6 +233,10 @@ std::expected<Product, ListingProblem> ListingService::SetHidden(const core::Act
   const std::int64_t now = impl_->Now();
   return impl_->Write(
       actor, id, [&](db::Connection& connection, const Product&) -> std::expected<void, ListingProblem> {
+        // Read in the writing transaction: a take-down that lands first keeps the listing hidden.
+        if (!hidden && ListingReportRepository::IsTakenDown(connection, id)) {
+          return Problem(ListingError::taken_down);
+        }
         // Options keep their own status: they are sold while their listing is active.
         ListingRepository::SetStatus(connection, id, hidden ? ProductStatus::hidden : ProductStatus::active, now);
         return {};

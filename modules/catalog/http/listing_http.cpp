@@ -42,6 +42,8 @@ http::ApiProblem ProblemOf(const ListingProblem& problem) {
       return {http::Status::forbidden, code, ""};
     case ListingError::listing_not_found:
       return {http::Status::not_found, code, ""};
+    case ListingError::taken_down:
+      return {http::Status::conflict, code, ""};
     case ListingError::invalid_field:
     case ListingError::too_many_images:
       return {http::Status::bad_request, code, problem.field};

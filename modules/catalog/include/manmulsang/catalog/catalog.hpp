@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "manmulsang/catalog/errors.hpp"
+#include "manmulsang/catalog/listing_reports.hpp"
 #include "manmulsang/catalog/product.hpp"
 #include "manmulsang/core/clock.hpp"
+#include "manmulsang/core/context.hpp"
 #include "manmulsang/core/embedded_file.hpp"
 #include "manmulsang/db/database.hpp"
 #include "manmulsang/search/search.hpp"
@@ -116,6 +118,27 @@ class CatalogService {
   // Public because every listing write (ListingService, the CSV import) must keep the index in
   // step inside its own transaction; a variant id reindexes its parent listing.
   void ReindexListing(db::Connection& connection, core::ProductId id);
+
+  // Moderation of listings (catalog_moderation.cpp, listing_reports.hpp). A signed-in member
+  // reports an active listing once (already_reported); its own seller cannot (own_listing).
+  std::expected<void, ModerationError> ReportListing(const core::Actor& actor, core::ProductId id,
+                                                     const ListingReportInput& input);
+  // An admin takes a listing down (reason required): it is hidden, leaves the index in the same
+  // transaction, its seller reads the reason and cannot show it again until an admin restores it.
+  // Every open report of the listing is closed; the action is audited. Returns the listing (with
+  // its options, for the pages to forget).
+  std::expected<Product, ModerationError> TakeDownListing(const core::Actor& actor, core::ProductId id,
+                                                          std::string_view reason);
+  // Gives back the status the listing had before its take-down (reason optional; audited).
+  std::expected<Product, ModerationError> RestoreListing(const core::Actor& actor, core::ProductId id,
+                                                         std::string_view reason);
+  // Closes every open report of the listing without acting on it (no_open_reports; audited).
+  std::expected<void, ModerationError> DismissListingReports(const core::Actor& actor, core::ProductId id,
+                                                             std::string_view reason);
+  std::expected<ReportQueuePage, ModerationError> ListingReportQueue(const core::Actor& actor,
+                                                                     const ReportQueueFilter& filter);
+  // Listings with at least one open report (the admin home's queue count).
+  std::int64_t CountOpenReports();
 
  private:
   struct Impl;

@@ -48,6 +48,7 @@ enum class ListingError {
   listing_not_found,  // 404: unknown, deleted, a variant row, or another shop's
   invalid_field,      // 400: the field is named
   too_many_images,    // 400: kMaxListingImages already
+  taken_down,         // 409: an admin took the listing down; only an admin's restore shows it again
 };
 
 // What went wrong and, for invalid_field, which field: "name", "description", "category",

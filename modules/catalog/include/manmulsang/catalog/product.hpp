@@ -64,6 +64,9 @@ struct Product {
   // listing with options is bought through one of them: its stock is their sum and its price
   // the lowest of theirs.
   std::vector<Variant> variants;
+  // An admin took the listing down for this reason (filled by the seller's listing reads only):
+  // it stays hidden until an admin restores it.
+  std::optional<std::string> take_down_reason;
 };
 
 struct NewProduct {
