@@ -26,6 +26,24 @@ std::string_view ErrorCode(PaymentError error) {
       return "voucher_used";
     case PaymentError::invalid_count:
       return "invalid_count";
+    case PaymentError::amount_below_minimum:
+      return "amount_below_minimum";
+    case PaymentError::invalid_payout_method:
+      return "invalid_payout_method";
+    case PaymentError::invalid_bank:
+      return "invalid_bank";
+    case PaymentError::invalid_account_number:
+      return "invalid_account_number";
+    case PaymentError::invalid_account_holder:
+      return "invalid_account_holder";
+    case PaymentError::reason_required:
+      return "reason_required";
+    case PaymentError::payout_open:
+      return "payout_open";
+    case PaymentError::payout_not_found:
+      return "payout_not_found";
+    case PaymentError::payout_decided:
+      return "payout_decided";
   }
   return "payment_error";
 }
@@ -40,6 +58,12 @@ std::string_view TransferKindName(TransferKind kind) {
       return "refund";
     case TransferKind::release:
       return "release";
+    case TransferKind::payout:
+      return "payout";
+    case TransferKind::payout_paid:
+      return "payout_paid";
+    case TransferKind::payout_returned:
+      return "payout_returned";
   }
   return "top_up";
 }

@@ -51,6 +51,20 @@ constexpr std::string_view kSetRate =
     "INSERT INTO exchange_rates (currency, rate, updated_at, updated_by) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (currency) DO UPDATE SET rate = excluded.rate, updated_at = excluded.updated_at, "
     "updated_by = excluded.updated_by";
+constexpr std::string_view kCurrentRate = "SELECT rate FROM exchange_rates WHERE currency = $1";
+constexpr std::string_view kInsertRateChange =
+    "INSERT INTO exchange_rate_changes (currency, rate, previous_rate, changed_at, changed_by) "
+    "VALUES ($1, $2, $3, $4, $5)";
+constexpr std::string_view kRateHistory =
+    "SELECT currency, rate, previous_rate, changed_by, changed_at FROM exchange_rate_changes "
+    "ORDER BY id DESC LIMIT $1";
+// A credit is a top_up whose reference is not a voucher's; its wallet leg names the member.
+constexpr std::string_view kRecentCredits =
+    "SELECT t.id, a.owner_id, e.amount, t.reference, t.actor_id, t.created_at "
+    "FROM ledger_transfers t JOIN ledger_entries e ON e.transfer_id = t.id "
+    "JOIN ledger_accounts a ON a.id = e.account_id "
+    "WHERE t.kind = 'top_up' AND a.kind = 'buyer_wallet' AND t.reference NOT LIKE 'voucher:%' "
+    "ORDER BY t.id DESC LIMIT $1";
 constexpr std::string_view kAuditSum =
     "SELECT COALESCE(SUM(amount), 0), COUNT(DISTINCT transfer_id) FROM ledger_entries";
 constexpr std::string_view kAuditUnbalanced =
@@ -72,6 +86,10 @@ std::string_view KindName(AccountKind kind) {
       return "platform_fees";
     case AccountKind::cash:
       return "cash";
+    case AccountKind::payout_clearing:
+      return "payout_clearing";
+    case AccountKind::bank:
+      return "bank";
   }
   return "cash";
 }
@@ -83,6 +101,9 @@ TransferKind ParseTransferKind(std::string_view name) {
   if (name == "payment") return TransferKind::payment;
   if (name == "refund") return TransferKind::refund;
   if (name == "release") return TransferKind::release;
+  if (name == "payout") return TransferKind::payout;
+  if (name == "payout_paid") return TransferKind::payout_paid;
+  if (name == "payout_returned") return TransferKind::payout_returned;
   throw db::DatabaseError("payments: unreadable transfer kind '" + std::string(name) + "'");
 }
 
@@ -188,7 +209,36 @@ std::vector<std::pair<core::Currency, std::int64_t>> LedgerRepository::Rates(db:
 
 void LedgerRepository::SetRate(db::Connection& connection, core::Currency currency, std::int64_t rate,
                                std::int64_t updated_at, core::UserId admin) {
-  connection.Execute(kSetRate, {core::CurrencyCode(currency), rate, updated_at, admin.value});
+  const std::string_view code = core::CurrencyCode(currency);
+  auto previous = connection.QueryOne(kCurrentRate, {code});
+  connection.Execute(kSetRate, {code, rate, updated_at, admin.value});
+  connection.Execute(
+      kInsertRateChange,
+      {code, rate, previous ? db::Parameter(previous->Int(0)) : db::Parameter(nullptr), updated_at, admin.value});
+}
+
+std::vector<RateChange> LedgerRepository::RateHistory(db::Connection& connection, std::int64_t limit) {
+  std::vector<RateChange> changes;
+  for (const db::Row& row : connection.Query(kRateHistory, {limit})) {
+    changes.push_back(
+        {row.Text(0), row.Int(1), row.OptionalInt(2), core::UserId{row.Int(3)}, core::FromUnixSeconds(row.Int(4))});
+  }
+  return changes;
+}
+
+std::vector<CreditRecord> LedgerRepository::RecentCredits(db::Connection& connection, std::int64_t limit) {
+  std::vector<CreditRecord> credits;
+  for (const db::Row& row : connection.Query(kRecentCredits, {limit})) {
+    CreditRecord credit;
+    credit.transfer = row.Int(0);
+    credit.member = core::UserId{row.Int(1)};
+    credit.amount = row.Int(2);
+    credit.reference = row.Text(3);
+    if (auto admin = row.OptionalInt(4)) credit.admin = core::UserId{*admin};
+    credit.created_at = core::FromUnixSeconds(row.Int(5));
+    credits.push_back(std::move(credit));
+  }
+  return credits;
 }
 
 LedgerAudit LedgerRepository::Audit(db::Connection& connection) {

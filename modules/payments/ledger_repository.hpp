@@ -9,10 +9,11 @@
 
 #include "manmulsang/db/database.hpp"
 #include "manmulsang/payments/ledger.hpp"
+#include "manmulsang/payments/payouts.hpp"
 
 namespace manmulsang::payments {
 
-enum class AccountKind { buyer_wallet, seller_wallet, escrow, platform_fees, cash };
+enum class AccountKind { buyer_wallet, seller_wallet, escrow, platform_fees, cash, payout_clearing, bank };
 
 // One side of a transfer: won into (positive) or out of (negative) an account.
 struct Leg {
@@ -51,8 +52,13 @@ class LedgerRepository {
   static std::int64_t CountSellerEntries(db::Connection& connection, core::SellerId seller);
 
   static std::vector<std::pair<core::Currency, std::int64_t>> Rates(db::Connection& connection);
+  // Sets the rate and appends the change to its history.
   static void SetRate(db::Connection& connection, core::Currency currency, std::int64_t rate, std::int64_t updated_at,
                       core::UserId admin);
+  // Newest first, at most limit.
+  static std::vector<RateChange> RateHistory(db::Connection& connection, std::int64_t limit);
+  // Admins' top-ups against cash deposits (not voucher redemptions), newest first.
+  static std::vector<CreditRecord> RecentCredits(db::Connection& connection, std::int64_t limit);
 
   static LedgerAudit Audit(db::Connection& connection);
 };

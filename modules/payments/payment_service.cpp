@@ -1,50 +1,22 @@
-#include <algorithm>
 #include <array>
-#include <stdexcept>
+#include <string>
 
 #include "embedded/payments_migrations.hpp"
 #include "ledger_repository.hpp"
+#include "manmulsang/audit/audit.hpp"
 #include "manmulsang/payments/payments.hpp"
+#include "payment_service_impl.hpp"
 #include "voucher_code.hpp"
 #include "voucher_repository.hpp"
 
 namespace manmulsang::payments {
 namespace {
 
-// No single movement of money is larger than this (a trillion won): anything bigger is a typing
-// error, and sums of such amounts stay far from overflow.
-constexpr std::int64_t kMaxTransfer = 1'000'000'000'000;
-constexpr std::size_t kMaxReference = 200;
-constexpr int kMaxPerPage = 100;
-
-bool ValidAmount(std::int64_t amount) { return amount > 0 && amount <= kMaxTransfer; }
+// The printed code's first group: enough to tell a batch's codes apart on its page, far too
+// little to spend (60 random bits stay unknown).
+constexpr std::size_t kVoucherPrefixLength = 4;
 
 }  // namespace
-
-struct PaymentService::Impl {
-  db::Database& database;
-  const core::Clock& clock;
-
-  std::int64_t Now() const { return core::ToUnixSeconds(clock.Now()); }
-
-  // Every movement goes through here: the legs must balance, and a wallet that gives money must
-  // hold it. Both are checked inside the caller's transaction, where no other writer runs.
-  std::expected<TransferId, PaymentError> Move(db::Connection& connection, const NewTransfer& transfer,
-                                               std::span<const Leg> legs, std::span<const std::int64_t> wallets) {
-    std::int64_t sum = 0;
-    for (const Leg& leg : legs) sum += leg.amount;
-    if (sum != 0) throw std::logic_error("an unbalanced transfer was built");
-    for (const Leg& leg : legs) {
-      if (leg.amount < 0 && std::ranges::find(wallets, leg.account) != wallets.end() &&
-          LedgerRepository::BalanceOf(connection, leg.account) + leg.amount < 0) {
-        return std::unexpected(PaymentError::insufficient_funds);
-      }
-    }
-    auto id = LedgerRepository::Insert(connection, transfer, legs);
-    if (!id) return std::unexpected(PaymentError::already_recorded);
-    return *id;
-  }
-};
 
 PaymentService::PaymentService(db::Database& database, const core::Clock& clock)
     : impl_(std::make_unique<Impl>(database, clock)) {}
@@ -106,8 +78,14 @@ std::expected<TransferId, PaymentError> PaymentService::CreditWallet(const Walle
     const std::array<Leg, 2> legs = {
         Leg{LedgerRepository::AccountId(connection, AccountKind::cash, 0), -*won},
         Leg{LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, credit.user.value), *won}};
-    return impl_->Move(connection, {TransferKind::top_up, std::nullopt, credit.reference, credit.admin, impl_->Now()},
-                       legs, {});
+    const std::int64_t before = LedgerRepository::BalanceOf(connection, legs[1].account);
+    auto moved = impl_->Move(
+        connection, {TransferKind::top_up, std::nullopt, credit.reference, credit.admin, impl_->Now()}, legs, {});
+    if (!moved) return moved;
+    audit::RecordIn(connection, impl_->clock.Now(),
+                    {credit.admin, "wallet.credit", "member", std::to_string(credit.user.value),
+                     std::to_string(before) + " KPW", std::to_string(before + *won) + " KPW", credit.reference});
+    return moved;
   });
 }
 
@@ -125,9 +103,12 @@ std::expected<VoucherBatch, PaymentError> PaymentService::MintVouchers(core::Use
       const std::string hash = HashVoucherCode(*NormaliseVoucherCode(code));
       // 80 random bits do not collide in practice; checked anyway, since a code is money.
       if (VoucherRepository::Find(connection, hash)) continue;
-      VoucherRepository::InsertVoucher(connection, batch.id, hash);
+      VoucherRepository::InsertVoucher(connection, batch.id, hash, code.substr(0, kVoucherPrefixLength));
       batch.codes.push_back(std::move(code));
     }
+    audit::RecordIn(connection, impl_->clock.Now(),
+                    {admin, "voucher_batch.mint", "voucher_batch", std::to_string(batch.id), "",
+                     std::to_string(count) + " × " + std::to_string(amount_kpw) + " KPW", std::string(note)});
   });
   return batch;
 }
@@ -157,8 +138,16 @@ std::expected<void, PaymentError> PaymentService::SetExchangeRate(core::Currency
   if (currency == core::Currency::kpw || rate <= 0 || rate > kMaxRate) {
     return std::unexpected(PaymentError::invalid_rate);
   }
-  impl_->database.Write(
-      [&](db::Connection& connection) { LedgerRepository::SetRate(connection, currency, rate, impl_->Now(), admin); });
+  impl_->database.Write([&](db::Connection& connection) {
+    std::string before;
+    for (auto [set, old_rate] : LedgerRepository::Rates(connection)) {
+      if (set == currency) before = FormatRate(old_rate);
+    }
+    LedgerRepository::SetRate(connection, currency, rate, impl_->Now(), admin);
+    audit::RecordIn(connection, impl_->clock.Now(),
+                    {admin, "exchange_rate.set", "exchange_rate", std::string(core::CurrencyCode(currency)), before,
+                     FormatRate(rate), ""});
+  });
   return {};
 }
 

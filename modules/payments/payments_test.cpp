@@ -5,6 +5,7 @@
 #include <thread>
 #include <vector>
 
+#include "manmulsang/audit/audit.hpp"
 #include "manmulsang/payments/payments.hpp"
 #include "test_database.hpp"
 
@@ -13,7 +14,10 @@ namespace {
 
 class PaymentsTest : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 1> Modules() { return {{{"payments", Migrations()}}}; }
+  // Admin actions record an audit entry in their transaction: the audit log's table is there too.
+  static std::array<db::Database::ModuleMigrations, 2> Modules() {
+    return {{{"audit", audit::Migrations()}, {"payments", Migrations()}}};
+  }
 
   void TearDown() override {
     LedgerAudit audit = payments_.Audit();

@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "manmulsang/audit/audit.hpp"
 #include "manmulsang/payments/payments.hpp"
 #include "test_database.hpp"
 #include "voucher_code.hpp"
@@ -37,7 +38,10 @@ TEST(VoucherCodeTest, CodesAreGroupedAndForgiveTyping) {
 
 class VoucherTest : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 1> Modules() { return {{{"payments", Migrations()}}}; }
+  // Admin actions record an audit entry in their transaction: the audit log's table is there too.
+  static std::array<db::Database::ModuleMigrations, 2> Modules() {
+    return {{{"audit", audit::Migrations()}, {"payments", Migrations()}}};
+  }
 
   void TearDown() override {
     LedgerAudit audit = payments_.Audit();

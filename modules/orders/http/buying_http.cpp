@@ -76,6 +76,19 @@ http::ApiProblem ProblemOf(payments::PaymentError error) {
       return {Status::bad_request, code, "count"};
     case payments::PaymentError::voucher_not_found:
       return {Status::not_found, code, "code"};
+    // Payouts answer through payments/http; listed so that a new error is a compile-time question.
+    case payments::PaymentError::amount_below_minimum:
+    case payments::PaymentError::invalid_payout_method:
+    case payments::PaymentError::invalid_bank:
+    case payments::PaymentError::invalid_account_number:
+    case payments::PaymentError::invalid_account_holder:
+    case payments::PaymentError::reason_required:
+      return {Status::bad_request, code, ""};
+    case payments::PaymentError::payout_not_found:
+      return {Status::not_found, code, ""};
+    case payments::PaymentError::payout_open:
+    case payments::PaymentError::payout_decided:
+      return {Status::conflict, code, ""};
     case payments::PaymentError::insufficient_funds:
       return {Status::payment_required, code, ""};
     case payments::PaymentError::rate_unavailable:

@@ -4,6 +4,8 @@
 #include <expected>
 #include <map>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "manmulsang/core/money.hpp"
 #include "manmulsang/payments/errors.hpp"
@@ -18,6 +20,11 @@ namespace manmulsang::payments {
 inline constexpr std::int64_t kRateScale = 10'000;
 // A rate above this (a billion won per unit) is a typing error, not a rate.
 inline constexpr std::int64_t kMaxRate = 1'000'000'000 * kRateScale;
+
+// A rate as people read and type it, in won per major unit: 82'505'000 ↔ "8250.5" (at most four
+// decimals; no grouping). ParseRate gives nullopt for anything else, zero, or past kMaxRate.
+std::string FormatRate(std::int64_t rate);
+std::optional<std::int64_t> ParseRate(std::string_view typed);
 
 // nullopt when money.amount is negative or the result does not fit.
 std::optional<std::int64_t> ConvertToKpw(core::Money money, std::int64_t rate);

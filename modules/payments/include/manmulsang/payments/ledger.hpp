@@ -13,12 +13,16 @@ namespace manmulsang::payments {
 
 using TransferId = core::Id<struct TransferTag>;
 
-// Why money moved. Each order has at most one transfer of each kind (a UNIQUE index says so).
+// Why money moved. Each order has at most one transfer of each kind (a UNIQUE index says so);
+// payout transfers carry no order, their reference is "payout:<id>".
 enum class TransferKind {
-  top_up,   // cash deposit → buyer wallet (admin)
-  payment,  // buyer wallet or cash → escrow
-  refund,   // escrow → buyer wallet
-  release,  // escrow → seller wallet + platform fee
+  top_up,           // cash deposit → buyer wallet (admin)
+  payment,          // buyer wallet or cash → escrow
+  refund,           // escrow → buyer wallet
+  release,          // escrow → seller wallet + platform fee
+  payout,           // a wallet → payout clearing: a withdrawal requested (docs/BUYING.md §2a)
+  payout_paid,      // payout clearing → cash or bank: the office paid it
+  payout_returned,  // payout clearing → the wallet: the request was rejected
 };
 
 std::string_view TransferKindName(TransferKind kind);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/core/embedded_file.hpp"
@@ -13,6 +14,7 @@
 #include "manmulsang/payments/errors.hpp"
 #include "manmulsang/payments/exchange.hpp"
 #include "manmulsang/payments/ledger.hpp"
+#include "manmulsang/payments/payouts.hpp"
 
 namespace manmulsang::payments {
 
@@ -34,13 +36,16 @@ class PaymentService {
   LedgerAudit Audit();
 
   // --- Commands, each in its own transaction ---
+  // cash → the member's wallet; audited ("wallet.credit") with the admin and the reference.
   std::expected<TransferId, PaymentError> CreditWallet(const WalletCredit& credit);
   // count codes worth amount_kpw each; nothing moves in the ledger until one is redeemed.
+  // Audited ("voucher_batch.mint").
   std::expected<VoucherBatch, PaymentError> MintVouchers(core::UserId admin, std::int64_t count,
                                                          std::int64_t amount_kpw, std::string_view note);
   // Credits the voucher's amount to the user's wallet, once per code; returns the amount.
   std::expected<core::Money, PaymentError> RedeemVoucher(core::UserId user, std::string_view typed_code);
-  // rate: won per major unit × kRateScale; KPW cannot be set.
+  // rate: won per major unit × kRateScale; KPW cannot be set. Kept in the history and audited
+  // ("exchange_rate.set").
   std::expected<void, PaymentError> SetExchangeRate(core::Currency currency, std::int64_t rate, core::UserId admin);
 
   // --- Steps inside a caller's transaction ---
@@ -60,6 +65,41 @@ class PaymentService {
                                                   core::SellerId seller, std::int64_t fee);
   // The won an order paid into escrow; nullopt when it has no payment.
   std::optional<std::int64_t> PaidAmount(db::Connection& connection, core::OrderId order);
+
+  // --- Payouts (docs/BUYING.md §2a). The caller checks that the requester may act for the
+  // owner (the shop's owner, the member themself); admin routes check the role. ---
+  // The won the owner's wallet holds (what a payout may take).
+  std::int64_t PayoutBalance(PayoutOwner owner);
+  // wallet → payout clearing in the request's transaction: amount_below_minimum, invalid_amount,
+  // invalid_bank / invalid_account_number / invalid_account_holder, payout_open (one open request
+  // per owner), insufficient_funds (more than the wallet holds).
+  std::expected<Payout, PaymentError> RequestPayout(PayoutOwner owner, core::UserId requester,
+                                                    const PayoutRequest& request);
+  // requested → approved; payout_not_found, payout_decided. Audited ("payout.approve").
+  std::expected<Payout, PaymentError> ApprovePayout(core::UserId admin, PayoutId id);
+  // approved → paid, payout clearing → cash (at the office) or bank; of two admins racing, one
+  // pays and the other gets payout_decided. Audited ("payout.paid").
+  std::expected<Payout, PaymentError> MarkPayoutPaid(core::UserId admin, PayoutId id);
+  // requested or approved → rejected with the reason the requester reads (reason_required when
+  // blank or longer than kMaxPayoutReason); the money goes back to the wallet. Audited ("payout.reject").
+  std::expected<Payout, PaymentError> RejectPayout(core::UserId admin, PayoutId id, std::string_view reason);
+  std::optional<Payout> FindPayout(PayoutId id);
+  // The owner's requests, newest first (the last 100).
+  std::vector<Payout> PayoutsOf(PayoutOwner owner);
+  // The admin's queue (PayoutFilter says the order).
+  PayoutPage Payouts(const PayoutFilter& filter);
+  // Requested and approved requests: the admin home's queue count.
+  std::int64_t CountPayoutsAwaiting();
+
+  // --- The money desk's records ---
+  // Admins' wallet credits against cash deposits, newest first.
+  std::vector<CreditRecord> RecentCredits(int limit = 20);
+  // Every exchange rate set, newest first.
+  std::vector<RateChange> RateHistory(int limit = 50);
+  // Voucher batches newest first, with how many of each were redeemed.
+  std::vector<VoucherBatchSummary> VoucherBatches(int page = 1, int per_page = 50);
+  std::int64_t CountVoucherBatches();
+  std::optional<VoucherBatchDetail> FindVoucherBatch(std::int64_t batch);
 
  private:
   struct Impl;

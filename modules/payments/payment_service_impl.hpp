@@ -1,0 +1,48 @@
+#pragma once
+
+// PaymentService's state and the one place money moves (payment_service.cpp), shared with the
+// payout and money-desk halves of the service (payout_service.cpp, money_desk.cpp).
+
+#include <algorithm>
+#include <span>
+#include <stdexcept>
+
+#include "ledger_repository.hpp"
+#include "manmulsang/payments/payments.hpp"
+
+namespace manmulsang::payments {
+
+// No single movement of money is larger than this (a trillion won): anything bigger is a typing
+// error, and sums of such amounts stay far from overflow.
+inline constexpr std::int64_t kMaxTransfer = 1'000'000'000'000;
+inline constexpr std::size_t kMaxReference = 200;
+inline constexpr int kMaxPerPage = 100;
+
+inline bool ValidAmount(std::int64_t amount) { return amount > 0 && amount <= kMaxTransfer; }
+
+struct PaymentService::Impl {
+  db::Database& database;
+  const core::Clock& clock;
+
+  std::int64_t Now() const { return core::ToUnixSeconds(clock.Now()); }
+
+  // Every movement goes through here: the legs must balance, and a wallet that gives money must
+  // hold it. Both are checked inside the caller's transaction, where no other writer runs.
+  std::expected<TransferId, PaymentError> Move(db::Connection& connection, const NewTransfer& transfer,
+                                               std::span<const Leg> legs, std::span<const std::int64_t> wallets) {
+    std::int64_t sum = 0;
+    for (const Leg& leg : legs) sum += leg.amount;
+    if (sum != 0) throw std::logic_error("an unbalanced transfer was built");
+    for (const Leg& leg : legs) {
+      if (leg.amount < 0 && std::ranges::find(wallets, leg.account) != wallets.end() &&
+          LedgerRepository::BalanceOf(connection, leg.account) + leg.amount < 0) {
+        return std::unexpected(PaymentError::insufficient_funds);
+      }
+    }
+    auto id = LedgerRepository::Insert(connection, transfer, legs);
+    if (!id) return std::unexpected(PaymentError::already_recorded);
+    return *id;
+  }
+};
+
+}  // namespace manmulsang::payments
