@@ -19,14 +19,9 @@ struct SalesChartText {
   core::Locale locale = core::Locale::ko;
 };
 
-// The days' revenue as bars (left scale) and orders as a line with a dot per day (right scale),
-// day labels under the axis, as inline SVG drawn on the server: no script, no image request.
-// role="img" with <title> and <desc>; every bar carries its own <title> (day, orders, revenue).
-// The page puts a table of the same numbers next to it for those who cannot see it.
+// The days' revenue as bars (left scale) and orders as a line with a dot per day (right scale):
+// html::DayChartSvg, the drawing the admin console's charts share. The page puts a table of the
+// same numbers next to it for those who cannot see it.
 std::string SalesChartSvg(std::span<const DashboardDay> days, const SalesChartText& text);
-
-// The smallest 1, 2 or 5 × 10^k that is at least value / steps, times steps: a scale top whose
-// gridlines fall on round numbers. At least `steps` (one per step) so an empty chart has a scale.
-std::int64_t NiceScaleTop(std::int64_t value, int steps);
 
 }  // namespace manmulsang::seller_center

@@ -18,17 +18,6 @@ std::size_t Occurrences(const std::string& text, std::string_view needle) {
 
 SalesChartText Words() { return {"매출 <차트>", "최근 3일 & 합계", "매출", "주문", "건", core::Locale::ko}; }
 
-TEST(SalesChartTest, NiceScaleTopsFallOnRoundNumbers) {
-  EXPECT_EQ(NiceScaleTop(0, 4), 4);
-  EXPECT_EQ(NiceScaleTop(1, 4), 4);
-  EXPECT_EQ(NiceScaleTop(4, 4), 4);
-  EXPECT_EQ(NiceScaleTop(5, 4), 8);
-  EXPECT_EQ(NiceScaleTop(36'000, 4), 40'000);
-  EXPECT_EQ(NiceScaleTop(41'000, 4), 80'000);
-  EXPECT_EQ(NiceScaleTop(1'999'999, 4), 2'000'000);
-  EXPECT_GE(NiceScaleTop(9'000'000'000'000, 4), 9'000'000'000'000);
-}
-
 TEST(SalesChartTest, OneBarAndOneDotPerDayScaledToTheBusiestDay) {
   std::vector<DashboardDay> days = {
       {"2026-11-24", 0, 0, 0}, {"2026-11-25", 1, 10'000, 3}, {"2026-11-26", 4, 40'000, 9}};
