@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <stop_token>
 #include <thread>
 #include <unordered_map>
@@ -132,6 +133,36 @@ struct AnalyticsService::Impl {
     return traffic;
   }
 
+  std::vector<DailyVisits> VisitsPerDay(int days) {
+    days = std::clamp(days, 1, kMaxTrafficDays);
+    const core::TimePoint now = clock.Now();
+    std::vector<DailyVisits> result;
+    std::unordered_map<int, std::size_t> slot_of_day;
+    for (int back = days - 1; back >= 0; --back) {
+      const int key = DayKeyOf(now - std::chrono::hours(24) * back);
+      slot_of_day.emplace(key, result.size());
+      result.push_back({DayText(key), 0, 0});
+    }
+    // As in Stats(): holding flush_mutex keeps a batch from being in both places or neither.
+    std::lock_guard flushing(flush_mutex);
+    database.Read([&](db::Connection& connection) {
+      for (const DailyVisits& stored :
+           VisitRepository::StoredDailyVisits(connection, result.front().day, result.back().day)) {
+        if (auto slot = slot_of_day.find(DayKey(stored.day)); slot != slot_of_day.end()) {
+          result[slot->second].visits += stored.visits;
+          result[slot->second].page_views += stored.page_views;
+        }
+      }
+    });
+    for (const auto& [day, counts] : visits.Pending()) {
+      if (auto slot = slot_of_day.find(day); slot != slot_of_day.end()) {
+        result[slot->second].visits += counts.visits;
+        result[slot->second].page_views += counts.page_views;
+      }
+    }
+    return result;
+  }
+
   VisitStats Stats() {
     // Holding flush_mutex keeps a batch from being both in the store and in memory (or neither)
     // while we read the two.
@@ -197,9 +228,24 @@ void AnalyticsService::RecordShopVisit(core::SellerId shop, std::string_view sea
   impl_->shop_visits.Record(impl_->Today(), shop, search_query);
 }
 
+std::vector<DailyVisits> AnalyticsService::VisitsPerDay(int days) { return impl_->VisitsPerDay(days); }
+
 ShopTraffic AnalyticsService::ShopTrafficOf(core::SellerId shop, int days) { return impl_->ShopTrafficOf(shop, days); }
 
 void AnalyticsService::Flush() { impl_->Flush(); }
+
+void AnalyticsService::AddPastVisits(std::span<const DailyVisits> days) {
+  const std::string today = core::LocalDate(impl_->clock.Now());
+  for (const DailyVisits& day : days) {
+    if (day.day.size() != 10 || day.day[4] != '-' || day.day[7] != '-' || day.day >= today || day.visits < 0 ||
+        day.page_views < 0) {
+      throw std::invalid_argument("past visits need a day before today and counts of zero or more: " + day.day);
+    }
+  }
+  impl_->database.Write([&](db::Connection& connection) {
+    for (const DailyVisits& day : days) VisitRepository::AddToDay(connection, day.day, day.visits, day.page_views);
+  });
+}
 
 const core::Clock& AnalyticsService::clock() const { return impl_->clock; }
 

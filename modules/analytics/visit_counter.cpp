@@ -41,6 +41,15 @@ void VisitCounter::Restore(const Batch& batch) {
   }
 }
 
+VisitCounter::Batch VisitCounter::Pending() {
+  std::lock_guard lock(mutex_);
+  Batch batch = carried_;
+  Counts& current = batch[bucket_day_.load(std::memory_order_acquire)];
+  current.visits += bucket_visits_.load(std::memory_order_relaxed);
+  current.page_views += bucket_page_views_.load(std::memory_order_relaxed);
+  return batch;
+}
+
 void VisitCounter::AddPending(VisitStats& stats, int today) {
   std::lock_guard lock(mutex_);
   for (const auto& [day, counts] : carried_) {

@@ -28,6 +28,8 @@ class VisitCounter {
   Batch TakePending();
   // Puts back what a failed flush could not store.
   void Restore(const Batch& batch);
+  // What is in memory, by day, without taking it (the counter goes on from where it is).
+  Batch Pending();
   // Adds what is in memory to stats as read from the store.
   void AddPending(VisitStats& stats, int today);
 

@@ -18,6 +18,9 @@ constexpr std::string_view kStoredStats =
     "CAST(COALESCE(SUM(CASE WHEN day = $1 THEN page_views ELSE 0 END), 0) AS BIGINT) "
     "FROM daily_visits";
 
+constexpr std::string_view kStoredDailyVisits =
+    "SELECT day, visits, page_views FROM daily_visits WHERE day >= $1 AND day <= $2 ORDER BY day";
+
 constexpr std::string_view kAddShopViews =
     "INSERT INTO shop_views (seller_id, day, views) VALUES ($1, $2, $3) "
     "ON CONFLICT (seller_id, day) DO UPDATE SET views = shop_views.views + excluded.views";
@@ -47,6 +50,15 @@ constexpr std::string_view kStoredSearchTermCount =
 void VisitRepository::AddToDay(db::Connection& connection, std::string_view day, std::int64_t visits,
                                std::int64_t page_views) {
   connection.Execute(kAddToDay, {day, visits, page_views});
+}
+
+std::vector<DailyVisits> VisitRepository::StoredDailyVisits(db::Connection& connection, std::string_view first_day,
+                                                           std::string_view last_day) {
+  std::vector<DailyVisits> days;
+  for (const db::Row& row : connection.Query(kStoredDailyVisits, {first_day, last_day})) {
+    days.push_back({row.Text(0), row.Int(1), row.Int(2)});
+  }
+  return days;
 }
 
 VisitStats VisitRepository::StoredStats(db::Connection& connection, std::string_view today) {

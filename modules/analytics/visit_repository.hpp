@@ -20,6 +20,10 @@ class VisitRepository {
   // All-time visits, and the visits and page views of `today`, as stored.
   static VisitStats StoredStats(db::Connection& connection, std::string_view today);
 
+  // The stored (day, visits, page views) rows from first_day to last_day, oldest first.
+  static std::vector<DailyVisits> StoredDailyVisits(db::Connection& connection, std::string_view first_day,
+                                                    std::string_view last_day);
+
   // Adds views to a shop's day row, creating it on the day's first flush.
   static void AddShopViews(db::Connection& connection, std::int64_t seller_id, std::string_view day,
                            std::int64_t views);

@@ -22,6 +22,13 @@ struct VisitStats {
   std::int64_t page_views_today = 0;
 };
 
+// One day of the marketplace's visits and page views.
+struct DailyVisits {
+  std::string day;  // "2026-11-26", the marketplace's calendar day
+  std::int64_t visits = 0;
+  std::int64_t page_views = 0;
+};
+
 // A visit ends after this long without a page view (the usual web analytics session rule).
 inline constexpr std::chrono::minutes kVisitIdleTimeout{30};
 
@@ -76,6 +83,11 @@ class AnalyticsService {
   // Stored totals plus what is still in memory: exact, whether or not a flush just ran.
   VisitStats Stats();
 
+  // The marketplace's visits and page views per day over the `days` days ending today
+  // (1..kMaxTrafficDays, clamped), oldest first, every day listed (zeros too): stored plus in
+  // memory, like Stats(). The admin console's chart.
+  std::vector<DailyVisits> VisitsPerDay(int days);
+
   // A view of one of the shop's pages; `search_query` is the search that led there (empty:
   // none; words that are not valid UTF-8 or longer than kMaxSearchQueryBytes are not counted,
   // the view is). Cheap (one short lock, no I/O); safe from any thread; flushed with the visits.
@@ -86,6 +98,12 @@ class AnalyticsService {
   // Adds the counts in memory to their days' rows in one transaction. Throws db::DatabaseError
   // if the store fails; the counts then stay in memory for the next flush.
   void Flush();
+
+  // The demo's history (a generated store, never live traffic): adds each day's counts to its
+  // stored row in one transaction, so the admin console's 90-day chart has a past. Days must be
+  // "YYYY-MM-DD" before today (std::invalid_argument otherwise: a bug in the caller), since
+  // today's counts live in memory until the next flush.
+  void AddPastVisits(std::span<const DailyVisits> days);
 
   const core::Clock& clock() const;
 
