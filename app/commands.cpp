@@ -10,6 +10,7 @@
 #include "demo/demo_generator.hpp"
 #include "demo/demo_orders.hpp"
 #include "demo/demo_reviews.hpp"
+#include "demo/demo_visits.hpp"
 #include "marketplace.hpp"
 
 namespace manmulsang::app {
@@ -70,13 +71,21 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
   const demo::DemoReviewsSummary reviews =
       demo::GenerateDemoReviews(marketplace.database(), marketplace.accounts(), marketplace.sellers(),
                                 marketplace.catalog(), marketplace.clock(), summary, options);
+  const demo::DemoVisitsSummary visits =
+      demo::GenerateDemoVisits(marketplace.services().analytics, marketplace.clock(), options);
   std::printf(
       "demo marketplace: %lld members, %lld shops, %lld products, %lld orders, %lld wallets, "
-      "%lld reviews, %lld questions\n",
+      "%lld reviews, %lld questions, %lld visits over %lld days\n",
       static_cast<long long>(summary.members), static_cast<long long>(summary.shops),
       static_cast<long long>(summary.products), static_cast<long long>(orders.orders),
       static_cast<long long>(orders.wallets), static_cast<long long>(reviews.reviews),
-      static_cast<long long>(reviews.questions));
+      static_cast<long long>(reviews.questions), static_cast<long long>(visits.visits),
+      static_cast<long long>(visits.days));
+  // The one time this password exists in clear: the store keeps only its hash.
+  std::printf(
+      "\nadmin login (shown only now; keep it): %s  password: %s\n"
+      "  sign in at /login, then open /admin. Lost it? manmulsang admin reset-password --email %s\n",
+      orders.admin_email.c_str(), orders.admin_password.c_str(), orders.admin_email.c_str());
   return 0;
 }
 

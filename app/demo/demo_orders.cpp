@@ -42,11 +42,11 @@ constexpr double kKeenShare = 0.25;
 // Top-ups are whole tens of thousands of won, as cash handed over at a counter is.
 constexpr std::int64_t kCashUnit = 10'000;
 
-// The cashier has no usable password: the ledger needs an admin to have recorded each deposit,
-// but a demo store must not ship a known admin login. Operators make their own admin with
-// `manmulsang admin create-user`.
-constexpr std::string_view kCashierEmail = "cashier@example.kp";
-constexpr std::string_view kCashierName = "만물상 출납계";
+// The demo's admin: the desk clerk who recorded each deposit in the ledger, and the login that
+// opens /admin. A demo store must not ship a known admin password, so it gets a fresh random one
+// that `manmulsang demo` prints once; only its Argon2id hash is stored.
+constexpr std::string_view kAdminEmail = "admin@example.kp";
+constexpr std::string_view kCashierName = "만물상 관리자";
 
 constexpr std::string_view kStreets[] = {"중앙거리", "통일거리", "창광거리", "려명거리",
                                          "문수거리", "해방거리", "역전동",   "락원동"};
@@ -74,10 +74,16 @@ std::string FourDigits(std::int64_t number) {
   return text.size() >= 4 ? text : std::string(4 - text.size(), '0') + text;
 }
 
-std::string CashierPassword() {
+// Sixteen characters from an alphabet without look-alikes (no 0/O, 1/l/I), in groups of four to
+// copy from the terminal: about 80 bits from the system's random source, whatever the seed.
+std::string AdminPassword() {
+  constexpr std::string_view kAlphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   std::random_device device;
   std::string password;
-  for (int index = 0; index < 40; ++index) password += "abcdefghijklmnopqrstuvwxyz0123456789"[device() % 36];
+  for (int index = 0; index < 16; ++index) {
+    if (index > 0 && index % 4 == 0) password += '-';
+    password += kAlphabet[device() % kAlphabet.size()];
+  }
   return password;
 }
 
@@ -149,14 +155,17 @@ class DemoOrders : DemoStepInThePast {
       ++summary.by_status[final_status_.at(order.id->value)];
     }
     summary.wallets = static_cast<std::int64_t>(topped_up_.size());
+    summary.admin_email = std::string(kAdminEmail);
+    summary.admin_password = admin_password_;
     return summary;
   }
 
  private:
   void PrepareCashier() {
     accounts::RegisterCommand cashier;
-    cashier.email = std::string(kCashierEmail);
-    cashier.password = CashierPassword();
+    cashier.email = std::string(kAdminEmail);
+    cashier.password = AdminPassword();
+    admin_password_ = cashier.password;
     cashier.name = std::string(kCashierName);
     cashier.role = core::Role::admin;
     const std::vector<accounts::RegisterCommand> members = {cashier};
@@ -369,6 +378,7 @@ class DemoOrders : DemoStepInThePast {
   Random random_;
 
   core::Actor cashier_;
+  std::string admin_password_;  // shown once by `manmulsang demo`, never stored
   std::vector<SampleProduct> sample_;
   std::map<std::int64_t, std::vector<std::size_t>> by_shop_;
   std::map<std::int64_t, core::Actor> shop_owners_;

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <string>
 
 #include "demo/demo_generator.hpp"
 #include "manmulsang/orders/order.hpp"
@@ -13,6 +14,10 @@ struct DemoOrdersSummary {
   std::int64_t wallets = 0;  // buyers whose wallet got a cash top-up
   std::int64_t dropped = 0;  // planned checkouts the services refused (none on a fresh demo)
   std::map<orders::OrderStatus, std::int64_t> by_status;
+  // The admin login that opens /admin: a fresh random password, for the terminal only (the store
+  // holds its hash). Lost: `manmulsang admin reset-password --email <admin_email>`.
+  std::string admin_email;
+  std::string admin_password;
 };
 
 // How many orders the demo places for a marketplace of that many products: a few hundred for

@@ -178,9 +178,17 @@ TEST(DemoOrders, EveryStatusWithBalancedLedgerAndConsistentStock) {
   ASSERT_TRUE(buyer.has_value());
   EXPECT_TRUE(store.accounts.Login(buyer->email, "manmulsang-demo", "10.0.0.1", accounts::SessionKind::api));
   EXPECT_GT(store.orders.BuyerOrders(buyer->id).total, 1);
-  // The cashier who recorded the deposits is an admin whose password nobody knows.
+  // The admin who recorded the deposits signs in with the password the summary shows once; the
+  // demo password of the members does not open it, and the store does not hold the password.
   EXPECT_EQ(store.Count("SELECT COUNT(*) FROM users WHERE role = 'admin'"), 1);
-  EXPECT_FALSE(store.accounts.Login("cashier@example.kp", "manmulsang-demo", "10.0.0.2", accounts::SessionKind::api));
+  EXPECT_EQ(summary.admin_email, "admin@example.kp");
+  EXPECT_EQ(summary.admin_password.size(), 19u);
+  auto admin =
+      store.accounts.Login(summary.admin_email, summary.admin_password, "10.0.0.2", accounts::SessionKind::api);
+  ASSERT_TRUE(admin.has_value());
+  EXPECT_EQ(admin->user.role, core::Role::admin);
+  EXPECT_FALSE(store.accounts.Login(summary.admin_email, "manmulsang-demo", "10.0.0.3", accounts::SessionKind::api));
+  EXPECT_EQ(store.Count("SELECT COUNT(*) FROM users WHERE password_hash LIKE '%" + summary.admin_password + "%'"), 0);
   // Imported goods can be bought: the demo set the rates it priced them at.
   EXPECT_EQ(store.payments.CurrentRates().Rate(core::Currency::usd), kWonPerDollar * payments::kRateScale);
   EXPECT_EQ(store.payments.CurrentRates().Rate(core::Currency::cny), kWonPerYuan * payments::kRateScale);

@@ -25,8 +25,8 @@ namespace manmulsang::demo {
 namespace {
 
 // The default demo (`manmulsang demo`: 10,000 listings, seed 1).
-constexpr std::int64_t kDemoProducts = DemoOptions{}.products;
-constexpr std::uint64_t kDemoSeed = DemoOptions{}.seed;
+const std::int64_t kDemoProducts = DemoOptions{}.products;
+const std::uint64_t kDemoSeed = DemoOptions{}.seed;
 
 struct Store : DemoTestStore {
   search::SearchService& search = database.services().search;

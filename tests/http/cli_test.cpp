@@ -284,6 +284,18 @@ TEST(CliTest, DemoFillsOnlyAnEmptyStore) {
   server.Start();
   EXPECT_EQ(Products(server).size(), 50u);
   EXPECT_EQ(Stat(server, "products"), 50);
+
+  // The demo printed an admin login, once, that opens the admin API.
+  static const std::regex kAdminLogin("admin login \\(shown only now; keep it\\): (\\S+)  password: (\\S+)");
+  std::smatch login;
+  ASSERT_TRUE(std::regex_search(demo.out, login, kAdminLogin)) << demo;
+  EXPECT_EQ(if_empty.out.find("password"), std::string::npos) << if_empty;
+  auto [status, token] = Login(server, login[1].str(), login[2].str());
+  ASSERT_EQ(status, 200) << server.Log();
+  EXPECT_EQ(RoleOf(server, token), "admin");
+  HttpClient admin(server.host(), server.port());
+  admin.set_bearer_token(token);
+  EXPECT_EQ(admin.Get("/api/v1/admin/audit").status, 200);
 }
 
 TEST(CliTest, DemoIfEmptyFillsAnEmptyStore) {
