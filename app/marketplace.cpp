@@ -116,7 +116,9 @@ void Marketplace::Serve(const Config& config) {
                           {services.accounts, services.cart, services.orders, services.payments, services.addresses,
                            services.sellers, page_cache});
   reviews::AddReviewRoutes(router, renderer, {services.reviews, services.questions, page_cache, *media_});
-  sellers::AddSellerRoutes(router, renderer, {services.applications, page_cache, services.sellers, *media_});
+  settings::AddSettingsRoutes(router, renderer, {services.settings, page_cache});
+  sellers::AddSellerRoutes(router, renderer,
+                           {services.applications, page_cache, services.sellers, *media_, services.catalog, services.audit});
   seller_center::SellerCenter seller_center(services.sellers, services.catalog, services.orders, services.payments,
                                             services.analytics, services.questions);
   seller_center::AddSellerCenterRoutes(router, renderer, {seller_center});

@@ -59,6 +59,8 @@ std::string_view ErrorCode(ListingError error) {
   switch (error) {
     case ListingError::not_a_seller:
       return "not_a_seller";
+    case ListingError::shop_suspended:
+      return "shop_suspended";
     case ListingError::listing_not_found:
       return "listing_not_found";
     case ListingError::invalid_field:
@@ -81,6 +83,9 @@ struct ListingService::Impl {
 
   std::expected<core::SellerId, ListingProblem> ShopOf(const core::Actor& actor) {
     auto shop = sellers.ApprovedShopOf(actor);
+    if (!shop && shop.error() == sellers::ApplicationError::shop_suspended) {
+      return Problem(ListingError::shop_suspended);
+    }
     if (!shop) return Problem(ListingError::not_a_seller);
     return shop->id;
   }

@@ -31,6 +31,8 @@ std::expected<Shop, ApplicationError> ApplicationService::Apply(const core::Acto
     for (const Shop& owned : ShopRepository::FindByOwner(connection, *actor.user)) {
       if (owned.status == ShopStatus::pending) return std::unexpected(ApplicationError::application_open);
       if (owned.status == ShopStatus::approved) return std::unexpected(ApplicationError::already_seller);
+      // A new application must not be the way around a suspension.
+      if (owned.status == ShopStatus::suspended) return std::unexpected(ApplicationError::shop_suspended);
     }
     NewShop shop{*actor.user, valid->shop_name, valid->description, valid->city, ShopStatus::pending};
     shop.phone = valid->phone;
@@ -52,6 +54,7 @@ std::expected<void, ApplicationError> ApplicationService::CanApply(const core::A
   for (const Shop& shop : owned) {
     if (shop.status == ShopStatus::pending) return std::unexpected(ApplicationError::application_open);
     if (shop.status == ShopStatus::approved) return std::unexpected(ApplicationError::already_seller);
+    if (shop.status == ShopStatus::suspended) return std::unexpected(ApplicationError::shop_suspended);
   }
   return {};
 }
@@ -156,6 +159,8 @@ std::string_view ErrorCode(ApplicationError error) {
       return "application_pending";
     case ApplicationError::application_rejected:
       return "application_rejected";
+    case ApplicationError::shop_suspended:
+      return "shop_suspended";
   }
   return "application_error";
 }

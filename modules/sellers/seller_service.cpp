@@ -3,6 +3,7 @@
 #include "embedded/sellers_migrations.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 #include "manmulsang/text/characters.hpp"
+#include "seller_service_impl.hpp"
 #include "shop_repository.hpp"
 
 namespace manmulsang::sellers {
@@ -25,11 +26,6 @@ std::expected<void, SellerError> Validate(const DeliveryOptions& options) {
 }
 
 }  // namespace
-
-struct SellerService::Impl {
-  db::Database& database;
-  const core::Clock& clock;
-};
 
 SellerService::SellerService(db::Database& database, const core::Clock& clock)
     : impl_(std::make_unique<Impl>(Impl{database, clock})) {}
@@ -90,6 +86,9 @@ std::expected<Shop, ApplicationError> SellerService::ApprovedShopOf(const core::
     if (shop.status == ShopStatus::approved) return std::move(shop);
   }
   if (owned.empty()) return std::unexpected(ApplicationError::not_a_seller);
+  if (std::ranges::any_of(owned, [](const Shop& shop) { return shop.status == ShopStatus::suspended; })) {
+    return std::unexpected(ApplicationError::shop_suspended);
+  }
   return std::unexpected(owned.back().status == ShopStatus::pending ? ApplicationError::application_pending
                                                                     : ApplicationError::application_rejected);
 }

@@ -10,13 +10,16 @@ namespace {
 
 constexpr std::string_view kColumns =
     "SELECT id, owner_user_id, name, description, city, status, created_at, courier_fee, free_courier_from, "
-    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url FROM shops";
+    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url, suspension_reason, suspended_at, "
+    "suspended_by FROM shops";
 constexpr std::string_view kFindById =
     "SELECT id, owner_user_id, name, description, city, status, created_at, courier_fee, free_courier_from, "
-    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url FROM shops WHERE id = $1";
+    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url, suspension_reason, suspended_at, "
+    "suspended_by FROM shops WHERE id = $1";
 constexpr std::string_view kFindByOwner =
     "SELECT id, owner_user_id, name, description, city, status, created_at, courier_fee, free_courier_from, "
-    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url FROM shops WHERE owner_user_id = $1 "
+    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url, suspension_reason, suspended_at, "
+    "suspended_by FROM shops WHERE owner_user_id = $1 "
     "ORDER BY id";
 constexpr std::string_view kUpdateDelivery =
     "UPDATE shops SET courier_fee = $1, free_courier_from = $2, pickup_offered = $3, pickup_place = $4 "
@@ -25,11 +28,24 @@ constexpr std::string_view kUpdateLogo = "UPDATE shops SET logo_url = $1 WHERE i
 constexpr std::string_view kCountByStatus = "SELECT COUNT(*) FROM shops WHERE status = $1";
 constexpr std::string_view kFindByStatus =
     "SELECT id, owner_user_id, name, description, city, status, created_at, courier_fee, free_courier_from, "
-    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url FROM shops WHERE status = $1 "
+    "pickup_offered, pickup_place, phone, rejection_reason, decided_at, logo_url, suspension_reason, suspended_at, "
+    "suspended_by FROM shops WHERE status = $1 "
     "ORDER BY id LIMIT $2 OFFSET $3";
 // Only a pending application is decided: the WHERE makes a second decision change nothing.
 constexpr std::string_view kDecide =
     "UPDATE shops SET status = $2, rejection_reason = $3, decided_at = $4 WHERE id = $1 AND status = 'pending'";
+// Conditional on the status, so that of two admins racing only one changes the shop.
+constexpr std::string_view kSuspend =
+    "UPDATE shops SET status = 'suspended', suspension_reason = $2, suspended_at = $3, suspended_by = $4 "
+    "WHERE id = $1 AND status = 'approved'";
+constexpr std::string_view kUnsuspend = "UPDATE shops SET status = 'approved' WHERE id = $1 AND status = 'suspended'";
+// The admin's shop list, newest first: $1 a status or '' for all; $2 a shop or owner id (0: any);
+// $3 a LIKE pattern over the name and phone ('%' for any).
+constexpr std::string_view kSearchWhere =
+    " WHERE ($1 = '' OR status = $1) AND ($2 = 0 OR id = $2 OR owner_user_id = $2) "
+    "AND (name LIKE $3 ESCAPE '\\' OR phone LIKE $3 ESCAPE '\\')";
+constexpr std::string_view kSearchOrder = " ORDER BY id DESC LIMIT $4 OFFSET $5";
+constexpr std::string_view kCountSearch = "SELECT COUNT(*) FROM shops";
 constexpr std::string_view kInsert =
     "INSERT INTO shops (owner_user_id, name, description, city, status, created_at, courier_fee, "
     "free_courier_from, pickup_offered, pickup_place, phone, logo_url) "
@@ -57,6 +73,9 @@ Shop FromRow(const db::Row& row) {
   shop.rejection_reason = row.Text(12);
   if (auto decided_at = row.OptionalInt(13)) shop.decided_at = core::FromUnixSeconds(*decided_at);
   shop.logo_url = row.Text(14);
+  shop.suspension_reason = row.Text(15);
+  if (auto suspended_at = row.OptionalInt(16)) shop.suspended_at = core::FromUnixSeconds(*suspended_at);
+  if (auto suspended_by = row.OptionalInt(17)) shop.suspended_by = core::UserId{*suspended_by};
   return shop;
 }
 
@@ -149,6 +168,32 @@ std::vector<Shop> ShopRepository::FindByStatus(db::Connection& connection, ShopS
 bool ShopRepository::Decide(db::Connection& connection, core::SellerId shop, ShopStatus status,
                             std::string_view rejection_reason, std::int64_t decided_at) {
   return connection.Execute(kDecide, {shop.value, ShopStatusName(status), rejection_reason, decided_at}) == 1;
+}
+
+bool ShopRepository::Suspend(db::Connection& connection, core::SellerId shop, std::string_view reason,
+                             std::int64_t suspended_at, core::UserId admin) {
+  return connection.Execute(kSuspend, {shop.value, reason, suspended_at, admin.value}) == 1;
+}
+
+bool ShopRepository::Unsuspend(db::Connection& connection, core::SellerId shop) {
+  return connection.Execute(kUnsuspend, {shop.value}) == 1;
+}
+
+std::int64_t ShopRepository::CountMatching(db::Connection& connection, const ShopMatch& match) {
+  static const std::string sql = std::string(kCountSearch) + std::string(kSearchWhere);
+  auto row = connection.QueryOne(sql, {match.status, match.id, std::string_view(match.name_pattern)});
+  return row ? row->Int(0) : 0;
+}
+
+std::vector<Shop> ShopRepository::FindMatching(db::Connection& connection, const ShopMatch& match, std::int64_t limit,
+                                               std::int64_t offset) {
+  static const std::string sql = std::string(kColumns) + std::string(kSearchWhere) + std::string(kSearchOrder);
+  std::vector<Shop> shops;
+  for (const db::Row& row :
+       connection.Query(sql, {match.status, match.id, std::string_view(match.name_pattern), limit, offset})) {
+    shops.push_back(FromRow(row));
+  }
+  return shops;
 }
 
 }  // namespace manmulsang::sellers

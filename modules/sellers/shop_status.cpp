@@ -8,6 +8,8 @@ std::string_view ShopStatusName(ShopStatus status) {
       return "approved";
     case ShopStatus::rejected:
       return "rejected";
+    case ShopStatus::suspended:
+      return "suspended";
     case ShopStatus::pending:
       break;
   }
@@ -18,6 +20,7 @@ std::optional<ShopStatus> ParseShopStatus(std::string_view name) {
   if (name == "pending") return ShopStatus::pending;
   if (name == "approved") return ShopStatus::approved;
   if (name == "rejected") return ShopStatus::rejected;
+  if (name == "suspended") return ShopStatus::suspended;
   return std::nullopt;
 }
 

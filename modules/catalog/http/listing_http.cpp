@@ -39,6 +39,7 @@ http::ApiProblem ProblemOf(const ListingProblem& problem) {
   const std::string code(ErrorCode(problem.error));
   switch (problem.error) {
     case ListingError::not_a_seller:
+    case ListingError::shop_suspended:
       return {http::Status::forbidden, code, ""};
     case ListingError::listing_not_found:
       return {http::Status::not_found, code, ""};

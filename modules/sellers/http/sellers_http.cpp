@@ -35,6 +35,7 @@ http::ApiProblem ProblemOf(ApplicationError error) {
     case ApplicationError::not_a_seller:
     case ApplicationError::application_pending:
     case ApplicationError::application_rejected:
+    case ApplicationError::shop_suspended:
       return {Status::forbidden, code, ""};
   }
   return {Status::bad_request, code, field};
@@ -71,6 +72,8 @@ void AddSellerRoutes(http::Router& router, html::Renderer& renderer, const Selle
   AddApplicationPages(router, http);
   AddShopLogoRoutes(router, http);
   AddAdminSellerPages(router, http);
+  AddShopAdminApi(router, http);
+  AddShopAdminPages(router, http);
 }
 
 }  // namespace manmulsang::sellers

@@ -22,6 +22,8 @@ namespace manmulsang::sellers {
 // A refusal on its way out: status, snake_case code (t.sellers.error.<code>) and the field.
 
 http::ApiProblem ProblemOf(ApplicationError error);
+// An admin's refusal about a shop (admin_shop_api.cpp); its words are t.sellers.shop_error.<code>.
+http::ApiProblem ProblemOf(ShopAdminError error);
 
 // The shared state of the handlers.
 struct SellersHttp {
@@ -39,7 +41,20 @@ struct SellersHttp {
     return Text(request, "sellers.error." + std::string(code));
   }
   void ForgetShopPage(core::SellerId shop) const { services.page_cache.Invalidate("/s/" + std::to_string(shop.value)); }
+  // A suspension hides a shop's listings from every page that may show them — the home page,
+  // category, shop and product pages — so this node's cached pages all go (suspensions are rare);
+  // other nodes' cached pages end with their lifetimes.
+  void ForgetListingPages() const { services.page_cache.Clear(); }
+  http::Response ShopError(const http::Request& request, const http::ApiProblem& problem) const {
+    return html::ApiError(renderer, request, problem, "sellers.shop_error." + problem.code);
+  }
 };
+
+// The admin's shop list from ?q=&status=&page=&per_page= (invalid_query, invalid_status).
+inline constexpr std::size_t kMaxShopSearchText = 100;  // bytes
+std::expected<ShopSearch, http::ApiProblem> ParseShopSearch(const http::Request& request);
+// A shop as the admin's API shows it: the application's fields, and the suspension (or null).
+boost::json::object AdminShopJson(const Shop& shop);
 
 // The application as the API shows it (to its applicant and to admins).
 boost::json::object ApplicationJson(const Shop& shop);
@@ -55,5 +70,7 @@ void AddApplicationApi(http::Router& router, const SellersHttp& http);
 void AddShopLogoRoutes(http::Router& router, const SellersHttp& http);
 void AddApplicationPages(http::Router& router, const SellersHttp& http);
 void AddAdminSellerPages(http::Router& router, const SellersHttp& http);
+void AddShopAdminApi(http::Router& router, const SellersHttp& http);
+void AddShopAdminPages(http::Router& router, const SellersHttp& http);
 
 }  // namespace manmulsang::sellers

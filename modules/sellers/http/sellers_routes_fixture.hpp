@@ -29,7 +29,8 @@ class SellerRoutesTest : public ::testing::Test, public testing::RouteTestFixtur
     other_ = ids[1];
     admin_ = ids[2];
     seller_ = ids[3];
-    AddSellerRoutes(router_, renderer_, {applications_, page_cache_, sellers_, media_});
+    AddSellerRoutes(router_, renderer_,
+                    {applications_, page_cache_, sellers_, media_, store_.services().catalog, store_.services().audit});
   }
 
   static std::string Field(const http::Response& response) {

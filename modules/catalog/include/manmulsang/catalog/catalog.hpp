@@ -40,6 +40,19 @@ struct ShopRating {
   std::int64_t count = 0;  // reviews
 };
 
+// A shop an admin suspended or unsuspended, and the listings that were hidden or shown with it
+// (for the pages to forget).
+struct ShopSuspension {
+  sellers::Shop shop;
+  std::vector<core::ProductId> listings;
+};
+
+// A shop's listings (options not counted): active, and all but deleted ones.
+struct ShopListingCounts {
+  std::int64_t active = 0;
+  std::int64_t all = 0;
+};
+
 // Categories and products: the listings buyers browse.
 class CatalogService {
  public:
@@ -139,6 +152,17 @@ class CatalogService {
                                                                      const ReportQueueFilter& filter);
   // Listings with at least one open report (the admin home's queue count).
   std::int64_t CountOpenReports();
+
+  // An admin suspends a shop (sellers::SellerService::SuspendIn: reason required, audited
+  // "shop.suspend") and, in the same transaction, its active listings are hidden: they leave
+  // search, category, shop and product pages and checkout at once (shop_suspension.cpp says why
+  // this way). Its orders are untouched, so open ones are still shipped or cancelled. Unsuspending
+  // shows again exactly the listings the suspension hid ("shop.unsuspend").
+  std::expected<ShopSuspension, sellers::ShopAdminError> SuspendShop(const core::Actor& admin, core::SellerId shop,
+                                                                     std::string_view reason);
+  std::expected<ShopSuspension, sellers::ShopAdminError> UnsuspendShop(const core::Actor& admin,
+                                                                       core::SellerId shop, std::string_view reason);
+  ShopListingCounts CountShopListings(core::SellerId shop);
 
  private:
   struct Impl;

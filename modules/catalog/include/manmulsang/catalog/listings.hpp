@@ -45,6 +45,7 @@ struct ListingInput {
 
 enum class ListingError {
   not_a_seller,       // 403: the actor has no approved shop
+  shop_suspended,     // 403: an admin suspended the actor's shop; listings wait until it is lifted
   listing_not_found,  // 404: unknown, deleted, a variant row, or another shop's
   invalid_field,      // 400: the field is named
   too_many_images,    // 400: kMaxListingImages already

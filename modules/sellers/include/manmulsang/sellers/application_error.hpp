@@ -21,6 +21,7 @@ enum class ApplicationError {
   not_a_seller,           // 403: never applied (the check before listing)
   application_pending,    // 403: waiting for an admin
   application_rejected,   // 403: turned down; the member may apply again
+  shop_suspended,         // 403: the member's shop is suspended by an admin (the check before listing)
 };
 
 std::string_view ErrorCode(ApplicationError error);   // snake_case, as above

@@ -19,9 +19,11 @@
 
 namespace manmulsang::sellers {
 
-enum class ShopStatus { pending, approved, rejected };
+// suspended: an approved shop an admin has stopped; its listings are hidden until it is
+// unsuspended (approved again), its open orders are still fulfilled.
+enum class ShopStatus { pending, approved, rejected, suspended };
 
-// A shop's status as the store and the API spell it: "pending", "approved", "rejected".
+// A shop's status as the store and the API spell it: "pending", "approved", "rejected", "suspended".
 std::string_view ShopStatusName(ShopStatus status);
 std::optional<ShopStatus> ParseShopStatus(std::string_view name);
 
@@ -41,6 +43,11 @@ struct Shop {
   std::optional<core::TimePoint> decided_at;
   // "/media/<name>" of the shop's logo (list size, media::StoredImage::list_url); empty = none.
   std::string logo_url;
+  // The last suspension: the admin's reason, when and by whom (kept after an unsuspension as its
+  // record; none for a shop never suspended).
+  std::string suspension_reason;
+  std::optional<core::TimePoint> suspended_at;
+  std::optional<core::UserId> suspended_by;
 };
 
 struct NewShop {
@@ -63,6 +70,38 @@ enum class SellerError {
 
 // The words people read are in the i18n catalogs, keyed by the code.
 std::string_view ErrorCode(SellerError error);
+
+// Why an admin's look-up or change of a shop was refused.
+enum class ShopAdminError {
+  forbidden,       // 403: only admins
+  shop_not_found,  // 404
+  invalid_reason,  // 400: blank (suspending needs one), too long, or control characters
+  invalid_page,    // 400: page < 1, per_page outside 1..100
+  not_approved,    // 409: only an approved shop is suspended (already suspended, pending, rejected)
+  not_suspended,   // 409: only a suspended shop is unsuspended
+};
+
+std::string_view ErrorCode(ShopAdminError error);   // snake_case, as above
+std::string_view ErrorField(ShopAdminError error);  // "reason", "page" or ""
+
+inline constexpr std::size_t kMaxSuspensionReason = 500;  // bytes, audit::kMaxReasonBytes
+inline constexpr int kMaxShopsPerPage = 100;
+
+// The admin's shop list: text is a shop or owner id (digits) or a part of the shop's name or
+// phone; none of it lists every shop. Newest first.
+struct ShopSearch {
+  std::string text;
+  std::optional<ShopStatus> status;
+  int page = 1;
+  int per_page = 20;
+};
+
+struct ShopSearchPage {
+  std::vector<Shop> items;
+  std::int64_t total = 0;
+  int page = 1;
+  int per_page = 20;
+};
 
 // Shops that own products. Applications and their approval: ApplicationService (applications.hpp).
 class SellerService {
@@ -95,8 +134,23 @@ class SellerService {
   // already (the file before the row). Anyone else gets shop_not_found. Returns the shop as stored.
   std::expected<Shop, SellerError> SetLogo(const core::Actor& actor, core::SellerId shop, std::string_view logo_url);
 
+  // --- Admins only (forbidden for everyone else) ---
+  std::expected<ShopSearchPage, ShopAdminError> SearchShops(const core::Actor& admin, const ShopSearch& search);
+  std::expected<Shop, ShopAdminError> ShopForAdmin(const core::Actor& admin, core::SellerId shop);
+  // How many shops have status (the admin console's figures).
+  std::int64_t CountShops(ShopStatus status);
+
   // --- A step inside a caller's transaction (checkout reads the options it charges by) ---
   std::vector<Shop> FindShopsIn(db::Connection& connection, std::span<const core::SellerId> ids);
+  // An admin suspends an approved shop (reason required) or lifts a suspension (reason optional),
+  // and the audit log records "shop.suspend" / "shop.unsuspend" in the same transaction. Only the
+  // shop's row changes here: the caller hides or shows its listings in the same transaction
+  // (catalog::CatalogService::SuspendShop is the one caller), so the shop and its listings never
+  // disagree. Conditional on the status, so two admins racing change it once.
+  std::expected<Shop, ShopAdminError> SuspendIn(db::Connection& connection, const core::Actor& admin,
+                                                core::SellerId shop, std::string_view reason, core::TimePoint now);
+  std::expected<Shop, ShopAdminError> UnsuspendIn(db::Connection& connection, const core::Actor& admin,
+                                                  core::SellerId shop, std::string_view reason, core::TimePoint now);
 
  private:
   struct Impl;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "manmulsang/audit/audit.hpp"
+#include "manmulsang/catalog/catalog.hpp"
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/page_cache.hpp"
 #include "manmulsang/http/router.hpp"
@@ -15,6 +17,10 @@ struct SellerHttpServices {
   // The shop's logo: the owner's shop, and the pipeline that checks and stores the picture.
   SellerService& sellers;
   const media::MediaLibrary& media;
+  // The admin's shops: a suspension hides the shop's listings through the catalog, in the same
+  // transaction; a shop's page shows its listings count and its audit history.
+  catalog::CatalogService& catalog;
+  audit::AuditLog& audit;
 };
 
 // Seller onboarding (issue 5). JSON (docs/ARCHITECTURE.md, public interface; errors {"error": {code, message, field}}):
@@ -34,6 +40,12 @@ struct SellerHttpServices {
 //   GET /seller/application (the applicant's status view, with the logo form),
 //   POST /seller/shop/logo (multipart `logo`: replaces the logo),
 //   GET /admin/sellers?page= (pending applications), POST /admin/sellers/:id/approve | reject {reason}.
+// The admin's shops (issue 11), pages and their JSON twins (docs/openapi.yaml):
+//   GET /admin/shops?q=&status=&page= and /api/v1/admin/shops (search by shop or owner id, name
+//        or phone; status filter; newest first), GET /admin/shops/:id and /api/v1/admin/shops/:id
+//        (owner, phone, city, status, listings, delivery options, audit history),
+//   POST /admin/shops/:id/suspend | unsuspend {reason} (form) and /api/v1/admin/shops/:id/suspend |
+//        unsuspend {"reason"}: 400 invalid_reason, 404 shop_not_found, 409 not_approved | not_suspended.
 // Also registers the templates ("sellers/*") and messages (t.sellers.*) with renderer.
 void AddSellerRoutes(http::Router& router, html::Renderer& renderer, const SellerHttpServices& services);
 
