@@ -30,8 +30,12 @@ class AuthApi {
     if (!email) return Error(request, email.error());
     if (!password) return Error(request, password.error());
     if (!name) return Error(request, name.error());
-    RegisterCommand command{
-        .email = std::string(*email), .password = std::string(*password), .name = std::string(*name)};
+    auto phone = http::OptionalStringField(*body, "phone");
+    if (!phone) return Error(request, phone.error());
+    RegisterCommand command{.email = std::string(*email),
+                            .password = std::string(*password),
+                            .name = std::string(*name),
+                            .phone = std::string(phone->value_or(""))};
     auto signed_in = accounts_.SignUp(command, SessionKind::api);
     if (!signed_in) return Error(request, signed_in.error());
     return SignedInResponse(*signed_in, http::Status::created);
@@ -54,6 +58,28 @@ class AuthApi {
       return response;
     }
     return SignedInResponse(*signed_in, http::Status::ok);
+  }
+
+  // The member's side of an admin-issued reset code; answers 204 and signs no one in.
+  http::Response ResetPassword(http::Request& request) const {
+    auto body = http::ParseJsonObject(request);
+    if (!body) return Error(request, body.error());
+    auto email = StringField(*body, "email");
+    auto code = StringField(*body, "code");
+    auto password = StringField(*body, "password");
+    if (!email) return Error(request, email.error());
+    if (!code) return Error(request, code.error());
+    if (!password) return Error(request, password.error());
+    auto reset = accounts_.ResetPassword(*email, *code, *password, request.remote_address());
+    if (!reset) {
+      http::Response response = Error(request, reset.error());
+      if (reset.error() == AccountError::too_many_attempts) {
+        const auto wait = accounts_.LoginRetryAfter(*email, request.remote_address());
+        response.SetHeader("Retry-After", std::to_string(std::max<long long>(1, wait.count())));
+      }
+      return response;
+    }
+    return http::Response(http::Status::no_content, "", "");
   }
 
   http::Response Logout(http::Request& request) const {
@@ -102,6 +128,8 @@ void AddAccountApiRoutes(http::Router& router, const html::Renderer& renderer, A
       "/api/v1/auth/register", [api](http::Request& request) { return api->Register(request); }, small_body);
   router.Post(
       "/api/v1/auth/login", [api](http::Request& request) { return api->Login(request); }, small_body);
+  router.Post(
+      "/api/v1/auth/reset-password", [api](http::Request& request) { return api->ResetPassword(request); }, small_body);
   router.Post(
       "/api/v1/auth/logout", [api](http::Request& request) { return api->Logout(request); }, small_body);
   router.Get("/api/v1/me", [api](http::Request& request) { return api->Me(request); }, {.no_store = true});

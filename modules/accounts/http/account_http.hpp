@@ -32,8 +32,12 @@ void SetSessionCookie(http::Response& response, const http::Request& request, st
 void ClearSessionCookie(http::Response& response, const http::Request& request);
 
 boost::json::object UserJson(const User& user);
+// UserJson plus what an admin sees: phone, created_at, suspended, suspended_at, suspension_reason.
+boost::json::object MemberJson(const User& member);
 
 void AddAccountApiRoutes(http::Router& router, const html::Renderer& renderer, AccountService& accounts);
 void AddAccountPages(http::Router& router, const html::Renderer& renderer, AccountService& accounts);
+void AddMemberAdminApi(http::Router& router, const html::Renderer& renderer, AccountService& accounts);
+void AddMemberAdminPages(http::Router& router, const html::Renderer& renderer, AccountService& accounts);
 
 }  // namespace manmulsang::accounts

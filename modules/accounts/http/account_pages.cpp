@@ -17,7 +17,9 @@ class AccountPages {
   http::Response ShowLogin(http::Request& request) const {
     const std::string next = SafeNext(request.Query("next").value_or("/"));
     if (request.context().actor.signed_in()) return http::Response::Redirect(next);
-    return renderer_.Page(request, "accounts/login", FormData(request, "accounts.login_title", next));
+    html::Data data = FormData(request, "accounts.login_title", next);
+    if (request.Query("reset")) data.set("notice", Text(request, "accounts.reset_done"));
+    return renderer_.Page(request, "accounts/login", std::move(data));
   }
 
   http::Response SubmitLogin(http::Request& request) const {
@@ -49,15 +51,55 @@ class AccountPages {
     const std::string next = SafeNext(form.GetOr("next", "/"));
     RegisterCommand command{.email = std::string(form.GetOr("email")),
                             .password = std::string(form.GetOr("password")),
-                            .name = std::string(form.GetOr("name"))};
+                            .name = std::string(form.GetOr("name")),
+                            .phone = std::string(form.GetOr("phone"))};
     auto signed_in = accounts_.SignUp(command, SessionKind::browser);
     if (!signed_in) {
       html::Data data = FormData(request, "accounts.register_title", next);
       data.set("email", command.email);
       data.set("name", command.name);
+      data.set("phone", command.phone);
       return Failure(request, "accounts/register", std::move(data), signed_in.error());
     }
     return SignedInRedirect(request, signed_in->token, next);
+  }
+
+  // The member's side of an admin-issued reset code: no sign-in needed (that is the point).
+  http::Response ShowResetPassword(http::Request& request) const {
+    html::Data data;
+    data.set("title", Text(request, "accounts.reset_title"));
+    data.set("email", std::string(request.Query("email").value_or("")));
+    return renderer_.Page(request, "accounts/reset_password", std::move(data));
+  }
+
+  http::Response SubmitResetPassword(http::Request& request) const {
+    const http::Form& form = request.form();
+    const std::string_view email = form.GetOr("email");
+    const std::string_view password = form.GetOr("password");
+    html::Data data;
+    data.set("title", Text(request, "accounts.reset_title"));
+    data.set("email", std::string(email));
+    if (password != form.GetOr("password_again")) {
+      data.set("message", Text(request, MessageKey("passwords_differ")));
+      data.set("code", std::string(form.GetOr("code")));
+      data.set("password_invalid", html::Data(true));
+      http::Response response =
+          renderer_.Page(request, "accounts/reset_password", std::move(data), http::Status::bad_request);
+      response.cacheable = false;
+      return response;
+    }
+    auto reset = accounts_.ResetPassword(email, form.GetOr("code"), password, request.remote_address());
+    if (!reset) {
+      // A wrong code is typed again from the admin's note; a refused password keeps the code.
+      if (reset.error() != AccountError::invalid_reset_code) data.set("code", std::string(form.GetOr("code")));
+      http::Response response = Failure(request, "accounts/reset_password", std::move(data), reset.error());
+      if (reset.error() == AccountError::too_many_attempts) {
+        const auto wait = accounts_.LoginRetryAfter(email, request.remote_address());
+        response.SetHeader("Retry-After", std::to_string(std::max<long long>(1, wait.count())));
+      }
+      return response;
+    }
+    return http::Response::Redirect("/login?reset=1");
   }
 
   http::Response Logout(http::Request& request) const {
@@ -68,6 +110,10 @@ class AccountPages {
   }
 
  private:
+  std::string Text(const http::Request& request, std::string_view key) const {
+    return std::string(renderer_.Translate(request.context().locale, key));
+  }
+
   html::Data FormData(const http::Request& request, std::string_view title_key, const std::string& next) const {
     html::Data data;
     data.set("title", std::string(renderer_.Translate(request.context().locale, title_key)));
@@ -117,6 +163,10 @@ void AddAccountPages(http::Router& router, const html::Renderer& renderer, Accou
   router.Get("/register", [pages](http::Request& request) { return pages->ShowRegister(request); });
   router.Post(
       "/register", [pages](http::Request& request) { return pages->SubmitRegister(request); }, small_body);
+  router.Get("/reset-password", [pages](http::Request& request) { return pages->ShowResetPassword(request); },
+             {.no_store = true});
+  router.Post("/reset-password", [pages](http::Request& request) { return pages->SubmitResetPassword(request); },
+              {.body_limit = kAuthBodyLimit, .no_store = true});
   router.Post(
       "/logout", [pages](http::Request& request) { return pages->Logout(request); }, small_body);
 }

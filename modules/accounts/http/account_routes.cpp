@@ -111,6 +111,8 @@ void AddAccountRoutes(http::Router& router, html::Renderer& renderer, AccountSer
   renderer.AddMessages(embedded::accounts_i18n());
   AddAccountApiRoutes(router, renderer, accounts);
   AddAccountPages(router, renderer, accounts);
+  AddMemberAdminApi(router, renderer, accounts);
+  AddMemberAdminPages(router, renderer, accounts);
 }
 
 }  // namespace manmulsang::accounts
