@@ -28,6 +28,12 @@ std::string_view ErrorCode(ReviewError error) {
       return "forbidden";
     case ReviewError::too_many_photos:
       return "too_many_photos";
+    case ReviewError::invalid_reason:
+      return "invalid_reason";
+    case ReviewError::no_open_reports:
+      return "no_open_reports";
+    case ReviewError::invalid_query:
+      return "invalid_query";
   }
   return "invalid_input";
 }

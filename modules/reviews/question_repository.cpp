@@ -4,7 +4,8 @@ namespace manmulsang::reviews {
 namespace {
 
 constexpr std::string_view kFind =
-    "SELECT id, product_id, seller_id, asker_id, asker_name, body, is_private, answer, answered_at, created_at "
+    "SELECT id, product_id, seller_id, asker_id, asker_name, body, is_private, answer, answered_at, created_at, "
+    "hidden, hidden_reason "
     "FROM questions WHERE id = $1";
 constexpr std::string_view kInsert =
     "INSERT INTO questions (product_id, seller_id, asker_id, asker_name, body, is_private, created_at) "
@@ -12,20 +13,26 @@ constexpr std::string_view kInsert =
 constexpr std::string_view kSetAnswer = "UPDATE questions SET answer = $1, answered_at = $2 WHERE id = $3";
 // $2: the viewer's id (0 for nobody), $3: 1 when the viewer sees every private question.
 constexpr std::string_view kForProduct =
-    "SELECT id, product_id, seller_id, asker_id, asker_name, body, is_private, answer, answered_at, created_at "
-    "FROM questions WHERE product_id = $1 AND (is_private = 0 OR asker_id = $2 OR $3 = 1) "
+    "SELECT id, product_id, seller_id, asker_id, asker_name, body, is_private, answer, answered_at, created_at, "
+    "hidden, hidden_reason "
+    "FROM questions WHERE product_id = $1 AND (is_private = 0 OR asker_id = $2 OR $3 = 1) AND (hidden = 0 OR asker_id "
+    "= $2) "
     "ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5";
 constexpr std::string_view kCountForProduct =
-    "SELECT COUNT(*) FROM questions WHERE product_id = $1 AND (is_private = 0 OR asker_id = $2 OR $3 = 1)";
+    "SELECT COUNT(*) FROM questions WHERE product_id = $1 AND (is_private = 0 OR asker_id = $2 OR $3 = 1) AND (hidden "
+    "= 0 OR asker_id = $2)";
 constexpr std::string_view kUnansweredForShop =
-    "SELECT id, product_id, seller_id, asker_id, asker_name, body, is_private, answer, answered_at, created_at "
-    "FROM questions WHERE seller_id = $1 AND answered_at IS NULL ORDER BY created_at, id LIMIT $2 OFFSET $3";
+    "SELECT id, product_id, seller_id, asker_id, asker_name, body, is_private, answer, answered_at, created_at, "
+    "hidden, hidden_reason "
+    "FROM questions WHERE seller_id = $1 AND hidden = 0 AND answered_at IS NULL ORDER BY created_at, id LIMIT $2 "
+    "OFFSET $3";
 constexpr std::string_view kAllForShop =
-    "SELECT id, product_id, seller_id, asker_id, asker_name, body, is_private, answer, answered_at, created_at "
-    "FROM questions WHERE seller_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3";
+    "SELECT id, product_id, seller_id, asker_id, asker_name, body, is_private, answer, answered_at, created_at, "
+    "hidden, hidden_reason "
+    "FROM questions WHERE seller_id = $1 AND hidden = 0 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3";
 constexpr std::string_view kCountUnansweredForShop =
-    "SELECT COUNT(*) FROM questions WHERE seller_id = $1 AND answered_at IS NULL";
-constexpr std::string_view kCountAllForShop = "SELECT COUNT(*) FROM questions WHERE seller_id = $1";
+    "SELECT COUNT(*) FROM questions WHERE seller_id = $1 AND hidden = 0 AND answered_at IS NULL";
+constexpr std::string_view kCountAllForShop = "SELECT COUNT(*) FROM questions WHERE seller_id = $1 AND hidden = 0";
 
 Question FromRow(const db::Row& row) {
   Question question;
@@ -39,6 +46,8 @@ Question FromRow(const db::Row& row) {
   question.answer = row.OptionalText(7);
   if (auto answered = row.OptionalInt(8)) question.answered_at = core::FromUnixSeconds(*answered);
   question.created_at = core::FromUnixSeconds(row.Int(9));
+  question.hidden = row.Int(10) != 0;
+  question.hidden_reason = row.Text(11);
   return question;
 }
 

@@ -1,7 +1,10 @@
 #include <algorithm>
 
+#include "manmulsang/audit/audit.hpp"
 #include "manmulsang/reviews/questions.hpp"
 #include "question_repository.hpp"
+#include "report_queue.hpp"
+#include "report_repository.hpp"
 #include "review_text.hpp"
 
 namespace manmulsang::reviews {
@@ -69,7 +72,9 @@ std::expected<Question, ReviewError> QuestionService::Answer(const core::Actor& 
   auto question =
       impl_->database.Read([&](db::Connection& connection) { return QuestionRepository::Find(connection, id); });
   // Another shop's question is answered as if it did not exist.
-  if (!question || !impl_->OwnsShop(actor, question->shop)) return std::unexpected(ReviewError::question_not_found);
+  if (!question || question->hidden || !impl_->OwnsShop(actor, question->shop)) {
+    return std::unexpected(ReviewError::question_not_found);
+  }
   const std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
   impl_->database.Write(
       [&](db::Connection& connection) { QuestionRepository::SetAnswer(connection, id, *answer, now); });
@@ -94,6 +99,94 @@ std::expected<QuestionPage, ReviewError> QuestionService::ForShop(const core::Ac
     result.total = QuestionRepository::CountForShop(connection, own->id, unanswered_only);
   });
   return result;
+}
+
+std::expected<Question, ReviewError> QuestionService::Report(const core::Actor& actor, QuestionId id,
+                                                             std::string_view reason) {
+  if (!actor.signed_in()) return std::unexpected(ReviewError::question_not_found);
+  std::optional<std::string> cleaned = CleanText(reason, 0, kMaxReportReason);
+  if (!cleaned) return std::unexpected(ReviewError::invalid_text);
+  const std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
+  std::optional<Question> reported;
+  auto added = impl_->database.Write([&](db::Connection& connection) -> std::expected<void, ReviewError> {
+    reported = QuestionRepository::Find(connection, id);
+    // What the member cannot see, they cannot report: a hidden question, another's private one.
+    if (!reported || reported->hidden) return std::unexpected(ReviewError::question_not_found);
+    if (reported->is_private && reported->asker != *actor.user && !impl_->OwnsShop(actor, reported->shop)) {
+      return std::unexpected(ReviewError::question_not_found);
+    }
+    if (!ReportRepository::AddQuestionReport(connection, id, *actor.user, *cleaned, now)) {
+      return std::unexpected(ReviewError::already_reported);
+    }
+    return {};
+  });
+  if (!added) return std::unexpected(added.error());
+  return std::move(*reported);
+}
+
+std::expected<Question, ReviewError> QuestionService::SetHidden(const core::Actor& actor, QuestionId id, bool hidden,
+                                                                std::string_view reason) {
+  if (!actor.is(core::Role::admin)) return std::unexpected(ReviewError::forbidden);
+  std::optional<std::string> cleaned = CleanText(reason, hidden ? 1 : 0, kMaxModerationReason);
+  if (!cleaned) return std::unexpected(ReviewError::invalid_reason);
+  const core::TimePoint now = impl_->clock.Now();
+  auto changed = impl_->database.Write([&](db::Connection& connection) -> std::expected<Question, ReviewError> {
+    if (!QuestionRepository::Find(connection, id)) return std::unexpected(ReviewError::question_not_found);
+    // Conditional: of two admins at once, the second changes nothing and records nothing.
+    if (ReportRepository::SetHidden(connection, ReportRepository::Subject::question, id.value, hidden, *cleaned,
+                                    core::ToUnixSeconds(now))) {
+      if (hidden) {
+        ReportRepository::Resolve(connection, ReportRepository::Subject::question, id.value,
+                                  ReportRepository::Outcome::hidden);
+      }
+      audit::RecordIn(connection, now,
+                      audit::AuditEntry{*actor.user, hidden ? "question.hide" : "question.restore", "question",
+                                        std::to_string(id.value), hidden ? "shown" : "hidden",
+                                        hidden ? "hidden" : "shown", *cleaned});
+    }
+    return *QuestionRepository::Find(connection, id);
+  });
+  return changed;
+}
+
+std::expected<void, ReviewError> QuestionService::DismissReports(const core::Actor& actor, QuestionId id,
+                                                                 std::string_view reason) {
+  if (!actor.is(core::Role::admin)) return std::unexpected(ReviewError::forbidden);
+  std::optional<std::string> cleaned = CleanText(reason, 0, kMaxModerationReason);
+  if (!cleaned) return std::unexpected(ReviewError::invalid_reason);
+  const core::TimePoint now = impl_->clock.Now();
+  return impl_->database.Write([&](db::Connection& connection) -> std::expected<void, ReviewError> {
+    if (!QuestionRepository::Find(connection, id)) return std::unexpected(ReviewError::question_not_found);
+    const std::int64_t closed = ReportRepository::Resolve(connection, ReportRepository::Subject::question, id.value,
+                                                          ReportRepository::Outcome::dismissed);
+    if (closed == 0) return std::unexpected(ReviewError::no_open_reports);
+    audit::RecordIn(connection, now,
+                    audit::AuditEntry{*actor.user, "report.dismiss", "question", std::to_string(id.value),
+                                      std::to_string(closed) + " open reports", "dismissed", *cleaned});
+    return {};
+  });
+}
+
+std::expected<ReportQueuePage<ReportedQuestion>, ReviewError> QuestionService::ReportQueue(
+    const core::Actor& actor, const ReportQueueFilter& filter) {
+  if (!actor.is(core::Role::admin)) return std::unexpected(ReviewError::forbidden);
+  if (!ValidQueueFilter(filter)) return std::unexpected(ReviewError::invalid_query);
+  return ReadReportQueue<ReportedQuestion>(
+      impl_->database, impl_->catalog, ReportRepository::Subject::question, filter,
+      [](db::Connection& connection, std::int64_t id) -> std::optional<ReportedQuestion> {
+        auto question = QuestionRepository::Find(connection, QuestionId{id});
+        if (!question) return std::nullopt;
+        ReportedQuestion item;
+        item.question = std::move(*question);
+        return item;
+      },
+      [](const ReportedQuestion& item) { return item.question.product; });
+}
+
+std::int64_t QuestionService::CountOpenReports() {
+  return impl_->database.Read([](db::Connection& connection) {
+    return ReportRepository::CountWithOpenReports(connection, ReportRepository::Subject::question);
+  });
 }
 
 }  // namespace manmulsang::reviews

@@ -5,7 +5,7 @@ namespace {
 
 constexpr std::string_view kFind =
     "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
-    "reply, replied_at, created_at FROM reviews WHERE id = $1";
+    "reply, replied_at, created_at, hidden_reason FROM reviews WHERE id = $1";
 constexpr std::string_view kExistsForLine = "SELECT 1 FROM reviews WHERE order_id = $1 AND order_position = $2";
 constexpr std::string_view kInsert =
     "INSERT INTO reviews (product_id, seller_id, author_id, author_name, order_id, order_position, rating, body, "
@@ -13,21 +13,20 @@ constexpr std::string_view kInsert =
 // One statement per order, each served by an index on (product_id, hidden, ...).
 constexpr std::string_view kVisibleNewest =
     "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
-    "reply, replied_at, created_at FROM reviews WHERE product_id = $1 AND hidden = 0 "
+    "reply, replied_at, created_at, hidden_reason FROM reviews WHERE product_id = $1 AND hidden = 0 "
     "ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3";
 constexpr std::string_view kVisibleHighest =
     "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
-    "reply, replied_at, created_at FROM reviews WHERE product_id = $1 AND hidden = 0 "
+    "reply, replied_at, created_at, hidden_reason FROM reviews WHERE product_id = $1 AND hidden = 0 "
     "ORDER BY rating DESC, created_at DESC, id DESC LIMIT $2 OFFSET $3";
 constexpr std::string_view kVisibleLowest =
     "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
-    "reply, replied_at, created_at FROM reviews WHERE product_id = $1 AND hidden = 0 "
+    "reply, replied_at, created_at, hidden_reason FROM reviews WHERE product_id = $1 AND hidden = 0 "
     "ORDER BY rating ASC, created_at DESC, id DESC LIMIT $2 OFFSET $3";
 constexpr std::string_view kVisibleRating =
     "SELECT COALESCE(CAST(AVG(rating) AS DOUBLE PRECISION), 0), COUNT(*) FROM reviews "
     "WHERE product_id = $1 AND hidden = 0";
 constexpr std::string_view kSetReply = "UPDATE reviews SET reply = $1, replied_at = $2, updated_at = $2 WHERE id = $3";
-constexpr std::string_view kSetHidden = "UPDATE reviews SET hidden = $1, updated_at = $2 WHERE id = $3";
 constexpr std::string_view kInsertReport =
     "INSERT INTO review_reports (review_id, reporter_id, reason, created_at) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (review_id, reporter_id) DO NOTHING";
@@ -53,6 +52,7 @@ Review FromRow(const db::Row& row) {
   review.reply = row.OptionalText(10);
   if (auto replied = row.OptionalInt(11)) review.replied_at = core::FromUnixSeconds(*replied);
   review.created_at = core::FromUnixSeconds(row.Int(12));
+  review.hidden_reason = row.Text(13);
   return review;
 }
 
@@ -97,10 +97,6 @@ std::pair<double, std::int64_t> ReviewRepository::VisibleRating(db::Connection& 
 
 void ReviewRepository::SetReply(db::Connection& connection, ReviewId id, std::string_view reply, std::int64_t now) {
   connection.Execute(kSetReply, {reply, now, id.value});
-}
-
-void ReviewRepository::SetHidden(db::Connection& connection, ReviewId id, bool hidden, std::int64_t now) {
-  connection.Execute(kSetHidden, {static_cast<std::int64_t>(hidden ? 1 : 0), now, id.value});
 }
 
 void ReviewRepository::LoadPhotos(db::Connection& connection, std::span<Review> reviews) {

@@ -38,7 +38,6 @@ class ReviewRepository {
   // (average, count) of the product's visible reviews; (0, 0) when there are none.
   static std::pair<double, std::int64_t> VisibleRating(db::Connection& connection, core::ProductId product);
   static void SetReply(db::Connection& connection, ReviewId id, std::string_view reply, std::int64_t now);
-  static void SetHidden(db::Connection& connection, ReviewId id, bool hidden, std::int64_t now);
   // The photos of each review, in order (one query for a page of reviews).
   static void LoadPhotos(db::Connection& connection, std::span<Review> reviews);
   // Appends photos after the review's existing ones; returns how many it has now.

@@ -1,7 +1,10 @@
 #include <algorithm>
 
 #include "embedded/reviews_migrations.hpp"
+#include "manmulsang/audit/audit.hpp"
 #include "manmulsang/reviews/reviews.hpp"
+#include "report_queue.hpp"
+#include "report_repository.hpp"
 #include "review_repository.hpp"
 #include "review_text.hpp"
 
@@ -214,17 +217,84 @@ std::expected<Review, ReviewError> ReviewService::Report(const core::Actor& acto
   return impl_->Load(id);
 }
 
-std::expected<Review, ReviewError> ReviewService::SetHidden(const core::Actor& actor, ReviewId id, bool hidden) {
+std::expected<Review, ReviewError> ReviewService::SetHidden(const core::Actor& actor, ReviewId id, bool hidden,
+                                                            std::string_view reason) {
   if (!actor.is(core::Role::admin)) return std::unexpected(ReviewError::forbidden);
+  std::optional<std::string> cleaned = CleanText(reason, hidden ? 1 : 0, kMaxModerationReason);
+  if (!cleaned) return std::unexpected(ReviewError::invalid_reason);
+  const core::TimePoint now = impl_->clock.Now();
   auto changed = impl_->database.Write([&](db::Connection& connection) -> std::expected<void, ReviewError> {
     auto review = ReviewRepository::Find(connection, id);
     if (!review) return std::unexpected(ReviewError::review_not_found);
-    ReviewRepository::SetHidden(connection, id, hidden, impl_->Now());
+    // Conditional: of two admins at once, the second changes nothing and records nothing.
+    if (!ReportRepository::SetHidden(connection, ReportRepository::Subject::review, id.value, hidden, *cleaned,
+                                     core::ToUnixSeconds(now))) {
+      return {};
+    }
+    if (hidden) {
+      ReportRepository::Resolve(connection, ReportRepository::Subject::review, id.value,
+                                ReportRepository::Outcome::hidden);
+    }
     impl_->KeepRating(connection, review->product);
+    audit::RecordIn(
+        connection, now,
+        audit::AuditEntry{*actor.user, hidden ? "review.hide" : "review.restore", "review", std::to_string(id.value),
+                          hidden ? "shown" : "hidden", hidden ? "hidden" : "shown", *cleaned});
     return {};
   });
   if (!changed) return std::unexpected(changed.error());
   return impl_->Load(id);
+}
+
+std::expected<void, ReviewError> ReviewService::DismissReports(const core::Actor& actor, ReviewId id,
+                                                               std::string_view reason) {
+  if (!actor.is(core::Role::admin)) return std::unexpected(ReviewError::forbidden);
+  std::optional<std::string> cleaned = CleanText(reason, 0, kMaxModerationReason);
+  if (!cleaned) return std::unexpected(ReviewError::invalid_reason);
+  const core::TimePoint now = impl_->clock.Now();
+  return impl_->database.Write([&](db::Connection& connection) -> std::expected<void, ReviewError> {
+    if (!ReviewRepository::Find(connection, id)) return std::unexpected(ReviewError::review_not_found);
+    const std::int64_t closed = ReportRepository::Resolve(connection, ReportRepository::Subject::review, id.value,
+                                                          ReportRepository::Outcome::dismissed);
+    if (closed == 0) return std::unexpected(ReviewError::no_open_reports);
+    audit::RecordIn(connection, now,
+                    audit::AuditEntry{*actor.user, "report.dismiss", "review", std::to_string(id.value),
+                                      std::to_string(closed) + " open reports", "dismissed", *cleaned});
+    return {};
+  });
+}
+
+std::expected<ReportQueuePage<ReportedReview>, ReviewError> ReviewService::ReportQueue(
+    const core::Actor& actor, const ReportQueueFilter& filter) {
+  if (!actor.is(core::Role::admin)) return std::unexpected(ReviewError::forbidden);
+  if (!ValidQueueFilter(filter)) return std::unexpected(ReviewError::invalid_query);
+  return ReadReportQueue<ReportedReview>(
+      impl_->database, impl_->catalog, ReportRepository::Subject::review, filter,
+      [](db::Connection& connection, std::int64_t id) -> std::optional<ReportedReview> {
+        auto review = ReviewRepository::Find(connection, ReviewId{id});
+        if (!review) return std::nullopt;
+        ReportedReview item;
+        item.review = std::move(*review);
+        return item;
+      },
+      [](const ReportedReview& item) { return item.review.product; });
+}
+
+std::int64_t ReviewService::CountOpenReports() {
+  return impl_->database.Read([](db::Connection& connection) {
+    return ReportRepository::CountWithOpenReports(connection, ReportRepository::Subject::review);
+  });
+}
+
+std::vector<Review> ReviewService::HiddenOf(const core::Actor& author, core::ProductId product) {
+  if (!author.signed_in()) return {};
+  return impl_->database.Read([&](db::Connection& connection) {
+    std::vector<Review> reviews;
+    for (ReviewId id : ReportRepository::HiddenReviewsOf(connection, *author.user, product)) {
+      if (auto review = ReviewRepository::Find(connection, id)) reviews.push_back(std::move(*review));
+    }
+    return reviews;
+  });
 }
 
 std::span<const core::EmbeddedFile> Migrations() { return embedded::reviews_migrations(); }

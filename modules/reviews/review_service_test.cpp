@@ -113,9 +113,9 @@ TEST_F(ReviewServiceTest, TheProductRatingFollowsEveryWriteAndHiding) {
   EXPECT_EQ(Listing(product_).rating_count, 3);
 
   // Only an admin hides; a hidden review leaves lists and the rating, and comes back with unhide.
-  EXPECT_EQ(reviews_.SetHidden(Seller(kOwner), two, true).error(), ReviewError::forbidden);
-  EXPECT_EQ(reviews_.SetHidden(Buyer(kBuyer), two, true).error(), ReviewError::forbidden);
-  ASSERT_TRUE(reviews_.SetHidden(Admin(), two, true).has_value());
+  EXPECT_EQ(reviews_.SetHidden(Seller(kOwner), two, true, "규정 위반").error(), ReviewError::forbidden);
+  EXPECT_EQ(reviews_.SetHidden(Buyer(kBuyer), two, true, "규정 위반").error(), ReviewError::forbidden);
+  ASSERT_TRUE(reviews_.SetHidden(Admin(), two, true, "규정 위반").has_value());
   EXPECT_DOUBLE_EQ(Listing(product_).rating_average, 4.5);
   EXPECT_EQ(Listing(product_).rating_count, 2);
   auto page = reviews_.ForProduct(product_, ReviewSort::newest).value();
@@ -124,13 +124,13 @@ TEST_F(ReviewServiceTest, TheProductRatingFollowsEveryWriteAndHiding) {
   for (const Review& review : page.items) EXPECT_NE(review.id, two);
   EXPECT_EQ(reviews_.Reply(Seller(kOwner), two, "답글").error(), ReviewError::review_not_found);
   EXPECT_EQ(reviews_.Report(Buyer(kBuyer), two, "").error(), ReviewError::review_not_found);
-  ASSERT_TRUE(reviews_.SetHidden(Admin(), two, false).has_value());
+  ASSERT_TRUE(reviews_.SetHidden(Admin(), two, false, "").has_value());
   EXPECT_DOUBLE_EQ(Listing(product_).rating_average, 11.0 / 3);
   EXPECT_EQ(Listing(product_).rating_count, 3);
-  ASSERT_TRUE(reviews_.SetHidden(Admin(), five, true).has_value());
-  ASSERT_TRUE(reviews_.SetHidden(Admin(), five, true).has_value());  // hiding twice changes nothing more
+  ASSERT_TRUE(reviews_.SetHidden(Admin(), five, true, "규정 위반").has_value());
+  ASSERT_TRUE(reviews_.SetHidden(Admin(), five, true, "규정 위반").has_value());  // hiding twice changes nothing more
   EXPECT_DOUBLE_EQ(Listing(product_).rating_average, 3.0);
-  EXPECT_EQ(reviews_.SetHidden(Admin(), ReviewId{424242}, true).error(), ReviewError::review_not_found);
+  EXPECT_EQ(reviews_.SetHidden(Admin(), ReviewId{424242}, true, "규정 위반").error(), ReviewError::review_not_found);
 }
 
 TEST_F(ReviewServiceTest, SearchesSortedByRatingSeeTheNewRatingAtOnce) {
@@ -146,7 +146,7 @@ TEST_F(ReviewServiceTest, SearchesSortedByRatingSeeTheNewRatingAtOnce) {
   };
   EXPECT_EQ(first_by_rating(), product_);
   auto listed = reviews_.ForProduct(product_, ReviewSort::newest).value();
-  ASSERT_TRUE(reviews_.SetHidden(Admin(), listed.items.front().id, true).has_value());
+  ASSERT_TRUE(reviews_.SetHidden(Admin(), listed.items.front().id, true, "규정 위반").has_value());
   EXPECT_EQ(first_by_rating(), other_product_);
 }
 
@@ -261,7 +261,7 @@ TEST_F(ReviewServiceTest, AReviewHasAtMostFivePhotosAddedByItsAuthorOnly) {
   EXPECT_EQ(reviews_.AddPhotos(Buyer(kBuyer), id, Photos(1, "w")).error(), ReviewError::too_many_photos);
 
   // A hidden review takes no more photos.
-  ASSERT_TRUE(reviews_.SetHidden(Admin(), others, true).has_value());
+  ASSERT_TRUE(reviews_.SetHidden(Admin(), others, true, "규정 위반").has_value());
   EXPECT_EQ(reviews_.FreePhotoSlots(Buyer(kOtherBuyer), others).error(), ReviewError::review_not_found);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM review_photos"), 5);
 }

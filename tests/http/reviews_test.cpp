@@ -297,7 +297,7 @@ TEST_F(ReviewsTest, TheShopRepliesAMemberReportsOnceAndAnAdminHides) {
   EXPECT_TRUE(Contains(ListedReviews(product.id), review_id)) << "a refused hide hid the review";
 
   const std::string admin = AdminToken();
-  HttpResponse hidden = Client(admin).PostJson(hide, boost::json::object{});
+  HttpResponse hidden = Client(admin).PostJson(hide, {{"reason", "욕설"}});
   ASSERT_EQ(hidden.status, 200) << hidden.body;
   EXPECT_TRUE(hidden.Json().at("hidden").as_bool());
   EXPECT_FALSE(Contains(ListedReviews(product.id), review_id)) << "a hidden review is still listed";
@@ -318,7 +318,7 @@ TEST_F(ReviewsTest, TheShopRepliesAMemberReportsOnceAndAnAdminHides) {
   const Rating again = ApiRating(product.id);
   EXPECT_EQ(again.count, with_review.count);
   ExpectPageShows(product.id, again, "after the unhide");
-  EXPECT_TRUE(IsJsonError(Client(admin).PostJson("/api/v1/admin/reviews/987654321/hide", boost::json::object{}), 404));
+  EXPECT_TRUE(IsJsonError(Client(admin).PostJson("/api/v1/admin/reviews/987654321/hide", {{"reason", "x"}}), 404));
 }
 
 TEST_F(ReviewsTest, HostileInputIsRefusedAndWritesNothing) {

@@ -21,6 +21,7 @@ boost::json::object ReviewJson(const Review& review) {
                            {"author", boost::json::object{{"name", review.author_name}}},
                            {"created_at", core::FormatIso8601(review.created_at)},
                            {"hidden", review.hidden},
+                           {"hidden_reason", review.hidden_reason},
                            {"reply", nullptr},
                            {"photos", PhotosJson(review.photos)}};
   if (review.reply) {
@@ -152,7 +153,18 @@ http::Response Report(const ReviewsHttp& http, http::Request& request) {
 http::Response Hide(const ReviewsHttp& http, http::Request& request, bool hidden) {
   auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, ReviewError::review_not_found);
-  auto changed = http.services.reviews.SetHidden(request.context().actor, ReviewId{*id}, hidden);
+  // The admin's reason, which the author reads: required to hide, optional to show again.
+  std::string_view reason;
+  boost::json::object body;
+  if (!request.body().empty()) {
+    auto parsed = http::ParseJsonObject(request);
+    if (!parsed) return http.Error(request, parsed.error());
+    body = std::move(*parsed);
+    auto text = OptionalString(body, "reason", "invalid_reason", "reason");
+    if (!text) return http.Error(request, text.error());
+    reason = *text;
+  }
+  auto changed = http.services.reviews.SetHidden(request.context().actor, ReviewId{*id}, hidden, reason);
   if (!changed) return http.Error(request, changed.error());
   http.ForgetProductPage(changed->product);
   return http::Response::Json(ReviewJson(*changed));

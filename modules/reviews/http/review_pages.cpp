@@ -108,7 +108,8 @@ class ReviewPages {
     if (!request.context().actor.signed_in()) return http::SignInRedirect(request.Header("Referer"));
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
-    auto changed = http_.services.reviews.SetHidden(request.context().actor, ReviewId{*id}, hidden);
+    auto changed = http_.services.reviews.SetHidden(request.context().actor, ReviewId{*id}, hidden,
+                                                    request.form().GetOr("reason"));
     if (changed) http_.ForgetProductPage(changed->product);
     return After(request, changed, "");
   }

@@ -106,15 +106,22 @@ TEST_F(ReviewsRoutesTest, ReportsOncePerMemberAndAdminsHide) {
   EXPECT_EQ(Post(hide, "", Who(kBuyer)).status, http::Status::forbidden);
   EXPECT_EQ(Post(hide, "", "").status, http::Status::unauthorized);
   EXPECT_DOUBLE_EQ(Listing(product_).rating_average, 3.0);
-  auto hidden = Post(hide, "", Who(kAdmin, "admin"));
+  // Hiding needs the admin's reason, which the review then carries for its author.
+  auto without_reason = Post(hide, "", Who(kAdmin, "admin"));
+  EXPECT_EQ(without_reason.status, http::Status::bad_request);
+  EXPECT_EQ(Code(without_reason), "invalid_reason");
+  EXPECT_DOUBLE_EQ(Listing(product_).rating_average, 3.0);
+  auto hidden = Post(hide, R"({"reason":"욕설"})", Who(kAdmin, "admin"));
   ASSERT_EQ(hidden.status, http::Status::ok) << hidden.body;
   EXPECT_TRUE(Json(hidden).at("hidden").as_bool());
+  EXPECT_EQ(Json(hidden).at("hidden_reason").as_string(), "욕설");
   EXPECT_DOUBLE_EQ(Listing(product_).rating_average, 5.0);
   auto listed = Json(Get(ProductPath(product_, "/reviews")));
   EXPECT_EQ(listed.at("total").as_int64(), 1);
   EXPECT_EQ(listed.at("rating").at("count").as_int64(), 1);
   EXPECT_EQ(Post(report, "", Who(core::UserId{300})).status, http::Status::not_found);
-  EXPECT_EQ(Post("/api/v1/admin/reviews/424242/hide", "", Who(kAdmin, "admin")).status, http::Status::not_found);
+  EXPECT_EQ(Post("/api/v1/admin/reviews/424242/hide", R"({"reason":"x"})", Who(kAdmin, "admin")).status,
+            http::Status::not_found);
   auto shown = Post("/api/v1/admin/reviews/" + std::to_string(id) + "/unhide", "", Who(kAdmin, "admin"));
   EXPECT_FALSE(Json(shown).at("hidden").as_bool());
   EXPECT_EQ(Listing(product_).rating_count, 2);

@@ -21,6 +21,12 @@ http::ApiProblem ProblemOf(ReviewError error) {
       return {Status::bad_request, code, "body"};
     case ReviewError::too_many_photos:
       return {Status::bad_request, code, "photos"};
+    case ReviewError::invalid_reason:
+      return {Status::bad_request, code, "reason"};
+    case ReviewError::invalid_query:
+      return {Status::bad_request, code, ""};
+    case ReviewError::no_open_reports:
+      return {Status::conflict, code, ""};
     case ReviewError::not_a_buyer:
     case ReviewError::not_yet_delivered:
     case ReviewError::forbidden:

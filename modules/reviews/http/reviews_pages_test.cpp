@@ -54,7 +54,9 @@ TEST_F(ReviewsRoutesTest, ReviewsPageWritesRepliesReportsAndHidesWithoutJavaScri
   EXPECT_EQ(PostForm("/reviews/" + id + "/report", {}, Who(kOtherBuyer)).status, http::Status::see_other);
   EXPECT_EQ(PostForm("/reviews/" + id + "/report", {}, Who(kOtherBuyer)).status, http::Status::conflict);
   EXPECT_EQ(PostForm("/admin/reviews/" + id + "/hide", {}, Who(kOwner, "seller")).status, http::Status::forbidden);
-  EXPECT_EQ(PostForm("/admin/reviews/" + id + "/hide", {}, Who(kAdmin, "admin")).status, http::Status::see_other);
+  EXPECT_EQ(PostForm("/admin/reviews/" + id + "/hide", {}, Who(kAdmin, "admin")).status, http::Status::bad_request);
+  EXPECT_EQ(PostForm("/admin/reviews/" + id + "/hide", {{"reason", "광고"}}, Who(kAdmin, "admin")).status,
+            http::Status::see_other);
   EXPECT_EQ(Get(page).body.find("감사합니다"), std::string::npos);
   EXPECT_EQ(Listing(product_).rating_count, 0);
   EXPECT_EQ(Get("/p/999999/reviews").status, http::Status::not_found);

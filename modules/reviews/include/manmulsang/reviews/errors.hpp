@@ -17,6 +17,9 @@ enum class ReviewError {
   shop_not_found,      // 404: the seller's questions of a shop that is not the actor's
   forbidden,           // 403: an admin's move by someone else
   too_many_photos,     // 400 (field "photos"): a review has at most kMaxReviewPhotos photos
+  invalid_reason,      // 400 (field "reason"): an admin's hide needs a reason, at most kMaxModerationReason
+  no_open_reports,     // 409: nothing to dismiss
+  invalid_query,       // 400: page or per_page out of range
 };
 
 // "not_a_buyer"; the words people read are the i18n catalogs' reviews.error.<code>.

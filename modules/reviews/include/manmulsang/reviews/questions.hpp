@@ -38,6 +38,20 @@ class QuestionService {
   std::expected<QuestionPage, ReviewError> ForShop(const core::Actor& actor, std::optional<core::SellerId> shop,
                                                    bool unanswered_only, int page = 1, int per_page = 20);
 
+  // Moderation (question_moderation.cpp). A signed-in member who can see the question reports it
+  // once (already_reported); reason may be empty.
+  std::expected<Question, ReviewError> Report(const core::Actor& actor, QuestionId id, std::string_view reason);
+  // An admin hides (reason required) or shows a question again; its open reports close, a hidden
+  // question leaves every list but its asker's, who reads the reason; audited ("question.hide",
+  // "question.restore").
+  std::expected<Question, ReviewError> SetHidden(const core::Actor& actor, QuestionId id, bool hidden,
+                                                 std::string_view reason);
+  std::expected<void, ReviewError> DismissReports(const core::Actor& actor, QuestionId id, std::string_view reason);
+  std::expected<ReportQueuePage<ReportedQuestion>, ReviewError> ReportQueue(const core::Actor& actor,
+                                                                            const ReportQueueFilter& filter);
+  // Questions with at least one open report (the admin home's queue count).
+  std::int64_t CountOpenReports();
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -40,7 +40,8 @@ struct Review {
   core::OrderId order;
   int rating = 0;  // kMinRating..kMaxRating
   std::string body;
-  bool hidden = false;  // by an admin: out of lists and out of the rating
+  bool hidden = false;        // by an admin: out of lists and out of the rating
+  std::string hidden_reason;  // the admin's words, which the author reads; empty while shown
   std::int64_t report_count = 0;
   std::optional<std::string> reply;
   std::optional<core::TimePoint> replied_at;
@@ -90,6 +91,8 @@ struct Question {
   std::optional<std::string> answer;
   std::optional<core::TimePoint> answered_at;
   core::TimePoint created_at;
+  bool hidden = false;        // by an admin: only its asker still sees it, with the reason
+  std::string hidden_reason;  // the admin's words; empty while shown
 };
 
 struct QuestionPage {
@@ -97,6 +100,48 @@ struct QuestionPage {
   core::SellerId shop;
   bool viewer_owns_shop = false;  // the viewer may answer
   std::vector<Question> items;    // newest first
+  std::int64_t total = 0;
+  int page = 1;
+  int per_page = 20;
+};
+
+// Moderation: an admin's reason to hide (required) or show again (optional).
+inline constexpr std::size_t kMaxModerationReason = 500;
+
+// One report of a review or a question, as the admin's queue shows it.
+struct ReportNote {
+  core::UserId reporter;
+  std::string reason;
+  bool open = true;
+  core::TimePoint created_at;
+};
+
+// A reported review in context: the review (hidden or not), its product's name (empty when the
+// product is no longer shown), its reports newest first and how many are open.
+struct ReportedReview {
+  Review review;
+  std::string product_name;
+  std::int64_t open_reports = 0;
+  std::vector<ReportNote> reports;
+};
+
+// A reported question in context, with its answer.
+struct ReportedQuestion {
+  Question question;
+  std::string product_name;
+  std::int64_t open_reports = 0;
+  std::vector<ReportNote> reports;
+};
+
+struct ReportQueueFilter {
+  bool open_only = false;  // false: items with open reports first, then the rest
+  int page = 1;
+  int per_page = 20;  // 1..kMaxPerPage
+};
+
+template <typename Item>
+struct ReportQueuePage {
+  std::vector<Item> items;
   std::int64_t total = 0;
   int page = 1;
   int per_page = 20;

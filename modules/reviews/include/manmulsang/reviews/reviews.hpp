@@ -60,8 +60,22 @@ class ReviewService {
   // Any signed-in member, once per review (already_reported); reason may be empty.
   std::expected<Review, ReviewError> Report(const core::Actor& actor, ReviewId id, std::string_view reason);
 
-  // An admin hides or shows a review again (forbidden for anyone else); the rating follows.
-  std::expected<Review, ReviewError> SetHidden(const core::Actor& actor, ReviewId id, bool hidden);
+  // An admin hides (reason required: invalid_reason) or shows a review again (reason optional);
+  // forbidden for anyone else. The rating follows, the review's open reports close, the author
+  // reads the reason (HiddenOf) and the action is audited ("review.hide", "review.restore").
+  std::expected<Review, ReviewError> SetHidden(const core::Actor& actor, ReviewId id, bool hidden,
+                                               std::string_view reason);
+  // An admin closes the review's open reports without hiding it (no_open_reports; audited
+  // "report.dismiss").
+  std::expected<void, ReviewError> DismissReports(const core::Actor& actor, ReviewId id, std::string_view reason);
+  // The admin's queue: reported reviews, those with open reports first, newest report first.
+  std::expected<ReportQueuePage<ReportedReview>, ReviewError> ReportQueue(const core::Actor& actor,
+                                                                          const ReportQueueFilter& filter);
+  // Reviews with at least one open report (the admin home's queue count).
+  std::int64_t CountOpenReports();
+  // The actor's own hidden reviews of the product, with the admin's reason (the product's page
+  // tells their author why they are not listed).
+  std::vector<Review> HiddenOf(const core::Actor& author, core::ProductId product);
 
  private:
   struct Impl;
