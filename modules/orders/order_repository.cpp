@@ -72,6 +72,21 @@ constexpr std::string_view kCountsBySeller = "SELECT status, COUNT(*) FROM order
 constexpr std::string_view kSalesBySeller =
     "SELECT (created_at + $3) / 86400, COUNT(*), COALESCE(SUM(total), 0) FROM orders "
     "WHERE seller_id = $1 AND created_at >= $2 AND status NOT IN ('cancelled', 'returned') GROUP BY 1";
+// The whole marketplace's orders per day (the admin console), as kSalesBySeller counts them.
+constexpr std::string_view kSalesPerDay =
+    "SELECT (created_at + $2) / 86400, COUNT(*), COALESCE(SUM(total), 0) FROM orders "
+    "WHERE created_at >= $1 AND status NOT IN ('cancelled', 'returned') GROUP BY 1";
+// Orders in a status paid one way, oldest first (the admin's bank-transfer desk), and their lines.
+constexpr std::string_view kListByStatusAndMethod =
+    "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
+    "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE status = $1 AND "
+    "payment_method = $2 ORDER BY created_at, id LIMIT $3 OFFSET $4";
+constexpr std::string_view kLinesOfStatusAndMethodPage =
+    "SELECT l.order_id, l.product_id, l.name, l.quantity, l.unit_amount, l.unit_currency, l.rate, l.unit_kpw, "
+    "l.line_kpw FROM order_lines l JOIN (SELECT id FROM orders WHERE status = $1 AND payment_method = $2 "
+    "ORDER BY created_at, id LIMIT $3 OFFSET $4) page ON page.id = l.order_id ORDER BY l.order_id, l.position";
+constexpr std::string_view kCountByStatusAndMethod =
+    "SELECT COUNT(*) FROM orders WHERE status = $1 AND payment_method = $2";
 constexpr std::string_view kStepsOf =
     "SELECT from_status, to_status, party, actor_id, note, created_at FROM order_steps "
     "WHERE order_id = $1 ORDER BY id";
@@ -281,6 +296,38 @@ std::int64_t OrderRepository::CountBySeller(db::Connection& connection, core::Se
                                             std::span<const OrderStatus> statuses) {
   const auto wanted = StatusParameters(statuses);
   auto row = connection.QueryOne(kCountBySeller, {seller.value, wanted[0], wanted[1], wanted[2]});
+  return row ? row->Int(0) : 0;
+}
+
+std::vector<DaySalesRow> OrderRepository::SalesPerDay(db::Connection& connection, std::int64_t since,
+                                                     std::int64_t utc_offset) {
+  std::vector<DaySalesRow> days;
+  for (const db::Row& row : connection.Query(kSalesPerDay, {since, utc_offset})) {
+    days.push_back({row.Int(0), row.Int(1), row.Int(2)});
+  }
+  return days;
+}
+
+std::vector<Order> OrderRepository::ListByStatusAndMethod(db::Connection& connection, OrderStatus status,
+                                                          PaymentMethod method, std::int64_t limit,
+                                                          std::int64_t offset) {
+  const std::array<db::Parameter, 4> parameters = {OrderStatusName(status), PaymentMethodName(method), limit, offset};
+  std::vector<Order> orders;
+  std::map<core::OrderId, std::size_t> index;
+  for (const db::Row& row : connection.Query(kListByStatusAndMethod, parameters)) {
+    index[core::OrderId{row.Int(0)}] = orders.size();
+    orders.push_back(OrderFromRow(row));
+  }
+  for (const db::Row& row : connection.Query(kLinesOfStatusAndMethodPage, parameters)) {
+    auto found = index.find(core::OrderId{row.Int(0)});
+    if (found != index.end()) orders[found->second].lines.push_back(LineFromRow(row, 1));
+  }
+  return orders;
+}
+
+std::int64_t OrderRepository::CountByStatusAndMethod(db::Connection& connection, OrderStatus status,
+                                                     PaymentMethod method) {
+  auto row = connection.QueryOne(kCountByStatusAndMethod, {OrderStatusName(status), PaymentMethodName(method)});
   return row ? row->Int(0) : 0;
 }
 

@@ -51,6 +51,14 @@ class OrderRepository {
   static std::vector<DaySalesRow> SalesBySeller(db::Connection& connection, core::SellerId seller, std::int64_t since,
                                                 std::int64_t utc_offset);
 
+  // Every shop's orders placed at or after `since`, as SalesBySeller counts them.
+  static std::vector<DaySalesRow> SalesPerDay(db::Connection& connection, std::int64_t since,
+                                              std::int64_t utc_offset);
+  // Orders in status paid by method, oldest first, with lines; and how many there are.
+  static std::vector<Order> ListByStatusAndMethod(db::Connection& connection, OrderStatus status,
+                                                  PaymentMethod method, std::int64_t limit, std::int64_t offset);
+  static std::int64_t CountByStatusAndMethod(db::Connection& connection, OrderStatus status, PaymentMethod method);
+
   // With lines and timeline.
   static std::optional<Order> Find(db::Connection& connection, core::OrderId id);
   // Newest first, with lines.
