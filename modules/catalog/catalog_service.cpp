@@ -15,11 +15,25 @@
 namespace manmulsang::catalog {
 
 const CategoryTree& CatalogService::Impl::Tree() {
-  std::call_once(tree_loaded, [this] {
-    tree = std::make_unique<const CategoryTree>(
-        database.Read([](db::Connection& connection) { return CategoryRepository::LoadCategories(connection); }));
+  std::lock_guard lock(tree_mutex);
+  const core::TimePoint now = clock.Now();
+  if (!trees.empty() && tree_version >= 0 && now >= tree_checked && now - tree_checked < kCategoryTreeRecheck) {
+    return *trees.back();
+  }
+  database.Read([&](db::Connection& connection) {
+    const std::int64_t version = CategoryRepository::TreeVersion(connection);
+    if (trees.empty() || version != tree_version) {
+      trees.push_back(std::make_unique<const CategoryTree>(CategoryRepository::LoadCategories(connection)));
+      tree_version = version;
+    }
   });
-  return *tree;
+  tree_checked = now;
+  return *trees.back();
+}
+
+void CatalogService::Impl::ForgetTree() {
+  std::lock_guard lock(tree_mutex);
+  tree_version = -1;
 }
 
 void CatalogService::Impl::Hydrate(std::vector<Product>& products) {

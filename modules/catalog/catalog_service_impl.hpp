@@ -2,6 +2,7 @@
 
 #include <expected>
 #include <memory>
+#include <chrono>
 #include <mutex>
 #include <vector>
 
@@ -23,13 +24,20 @@ struct CatalogService::Impl {
   sellers::SellerService& sellers;
   search::SearchService* search;
 
-  // Categories change only by migration, so the tree is read once, on first use (the service may
-  // be built before the store is migrated), and shared by all threads afterwards.
-  std::once_flag tree_loaded;
-  std::unique_ptr<const CategoryTree> tree;
+  // The tree is read on first use (the service may be built before the store is migrated) and
+  // shared by all threads. Admins change it (category_admin.cpp) on any node: the version in the
+  // store is looked at again at most every kCategoryTreeRecheck, and the tree read again when it
+  // moved; the node that made the change forgets its tree at once (ForgetTree). Callers hold a
+  // reference to the tree for a request, so every tree read is kept: a handful a day, a few KB each.
+  static constexpr std::chrono::seconds kCategoryTreeRecheck{5};
+  std::mutex tree_mutex;
+  std::vector<std::unique_ptr<const CategoryTree>> trees;  // the newest last
+  std::int64_t tree_version = -1;
+  core::TimePoint tree_checked;
   CategoryCountCache counts;
 
   const CategoryTree& Tree();
+  void ForgetTree();
   // Seller names and image URLs for a whole list in two batched lookups, never one per product.
   void Hydrate(std::vector<Product>& products);
 

@@ -6,8 +6,10 @@
 namespace manmulsang::catalog {
 namespace {
 
+// A retired category has left the tree (0007_shop_suspension_and_category_admin.sql).
 constexpr std::string_view kLoadCategories =
-    "SELECT id, parent_id, slug, name_ko, name_en, colour, icon, position FROM categories";
+    "SELECT id, parent_id, slug, name_ko, name_en, colour, icon, position FROM categories WHERE retired_at IS NULL";
+constexpr std::string_view kTreeVersion = "SELECT version FROM category_tree_version WHERE id = 1";
 
 }  // namespace
 
@@ -26,6 +28,11 @@ std::vector<Category> CategoryRepository::LoadCategories(db::Connection& connect
     categories.push_back(std::move(category));
   }
   return categories;
+}
+
+std::int64_t CategoryRepository::TreeVersion(db::Connection& connection) {
+  auto row = connection.QueryOne(kTreeVersion);
+  return row ? row->Int(0) : 0;
 }
 
 }  // namespace manmulsang::catalog

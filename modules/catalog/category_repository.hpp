@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "manmulsang/catalog/product.hpp"
@@ -7,10 +8,12 @@
 
 namespace manmulsang::catalog {
 
-// The category tree's rows (written by migrations only).
+// The category tree's rows in the tree (admins' writes: category_admin_repository.hpp).
 class CategoryRepository {
  public:
   static std::vector<Category> LoadCategories(db::Connection& connection);
+  // Moves with every change to the tree, so that each node knows when to read it again.
+  static std::int64_t TreeVersion(db::Connection& connection);
 };
 
 }  // namespace manmulsang::catalog

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "manmulsang/catalog/category_admin.hpp"
 #include "manmulsang/catalog/errors.hpp"
 #include "manmulsang/catalog/listing_reports.hpp"
 #include "manmulsang/catalog/product.hpp"
@@ -163,6 +164,27 @@ class CatalogService {
   std::expected<ShopSuspension, sellers::ShopAdminError> UnsuspendShop(const core::Actor& admin,
                                                                        core::SellerId shop, std::string_view reason);
   ShopListingCounts CountShopListings(core::SellerId shop);
+
+  // The category tree as admins manage it (category_admin.cpp). Each change is audited
+  // ("category.add", "category.rename", "category.move", "category.reorder", "category.restyle",
+  // "category.retire") and moves the tree's version in its transaction, so every node reads the
+  // tree again (this one at once, others within kCategoryTreeRecheck); the category counts are
+  // forgotten and the listings whose category path changed are indexed again, so pages and search
+  // facets follow. A new or moved category goes last among its siblings.
+  std::expected<Category, CategoryAdminError> AddCategory(const core::Actor& admin, const NewCategory& category);
+  std::expected<Category, CategoryAdminError> RenameCategory(const core::Actor& admin, core::CategoryId id,
+                                                             std::string_view name_ko, std::string_view name_en);
+  std::expected<Category, CategoryAdminError> MoveCategory(const core::Actor& admin, core::CategoryId id,
+                                                           std::optional<core::CategoryId> parent);
+  // position: 1-based among its siblings; the others keep their order around it.
+  std::expected<Category, CategoryAdminError> ReorderCategory(const core::Actor& admin, core::CategoryId id,
+                                                              int position);
+  std::expected<Category, CategoryAdminError> RestyleCategory(const core::Actor& admin, core::CategoryId id,
+                                                              std::string_view colour, std::string_view icon);
+  // Only a category with no subcategories and no listings but deleted ones; it leaves the tree.
+  std::expected<void, CategoryAdminError> RetireCategory(const core::Actor& admin, core::CategoryId id);
+  // The listings in the category itself (active, and all but deleted; options not counted).
+  ShopListingCounts CountCategoryListings(core::CategoryId id);
 
  private:
   struct Impl;
