@@ -28,6 +28,7 @@
 #include "manmulsang/http/static_assets.hpp"
 #include "manmulsang/media/media_routes.hpp"
 #include "manmulsang/orders/http/buying_routes.hpp"
+#include "manmulsang/payments/http/money_routes.hpp"
 #include "manmulsang/reviews/http/reviews_routes.hpp"
 #include "manmulsang/search/http/search_routes.hpp"
 #include "manmulsang/seller_center/http/seller_center_routes.hpp"
@@ -115,6 +116,7 @@ void Marketplace::Serve(const Config& config) {
   orders::AddBuyingRoutes(router, renderer,
                           {services.accounts, services.cart, services.orders, services.payments, services.addresses,
                            services.sellers, page_cache});
+  payments::AddMoneyRoutes(router, renderer, {services.payments, services.accounts, services.sellers});
   reviews::AddReviewRoutes(router, renderer, {services.reviews, services.questions, page_cache, *media_});
   settings::AddSettingsRoutes(router, renderer, {services.settings, page_cache});
   sellers::AddSellerRoutes(router, renderer,

@@ -1,0 +1,144 @@
+// /admin/credits: the cash desk. An admin credits a member's wallet against cash handed over at
+// the counter (the member by number or e-mail, the amount, the deposit slip's reference) and sees
+// the last credits. PaymentService::CreditWallet records the ledger transfer and the audit entry.
+// JSON twin: GET|POST /api/v1/admin/credits.
+
+#include <boost/json/array.hpp>
+#include <memory>
+
+#include "manmulsang/core/local_time.hpp"
+#include "money_http.hpp"
+
+namespace manmulsang::payments {
+namespace {
+
+constexpr int kShownCredits = 30;
+
+class CreditRoutes {
+ public:
+  explicit CreditRoutes(const MoneyHttp& http) : http_(http) {}
+
+  http::Response Show(http::Request& request) const { return Render(request, {}, http::Status::ok, {}); }
+
+  http::Response Credit(http::Request& request) const {
+    const http::Form& form = request.form();
+    auto member = Member(form.GetOr("member"));
+    if (!member) return Render(request, member.error(), member.error().status, form);
+    auto amount = ParseWon(form.GetOr("amount"));
+    if (!amount) return Render(request, ProblemOf(PaymentError::invalid_amount), http::Status::bad_request, form);
+    auto transfer = http_.services.payments.CreditWallet({member->id,
+                                                          {*amount, core::Currency::kpw},
+                                                          std::string(form.GetOr("reference")),
+                                                          *request.context().actor.user});
+    if (!transfer) {
+      const http::ApiProblem problem = ProblemOf(transfer.error());
+      return Render(request, problem, problem.status, form);
+    }
+    return http::Response::Redirect("/admin/credits?credited=" + std::to_string(member->id.value));
+  }
+
+  http::Response ApiList(http::Request& request) const {
+    boost::json::array items;
+    for (const CreditRecord& credit : http_.services.payments.RecentCredits(kShownCredits)) {
+      items.push_back(
+          boost::json::object{{"transfer_id", credit.transfer},
+                              {"member_id", credit.member.value},
+                              {"amount", MoneyJson(credit.amount)},
+                              {"reference", credit.reference},
+                              {"admin_id", credit.admin ? boost::json::value(credit.admin->value) : nullptr},
+                              {"created_at", core::FormatIso8601(credit.created_at)}});
+    }
+    return http::Response::Json(boost::json::object{{"items", std::move(items)}});
+  }
+
+  http::Response ApiCredit(http::Request& request) const {
+    auto body = http::ParseJsonObject(request);
+    if (!body) return http_.Error(request, body.error());
+    std::string typed;
+    if (const auto* value = body->if_contains("member"); value && value->is_int64()) {
+      typed = std::to_string(value->as_int64());
+    } else {
+      auto text = http::StringField(*body, "member", {"member_not_found"});
+      if (!text) return http_.Error(request, text.error());
+      typed = std::string(*text);
+    }
+    auto member = Member(typed);
+    if (!member) return http_.Error(request, member.error());
+    auto amount = http::Int64Field(*body, "amount", {"invalid_amount"});
+    if (!amount) return http_.Error(request, amount.error());
+    auto reference = http::StringField(*body, "reference", {"reference_required"});
+    if (!reference) return http_.Error(request, reference.error());
+    auto transfer = http_.services.payments.CreditWallet(
+        {member->id, {*amount, core::Currency::kpw}, std::string(*reference), *request.context().actor.user});
+    if (!transfer) return http_.Error(request, transfer.error());
+    return http::Response::Json(
+        boost::json::object{{"transfer_id", transfer->value},
+                            {"member_id", member->id.value},
+                            {"balance", MoneyJson(http_.services.payments.WalletBalance(member->id).amount)}},
+        http::Status::created);
+  }
+
+ private:
+  // A member by number or e-mail address.
+  std::expected<accounts::User, http::ApiProblem> Member(std::string_view typed) const {
+    while (!typed.empty() && typed.front() == ' ') typed.remove_prefix(1);
+    while (!typed.empty() && typed.back() == ' ') typed.remove_suffix(1);
+    std::optional<accounts::User> user;
+    if (auto id = http::ParsePositiveId(typed)) {
+      user = http_.services.accounts.FindUser(core::UserId{*id});
+    } else if (!typed.empty()) {
+      user = http_.services.accounts.FindUserByEmail(typed);
+    }
+    if (!user) return std::unexpected(http::ApiProblem{http::Status::not_found, "member_not_found", "member"});
+    return *user;
+  }
+
+  http::Response Render(const http::Request& request, const http::ApiProblem& problem, http::Status status,
+                        const http::Form& typed) const {
+    html::Data data;
+    data.set("title", http_.Text(request, "payments.credits_title"));
+    if (!problem.code.empty()) data.set("message", http_.ErrorText(request, problem.code));
+    if (auto credited = request.Query("credited")) {
+      if (auto id = http::ParsePositiveId(*credited)) {
+        data.set("notice", http_.Text(request, "payments.credited_notice") + " " + http_.MemberName(core::UserId{*id}) +
+                               " · " +
+                               http_.Money(request, http_.services.payments.WalletBalance(core::UserId{*id}).amount));
+      }
+    }
+    data.set("member", std::string(typed.GetOr("member")));
+    data.set("amount", std::string(typed.GetOr("amount")));
+    data.set("reference", std::string(typed.GetOr("reference")));
+    html::List rows;
+    for (const CreditRecord& credit : http_.services.payments.RecentCredits(kShownCredits)) {
+      html::Data row;
+      row.set("member_id", std::to_string(credit.member.value));
+      row.set("member_name", http_.MemberName(credit.member));
+      row.set("amount", http_.Money(request, credit.amount));
+      row.set("reference", credit.reference);
+      row.set("admin", credit.admin ? http_.MemberName(*credit.admin) : std::string("-"));
+      row.set("at", core::LocalDateTime(credit.created_at));
+      rows.push_back(row);
+    }
+    data.set("credits", rows);
+    data.set("empty", html::Data(rows.empty()));
+    return http_.renderer.Page(request, "payments/admin_credits", std::move(data), status);
+  }
+
+  MoneyHttp http_;
+};
+
+}  // namespace
+
+void AddCreditRoutes(http::Router& router, const MoneyHttp& http) {
+  auto routes = std::make_shared<const CreditRoutes>(http);
+  router.Get(
+      "/admin/credits", [routes](http::Request& request) { return routes->Show(request); }, kAdminPage);
+  router.Post(
+      "/admin/credits", [routes](http::Request& request) { return routes->Credit(request); }, kAdminForm);
+  router.Get(
+      "/api/v1/admin/credits", [routes](http::Request& request) { return routes->ApiList(request); }, kAdminPage);
+  router.Post(
+      "/api/v1/admin/credits", [routes](http::Request& request) { return routes->ApiCredit(request); }, kAdminJson);
+}
+
+}  // namespace manmulsang::payments
