@@ -33,6 +33,7 @@
 #include "manmulsang/search/http/search_routes.hpp"
 #include "manmulsang/seller_center/http/seller_center_routes.hpp"
 #include "manmulsang/sellers/http/seller_routes.hpp"
+#include "manmulsang/settings/http/settings_routes.hpp"
 #include "manmulsang/storefront/http/storefront_routes.hpp"
 #include "server_metrics.hpp"
 #include "wiring/all_migrations.hpp"
@@ -77,6 +78,17 @@ void Marketplace::Serve(const Config& config) {
 
   http::StaticAssets assets(embedded::web_static());
   html::Renderer renderer(embedded::web_templates(), embedded::web_i18n(), assets);
+  // Every page shows the marketplace's name and notice as an admin last saved them, read from the
+  // store at each page (no copy in the process: every node shows the same).
+  renderer.SetLayoutData([&services = *services_](const http::Request&, html::Data& data) {
+    const settings::Masthead masthead = services.settings.CurrentMasthead();
+    // The default name has an English spelling in the catalogs (t.site_name); a name the admin
+    // chose is shown as typed in every language.
+    if (masthead.marketplace_name != settings::kDefaultMarketplaceName) {
+      data.set("site_name", masthead.marketplace_name);
+    }
+    if (!masthead.notice.empty()) data.set("site_banner", masthead.notice);
+  });
   http::PageCache page_cache;
   // The services (the listings' CSV import jobs among them) outlive the router, which stops
   // the jobs its handlers own before it goes.
@@ -115,7 +127,7 @@ void Marketplace::Serve(const Config& config) {
   search::AddSearchRoutes(router, services.search, services.trending);
   orders::AddBuyingRoutes(router, renderer,
                           {services.accounts, services.cart, services.orders, services.payments, services.addresses,
-                           services.sellers, page_cache});
+                           services.sellers, services.settings, page_cache});
   payments::AddMoneyRoutes(router, renderer, {services.payments, services.accounts, services.sellers});
   reviews::AddReviewRoutes(router, renderer, {services.reviews, services.questions, page_cache, *media_});
   settings::AddSettingsRoutes(router, renderer, {services.settings, page_cache});

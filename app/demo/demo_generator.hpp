@@ -9,6 +9,7 @@
 #include "manmulsang/db/database.hpp"
 #include "manmulsang/orders/order.hpp"
 #include "manmulsang/sellers/sellers.hpp"
+#include "manmulsang/settings/settings.hpp"
 
 namespace manmulsang::demo {
 
@@ -18,7 +19,7 @@ struct DemoOptions {
   bool progress = true;  // a progress bar on stderr, only when stderr is a terminal
   // The rules the server will run with: demo orders that its jobs would move (unpaid bank
   // transfers, delivered orders) are made young enough under these that the jobs leave them.
-  orders::OrderSettings order_settings;
+  settings::Settings order_settings;
 };
 
 struct DemoSummary {

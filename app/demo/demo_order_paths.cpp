@@ -84,7 +84,7 @@ Seconds RandomHours(Random& random, std::int64_t low, std::int64_t high) {
 }
 
 std::vector<OrderMove> PlanMoves(Random& random, OrderStatus target, PaymentMethod method,
-                                 const orders::OrderSettings& settings) {
+                                 const settings::Settings& settings) {
   std::vector<OrderMove> steps;
   if (target == OrderStatus::awaiting_payment) return steps;
   // Reaching "paid", or for cash on delivery the shop taking the order on.
@@ -92,7 +92,7 @@ std::vector<OrderMove> PlanMoves(Random& random, OrderStatus target, PaymentMeth
     if (target == OrderStatus::cancelled && random.Chance(0.4)) {
       // The deposit never came: the job cancels it once the deadline passed.
       steps.push_back(
-          {settings.bank_transfer_deadline + RandomHours(random, 0, 1), OrderEvent::expire, Party::system, ""});
+          {settings.BankTransferDeadline() + RandomHours(random, 0, 1), OrderEvent::expire, Party::system, ""});
       return steps;
     }
     steps.push_back({RandomHours(random, 2, 30), OrderEvent::confirm_payment, Party::admin, "은행 입금 확인"});
@@ -117,7 +117,7 @@ std::vector<OrderMove> PlanMoves(Random& random, OrderStatus target, PaymentMeth
     if (random.Chance(0.3)) {
       // The buyer never confirmed: the job did, once the window closed.
       steps.push_back(
-          {settings.auto_confirm_after + RandomHours(random, 0, 1), OrderEvent::confirm, Party::system, ""});
+          {settings.AutoConfirmAfter() + RandomHours(random, 0, 1), OrderEvent::confirm, Party::system, ""});
     } else {
       steps.push_back({RandomHours(random, 2, 140), OrderEvent::confirm, Party::buyer, ""});
     }
@@ -130,16 +130,16 @@ std::vector<OrderMove> PlanMoves(Random& random, OrderStatus target, PaymentMeth
   return steps;
 }
 
-Seconds AgeOfLastMove(Random& random, OrderStatus target, const orders::OrderSettings& settings) {
+Seconds AgeOfLastMove(Random& random, OrderStatus target, const settings::Settings& settings) {
   switch (target) {
     case OrderStatus::confirmed:
     case OrderStatus::cancelled:
     case OrderStatus::returned:
       return Seconds(random.Between(24 * 3600, std::chrono::duration_cast<Seconds>(kOrderHistory).count()));
     case OrderStatus::awaiting_payment:
-      return Seconds(random.Between(600, std::max<std::int64_t>(1200, settings.bank_transfer_deadline.count() / 2)));
+      return Seconds(random.Between(600, std::max<std::int64_t>(1200, settings.BankTransferDeadline().count() / 2)));
     case OrderStatus::delivered:
-      return Seconds(random.Between(3600, std::max<std::int64_t>(7200, settings.auto_confirm_after.count() * 2 / 3)));
+      return Seconds(random.Between(3600, std::max<std::int64_t>(7200, settings.AutoConfirmAfter().count() * 2 / 3)));
     default:
       return Seconds(random.Between(3600, 5 * 24 * 3600));
   }

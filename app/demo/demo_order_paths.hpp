@@ -9,6 +9,7 @@
 
 #include "demo/demo_random.hpp"
 #include "manmulsang/orders/order.hpp"
+#include "manmulsang/settings/settings.hpp"
 
 namespace manmulsang::demo {
 
@@ -36,12 +37,12 @@ orders::PaymentMethod PickPaymentMethod(Random& random, orders::OrderStatus targ
 
 // The moves that take a fresh order to target with method.
 std::vector<OrderMove> PlanMoves(Random& random, orders::OrderStatus target, orders::PaymentMethod method,
-                                 const orders::OrderSettings& settings);
+                                 const settings::Settings& settings);
 
 // When the order's last move happened, counted back from now. The server's jobs move unpaid
-// bank transfers after bank_transfer_deadline and delivered orders after auto_confirm_after:
+// bank transfers after the bank-transfer deadline and delivered orders after the auto-confirm days:
 // those orders end well inside their windows, so the jobs leave them where the demo put them.
-std::chrono::seconds AgeOfLastMove(Random& random, orders::OrderStatus target, const orders::OrderSettings& settings);
+std::chrono::seconds AgeOfLastMove(Random& random, orders::OrderStatus target, const settings::Settings& settings);
 
 // A duration between low and high hours, to the second.
 std::chrono::seconds RandomHours(Random& random, std::int64_t low, std::int64_t high);

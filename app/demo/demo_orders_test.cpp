@@ -198,18 +198,18 @@ TEST(DemoOrders, ShortDeadlinesOfTheServerLeaveTheDemoStatusesAlone) {
   Store store;
   const DemoSummary marketplace = store.Marketplace(300, 5);
   DemoOptions options = store.Options(marketplace.products, 5);
-  options.order_settings.bank_transfer_deadline = std::chrono::hours(6);
-  options.order_settings.auto_confirm_after = std::chrono::days(2);
+  options.order_settings.bank_transfer_deadline_hours = 6;
+  options.order_settings.auto_confirm_days = 2;
   const DemoOrdersSummary summary = GenerateDemoOrders(store.database.database(), store.accounts, store.sellers,
                                                        store.catalog, store.clock, marketplace, options);
   EXPECT_EQ(summary.dropped, 0);
   EXPECT_GT(summary.by_status.at(orders::OrderStatus::awaiting_payment), 0);
   EXPECT_GT(summary.by_status.at(orders::OrderStatus::delivered), 0);
-  orders::OrderService server_jobs{
-      store.database.database(), store.clock, store.sellers, store.catalog, store.cart, store.payments,
-      options.order_settings};
-  EXPECT_EQ(server_jobs.ExpireOverdueBankTransfers(), 0);
-  EXPECT_EQ(server_jobs.AutoConfirmDelivered(), 0);
+  // The server's jobs read the deadlines an admin stored.
+  const core::Actor admin{core::UserId{1}, core::Role::admin, "관리자"};
+  ASSERT_TRUE(store.database.services().settings.Update(admin, 0, options.order_settings, "짧은 기한"));
+  EXPECT_EQ(store.orders.ExpireOverdueBankTransfers(), 0);
+  EXPECT_EQ(store.orders.AutoConfirmDelivered(), 0);
 }
 
 TEST(DemoOrders, SameSeedGivesTheSameOrders) {

@@ -22,7 +22,7 @@ class DemoStepInThePast {
         catalog_(catalog),
         now_(now),
         clock_(start),
-        past_(database, clock_, {.orders = options.order_settings}),
+        past_(database, clock_),
         marketplace_(marketplace),
         options_(options) {}
 

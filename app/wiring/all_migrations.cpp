@@ -12,12 +12,14 @@
 #include "manmulsang/reviews/reviews.hpp"
 #include "manmulsang/search/search.hpp"
 #include "manmulsang/sellers/sellers.hpp"
+#include "manmulsang/settings/settings.hpp"
 
 namespace manmulsang::app {
 
 std::span<const db::Database::ModuleMigrations> AllMigrations() {
-  static const std::array<db::Database::ModuleMigrations, 10> modules = {{
+  static const std::array<db::Database::ModuleMigrations, 11> modules = {{
       {"audit", audit::Migrations()},
+      {"settings", settings::Migrations()},
       {"accounts", accounts::Migrations()},
       {"analytics", analytics::Migrations()},
       {"sellers", sellers::Migrations()},

@@ -5,6 +5,7 @@ namespace manmulsang::app {
 MarketplaceServices::MarketplaceServices(db::Database& database, const core::Clock& clock,
                                          const MarketplaceSettings& settings)
     : audit(database),
+      settings(database, clock),
       accounts(database, clock),
       analytics(database, clock, settings.analytics),
       sellers(database, clock),
@@ -15,7 +16,7 @@ MarketplaceServices::MarketplaceServices(db::Database& database, const core::Clo
       listings(database, clock, sellers, catalog),
       payments(database, clock),
       cart(database, clock, sellers, catalog, payments),
-      orders(database, clock, sellers, catalog, cart, payments, settings.orders),
+      orders(database, clock, sellers, catalog, cart, payments, this->settings),
       addresses(database, clock),
       reviews(database, clock, sellers, catalog, orders),
       questions(database, clock, sellers, catalog) {}

@@ -17,6 +17,7 @@
 #include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/sellers/applications.hpp"
 #include "manmulsang/sellers/sellers.hpp"
+#include "manmulsang/settings/settings.hpp"
 
 namespace manmulsang::app {
 
@@ -24,7 +25,6 @@ namespace manmulsang::app {
 struct MarketplaceSettings {
   search::SearchOptions search;
   analytics::AnalyticsOptions analytics;
-  orders::OrderSettings orders;
 };
 
 // Every module's services over one store and one clock, each given the services it stands on:
@@ -38,6 +38,9 @@ struct MarketplaceServices {
   MarketplaceServices& operator=(const MarketplaceServices&) = delete;
 
   audit::AuditLog audit;  // reading the log; the services append to it in their own transactions
+  // The operating settings (fee, deadlines, carriers, name, notice, bank accounts), read from the
+  // store whenever they are used.
+  settings::SettingsService settings;
   accounts::AccountService accounts;
   analytics::AnalyticsService analytics;
   sellers::SellerService sellers;

@@ -11,6 +11,7 @@
 #include "manmulsang/orders/order.hpp"
 #include "manmulsang/payments/payments.hpp"
 #include "manmulsang/sellers/sellers.hpp"
+#include "manmulsang/settings/settings.hpp"
 
 namespace manmulsang::orders {
 
@@ -22,7 +23,7 @@ struct CheckoutParts {
   catalog::CatalogService& catalog;
   cart::CartService& cart;
   payments::PaymentService& payments;
-  const OrderSettings& settings;
+  settings::SettingsService& settings;
 };
 
 std::expected<CheckoutReceipt, CheckoutError> RunCheckout(CheckoutParts& parts, const CheckoutCommand& command);

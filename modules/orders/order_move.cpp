@@ -53,7 +53,8 @@ std::expected<void, OrderError> Effects(db::Connection& connection, const OrderM
       break;
     case OrderEvent::confirm: {
       const std::int64_t paid = parts.payments.PaidAmount(connection, order.id).value_or(0);
-      moved = parts.payments.Release(connection, order.id, order.seller, PlatformFee(paid, parts.settings));
+      const std::int64_t fee_basis_points = parts.settings.CurrentIn(connection).values.platform_fee_basis_points;
+      moved = parts.payments.Release(connection, order.id, order.seller, PlatformFee(paid, fee_basis_points));
       break;
     }
     case OrderEvent::prepare:

@@ -8,6 +8,7 @@
 #include "manmulsang/db/database.hpp"
 #include "manmulsang/orders/order.hpp"
 #include "manmulsang/payments/payments.hpp"
+#include "manmulsang/settings/settings.hpp"
 
 namespace manmulsang::orders {
 
@@ -15,7 +16,8 @@ namespace manmulsang::orders {
 struct OrderMoveParts {
   catalog::CatalogService& catalog;
   payments::PaymentService& payments;
-  const OrderSettings& settings;
+  // The fee is read inside the move's transaction, so a release applies the fee of that moment.
+  settings::SettingsService& settings;
 };
 
 // The one way an order changes status, inside the caller's transaction: the transition table

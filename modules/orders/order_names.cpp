@@ -74,9 +74,9 @@ std::string_view OrderEventName(OrderEvent event) { return Name(kEvents, event);
 std::optional<OrderEvent> ParseOrderEvent(std::string_view name) { return Parse(kEvents, name); }
 std::string_view PartyName(Party party) { return Name(kParties, party); }
 
-std::int64_t PlatformFee(std::int64_t total_kpw, const OrderSettings& settings) {
-  if (total_kpw <= 0 || settings.platform_fee_basis_points <= 0) return 0;
-  const __int128 fee = static_cast<__int128>(total_kpw) * settings.platform_fee_basis_points / 10'000;
+std::int64_t PlatformFee(std::int64_t total_kpw, std::int64_t basis_points) {
+  if (total_kpw <= 0 || basis_points <= 0) return 0;
+  const __int128 fee = static_cast<__int128>(total_kpw) * basis_points / 10'000;
   return static_cast<std::int64_t>(std::min<__int128>(fee, total_kpw));
 }
 

@@ -29,7 +29,7 @@ struct OrderService::Impl {
   catalog::CatalogService& catalog;
   cart::CartService& cart;
   payments::PaymentService& payments;
-  OrderSettings settings;
+  settings::SettingsService& settings;
   StockListener stock_listener;
 
   // After a commit only: a cache refilled between the notice and the commit would keep old stock.
@@ -104,7 +104,7 @@ struct OrderService::Impl {
 
 OrderService::OrderService(db::Database& database, const core::Clock& clock, sellers::SellerService& sellers,
                            catalog::CatalogService& catalog, cart::CartService& cart,
-                           payments::PaymentService& payments, OrderSettings settings)
+                           payments::PaymentService& payments, settings::SettingsService& settings)
     : impl_(std::make_unique<Impl>(database, clock, sellers, catalog, cart, payments, settings, StockListener{})) {}
 
 OrderService::~OrderService() = default;
@@ -224,11 +224,12 @@ std::expected<Order, OrderError> OrderService::ApplyAsSystem(core::OrderId id, O
 
 int OrderService::ExpireOverdueBankTransfers() {
   return impl_->RunJob(OrderStatus::awaiting_payment, PaymentMethod::bank_transfer,
-                       impl_->settings.bank_transfer_deadline, OrderEvent::expire);
+                       impl_->settings.Current().values.BankTransferDeadline(), OrderEvent::expire);
 }
 
 int OrderService::AutoConfirmDelivered() {
-  return impl_->RunJob(OrderStatus::delivered, std::nullopt, impl_->settings.auto_confirm_after, OrderEvent::confirm);
+  return impl_->RunJob(OrderStatus::delivered, std::nullopt, impl_->settings.Current().values.AutoConfirmAfter(),
+                       OrderEvent::confirm);
 }
 
 std::span<const core::EmbeddedFile> Migrations() { return embedded::orders_migrations(); }

@@ -118,16 +118,12 @@ TEST(OrderStateTest, NamesRoundTrip) {
 }
 
 TEST(OrderStateTest, PlatformFeeRoundsDownToTheWon) {
-  OrderSettings settings;
-  settings.platform_fee_basis_points = 300;  // 3 %
-  EXPECT_EQ(PlatformFee(10'000, settings), 300);
-  EXPECT_EQ(PlatformFee(999, settings), 29);  // 29.97
-  EXPECT_EQ(PlatformFee(33, settings), 0);    // 0.99
-  EXPECT_EQ(PlatformFee(0, settings), 0);
-  settings.platform_fee_basis_points = 0;
-  EXPECT_EQ(PlatformFee(10'000, settings), 0);
-  settings.platform_fee_basis_points = 10'000;
-  EXPECT_EQ(PlatformFee(10'000, settings), 10'000);
+  EXPECT_EQ(PlatformFee(10'000, 300), 300);  // 3 %
+  EXPECT_EQ(PlatformFee(999, 300), 29);       // 29.97
+  EXPECT_EQ(PlatformFee(33, 300), 0);         // 0.99
+  EXPECT_EQ(PlatformFee(0, 300), 0);
+  EXPECT_EQ(PlatformFee(10'000, 0), 0);
+  EXPECT_EQ(PlatformFee(10'000, 10'000), 10'000);
 }
 
 }  // namespace

@@ -103,6 +103,7 @@ struct Renderer::Impl {
   // Per locale, what never changes between requests: t, lang, asset. Pushed onto each render's
   // context by pointer so that nothing of it is copied per request.
   std::array<Data, kLocales.size()> locale_data;
+  LayoutData layout_data;
 
   void Compile() {
     std::map<std::string, std::unique_ptr<Template>, std::less<>> compiled;
@@ -176,11 +177,14 @@ void Renderer::AddMessages(std::span<const core::EmbeddedFile> catalogs) {
   impl_->BuildLocaleData();
 }
 
+void Renderer::SetLayoutData(LayoutData layout_data) { impl_->layout_data = std::move(layout_data); }
+
 http::Response Renderer::Page(const http::Request& request, std::string_view name, Data data,
                               http::Status status) const {
   Template& page = impl_->Find(name);
   Template& layout = impl_->Find(kLayoutTemplate);
-  const Data request_data = RequestData(request);
+  Data request_data = RequestData(request);
+  if (impl_->layout_data) impl_->layout_data(request, request_data);
   RenderContext context(&impl_->locale_data[LocaleIndex(request.context().locale)]);
   context.push(&request_data);
   context.push(&data);

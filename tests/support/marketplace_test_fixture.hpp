@@ -31,6 +31,8 @@ class MarketplaceTestFixture : public ::testing::Test {
 
   TestMarketplace store_;
   core::ManualClock& clock_ = store_.clock();
+  // How the marketplace is run (fee, deadlines, carriers, name, notice, bank accounts).
+  settings::SettingsService& settings_ = store_.services().settings;
   // Members, what they do, and the shops they run.
   accounts::AccountService& accounts_ = store_.services().accounts;
   analytics::AnalyticsService& analytics_ = store_.services().analytics;

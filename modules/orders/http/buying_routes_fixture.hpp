@@ -18,7 +18,7 @@ class BuyingApiTest : public BuyingTest, public testing::RouteTestFixture {
  protected:
   BuyingApiTest() {
     router_.Use(GuestCartMerge(cart_));
-    AddBuyingRoutes(router_, renderer_, {accounts_, cart_, orders_, payments_, addresses_, sellers_, page_cache_});
+    AddBuyingRoutes(router_, renderer_, {accounts_, cart_, orders_, payments_, addresses_, sellers_, settings_, page_cache_});
   }
 
   // JSON bodies; `headers` (a cookie, an Idempotency-Key) are set last.

@@ -68,6 +68,23 @@ class OrderPages : BuyingPages {
     return data;
   }
 
+  // Where and by when the buyer pays: the accounts and the deadline the admin set, read now.
+  void SetBankTransfer(const Order& order, html::Data& data) const {
+    const settings::Settings current = http.services.settings.Current().values;
+    html::List accounts;
+    for (const settings::BankAccount& account : current.bank_accounts) {
+      html::Data row;
+      row.set("bank", account.bank);
+      row.set("account_number", account.account_number);
+      row.set("holder", account.holder);
+      accounts.push_back(row);
+    }
+    data.set("bank_accounts", accounts);
+    data.set("no_bank_accounts", html::Data(current.bank_accounts.empty()));
+    data.set("bank_transfer_hours", std::to_string(current.bank_transfer_deadline_hours));
+    data.set("pay_by", html::DateTimeText(order.created_at + current.BankTransferDeadline()));
+  }
+
   http::Response Render(const http::Request& request, const Order& order, std::string_view notice_key,
                         std::string_view error, http::Status status) const {
     html::Data data = Summary(request, order);
@@ -88,8 +105,10 @@ class OrderPages : BuyingPages {
     data.set("can_cancel", html::Data(allowed(OrderEvent::cancel)));
     data.set("can_confirm", html::Data(allowed(OrderEvent::confirm)));
     data.set("can_return", html::Data(allowed(OrderEvent::request_return)));
-    data.set("awaiting_bank_transfer", html::Data(order.status == OrderStatus::awaiting_payment &&
-                                                  order.payment_method == PaymentMethod::bank_transfer));
+    const bool awaiting_bank_transfer =
+        order.status == OrderStatus::awaiting_payment && order.payment_method == PaymentMethod::bank_transfer;
+    data.set("awaiting_bank_transfer", html::Data(awaiting_bank_transfer));
+    if (awaiting_bank_transfer) SetBankTransfer(order, data);
     return Page(request, "orders/order", std::move(data), status);
   }
 };

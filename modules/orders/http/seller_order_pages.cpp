@@ -15,10 +15,6 @@ namespace {
 
 constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024, .no_store = true};
 
-// The carriers the ship form offers (the service takes any carrier of 1..40 characters).
-constexpr std::array<std::string_view, 5> kCarriers = {"조선우편", "평양특급", "대동강택배", "만물상 배송",
-                                                       "직접 배달"};
-
 // A tab of /seller/orders: its name in the URL and the statuses it lists.
 struct Tab {
   std::string_view name;
@@ -177,10 +173,11 @@ class SellerOrderPages : BuyingPages {
     data.set("can_deliver", html::Data(allowed(OrderEvent::deliver)));
     data.set("can_accept_return", html::Data(allowed(OrderEvent::accept_return)));
     data.set("cash_on_delivery", html::Data(order.payment_method == PaymentMethod::cash_on_delivery));
+    // The carriers the admin offers now (the service takes any carrier of 1..40 characters).
     html::List carriers;
-    for (std::string_view carrier : kCarriers) {
+    for (const std::string& carrier : http.services.settings.Current().values.carriers) {
       html::Data row;
-      row.set("name", std::string(carrier));
+      row.set("name", carrier);
       carriers.push_back(row);
     }
     data.set("carriers", carriers);

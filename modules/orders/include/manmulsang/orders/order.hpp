@@ -170,18 +170,8 @@ struct DailySales {
   std::int64_t revenue_kpw = 0;  // the orders' totals
 };
 
-// Rules an operator sets (manmulsang.toml, later the admin pages).
-struct OrderSettings {
-  // The platform's share of each confirmed order, in basis points (1/100 of a percent), rounded
-  // down to the won: the shop gets the rest.
-  std::int64_t platform_fee_basis_points = 300;
-  // An unpaid bank transfer is cancelled (stock released) this long after checkout.
-  std::chrono::seconds bank_transfer_deadline{std::chrono::hours(72)};
-  // A delivered order the buyer neither confirmed nor returned is confirmed this long after delivery.
-  std::chrono::seconds auto_confirm_after{std::chrono::days(7)};
-};
-
-// The platform fee of a total under settings: floor(total × bp / 10,000).
-std::int64_t PlatformFee(std::int64_t total_kpw, const OrderSettings& settings);
+// The platform fee of a total at basis_points (settings::Settings::platform_fee_basis_points):
+// floor(total × bp / 10,000), never more than the total.
+std::int64_t PlatformFee(std::int64_t total_kpw, std::int64_t basis_points);
 
 }  // namespace manmulsang::orders

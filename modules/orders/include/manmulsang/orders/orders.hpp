@@ -18,6 +18,7 @@
 #include "manmulsang/orders/order_state.hpp"
 #include "manmulsang/payments/payments.hpp"
 #include "manmulsang/sellers/sellers.hpp"
+#include "manmulsang/settings/settings.hpp"
 
 namespace manmulsang::orders {
 
@@ -40,7 +41,7 @@ class OrderService {
 
   OrderService(db::Database& database, const core::Clock& clock, sellers::SellerService& sellers,
                catalog::CatalogService& catalog, cart::CartService& cart, payments::PaymentService& payments,
-               OrderSettings settings = {});
+               settings::SettingsService& settings);
   ~OrderService();
 
   // The buyer's cart → one order per shop, stock reserved, prices read on the server, payment
@@ -88,9 +89,10 @@ class OrderService {
   std::expected<Order, OrderError> ApplyAsSystem(core::OrderId id, OrderEvent event);
 
   // Scheduled jobs (the app runs them every minute or so); each returns how many orders moved.
-  // Bank transfers unpaid past OrderSettings::bank_transfer_deadline are cancelled and restocked.
+  // The deadline and the window are the settings' at the run (settings::SettingsService).
+  // Bank transfers unpaid past the bank-transfer deadline are cancelled and restocked.
   int ExpireOverdueBankTransfers();
-  // Orders delivered longer than OrderSettings::auto_confirm_after ago are confirmed: escrow → shop.
+  // Orders delivered longer than the auto-confirm days ago are confirmed: escrow → shop.
   int AutoConfirmDelivered();
 
   // The lines of product that buyer ordered, oldest first, inside the caller's transaction (a

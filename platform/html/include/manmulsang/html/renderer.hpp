@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <kainjow/mustache.hpp>
 #include <memory>
 #include <span>
@@ -32,6 +33,8 @@ using List = kainjow::mustache::list;
 //   lang_url_ko, lang_url_en   this page's URL with ?lang= set (the language switch)
 //   title        from the handler's data; the layout puts it in <title> before the site name
 //   notice       optional, from the handler's data: a one-line status message above the content
+//   site_name, site_banner   optional, from SetLayoutData: the marketplace's name (the catalogs'
+//                site_name when absent) and a banner shown on every page
 // Partials: any registered template by its name, e.g. {{> catalog/product_card}}. Partials are
 // inlined when templates are registered (so each page parses nothing per request); a partial
 // that is never registered renders as nothing. Names are looked up innermost first, and dotted
@@ -54,6 +57,12 @@ class Renderer {
   // Adds a module's message catalogs ("ko.toml", "en.toml"), whose keys live under a table
   // named after the module ([accounts] login_title = "...") and read as t.accounts.login_title.
   void AddMessages(std::span<const core::EmbeddedFile> catalogs);
+
+  // Adds what every page's layout shows beyond the request (site_name, site_banner), asked for
+  // at every Page: values an operator changes while the server runs, which the app reads from
+  // its store (the platform knows no module). Set once at start-up, like the templates.
+  using LayoutData = std::function<void(const http::Request&, Data&)>;
+  void SetLayoutData(LayoutData layout_data);
 
   // A whole page: template `name` rendered with data (which should carry "title"), in the layout.
   // Content-Type text/html; charset=utf-8. An unknown name throws std::out_of_range.

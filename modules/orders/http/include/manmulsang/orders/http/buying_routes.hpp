@@ -9,6 +9,7 @@
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/payments/payments.hpp"
 #include "manmulsang/sellers/sellers.hpp"
+#include "manmulsang/settings/settings.hpp"
 
 namespace manmulsang::orders {
 
@@ -20,6 +21,8 @@ struct BuyingServices {
   payments::PaymentService& payments;
   AddressBook& addresses;
   sellers::SellerService& sellers;
+  // The carriers the ship form offers and the accounts a bank transfer is paid into.
+  settings::SettingsService& settings;
   // Product pages show stock: a checkout, cancel, expiry or accepted return forgets "/p/<id>".
   http::PageCache& page_cache;
 };
