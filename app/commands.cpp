@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "demo/demo_generator.hpp"
@@ -34,6 +35,21 @@ std::string AccountErrorText(accounts::AccountError error) {
     default:
       return std::string(accounts::ErrorCode(error));
   }
+}
+
+// The password in a file (so it never shows in the process list or the shell's history).
+std::optional<std::string> ReadPasswordFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    Report("cannot read the password file " + path);
+    return std::nullopt;
+  }
+  std::stringstream contents;
+  contents << file.rdbuf();
+  std::string password = contents.str();
+  // A file written by `echo` ends in a newline that is not part of the password.
+  while (!password.empty() && (password.back() == '\n' || password.back() == '\r')) password.pop_back();
+  return password;
 }
 
 }  // namespace
@@ -103,19 +119,11 @@ int CreateUserCommand(const Config& config, const std::string& email, const std:
     Report("--role must be admin, seller or buyer");
     return 2;
   }
-  std::ifstream file(password_file, std::ios::binary);
-  if (!file) {
-    Report("cannot read the password file " + password_file);
-    return 2;
-  }
-  std::stringstream contents;
-  contents << file.rdbuf();
-  std::string password = contents.str();
-  // A file written by `echo` ends in a newline that is not part of the password.
-  while (!password.empty() && (password.back() == '\n' || password.back() == '\r')) password.pop_back();
+  const auto password = ReadPasswordFile(password_file);
+  if (!password) return 2;
 
   Marketplace marketplace(config);
-  accounts::RegisterCommand command{email, password, name.empty() ? email.substr(0, email.find('@')) : name, *role};
+  accounts::RegisterCommand command{email, *password, name.empty() ? email.substr(0, email.find('@')) : name, *role};
   const auto user = marketplace.accounts().Register(command);
   if (!user) {
     Report(AccountErrorText(user.error()));
@@ -123,6 +131,43 @@ int CreateUserCommand(const Config& config, const std::string& email, const std:
   }
   std::printf("created %s %s (id %lld)\n", std::string(core::RoleName(user->role)).c_str(), user->email.c_str(),
               static_cast<long long>(user->id.value));
+  return 0;
+}
+
+int ResetPasswordCommand(const Config& config, const std::string& email, const std::string& password_file) {
+  std::optional<std::string> password;
+  if (!password_file.empty()) {
+    password = ReadPasswordFile(password_file);
+    if (!password) return 2;
+  }
+  Marketplace marketplace(config);
+  const auto member = marketplace.accounts().FindUserByEmail(email);
+  if (!member) {
+    Report("no member has the e-mail " + email);
+    return 1;
+  }
+  if (password) {
+    const auto changed = marketplace.accounts().SetPassword(member->id, *password);
+    if (!changed) {
+      Report(AccountErrorText(changed.error()));
+      return 1;
+    }
+    std::printf("password of %s (id %lld) set; their sessions have ended\n", changed->email.c_str(),
+                static_cast<long long>(changed->id.value));
+    return 0;
+  }
+  // The command line is the operator at the machine: no admin account acts, so no audit entry.
+  const auto issued = marketplace.accounts().IssueResetCode(std::nullopt, member->id);
+  if (!issued) {
+    Report(AccountErrorText(issued.error()));
+    return 1;
+  }
+  std::printf(
+      "one-time reset code for %s (id %lld): %s\n"
+      "valid until %s; it works once and replaces any earlier code.\n"
+      "the member opens /reset-password and enters the e-mail, this code and a new password.\n",
+      issued->member.email.c_str(), static_cast<long long>(issued->member.id.value), issued->code.c_str(),
+      core::FormatIso8601(issued->expires_at).c_str());
   return 0;
 }
 

@@ -60,6 +60,15 @@ int main(int argc, char** argv) {
   create_user->add_option("--password-file", password_file, "File holding the password")->required();
   create_user->add_option("--role", role, "admin, seller or buyer")->check(CLI::IsMember({"admin", "seller", "buyer"}));
   create_user->add_option("--name", name, "Display name (default: the part of the e-mail before @)");
+  auto* reset_password = admin->add_subcommand(
+      "reset-password",
+      "Print a one-time password reset code for a member (valid 24 hours; the member enters it at "
+      "/reset-password), or set the password from --password-file; the member's sessions end");
+  add_store_options(reset_password);
+  std::string reset_email, reset_password_file;
+  reset_password->add_option("--email", reset_email, "The member's e-mail address")->required();
+  reset_password->add_option("--password-file", reset_password_file,
+                             "Set this file's password directly instead of printing a code");
 
   auto* backup =
       cli.add_subcommand("backup", "Write the store and its media files to a new folder DIR (while serving)");
@@ -89,6 +98,9 @@ int main(int argc, char** argv) {
     if (serve->parsed()) return manmulsang::app::ServeCommand(config);
     if (demo->parsed()) return manmulsang::app::DemoCommand(config, products, seed, if_empty);
     if (migrate->parsed()) return manmulsang::app::MigrateCommand(config);
+    if (reset_password->parsed()) {
+      return manmulsang::app::ResetPasswordCommand(config, reset_email, reset_password_file);
+    }
     if (create_user->parsed()) {
       return manmulsang::app::CreateUserCommand(config, email, password_file, role, name);
     }
