@@ -135,6 +135,19 @@ TEST_F(MemberAdminRoutesTest, TheFormsRedirectToTheMemberPageWithTheOutcome) {
   EXPECT_TRUE(ReadMemberActionFlash(renderer_, forged).error.empty());
 }
 
+TEST_F(MemberAdminRoutesTest, TheMemberActionsPartialPostsToTheActionRoutes) {
+  http::Request request(http::BeastRequest{http::Method::get, KimPath(""), 11}, "10.0.0.1", "test");
+  const std::string active = renderer_.Fragment(request, "accounts/member_actions", MemberActionsData(kim_));
+  EXPECT_NE(active.find("action=\"" + KimPath("/suspend") + "\""), std::string::npos) << active;
+  EXPECT_NE(active.find("action=\"" + KimPath("/role") + "\""), std::string::npos);
+  EXPECT_NE(active.find("action=\"" + KimPath("/reset-code") + "\""), std::string::npos);
+  EXPECT_NE(active.find("value=\"buyer\" selected"), std::string::npos);
+  ASSERT_TRUE(accounts_.Suspend(admin_.id, kim_.id, "test"));
+  const std::string suspended =
+      renderer_.Fragment(request, "accounts/member_actions", MemberActionsData(*accounts_.FindUser(kim_.id)));
+  EXPECT_NE(suspended.find("action=\"" + KimPath("/unsuspend") + "\""), std::string::npos);
+}
+
 TEST_F(MemberAdminRoutesTest, AResetCodeIsShownOnceAndSetsANewPasswordOnTheResetPage) {
   const auto issued = PostForm(KimPath("/reset-code"), {}, AdminBrowser());
   ASSERT_EQ(issued.status, http::Status::ok) << issued.body;
