@@ -89,5 +89,7 @@ void AddProductPage(http::Router& router, const CatalogHttp& http);
 void AddShopPage(http::Router& router, const CatalogHttp& http);
 void AddSearchPage(http::Router& router, const CatalogHttp& http);
 void AddDemoImages(http::Router& router, const CatalogHttp& http);
+// /admin/categories and /api/v1/admin/categories (admin_category_http.hpp).
+void AddAdminCategoryRoutes(http::Router& router, const CatalogHttp& http);
 
 }  // namespace manmulsang::catalog

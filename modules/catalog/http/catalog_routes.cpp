@@ -21,6 +21,7 @@ void AddCatalogRoutes(http::Router& router, html::Renderer& renderer, CatalogSer
   AddShopPage(router, http);
   AddSearchPage(router, http);
   AddDemoImages(router, http);
+  AddAdminCategoryRoutes(router, http);
 }
 
 void AddListingRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog, ListingService& listings,
