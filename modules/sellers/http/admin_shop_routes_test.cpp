@@ -65,6 +65,11 @@ TEST_F(AdminShopRoutesTest, AnAdminSuspendsByFormAndTheShopPageShowsItWithItsHis
   EXPECT_NE(shown.body.find("shop.suspend"), std::string::npos);
   EXPECT_NE(shown.body.find("/unsuspend"), std::string::npos);
 
+  // The owner reads the reason on their shop's status page.
+  auto owner = Get("/seller/application", Who(seller_, "seller"));
+  EXPECT_NE(owner.body.find("가짜 상품 판매"), std::string::npos);
+  EXPECT_NE(owner.body.find("정지됨"), std::string::npos);
+
   auto again = PostForm(ShopPath() + "/suspend", {{"reason", "또"}}, Admin());
   EXPECT_EQ(again.status, http::Status::conflict);
 

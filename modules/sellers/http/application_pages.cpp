@@ -68,6 +68,9 @@ class ApplicationPages {
     data.set("is_approved", html::Data(current->status == ShopStatus::approved));
     data.set("is_rejected", html::Data(current->status == ShopStatus::rejected));
     if (current->status == ShopStatus::rejected) data.set("rejection_reason", current->rejection_reason);
+    // The owner reads why an admin suspended the shop (their orders are still theirs to handle).
+    data.set("is_suspended", html::Data(current->status == ShopStatus::suspended));
+    if (current->status == ShopStatus::suspended) data.set("suspension_reason", current->suspension_reason);
     return http_.renderer.Page(request, "sellers/application", std::move(data));
   }
 

@@ -60,6 +60,9 @@ boost::json::object ApplicationJson(const Shop& shop) {
   if (!shop.logo_url.empty()) json["logo_url"] = shop.logo_url;
   if (shop.decided_at) json["decided_at"] = core::FormatIso8601(*shop.decided_at);
   if (shop.status == ShopStatus::rejected) json["rejection_reason"] = shop.rejection_reason;
+  // The owner and admins read why the shop is suspended.
+  json["suspension_reason"] = nullptr;
+  if (shop.status == ShopStatus::suspended) json["suspension_reason"] = shop.suspension_reason;
   return json;
 }
 
