@@ -44,6 +44,12 @@ std::string_view ErrorCode(PaymentError error) {
       return "payout_not_found";
     case PaymentError::payout_decided:
       return "payout_decided";
+    case PaymentError::credit_not_found:
+      return "credit_not_found";
+    case PaymentError::credit_decided:
+      return "credit_decided";
+    case PaymentError::second_admin_required:
+      return "second_admin_required";
   }
   return "payment_error";
 }

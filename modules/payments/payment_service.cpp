@@ -75,18 +75,23 @@ std::expected<TransferId, PaymentError> PaymentService::CreditWallet(const Walle
     auto won = RatesIn(connection).ToKpw(credit.amount);
     if (!won) return std::unexpected(won.error());
     if (!ValidAmount(*won)) return std::unexpected(PaymentError::invalid_amount);
-    const std::array<Leg, 2> legs = {
-        Leg{LedgerRepository::AccountId(connection, AccountKind::cash, 0), -*won},
-        Leg{LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, credit.user.value), *won}};
-    const std::int64_t before = LedgerRepository::BalanceOf(connection, legs[1].account);
-    auto moved = impl_->Move(
-        connection, {TransferKind::top_up, std::nullopt, credit.reference, credit.admin, impl_->Now()}, legs, {});
-    if (!moved) return moved;
-    audit::RecordIn(connection, impl_->clock.Now(),
-                    {credit.admin, "wallet.credit", "member", std::to_string(credit.user.value),
-                     std::to_string(before) + " KPW", std::to_string(before + *won) + " KPW", credit.reference});
-    return moved;
+    return impl_->CreditIn(connection, credit.user, *won, credit.reference, credit.admin);
   });
+}
+
+std::expected<TransferId, PaymentError> PaymentService::Impl::CreditIn(db::Connection& connection, core::UserId user,
+                                                                       std::int64_t won, std::string_view reference,
+                                                                       core::UserId admin) {
+  const std::array<Leg, 2> legs = {
+      Leg{LedgerRepository::AccountId(connection, AccountKind::cash, 0), -won},
+      Leg{LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, user.value), won}};
+  const std::int64_t before = LedgerRepository::BalanceOf(connection, legs[1].account);
+  auto moved = Move(connection, {TransferKind::top_up, std::nullopt, reference, admin, Now()}, legs, {});
+  if (!moved) return moved;
+  audit::RecordIn(connection, clock.Now(),
+                  {admin, "wallet.credit", "member", std::to_string(user.value), std::to_string(before) + " KPW",
+                   std::to_string(before + won) + " KPW", std::string(reference)});
+  return moved;
 }
 
 std::expected<VoucherBatch, PaymentError> PaymentService::MintVouchers(core::UserId admin, std::int64_t count,

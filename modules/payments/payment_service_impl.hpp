@@ -43,6 +43,11 @@ struct PaymentService::Impl {
     if (!id) return std::unexpected(PaymentError::already_recorded);
     return *id;
   }
+
+  // cash → the member's wallet, won already converted and checked; audited as "wallet.credit" by
+  // admin (the one who asked, or the second admin who approved a large credit).
+  std::expected<TransferId, PaymentError> CreditIn(db::Connection& connection, core::UserId user, std::int64_t won,
+                                                   std::string_view reference, core::UserId admin);
 };
 
 }  // namespace manmulsang::payments

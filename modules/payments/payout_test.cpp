@@ -297,6 +297,46 @@ TEST_F(PayoutTest, MoneyDeskRecordsCreditsRatesAndBatches) {
   EXPECT_EQ(AuditCount("exchange_rate.set"), 2);
 }
 
+TEST_F(PayoutTest, ALargeCreditWaitsForASecondAdminAndIsCreditedOnce) {
+  // At the limit: credited at once.
+  auto small = payments_.RequestCredit({kBuyer, {kCreditSecondApprovalAbove, core::Currency::kpw}, "입금표 5", kAdmin});
+  ASSERT_TRUE(small.has_value());
+  EXPECT_TRUE(small->transfer.has_value());
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, kCreditSecondApprovalAbove);
+
+  auto large = payments_.RequestCredit({kBuyer, {5'000'000, core::Currency::kpw}, "입금표 6", kAdmin});
+  ASSERT_TRUE(large.has_value());
+  ASSERT_TRUE(large->pending.has_value());
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, kCreditSecondApprovalAbove);  // nothing moved yet
+  ASSERT_EQ(payments_.PendingCredits().size(), 1u);
+  EXPECT_EQ(payments_.ApproveCredit(kAdmin, *large->pending).error(), PaymentError::second_admin_required);
+  EXPECT_EQ(payments_.ApproveCredit(kOtherAdmin, 999).error(), PaymentError::credit_not_found);
+
+  std::atomic<int> credited = 0;
+  std::vector<std::thread> admins;
+  for (core::UserId admin : {kOtherAdmin, core::UserId{3}, kOtherAdmin}) {
+    admins.emplace_back([&, admin] {
+      if (payments_.ApproveCredit(admin, *large->pending)) ++credited;
+    });
+  }
+  for (std::thread& admin : admins) admin.join();
+  EXPECT_EQ(credited.load(), 1);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, kCreditSecondApprovalAbove + 5'000'000);
+  EXPECT_TRUE(payments_.PendingCredits().empty());
+  EXPECT_EQ(payments_.RejectCredit(kOtherAdmin, *large->pending, "늦음").error(), PaymentError::credit_decided);
+  EXPECT_EQ(AuditCount("wallet.credit_request"), 1);
+  EXPECT_EQ(AuditCount("wallet.credit"), 2);
+
+  auto rejected = payments_.RequestCredit({kBuyer, {2'000'000, core::Currency::kpw}, "입금표 7", kAdmin});
+  ASSERT_TRUE(rejected.has_value() && rejected->pending.has_value());
+  EXPECT_EQ(payments_.RejectCredit(kOtherAdmin, *rejected->pending, " ").error(), PaymentError::reason_required);
+  ASSERT_TRUE(payments_.RejectCredit(kAdmin, *rejected->pending, "입금표와 금액이 다름"));
+  EXPECT_EQ(payments_.ApproveCredit(kOtherAdmin, *rejected->pending).error(), PaymentError::credit_decided);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, kCreditSecondApprovalAbove + 5'000'000);
+  EXPECT_EQ(payments_.RequestCredit({kBuyer, {5'000'000, core::Currency::kpw}, "", kAdmin}).error(),
+            PaymentError::reference_required);
+}
+
 TEST(RateText, IsReadAndWrittenInWonPerUnit) {
   EXPECT_EQ(FormatRate(82'505'000), "8250.5");
   EXPECT_EQ(FormatRate(12'345'678), "1234.5678");

@@ -85,9 +85,12 @@ http::ApiProblem ProblemOf(payments::PaymentError error) {
     case payments::PaymentError::reason_required:
       return {Status::bad_request, code, ""};
     case payments::PaymentError::payout_not_found:
+    case payments::PaymentError::credit_not_found:
       return {Status::not_found, code, ""};
     case payments::PaymentError::payout_open:
     case payments::PaymentError::payout_decided:
+    case payments::PaymentError::credit_decided:
+    case payments::PaymentError::second_admin_required:
       return {Status::conflict, code, ""};
     case payments::PaymentError::insufficient_funds:
       return {Status::payment_required, code, ""};

@@ -1,7 +1,8 @@
 // /admin/credits: the cash desk. An admin credits a member's wallet against cash handed over at
 // the counter (the member by number or e-mail, the amount, the deposit slip's reference) and sees
-// the last credits. PaymentService::CreditWallet records the ledger transfer and the audit entry.
-// JSON twin: GET|POST /api/v1/admin/credits.
+// the last credits. A credit above kCreditSecondApprovalAbove waits for a second admin, who
+// approves or rejects it here (the two-person rule, PaymentService::RequestCredit). JSON twins:
+// GET|POST /api/v1/admin/credits, POST /api/v1/admin/credits/:id/approve | reject.
 
 #include <boost/json/array.hpp>
 #include <memory>
@@ -26,15 +27,52 @@ class CreditRoutes {
     if (!member) return Render(request, member.error(), member.error().status, form);
     auto amount = ParseWon(form.GetOr("amount"));
     if (!amount) return Render(request, ProblemOf(PaymentError::invalid_amount), http::Status::bad_request, form);
-    auto transfer = http_.services.payments.CreditWallet({member->id,
+    auto outcome = http_.services.payments.RequestCredit({member->id,
                                                           {*amount, core::Currency::kpw},
                                                           std::string(form.GetOr("reference")),
                                                           *request.context().actor.user});
-    if (!transfer) {
-      const http::ApiProblem problem = ProblemOf(transfer.error());
+    if (!outcome) {
+      const http::ApiProblem problem = ProblemOf(outcome.error());
       return Render(request, problem, problem.status, form);
     }
+    if (outcome->pending)
+      return http::Response::Redirect("/admin/credits?waiting=" + std::to_string(*outcome->pending));
     return http::Response::Redirect("/admin/credits?credited=" + std::to_string(member->id.value));
+  }
+
+  // A second admin decides a large credit (the two-person rule).
+  http::Response Approve(http::Request& request) const {
+    auto id = http::ParsePositiveId(request.PathParam("id"));
+    if (!id) return http_.renderer.NotFound(request);
+    auto transfer = http_.services.payments.ApproveCredit(*request.context().actor.user, *id);
+    if (!transfer) return Refused(request, transfer.error());
+    return http::Response::Redirect("/admin/credits?approved=" + std::to_string(*id));
+  }
+  http::Response Reject(http::Request& request) const {
+    auto id = http::ParsePositiveId(request.PathParam("id"));
+    if (!id) return http_.renderer.NotFound(request);
+    auto rejected =
+        http_.services.payments.RejectCredit(*request.context().actor.user, *id, request.form().GetOr("reason"));
+    if (!rejected) return Refused(request, rejected.error());
+    return http::Response::Redirect("/admin/credits?rejected=" + std::to_string(*id));
+  }
+  http::Response ApiApprove(http::Request& request) const {
+    auto id = http::ParsePositiveId(request.PathParam("id"));
+    if (!id) return http_.Error(request, PaymentError::credit_not_found);
+    auto transfer = http_.services.payments.ApproveCredit(*request.context().actor.user, *id);
+    if (!transfer) return http_.Error(request, transfer.error());
+    return http::Response::Json(boost::json::object{{"transfer_id", transfer->value}});
+  }
+  http::Response ApiReject(http::Request& request) const {
+    auto id = http::ParsePositiveId(request.PathParam("id"));
+    if (!id) return http_.Error(request, PaymentError::credit_not_found);
+    auto body = http::ParseJsonObject(request);
+    if (!body) return http_.Error(request, body.error());
+    auto reason = http::StringField(*body, "reason", {"reason_required"});
+    if (!reason) return http_.Error(request, reason.error());
+    auto rejected = http_.services.payments.RejectCredit(*request.context().actor.user, *id, *reason);
+    if (!rejected) return http_.Error(request, rejected.error());
+    return http::Response::Json(boost::json::object{{"id", *id}, {"status", "rejected"}});
   }
 
   http::Response ApiList(http::Request& request) const {
@@ -48,7 +86,9 @@ class CreditRoutes {
                               {"admin_id", credit.admin ? boost::json::value(credit.admin->value) : nullptr},
                               {"created_at", core::FormatIso8601(credit.created_at)}});
     }
-    return http::Response::Json(boost::json::object{{"items", std::move(items)}});
+    boost::json::array pending;
+    for (const PendingCredit& credit : http_.services.payments.PendingCredits()) pending.push_back(PendingJson(credit));
+    return http::Response::Json(boost::json::object{{"items", std::move(items)}, {"pending", std::move(pending)}});
   }
 
   http::Response ApiCredit(http::Request& request) const {
@@ -68,17 +108,38 @@ class CreditRoutes {
     if (!amount) return http_.Error(request, amount.error());
     auto reference = http::StringField(*body, "reference", {"reference_required"});
     if (!reference) return http_.Error(request, reference.error());
-    auto transfer = http_.services.payments.CreditWallet(
+    auto outcome = http_.services.payments.RequestCredit(
         {member->id, {*amount, core::Currency::kpw}, std::string(*reference), *request.context().actor.user});
-    if (!transfer) return http_.Error(request, transfer.error());
+    if (!outcome) return http_.Error(request, outcome.error());
+    if (outcome->pending) {
+      // Above the limit: nothing moved yet, a second admin decides.
+      return http::Response::Json(
+          boost::json::object{{"pending_credit_id", *outcome->pending}, {"member_id", member->id.value}},
+          http::Status::accepted);
+    }
     return http::Response::Json(
-        boost::json::object{{"transfer_id", transfer->value},
+        boost::json::object{{"transfer_id", outcome->transfer->value},
                             {"member_id", member->id.value},
                             {"balance", MoneyJson(http_.services.payments.WalletBalance(member->id).amount)}},
         http::Status::created);
   }
 
  private:
+  static boost::json::object PendingJson(const PendingCredit& credit) {
+    return {{"id", credit.id},
+            {"member_id", credit.member.value},
+            {"amount", MoneyJson(credit.amount)},
+            {"reference", credit.reference},
+            {"requested_by", credit.requested_by.value},
+            {"requested_at", core::FormatIso8601(credit.requested_at)}};
+  }
+
+  http::Response Refused(const http::Request& request, PaymentError error) const {
+    const http::ApiProblem problem = ProblemOf(error);
+    if (problem.status == http::Status::not_found) return http_.renderer.NotFound(request);
+    return Render(request, problem, problem.status, {});
+  }
+
   // A member by number or e-mail address.
   std::expected<accounts::User, http::ApiProblem> Member(std::string_view typed) const {
     while (!typed.empty() && typed.front() == ' ') typed.remove_prefix(1);
@@ -105,6 +166,25 @@ class CreditRoutes {
                                http_.Money(request, http_.services.payments.WalletBalance(core::UserId{*id}).amount));
       }
     }
+    if (request.Query("waiting")) data.set("notice", http_.Text(request, "payments.credit_waiting_notice"));
+    if (request.Query("approved")) data.set("notice", http_.Text(request, "payments.credit_approved_notice"));
+    if (request.Query("rejected")) data.set("notice", http_.Text(request, "payments.credit_rejected_notice"));
+    data.set("second_approval_above", http_.Money(request, kCreditSecondApprovalAbove));
+    html::List pending;
+    for (const PendingCredit& credit : http_.services.payments.PendingCredits()) {
+      html::Data row;
+      row.set("id", std::to_string(credit.id));
+      row.set("member_id", std::to_string(credit.member.value));
+      row.set("member_name", http_.MemberName(credit.member));
+      row.set("amount", http_.Money(request, credit.amount));
+      row.set("reference", credit.reference);
+      row.set("requested_by", http_.MemberName(credit.requested_by));
+      row.set("at", core::LocalDateTime(credit.requested_at));
+      row.set("mine", html::Data(credit.requested_by == *request.context().actor.user));
+      pending.push_back(row);
+    }
+    data.set("pending", pending);
+    data.set("has_pending", html::Data(!pending.empty()));
     data.set("member", std::string(typed.GetOr("member")));
     data.set("amount", std::string(typed.GetOr("amount")));
     data.set("reference", std::string(typed.GetOr("reference")));
@@ -139,6 +219,16 @@ void AddCreditRoutes(http::Router& router, const MoneyHttp& http) {
       "/api/v1/admin/credits", [routes](http::Request& request) { return routes->ApiList(request); }, kAdminPage);
   router.Post(
       "/api/v1/admin/credits", [routes](http::Request& request) { return routes->ApiCredit(request); }, kAdminJson);
+  router.Post(
+      "/admin/credits/:id/approve", [routes](http::Request& request) { return routes->Approve(request); }, kAdminForm);
+  router.Post(
+      "/admin/credits/:id/reject", [routes](http::Request& request) { return routes->Reject(request); }, kAdminForm);
+  router.Post(
+      "/api/v1/admin/credits/:id/approve", [routes](http::Request& request) { return routes->ApiApprove(request); },
+      kAdminJson);
+  router.Post(
+      "/api/v1/admin/credits/:id/reject", [routes](http::Request& request) { return routes->ApiReject(request); },
+      kAdminJson);
 }
 
 }  // namespace manmulsang::payments

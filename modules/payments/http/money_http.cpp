@@ -35,6 +35,7 @@ http::ApiProblem ProblemOf(PaymentError error) {
     case PaymentError::voucher_not_found:
       return {Status::not_found, code, "code"};
     case PaymentError::payout_not_found:
+    case PaymentError::credit_not_found:
       return {Status::not_found, code, ""};
     case PaymentError::rate_unavailable:
     case PaymentError::already_recorded:
@@ -42,6 +43,8 @@ http::ApiProblem ProblemOf(PaymentError error) {
     case PaymentError::voucher_used:
     case PaymentError::payout_open:
     case PaymentError::payout_decided:
+    case PaymentError::credit_decided:
+    case PaymentError::second_admin_required:
       return {Status::conflict, code, ""};
   }
   return {Status::bad_request, code, ""};

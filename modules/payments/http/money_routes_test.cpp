@@ -224,6 +224,36 @@ TEST_F(MoneyRoutesTest, TheCashDeskCreditsAMemberByEmailOrNumber) {
   EXPECT_EQ(store_.Count("SELECT COUNT(*) FROM audit_entries WHERE action = 'wallet.credit'"), 2);
 }
 
+TEST_F(MoneyRoutesTest, ALargeCreditNeedsASecondAdmin) {
+  const http::Response asked = PostForm(
+      "/admin/credits", {{"member", "buyer@shop.kp"}, {"amount", "3,000,000"}, {"reference", "입금표 90"}}, Admin());
+  ASSERT_EQ(asked.status, http::Status::see_other);
+  EXPECT_TRUE(Location(asked).starts_with("/admin/credits?waiting="));
+  EXPECT_EQ(payments_.WalletBalance(buyer_).amount, 0);
+  const std::string id = Location(asked).substr(std::string("/admin/credits?waiting=").size());
+  // The admin who asked sees it waiting without an approve button, and cannot approve it.
+  const http::Response own = Get("/admin/credits", Admin());
+  EXPECT_NE(own.body.find("pending-credit-" + id), std::string::npos);
+  EXPECT_EQ(own.body.find("/admin/credits/" + id + "/approve"), std::string::npos);
+  EXPECT_EQ(PostForm("/admin/credits/" + id + "/approve", {}, Admin()).status, http::Status::conflict);
+  const std::string second = Who(core::UserId{admin_.value + 100}, "admin");
+  EXPECT_NE(Get("/admin/credits", second).body.find("/admin/credits/" + id + "/approve"), std::string::npos);
+  EXPECT_EQ(Location(PostForm("/admin/credits/" + id + "/approve", {}, second)), "/admin/credits?approved=" + id);
+  EXPECT_EQ(payments_.WalletBalance(buyer_).amount, 3'000'000);
+  EXPECT_EQ(Code(Post("/api/v1/admin/credits/" + id + "/approve", "", second)), "credit_decided");
+
+  const http::Response api = Post(
+      "/api/v1/admin/credits", R"({"member": "buyer@shop.kp", "amount": 2000000, "reference": "입금표 91"})", Admin());
+  ASSERT_EQ(api.status, http::Status::accepted) << api.body;
+  const std::string api_id = std::to_string(Json(api).at("pending_credit_id").as_int64());
+  EXPECT_EQ(Json(Get("/api/v1/admin/credits", Admin())).at("pending").as_array().size(), 1u);
+  EXPECT_EQ(Code(Post("/api/v1/admin/credits/" + api_id + "/reject", "{}", second)), "reason_required");
+  const http::Response rejected =
+      Post("/api/v1/admin/credits/" + api_id + "/reject", R"({"reason": "입금표 확인 안 됨"})", second);
+  EXPECT_EQ(rejected.status, http::Status::ok) << rejected.body;
+  EXPECT_EQ(payments_.WalletBalance(buyer_).amount, 3'000'000);
+}
+
 TEST_F(MoneyRoutesTest, RatesAreSetOnTheFormAndTheirHistoryKept) {
   EXPECT_EQ(PostForm("/admin/exchange-rates", {{"currency", "USD"}, {"rate", "8,250"}}, Admin()).status,
             http::Status::bad_request);

@@ -24,6 +24,9 @@ enum class PaymentError {
   payout_open,             // 409: the shop or member has a request that is not finished yet
   payout_not_found,        // 404
   payout_decided,          // 409: the request is not in a state this decision applies to
+  credit_not_found,        // 404: no such pending credit
+  credit_decided,          // 409: the pending credit was approved or rejected already
+  second_admin_required,   // 409: the admin who asked for a large credit cannot approve it too
 };
 
 // "insufficient_funds"; the words people read are in the i18n catalogs, keyed by the code.

@@ -91,6 +91,18 @@ class PaymentService {
   // Requested and approved requests: the admin home's queue count.
   std::int64_t CountPayoutsAwaiting();
 
+  // --- The two-person rule for large credits (docs/BUYING.md §2a) ---
+  // A credit in won of at most kCreditSecondApprovalAbove is CreditWallet at once; a larger one
+  // waits as a pending credit (audited "wallet.credit_request"), nothing moved yet.
+  std::expected<CreditOutcome, PaymentError> RequestCredit(const WalletCredit& credit);
+  // A second admin credits it (once, whoever races): credit_not_found, credit_decided,
+  // second_admin_required when admin asked for it. Audited ("wallet.credit" with the approver).
+  std::expected<TransferId, PaymentError> ApproveCredit(core::UserId admin, std::int64_t pending);
+  // Drops it with a reason (reason_required when blank); audited ("wallet.credit_reject").
+  std::expected<void, PaymentError> RejectCredit(core::UserId admin, std::int64_t pending, std::string_view reason);
+  // The credits waiting for a second admin, oldest first.
+  std::vector<PendingCredit> PendingCredits();
+
   // --- The money desk's records ---
   // Admins' wallet credits against cash deposits, newest first.
   std::vector<CreditRecord> RecentCredits(int limit = 20);

@@ -8,6 +8,7 @@
 
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/core/ids.hpp"
+#include "manmulsang/payments/ledger.hpp"
 
 namespace manmulsang::payments {
 
@@ -92,6 +93,25 @@ struct CreditRecord {
   std::string reference;
   std::optional<core::UserId> admin;
   core::TimePoint created_at;
+};
+
+// The two-person rule: a wallet credit above this many won waits for a second admin.
+inline constexpr std::int64_t kCreditSecondApprovalAbove = 1'000'000;
+
+// A large credit waiting for (or decided by) a second admin.
+struct PendingCredit {
+  std::int64_t id = 0;
+  core::UserId member;
+  std::int64_t amount = 0;  // won
+  std::string reference;
+  core::UserId requested_by;
+  core::TimePoint requested_at;
+};
+
+// What RequestCredit did: credited at once, or left waiting for a second admin.
+struct CreditOutcome {
+  std::optional<TransferId> transfer;
+  std::optional<std::int64_t> pending;
 };
 
 // One change of an exchange rate; previous_rate is nullopt for the first one.
