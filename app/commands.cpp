@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 
+#include "demo/demo_desk.hpp"
 #include "demo/demo_generator.hpp"
 #include "demo/demo_orders.hpp"
 #include "demo/demo_reviews.hpp"
@@ -89,6 +90,7 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
                                 marketplace.catalog(), marketplace.clock(), summary, options);
   const demo::DemoVisitsSummary visits =
       demo::GenerateDemoVisits(marketplace.services().analytics, marketplace.clock(), options);
+  const demo::DemoDeskSummary desk = demo::GenerateDemoDesk(marketplace.services(), orders.admin, summary, options);
   std::printf(
       "demo marketplace: %lld members, %lld shops, %lld products, %lld orders, %lld wallets, "
       "%lld reviews, %lld questions, %lld visits over %lld days\n",
@@ -97,6 +99,10 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
       static_cast<long long>(orders.wallets), static_cast<long long>(reviews.reviews),
       static_cast<long long>(reviews.questions), static_cast<long long>(visits.visits),
       static_cast<long long>(visits.days));
+  std::printf("admin desk: %lld payouts waiting (%lld approved), %lld listing, %lld review and %lld question reports\n",
+              static_cast<long long>(desk.payouts_requested + desk.payouts_approved),
+              static_cast<long long>(desk.payouts_approved), static_cast<long long>(desk.listing_reports),
+              static_cast<long long>(desk.review_reports), static_cast<long long>(desk.question_reports));
   // The one time this password exists in clear: the store keeps only its hash.
   std::printf(
       "\nadmin login (shown only now; keep it): %s  password: %s\n"

@@ -155,6 +155,7 @@ class DemoOrders : DemoStepInThePast {
       ++summary.by_status[final_status_.at(order.id->value)];
     }
     summary.wallets = static_cast<std::int64_t>(topped_up_.size());
+    summary.admin = *cashier_.user;
     summary.admin_email = std::string(kAdminEmail);
     summary.admin_password = admin_password_;
     return summary;

@@ -16,6 +16,7 @@ struct DemoOrdersSummary {
   std::map<orders::OrderStatus, std::int64_t> by_status;
   // The admin login that opens /admin: a fresh random password, for the terminal only (the store
   // holds its hash). Lost: `manmulsang admin reset-password --email <admin_email>`.
+  core::UserId admin;
   std::string admin_email;
   std::string admin_password;
 };
