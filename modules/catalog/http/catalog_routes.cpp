@@ -5,6 +5,7 @@
 #include "embedded/catalog_templates.hpp"
 #include "listing_http.hpp"
 #include "listing_import.hpp"
+#include "listing_report_http.hpp"
 #include "manmulsang/media/upload_messages.hpp"
 
 namespace manmulsang::catalog {
@@ -31,6 +32,8 @@ void AddListingRoutes(http::Router& router, html::Renderer& renderer, CatalogSer
   AddListingApi(router, http);
   AddListingPages(router, http);
   AddListingImportRoutes(router, {renderer, listings, catalog, page_cache});
+  AddListingReportApi(router, http);
+  AddListingReportPages(router, http);
 }
 
 }  // namespace manmulsang::catalog

@@ -71,6 +71,7 @@ boost::json::object MoneyJson(const core::Money& money) {
 boost::json::object SellerListingJson(const Product& product, CatalogService& catalog, core::Locale locale) {
   boost::json::object json = ProductJson(product, catalog, locale);
   json["status"] = ProductStatusName(product.status);
+  json["take_down_reason"] = product.take_down_reason ? boost::json::value(*product.take_down_reason) : nullptr;
   if (!json.contains("variants")) json["variants"] = boost::json::array{};  // the seller's shape is fixed
   boost::json::array images;
   for (std::size_t position = 0; position < product.images.size(); ++position) {

@@ -76,6 +76,9 @@ class ListingPages {
       row.set("hidden", hidden);
       row.set("status_label",
               http_.Text(locale, hidden ? "catalog.listing.status_hidden" : "catalog.listing.status_active"));
+      // Taken down by an admin: the seller reads why, and is offered no "show" button.
+      row.set("take_down_reason",
+              product.take_down_reason ? html::Data(*product.take_down_reason) : html::Data(false));
       rows.push_back(std::move(row));
     }
     data.set("has_listings", !rows.empty());

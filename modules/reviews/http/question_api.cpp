@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "manmulsang/http/json_fields.hpp"
 #include "reviews_http.hpp"
 
 namespace manmulsang::reviews {
@@ -18,7 +19,9 @@ boost::json::object QuestionJson(const Question& question) {
                            {"private", question.is_private},
                            {"asker", boost::json::object{{"name", question.asker_name}}},
                            {"created_at", core::FormatIso8601(question.created_at)},
-                           {"answer", nullptr}};
+                           {"answer", nullptr},
+                           {"hidden", question.hidden},
+                           {"hidden_reason", question.hidden_reason}};
   if (question.answer) {
     json["answer"] = boost::json::object{
         {"body", *question.answer}, {"at", question.answered_at ? core::FormatIso8601(*question.answered_at) : ""}};
@@ -104,6 +107,29 @@ http::Response ShopQueue(const ReviewsHttp& http, http::Request& request) {
   return PageJson(*questions);
 }
 
+// A member reports a question they can see, once; the reason is optional.
+http::Response Report(const ReviewsHttp& http, http::Request& request) {
+  if (auto refused = http.RefuseAnonymous(request)) return std::move(*refused);
+  auto id = http::ParsePositiveId(request.PathParam("id"));
+  if (!id) return http.Error(request, ReviewError::question_not_found);
+  std::string reason;
+  if (!request.body().empty()) {
+    auto body = http::ParseJsonObject(request);
+    if (!body) return http.Error(request, body.error());
+    auto text = http::OptionalStringField(*body, "reason", {"invalid_text"});
+    if (!text) return http.Error(request, text.error());
+    reason = std::string(text->value_or(""));
+  }
+  auto reported = http.services.questions.Report(request.context().actor, QuestionId{*id}, reason);
+  if (!reported) {
+    http::ApiProblem problem = ProblemOf(reported.error());
+    if (reported.error() == ReviewError::invalid_text) problem.field = "reason";
+    return http.Error(request, problem);
+  }
+  return http::Response::Json(boost::json::object{{"question_id", reported->id.value}, {"reported", true}},
+                              http::Status::created);
+}
+
 }  // namespace
 
 void AddQuestionApi(http::Router& router, const ReviewsHttp& http) {
@@ -113,6 +139,8 @@ void AddQuestionApi(http::Router& router, const ReviewsHttp& http) {
       "/api/v1/products/:id/questions", [http](http::Request& request) { return Ask(http, request); }, kTextBody);
   router.Post(
       "/api/v1/questions/:id/answer", [http](http::Request& request) { return Answer(http, request); }, kTextBody);
+  router.Post(
+      "/api/v1/questions/:id/report", [http](http::Request& request) { return Report(http, request); }, kTextBody);
   router.Get(
       "/api/v1/seller/questions", [http](http::Request& request) { return ShopQueue(http, request); }, kByAsker);
 }

@@ -17,7 +17,9 @@ class QuestionPages {
   explicit QuestionPages(const ReviewsHttp& http) : http_(http) {}
 
   http::Response Show(http::Request& request) const {
-    return Render(request, {}, http::Status::ok, request.Query("asked") ? "reviews.asked" : "");
+    std::string_view notice = request.Query("asked") ? "reviews.asked" : "";
+    if (request.Query("reported")) notice = "reviews.reported";
+    return Render(request, {}, http::Status::ok, notice);
   }
 
   http::Response Ask(http::Request& request) const {
@@ -51,6 +53,20 @@ class QuestionPages {
                                     std::to_string(answered->id.value));
   }
 
+  http::Response Report(http::Request& request) const {
+    if (!request.context().actor.signed_in()) return http::SignInRedirect(request.Header("Referer"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
+    if (!id) return http_.renderer.NotFound(request);
+    auto reported =
+        http_.services.questions.Report(request.context().actor, QuestionId{*id}, request.form().GetOr("reason"));
+    if (!reported) {
+      const http::ApiProblem problem = ProblemOf(reported.error());
+      if (problem.status == http::Status::not_found) return http_.renderer.NotFound(request);
+      return http_.renderer.ErrorPage(request, problem.status, http_.Text(request, "reviews.error." + problem.code));
+    }
+    return http::Response::Redirect("/p/" + std::to_string(reported->product.value) + "/questions?reported=1");
+  }
+
  private:
   http::Response Render(const http::Request& request, const http::ApiProblem& problem, http::Status status,
                         std::string_view notice_key, std::string typed_body = {}) const {
@@ -75,7 +91,11 @@ class QuestionPages {
       row.set("body", question.body);
       row.set("is_private", html::Data(question.is_private));
       if (question.answer) row.set("answer", *question.answer);
-      row.set("can_answer", html::Data(questions->viewer_owns_shop));
+      row.set("can_answer", html::Data(questions->viewer_owns_shop && !question.hidden));
+      const core::Actor& viewer = request.context().actor;
+      row.set("can_report", html::Data(viewer.signed_in() && viewer.user != question.asker && !question.hidden));
+      // Only its asker still sees a hidden question, with the admin's reason.
+      row.set("hidden_reason", question.hidden ? html::Data(question.hidden_reason) : html::Data(false));
       items.push_back(row);
     }
     data.set("questions", items);
@@ -100,6 +120,8 @@ void AddQuestionPages(http::Router& router, const ReviewsHttp& http) {
       "/p/:id/questions", [pages](http::Request& request) { return pages->Ask(request); }, kFormBody);
   router.Post(
       "/questions/:id/answer", [pages](http::Request& request) { return pages->Answer(request); }, kFormBody);
+  router.Post(
+      "/questions/:id/report", [pages](http::Request& request) { return pages->Report(request); }, kFormBody);
 }
 
 }  // namespace manmulsang::reviews

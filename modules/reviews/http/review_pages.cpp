@@ -185,6 +185,16 @@ class ReviewPages {
       items.push_back(row);
     }
     data.set("reviews", items);
+    // The signed-in author's own hidden reviews, with the admin's reason: why they are not listed.
+    html::List hidden_mine;
+    for (const Review& review : http_.services.reviews.HiddenOf(request.context().actor, core::ProductId{*product})) {
+      html::Data row;
+      row.set("body", review.body);
+      row.set("reason", review.hidden_reason);
+      hidden_mine.push_back(std::move(row));
+    }
+    data.set("has_hidden_mine", html::Data(!hidden_mine.empty()));
+    data.set("hidden_mine", std::move(hidden_mine));
     data.set("empty", html::Data(reviews->items.empty()));
     const std::string sort_query = "sort=" + std::string(ReviewSortName(sort));
     if (reviews->page > 1) data.set("previous_page", sort_query + "&page=" + std::to_string(reviews->page - 1));

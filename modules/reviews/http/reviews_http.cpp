@@ -7,6 +7,7 @@
 #include "embedded/reviews_templates.hpp"
 #include "manmulsang/media/image_upload.hpp"
 #include "manmulsang/media/upload_messages.hpp"
+#include "moderation_http.hpp"
 
 namespace manmulsang::reviews {
 
@@ -76,6 +77,8 @@ void AddReviewRoutes(http::Router& router, html::Renderer& renderer, const Revie
   AddQuestionApi(router, http);
   AddReviewPages(router, http);
   AddQuestionPages(router, http);
+  AddModerationApi(router, http);
+  AddModerationPages(router, http);
 }
 
 }  // namespace manmulsang::reviews
