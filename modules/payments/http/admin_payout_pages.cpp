@@ -88,6 +88,12 @@ class AdminPayoutPages {
       if (payout.owner.kind == PayoutOwnerKind::shop) shops.push_back(core::SellerId{payout.owner.id});
     }
     for (const sellers::Shop& shop : http_.services.sellers.FindShops(shops)) shop_names[shop.id.value] = shop.name;
+    std::vector<core::UserId> members;
+    for (const Payout& payout : listed.items) {
+      members.push_back(payout.requested_by);
+      if (payout.owner.kind == PayoutOwnerKind::member) members.push_back(core::UserId{payout.owner.id});
+    }
+    const MemberNames names(http_.services.accounts, members);
     html::List rows;
     for (const Payout& payout : listed.items) {
       html::Data row = PayoutRow(http_, request, payout);
@@ -96,8 +102,8 @@ class AdminPayoutPages {
       row.set("owner_path", (shop ? "/admin/shops/" : "/admin/members/") + std::to_string(payout.owner.id));
       row.set("owner_name", shop ? (shop_names.contains(payout.owner.id) ? shop_names[payout.owner.id]
                                                                          : "#" + std::to_string(payout.owner.id))
-                                 : http_.MemberName(core::UserId{payout.owner.id}));
-      row.set("requested_by", http_.MemberName(payout.requested_by));
+                                 : names(core::UserId{payout.owner.id}));
+      row.set("requested_by", names(payout.requested_by));
       rows.push_back(row);
     }
     data.set("payouts", rows);

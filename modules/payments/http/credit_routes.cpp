@@ -170,15 +170,27 @@ class CreditRoutes {
     if (request.Query("approved")) data.set("notice", http_.Text(request, "payments.credit_approved_notice"));
     if (request.Query("rejected")) data.set("notice", http_.Text(request, "payments.credit_rejected_notice"));
     data.set("second_approval_above", http_.Money(request, kCreditSecondApprovalAbove));
+    const std::vector<PendingCredit> waiting = http_.services.payments.PendingCredits();
+    const std::vector<CreditRecord> recent = http_.services.payments.RecentCredits(kShownCredits);
+    std::vector<core::UserId> members;
+    for (const PendingCredit& credit : waiting) {
+      members.push_back(credit.member);
+      members.push_back(credit.requested_by);
+    }
+    for (const CreditRecord& credit : recent) {
+      members.push_back(credit.member);
+      if (credit.admin) members.push_back(*credit.admin);
+    }
+    const MemberNames names(http_.services.accounts, members);
     html::List pending;
-    for (const PendingCredit& credit : http_.services.payments.PendingCredits()) {
+    for (const PendingCredit& credit : waiting) {
       html::Data row;
       row.set("id", std::to_string(credit.id));
       row.set("member_id", std::to_string(credit.member.value));
-      row.set("member_name", http_.MemberName(credit.member));
+      row.set("member_name", names(credit.member));
       row.set("amount", http_.Money(request, credit.amount));
       row.set("reference", credit.reference);
-      row.set("requested_by", http_.MemberName(credit.requested_by));
+      row.set("requested_by", names(credit.requested_by));
       row.set("at", core::LocalDateTime(credit.requested_at));
       row.set("mine", html::Data(credit.requested_by == *request.context().actor.user));
       pending.push_back(row);
@@ -189,13 +201,13 @@ class CreditRoutes {
     data.set("amount", std::string(typed.GetOr("amount")));
     data.set("reference", std::string(typed.GetOr("reference")));
     html::List rows;
-    for (const CreditRecord& credit : http_.services.payments.RecentCredits(kShownCredits)) {
+    for (const CreditRecord& credit : recent) {
       html::Data row;
       row.set("member_id", std::to_string(credit.member.value));
-      row.set("member_name", http_.MemberName(credit.member));
+      row.set("member_name", names(credit.member));
       row.set("amount", http_.Money(request, credit.amount));
       row.set("reference", credit.reference);
-      row.set("admin", credit.admin ? http_.MemberName(*credit.admin) : std::string("-"));
+      row.set("admin", credit.admin ? names(*credit.admin) : std::string("-"));
       row.set("at", core::LocalDateTime(credit.created_at));
       rows.push_back(row);
     }

@@ -82,13 +82,17 @@ class ExchangeRateRoutes {
     }
     data.set("currencies", current);
     data.set("typed_rate", std::string(typed.GetOr("rate")));
+    const std::vector<RateChange> changes = http_.services.payments.RateHistory();
+    std::vector<core::UserId> admins;
+    for (const RateChange& change : changes) admins.push_back(change.admin);
+    const MemberNames names(http_.services.accounts, admins);
     html::List history;
-    for (const RateChange& change : http_.services.payments.RateHistory()) {
+    for (const RateChange& change : changes) {
       html::Data row;
       row.set("currency", change.currency);
       row.set("rate", FormatRate(change.rate));
       row.set("previous", change.previous_rate ? FormatRate(*change.previous_rate) : std::string("-"));
-      row.set("admin", http_.MemberName(change.admin));
+      row.set("admin", names(change.admin));
       row.set("at", core::LocalDateTime(change.changed_at));
       history.push_back(row);
     }

@@ -55,6 +55,15 @@ std::string MoneyHttp::MemberName(core::UserId member) const {
   return "#" + std::to_string(member.value);
 }
 
+MemberNames::MemberNames(accounts::AccountService& accounts, const std::vector<core::UserId>& members) {
+  for (const accounts::User& user : accounts.FindUsers(members)) names_[user.id.value] = user.name;
+}
+
+std::string MemberNames::operator()(core::UserId member) const {
+  const auto found = names_.find(member.value);
+  return found != names_.end() ? found->second : "#" + std::to_string(member.value);
+}
+
 boost::json::object MoneyJson(std::int64_t won) { return {{"amount", won}, {"currency", "KPW"}}; }
 
 boost::json::object PayoutJson(const Payout& payout) {

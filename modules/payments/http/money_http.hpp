@@ -3,8 +3,10 @@
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <expected>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "manmulsang/html/api_error.hpp"
 #include "manmulsang/html/renderer.hpp"
@@ -52,6 +54,16 @@ struct MoneyHttp {
   }
   // A member's name for an admin's list ("회원 42" when the member is gone).
   std::string MemberName(core::UserId member) const;
+};
+
+// Members' names for an admin's list, read in one batch ("#42" for one who is gone).
+class MemberNames {
+ public:
+  MemberNames(accounts::AccountService& accounts, const std::vector<core::UserId>& members);
+  std::string operator()(core::UserId member) const;
+
+ private:
+  std::map<std::int64_t, std::string> names_;
 };
 
 boost::json::object MoneyJson(std::int64_t won);
