@@ -14,6 +14,7 @@
 #include "embedded/web_static.hpp"
 #include "embedded/web_templates.hpp"
 #include "manmulsang/accounts/http/account_routes.hpp"
+#include "manmulsang/admin_console/http/admin_console_routes.hpp"
 #include "manmulsang/audit/http/audit_routes.hpp"
 #include "manmulsang/analytics/http/visit_counting.hpp"
 #include "manmulsang/catalog/http/catalog_routes.hpp"
@@ -136,6 +137,10 @@ void Marketplace::Serve(const Config& config) {
   seller_center::SellerCenter seller_center(services.sellers, services.catalog, services.orders, services.payments,
                                             services.analytics, services.questions);
   seller_center::AddSellerCenterRoutes(router, renderer, {seller_center});
+  admin_console::AdminConsole admin_console(*database_, clock_, services.accounts, services.analytics, services.sellers,
+                                            services.applications, services.catalog, services.payments, services.orders,
+                                            services.reviews, services.questions, services.audit);
+  admin_console::AddAdminConsoleRoutes(router, renderer, {admin_console});
   storefront::AddStorefrontRoutes(router, renderer, services.accounts, services.analytics, services.sellers,
                                   services.catalog, services.trending, page_cache);
   router.SetNotFound(storefront::NotFoundPage(renderer));

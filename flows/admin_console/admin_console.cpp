@@ -53,7 +53,7 @@ AdminConsole::AdminConsole(db::Database& database, const core::Clock& clock, acc
                            analytics::AnalyticsService& analytics, sellers::SellerService& sellers,
                            sellers::ApplicationService& applications, catalog::CatalogService& catalog,
                            payments::PaymentService& payments, orders::OrderService& orders,
-                           reviews::ReviewService& reviews, reviews::QuestionService& questions)
+                           reviews::ReviewService& reviews, reviews::QuestionService& questions, audit::AuditLog& audit)
     : database_(database),
       clock_(clock),
       accounts_(accounts),
@@ -64,7 +64,8 @@ AdminConsole::AdminConsole(db::Database& database, const core::Clock& clock, acc
       payments_(payments),
       orders_(orders),
       reviews_(reviews),
-      questions_(questions) {}
+      questions_(questions),
+      audit_(audit) {}
 
 std::expected<Home, ConsoleError> AdminConsole::HomeOf(const core::Actor& actor) {
   if (!actor.is(core::Role::admin)) return std::unexpected(ConsoleError::not_an_admin);

@@ -5,6 +5,7 @@
 
 #include "checkout.hpp"
 #include "embedded/orders_migrations.hpp"
+#include "manmulsang/audit/audit.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "order_move.hpp"
 #include "order_repository.hpp"
@@ -19,6 +20,30 @@ constexpr std::int64_t kJobBatch = 100;
 constexpr std::int64_t kMarketplaceUtcOffset = core::kMarketplaceUtcOffsetSeconds;
 constexpr std::int64_t kSecondsPerDay = 86400;
 constexpr int kMaxSalesDays = 366;
+
+// `days` days ending today in the marketplace's zone, oldest first, each filled from the rows
+// that read(first moment) returns (days without orders stay zero).
+template <typename ReadRows>
+std::vector<DailySales> SalesDays(core::TimePoint now, int days, ReadRows read) {
+  days = std::clamp(days, 1, kMaxSalesDays);
+  const std::int64_t today = (core::ToUnixSeconds(now) + kMarketplaceUtcOffset) / kSecondsPerDay;
+  const std::int64_t first_day = today - (days - 1);
+  const std::int64_t since = first_day * kSecondsPerDay - kMarketplaceUtcOffset;
+  const std::vector<DaySalesRow> rows = read(since);
+  std::vector<DailySales> sales(static_cast<std::size_t>(days));
+  for (int index = 0; index < days; ++index) {
+    // Noon of that day in the marketplace's zone: LocalDate names it whatever the offset's sign.
+    const std::int64_t noon = (first_day + index) * kSecondsPerDay - kMarketplaceUtcOffset + kSecondsPerDay / 2;
+    sales[static_cast<std::size_t>(index)].day = core::LocalDate(core::FromUnixSeconds(noon));
+  }
+  for (const DaySalesRow& row : rows) {
+    const std::int64_t index = row.day - first_day;
+    if (index < 0 || index >= days) continue;  // an order dated in the future by a clock step
+    sales[static_cast<std::size_t>(index)].orders = row.orders;
+    sales[static_cast<std::size_t>(index)].revenue_kpw = row.revenue;
+  }
+  return sales;
+}
 
 }  // namespace
 
@@ -97,6 +122,14 @@ struct OrderService::Impl {
       auto moved = MoveOrderIn(connection, {catalog, payments, settings}, *order, party, actor, event, note, shipment,
                                clock.Now());
       if (!moved) return std::unexpected(moved.error());
+      // What an admin does to an order (confirming a bank deposit, settling a dispute) is
+      // recorded with the move, in its transaction; the note (the deposit's reference) is the why.
+      if (party == Party::admin && actor) {
+        audit::RecordIn(
+            connection, clock.Now(),
+            {*actor, "order." + std::string(OrderEventName(event)), "order", std::to_string(id.value),
+             std::string(OrderStatusName(order->status)), std::string(OrderStatusName(*moved)), std::string(note)});
+      }
       return *OrderRepository::Find(connection, id);
     });
   }
@@ -174,26 +207,44 @@ std::expected<std::map<OrderStatus, std::int64_t>, OrderError> OrderService::Sho
 std::expected<std::vector<DailySales>, OrderError> OrderService::ShopSales(const core::Actor& actor,
                                                                            core::SellerId shop, int days) {
   if (!impl_->MaySeeShop(actor, shop)) return std::unexpected(OrderError::order_not_found);
-  days = std::clamp(days, 1, kMaxSalesDays);
-  const std::int64_t today = (core::ToUnixSeconds(impl_->clock.Now()) + kMarketplaceUtcOffset) / kSecondsPerDay;
-  const std::int64_t first_day = today - (days - 1);
-  const std::int64_t since = first_day * kSecondsPerDay - kMarketplaceUtcOffset;
-  std::vector<DaySalesRow> rows = impl_->database.Read([&](db::Connection& connection) {
-    return OrderRepository::SalesBySeller(connection, shop, since, kMarketplaceUtcOffset);
+  return SalesDays(impl_->clock.Now(), days, [&](std::int64_t since) {
+    return impl_->database.Read([&](db::Connection& connection) {
+      return OrderRepository::SalesBySeller(connection, shop, since, kMarketplaceUtcOffset);
+    });
   });
-  std::vector<DailySales> sales(static_cast<std::size_t>(days));
-  for (int index = 0; index < days; ++index) {
-    // Noon of that day in the marketplace's zone: LocalDate names it whatever the offset's sign.
-    const std::int64_t noon = (first_day + index) * kSecondsPerDay - kMarketplaceUtcOffset + kSecondsPerDay / 2;
-    sales[static_cast<std::size_t>(index)].day = core::LocalDate(core::FromUnixSeconds(noon));
-  }
-  for (const DaySalesRow& row : rows) {
-    const std::int64_t index = row.day - first_day;
-    if (index < 0 || index >= days) continue;  // an order dated in the future by a clock step
-    sales[static_cast<std::size_t>(index)].orders = row.orders;
-    sales[static_cast<std::size_t>(index)].revenue_kpw = row.revenue;
-  }
-  return sales;
+}
+
+std::vector<DailySales> OrderService::MarketplaceSales(int days) {
+  return SalesDays(impl_->clock.Now(), days, [&](std::int64_t since) {
+    return impl_->database.Read([&](db::Connection& connection) {
+      return OrderRepository::SalesPerDay(connection, since, kMarketplaceUtcOffset);
+    });
+  });
+}
+
+OrderPage OrderService::AwaitingBankTransfers(int page, int per_page) {
+  OrderPage result;
+  result.page = std::max(page, 1);
+  result.per_page = std::clamp(per_page, 1, kMaxPerPage);
+  impl_->database.Read([&](db::Connection& connection) {
+    result.total = OrderRepository::CountByStatusAndMethod(connection, OrderStatus::awaiting_payment,
+                                                           PaymentMethod::bank_transfer);
+    result.items = OrderRepository::ListByStatusAndMethod(connection, OrderStatus::awaiting_payment,
+                                                          PaymentMethod::bank_transfer, result.per_page,
+                                                          static_cast<std::int64_t>(result.page - 1) * result.per_page);
+  });
+  return result;
+}
+
+std::int64_t OrderService::CountAwaitingBankTransfers() {
+  return impl_->database.Read([&](db::Connection& connection) {
+    return OrderRepository::CountByStatusAndMethod(connection, OrderStatus::awaiting_payment,
+                                                   PaymentMethod::bank_transfer);
+  });
+}
+
+core::TimePoint OrderService::BankTransferDeadline(core::TimePoint placed) {
+  return placed + impl_->settings.Current().values.BankTransferDeadline();
 }
 
 std::expected<Order, OrderError> OrderService::Ship(const core::Actor& actor, core::OrderId id,

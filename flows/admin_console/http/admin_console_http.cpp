@@ -40,6 +40,7 @@ void AddAdminConsoleRoutes(http::Router& router, html::Renderer& renderer, const
   AddHomeApi(router, http);
   AddHomePage(router, http);
   AddTransferDesk(router, http);
+  AddMemberPage(router, http);
 }
 
 }  // namespace manmulsang::admin_console

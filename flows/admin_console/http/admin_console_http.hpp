@@ -37,5 +37,6 @@ std::string Won(const http::Request& request, std::int64_t amount);
 void AddHomeApi(http::Router& router, const AdminConsoleHttp& http);
 void AddHomePage(http::Router& router, const AdminConsoleHttp& http);
 void AddTransferDesk(http::Router& router, const AdminConsoleHttp& http);
+void AddMemberPage(http::Router& router, const AdminConsoleHttp& http);
 
 }  // namespace manmulsang::admin_console

@@ -17,6 +17,7 @@
 #include "manmulsang/db/database.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/payments/payments.hpp"
+#include "manmulsang/reviews/member_reviews.hpp"
 #include "manmulsang/reviews/questions.hpp"
 #include "manmulsang/reviews/reviews.hpp"
 #include "manmulsang/sellers/applications.hpp"
@@ -88,6 +89,38 @@ struct TransferDesk {
   int per_page = 20;
 };
 
+// How much of a member's activity the member page shows: the newest of each.
+inline constexpr int kMemberOrders = 10;
+inline constexpr int kMemberWalletEntries = 10;
+inline constexpr int kMemberReviews = 10;
+inline constexpr int kMemberHistory = 30;
+
+// A member's order with the shop it was placed at.
+struct MemberOrder {
+  orders::Order order;
+  std::string shop_name;  // empty when the shop is gone
+};
+
+// A member's review with the listing it is about.
+struct MemberReview {
+  reviews::Review review;
+  std::string product_name;  // empty when the listing is no longer shown
+};
+
+// Everything the member page (/admin/members/:id) shows about one member.
+struct MemberDetail {
+  accounts::User member;
+  std::vector<MemberOrder> orders;  // newest first, at most kMemberOrders
+  std::int64_t orders_total = 0;
+  payments::WalletStatement wallet;   // the balance and the newest kMemberWalletEntries entries
+  std::vector<MemberReview> reviews;  // newest first, hidden ones too, at most kMemberReviews
+  std::int64_t reviews_total = 0;
+  std::vector<sellers::Shop> shops;                 // the shops they own, oldest first
+  std::vector<accounts::SessionInfo> sessions;      // signed in now (browser and API)
+  std::vector<audit::AuditRecord> history;          // admins' actions on the member, newest first
+  std::map<core::UserId, std::string> admin_names;  // of the history's admins
+};
+
 // The admin console's reads and its one order move. Every method refuses anyone but an admin.
 class AdminConsole {
  public:
@@ -95,7 +128,7 @@ class AdminConsole {
                analytics::AnalyticsService& analytics, sellers::SellerService& sellers,
                sellers::ApplicationService& applications, catalog::CatalogService& catalog,
                payments::PaymentService& payments, orders::OrderService& orders, reviews::ReviewService& reviews,
-               reviews::QuestionService& questions);
+               reviews::QuestionService& questions, audit::AuditLog& audit);
 
   std::expected<Home, ConsoleError> HomeOf(const core::Actor& actor);
   // page/per_page (1.., 1..100).
@@ -104,6 +137,8 @@ class AdminConsole {
   // escrow in the ledger, the order paid), with the reference in its timeline and the audit log.
   std::expected<orders::Order, ConsoleError> ConfirmTransfer(const core::Actor& actor, core::OrderId order,
                                                              std::string_view reference);
+  // The member page: member_not_found for an unknown id.
+  std::expected<MemberDetail, ConsoleError> Member(const core::Actor& actor, core::UserId member);
 
  private:
   db::Database& database_;
@@ -117,6 +152,7 @@ class AdminConsole {
   orders::OrderService& orders_;
   reviews::ReviewService& reviews_;
   reviews::QuestionService& questions_;
+  audit::AuditLog& audit_;
 };
 
 }  // namespace manmulsang::admin_console

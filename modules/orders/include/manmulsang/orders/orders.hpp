@@ -73,6 +73,17 @@ class OrderService {
   // returned orders are not counted. days is clamped to 1..366. Owner or admin only.
   std::expected<std::vector<DailySales>, OrderError> ShopSales(const core::Actor& actor, core::SellerId shop, int days);
 
+  // --- The admin console's reads (only admins reach its routes) ---
+  // Every shop's orders placed per day over `days` days ending today, oldest first, counted as
+  // ShopSales counts a shop's (cancelled and returned ones not). days is clamped to 1..366.
+  std::vector<DailySales> MarketplaceSales(int days);
+  // Bank-transfer orders still awaiting payment, oldest first (the longest-waiting buyer first),
+  // with lines; and how many there are (the console's queue).
+  OrderPage AwaitingBankTransfers(int page = 1, int per_page = 20);
+  std::int64_t CountAwaitingBankTransfers();
+  // When ExpireOverdueBankTransfers cancels an unpaid bank transfer placed at `placed`.
+  core::TimePoint BankTransferDeadline(core::TimePoint placed);
+
   // The shop ships: the ship move with its carrier and tracking number, both required
   // (invalid_carrier, invalid_tracking_number: nothing changes). Kept on the order and in the
   // step's note.
