@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -164,8 +165,18 @@ std::expected<Product, ModerationError> CatalogService::RestoreListing(const cor
     // Delete-first: a second restore at once finds nothing to restore.
     const std::optional<ProductStatus> before = ListingReportRepository::DeleteTakeDown(connection, id);
     if (!before) return Refuse(ModerationError::not_taken_down);
-    // A listing its seller deleted meanwhile stays deleted.
-    const ProductStatus status = listing->status == ProductStatus::deleted ? ProductStatus::deleted : *before;
+    // A listing its seller deleted meanwhile stays deleted; one its shop's suspension holds stays
+    // hidden until the suspension ends (which shows it then).
+    ProductStatus status = listing->status == ProductStatus::deleted ? ProductStatus::deleted : *before;
+    if (status == ProductStatus::active) {
+      // Read in this transaction: a suspension that lands first holds the listing.
+      const std::array<core::SellerId, 1> shop{listing->seller};
+      const std::vector<sellers::Shop> shops = impl_->sellers.FindShopsIn(connection, shop);
+      if (!shops.empty() && shops.front().status == sellers::ShopStatus::suspended) {
+        ListingReportRepository::HoldForSuspension(connection, id, listing->seller);
+        status = ProductStatus::hidden;
+      }
+    }
     ListingRepository::SetStatus(connection, id, status, core::ToUnixSeconds(now));
     impl_->Reindex(connection, id);
     audit::RecordIn(connection, now,

@@ -153,6 +153,15 @@ TEST_F(ListingModerationTest, RestoringAnActiveListingPutsItBackInSearch) {
   EXPECT_EQ(Found("솜동복").size(), 1u);
 }
 
+TEST_F(ListingModerationTest, ARestoreDuringTheShopsSuspensionWaitsForItsEnd) {
+  ASSERT_TRUE(catalog_.TakeDownListing(Admin(), listing_, "확인 중").has_value());
+  ASSERT_TRUE(catalog_.SuspendShop(Admin(), shops_[0], "조사 중").has_value());
+  ASSERT_TRUE(catalog_.RestoreListing(Admin(), listing_, "").has_value());
+  EXPECT_TRUE(Found("솜동복").empty());
+  ASSERT_TRUE(catalog_.UnsuspendShop(Admin(), shops_[0], "").has_value());
+  EXPECT_EQ(Found("솜동복").size(), 1u);
+}
+
 TEST_F(ListingModerationTest, DismissClosesEveryOpenReportAndIsAudited) {
   ASSERT_TRUE(catalog_.ReportListing(Buyer(10), listing_, {"false_claim", ""}).has_value());
   ASSERT_TRUE(catalog_.ReportListing(Buyer(11), listing_, {"false_claim", ""}).has_value());

@@ -33,6 +33,10 @@ constexpr std::string_view kInsertTakeDown =
 constexpr std::string_view kDeleteTakeDown =
     "DELETE FROM listing_take_downs WHERE product_id = $1 RETURNING status_before";
 constexpr std::string_view kIsTakenDown = "SELECT 1 FROM listing_take_downs WHERE product_id = $1";
+// A listing restored while its shop is suspended joins the listings the suspension hid (0007),
+// so that the suspension's end shows it.
+constexpr std::string_view kHoldForSuspension =
+    "INSERT INTO shop_suspended_listings (product_id, seller_id) VALUES ($1, $2) ON CONFLICT (product_id) DO NOTHING";
 constexpr std::string_view kTakeDownsOf =
     "SELECT product_id, reason, admin_id, taken_down_at FROM listing_take_downs WHERE product_id IN (";
 
@@ -117,6 +121,11 @@ std::optional<ProductStatus> ListingReportRepository::DeleteTakeDown(db::Connect
 
 bool ListingReportRepository::IsTakenDown(db::Connection& connection, core::ProductId product) {
   return connection.QueryOne(kIsTakenDown, {product.value}).has_value();
+}
+
+void ListingReportRepository::HoldForSuspension(db::Connection& connection, core::ProductId product,
+                                                core::SellerId shop) {
+  connection.Execute(kHoldForSuspension, {product.value, shop.value});
 }
 
 std::map<core::ProductId, TakeDown> ListingReportRepository::TakeDownsOf(db::Connection& connection,

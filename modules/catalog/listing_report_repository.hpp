@@ -44,6 +44,9 @@ class ListingReportRepository {
   // Removes the take-down and returns the status the listing had before it; none when there was none.
   static std::optional<ProductStatus> DeleteTakeDown(db::Connection& connection, core::ProductId product);
   static bool IsTakenDown(db::Connection& connection, core::ProductId product);
+  // Names the listing among those its shop's suspension hid (shop_suspended_listings), so that
+  // unsuspending the shop shows it.
+  static void HoldForSuspension(db::Connection& connection, core::ProductId product, core::SellerId shop);
   static std::map<core::ProductId, TakeDown> TakeDownsOf(db::Connection& connection,
                                                          std::span<const core::ProductId> products);
 };
