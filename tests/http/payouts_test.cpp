@@ -38,12 +38,20 @@ TEST_F(PayoutBlackBoxTest, AShopAsksTheAdminPaysOnce) {
   const ShopOwner* owner = nullptr;
   for (const ShopOwner& seller : sellers) {
     HttpResponse listed = Client(seller.token).Get("/api/v1/seller/payouts");
-    if (listed.status == 200 && Int(listed.Json().at("balance").at("amount")) >= 2'000) {
+    if (listed.status != 200) continue;
+    const boost::json::value json = listed.Json();
+    // The demo leaves some shops with a request still open; a shop may have one at a time.
+    bool open = false;
+    for (const boost::json::value& payout : json.at("items").as_array()) {
+      const std::string_view status = payout.at("status").as_string();
+      open = open || status == "requested" || status == "approved";
+    }
+    if (!open && Int(json.at("balance").at("amount")) >= 2'000) {
       owner = &seller;
       break;
     }
   }
-  ASSERT_NE(owner, nullptr) << "no demo shop has a balance of 2,000 won";
+  ASSERT_NE(owner, nullptr) << "no demo shop has a balance of 2,000 won and no open payout";
   const ShopOwner& other = sellers[&sellers[0] == owner ? 1 : 0];
   const std::int64_t before = Balance(Client(owner->token), "/api/v1/seller/payouts");
 
