@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "listing_test_store.hpp"
 #include "manmulsang/audit/audit.hpp"
 #include "manmulsang/catalog/listing_reports.hpp"
@@ -160,6 +164,32 @@ TEST_F(ListingModerationTest, ARestoreDuringTheShopsSuspensionWaitsForItsEnd) {
   EXPECT_TRUE(Found("솜동복").empty());
   ASSERT_TRUE(catalog_.UnsuspendShop(Admin(), shops_[0], "").has_value());
   EXPECT_EQ(Found("솜동복").size(), 1u);
+}
+
+TEST_F(ListingModerationTest, RacingReportsOfOneMemberCountOnceAndRacingAdminsTakeDownOnce) {
+  std::atomic<int> reported = 0;
+  std::atomic<int> taken = 0;
+  {
+    std::vector<std::jthread> members;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+      members.emplace_back([&] {
+        if (catalog_.ReportListing(Buyer(10), listing_, {"other", ""})) ++reported;
+      });
+    }
+  }
+  EXPECT_EQ(reported.load(), 1);
+  EXPECT_EQ(OpenReports(), 1);
+  {
+    std::vector<std::jthread> admins;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+      admins.emplace_back([&] {
+        if (catalog_.TakeDownListing(Admin(), listing_, "금지 품목")) ++taken;
+      });
+    }
+  }
+  EXPECT_EQ(taken.load(), 1);
+  EXPECT_EQ(History().size(), 1u);
+  EXPECT_EQ(OpenReports(), 0);
 }
 
 TEST_F(ListingModerationTest, DismissClosesEveryOpenReportAndIsAudited) {

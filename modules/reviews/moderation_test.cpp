@@ -1,6 +1,10 @@
 // Reports of reviews and questions and the admin's answers to them: hide with a reason the author
 // reads, show again, dismiss; each audited, the queues in context and their counts.
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "manmulsang/audit/audit.hpp"
 #include "reviews_test_store.hpp"
 
@@ -139,6 +143,27 @@ TEST_F(ModerationTest, AHiddenQuestionLeavesEveryListButItsAskersWithTheReason) 
   ASSERT_TRUE(questions_.SetHidden(Admin(), question_, false, "").has_value());
   EXPECT_EQ(QuestionBodies(core::Actor{}), std::vector<std::string>{"광고 문의"});
   EXPECT_EQ(History("question", question_.value).front().entry.action, "question.restore");
+}
+
+TEST_F(ModerationTest, RacingAdminsHideOnceAndRacingReportsCountOnce) {
+  std::atomic<int> reported = 0;
+  {
+    std::vector<std::jthread> members;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+      members.emplace_back([&] {
+        if (questions_.Report(Buyer(kOtherBuyer), question_, "")) ++reported;
+      });
+    }
+  }
+  EXPECT_EQ(reported.load(), 1);
+  {
+    std::vector<std::jthread> admins;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+      admins.emplace_back([&] { EXPECT_TRUE(reviews_.SetHidden(Admin(), review_, true, "욕설").has_value()); });
+    }
+  }
+  EXPECT_EQ(History("review", review_.value).size(), 1u);  // one change, one entry
+  EXPECT_EQ(Listing(product_).rating_count, 0);
 }
 
 TEST_F(ModerationTest, TheQuestionQueueAndDismissal) {
