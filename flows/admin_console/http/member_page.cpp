@@ -112,6 +112,10 @@ boost::json::object DetailJson(const MemberDetail& detail) {
           {"history", std::move(history)}};
 }
 
+// Text a template tests with {{#name}}: an empty string would still count as there, so it is
+// false instead.
+html::Data Optional(const std::string& text) { return text.empty() ? html::Data(false) : html::Data(text); }
+
 class MemberPageRoutes {
  public:
   explicit MemberPageRoutes(const AdminConsoleHttp& http) : http_(http) {}
@@ -131,7 +135,7 @@ class MemberPageRoutes {
     data.set("id", std::to_string(member.id.value));
     data.set("name", member.name);
     data.set("email", member.email);
-    data.set("phone", member.phone);
+    data.set("phone", Optional(member.phone));
     data.set("role", Label(request, "accounts.role.", core::RoleName(member.role)));
     data.set("joined", core::LocalDateTime(member.created_at));
     data.set("suspended", html::Data(member.suspended()));
@@ -144,7 +148,7 @@ class MemberPageRoutes {
       html::Data row;
       row.set("id", std::to_string(item.order.id.value));
       row.set("shop_id", std::to_string(item.order.seller.value));
-      row.set("shop_name", item.shop_name);
+      row.set("shop_name", Optional(item.shop_name));
       row.set("status", std::string(orders::OrderStatusName(item.order.status)));
       row.set("status_label", Label(request, "orders.status.", orders::OrderStatusName(item.order.status)));
       row.set("method", Label(request, "orders.method.", orders::PaymentMethodName(item.order.payment_method)));
@@ -177,9 +181,9 @@ class MemberPageRoutes {
       html::Data row;
       row.set("id", std::to_string(item.review.id.value));
       row.set("product_id", std::to_string(item.review.product.value));
-      row.set("product_name", item.product_name);
+      row.set("product_name", Optional(item.product_name));
       row.set("rating", std::to_string(item.review.rating));
-      row.set("body", item.review.body);
+      row.set("body", Optional(item.review.body));
       row.set("hidden", html::Data(item.review.hidden));
       row.set("hidden_reason", item.review.hidden_reason);
       row.set("written", core::LocalDateTime(item.review.created_at));
@@ -219,7 +223,7 @@ class MemberPageRoutes {
       row.set("at", core::LocalDateTime(record.created_at));
       row.set("admin_id", std::to_string(record.entry.admin.value));
       const auto admin = detail->admin_names.find(record.entry.admin);
-      row.set("admin_name", admin != detail->admin_names.end() ? admin->second : std::string());
+      row.set("admin_name", Optional(admin != detail->admin_names.end() ? admin->second : std::string()));
       row.set("action", record.entry.action);
       row.set("before", record.entry.before);
       row.set("after", record.entry.after);

@@ -153,6 +153,12 @@ TEST_F(MemberPageTest, AnUnknownMemberIsNotFoundAndOnlyAnAdminGetsIn) {
     EXPECT_EQ(missing.status, http::Status::not_found) << bad;
     EXPECT_EQ(Code(missing), "member_not_found") << bad;
   }
+  // A member who gave no phone and did nothing yet: the page says so instead of blank cells.
+  const std::string quiet = Get("/admin/members/" + std::to_string(kOwner.value), AdminWho()).body;
+  EXPECT_TRUE(Has(quiet, "<span class=\"muted\">없음</span>"));
+  EXPECT_TRUE(Has(quiet, "주문이 없습니다."));
+  EXPECT_TRUE(Has(quiet, "로그인 중인 세션이 없습니다."));
+
   EXPECT_EQ(Get(Page(), Who(member_, "buyer")).status, http::Status::forbidden);
   EXPECT_EQ(Get(Page(), Who(kOwner, "seller")).status, http::Status::forbidden);
   EXPECT_EQ(Get(Api(), Who(member_, "buyer")).status, http::Status::forbidden);
