@@ -37,6 +37,9 @@ void AddCatalogRoutes(http::Router& router, html::Renderer& renderer, CatalogSer
 // /seller/products/:id/edit (form, photos), POST /seller/products/:id (save), /hide, /show,
 // GET+POST /seller/products/:id/delete (confirmation), POST /seller/products/:id/images and
 // /seller/products/:id/images/:number/delete (1-based). Writes invalidate /p/<id>, /c/, /s/<shop>.
+// Moderation: POST /api/v1/products/:id/reports and GET+POST /p/:id/report (a member reports a
+// listing once); the admin's queue GET /admin/reports/listings and /api/v1/admin/reports/listings,
+// POST .../:id/take-down (reason required), /restore and /dismiss, which invalidate as writes do.
 void AddListingRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog, ListingService& listings,
                       http::PageCache& page_cache, const media::MediaLibrary& media);
 

@@ -28,7 +28,10 @@ struct ReviewServices {
 //        refusals 400 image_required, 413 too_large_bytes, 415 not_an_image / unsupported_format,
 //        422 too_many_pixels / corrupt, nothing stored. Reviews carry photos:[{url, thumbnail_url}].
 //   POST /api/v1/reviews/:id/report {reason?}      → 201; once per member (409 already_reported)
-//   POST /api/v1/admin/reviews/:id/hide | unhide   admins (403 otherwise)
+//   POST /api/v1/admin/reviews/:id/hide | unhide {reason}  admins (403 otherwise); hiding needs a reason
+//   POST /api/v1/questions/:id/report {reason?}    → 201; once per member (409 already_reported)
+//   GET  /api/v1/admin/reports/reviews | questions?status=open|all&page=&per_page=  the queues in context
+//   POST /api/v1/admin/reports/{reviews,questions}/:id/{hide,restore,dismiss} {reason}  (hide needs one)
 //   GET  /api/v1/products/:id/questions?page=&per_page=   public ones, plus the private ones the viewer may see
 //   POST /api/v1/products/:id/questions {body, private?}  → 201
 //   POST /api/v1/questions/:id/answer {body}       the product's shop owner; again edits it; others 404
@@ -38,7 +41,8 @@ struct ReviewServices {
 //   GET|POST /p/:id/reviews (multipart/form-data: rating, body, up to 5 files `photos`),
 //   POST /reviews/:id/photos (the author adds photos), POST /reviews/:id/reply | report,
 //   POST /admin/reviews/:id/hide | unhide,
-//   GET|POST /p/:id/questions, POST /questions/:id/answer.
+//   GET|POST /p/:id/questions, POST /questions/:id/answer | report,
+//   GET /admin/reports/reviews | questions and POST .../:id/{hide,restore,dismiss} (admins).
 // Also registers the templates ("reviews/*") and messages (t.reviews.*) with renderer.
 void AddReviewRoutes(http::Router& router, html::Renderer& renderer, const ReviewServices& services);
 
