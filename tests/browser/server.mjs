@@ -25,6 +25,9 @@ export async function startServer({ products = 200, seed = 1, admin, startupMill
     rmSync(directory, { recursive: true, force: true });
     throw new Error(`demo failed (${demo.status ?? demo.signal}):\n${demo.stdout}\n${demo.stderr}`);
   }
+  // The admin login the demo prints once (the only place its password is ever shown).
+  const printed = /admin login \(shown only now; keep it\): (\S+)  password: (\S+)/.exec(demo.stdout);
+  const demoAdmin = printed ? { email: printed[1], password: printed[2] } : undefined;
   if (admin) {
     const passwordFile = join(directory, 'admin.password');
     writeFileSync(passwordFile, `${admin.password}\n`);
@@ -93,6 +96,7 @@ export async function startServer({ products = 200, seed = 1, admin, startupMill
   return {
     baseUrl,
     port,
+    demoAdmin,
     log: () => log,
     // SIGTERM, then the exit code (SIGKILL after the timeout).
     async stop(timeoutMilliseconds = 20_000) {
