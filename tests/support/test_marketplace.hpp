@@ -23,6 +23,8 @@ struct TestMarketplaceOptions {
 
 // The whole marketplace as the server builds it, minus HTTP: a real store, migrated with
 // app::AllMigrations(), and every service wired by app::MarketplaceServices, on a manual clock.
+// When it goes, it checks the ledger (entries sum to zero, transfers balance, no wallet below
+// zero) and fails the test that left it otherwise.
 // Module tests, route fixtures, the demo's tests and anything else that needs services stand on
 // it. The store itself comes from TestDatabase, the one place a test's store is chosen.
 class TestMarketplace {
