@@ -17,7 +17,7 @@ const kAdmin = { email: 'selling-admin@example.com', password: 'Onban-Pyongyang-
 const kTestTimeout = 180_000;
 const kAddress = '평양시 중구역 승리거리 25, 2층';
 const kPrice = 15_000;
-const kPlatformFeeBasisPoints = 300;  // OrderSettings' default
+const kPlatformFeeBasisPoints = 300;  // the settings' default platform fee
 
 const suite = useServerAndBrowser({ products: 60, seed: 11, admin: kAdmin });
 

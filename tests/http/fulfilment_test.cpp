@@ -16,7 +16,7 @@
 namespace manmulsang::testing {
 namespace {
 
-constexpr std::int64_t kPlatformFeeBasisPoints = 300;  // the default OrderSettings
+constexpr std::int64_t kPlatformFeeBasisPoints = 300;  // the settings' default platform fee
 
 class FulfilmentBlackBoxTest : public BlackBoxTest {
  protected:
