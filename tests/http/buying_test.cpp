@@ -382,6 +382,25 @@ TEST_F(BuyingTest, OnlyAnAdminCreditsAWallet) {
   EXPECT_EQ(Balance(buyer), 0);
 }
 
+// The money desk's two-person rule holds on the API's top-up too: above the limit nothing is
+// credited until another admin agrees, and the admin who asked cannot agree with themself.
+TEST_F(BuyingTest, ALargeTopUpWaitsForASecondAdmin) {
+  Buyer buyer = Register("large-credit");
+  HttpResponse large = Credit(buyer.id, 2'000'000);
+  ASSERT_EQ(large.status, 202) << large.body;
+  const std::int64_t pending = Int(large.Json().at("pending_credit_id"));
+  EXPECT_EQ(Balance(buyer), 0);
+  HttpResponse own =
+      Client(admin_token_)
+          .PostJson("/api/v1/admin/credits/" + std::to_string(pending) + "/approve", boost::json::object{});
+  EXPECT_TRUE(IsJsonError(own, 409));
+  EXPECT_EQ(ErrorCode(own), "second_admin_required");
+  EXPECT_EQ(Balance(buyer), 0);
+  // At the limit it is credited at once.
+  ASSERT_EQ(Credit(buyer.id, 1'000'000).status, 201);
+  EXPECT_EQ(Balance(buyer), 1'000'000);
+}
+
 // 30 buyers, each with a funded wallet and one unit in the cart, check out at once from 30
 // threads for a product with 10 left: exactly 10 orders, 20 clear refusals, stock 0.
 TEST_F(BuyingTest, ThirtyBuyersRaceForTheLastTenUnits) {

@@ -163,12 +163,21 @@ TEST_F(CrashTest, KillNineDuringCheckoutLoadKeepsEveryAnsweredOrderWholeAndHalfW
                                                   "--password-file", (files / "admin.password").string(), "--role",
                                                   "admin", "--data", server.data_directory().string()});
   ASSERT_EQ(created.exit_code, 0) << created.output;
+  // The second admin of the two-person rule: the top-ups below are above its limit.
+  const CommandResult cashier = RunServerCommand({"admin", "create-user", "--email", "crash-cashier@example.com",
+                                                  "--password-file", (files / "admin.password").string(), "--role",
+                                                  "admin", "--data", server.data_directory().string()});
+  ASSERT_EQ(cashier.exit_code, 0) << cashier.output;
   ASSERT_NO_THROW(server.Start());
 
   const HttpResponse login = ClientOf(server).PostJson(
       "/api/v1/auth/login", {{"email", "crash-admin@example.com"}, {"password", kAdminPassword}});
   ASSERT_EQ(login.status, 200) << login.body;
   const std::string admin_token(login.Json().at("token").as_string());
+  const HttpResponse cashier_login = ClientOf(server).PostJson(
+      "/api/v1/auth/login", {{"email", "crash-cashier@example.com"}, {"password", kAdminPassword}});
+  ASSERT_EQ(cashier_login.status, 200) << cashier_login.body;
+  const std::string cashier_token(cashier_login.Json().at("token").as_string());
 
   // The listings under load: priced in won, with stock; their stock now is the baseline.
   std::vector<LoadProduct> products;
@@ -199,7 +208,13 @@ TEST_F(CrashTest, KillNineDuringCheckoutLoadKeepsEveryAnsweredOrderWholeAndHalfW
         ClientOf(server, admin_token)
             .PostJson("/api/v1/admin/wallets/" + std::to_string(buyers.back().id) + "/credit",
                       {{"amount", kTopUp}, {"currency", "KPW"}, {"reference", "crash test deposit"}});
-    ASSERT_EQ(credited.status, 201) << credited.body;
+    ASSERT_EQ(credited.status, 202) << credited.body;
+    const HttpResponse approved =
+        ClientOf(server, cashier_token)
+            .PostJson(
+                "/api/v1/admin/credits/" + std::to_string(Int(credited.Json().at("pending_credit_id"))) + "/approve",
+                boost::json::object{});
+    ASSERT_EQ(approved.status, 200) << approved.body;
   }
 
   // The load: each client fills its cart and checks out, wallet or cash on delivery, with a key

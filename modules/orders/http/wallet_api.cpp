@@ -81,11 +81,20 @@ http::Response Credit(const BuyingHttp& http, http::Request& request) {
   auto reference = http::StringField(*body, "reference", {"reference_required"});
   if (!reference) return http.Error(request, reference.error());
   const core::UserId user{*user_id};
-  auto transfer = http.services.payments.CreditWallet(
-      {user, {*amount, *currency}, std::string(*reference), *request.context().actor.user});
-  if (!transfer) return http.Error(request, transfer.error());
+  // The money desk's two-person rule holds whichever door a credit comes in by: converted to won
+  // at the current rate, a credit above the limit waits for a second admin (RequestCredit).
+  auto won = http.services.payments.CurrentRates().ToKpw({*amount, *currency});
+  if (!won) return http.Error(request, won.error());
+  auto outcome = http.services.payments.RequestCredit(
+      {user, {*won, core::Currency::kpw}, std::string(*reference), *request.context().actor.user});
+  if (!outcome) return http.Error(request, outcome.error());
+  if (outcome->pending) {
+    return http::Response::Json(
+        boost::json::object{{"pending_credit_id", *outcome->pending}, {"member_id", user.value}},
+        http::Status::accepted);
+  }
   return http::Response::Json(
-      boost::json::object{{"transfer_id", transfer->value},
+      boost::json::object{{"transfer_id", outcome->transfer->value},
                           {"balance", MoneyJson(http.services.payments.WalletBalance(user).amount)}},
       http::Status::created);
 }
