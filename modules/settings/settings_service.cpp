@@ -68,6 +68,8 @@ std::pair<std::string, std::string> ChangedFields(const Settings& before, const 
   compare("bank_transfer_deadline_hours", before.bank_transfer_deadline_hours, after.bank_transfer_deadline_hours,
           number);
   compare("auto_confirm_days", before.auto_confirm_days, after.auto_confirm_days, number);
+  compare("credit_second_approval_above", before.credit_second_approval_above, after.credit_second_approval_above,
+          number);
   compare("carriers", before.carriers, after.carriers,
           [](const std::vector<std::string>& value) { return boost::json::value(CarriersJson(value)); });
   compare("marketplace_name", before.marketplace_name, after.marketplace_name, string);
@@ -94,6 +96,10 @@ std::expected<Settings, SettingsError> ValidateSettings(const Settings& values) 
     return std::unexpected(SettingsError::invalid_auto_confirm_days);
   }
   cleaned.auto_confirm_days = values.auto_confirm_days;
+  if (values.credit_second_approval_above < 0 || values.credit_second_approval_above > kMaxCreditSecondApprovalAbove) {
+    return std::unexpected(SettingsError::invalid_credit_second_approval);
+  }
+  cleaned.credit_second_approval_above = values.credit_second_approval_above;
 
   if (values.carriers.empty() || values.carriers.size() > kMaxCarriers) {
     return std::unexpected(SettingsError::invalid_carriers);
@@ -176,6 +182,8 @@ std::string_view ErrorCode(SettingsError error) {
       return "invalid_bank_transfer_deadline";
     case SettingsError::invalid_auto_confirm_days:
       return "invalid_auto_confirm_days";
+    case SettingsError::invalid_credit_second_approval:
+      return "invalid_credit_second_approval";
     case SettingsError::invalid_carriers:
       return "invalid_carriers";
     case SettingsError::invalid_marketplace_name:
@@ -200,6 +208,8 @@ std::string_view ErrorField(SettingsError error) {
       return "bank_transfer_deadline_hours";
     case SettingsError::invalid_auto_confirm_days:
       return "auto_confirm_days";
+    case SettingsError::invalid_credit_second_approval:
+      return "credit_second_approval_above";
     case SettingsError::invalid_carriers:
       return "carriers";
     case SettingsError::invalid_marketplace_name:

@@ -23,6 +23,7 @@ TEST_F(SettingsServiceTest, TheDefaultsApplyUntilAnAdminSaves) {
   EXPECT_EQ(stored.values.platform_fee_basis_points, 300);
   EXPECT_EQ(stored.values.bank_transfer_deadline_hours, 72);
   EXPECT_EQ(stored.values.auto_confirm_days, 7);
+  EXPECT_EQ(stored.values.credit_second_approval_above, 1'000'000);
   EXPECT_EQ(stored.values.carriers.size(), 5u);
   EXPECT_EQ(stored.values.marketplace_name, "만물상");
   EXPECT_TRUE(stored.values.bank_accounts.empty());
@@ -88,6 +89,9 @@ TEST_F(SettingsServiceTest, EveryBadFieldIsNamedAndNothingChanges) {
       {[](Settings& s) { s.bank_transfer_deadline_hours = 721; }, SettingsError::invalid_bank_transfer_deadline},
       {[](Settings& s) { s.auto_confirm_days = 0; }, SettingsError::invalid_auto_confirm_days},
       {[](Settings& s) { s.auto_confirm_days = 61; }, SettingsError::invalid_auto_confirm_days},
+      {[](Settings& s) { s.credit_second_approval_above = -1; }, SettingsError::invalid_credit_second_approval},
+      {[](Settings& s) { s.credit_second_approval_above = kMaxCreditSecondApprovalAbove + 1; },
+       SettingsError::invalid_credit_second_approval},
       {[](Settings& s) { s.carriers.clear(); }, SettingsError::invalid_carriers},
       {[](Settings& s) { s.carriers = std::vector<std::string>(21, "택배"); }, SettingsError::invalid_carriers},
       {[](Settings& s) {
@@ -130,6 +134,31 @@ TEST_F(SettingsServiceTest, EveryBadFieldIsNamedAndNothingChanges) {
   EXPECT_EQ(ErrorField(SettingsError::invalid_reason), "reason");
   EXPECT_EQ(settings_.Current().version, 0);
   EXPECT_TRUE(History().empty());
+}
+
+TEST_F(SettingsServiceTest, TheCreditApprovalLimitIsStoredWithinItsBoundsAndAudited) {
+  Settings values;
+  values.credit_second_approval_above = 10'000;
+  ASSERT_TRUE(settings_.Update(Admin(), 0, values, "소액만 바로 충전").has_value());
+  EXPECT_EQ(settings_.Current().values.credit_second_approval_above, 10'000);
+  ASSERT_EQ(History().size(), 1u);
+  EXPECT_EQ(History()[0].entry.before, R"({"credit_second_approval_above":1000000})");
+  EXPECT_EQ(History()[0].entry.after, R"({"credit_second_approval_above":10000})");
+
+  // Both ends of the range are allowed: 0 sends every credit to a second admin.
+  values.credit_second_approval_above = 0;
+  ASSERT_TRUE(settings_.Update(Admin(), 1, values, "모든 충전 확인").has_value());
+  EXPECT_EQ(settings_.Current().values.credit_second_approval_above, 0);
+  values.credit_second_approval_above = kMaxCreditSecondApprovalAbove;
+  ASSERT_TRUE(settings_.Update(Admin(), 2, values, "한도 최대").has_value());
+  EXPECT_EQ(settings_.Current().values.credit_second_approval_above, 10'000'000'000);
+
+  values.credit_second_approval_above = kMaxCreditSecondApprovalAbove + 1;
+  EXPECT_EQ(settings_.Update(Admin(), 3, values, "너무 큼").error(), SettingsError::invalid_credit_second_approval);
+  EXPECT_EQ(ErrorField(SettingsError::invalid_credit_second_approval), "credit_second_approval_above");
+  EXPECT_EQ(settings_.Current().version, 3);
+  EXPECT_EQ(settings_.Current().values.credit_second_approval_above, 10'000'000'000);
+  EXPECT_EQ(History().size(), 3u);
 }
 
 TEST_F(SettingsServiceTest, OnlyAnAdminChangesTheSettings) {

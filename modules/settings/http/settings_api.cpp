@@ -62,6 +62,10 @@ std::expected<void, http::ApiProblem> ReadSettings(const boost::json::object& bo
     read = http::PatchInt64Field(body, "auto_confirm_days", values.auto_confirm_days,
                                  field(SettingsError::invalid_auto_confirm_days));
   }
+  if (read) {
+    read = http::PatchInt64Field(body, "credit_second_approval_above", values.credit_second_approval_above,
+                                 field(SettingsError::invalid_credit_second_approval));
+  }
   if (read) read = ReadCarriers(body, values.carriers);
   if (read) {
     read = http::PatchStringField(body, "marketplace_name", values.marketplace_name,

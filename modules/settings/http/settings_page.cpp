@@ -55,6 +55,7 @@ class SettingsPage {
     values.platform_fee_basis_points = FormNumber(form.GetOr("platform_fee_basis_points"));
     values.bank_transfer_deadline_hours = FormNumber(form.GetOr("bank_transfer_deadline_hours"));
     values.auto_confirm_days = FormNumber(form.GetOr("auto_confirm_days"));
+    values.credit_second_approval_above = FormNumber(form.GetOr("credit_second_approval_above"));
     values.carriers = FormLines(form.GetOr("carriers"));
     values.marketplace_name = std::string(form.GetOr("marketplace_name"));
     values.notice = std::string(form.GetOr("notice"));
@@ -97,6 +98,7 @@ class SettingsPage {
     data.set("platform_fee_basis_points", std::to_string(values.platform_fee_basis_points));
     data.set("bank_transfer_deadline_hours", std::to_string(values.bank_transfer_deadline_hours));
     data.set("auto_confirm_days", std::to_string(values.auto_confirm_days));
+    data.set("credit_second_approval_above", std::to_string(values.credit_second_approval_above));
     std::string carriers;
     for (const std::string& carrier : values.carriers) carriers += carrier + "\n";
     data.set("carriers", carriers);
@@ -123,6 +125,7 @@ class SettingsPage {
     data.set("max_hours", std::to_string(kMaxBankTransferDeadlineHours));
     data.set("min_days", std::to_string(kMinAutoConfirmDays));
     data.set("max_days", std::to_string(kMaxAutoConfirmDays));
+    data.set("max_credit_approval", std::to_string(kMaxCreditSecondApprovalAbove));
     data.set("max_name", std::to_string(kMaxMarketplaceNameBytes));
     data.set("max_notice", std::to_string(kMaxNoticeBytes));
     data.set("max_bank_field", std::to_string(kMaxBankFieldBytes));

@@ -29,6 +29,7 @@ class SettingsRoutesTest : public testing::MarketplaceTestFixture, public testin
                       {"platform_fee_basis_points", "300"},
                       {"bank_transfer_deadline_hours", "72"},
                       {"auto_confirm_days", "7"},
+                      {"credit_second_approval_above", "1000000"},
                       {"carriers", "조선우편\r\n평양특급\r\n대동강택배\r\n만물상 배송\r\n직접 배달\r\n"},
                       {"marketplace_name", "만물상"},
                       {"notice", ""},
@@ -69,6 +70,9 @@ TEST_F(SettingsRoutesTest, TheFormShowsTheCurrentValuesAndSaves) {
   ASSERT_EQ(page.status, http::Status::ok);
   EXPECT_TRUE(Contains(page, "name=\"platform_fee_basis_points\""));
   EXPECT_TRUE(Contains(page, "value=\"300\""));
+  EXPECT_TRUE(Contains(page, "name=\"credit_second_approval_above\""));
+  EXPECT_TRUE(Contains(page, "value=\"1000000\""));
+  EXPECT_TRUE(Contains(page, "0이면 모든 충전에 다른 관리자의 승인이 필요합니다"));
   EXPECT_TRUE(Contains(page, "name=\"version\" value=\"0\""));
   EXPECT_TRUE(Contains(page, "대동강택배"));
   EXPECT_TRUE(Contains(page, "href=\"/admin\""));
@@ -79,6 +83,7 @@ TEST_F(SettingsRoutesTest, TheFormShowsTheCurrentValuesAndSaves) {
                         Form({{"platform_fee_basis_points", "250"},
                               {"carriers", "조선우편\n\n신의주 특송\n"},
                               {"notice", "설 연휴 공지"},
+                              {"credit_second_approval_above", "0"},
                               {"bank_1", "조선무역은행"},
                               {"account_number_1", "0101-2345"},
                               {"holder_1", "만물상"}}),
@@ -90,6 +95,7 @@ TEST_F(SettingsRoutesTest, TheFormShowsTheCurrentValuesAndSaves) {
   EXPECT_EQ(stored.values.platform_fee_basis_points, 250);
   EXPECT_EQ(stored.values.carriers, (std::vector<std::string>{"조선우편", "신의주 특송"}));
   EXPECT_EQ(stored.values.notice, "설 연휴 공지");
+  EXPECT_EQ(stored.values.credit_second_approval_above, 0);
   ASSERT_EQ(stored.values.bank_accounts.size(), 1u);
   EXPECT_EQ(stored.values.bank_accounts[0].bank, "조선무역은행");
   ASSERT_EQ(store_.services().audit.ForSubject("settings", "marketplace").size(), 1u);
@@ -107,6 +113,10 @@ TEST_F(SettingsRoutesTest, BadInputReRendersTheTypedFormWithTheErrorAndChangesNo
   EXPECT_TRUE(Contains(refused, "수수료는 0부터 3000"));
   EXPECT_TRUE(Contains(refused, "value=\"새 이름\""));
   EXPECT_TRUE(Contains(refused, "aria-invalid=\"true\""));
+  auto bad_limit = PostForm("/admin/settings", Form({{"credit_second_approval_above", "-5"}}), kAdminWho);
+  EXPECT_EQ(bad_limit.status, http::Status::bad_request);
+  EXPECT_TRUE(Contains(bad_limit, "승인이 필요한 충전 금액은 0원부터"));
+  EXPECT_TRUE(Contains(bad_limit, "value=\"-5\" required aria-invalid=\"true\""));
   auto half_account = PostForm("/admin/settings", Form({{"bank_0", "조선무역은행"}}), kAdminWho);
   EXPECT_EQ(half_account.status, http::Status::bad_request);
   EXPECT_TRUE(Contains(half_account, "은행, 계좌번호, 예금주를 모두"));
@@ -137,10 +147,11 @@ TEST_F(SettingsRoutesTest, TheApiReadsAndChangesTheNamedFields) {
   EXPECT_EQ(json.at("version").as_int64(), 0);
   EXPECT_TRUE(json.at("updated_at").is_null());
   EXPECT_EQ(json.at("settings").at("platform_fee_basis_points").as_int64(), 300);
+  EXPECT_EQ(json.at("settings").at("credit_second_approval_above").as_int64(), 1'000'000);
   EXPECT_EQ(json.at("settings").at("carriers").as_array().size(), 5u);
   EXPECT_EQ(json.at("settings").at("marketplace_name").as_string(), "만물상");
 
-  auto changed = Put(R"({"version":0,"reason":"연휴","notice":"연휴 공지",
+  auto changed = Put(R"({"version":0,"reason":"연휴","notice":"연휴 공지","credit_second_approval_above":10000,
                          "bank_accounts":[{"bank":"평양은행","account_number":"77-88","holder":"만물상"}]})");
   ASSERT_EQ(changed.status, http::Status::ok) << changed.body;
   json = Json(changed);
@@ -148,6 +159,7 @@ TEST_F(SettingsRoutesTest, TheApiReadsAndChangesTheNamedFields) {
   EXPECT_EQ(json.at("updated_by").as_int64(), 1);
   EXPECT_EQ(json.at("settings").at("notice").as_string(), "연휴 공지");
   EXPECT_EQ(json.at("settings").at("platform_fee_basis_points").as_int64(), 300);  // absent: kept
+  EXPECT_EQ(json.at("settings").at("credit_second_approval_above").as_int64(), 10'000);
   EXPECT_EQ(json.at("settings").at("bank_accounts").as_array().size(), 1u);
 
   auto stale = Put(R"({"version":0,"reason":"다시","auto_confirm_days":3})");
@@ -164,6 +176,12 @@ TEST_F(SettingsRoutesTest, TheApiReadsAndChangesTheNamedFields) {
        "platform_fee_basis_points"},
       {R"({"version":1,"reason":"x","platform_fee_basis_points":"10"})", "invalid_platform_fee",
        "platform_fee_basis_points"},
+      {R"({"version":1,"reason":"x","credit_second_approval_above":10000000001})", "invalid_credit_second_approval",
+       "credit_second_approval_above"},
+      {R"({"version":1,"reason":"x","credit_second_approval_above":-1})", "invalid_credit_second_approval",
+       "credit_second_approval_above"},
+      {R"({"version":1,"reason":"x","credit_second_approval_above":"0"})", "invalid_credit_second_approval",
+       "credit_second_approval_above"},
       {R"({"version":1,"reason":"x","carriers":"조선우편"})", "invalid_carriers", "carriers"},
       {R"({"version":1,"reason":"x","carriers":[1]})", "invalid_carriers", "carriers"},
       {R"({"version":1,"reason":"x","bank_accounts":[{"bank":"은행"}]})", "invalid_bank_accounts", "bank_accounts"},

@@ -32,6 +32,7 @@ inline constexpr std::int64_t kMinBankTransferDeadlineHours = 1;
 inline constexpr std::int64_t kMaxBankTransferDeadlineHours = 720;  // 30 days
 inline constexpr std::int64_t kMinAutoConfirmDays = 1;
 inline constexpr std::int64_t kMaxAutoConfirmDays = 60;
+inline constexpr std::int64_t kMaxCreditSecondApprovalAbove = 10'000'000'000;  // ten billion won
 inline constexpr std::size_t kMaxCarriers = 20;
 inline constexpr std::size_t kMaxCarrierBytes = 40;
 inline constexpr std::size_t kMaxMarketplaceNameBytes = 60;
@@ -50,6 +51,9 @@ struct Settings {
   std::int64_t bank_transfer_deadline_hours = 72;
   // A delivered order the buyer neither confirmed nor returned is confirmed this long after delivery.
   std::int64_t auto_confirm_days = 7;
+  // The two-person rule: a wallet credit of more won than this waits for a second admin's
+  // approval (0: every credit does). Read by payments inside the credit's own transaction.
+  std::int64_t credit_second_approval_above = 1'000'000;
   // The carriers a shop chooses from when it ships, in the order the form lists them.
   std::vector<std::string> carriers = {"조선우편", "평양특급", "대동강택배", "만물상 배송", "직접 배달"};
   // Shown in every page's header and title.
