@@ -14,6 +14,8 @@ SellerCenterError FromApplication(sellers::ApplicationError error) {
       return SellerCenterError::application_pending;
     case sellers::ApplicationError::application_rejected:
       return SellerCenterError::application_rejected;
+    case sellers::ApplicationError::shop_suspended:
+      return SellerCenterError::shop_suspended;
     default:
       return SellerCenterError::not_a_seller;
   }
@@ -31,6 +33,8 @@ std::string_view ErrorCode(SellerCenterError error) {
       return "application_pending";
     case SellerCenterError::application_rejected:
       return "application_rejected";
+    case SellerCenterError::shop_suspended:
+      return "shop_suspended";
     case SellerCenterError::shop_not_found:
       return "shop_not_found";
   }

@@ -18,6 +18,7 @@ http::ApiProblem ProblemOf(SellerCenterError error) {
     case SellerCenterError::not_a_seller:
     case SellerCenterError::application_pending:
     case SellerCenterError::application_rejected:
+    case SellerCenterError::shop_suspended:
       return {Status::forbidden, code, ""};
     case SellerCenterError::shop_not_found:
       return {Status::not_found, code, ""};
@@ -46,6 +47,7 @@ std::optional<http::Response> SellerCenterHttp::RedirectFor(SellerCenterError er
       return http::Response::Redirect("/seller/apply");
     case SellerCenterError::application_pending:
     case SellerCenterError::application_rejected:
+    case SellerCenterError::shop_suspended:
       return http::Response::Redirect("/seller/application");
     case SellerCenterError::shop_not_found:
       break;

@@ -43,6 +43,19 @@ TEST_F(SellerCenterRoutesTest, EachKindOfNonSellerIsSentWhereTheyCanAct) {
   EXPECT_EQ(Code(Get("/api/v1/seller/dashboard", Who(kRejectedMember, "buyer"))), "application_rejected");
 }
 
+TEST_F(SellerCenterRoutesTest, TheOwnerOfASuspendedShopIsSentToReadWhy) {
+  ASSERT_TRUE(catalog_.SuspendShop(Admin(), other_shop_, "가짜 상품 판매").has_value());
+  for (std::string_view path : {"/seller", "/seller/questions"}) {
+    SCOPED_TRACE(path);
+    EXPECT_EQ(Location(Get(path, Who(kOtherOwner))), "/seller/application");
+  }
+  http::Response api = Get("/api/v1/seller/dashboard", Who(kOtherOwner));
+  EXPECT_EQ(api.status, http::Status::forbidden);
+  EXPECT_EQ(Code(api), "shop_suspended");
+  // The other shop's owner is not affected.
+  EXPECT_EQ(Get("/api/v1/seller/dashboard", Who(kOwner)).status, http::Status::ok);
+}
+
 TEST_F(SellerCenterRoutesTest, TheDashboardCountsTheOrdersPlacedTodayAndDrawsOneBarPerDay) {
   store_.PlaceOrder(kBuyer, product_, 2);  // 24,000
   store_.PlaceOrder(kBuyer, product_, 1);  // 12,000

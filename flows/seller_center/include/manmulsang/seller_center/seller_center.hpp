@@ -28,6 +28,7 @@ enum class SellerCenterError {
   not_a_seller,          // 403: never applied (pages: /seller/apply)
   application_pending,   // 403: waiting for an admin (pages: /seller/application)
   application_rejected,  // 403: turned down (pages: /seller/application, which says why)
+  shop_suspended,        // 403: an admin suspended the shop (pages: /seller/application, which says why)
   shop_not_found,        // 404: another member's shop, an unknown one, or one not approved
 };
 
