@@ -14,7 +14,7 @@ MarketplaceServices::MarketplaceServices(db::Database& database, const core::Clo
       trending(clock),
       catalog(database, clock, sellers, &search),
       listings(database, clock, sellers, catalog),
-      payments(database, clock),
+      payments(database, clock, this->settings),
       cart(database, clock, sellers, catalog, payments),
       orders(database, clock, sellers, catalog, cart, payments, this->settings),
       addresses(database, clock),

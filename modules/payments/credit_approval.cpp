@@ -1,7 +1,7 @@
-// The two-person rule for large wallet credits (docs/BUYING.md §2a): cash of more than
-// kCreditSecondApprovalAbove won is credited only when a second admin agrees. The request, the
-// approval (with its ledger transfer) and a rejection are each one transaction with its audit
-// entry; a decision is conditional on the row still pending.
+// The two-person rule for large wallet credits (docs/BUYING.md §2a): cash of more than the
+// settings' credit_second_approval_above won is credited only when a second admin agrees. The
+// request (reading the limit), the approval (with its ledger transfer) and a rejection are each
+// one transaction with its audit entry; a decision is conditional on the row still pending.
 
 #include <string>
 
@@ -22,15 +22,17 @@ std::expected<CreditOutcome, PaymentError> PaymentService::RequestCredit(const W
   if (credit.amount.currency != core::Currency::kpw || !ValidAmount(credit.amount.amount)) {
     return std::unexpected(PaymentError::invalid_amount);
   }
-  if (credit.amount.amount <= kCreditSecondApprovalAbove) {
-    auto transfer = CreditWallet(credit);
-    if (!transfer) return std::unexpected(transfer.error());
-    return CreditOutcome{*transfer, std::nullopt};
-  }
   if (credit.reference.empty() || credit.reference.size() > kMaxReference) {
     return std::unexpected(PaymentError::reference_required);
   }
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<CreditOutcome, PaymentError> {
+    // Read in the transaction that moves the money: the limit that decides is the one in force.
+    const std::int64_t limit = impl_->settings.CurrentIn(connection).values.credit_second_approval_above;
+    if (credit.amount.amount <= limit) {
+      auto transfer = impl_->CreditIn(connection, credit.user, credit.amount.amount, credit.reference, credit.admin);
+      if (!transfer) return std::unexpected(transfer.error());
+      return CreditOutcome{*transfer, std::nullopt};
+    }
     const std::int64_t id = PendingCreditRepository::Insert(connection, credit.user, credit.amount.amount,
                                                             credit.reference, credit.admin, impl_->Now());
     audit::RecordIn(connection, impl_->clock.Now(),
@@ -74,6 +76,10 @@ std::expected<void, PaymentError> PaymentService::RejectCredit(core::UserId admi
                      std::to_string(stored->credit.amount) + " KPW awaiting", "rejected", clean});
     return {};
   });
+}
+
+std::int64_t PaymentService::CreditSecondApprovalAbove() {
+  return impl_->settings.Current().values.credit_second_approval_above;
 }
 
 std::vector<PendingCredit> PaymentService::PendingCredits() {

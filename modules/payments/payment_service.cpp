@@ -18,8 +18,8 @@ constexpr std::size_t kVoucherPrefixLength = 4;
 
 }  // namespace
 
-PaymentService::PaymentService(db::Database& database, const core::Clock& clock)
-    : impl_(std::make_unique<Impl>(database, clock)) {}
+PaymentService::PaymentService(db::Database& database, const core::Clock& clock, settings::SettingsService& settings)
+    : impl_(std::make_unique<Impl>(database, clock, settings)) {}
 
 PaymentService::~PaymentService() = default;
 

@@ -23,6 +23,7 @@ inline bool ValidAmount(std::int64_t amount) { return amount > 0 && amount <= kM
 struct PaymentService::Impl {
   db::Database& database;
   const core::Clock& clock;
+  settings::SettingsService& settings;
 
   std::int64_t Now() const { return core::ToUnixSeconds(clock.Now()); }
 

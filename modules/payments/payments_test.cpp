@@ -14,9 +14,10 @@ namespace {
 
 class PaymentsTest : public ::testing::Test {
  protected:
-  // Admin actions record an audit entry in their transaction: the audit log's table is there too.
-  static std::array<db::Database::ModuleMigrations, 2> Modules() {
-    return {{{"audit", audit::Migrations()}, {"payments", Migrations()}}};
+  // Admin actions record an audit entry in their transaction: the audit log's table is there too,
+  // and the settings' (the two-person rule's limit is one).
+  static std::array<db::Database::ModuleMigrations, 3> Modules() {
+    return {{{"audit", audit::Migrations()}, {"settings", settings::Migrations()}, {"payments", Migrations()}}};
   }
 
   void TearDown() override {
@@ -34,7 +35,8 @@ class PaymentsTest : public ::testing::Test {
   static constexpr core::UserId kBuyer{7};
   testing::TestDatabase store_{Modules()};
   core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  PaymentService payments_{store_.database(), clock_};
+  settings::SettingsService settings_{store_.database(), clock_};
+  PaymentService payments_{store_.database(), clock_, settings_};
 };
 
 TEST_F(PaymentsTest, TopUpNeedsReferenceAndPositiveAmount) {

@@ -18,8 +18,8 @@ namespace {
 
 class PayoutTest : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 2> Modules() {
-    return {{{"audit", audit::Migrations()}, {"payments", Migrations()}}};
+  static std::array<db::Database::ModuleMigrations, 3> Modules() {
+    return {{{"audit", audit::Migrations()}, {"settings", settings::Migrations()}, {"payments", Migrations()}}};
   }
 
   void TearDown() override {
@@ -76,7 +76,8 @@ class PayoutTest : public ::testing::Test {
   std::int64_t orders_ = 0;
   testing::TestDatabase store_{Modules()};
   core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  PaymentService payments_{store_.database(), clock_};
+  settings::SettingsService settings_{store_.database(), clock_};
+  PaymentService payments_{store_.database(), clock_, settings_};
 };
 
 TEST_F(PayoutTest, AShopsBalanceGoesToClearingThenToTheBank) {
@@ -298,16 +299,20 @@ TEST_F(PayoutTest, MoneyDeskRecordsCreditsRatesAndBatches) {
 }
 
 TEST_F(PayoutTest, ALargeCreditWaitsForASecondAdminAndIsCreditedOnce) {
+  // The settings' default until an admin changes it.
+  const std::int64_t limit = payments_.CreditSecondApprovalAbove();
+  EXPECT_EQ(limit, settings::Settings{}.credit_second_approval_above);
+  EXPECT_EQ(limit, 1'000'000);
   // At the limit: credited at once.
-  auto small = payments_.RequestCredit({kBuyer, {kCreditSecondApprovalAbove, core::Currency::kpw}, "입금표 5", kAdmin});
+  auto small = payments_.RequestCredit({kBuyer, {limit, core::Currency::kpw}, "입금표 5", kAdmin});
   ASSERT_TRUE(small.has_value());
   EXPECT_TRUE(small->transfer.has_value());
-  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, kCreditSecondApprovalAbove);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, limit);
 
   auto large = payments_.RequestCredit({kBuyer, {5'000'000, core::Currency::kpw}, "입금표 6", kAdmin});
   ASSERT_TRUE(large.has_value());
   ASSERT_TRUE(large->pending.has_value());
-  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, kCreditSecondApprovalAbove);  // nothing moved yet
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, limit);  // nothing moved yet
   ASSERT_EQ(payments_.PendingCredits().size(), 1u);
   EXPECT_EQ(payments_.ApproveCredit(kAdmin, *large->pending).error(), PaymentError::second_admin_required);
   EXPECT_EQ(payments_.ApproveCredit(kOtherAdmin, 999).error(), PaymentError::credit_not_found);
@@ -321,7 +326,7 @@ TEST_F(PayoutTest, ALargeCreditWaitsForASecondAdminAndIsCreditedOnce) {
   }
   for (std::thread& admin : admins) admin.join();
   EXPECT_EQ(credited.load(), 1);
-  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, kCreditSecondApprovalAbove + 5'000'000);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, limit + 5'000'000);
   EXPECT_TRUE(payments_.PendingCredits().empty());
   EXPECT_EQ(payments_.RejectCredit(kOtherAdmin, *large->pending, "늦음").error(), PaymentError::credit_decided);
   EXPECT_EQ(AuditCount("wallet.credit_request"), 1);
@@ -332,9 +337,55 @@ TEST_F(PayoutTest, ALargeCreditWaitsForASecondAdminAndIsCreditedOnce) {
   EXPECT_EQ(payments_.RejectCredit(kOtherAdmin, *rejected->pending, " ").error(), PaymentError::reason_required);
   ASSERT_TRUE(payments_.RejectCredit(kAdmin, *rejected->pending, "입금표와 금액이 다름"));
   EXPECT_EQ(payments_.ApproveCredit(kOtherAdmin, *rejected->pending).error(), PaymentError::credit_decided);
-  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, kCreditSecondApprovalAbove + 5'000'000);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, limit + 5'000'000);
   EXPECT_EQ(payments_.RequestCredit({kBuyer, {5'000'000, core::Currency::kpw}, "", kAdmin}).error(),
             PaymentError::reference_required);
+  EXPECT_EQ(payments_.RequestCredit({kBuyer, {5'000, core::Currency::kpw}, "", kAdmin}).error(),
+            PaymentError::reference_required);
+  EXPECT_EQ(payments_.RequestCredit({kBuyer, {0, core::Currency::kpw}, "입금표 8", kAdmin}).error(),
+            PaymentError::invalid_amount);
+  EXPECT_EQ(payments_.RequestCredit({kBuyer, {5'000, core::Currency::usd}, "입금표 8", kAdmin}).error(),
+            PaymentError::invalid_amount);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, limit + 5'000'000);
+}
+
+TEST_F(PayoutTest, TheSettingsDecideWhichCreditsWaitForASecondAdmin) {
+  const core::Actor admin{kAdmin, core::Role::admin, "관리자"};
+  settings::Settings values;
+  values.credit_second_approval_above = 10'000;
+  ASSERT_TRUE(settings_.Update(admin, 0, values, "소액만 바로 충전").has_value());
+  EXPECT_EQ(payments_.CreditSecondApprovalAbove(), 10'000);
+  auto at_limit = payments_.RequestCredit({kBuyer, {10'000, core::Currency::kpw}, "입금표 1", kAdmin});
+  ASSERT_TRUE(at_limit.has_value());
+  EXPECT_TRUE(at_limit->transfer.has_value());
+  auto above = payments_.RequestCredit({kBuyer, {20'000, core::Currency::kpw}, "입금표 2", kAdmin});
+  ASSERT_TRUE(above.has_value());
+  EXPECT_TRUE(above->pending.has_value());
+  EXPECT_FALSE(above->transfer.has_value());
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 10'000);
+
+  // 0: every credit waits, however small.
+  values.credit_second_approval_above = 0;
+  ASSERT_TRUE(settings_.Update(admin, 1, values, "모든 충전 확인").has_value());
+  EXPECT_EQ(payments_.CreditSecondApprovalAbove(), 0);
+  auto one_won = payments_.RequestCredit({kBuyer, {1, core::Currency::kpw}, "입금표 3", kAdmin});
+  ASSERT_TRUE(one_won.has_value());
+  EXPECT_TRUE(one_won->pending.has_value());
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 10'000);
+  EXPECT_EQ(payments_.PendingCredits().size(), 2u);
+  EXPECT_EQ(AuditCount("wallet.credit_request"), 2);
+
+  // Raised again: the same 20,000 is credited at once; what already waits still needs its second admin.
+  values.credit_second_approval_above = 5'000'000;
+  ASSERT_TRUE(settings_.Update(admin, 2, values, "한도 복구").has_value());
+  auto again = payments_.RequestCredit({kBuyer, {20'000, core::Currency::kpw}, "입금표 4", kAdmin});
+  ASSERT_TRUE(again.has_value());
+  EXPECT_TRUE(again->transfer.has_value());
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 30'000);
+  EXPECT_EQ(payments_.PendingCredits().size(), 2u);
+  ASSERT_TRUE(payments_.ApproveCredit(kOtherAdmin, *one_won->pending).has_value());
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 30'001);
+  EXPECT_EQ(AuditCount("wallet.credit"), 3);
 }
 
 TEST(RateText, IsReadAndWrittenInWonPerUnit) {
@@ -370,7 +421,8 @@ TEST(PayoutMigration, KeepsTheLedgerWrittenBeforeIt) {
   });
   store->Migrate(std::array<db::Database::ModuleMigrations, 1>{{{"payments", Migrations()}}});
   const core::ManualClock clock{core::FromUnixSeconds(1'790'000'000)};
-  PaymentService payments(store.database(), clock);
+  settings::SettingsService settings(store.database(), clock);
+  PaymentService payments(store.database(), clock, settings);
   EXPECT_EQ(payments.WalletBalance(core::UserId{7}).amount, 500);
   ASSERT_EQ(payments.RateHistory().size(), 1u);
   EXPECT_EQ(payments.RateHistory().front().rate, 80'000'000);

@@ -39,8 +39,8 @@ TEST(VoucherCodeTest, CodesAreGroupedAndForgiveTyping) {
 class VoucherTest : public ::testing::Test {
  protected:
   // Admin actions record an audit entry in their transaction: the audit log's table is there too.
-  static std::array<db::Database::ModuleMigrations, 2> Modules() {
-    return {{{"audit", audit::Migrations()}, {"payments", Migrations()}}};
+  static std::array<db::Database::ModuleMigrations, 3> Modules() {
+    return {{{"audit", audit::Migrations()}, {"settings", settings::Migrations()}, {"payments", Migrations()}}};
   }
 
   void TearDown() override {
@@ -53,7 +53,8 @@ class VoucherTest : public ::testing::Test {
   static constexpr core::UserId kAdmin{1};
   testing::TestDatabase store_{Modules()};
   core::ManualClock clock_{core::FromUnixSeconds(1'790'000'000)};
-  PaymentService payments_{store_.database(), clock_};
+  settings::SettingsService settings_{store_.database(), clock_};
+  PaymentService payments_{store_.database(), clock_, settings_};
 };
 
 TEST_F(VoucherTest, MintAndRedeemOnce) {

@@ -1,8 +1,9 @@
 // /admin/credits: the cash desk. An admin credits a member's wallet against cash handed over at
 // the counter (the member by number or e-mail, the amount, the deposit slip's reference) and sees
-// the last credits. A credit above kCreditSecondApprovalAbove waits for a second admin, who
-// approves or rejects it here (the two-person rule, PaymentService::RequestCredit). JSON twins:
-// GET|POST /api/v1/admin/credits, POST /api/v1/admin/credits/:id/approve | reject.
+// the last credits. A credit above the settings' limit (credit_second_approval_above, shown on
+// the page) waits for a second admin, who approves or rejects it here (the two-person rule,
+// PaymentService::RequestCredit). JSON twins: GET|POST /api/v1/admin/credits, POST /api/v1/admin/credits/:id/approve |
+// reject.
 
 #include <boost/json/array.hpp>
 #include <memory>
@@ -169,7 +170,12 @@ class CreditRoutes {
     if (request.Query("waiting")) data.set("notice", http_.Text(request, "payments.credit_waiting_notice"));
     if (request.Query("approved")) data.set("notice", http_.Text(request, "payments.credit_approved_notice"));
     if (request.Query("rejected")) data.set("notice", http_.Text(request, "payments.credit_rejected_notice"));
-    data.set("second_approval_above", http_.Money(request, kCreditSecondApprovalAbove));
+    const std::int64_t limit = http_.services.payments.CreditSecondApprovalAbove();
+    if (limit == 0) {
+      data.set("every_credit_approved", html::Data(true));
+    } else {
+      data.set("second_approval_above", http_.Money(request, limit));
+    }
     const std::vector<PendingCredit> waiting = http_.services.payments.PendingCredits();
     const std::vector<CreditRecord> recent = http_.services.payments.RecentCredits(kShownCredits);
     std::vector<core::UserId> members;

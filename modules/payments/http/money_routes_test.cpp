@@ -254,6 +254,30 @@ TEST_F(MoneyRoutesTest, ALargeCreditNeedsASecondAdmin) {
   EXPECT_EQ(payments_.WalletBalance(buyer_).amount, 3'000'000);
 }
 
+TEST_F(MoneyRoutesTest, TheCashDeskAppliesAndShowsTheLimitInTheSettings) {
+  EXPECT_NE(Get("/admin/credits", Admin()).body.find("초과 1,000,000"), std::string::npos);
+  const core::Actor admin{admin_, core::Role::admin, "출납 관리자"};
+  settings::Settings values;
+  values.credit_second_approval_above = 10'000;
+  ASSERT_TRUE(store_.services().settings.Update(admin, 0, values, "소액만 바로 충전").has_value());
+  EXPECT_NE(Get("/admin/credits", Admin()).body.find("초과 10,000"), std::string::npos);
+  const http::Response waiting = PostForm(
+      "/admin/credits", {{"member", "buyer@shop.kp"}, {"amount", "20,000"}, {"reference", "입금표 92"}}, Admin());
+  EXPECT_TRUE(Location(waiting).starts_with("/admin/credits?waiting=")) << waiting.body;
+  EXPECT_EQ(payments_.WalletBalance(buyer_).amount, 0);
+
+  values.credit_second_approval_above = 0;
+  ASSERT_TRUE(store_.services().settings.Update(admin, 1, values, "모든 충전 확인").has_value());
+  const http::Response page = Get("/admin/credits", Admin());
+  EXPECT_NE(page.body.find("모든 충전은 다른 관리자의 승인이 있어야"), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"/admin/settings\""), std::string::npos);
+  const http::Response api =
+      Post("/api/v1/admin/credits", R"({"member": "buyer@shop.kp", "amount": 1, "reference": "입금표 93"})", Admin());
+  EXPECT_EQ(api.status, http::Status::accepted) << api.body;
+  EXPECT_EQ(payments_.WalletBalance(buyer_).amount, 0);
+  EXPECT_EQ(payments_.PendingCredits().size(), 2u);
+}
+
 TEST_F(MoneyRoutesTest, RatesAreSetOnTheFormAndTheirHistoryKept) {
   EXPECT_EQ(PostForm("/admin/exchange-rates", {{"currency", "USD"}, {"rate", "8,250"}}, Admin()).status,
             http::Status::bad_request);

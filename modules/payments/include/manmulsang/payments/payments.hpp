@@ -15,6 +15,7 @@
 #include "manmulsang/payments/exchange.hpp"
 #include "manmulsang/payments/ledger.hpp"
 #include "manmulsang/payments/payouts.hpp"
+#include "manmulsang/settings/settings.hpp"
 
 namespace manmulsang::payments {
 
@@ -23,7 +24,8 @@ namespace manmulsang::payments {
 // rollback undoes them with everything else.
 class PaymentService {
  public:
-  PaymentService(db::Database& database, const core::Clock& clock);
+  // settings: the two-person rule's credit limit is read from it at every credit.
+  PaymentService(db::Database& database, const core::Clock& clock, settings::SettingsService& settings);
   ~PaymentService();
 
   // --- Queries ---
@@ -92,9 +94,13 @@ class PaymentService {
   std::int64_t CountPayoutsAwaiting();
 
   // --- The two-person rule for large credits (docs/BUYING.md §2a) ---
-  // A credit in won of at most kCreditSecondApprovalAbove is CreditWallet at once; a larger one
-  // waits as a pending credit (audited "wallet.credit_request"), nothing moved yet.
+  // A credit in won of at most the settings' credit_second_approval_above, read in the credit's
+  // own transaction, is credited at once (audited "wallet.credit"); a larger one waits as a
+  // pending credit (audited "wallet.credit_request"), nothing moved yet. invalid_amount,
+  // reference_required.
   std::expected<CreditOutcome, PaymentError> RequestCredit(const WalletCredit& credit);
+  // The limit RequestCredit applies now (won; a credit above it waits; 0: every credit waits).
+  std::int64_t CreditSecondApprovalAbove();
   // A second admin credits it (once, whoever races): credit_not_found, credit_decided,
   // second_admin_required when admin asked for it. Audited ("wallet.credit" with the approver).
   std::expected<TransferId, PaymentError> ApproveCredit(core::UserId admin, std::int64_t pending);

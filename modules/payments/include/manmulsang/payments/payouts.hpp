@@ -95,9 +95,6 @@ struct CreditRecord {
   core::TimePoint created_at;
 };
 
-// The two-person rule: a wallet credit above this many won waits for a second admin.
-inline constexpr std::int64_t kCreditSecondApprovalAbove = 1'000'000;
-
 // A large credit waiting for (or decided by) a second admin.
 struct PendingCredit {
   std::int64_t id = 0;
