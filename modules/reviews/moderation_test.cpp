@@ -30,7 +30,9 @@ class ModerationTest : public ReviewsTest {
 
   std::vector<std::string> QuestionBodies(const core::Actor& viewer) {
     std::vector<std::string> bodies;
-    for (const Question& question : questions_.ForProduct(viewer, product_).value().items) {
+    // Kept: a range-for over a member of value()'s answer would outlive the expected holding it.
+    const QuestionPage page = questions_.ForProduct(viewer, product_).value();
+    for (const Question& question : page.items) {
       bodies.push_back(question.body);
     }
     return bodies;
