@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "postgres/postgres_database.hpp"
 #include "sqlite/sqlite_database.hpp"
 
 namespace manmulsang::db {
@@ -64,7 +65,8 @@ std::unique_ptr<Database> Database::Open(std::string_view url) {
     return std::make_unique<SqliteDatabase>(std::string(url.substr(kSqlitePrefix.size())));
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    throw DatabaseError("this build has no PostgreSQL driver yet; use sqlite:PATH");
+    // The URL goes to libpq as it is: host, port, user, socket folder and options are its own.
+    return std::make_unique<PostgresDatabase>(std::string(url));
   }
   throw DatabaseError("unknown database URL (expected sqlite:PATH or postgresql://...): " + std::string(url));
 }
@@ -89,8 +91,24 @@ std::int64_t Database::AppliedMigrationCount() {
   return Read([](Connection& connection) { return connection.QueryOne(kCountApplied)->Int(0); });
 }
 
+std::shared_ptr<void> Database::HoldLock(std::int64_t key) {
+  std::shared_ptr<std::mutex> mutex;
+  {
+    std::lock_guard lock(local_locks_mutex_);
+    auto& slot = local_locks_[key];
+    if (!slot) slot = std::make_shared<std::mutex>();
+    mutex = slot;
+  }
+  mutex->lock();
+  return std::shared_ptr<void>(nullptr, [mutex](void*) { mutex->unlock(); });
+}
+
 int Database::Migrate(std::span<const ModuleMigrations> modules) {
   const std::string_view folder = dialect() == Dialect::sqlite ? "sqlite/" : "postgres/";
+  // Two nodes starting at once (or two `migrate` commands) take turns: the second finds every
+  // file applied by the first. A check inside each transaction alone would not do on
+  // PostgreSQL, whose transactions see the store as it was when they began.
+  const auto migration_lock = HoldLock(kMigrationLock);
   Write([&](Connection& connection) { connection.ExecuteScript(kCreateMigrationsTable); });
   int applied_count = 0;
   for (const ModuleMigrations& module : modules) {

@@ -2,8 +2,11 @@
 
 #include <concepts>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -59,6 +62,14 @@ class UniqueViolation : public DatabaseError {
   using DatabaseError::DatabaseError;
 };
 
+// The connection to the store's server broke (a restart, the network, a terminated backend).
+// Whatever it was running did not commit, unless the break came during COMMIT itself, which is
+// reported as a plain DatabaseError. Only a server store (PostgreSQL) throws it.
+class ConnectionLost : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
 // One connection, used by one thread at a time. Statements are prepared once per connection
 // and cached by their SQL text.
 class Connection {
@@ -71,6 +82,21 @@ class Connection {
   virtual std::int64_t Execute(std::string_view sql, std::span<const Parameter> parameters) = 0;
   // Several statements without parameters (migrations).
   virtual void ExecuteScript(std::string_view sql) = 0;
+
+  // Tells every node listening on channel (Database::Listen), once the current write transaction
+  // commits; nothing if it rolls back. Use it for what other nodes hold in memory (caches). On
+  // SQLite there is one process, which updates its own memory itself: nothing is sent.
+  virtual void Notify(std::string_view channel, std::string_view payload) {
+    (void)channel;
+    (void)payload;
+  }
+  // Inside a write transaction: takes the cluster-wide lock named key until the transaction
+  // ends, or says false at once when another transaction holds it (one node runs a periodic job
+  // while the others skip their turn). SQLite has one writer, which always holds it.
+  virtual bool TryTransactionLock(std::int64_t key) {
+    (void)key;
+    return true;
+  }
 
   Rows Query(std::string_view sql, std::initializer_list<Parameter> parameters = {}) {
     return Query(sql, std::span<const Parameter>(parameters.begin(), parameters.size()));
@@ -128,11 +154,20 @@ class Database {
 
   virtual Dialect dialect() const = 0;
 
-  // Runs work(Connection&) on a read connection, outside any write transaction.
+  // Runs work(Connection&) on a read connection, outside any write transaction. On PostgreSQL
+  // each statement sees what had committed when it started (read committed, autocommit), as
+  // SQLite's readers see each statement's snapshot; a read replica may lag (AcquireReader).
+  // A read whose connection broke (the server restarted) runs once more on a fresh one: reads
+  // change nothing, so running one again is safe.
   template <typename Work>
   auto Read(Work&& work) {
-    auto lease = AcquireReader();
-    return std::forward<Work>(work)(*lease.connection);
+    try {
+      auto lease = AcquireReader();
+      return work(*lease.connection);
+    } catch (const ConnectionLost&) {
+      auto lease = AcquireReader();
+      return work(*lease.connection);
+    }
   }
 
   // Runs work(Connection&) in one write transaction. It commits when work returns normally —
@@ -184,6 +219,23 @@ class Database {
 
   virtual WriterStatistics Statistics() const = 0;
 
+  // Takes the cluster-wide lock named key, waiting for it, and holds it until the returned
+  // handle goes: one node at a time migrates or rebuilds what all share. Keys are constants
+  // chosen by their users (kMigrationLock below). On SQLite it is a lock within this process;
+  // between processes SQLite's own write lock serializes the writes.
+  [[nodiscard]] virtual std::shared_ptr<void> HoldLock(std::int64_t key);
+  static constexpr std::int64_t kMigrationLock = 0x6d6d73'6d696772;  // "mms" "migr"
+
+  // Calls callback(payload) on a background thread for each Connection::Notify on channel that
+  // any node commits, this one included. When the listening connection is lost and comes back,
+  // callback("") is called: notifications may have been missed, so whatever it caches must be
+  // dropped. Register before serving; on SQLite (one process) it is never called.
+  using Listener = std::function<void(std::string_view payload)>;
+  virtual void Listen(std::string channel, Listener callback) {
+    (void)channel;
+    (void)callback;
+  }
+
   // Writes a consistent copy of the whole store to file (which must not exist), while it serves.
   virtual void BackupTo(const std::string& file) = 0;
 
@@ -206,6 +258,11 @@ class Database {
   // Runs write in a write transaction of its own (its savepoint) and returns once it is
   // durable, or throws: write's own exception, or DatabaseError when the commit failed.
   virtual void Submit(QueuedWrite& write) = 0;
+
+ private:
+  // HoldLock's locks within this process (the SQLite store's).
+  std::mutex local_locks_mutex_;
+  std::map<std::int64_t, std::shared_ptr<std::mutex>> local_locks_;
 };
 
 }  // namespace manmulsang::db
