@@ -7,7 +7,7 @@ LISTEN ?= 127.0.0.1:8080
 DEMO_PRODUCTS ?= 10000
 JOBS   ?= $(shell nproc)
 
-.PHONY: all deps configure build run test bench fuzz clean
+.PHONY: all deps configure build run test bench fuzz clean cluster cluster-down
 
 all: build
 
@@ -26,6 +26,16 @@ run: build
 	@$(BINARY) demo --if-empty --products $(DEMO_PRODUCTS) --data $(DATA)
 	@echo "Manmulsang is starting on http://$(LISTEN)  (Ctrl-C stops it)"
 	@$(BINARY) serve --listen $(LISTEN) --data $(DATA)
+
+# Several nodes on one PostgreSQL behind nginx, on this machine (docs/DEPLOYMENT.md): NODES nodes
+# on 127.0.0.1:8081.., nginx on 127.0.0.1:8080, everything in ./cluster. `scripts/cluster status`
+# says what runs; `make cluster-down` stops it and keeps the data.
+NODES ?= 2
+cluster: build
+	@NODES=$(NODES) DEMO_PRODUCTS=$(DEMO_PRODUCTS) MANMULSANG_BINARY=$(CURDIR)/$(BINARY) ./scripts/cluster up
+
+cluster-down:
+	@./scripts/cluster down
 
 # After the release tests, the unit tests and the black-box HTTP suite run again built with
 # AddressSanitizer and UndefinedBehaviorSanitizer (docs/ARCHITECTURE.md, tests). That preset builds no benchmarks
