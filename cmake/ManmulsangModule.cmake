@@ -1,5 +1,7 @@
 # Helpers that give every platform part and module the same shape (docs/ARCHITECTURE.md).
 
+include("${CMAKE_CURRENT_LIST_DIR}/ManmulsangTests.cmake")
+
 # manmulsang_embed(TARGET <target> NAME <symbol> BASE <dir> FILES <files...>)
 # Compiles the files into the target as manmulsang::embedded::<symbol>(), a span of
 # {path relative to BASE, content} declared in the generated header "embedded/<symbol>.hpp".
@@ -109,7 +111,8 @@ function(manmulsang_add_module name)
     if(TARGET ${target}_http)
       target_link_libraries(${name}_test PRIVATE ${target}_http)
     endif()
-    gtest_discover_tests(${name}_test DISCOVERY_MODE PRE_TEST PROPERTIES LABELS unit)
+    # A module's (or flow's) tests stand on a store: they run on SQLite and on PostgreSQL.
+    manmulsang_discover_tests(${name}_test unit STORE)
   endif()
 endfunction()
 
@@ -137,6 +140,15 @@ function(manmulsang_add_platform part)
     add_executable(${part}_test ${tests})
     target_include_directories(${part}_test PRIVATE "${dir}")
     target_link_libraries(${part}_test PRIVATE manmulsang_${part} manmulsang_test_support GTest::gtest_main)
-    gtest_discover_tests(${part}_test DISCOVERY_MODE PRE_TEST PROPERTIES LABELS unit)
+    # Most platform parts never open a store (text, html, http, image...) and run once; a part
+    # whose tests take their store from tests/support runs on both stores, as modules do.
+    set(store_option "")
+    foreach(test IN LISTS tests)
+      file(STRINGS "${test}" store_uses REGEX "TestDatabase|TestMarketplace|TestServer")
+      if(store_uses)
+        set(store_option STORE)
+      endif()
+    endforeach()
+    manmulsang_discover_tests(${part}_test unit ${store_option})
   endif()
 endfunction()

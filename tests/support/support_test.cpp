@@ -87,6 +87,7 @@ TEST(TempDirectoryTest, IsRemovedWithItsContent) {
 }
 
 TEST(TestDatabaseTest, IsARealSqliteFile) {
+  if (TestDatabase::OnPostgres()) GTEST_SKIP() << "SQLite only: the store's file on disk";
   TestDatabase database;
   database->Write([](db::Connection& connection) {
     connection.ExecuteScript("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
@@ -97,6 +98,30 @@ TEST(TestDatabaseTest, IsARealSqliteFile) {
   ASSERT_TRUE(row.has_value());
   EXPECT_EQ(row->Text(0), "안녕");
   EXPECT_TRUE(std::filesystem::exists(database.file()));
+}
+
+// Whichever store the tests run on, each TestDatabase is a store of its own, and Reopen finds
+// what was written before.
+TEST(TestDatabaseTest, EachIsAStoreOfItsOwnThatReopenKeeps) {
+  TestDatabase first;
+  TestDatabase second;
+  EXPECT_NE(first.url(), second.url());
+  EXPECT_EQ(first.IsPostgres(), TestDatabase::OnPostgres());
+  for (TestDatabase* database : {&first, &second}) {
+    (*database)->Write([](db::Connection& connection) {
+      connection.ExecuteScript("CREATE TABLE notes (id BIGINT PRIMARY KEY, body TEXT NOT NULL)");
+    });
+  }
+  first->Write([](db::Connection& connection) {
+    connection.Execute("INSERT INTO notes (id, body) VALUES (1, $1)", {std::string_view("안녕")});
+  });
+  first.Reopen();
+  const auto count = [](TestDatabase& database) {
+    return database->Read(
+        [](db::Connection& connection) { return connection.QueryOne("SELECT COUNT(*) FROM notes")->Int(0); });
+  };
+  EXPECT_EQ(count(first), 1);
+  EXPECT_EQ(count(second), 0);
 }
 
 }  // namespace

@@ -9,6 +9,9 @@
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -16,6 +19,7 @@
 #include <thread>
 
 #include "http_client.hpp"
+#include "test_database.hpp"
 
 extern char** environ;
 
@@ -37,14 +41,91 @@ std::string ReadFile(const std::filesystem::path& file) {
   return content.str();
 }
 
+// Each data folder's PostgreSQL database, by the folder's path.
+class DataFolderDatabases {
+ public:
+  static DataFolderDatabases& Instance() {
+    // Never destroyed: a TestServer held by a static object drops its database after main. What
+    // is left is dropped at exit, before the static objects registered earlier go.
+    static DataFolderDatabases* instance = [] {
+      auto* databases = new DataFolderDatabases;
+      std::atexit([] { Instance().DropAll(); });
+      return databases;
+    }();
+    return *instance;
+  }
+
+  std::string UrlFor(const std::string& cluster_url, const std::filesystem::path& data_directory) {
+    std::lock_guard lock(mutex_);
+    std::unique_ptr<PostgresTestDatabase>& database = databases_[Key(data_directory)];
+    if (!database) database = std::make_unique<PostgresTestDatabase>(cluster_url);
+    return database->url();
+  }
+
+  void Drop(const std::filesystem::path& data_directory) {
+    std::unique_ptr<PostgresTestDatabase> database;
+    {
+      std::lock_guard lock(mutex_);
+      const auto found = databases_.find(Key(data_directory));
+      if (found == databases_.end()) return;
+      database = std::move(found->second);
+      databases_.erase(found);
+    }
+  }
+
+  void DropAll() {
+    std::map<std::string, std::unique_ptr<PostgresTestDatabase>> databases;
+    {
+      std::lock_guard lock(mutex_);
+      databases.swap(databases_);
+    }
+  }
+
+ private:
+  static std::string Key(const std::filesystem::path& data_directory) {
+    return std::filesystem::absolute(data_directory).lexically_normal().string();
+  }
+
+  std::mutex mutex_;
+  std::map<std::string, std::unique_ptr<PostgresTestDatabase>> databases_;
+};
+
+// The arguments with `--database` added after `--data DIR` when the tests run on PostgreSQL and
+// the command names no store of its own.
+std::vector<std::string> WithTestStore(std::vector<std::string> arguments) {
+  const std::optional<std::string> cluster_url = TestPostgresUrl();
+  if (!cluster_url) return arguments;
+  for (const std::string& argument : arguments) {
+    if (argument == "--database" || argument.starts_with("--database=")) return arguments;
+  }
+  for (std::size_t index = 0; index + 1 < arguments.size(); ++index) {
+    if (arguments[index] != "--data") continue;
+    const std::string url = DataFolderDatabases::Instance().UrlFor(*cluster_url, arguments[index + 1]);
+    arguments.insert(arguments.begin() + static_cast<std::ptrdiff_t>(index) + 2, {"--database", url});
+    break;
+  }
+  return arguments;
+}
+
 }  // namespace
+
+std::optional<std::string> PostgresUrlForDataFolder(const std::filesystem::path& data_directory) {
+  const std::optional<std::string> cluster_url = TestPostgresUrl();
+  if (!cluster_url) return std::nullopt;
+  return DataFolderDatabases::Instance().UrlFor(*cluster_url, data_directory);
+}
+
+void DropPostgresForDataFolder(const std::filesystem::path& data_directory) {
+  if (TestPostgresUrl()) DataFolderDatabases::Instance().Drop(data_directory);
+}
 
 pid_t SpawnBinary(const std::vector<std::string>& arguments, const std::filesystem::path& stdout_file,
                   const std::filesystem::path& stderr_file) {
   std::string binary = ServerBinary().string();
   std::vector<std::string> argv_strings;
   argv_strings.push_back(binary);
-  argv_strings.insert(argv_strings.end(), arguments.begin(), arguments.end());
+  const std::vector<std::string> with_store = WithTestStore(arguments);
+  argv_strings.insert(argv_strings.end(), with_store.begin(), with_store.end());
   std::vector<char*> argv;
   for (std::string& argument : argv_strings) argv.push_back(argument.data());
   argv.push_back(nullptr);
@@ -125,6 +206,12 @@ TestServer::TestServer(TestServerOptions options)
 
 TestServer::~TestServer() {
   if (pid_ > 0) Kill();
+  DropPostgresForDataFolder(data_directory_);
+}
+
+std::string TestServer::database_url() const {
+  if (std::optional<std::string> url = PostgresUrlForDataFolder(data_directory_)) return *url;
+  return "sqlite:" + (data_directory_ / "manmulsang.db").string();
 }
 
 std::string TestServer::base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }

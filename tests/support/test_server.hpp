@@ -17,9 +17,19 @@ namespace manmulsang::testing {
 // the environment variable of the same name).
 std::filesystem::path ServerBinary();
 
+// When the tests run on PostgreSQL (TestPostgresUrl): the database of a data folder, a fresh one
+// the first time a folder is named; nullopt on SQLite. The binary stores in it whenever it is given
+// that folder (SpawnBinary), so a black-box test names the folder alone, on either store.
+std::optional<std::string> PostgresUrlForDataFolder(const std::filesystem::path& data_directory);
+// Drops the folder's database, if it has one (once no process uses it). Those left are dropped
+// when the test process exits.
+void DropPostgresForDataFolder(const std::filesystem::path& data_directory);
+
 // Starts the binary with the arguments as a child process: stdin from /dev/null, stdout appended
 // to stdout_file and stderr to stderr_file (interleaved when they are the same file), with
 // SIGTERM, SIGINT and SIGPIPE at their defaults whatever the test process blocks. Throws on failure.
+// On PostgreSQL, a command given `--data DIR` and no `--database` gets `--database` with DIR's
+// database (PostgresUrlForDataFolder); media still go in DIR.
 pid_t SpawnBinary(const std::vector<std::string>& arguments, const std::filesystem::path& stdout_file,
                   const std::filesystem::path& stderr_file);
 // The child's exit code (negative: the signal that ended it), or nullopt if it still runs after timeout.
@@ -69,6 +79,8 @@ class TestServer {
   std::string base_url() const;
   pid_t pid() const { return pid_; }
   const std::filesystem::path& data_directory() const { return data_directory_; }
+  // The store the server runs on: its data folder's SQLite file, or its PostgreSQL database.
+  std::string database_url() const;
   // What the server wrote to stdout and stderr so far (for failure messages).
   std::string Log() const;
 
