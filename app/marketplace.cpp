@@ -57,6 +57,26 @@ Marketplace::Marketplace(const Config& config, Purpose purpose) {
 
 Marketplace::~Marketplace() = default;
 
+std::shared_ptr<void> Marketplace::ShareCacheInvalidation(http::PageCache& page_cache, MarketplaceServices& services) {
+  if (database_->dialect() != db::Dialect::postgres) return nullptr;
+  // Several nodes on one store: a page one node invalidates after a write, every node drops,
+  // with the category counts cached beside the pages. The notification is sent right after the
+  // write commits; a node whose listener was lost drops everything when it listens again ("").
+  static constexpr std::string_view kChannel = "manmulsang_pages";
+  page_cache.SetBroadcast([&database = *database_](std::string_view prefix) {
+    try {
+      database.Write([&](db::Connection& connection) { connection.Notify(kChannel, prefix); });
+    } catch (const std::exception& error) {
+      // The write itself has committed; the other nodes' copies expire with their lifetime.
+      spdlog::error("page cache: could not tell the other nodes to drop {}: {}", prefix, error.what());
+    }
+  });
+  return database_->Listen(std::string(kChannel), [&page_cache, &catalog = services.catalog](std::string_view prefix) {
+    page_cache.Forget(prefix);
+    catalog.ForgetListingCounts();
+  });
+}
+
 bool Marketplace::PrepareSearch(const Config& config, Purpose purpose) {
   // Before the services: whether the index is loaded into memory is decided at their construction.
   search::SearchService index(*database_);
@@ -94,6 +114,7 @@ void Marketplace::Serve(const Config& config) {
   // The services (the listings' CSV import jobs among them) outlive the router, which stops
   // the jobs its handlers own before it goes.
   MarketplaceServices& services = *services_;
+  const auto page_notifications = ShareCacheInvalidation(page_cache, services);
 
   http::Router router;
   // Order matters: the language and the actor are known before CSRF and counting look at them.

@@ -54,6 +54,7 @@ struct PageCache::Impl {
   std::size_t bytes = 0;                              // HeldBytes of entries, guarded by mutex
   std::atomic<std::uint64_t> hits{0};
   std::atomic<std::uint64_t> misses{0};
+  Broadcast broadcast;  // set before serving, read only afterwards
 
   // With mutex held alone.
   void Erase(std::map<std::string, Entry, std::less<>>::iterator& position) {
@@ -147,7 +148,24 @@ Response PageCache::Get(Request& request, std::chrono::seconds ttl, const std::f
 }
 
 void PageCache::Invalidate(std::string_view key_prefix) {
+  Forget(key_prefix);
+  if (impl_->broadcast) impl_->broadcast(key_prefix);
+}
+
+void PageCache::Clear() {
+  Forget("");
+  if (impl_->broadcast) impl_->broadcast("");
+}
+
+void PageCache::SetBroadcast(Broadcast broadcast) { impl_->broadcast = std::move(broadcast); }
+
+void PageCache::Forget(std::string_view key_prefix) {
   std::unique_lock lock(impl_->mutex);
+  if (key_prefix.empty()) {
+    impl_->entries.clear();
+    impl_->bytes = 0;
+    return;
+  }
   auto position = impl_->entries.lower_bound(key_prefix);
   while (position != impl_->entries.end() && position->first.starts_with(key_prefix)) {
     if (ContinuesPrefix(position->first, key_prefix)) {
@@ -156,12 +174,6 @@ void PageCache::Invalidate(std::string_view key_prefix) {
       ++position;
     }
   }
-}
-
-void PageCache::Clear() {
-  std::unique_lock lock(impl_->mutex);
-  impl_->entries.clear();
-  impl_->bytes = 0;
 }
 
 std::size_t PageCache::size() const {

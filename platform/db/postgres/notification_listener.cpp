@@ -42,33 +42,44 @@ NotificationListener::~NotificationListener() {
   close(wake_descriptor_);
 }
 
-void NotificationListener::Listen(const std::string& channel, Database::Listener callback) {
+std::uint64_t NotificationListener::Listen(const std::string& channel, Database::Listener callback) {
   std::unique_lock lock(mutex_);
-  callbacks_[channel].push_back(std::move(callback));
-  pending_.push_back(channel);
   const std::uint64_t registration = ++registrations_;
+  callbacks_[channel].push_back(Subscription{registration, std::move(callback)});
+  pending_.push_back(channel);
   const std::uint64_t one = 1;
   [[maybe_unused]] const auto written = write(wake_descriptor_, &one, sizeof one);
   listening_changed_.wait_for(lock, kListenWait, [&] { return registrations_listened_ >= registration || stopping_; });
+  return registration;
+}
+
+void NotificationListener::Unlisten(std::uint64_t subscription) {
+  std::lock_guard dispatching(dispatch_mutex_);
+  std::lock_guard lock(mutex_);
+  for (auto& [channel, subscriptions] : callbacks_) {
+    std::erase_if(subscriptions, [&](const Subscription& each) { return each.number == subscription; });
+  }
 }
 
 void NotificationListener::Dispatch(const std::string& channel, std::string_view payload) {
+  std::lock_guard dispatching(dispatch_mutex_);
   std::vector<Database::Listener> callbacks;
   {
     std::lock_guard lock(mutex_);
     auto found = callbacks_.find(channel);
     if (found == callbacks_.end()) return;
-    callbacks = found->second;
+    for (const Subscription& subscription : found->second) callbacks.push_back(subscription.callback);
   }
   for (const auto& callback : callbacks) callback(payload);
 }
 
 void NotificationListener::DispatchToAll(std::string_view payload) {
+  std::lock_guard dispatching(dispatch_mutex_);
   std::vector<Database::Listener> callbacks;
   {
     std::lock_guard lock(mutex_);
-    for (const auto& [channel, channel_callbacks] : callbacks_) {
-      callbacks.insert(callbacks.end(), channel_callbacks.begin(), channel_callbacks.end());
+    for (const auto& [channel, subscriptions] : callbacks_) {
+      for (const Subscription& subscription : subscriptions) callbacks.push_back(subscription.callback);
     }
   }
   for (const auto& callback : callbacks) callback(payload);

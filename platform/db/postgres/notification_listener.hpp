@@ -30,8 +30,10 @@ class NotificationListener {
   NotificationListener& operator=(const NotificationListener&) = delete;
 
   // Registers callback; LISTEN is issued on the listener's connection before it returns, so a
-  // notification committed after Listen returns reaches it.
-  void Listen(const std::string& channel, Database::Listener callback);
+  // notification committed after Listen returns reaches it. Returns the subscription's number.
+  std::uint64_t Listen(const std::string& channel, Database::Listener callback);
+  // Removes the subscription, after a call to it in progress has returned.
+  void Unlisten(std::uint64_t subscription);
 
  private:
   void Loop();
@@ -45,7 +47,13 @@ class NotificationListener {
 
   std::mutex mutex_;
   std::condition_variable listening_changed_;
-  std::map<std::string, std::vector<Database::Listener>> callbacks_;
+  struct Subscription {
+    std::uint64_t number = 0;
+    Database::Listener callback;
+  };
+  std::map<std::string, std::vector<Subscription>> callbacks_;
+  // Held while callbacks run, so that Unlisten returns only once its callback cannot run.
+  std::mutex dispatch_mutex_;
   // Channels registered since the connection last issued its LISTENs.
   std::vector<std::string> pending_;
   std::uint64_t registrations_ = 0;

@@ -166,12 +166,14 @@ std::shared_ptr<void> PostgresDatabase::HoldLock(std::int64_t key) {
   });
 }
 
-void PostgresDatabase::Listen(std::string channel, Listener callback) {
+std::shared_ptr<void> PostgresDatabase::Listen(std::string channel, Listener callback) {
   {
     std::lock_guard lock(pool_mutex_);
     if (!listener_) listener_ = std::make_unique<NotificationListener>(url_);
   }
-  listener_->Listen(channel, std::move(callback));
+  const std::uint64_t subscription = listener_->Listen(channel, std::move(callback));
+  return std::shared_ptr<void>(nullptr,
+                               [listener = listener_.get(), subscription](void*) { listener->Unlisten(subscription); });
 }
 
 }  // namespace manmulsang::db

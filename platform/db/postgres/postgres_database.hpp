@@ -39,7 +39,7 @@ class PostgresDatabase final : public Database {
   void BackupTo(const std::string& file) override;
   WriterStatistics Statistics() const override;
   std::shared_ptr<void> HoldLock(std::int64_t key) override;
-  void Listen(std::string channel, Listener callback) override;
+  std::shared_ptr<void> Listen(std::string channel, Listener callback) override;
 
  protected:
   Lease AcquireReader() override;

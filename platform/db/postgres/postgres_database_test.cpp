@@ -209,7 +209,7 @@ TEST_F(PostgresDatabaseTest, NotificationsArriveOnCommitOnlyAndALostListenerIsTo
   std::mutex mutex;
   std::condition_variable arrived;
   std::vector<std::string> payloads;
-  database_->Listen("items_changed", [&](std::string_view payload) {
+  const auto subscription = database_->Listen("items_changed", [&](std::string_view payload) {
     std::lock_guard lock(mutex);
     payloads.emplace_back(payload);
     arrived.notify_all();

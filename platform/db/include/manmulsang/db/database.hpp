@@ -227,13 +227,15 @@ class Database {
   static constexpr std::int64_t kMigrationLock = 0x6d6d73'6d696772;  // "mms" "migr"
 
   // Calls callback(payload) on a background thread for each Connection::Notify on channel that
-  // any node commits, this one included. When the listening connection is lost and comes back,
-  // callback("") is called: notifications may have been missed, so whatever it caches must be
-  // dropped. Register before serving; on SQLite (one process) it is never called.
+  // any node commits, this one included, until the returned handle goes (which waits for a call
+  // in progress). When the listening connection is lost and comes back, callback("") is
+  // called: notifications may have been missed, so whatever it caches must be dropped. On
+  // SQLite (one process) it is never called.
   using Listener = std::function<void(std::string_view payload)>;
-  virtual void Listen(std::string channel, Listener callback) {
+  [[nodiscard]] virtual std::shared_ptr<void> Listen(std::string channel, Listener callback) {
     (void)channel;
     (void)callback;
+    return nullptr;
   }
 
   // Writes a consistent copy of the whole store to file (which must not exist), while it serves.

@@ -53,9 +53,19 @@ class PageCache {
 
   // Removes the key and every key that continues it after '|', '?' or '/' (or anything when the
   // prefix itself ends in '/'): "/p/123" drops "/p/123|ko" and "/p/123/reviews|en", not "/p/1234".
+  // Both also tell the other nodes through the broadcast, when one is set.
   void Invalidate(std::string_view key_prefix);
   void Clear();
   std::size_t size() const;
+
+  // Several nodes on one store each keep their own pages: what a write on one node invalidates,
+  // every node must drop. broadcast(prefix) runs after each Invalidate ("" after Clear) and
+  // tells the others (the server sends it through the store's notifications), and each node
+  // calls Forget(prefix) when told. Set it before serving; one node alone needs none.
+  using Broadcast = std::function<void(std::string_view key_prefix)>;
+  void SetBroadcast(Broadcast broadcast);
+  // As Invalidate (or Clear, for ""), on this node only: what another node's write told it.
+  void Forget(std::string_view key_prefix);
 
   // For /metrics: look-ups that found a fresh page and those that did not, since construction,
   // and what is held now (bytes: keys and bodies in every encoding kept).
