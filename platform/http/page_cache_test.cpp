@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "test_requests.hpp"
 
@@ -63,6 +65,30 @@ TEST_F(PageCacheTest, InvalidatesByPrefix) {
   EXPECT_EQ(cache_.size(), 1u);
   cache_.Clear();
   EXPECT_EQ(cache_.size(), 0u);
+}
+
+// Two nodes: what one invalidates is broadcast, and the other, told, forgets the same pages —
+// without broadcasting again.
+TEST_F(PageCacheTest, InvalidationsReachTheOtherNodesThroughTheBroadcast) {
+  PageCache other_node{clock_};
+  std::vector<std::string> sent;
+  cache_.SetBroadcast([&](std::string_view prefix) {
+    sent.emplace_back(prefix);
+    other_node.Forget(prefix);
+  });
+  std::vector<std::string> sent_by_other;
+  other_node.SetBroadcast([&](std::string_view prefix) { sent_by_other.emplace_back(prefix); });
+  for (PageCache* node : {&cache_, &other_node}) {
+    node->Put("/p/7|ko", Response::Html("x"), 60s);
+    node->Put("/p/8|ko", Response::Html("x"), 60s);
+  }
+  cache_.Invalidate("/p/7");
+  EXPECT_FALSE(other_node.Get("/p/7|ko"));
+  EXPECT_TRUE(other_node.Get("/p/8|ko"));
+  cache_.Clear();
+  EXPECT_EQ(other_node.size(), 0u);
+  EXPECT_EQ(sent, (std::vector<std::string>{"/p/7", ""}));
+  EXPECT_TRUE(sent_by_other.empty());
 }
 
 TEST_F(PageCacheTest, NeverStoresTokensCookiesOrErrors) {
