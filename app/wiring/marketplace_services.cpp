@@ -11,7 +11,7 @@ MarketplaceServices::MarketplaceServices(db::Database& database, const core::Clo
       sellers(database, clock),
       applications(database, clock, accounts),
       search(database, settings.search),
-      trending(clock),
+      trending(database, clock),
       catalog(database, clock, sellers, &search),
       listings(database, clock, sellers, catalog),
       payments(database, clock, this->settings),
