@@ -2,7 +2,8 @@
 // photos, as one folder. The store is copied first (VACUUM INTO: consistent while serving), then
 // the media files. Media files are content-addressed and only ever added, so a copy taken after
 // the store's holds every photo the store names; a photo added in between is carried along
-// harmlessly. Restore checks the store before it replaces anything, then adds the photos.
+// harmlessly. Restore checks the store before it replaces anything, then adds the photos. On a
+// PostgreSQL store both refuse and name the server's own tools (docs/DEPLOYMENT.md).
 
 #include <cstdio>
 #include <filesystem>
@@ -52,6 +53,18 @@ void RemoveWithJournal(const fs::path& database_file) {
 }  // namespace
 
 int BackupCommand(const Config& config, const std::string& folder) {
+  // The copy below is SQLite's own (VACUUM INTO). A PostgreSQL store is the database server's to
+  // copy, with its own tools, which this command must not pretend to replace: say so before
+  // connecting to anything.
+  const std::string url = config.DatabaseUrl();
+  if (url.starts_with("postgresql:") || url.starts_with("postgres:")) {
+    Report(
+        "backup copies the SQLite store; back up a PostgreSQL store with pg_dump (a logical copy: "
+        "pg_dump --format=custom) or pg_basebackup (a physical copy, with the WAL for point-in-time "
+        "recovery), then copy the shared media folder (" +
+        (fs::path(config.data_directory) / kMediaFolder).string() + ") after it — docs/DEPLOYMENT.md, Backups");
+    return 2;
+  }
   if (fs::exists(folder)) {
     Report(folder + " already exists; a backup never overwrites anything");
     return 1;

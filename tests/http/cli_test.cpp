@@ -380,6 +380,21 @@ TEST(CliTest, BackupWhileServingThenRestoreIntoAFreshFolder) {
   EXPECT_EQ(restored.Stop(), 0) << restored.Log();
 }
 
+TEST(CliTest, BackupOnPostgresNamesTheServersToolsAndWritesNothing) {
+  // The URL names no running server: the refusal must come before any connection is tried.
+  TempDirectory files("manmulsang-cli-files");
+  const fs::path backup_folder = files / "market.backup";
+  for (const char* url : {"postgresql://manmulsang@127.0.0.1:1/manmulsang", "postgres:///manmulsang?host=/nowhere"}) {
+    const Outcome backup = RunCommand(With({"backup", backup_folder.string(), "--database", url}, files / "shared"));
+    EXPECT_EQ(backup.exit_code, 2) << backup;
+    EXPECT_TRUE(FailedSaying(backup, "pg_dump")) << url;
+    EXPECT_NE(backup.err.find("pg_basebackup"), std::string::npos) << backup;
+    EXPECT_NE(backup.err.find((files / "shared" / "media").string()), std::string::npos) << backup;
+    EXPECT_FALSE(fs::exists(backup_folder)) << url;
+    EXPECT_FALSE(fs::exists(files / "market.backup.partial")) << url;
+  }
+}
+
 TEST(CliTest, AnOlderSingleFileBackupStillRestores) {
   TestServer source;
   ASSERT_NO_FATAL_FAILURE(Demo(source.data_directory(), 8));
