@@ -53,6 +53,7 @@ void LoadConfigFile(const std::string& file, Config& config) {
   // A misspelt key would otherwise leave its setting at the default without a word.
   static constexpr std::string_view kKnownKeys[] = {"data",
                                                     "database",
+                                                    "database_replicas",
                                                     "listen",
                                                     "threads",
                                                     "request_timeout_seconds",
@@ -66,6 +67,16 @@ void LoadConfigFile(const std::string& file, Config& config) {
   }
   if (auto value = Value<std::string>(table, "data", "a string")) config.data_directory = *value;
   if (auto value = Value<std::string>(table, "database", "a string")) config.database_url = *value;
+  if (const toml::node* replicas = table.get("database_replicas")) {
+    const toml::array* list = replicas->as_array();
+    if (list == nullptr) throw std::runtime_error("config " + file + ": database_replicas must be a list of URLs");
+    config.replica_urls.clear();
+    for (const toml::node& replica : *list) {
+      const auto url = replica.value<std::string>();
+      if (!url) throw std::runtime_error("config " + file + ": database_replicas must be a list of URLs");
+      config.replica_urls.push_back(*url);
+    }
+  }
   if (auto value = Value<std::string>(table, "listen", "a string")) config.listen = *value;
   if (auto value = Value<std::int64_t>(table, "threads", "an integer")) {
     if (*value < 0 || *value > 256) throw std::runtime_error("config: threads must be 0..256");

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace manmulsang::app {
 
@@ -12,6 +13,9 @@ namespace manmulsang::app {
 struct Config {
   std::string data_directory = "./data";
   std::string database_url;  // empty: sqlite:<data_directory>/manmulsang.db
+  // PostgreSQL read replicas of database_url (streaming standbys): reads are spread over them,
+  // except for a member who wrote in the last few seconds (read_your_writes.hpp).
+  std::vector<std::string> replica_urls;
   std::string listen = "127.0.0.1:8080";
   unsigned threads = 0;  // 0: one per core
   std::chrono::seconds request_timeout{10};

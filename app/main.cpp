@@ -37,6 +37,9 @@ int main(int argc, char** argv) {
   serve->add_flag("--no-access-log", no_access_log, "Do not log each request");
   bool trust_proxy = false;
   serve->add_flag("--trust-proxy", trust_proxy, "Take client addresses from X-Real-IP/X-Forwarded-For (behind nginx)");
+  std::vector<std::string> replica_urls;
+  serve->add_option("--database-replica", replica_urls,
+                    "A PostgreSQL read replica of --database (repeatable); reads are spread over them");
   serve->add_flag("--list-routes", config.list_routes, "Print every route (METHOD /pattern) and exit without serving");
 
   auto* demo = cli.add_subcommand("demo", "Fill an empty store with a realistic demo marketplace");
@@ -89,6 +92,7 @@ int main(int argc, char** argv) {
     if (!config_file.empty()) manmulsang::app::LoadConfigFile(config_file, config);
     if (!data_directory.empty()) config.data_directory = data_directory;
     if (!database_url.empty()) config.database_url = database_url;
+    if (!replica_urls.empty()) config.replica_urls = replica_urls;
     if (!listen.empty()) config.listen = listen;
     if (threads != 0) config.threads = threads;
     if (request_timeout != 0) config.request_timeout = std::chrono::seconds(request_timeout);

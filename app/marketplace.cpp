@@ -36,6 +36,7 @@
 #include "manmulsang/sellers/http/seller_routes.hpp"
 #include "manmulsang/settings/http/settings_routes.hpp"
 #include "manmulsang/storefront/http/storefront_routes.hpp"
+#include "read_your_writes.hpp"
 #include "server_metrics.hpp"
 #include "wiring/all_migrations.hpp"
 
@@ -47,7 +48,8 @@ Marketplace::Marketplace(const Config& config, Purpose purpose) {
     const std::filesystem::path file = url.substr(std::string_view("sqlite:").size());
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
   }
-  database_ = db::Database::Open(url);
+  // Only the server reads from replicas; a command (demo, migrate, admin) works on the primary.
+  database_ = purpose == Purpose::serve ? db::Database::Open(url, config.replica_urls) : db::Database::Open(url);
   migrations_applied_ = database_->Migrate(AllMigrations());
   MarketplaceSettings settings;
   settings.search.in_memory = PrepareSearch(config, purpose);
@@ -82,12 +84,16 @@ bool Marketplace::PrepareSearch(const Config& config, Purpose purpose) {
   search::SearchService index(*database_);
   sellers::SellerService sellers(*database_, clock_);
   catalog::CatalogService listings(*database_, clock_, sellers, &index);
-  std::int64_t indexed = index.IndexedCount();
-  if (indexed != listings.CountActiveProducts()) {
-    spdlog::info("search: indexing the store's listings");
-    indexed = listings.IndexAllListings();
-    spdlog::info("search: {} listings indexed", indexed);
-  }
+  // One node rebuilds at a time; another node starting meanwhile serves what is indexed so far.
+  const std::int64_t indexed = index.EnsureIndexed(
+      [&] { return listings.CountActiveProducts(); },
+      [&] {
+        spdlog::info("search: indexing the store's listings");
+        const std::int64_t count = listings.IndexAllListings();
+        spdlog::info("search: {} listings indexed", count);
+        return count;
+      },
+      clock_.Now());
   if (purpose != Purpose::serve) return false;
   if (config.search_in_memory) spdlog::info("search: loading the index of {} listings into memory", indexed);
   return config.search_in_memory;
@@ -118,6 +124,7 @@ void Marketplace::Serve(const Config& config) {
 
   http::Router router;
   // Order matters: the language and the actor are known before CSRF and counting look at them.
+  if (!config.replica_urls.empty()) router.Use(ReadYourWrites::Middleware(clock_));
   router.Use(html::LocaleSelection());
   router.Use(accounts::Authentication(services.accounts));
   router.Use(orders::GuestCartMerge(services.cart));

@@ -59,14 +59,24 @@ std::optional<std::string> Row::OptionalText(std::size_t column) const {
   return Text(column);
 }
 
-std::unique_ptr<Database> Database::Open(std::string_view url) {
+namespace {
+thread_local int primary_reads_depth = 0;
+}  // namespace
+
+PrimaryReads::PrimaryReads() { ++primary_reads_depth; }
+PrimaryReads::~PrimaryReads() { --primary_reads_depth; }
+bool PrimaryReads::Active() { return primary_reads_depth > 0; }
+
+std::unique_ptr<Database> Database::Open(std::string_view url, std::span<const std::string> replica_urls) {
   constexpr std::string_view kSqlitePrefix = "sqlite:";
   if (url.starts_with(kSqlitePrefix)) {
+    if (!replica_urls.empty()) throw DatabaseError("read replicas need a PostgreSQL store");
     return std::make_unique<SqliteDatabase>(std::string(url.substr(kSqlitePrefix.size())));
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     // The URL goes to libpq as it is: host, port, user, socket folder and options are its own.
-    return std::make_unique<PostgresDatabase>(std::string(url));
+    return std::make_unique<PostgresDatabase>(std::string(url),
+                                              std::vector<std::string>(replica_urls.begin(), replica_urls.end()));
   }
   throw DatabaseError("unknown database URL (expected sqlite:PATH or postgresql://...): " + std::string(url));
 }

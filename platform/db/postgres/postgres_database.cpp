@@ -29,56 +29,31 @@ void PauseBeforeAttempt(int attempt) {
 
 }  // namespace
 
-PostgresDatabase::PostgresDatabase(std::string url) : url_(std::move(url)) {
+PostgresDatabase::PostgresDatabase(std::string url, std::vector<std::string> replica_urls) : primary_(std::move(url)) {
   // A first connection proves the URL now, and is the pool's first.
-  Give(std::make_unique<PostgresConnection>(url_));
-  open_count_ = 1;
+  primary_.Give(primary_.Take());
+  for (std::string& replica_url : replica_urls)
+    replicas_.push_back(std::make_unique<ConnectionPool>(std::move(replica_url)));
 }
 
-PostgresDatabase::~PostgresDatabase() {
-  listener_.reset();
-  std::lock_guard lock(pool_mutex_);
-  idle_.clear();
-}
+PostgresDatabase::~PostgresDatabase() { listener_.reset(); }
 
-std::unique_ptr<PostgresConnection> PostgresDatabase::Take() {
-  std::unique_lock lock(pool_mutex_);
-  const bool available =
-      pool_changed_.wait_for(lock, kPoolWait, [&] { return !idle_.empty() || open_count_ < kPoolLimit; });
-  if (!available) throw DatabaseError("no PostgreSQL connection became free in time");
-  if (!idle_.empty()) {
-    auto connection = std::move(idle_.back());
-    idle_.pop_back();
-    return connection;
-  }
-  ++open_count_;
-  lock.unlock();
-  try {
-    return std::make_unique<PostgresConnection>(url_);
-  } catch (...) {
-    lock.lock();
-    --open_count_;
-    pool_changed_.notify_one();
-    throw;
-  }
-}
-
-void PostgresDatabase::Give(std::unique_ptr<PostgresConnection> connection) {
-  std::lock_guard lock(pool_mutex_);
-  // A broken connection (server restarted, backend terminated) is dropped; the next Take
-  // opens a fresh one.
-  if (connection->IsUsable() && PQtransactionStatus(connection->handle()) == PQTRANS_IDLE) {
-    idle_.push_back(std::move(connection));
-  } else {
-    --open_count_;
-  }
-  pool_changed_.notify_one();
+Database::Lease PostgresDatabase::LeaseFrom(ConnectionPool& pool) {
+  PostgresConnection* raw = pool.Take().release();
+  return Lease{raw, std::shared_ptr<void>(
+                        nullptr, [&pool, raw](void*) { pool.Give(std::unique_ptr<PostgresConnection>(raw)); })};
 }
 
 Database::Lease PostgresDatabase::AcquireReader() {
-  PostgresConnection* raw = Take().release();
-  return Lease{raw,
-               std::shared_ptr<void>(nullptr, [this, raw](void*) { Give(std::unique_ptr<PostgresConnection>(raw)); })};
+  if (!replicas_.empty() && !PrimaryReads::Active()) {
+    ConnectionPool& replica = *replicas_[next_replica_++ % replicas_.size()];
+    try {
+      return LeaseFrom(replica);
+    } catch (const ConnectionLost&) {
+      // The replica is down or still starting: the primary answers meanwhile.
+    }
+  }
+  return LeaseFrom(primary_);
 }
 
 void PostgresDatabase::RunOnce(PostgresConnection& connection, QueuedWrite& write) {
@@ -119,22 +94,22 @@ void PostgresDatabase::Submit(QueuedWrite& write) {
   } no_longer_waiting{waiting_};
 
   for (int attempt = 1;; ++attempt) {
-    std::unique_ptr<PostgresConnection> connection = Take();
+    std::unique_ptr<PostgresConnection> connection = primary_.Take();
     try {
       ++transactions_;
       RunOnce(*connection, write);
-      Give(std::move(connection));
+      primary_.Give(std::move(connection));
       return;
     } catch (const SerializationFailure&) {
-      Give(std::move(connection));
+      primary_.Give(std::move(connection));
       if (attempt == kAttempts) throw;
     } catch (const ConnectionLost&) {
       // Nothing committed (a break during COMMIT is a plain DatabaseError): run it again on a
       // fresh connection, once the server answers.
-      Give(std::move(connection));
+      primary_.Give(std::move(connection));
       if (attempt == kAttempts) throw;
     } catch (...) {
-      Give(std::move(connection));
+      primary_.Give(std::move(connection));
       throw;
     }
     PauseBeforeAttempt(attempt);
@@ -152,7 +127,7 @@ void PostgresDatabase::BackupTo(const std::string&) {
 }
 
 std::shared_ptr<void> PostgresDatabase::HoldLock(std::int64_t key) {
-  std::unique_ptr<PostgresConnection> connection = Take();
+  std::unique_ptr<PostgresConnection> connection = primary_.Take();
   connection->Query("SELECT pg_advisory_lock($1)", {key});
   PostgresConnection* raw = connection.release();
   return std::shared_ptr<void>(nullptr, [this, raw, key](void*) {
@@ -162,14 +137,14 @@ std::shared_ptr<void> PostgresDatabase::HoldLock(std::int64_t key) {
     } catch (const DatabaseError&) {
       // A lost connection released the lock with it.
     }
-    Give(std::move(held));
+    primary_.Give(std::move(held));
   });
 }
 
 std::shared_ptr<void> PostgresDatabase::Listen(std::string channel, Listener callback) {
   {
-    std::lock_guard lock(pool_mutex_);
-    if (!listener_) listener_ = std::make_unique<NotificationListener>(url_);
+    std::lock_guard lock(listener_mutex_);
+    if (!listener_) listener_ = std::make_unique<NotificationListener>(primary_.url());
   }
   const std::uint64_t subscription = listener_->Listen(channel, std::move(callback));
   return std::shared_ptr<void>(nullptr,

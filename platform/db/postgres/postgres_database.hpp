@@ -9,13 +9,16 @@
 #include <vector>
 
 #include "manmulsang/db/database.hpp"
+#include "postgres/connection_pool.hpp"
 #include "postgres/notification_listener.hpp"
 #include "postgres/postgres_connection.hpp"
 
 namespace manmulsang::db {
 
-// PostgreSQL, for several nodes on one store. Connections come from a pool that grows to
-// kPoolLimit and keeps them (with their prepared statements) for reuse.
+// PostgreSQL, for several nodes on one store. Connections come from pools (ConnectionPool):
+// one for the primary, which takes every Write, and one per read replica. Reads go to the
+// replicas in turn when there are any, except on a thread inside a PrimaryReads scope (a member
+// who has just written) or when a replica cannot be reached: then to the primary.
 //
 // Each Write runs in its own SERIALIZABLE transaction on the caller's thread: PostgreSQL
 // detects when concurrent transactions could not have run one after the other (two payments
@@ -26,13 +29,10 @@ namespace manmulsang::db {
 // outcome unknown and is reported as a DatabaseError.
 class PostgresDatabase final : public Database {
  public:
-  static constexpr std::size_t kPoolLimit = 32;
   static constexpr int kAttempts = 12;
-  // How long a caller waits for a pooled connection before giving up with a DatabaseError.
-  static constexpr std::chrono::seconds kPoolWait{30};
 
-  // Throws DatabaseError (ConnectionLost) when the server cannot be reached.
-  explicit PostgresDatabase(std::string url);
+  // Throws DatabaseError (ConnectionLost) when the primary cannot be reached.
+  explicit PostgresDatabase(std::string url, std::vector<std::string> replica_urls = {});
   ~PostgresDatabase() override;
 
   Dialect dialect() const override { return Dialect::postgres; }
@@ -46,17 +46,15 @@ class PostgresDatabase final : public Database {
   void Submit(QueuedWrite& write) override;
 
  private:
-  std::unique_ptr<PostgresConnection> Take();
-  void Give(std::unique_ptr<PostgresConnection> connection);
-  // One attempt of write; true when it committed or was rolled back by its own choice.
+  // One attempt of write: committed, or rolled back by its own choice; else it throws.
   void RunOnce(PostgresConnection& connection, QueuedWrite& write);
+  // A lease on a connection of pool, given back when the lease goes.
+  static Lease LeaseFrom(ConnectionPool& pool);
 
-  std::string url_;
-
-  std::mutex pool_mutex_;
-  std::condition_variable pool_changed_;
-  std::vector<std::unique_ptr<PostgresConnection>> idle_;
-  std::size_t open_count_ = 0;
+  ConnectionPool primary_;
+  std::vector<std::unique_ptr<ConnectionPool>> replicas_;
+  std::atomic<std::size_t> next_replica_{0};
+  std::mutex listener_mutex_;
 
   std::atomic<std::int64_t> transactions_{0};
   std::atomic<std::int64_t> commits_{0};

@@ -124,6 +124,19 @@ concept ExpectedLike = requires(const T& value) {
   value.error();
 };
 
+// While one lives on a thread, that thread's reads go to the primary store rather than to a
+// read replica, which may lag a moment behind: a member who has just written reads what they
+// wrote. Scopes nest. Without replicas (SQLite, or PostgreSQL without --database-replica) every
+// read is on the primary anyway.
+class PrimaryReads {
+ public:
+  PrimaryReads();
+  ~PrimaryReads();
+  PrimaryReads(const PrimaryReads&) = delete;
+  PrimaryReads& operator=(const PrimaryReads&) = delete;
+  static bool Active();
+};
+
 // One caller's write transaction as the writer queue sees it: Run does the caller's work and
 // says whether to keep it (commit) or roll it back; it may throw. Internal to Database::Write.
 class QueuedWrite {
@@ -149,8 +162,10 @@ class Database {
  public:
   virtual ~Database() = default;
 
-  // "sqlite:PATH" or "postgresql://...". Throws DatabaseError if it cannot be opened.
-  static std::unique_ptr<Database> Open(std::string_view url);
+  // "sqlite:PATH" or "postgresql://..." (any libpq connection URI, passed to libpq as it is),
+  // with optional read replicas of a PostgreSQL primary. Throws DatabaseError if it cannot be
+  // opened (replicas are tried when read from).
+  static std::unique_ptr<Database> Open(std::string_view url, std::span<const std::string> replica_urls = {});
 
   virtual Dialect dialect() const = 0;
 
