@@ -21,9 +21,6 @@ constexpr std::string_view kSelectUsersByIds =
     "$25, $26, $27, $28, $29, $30, $31, $32)";
 constexpr std::string_view kSelectEmailExists = "SELECT 1 FROM users WHERE email = $1";
 constexpr std::string_view kCountUsers = "SELECT COUNT(*) FROM users";
-constexpr std::string_view kInsertUser =
-    "INSERT INTO users (email, name, password_hash, role, created_at, phone) VALUES ($1, $2, $3, $4, $5, $6) "
-    "RETURNING id";
 constexpr std::string_view kInsertUserIfNew =
     "INSERT INTO users (email, name, password_hash, role, created_at, phone) VALUES ($1, $2, $3, $4, $5, $6) "
     "ON CONFLICT (email) DO NOTHING RETURNING id";
@@ -103,14 +100,12 @@ std::int64_t AccountRepository::CountUsers() {
 }
 
 std::optional<core::UserId> AccountRepository::Insert(const NewUser& user) {
-  try {
-    auto row = connection_.QueryOne(kInsertUser, {user.email, user.name, user.password_hash, core::RoleName(user.role),
-                                                  user.created_at, user.phone});
-    if (!row) throw db::DatabaseError("INSERT INTO users returned no id");
-    return core::UserId{row->Int(0)};
-  } catch (const db::UniqueViolation&) {
-    return std::nullopt;
-  }
+  // Insert-first with ON CONFLICT: a taken email returns no row instead of an error, which on
+  // PostgreSQL would spoil the rest of the transaction.
+  auto row = connection_.QueryOne(kInsertUserIfNew, {user.email, user.name, user.password_hash,
+                                                     core::RoleName(user.role), user.created_at, user.phone});
+  if (!row) return std::nullopt;
+  return core::UserId{row->Int(0)};
 }
 
 core::UserId AccountRepository::InsertOrFind(const NewUser& user) {

@@ -55,6 +55,7 @@ std::expected<SignedIn, AccountError> AccountService::Login(std::string_view ema
   std::optional<std::string> new_hash;
   if (impl_->hasher.NeedsRehash(record->password_hash)) new_hash = impl_->hasher.Hash(password);
   const std::int64_t now_seconds = core::ToUnixSeconds(now);
+  const bool purge = impl_->ClaimPurge(now_seconds);
   auto token = impl_->database.Write([&](db::Connection& connection) -> std::expected<std::string, AccountError> {
     AccountRepository repository(connection);
     // A suspension committed since the password was checked wins: no session opens after it.
@@ -62,7 +63,7 @@ std::expected<SignedIn, AccountError> AccountService::Login(std::string_view ema
     if (!current) return std::unexpected(AccountError::wrong_credentials);
     if (current->suspended()) return std::unexpected(AccountError::account_suspended);
     if (new_hash) repository.UpdatePasswordHash(record->user.id, *new_hash);
-    return impl_->OpenSession(repository, record->user.id, kind, now_seconds);
+    return impl_->OpenSession(repository, record->user.id, kind, now_seconds, purge);
   });
   if (!token) return std::unexpected(token.error());
   return SignedIn{.user = std::move(record->user), .token = std::move(*token)};

@@ -45,7 +45,7 @@ inline std::expected<ValidCommand, AccountError> Validate(const RegisterCommand&
 }
 
 struct AccountService::Impl {
-  Impl(db::Database& database, const core::Clock& clock) : database(database), clock(clock) {}
+  Impl(db::Database& database, const core::Clock& clock) : database(database), clock(clock), throttle(database) {}
 
   std::int64_t NowSeconds() const { return core::ToUnixSeconds(clock.Now()); }
 
@@ -55,17 +55,22 @@ struct AccountService::Impl {
     return dummy_hash;
   }
 
+  // Whether this login also deletes the expired sessions: decided before the write transaction,
+  // since a transaction body must not touch memory (PostgreSQL may run it twice).
+  bool ClaimPurge(std::int64_t now) {
+    std::int64_t purge_at = next_purge_at.load();
+    return now >= purge_at && next_purge_at.compare_exchange_strong(purge_at, now + kPurgeIntervalSeconds);
+  }
+
   // Opens a session on the caller's write connection; returns the token to show once.
-  std::string OpenSession(AccountRepository& repository, core::UserId user, SessionKind kind, std::int64_t now) {
+  std::string OpenSession(AccountRepository& repository, core::UserId user, SessionKind kind, std::int64_t now,
+                          bool purge) {
     std::string token = NewSessionToken();
     const std::string token_hash = HashSessionToken(token);
     const std::int64_t lifetime = kind == SessionKind::browser ? kBrowserLifetimeSeconds : kApiLifetimeSeconds;
     repository.InsertSession(
         {.token_hash = token_hash, .user = user, .kind = kind, .created_at = now, .expires_at = now + lifetime});
-    std::int64_t purge_at = next_purge_at.load();
-    if (now >= purge_at && next_purge_at.compare_exchange_strong(purge_at, now + kPurgeIntervalSeconds)) {
-      repository.DeleteExpiredSessions(now, now - kBrowserIdleSeconds);
-    }
+    if (purge) repository.DeleteExpiredSessions(now, now - kBrowserIdleSeconds);
     return token;
   }
 
@@ -79,6 +84,7 @@ struct AccountService::Impl {
     if (taken) return std::unexpected(AccountError::email_taken);
     const std::string password_hash = hasher.Hash(command.password);
     const std::int64_t now = NowSeconds();
+    const bool purge = kind && ClaimPurge(now);
     return database.Write([&](db::Connection& connection) -> std::expected<SignedIn, AccountError> {
       AccountRepository repository(connection);
       const auto id = repository.Insert({.email = valid->email,
@@ -95,7 +101,7 @@ struct AccountService::Impl {
                                       .role = command.role,
                                       .created_at = core::FromUnixSeconds(now),
                                       .phone = valid->phone}};
-      if (kind) signed_in.token = OpenSession(repository, *id, *kind, now);
+      if (kind) signed_in.token = OpenSession(repository, *id, *kind, now, purge);
       return signed_in;
     });
   }

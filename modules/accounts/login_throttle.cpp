@@ -1,67 +1,70 @@
 #include "login_throttle.hpp"
 
-#include <algorithm>
+#include <string_view>
 
 namespace manmulsang::accounts {
 namespace {
 
-constexpr std::size_t kMinimumPruneSize = 1024;
+constexpr std::string_view kAccount = "account";
+constexpr std::string_view kAddress = "address";
+
+// Failures of one second share a row: two nodes recording at once add to it, neither is lost.
+constexpr std::string_view kRecordFailure =
+    "INSERT INTO login_failures (scope, subject, failed_at, failures) VALUES ($1, $2, $3, 1) "
+    "ON CONFLICT (scope, subject, failed_at) DO UPDATE SET failures = login_failures.failures + 1";
+constexpr std::string_view kForgetExpired = "DELETE FROM login_failures WHERE failed_at <= $1";
+// The newest seconds that still count, at most limit of them (each holds at least one failure).
+constexpr std::string_view kRecentFailures =
+    "SELECT failed_at, failures FROM login_failures WHERE scope = $1 AND subject = $2 AND failed_at > $3 "
+    "ORDER BY failed_at DESC LIMIT $4";
+constexpr std::string_view kClearAccount = "DELETE FROM login_failures WHERE scope = 'account' AND subject = $1";
+constexpr std::string_view kTrackedKeys =
+    "SELECT COUNT(*) FROM (SELECT DISTINCT scope, subject FROM login_failures) AS tracked";
+
+// Blocked until the oldest failure that still counts toward the limit leaves the window.
+std::int64_t WaitSeconds(db::Connection& connection, std::string_view scope, std::string_view subject, int limit,
+                         std::int64_t now, std::int64_t window) {
+  std::int64_t counted = 0;
+  for (const db::Row& row : connection.Query(kRecentFailures, {scope, subject, now - window, limit})) {
+    counted += row.Int(1);
+    if (counted >= limit) return row.Int(0) + window - now;
+  }
+  return 0;
+}
 
 }  // namespace
 
-LoginThrottle::LoginThrottle(LoginLimits limits)
-    : limits_(limits), accounts_prune_at_(kMinimumPruneSize), addresses_prune_at_(kMinimumPruneSize) {}
+LoginThrottle::LoginThrottle(db::Database& database, LoginLimits limits) : database_(database), limits_(limits) {}
 
 std::chrono::seconds LoginThrottle::RetryAfter(std::string_view account, std::string_view address,
                                                core::TimePoint now) {
-  std::lock_guard lock(mutex_);
-  return std::max(Wait(accounts_, account, limits_.account_failures, now),
-                  Wait(addresses_, address, limits_.address_failures, now));
+  const std::int64_t seconds = core::ToUnixSeconds(now);
+  const std::int64_t window = limits_.window.count();
+  const std::int64_t wait = database_.Read([&](db::Connection& connection) {
+    return std::max(WaitSeconds(connection, kAccount, account, limits_.account_failures, seconds, window),
+                    WaitSeconds(connection, kAddress, address, limits_.address_failures, seconds, window));
+  });
+  return std::chrono::seconds(wait);
 }
 
 void LoginThrottle::RecordFailure(std::string_view account, std::string_view address, core::TimePoint now) {
-  std::lock_guard lock(mutex_);
-  Record(accounts_, accounts_prune_at_, account, limits_.account_failures, now);
-  Record(addresses_, addresses_prune_at_, address, limits_.address_failures, now);
+  const std::int64_t seconds = core::ToUnixSeconds(now);
+  database_.Write([&](db::Connection& connection) {
+    connection.Execute(kRecordFailure, {kAccount, account, seconds});
+    connection.Execute(kRecordFailure, {kAddress, address, seconds});
+    connection.Execute(kForgetExpired, {seconds - limits_.window.count()});
+  });
 }
 
 void LoginThrottle::ClearAccount(std::string_view account) {
-  std::lock_guard lock(mutex_);
-  if (const auto found = accounts_.find(std::string(account)); found != accounts_.end()) accounts_.erase(found);
+  database_.Write([&](db::Connection& connection) { connection.Execute(kClearAccount, {account}); });
 }
 
-std::size_t LoginThrottle::TrackedKeys() {
-  std::lock_guard lock(mutex_);
-  return accounts_.size() + addresses_.size();
-}
-
-std::chrono::seconds LoginThrottle::Wait(FailureMap& map, std::string_view key, int limit, core::TimePoint now) {
-  const auto found = map.find(std::string(key));
-  if (found == map.end()) return std::chrono::seconds(0);
-  Failures& failures = found->second;
-  while (!failures.empty() && failures.front() + limits_.window <= now) failures.pop_front();
-  if (failures.size() < static_cast<std::size_t>(limit)) return std::chrono::seconds(0);
-  // Blocked until the oldest failure that still counts leaves the window; round up so that a
-  // client waiting exactly Retry-After seconds is let in.
-  const auto wait = failures.front() + limits_.window - now;
-  return std::chrono::ceil<std::chrono::seconds>(wait);
-}
-
-void LoginThrottle::Record(FailureMap& map, std::size_t& prune_at, std::string_view key, int limit,
-                           core::TimePoint now) {
-  Failures& failures = map[std::string(key)];
-  failures.push_back(now);
-  while (failures.size() > static_cast<std::size_t>(limit)) failures.pop_front();
-  if (map.size() >= prune_at) {
-    Prune(map, now);
-    // Doubling keeps pruning cheap on average when many keys are genuinely active.
-    prune_at = std::max(kMinimumPruneSize, map.size() * 2);
-  }
-}
-
-void LoginThrottle::Prune(FailureMap& map, core::TimePoint now) {
-  std::erase_if(map,
-                [&](const auto& entry) { return entry.second.empty() || entry.second.back() + limits_.window <= now; });
+std::int64_t LoginThrottle::TrackedKeys() {
+  return database_.Read([](db::Connection& connection) {
+    auto row = connection.QueryOne(kTrackedKeys);
+    return row ? row->Int(0) : 0;
+  });
 }
 
 }  // namespace manmulsang::accounts

@@ -11,14 +11,28 @@ constexpr std::string_view kEnsureAccount =
 constexpr std::string_view kFindAccount =
     "SELECT id FROM ledger_accounts WHERE kind = $1 AND owner_id = $2 AND currency = 'KPW'";
 constexpr std::string_view kBalanceByOwner =
-    "SELECT COALESCE(SUM(e.amount), 0) FROM ledger_accounts a JOIN ledger_entries e ON e.account_id = a.id "
-    "WHERE a.kind = $1 AND a.owner_id = $2 AND a.currency = 'KPW'";
+    "SELECT CAST(COALESCE(SUM(e.amount), 0) AS BIGINT) FROM ledger_accounts a JOIN ledger_entries e "
+    "ON e.account_id = a.id WHERE a.kind = $1 AND a.owner_id = $2 AND a.currency = 'KPW'";
 constexpr std::string_view kBalanceOfAccount =
-    "SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE account_id = $1";
-constexpr std::string_view kTransferExists = "SELECT id FROM ledger_transfers WHERE order_id = $1 AND kind = $2";
+    "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM ledger_entries WHERE account_id = $1";
+// Insert-first: of two transfers of one kind for one order (a payment, a refund, a release),
+// the unique index lets one in and the other gets no row back, on either store, without an
+// error that would spoil a PostgreSQL transaction.
 constexpr std::string_view kInsertTransfer =
     "INSERT INTO ledger_transfers (kind, order_id, reference, actor_id, created_at) "
-    "VALUES ($1, $2, $3, $4, $5) RETURNING id";
+    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id";
+// A wallet's balance moves with its entries, in one conditional statement: a debit the wallet
+// does not cover changes no row. House accounts (no balance kept) change no row either.
+constexpr std::string_view kApplyToWallet =
+    "UPDATE ledger_accounts SET balance = balance + $2 "
+    "WHERE id = $1 AND kind IN ('buyer_wallet', 'seller_wallet') AND balance + $2 >= 0";
+constexpr std::string_view kIsWallet =
+    "SELECT 1 FROM ledger_accounts WHERE id = $1 AND kind IN ('buyer_wallet', 'seller_wallet')";
+// Writes the wallet's row without changing it: on PostgreSQL the row is then this transaction's
+// until it ends, so whatever comes next (stock, orders) is taken in the one order every
+// transaction keeps — wallet account first.
+constexpr std::string_view kHoldAccount = "UPDATE ledger_accounts SET balance = balance WHERE id = $1";
+constexpr std::string_view kStoredBalance = "SELECT balance FROM ledger_accounts WHERE id = $1";
 constexpr std::string_view kInsertEntry =
     "INSERT INTO ledger_entries (transfer_id, account_id, amount) VALUES ($1, $2, $3)";
 constexpr std::string_view kLegsOf =
@@ -36,10 +50,10 @@ constexpr std::string_view kCountWalletEntries =
 // (both from the same transfer's other legs, found by ledger_entries_transfer).
 constexpr std::string_view kSellerEntries =
     "SELECT t.id, t.kind, e.amount, t.order_id, t.reference, t.created_at, "
-    "COALESCE((SELECT -SUM(x.amount) FROM ledger_entries x JOIN ledger_accounts xa ON xa.id = x.account_id "
-    "WHERE x.transfer_id = t.id AND xa.kind = 'escrow'), 0), "
-    "COALESCE((SELECT SUM(x.amount) FROM ledger_entries x JOIN ledger_accounts xa ON xa.id = x.account_id "
-    "WHERE x.transfer_id = t.id AND xa.kind = 'platform_fees'), 0) "
+    "CAST(COALESCE((SELECT -SUM(x.amount) FROM ledger_entries x JOIN ledger_accounts xa ON xa.id = x.account_id "
+    "WHERE x.transfer_id = t.id AND xa.kind = 'escrow'), 0) AS BIGINT), "
+    "CAST(COALESCE((SELECT SUM(x.amount) FROM ledger_entries x JOIN ledger_accounts xa ON xa.id = x.account_id "
+    "WHERE x.transfer_id = t.id AND xa.kind = 'platform_fees'), 0) AS BIGINT) "
     "FROM ledger_accounts a JOIN ledger_entries e ON e.account_id = a.id "
     "JOIN ledger_transfers t ON t.id = e.transfer_id "
     "WHERE a.kind = 'seller_wallet' AND a.owner_id = $1 ORDER BY e.id DESC LIMIT $2 OFFSET $3";
@@ -66,13 +80,16 @@ constexpr std::string_view kRecentCredits =
     "WHERE t.kind = 'top_up' AND a.kind = 'buyer_wallet' AND t.reference NOT LIKE 'voucher:%' "
     "ORDER BY t.id DESC LIMIT $1";
 constexpr std::string_view kAuditSum =
-    "SELECT COALESCE(SUM(amount), 0), COUNT(DISTINCT transfer_id) FROM ledger_entries";
+    "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT), COUNT(DISTINCT transfer_id) FROM ledger_entries";
 constexpr std::string_view kAuditUnbalanced =
     "SELECT COUNT(*) FROM (SELECT transfer_id FROM ledger_entries GROUP BY transfer_id "
     "HAVING SUM(amount) <> 0) AS unbalanced";
 constexpr std::string_view kAuditNegativeWallets =
     "SELECT COUNT(*) FROM (SELECT a.id FROM ledger_accounts a JOIN ledger_entries e ON e.account_id = a.id "
     "WHERE a.kind IN ('buyer_wallet', 'seller_wallet') GROUP BY a.id HAVING SUM(e.amount) < 0) AS negative";
+constexpr std::string_view kAuditMisstatedWallets =
+    "SELECT COUNT(*) FROM ledger_accounts a WHERE a.kind IN ('buyer_wallet', 'seller_wallet') AND a.balance <> "
+    "(SELECT CAST(COALESCE(SUM(e.amount), 0) AS BIGINT) FROM ledger_entries e WHERE e.account_id = a.id)";
 
 std::string_view KindName(AccountKind kind) {
   switch (kind) {
@@ -130,16 +147,28 @@ std::int64_t LedgerRepository::BalanceOf(db::Connection& connection, std::int64_
 std::optional<TransferId> LedgerRepository::Insert(db::Connection& connection, const NewTransfer& transfer,
                                                    std::span<const Leg> legs) {
   const std::string_view kind = TransferKindName(transfer.kind);
-  // Checked first rather than caught: on PostgreSQL a failed INSERT spoils the whole transaction.
-  if (transfer.order && connection.QueryOne(kTransferExists, {transfer.order->value, kind})) return std::nullopt;
   auto row = connection.QueryOne(
       kInsertTransfer,
       {kind, transfer.order ? db::Parameter(transfer.order->value) : db::Parameter(nullptr), transfer.reference,
        transfer.actor ? db::Parameter(transfer.actor->value) : db::Parameter(nullptr), transfer.created_at});
-  if (!row) throw db::DatabaseError("insert into ledger_transfers returned no id");
+  if (!row) return std::nullopt;
   TransferId id{row->Int(0)};
   for (const Leg& leg : legs) connection.Execute(kInsertEntry, {id.value, leg.account, leg.amount});
   return id;
+}
+
+bool LedgerRepository::ApplyToWallet(db::Connection& connection, const Leg& leg) {
+  if (connection.Execute(kApplyToWallet, {leg.account, leg.amount}) == 1) return true;
+  return !connection.QueryOne(kIsWallet, {leg.account});
+}
+
+void LedgerRepository::HoldAccount(db::Connection& connection, std::int64_t account) {
+  connection.Execute(kHoldAccount, {account});
+}
+
+std::int64_t LedgerRepository::StoredBalance(db::Connection& connection, std::int64_t account) {
+  auto row = connection.QueryOne(kStoredBalance, {account});
+  return row ? row->Int(0) : 0;
 }
 
 std::vector<Leg> LedgerRepository::LegsOf(db::Connection& connection, core::OrderId order, TransferKind kind) {
@@ -249,6 +278,7 @@ LedgerAudit LedgerRepository::Audit(db::Connection& connection) {
   }
   if (auto row = connection.QueryOne(kAuditUnbalanced)) audit.unbalanced_transfers = row->Int(0);
   if (auto row = connection.QueryOne(kAuditNegativeWallets)) audit.negative_wallets = row->Int(0);
+  if (auto row = connection.QueryOne(kAuditMisstatedWallets)) audit.misstated_wallets = row->Int(0);
   return audit;
 }
 

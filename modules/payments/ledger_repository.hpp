@@ -37,9 +37,17 @@ class LedgerRepository {
   // 0 for an account that does not exist yet.
   static std::int64_t Balance(db::Connection& connection, AccountKind kind, std::int64_t owner);
   static std::int64_t BalanceOf(db::Connection& connection, std::int64_t account);
-  // Inserts the transfer and its legs; nullopt when the order already has a transfer of this kind.
+  // Inserts the transfer and its legs; nullopt (nothing written) when the order already has a
+  // transfer of this kind.
   static std::optional<TransferId> Insert(db::Connection& connection, const NewTransfer& transfer,
                                           std::span<const Leg> legs);
+  // Moves a wallet's kept balance by the leg (a no-op for house accounts); false, changing
+  // nothing, when the leg would take a wallet below zero.
+  static bool ApplyToWallet(db::Connection& connection, const Leg& leg);
+  // Takes the account's row for the rest of the transaction (PostgreSQL), changing nothing.
+  static void HoldAccount(db::Connection& connection, std::int64_t account);
+  // The balance kept on the account row (wallets only; house accounts read 0).
+  static std::int64_t StoredBalance(db::Connection& connection, std::int64_t account);
   // The legs of the order's transfer of that kind; empty when it has none.
   static std::vector<Leg> LegsOf(db::Connection& connection, core::OrderId order, TransferKind kind);
 

@@ -86,7 +86,7 @@ std::expected<TransferId, PaymentError> PaymentService::Impl::CreditIn(db::Conne
       Leg{LedgerRepository::AccountId(connection, AccountKind::cash, 0), -won},
       Leg{LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, user.value), won}};
   const std::int64_t before = LedgerRepository::BalanceOf(connection, legs[1].account);
-  auto moved = Move(connection, {TransferKind::top_up, std::nullopt, reference, admin, Now()}, legs, {});
+  auto moved = Move(connection, {TransferKind::top_up, std::nullopt, reference, admin, Now()}, legs);
   if (!moved) return moved;
   audit::RecordIn(connection, clock.Now(),
                   {admin, "wallet.credit", "member", std::to_string(user.value), std::to_string(before) + " KPW",
@@ -103,14 +103,18 @@ std::expected<VoucherBatch, PaymentError> PaymentService::MintVouchers(core::Use
   batch.amount = {amount_kpw, core::Currency::kpw};
   impl_->database.Write([&](db::Connection& connection) {
     batch.id = VoucherRepository::InsertBatch(connection, amount_kpw, count, note, admin.value, impl_->Now());
-    while (static_cast<std::int64_t>(batch.codes.size()) < count) {
+    // Made afresh in the body and assigned at its end: a body run again (PostgreSQL retries a
+    // serialization failure) must not add to the codes of the run that rolled back.
+    std::vector<std::string> codes;
+    while (static_cast<std::int64_t>(codes.size()) < count) {
       std::string code = NewVoucherCode();
       const std::string hash = HashVoucherCode(*NormaliseVoucherCode(code));
       // 80 random bits do not collide in practice; checked anyway, since a code is money.
       if (VoucherRepository::Find(connection, hash)) continue;
       VoucherRepository::InsertVoucher(connection, batch.id, hash, code.substr(0, kVoucherPrefixLength));
-      batch.codes.push_back(std::move(code));
+      codes.push_back(std::move(code));
     }
+    batch.codes = std::move(codes);
     audit::RecordIn(connection, impl_->clock.Now(),
                     {admin, "voucher_batch.mint", "voucher_batch", std::to_string(batch.id), "",
                      std::to_string(count) + " × " + std::to_string(amount_kpw) + " KPW", std::string(note)});
@@ -132,7 +136,7 @@ std::expected<core::Money, PaymentError> PaymentService::RedeemVoucher(core::Use
     const std::array<Leg, 2> legs = {
         Leg{LedgerRepository::AccountId(connection, AccountKind::cash, 0), -voucher->amount},
         Leg{LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, user.value), voucher->amount}};
-    auto moved = impl_->Move(connection, {TransferKind::top_up, std::nullopt, reference, user, impl_->Now()}, legs, {});
+    auto moved = impl_->Move(connection, {TransferKind::top_up, std::nullopt, reference, user, impl_->Now()}, legs);
     if (!moved) return std::unexpected(moved.error());
     return core::Money{voucher->amount, core::Currency::kpw};
   });
@@ -168,8 +172,12 @@ std::expected<TransferId, PaymentError> PaymentService::PayFromWallet(db::Connec
   const std::int64_t wallet = LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, buyer.value);
   const std::array<Leg, 2> legs = {Leg{wallet, -amount},
                                    Leg{LedgerRepository::AccountId(connection, AccountKind::escrow, 0), amount}};
-  const std::array<std::int64_t, 1> wallets = {wallet};
-  return impl_->Move(connection, {TransferKind::payment, order, "wallet", buyer, impl_->Now()}, legs, wallets);
+  return impl_->Move(connection, {TransferKind::payment, order, "wallet", buyer, impl_->Now()}, legs);
+}
+
+void PaymentService::HoldWallet(db::Connection& connection, core::UserId member) {
+  LedgerRepository::HoldAccount(connection,
+                                LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, member.value));
 }
 
 std::expected<TransferId, PaymentError> PaymentService::RecordCashPayment(db::Connection& connection,
@@ -180,7 +188,7 @@ std::expected<TransferId, PaymentError> PaymentService::RecordCashPayment(db::Co
   if (reference.empty() || reference.size() > kMaxReference) return std::unexpected(PaymentError::reference_required);
   const std::array<Leg, 2> legs = {Leg{LedgerRepository::AccountId(connection, AccountKind::cash, 0), -amount},
                                    Leg{LedgerRepository::AccountId(connection, AccountKind::escrow, 0), amount}};
-  return impl_->Move(connection, {TransferKind::payment, order, reference, actor, impl_->Now()}, legs, {});
+  return impl_->Move(connection, {TransferKind::payment, order, reference, actor, impl_->Now()}, legs);
 }
 
 std::optional<std::int64_t> PaymentService::PaidAmount(db::Connection& connection, core::OrderId order) {
@@ -202,7 +210,7 @@ std::expected<TransferId, PaymentError> PaymentService::Refund(db::Connection& c
   const std::int64_t escrow = LedgerRepository::AccountId(connection, AccountKind::escrow, 0);
   const std::array<Leg, 2> legs = {
       Leg{escrow, -*paid}, Leg{LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, buyer.value), *paid}};
-  return impl_->Move(connection, {TransferKind::refund, order, "refund", actor, impl_->Now()}, legs, {});
+  return impl_->Move(connection, {TransferKind::refund, order, "refund", actor, impl_->Now()}, legs);
 }
 
 std::expected<TransferId, PaymentError> PaymentService::Release(db::Connection& connection, core::OrderId order,
@@ -219,7 +227,7 @@ std::expected<TransferId, PaymentError> PaymentService::Release(db::Connection& 
   if (fee > 0) legs.push_back({LedgerRepository::AccountId(connection, AccountKind::platform_fees, 0), fee});
   // A zero leg says nothing (and the table refuses it): a 100% fee leaves the shop's leg out.
   std::erase_if(legs, [](const Leg& leg) { return leg.amount == 0; });
-  return impl_->Move(connection, {TransferKind::release, order, "release", std::nullopt, impl_->Now()}, legs, {});
+  return impl_->Move(connection, {TransferKind::release, order, "release", std::nullopt, impl_->Now()}, legs);
 }
 
 core::Money SellerBalance(db::Database& database, core::SellerId seller) {

@@ -28,17 +28,17 @@ struct PaymentService::Impl {
   std::int64_t Now() const { return core::ToUnixSeconds(clock.Now()); }
 
   // Every movement goes through here: the legs must balance, and a wallet that gives money must
-  // hold it. Both are checked inside the caller's transaction, where no other writer runs.
+  // hold it. The wallets' rows are written first (the one lock order: wallet account, listing,
+  // product, order), each by a conditional UPDATE, so that no interleaving of writers on any
+  // store spends a won twice. An error leaves writes behind that the caller's transaction rolls
+  // back (every caller returns it from its Write).
   std::expected<TransferId, PaymentError> Move(db::Connection& connection, const NewTransfer& transfer,
-                                               std::span<const Leg> legs, std::span<const std::int64_t> wallets) {
+                                               std::span<const Leg> legs) {
     std::int64_t sum = 0;
     for (const Leg& leg : legs) sum += leg.amount;
     if (sum != 0) throw std::logic_error("an unbalanced transfer was built");
     for (const Leg& leg : legs) {
-      if (leg.amount < 0 && std::ranges::find(wallets, leg.account) != wallets.end() &&
-          LedgerRepository::BalanceOf(connection, leg.account) + leg.amount < 0) {
-        return std::unexpected(PaymentError::insufficient_funds);
-      }
+      if (!LedgerRepository::ApplyToWallet(connection, leg)) return std::unexpected(PaymentError::insufficient_funds);
     }
     auto id = LedgerRepository::Insert(connection, transfer, legs);
     if (!id) return std::unexpected(PaymentError::already_recorded);

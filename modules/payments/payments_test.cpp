@@ -25,6 +25,7 @@ class PaymentsTest : public ::testing::Test {
     EXPECT_EQ(audit.sum, 0);
     EXPECT_EQ(audit.unbalanced_transfers, 0);
     EXPECT_EQ(audit.negative_wallets, 0);
+    EXPECT_EQ(audit.misstated_wallets, 0);
   }
 
   void TopUp(core::UserId user, std::int64_t won) {
@@ -139,6 +140,46 @@ TEST_F(PaymentsTest, OneWalletSpentFromManyThreadsNeverGoesNegative) {
   EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 200);
 }
 
+TEST_F(PaymentsTest, AnOrderIsPaidOnceWhenManyThreadsPayItAtOnce) {
+  TopUp(kBuyer, 10'000);
+  constexpr int kThreads = 8;
+  std::atomic<int> succeeded = 0;
+  std::vector<std::thread> threads;
+  for (int thread = 0; thread < kThreads; ++thread) {
+    threads.emplace_back([&] {
+      auto result = store_->Write([&](db::Connection& connection) {
+        return payments_.PayFromWallet(connection, kBuyer, core::OrderId{42}, 700);
+      });
+      if (result) {
+        ++succeeded;
+      } else {
+        EXPECT_EQ(result.error(), PaymentError::already_recorded);
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(succeeded, 1);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 9'300);
+}
+
+TEST_F(PaymentsTest, ARefusedPaymentChangesNoBalance) {
+  TopUp(kBuyer, 1'000);
+  ASSERT_TRUE(store_
+                  ->Write([&](db::Connection& connection) {
+                    return payments_.PayFromWallet(connection, kBuyer, core::OrderId{1}, 400);
+                  })
+                  .has_value());
+  // The same order again: the wallet row must not move without its transfer.
+  EXPECT_EQ(store_
+                ->Write([&](db::Connection& connection) {
+                  return payments_.PayFromWallet(connection, kBuyer, core::OrderId{1}, 400);
+                })
+                .error(),
+            PaymentError::already_recorded);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 600);
+  EXPECT_EQ(payments_.Audit().misstated_wallets, 0);
+}
+
 TEST_F(PaymentsTest, LedgerIsAppendOnly) {
   TopUp(kBuyer, 1'000);
   EXPECT_THROW(store_->Write([](db::Connection& connection) {
@@ -155,11 +196,7 @@ TEST_F(PaymentsTest, LedgerIsAppendOnly) {
 TEST_F(PaymentsTest, UnreadableRowsAreDatabaseErrors) {
   TopUp(kBuyer, 5'000);
   const auto corrupt = [&](std::string_view sql) {
-    store_.database().Write([&](db::Connection& connection) {
-      connection.Execute("PRAGMA ignore_check_constraints = ON");
-      connection.Execute(sql);
-      connection.Execute("PRAGMA ignore_check_constraints = OFF");
-    });
+    testing::WritePastChecks(store_.database(), sql);
   };
   EXPECT_EQ(payments_.Wallet(kBuyer).entries.size(), 1u);
   // The ledger is append-only: the bad transfer is a new one, balanced, of a kind nobody knows.
@@ -172,6 +209,8 @@ TEST_F(PaymentsTest, UnreadableRowsAreDatabaseErrors) {
   corrupt(
       "INSERT INTO ledger_entries (transfer_id, account_id, amount) VALUES ((SELECT MAX(id) FROM "
       "ledger_transfers), (SELECT MIN(id) FROM ledger_accounts WHERE kind = 'cash'), -100)");
+  // The wallet's kept balance follows its entries, as a real transfer's would.
+  corrupt("UPDATE ledger_accounts SET balance = balance + 100 WHERE kind = 'buyer_wallet' AND owner_id = 7");
   EXPECT_THROW((void)payments_.Wallet(kBuyer), db::DatabaseError);
   corrupt("INSERT INTO exchange_rates (currency, rate, updated_at, updated_by) VALUES ('XXX', 1, 0, 1)");
   EXPECT_THROW((void)payments_.CurrentRates(), db::DatabaseError);

@@ -128,10 +128,9 @@ std::expected<Payout, PaymentError> PaymentService::RequestPayout(PayoutOwner ow
     const std::array<Leg, 2> legs = {
         Leg{wallet, -clean->amount},
         Leg{LedgerRepository::AccountId(connection, AccountKind::payout_clearing, 0), clean->amount}};
-    const std::array<std::int64_t, 1> wallets = {wallet};
     const std::string reference = Reference(*id);
-    auto moved = impl_->Move(connection, {TransferKind::payout, std::nullopt, reference, requester, impl_->Now()}, legs,
-                             wallets);
+    auto moved =
+        impl_->Move(connection, {TransferKind::payout, std::nullopt, reference, requester, impl_->Now()}, legs);
     if (!moved) return std::unexpected(moved.error());
     return *PayoutRepository::Find(connection, *id);
   });
@@ -168,7 +167,7 @@ std::expected<Payout, PaymentError> PaymentService::MarkPayoutPaid(core::UserId 
         Leg{LedgerRepository::AccountId(connection, paid_from, 0), payout->amount}};
     const std::string reference = Reference(id);
     auto moved =
-        impl_->Move(connection, {TransferKind::payout_paid, std::nullopt, reference, admin, impl_->Now()}, legs, {});
+        impl_->Move(connection, {TransferKind::payout_paid, std::nullopt, reference, admin, impl_->Now()}, legs);
     if (!moved) return std::unexpected(moved.error());
     audit::RecordIn(
         connection, impl_->clock.Now(),
@@ -195,8 +194,8 @@ std::expected<Payout, PaymentError> PaymentService::RejectPayout(core::UserId ad
         Leg{LedgerRepository::AccountId(connection, AccountKind::payout_clearing, 0), -payout->amount},
         Leg{LedgerRepository::AccountId(connection, WalletKind(payout->owner), payout->owner.id), payout->amount}};
     const std::string reference = Reference(id);
-    auto moved = impl_->Move(connection, {TransferKind::payout_returned, std::nullopt, reference, admin, impl_->Now()},
-                             legs, {});
+    auto moved =
+        impl_->Move(connection, {TransferKind::payout_returned, std::nullopt, reference, admin, impl_->Now()}, legs);
     if (!moved) return std::unexpected(moved.error());
     audit::RecordIn(connection, impl_->clock.Now(),
                     {admin, "payout.reject", "payout", std::to_string(id.value),

@@ -27,6 +27,7 @@ class PayoutTest : public ::testing::Test {
     EXPECT_EQ(audit.sum, 0);
     EXPECT_EQ(audit.unbalanced_transfers, 0);
     EXPECT_EQ(audit.negative_wallets, 0);
+    EXPECT_EQ(audit.misstated_wallets, 0);
   }
 
   void TopUp(core::UserId user, std::int64_t won) {

@@ -48,6 +48,7 @@ class VoucherTest : public ::testing::Test {
     EXPECT_EQ(audit.sum, 0);
     EXPECT_EQ(audit.unbalanced_transfers, 0);
     EXPECT_EQ(audit.negative_wallets, 0);
+    EXPECT_EQ(audit.misstated_wallets, 0);
   }
 
   static constexpr core::UserId kAdmin{1};

@@ -74,6 +74,7 @@ struct LedgerAudit {
   std::int64_t unbalanced_transfers = 0;  // transfers whose entries do not sum to zero
   std::int64_t negative_wallets = 0;      // buyer or seller wallets below zero
   std::int64_t transfers = 0;
+  std::int64_t misstated_wallets = 0;  // wallets whose kept balance is not the sum of their entries
 };
 
 }  // namespace manmulsang::payments

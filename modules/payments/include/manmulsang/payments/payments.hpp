@@ -52,6 +52,10 @@ class PaymentService {
 
   // --- Steps inside a caller's transaction ---
   ExchangeRates RatesIn(db::Connection& connection);
+  // Takes the member's wallet account row for the rest of the transaction, before any listing,
+  // product or order row (the one lock order on PostgreSQL; nothing on SQLite, whose writer is
+  // alone). Checkout calls it first when it pays from the wallet.
+  void HoldWallet(db::Connection& connection, core::UserId member);
   // buyer wallet → escrow; insufficient_funds when the wallet holds less than amount.
   std::expected<TransferId, PaymentError> PayFromWallet(db::Connection& connection, core::UserId buyer,
                                                         core::OrderId order, std::int64_t amount);
