@@ -84,12 +84,16 @@ bool Marketplace::PrepareSearch(const Config& config, Purpose purpose) {
   search::SearchService index(*database_);
   sellers::SellerService sellers(*database_, clock_);
   catalog::CatalogService listings(*database_, clock_, sellers, &index);
-  std::int64_t indexed = index.IndexedCount();
-  if (indexed != listings.CountActiveProducts()) {
-    spdlog::info("search: indexing the store's listings");
-    indexed = listings.IndexAllListings();
-    spdlog::info("search: {} listings indexed", indexed);
-  }
+  // One node rebuilds at a time; another node starting meanwhile serves what is indexed so far.
+  const std::int64_t indexed = index.EnsureIndexed(
+      [&] { return listings.CountActiveProducts(); },
+      [&] {
+        spdlog::info("search: indexing the store's listings");
+        const std::int64_t count = listings.IndexAllListings();
+        spdlog::info("search: {} listings indexed", count);
+        return count;
+      },
+      clock_.Now());
   if (purpose != Purpose::serve) return false;
   if (config.search_in_memory) spdlog::info("search: loading the index of {} listings into memory", indexed);
   return config.search_in_memory;

@@ -17,7 +17,7 @@ constexpr std::string_view kDocumentsAfter =
     "name_terms, description_terms FROM search_documents WHERE product_id > $1 ORDER BY product_id LIMIT $2";
 constexpr std::string_view kPostingsAfter =
     "SELECT term, product_id, name_frequency, description_frequency FROM search_postings "
-    "WHERE term > $1 OR (term = $1 AND product_id > $2) ORDER BY term, product_id LIMIT $3";
+    "WHERE (term, product_id) > ($1, $2) ORDER BY term, product_id LIMIT $3";
 constexpr std::string_view kInsertDocument =
     "INSERT INTO search_documents (product_id, category_id, seller_id, price_amount, in_stock, rating_average, "
     "popularity, created_at, name_terms, description_terms, terms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
@@ -28,22 +28,55 @@ constexpr std::string_view kInsertPosting =
 constexpr std::string_view kDocumentTerms = "SELECT terms FROM search_documents WHERE product_id = $1";
 constexpr std::string_view kPostingOf =
     "SELECT name_frequency, description_frequency FROM search_postings WHERE term = $1 AND product_id = $2";
-constexpr std::string_view kRecordChange = "INSERT INTO search_changes (product_id, removed_terms) VALUES ($1, $2)";
-constexpr std::string_view kChangesAfter =
-    "SELECT sequence, product_id, removed_terms FROM search_changes WHERE sequence > $1 ORDER BY sequence LIMIT $2";
-constexpr std::string_view kLastChange = "SELECT COALESCE(MAX(sequence), 0) FROM search_changes";
-constexpr std::string_view kFirstChange = "SELECT COALESCE(MIN(sequence), 0) FROM search_changes";
-constexpr std::string_view kPruneChanges = "DELETE FROM search_changes WHERE sequence <= $1";
+// transaction_id is filled in by the column's default: the writing transaction's id on PostgreSQL,
+// 0 on SQLite (migrations/*/0004_search_changes_in_commit_order.sql).
+constexpr std::string_view kRecordChange =
+    "INSERT INTO search_changes (product_id, removed_terms) VALUES ($1, $2) RETURNING sequence";
+// SQLite: one writer, so sequence order is commit order and every committed change is final.
+constexpr std::string_view kChangesAfterSqlite =
+    "SELECT transaction_id, sequence, product_id, removed_terms FROM search_changes "
+    "WHERE (transaction_id, sequence) > ($1, $2) ORDER BY transaction_id, sequence LIMIT $3";
+// PostgreSQL: only the changes of transactions below the snapshot's xmin, all of which have
+// ended, so no change can still appear behind the position a reader moves to.
+constexpr std::string_view kChangesAfterPostgres =
+    "SELECT transaction_id, sequence, product_id, removed_terms FROM search_changes "
+    "WHERE (transaction_id, sequence) > ($1, $2) "
+    "AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint "
+    "ORDER BY transaction_id, sequence LIMIT $3";
+constexpr std::string_view kLastChangeSqlite =
+    "SELECT transaction_id, sequence FROM search_changes ORDER BY transaction_id DESC, sequence DESC LIMIT 1";
+constexpr std::string_view kLastChangePostgres =
+    "SELECT transaction_id, sequence FROM search_changes "
+    "WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint "
+    "ORDER BY transaction_id DESC, sequence DESC LIMIT 1";
+constexpr std::string_view kHasChange = "SELECT 1 FROM search_changes WHERE transaction_id = $1 AND sequence = $2";
+// The change `keep` places before the newest: everything before it goes, it stays.
+constexpr std::string_view kPruneBoundary =
+    "SELECT transaction_id, sequence FROM search_changes ORDER BY transaction_id DESC, sequence DESC "
+    "LIMIT 1 OFFSET $1";
+constexpr std::string_view kPruneChanges = "DELETE FROM search_changes WHERE (transaction_id, sequence) < ($1, $2)";
 constexpr std::string_view kDeletePosting = "DELETE FROM search_postings WHERE term = $1 AND product_id = $2";
 constexpr std::string_view kPostings =
     "SELECT product_id, name_frequency, description_frequency FROM search_postings WHERE term = $1 "
     "ORDER BY product_id";
 constexpr std::string_view kCountPostings = "SELECT COUNT(*), COUNT(DISTINCT term) FROM search_postings";
+// The totals are spread over kStatisticsBuckets rows (no row every write updates); CAST because
+// SUM(BIGINT) is NUMERIC on PostgreSQL.
+constexpr std::int64_t kStatisticsBuckets = 64;
 constexpr std::string_view kStatistics =
-    "SELECT documents, name_terms, description_terms FROM search_statistics WHERE id = 1";
+    "SELECT CAST(COALESCE(SUM(documents), 0) AS BIGINT), CAST(COALESCE(SUM(name_terms), 0) AS BIGINT), "
+    "CAST(COALESCE(SUM(description_terms), 0) AS BIGINT) FROM search_statistics_buckets";
 constexpr std::string_view kAdjustStatistics =
-    "UPDATE search_statistics SET documents = documents + $1, name_terms = name_terms + $2, "
-    "description_terms = description_terms + $3 WHERE id = 1";
+    "INSERT INTO search_statistics_buckets (bucket, documents, name_terms, description_terms) "
+    "VALUES ($1, $2, $3, $4) ON CONFLICT (bucket) DO UPDATE SET "
+    "documents = search_statistics_buckets.documents + excluded.documents, "
+    "name_terms = search_statistics_buckets.name_terms + excluded.name_terms, "
+    "description_terms = search_statistics_buckets.description_terms + excluded.description_terms";
+constexpr std::string_view kClaimRebuild =
+    "INSERT INTO search_rebuild_lease (id, holder, expires_at) VALUES (1, $1, $2) "
+    "ON CONFLICT (id) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at "
+    "WHERE search_rebuild_lease.expires_at <= $3";
+constexpr std::string_view kReleaseRebuild = "DELETE FROM search_rebuild_lease WHERE holder = $1";
 constexpr std::string_view kAddWord =
     "INSERT INTO search_words (word, initials, listings) VALUES ($1, $2, 1) "
     "ON CONFLICT (word) DO UPDATE SET listings = search_words.listings + 1";
@@ -158,24 +191,34 @@ std::vector<std::pair<std::string, Posting>> SearchRepository::PostingsOf(std::i
   return postings;
 }
 
-void SearchRepository::RecordChange(std::int64_t product_id, std::string_view removed_terms) {
-  connection_.Execute(kRecordChange, {product_id, removed_terms});
+std::int64_t SearchRepository::RecordChange(std::int64_t product_id, std::string_view removed_terms) {
+  return connection_.QueryOne(kRecordChange, {product_id, removed_terms})->Int(0);
 }
 
-std::vector<SearchRepository::Change> SearchRepository::ChangesAfter(std::int64_t sequence, int limit) {
+std::vector<SearchRepository::Change> SearchRepository::ChangesAfter(ChangePosition after, int limit) {
+  const std::string_view sql =
+      connection_.dialect() == db::Dialect::postgres ? kChangesAfterPostgres : kChangesAfterSqlite;
   std::vector<Change> changes;
-  for (const db::Row& row : connection_.Query(kChangesAfter, {sequence, std::int64_t{limit}})) {
-    changes.push_back({row.Int(0), row.Int(1), row.Text(2)});
+  for (const db::Row& row : connection_.Query(sql, {after.transaction_id, after.sequence, std::int64_t{limit}})) {
+    changes.push_back({{row.Int(0), row.Int(1)}, row.Int(2), row.Text(3)});
   }
   return changes;
 }
 
-std::int64_t SearchRepository::LastChange() { return connection_.QueryOne(kLastChange)->Int(0); }
-std::int64_t SearchRepository::FirstChange() { return connection_.QueryOne(kFirstChange)->Int(0); }
+ChangePosition SearchRepository::LastChange() {
+  const std::string_view sql = connection_.dialect() == db::Dialect::postgres ? kLastChangePostgres : kLastChangeSqlite;
+  const auto row = connection_.QueryOne(sql);
+  if (!row) return {};
+  return {row->Int(0), row->Int(1)};
+}
+
+bool SearchRepository::HasChange(ChangePosition position) {
+  return connection_.QueryOne(kHasChange, {position.transaction_id, position.sequence}).has_value();
+}
 
 void SearchRepository::PruneChanges(std::int64_t keep) {
-  const std::int64_t last = LastChange();
-  if (last > keep) connection_.Execute(kPruneChanges, {last - keep});
+  const auto boundary = connection_.QueryOne(kPruneBoundary, {keep});
+  if (boundary) connection_.Execute(kPruneChanges, {boundary->Int(0), boundary->Int(1)});
 }
 
 std::string SearchRepository::DeletePostings(std::int64_t product_id) {
@@ -207,10 +250,17 @@ SearchRepository::PostingCounts SearchRepository::CountPostings() {
   return {row->Int(0), row->Int(1)};
 }
 
-void SearchRepository::AdjustStatistics(std::int64_t documents, std::int64_t name_terms,
+void SearchRepository::AdjustStatistics(std::int64_t product_id, std::int64_t documents, std::int64_t name_terms,
                                         std::int64_t description_terms) {
-  connection_.Execute(kAdjustStatistics, {documents, name_terms, description_terms});
+  const std::int64_t bucket = ((product_id % kStatisticsBuckets) + kStatisticsBuckets) % kStatisticsBuckets;
+  connection_.Execute(kAdjustStatistics, {bucket, documents, name_terms, description_terms});
 }
+
+bool SearchRepository::ClaimRebuild(std::string_view holder, std::int64_t now, std::int64_t expires_at) {
+  return connection_.Execute(kClaimRebuild, {holder, expires_at, now}) > 0;
+}
+
+void SearchRepository::ReleaseRebuild(std::string_view holder) { connection_.Execute(kReleaseRebuild, {holder}); }
 
 void SearchRepository::AddWords(std::int64_t product_id,
                                 const std::vector<std::pair<std::string, std::string>>& words_and_initials) {

@@ -40,6 +40,16 @@ struct DocumentRow {
   std::int64_t description_terms = 0;
 };
 
+// Where a change stands in the change feed. Readers take changes in (transaction_id, sequence)
+// order: on PostgreSQL transaction_id is the writer's transaction id, and only changes of
+// transactions that have all ended are read, so nothing can appear behind a reader's position;
+// on SQLite it is always 0 and the sequence is the commit order.
+struct ChangePosition {
+  std::int64_t transaction_id = 0;
+  std::int64_t sequence = 0;
+  bool operator==(const ChangePosition&) const = default;
+};
+
 struct IndexStatistics {
   std::int64_t documents = 0;
   std::int64_t name_terms = 0;
@@ -82,15 +92,20 @@ class SearchRepository final : public IndexReader {
   std::vector<std::pair<std::string, Posting>> PostingsOf(std::int64_t product_id);
 
   struct Change {
-    std::int64_t sequence = 0;
+    ChangePosition position;
     std::int64_t product_id = 0;
     std::string removed_terms;
   };
-  void RecordChange(std::int64_t product_id, std::string_view removed_terms);
-  std::vector<Change> ChangesAfter(std::int64_t sequence, int limit);
-  std::int64_t LastChange();   // 0 when there is none
-  std::int64_t FirstChange();  // 0 when there is none
-  // Keeps the newest `keep` changes.
+  // Returns the change's sequence number.
+  std::int64_t RecordChange(std::int64_t product_id, std::string_view removed_terms);
+  // The final changes after `after`, in commit order (see ChangePosition), at most limit.
+  std::vector<Change> ChangesAfter(ChangePosition after, int limit);
+  // The newest final change; {0, 0} when there is none.
+  ChangePosition LastChange();
+  // Whether that change is still in the log (not pruned).
+  bool HasChange(ChangePosition position);
+  // Keeps the newest `keep` changes and the one before them (a reader that stands on it has
+  // lost nothing).
   void PruneChanges(std::int64_t keep);
   std::vector<Posting> Postings(std::string_view term) override;
   IndexStatistics Statistics() override;
@@ -100,8 +115,14 @@ class SearchRepository final : public IndexReader {
     std::int64_t terms = 0;
   };
   PostingCounts CountPostings();
-  // Adds the deltas (negative on removal).
-  void AdjustStatistics(std::int64_t documents, std::int64_t name_terms, std::int64_t description_terms);
+  // Adds the deltas (negative on removal) to the listing's bucket of the totals.
+  void AdjustStatistics(std::int64_t product_id, std::int64_t documents, std::int64_t name_terms,
+                        std::int64_t description_terms);
+
+  // The rebuild lease (SearchService::EnsureIndexed): true when holder now holds it, until
+  // expires_at (Unix seconds); false while another holder's lease runs.
+  bool ClaimRebuild(std::string_view holder, std::int64_t now, std::int64_t expires_at);
+  void ReleaseRebuild(std::string_view holder);
 
   void AddWords(std::int64_t product_id, const std::vector<std::pair<std::string, std::string>>& words_and_initials);
   void RemoveWords(std::int64_t product_id);

@@ -1,7 +1,9 @@
 #include <unicode/uchar.h>
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <mutex>
+#include <random>
 #include <shared_mutex>
 
 #include "embedded/search_migrations.hpp"
@@ -72,6 +74,9 @@ std::vector<TermFrequency> CountTerms(const std::vector<std::string>& name_terms
 
 // How many changes the log keeps for nodes catching up; one further behind reloads everything.
 constexpr std::int64_t kKeptChanges = 100'000;
+// The log is pruned by the write whose change's sequence is a multiple of this: finding where to
+// cut reads kKeptChanges index entries, too much for every write.
+constexpr std::int64_t kPruneEvery = 1'000;
 // Changes applied per round trip while catching up.
 constexpr int kChangesPerRead = 1'000;
 
@@ -82,13 +87,28 @@ std::string RemoveFrom(SearchRepository& repository, std::int64_t product_id) {
   std::string terms = repository.DeletePostings(product_id);
   repository.RemoveWords(product_id);
   repository.DeleteDocument(product_id);
-  repository.AdjustStatistics(-1, -document->name_terms, -document->description_terms);
+  repository.AdjustStatistics(product_id, -1, -document->name_terms, -document->description_terms);
   return terms;
 }
 
 void RecordChange(SearchRepository& repository, std::int64_t product_id, std::string_view removed_terms) {
-  repository.RecordChange(product_id, removed_terms);
-  repository.PruneChanges(kKeptChanges);
+  if (repository.RecordChange(product_id, removed_terms) % kPruneEvery == 0) repository.PruneChanges(kKeptChanges);
+}
+
+// A cluster-wide lock name (Connection::TryTransactionLock) for claiming the rebuild lease.
+constexpr std::int64_t kRebuildLockKey = 0x5345'4152'4348'0001;  // "SEARCH" 1
+// How long a claimed rebuild keeps other nodes out; a node that dies mid-rebuild holds it no longer.
+constexpr std::int64_t kRebuildLeaseSeconds = 30 * 60;
+
+std::string RandomHolder() {
+  std::random_device random;
+  std::string holder;
+  for (int part = 0; part < 4; ++part) {
+    char digits[16];
+    const auto end = std::to_chars(std::begin(digits), std::end(digits), random(), 16).ptr;
+    holder.append(digits, end).push_back('-');
+  }
+  return holder;
 }
 
 }  // namespace
@@ -108,26 +128,33 @@ struct SearchService::Impl {
   std::shared_mutex memory_mutex;  // readers search, the catching-up writer applies changes
   std::mutex refresh_mutex;        // one thread catches up at a time
   std::optional<MemoryIndex> memory;
-  std::int64_t applied_change = 0;
+  // The last change the memory index applied (or was loaded after).
+  ChangePosition applied_change;
 
   void LoadMemory(SearchRepository& repository) {
-    applied_change = repository.LastChange();  // replaying a change twice is harmless
+    // Read before the tables: whatever commits meanwhile lies after it and is replayed, and
+    // replaying a change the load already holds is harmless.
+    applied_change = repository.LastChange();
     memory = MemoryIndex::Load(repository);
   }
 
-  // Applies the committed changes the memory index has not seen.
+  // Applies the final changes the memory index has not seen.
   void CatchUp() {
     std::lock_guard refresh(refresh_mutex);
     database.Read([&](db::Connection& connection) {
       SearchRepository repository(connection);
+      bool first_page = true;
       while (true) {
         std::vector<SearchRepository::Change> changes = repository.ChangesAfter(applied_change, kChangesPerRead);
         if (changes.empty()) return;
-        if (changes.front().sequence > applied_change + 1 && repository.FirstChange() > applied_change + 1) {
-          std::unique_lock lock(memory_mutex);  // fell behind the pruned log: start again
+        // Pruning keeps the change it cuts at: when the one this index stands on is gone, changes
+        // after it may be gone too. Fell behind the pruned log: start again.
+        if (first_page && applied_change != ChangePosition{} && !repository.HasChange(applied_change)) {
+          std::unique_lock lock(memory_mutex);
           LoadMemory(repository);
           return;
         }
+        first_page = false;
         struct Current {
           std::optional<DocumentRow> document;
           std::vector<std::pair<std::string, Posting>> postings;
@@ -143,7 +170,7 @@ struct SearchService::Impl {
           if (current[index].document) memory->Insert(*current[index].document, current[index].postings);
         }
         memory->SetStatistics(statistics);
-        applied_change = changes.back().sequence;
+        applied_change = changes.back().position;
       }
     });
   }
@@ -185,7 +212,7 @@ void SearchService::Index(db::Connection& connection, const IndexedProduct& prod
   repository.InsertDocument(document, joined);
   repository.InsertPostings(product.id.value, terms);
   repository.AddWords(product.id.value, SuggestionWords(product.name));
-  repository.AdjustStatistics(1, document.name_terms, document.description_terms);
+  repository.AdjustStatistics(product.id.value, 1, document.name_terms, document.description_terms);
 }
 
 void SearchService::Remove(db::Connection& connection, core::ProductId id) {
@@ -202,6 +229,34 @@ void SearchService::Index(std::span<const IndexedProduct> products) {
 
 void SearchService::Remove(core::ProductId id) {
   impl_->database.Write([&](db::Connection& connection) { Remove(connection, id); });
+}
+
+std::int64_t SearchService::EnsureIndexed(const std::function<std::int64_t()>& count_active,
+                                          const std::function<std::int64_t()>& index_all, core::TimePoint now) {
+  if (IndexedCount() == count_active()) return IndexedCount();
+  const std::string holder = RandomHolder();
+  const std::int64_t now_seconds = core::ToUnixSeconds(now);
+  const bool claimed = impl_->database.Write([&](db::Connection& connection) {
+    // Two nodes starting together: the second is told at once instead of queueing on the row.
+    if (!connection.TryTransactionLock(kRebuildLockKey)) return false;
+    return SearchRepository(connection).ClaimRebuild(holder, now_seconds, now_seconds + kRebuildLeaseSeconds);
+  });
+  // Another node is rebuilding: this one serves meanwhile, its memory index (if any) catching up
+  // from the change feed as the other node's writes land.
+  if (!claimed) return IndexedCount();
+  struct Release {
+    Impl& impl;
+    const std::string& holder;
+    ~Release() {
+      try {
+        impl.database.Write([&](db::Connection& connection) { SearchRepository(connection).ReleaseRebuild(holder); });
+      } catch (const std::exception&) {  // the lease runs out by itself
+      }
+    }
+  } release{*impl_, holder};
+  // The node that held the lease before may have finished the work.
+  if (IndexedCount() == count_active()) return IndexedCount();
+  return index_all();
 }
 
 std::int64_t SearchService::IndexedCount() {

@@ -81,7 +81,7 @@ class CatalogHttpTest : public ListingTestStore {
     EXPECT_FALSE(error.at("message").as_string().empty());
   }
 
-  search::TrendingSearches trending_{clock_};
+  search::TrendingSearches trending_{store_.database(), clock_};
   http::StaticAssets assets_{embedded::web_static()};
   html::Renderer renderer_{embedded::web_templates(), embedded::web_i18n(), assets_};
   http::PageCache page_cache_{clock_};

@@ -73,7 +73,7 @@ class ListingHttpTest : public ListingTestStore {
                    {"size": "L", "colour": "검정", "price": {"amount": 42000}, "stock": 2}]})";
 
   manmulsang::testing::TempDirectory directory_;
-  search::TrendingSearches trending_{clock_};
+  search::TrendingSearches trending_{store_.database(), clock_};
   media::MediaLibrary media_{directory_ / "media"};
   http::StaticAssets assets_{embedded::web_static()};
   html::Renderer renderer_{embedded::web_templates(), embedded::web_i18n(), assets_};

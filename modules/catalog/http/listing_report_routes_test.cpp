@@ -31,7 +31,7 @@ class ListingReportRoutesTest : public ListingTestStore, public testing::RouteTe
   static inline const std::string kAdmin = Who(core::UserId{50}, "admin");
 
   manmulsang::testing::TempDirectory directory_;
-  search::TrendingSearches trending_{clock_};
+  search::TrendingSearches trending_{store_.database(), clock_};
   media::MediaLibrary media_{directory_ / "media"};
   http::PageCache page_cache_{clock_};
   std::string listing_;

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <expected>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -9,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "manmulsang/core/clock.hpp"
 #include "manmulsang/core/embedded_file.hpp"
 #include "manmulsang/core/ids.hpp"
 #include "manmulsang/db/database.hpp"
@@ -133,6 +135,15 @@ class SearchService {
 
   // How many listings the index holds (the tables, whatever serves the queries).
   std::int64_t IndexedCount();
+
+  // The start-up rebuild (and the one a migration that empties the index asks for): when the
+  // index holds other than count_active() listings, runs index_all() (the owner re-indexes every
+  // listing; returns how many) — on one node at a time. A node that finds another node rebuilding
+  // skips it and serves what is there, catching up as the other node's writes commit; a lease
+  // that was not released (the node died) lets another node in after 30 minutes. Returns the
+  // listings indexed, as far as this node knows.
+  std::int64_t EnsureIndexed(const std::function<std::int64_t()>& count_active,
+                             const std::function<std::int64_t()>& index_all, core::TimePoint now);
 
   // The size of what serves the queries: the in-memory copy as of its last catching up (no
   // reads), or else the tables, whose postings are counted with one scan of their b-tree (tens

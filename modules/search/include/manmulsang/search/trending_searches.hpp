@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "manmulsang/core/clock.hpp"
+#include "manmulsang/db/database.hpp"
 
 namespace manmulsang::search {
 
@@ -23,12 +24,14 @@ struct TrendingQuery {
 
 inline constexpr int kTrendingSize = 10;
 
-// 실시간 검색어: the most searched queries of the last hour (a sliding window), counted once per
-// visitor per query per 10 minutes so that one visitor pressing Enter cannot move the list.
-// Thread-safe; kept in this process's memory (see docs/SEARCH.md).
+// 실시간 검색어: the most searched queries of the last hour (a sliding window of whole minutes),
+// counted once per visitor per query per 10 minutes so that one visitor pressing Enter cannot
+// move the list. Thread-safe; kept in the store (search_trending_searches), so every node counts
+// a visitor once and ranks the same searches. A node keeps the ranking it read for 5 seconds, or
+// until it counts a search itself (see docs/SEARCH.md). The store must hold search's migrations.
 class TrendingSearches {
  public:
-  explicit TrendingSearches(const core::Clock& clock);
+  TrendingSearches(db::Database& database, const core::Clock& clock);
   ~TrendingSearches();
 
   // normalized_query: as the search module normalised it; empty or over-long ones are ignored.

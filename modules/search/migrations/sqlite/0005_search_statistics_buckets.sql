@@ -1,0 +1,13 @@
+-- The BM25 totals were one row that every Index and Remove updated: with several nodes on one
+-- store every listing write queued on it. They are now spread over 64 rows, a listing's deltas
+-- going to product_id % 64, and read as the sum of the rows.
+CREATE TABLE search_statistics_buckets (
+  bucket INTEGER PRIMARY KEY,
+  documents INTEGER NOT NULL,
+  name_terms INTEGER NOT NULL,
+  description_terms INTEGER NOT NULL
+);
+INSERT INTO search_statistics_buckets (bucket, documents, name_terms, description_terms)
+  SELECT product_id % 64, COUNT(*), SUM(name_terms), SUM(description_terms)
+  FROM search_documents GROUP BY product_id % 64;
+DROP TABLE search_statistics;
