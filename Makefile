@@ -37,7 +37,10 @@ cluster: build
 cluster-down:
 	@./scripts/cluster down
 
-# After the release tests, the unit tests and the black-box HTTP suite run again built with
+# The release tests run every test: unit, http and browser on SQLite, and the unit and http tests
+# again on PostgreSQL (label postgres; CTest starts and stops a private cluster for them, see
+# scripts/test-postgres). After them, the unit tests and the black-box HTTP suite, on SQLite only
+# (-L 'unit|http' leaves the postgres-labelled ones out), run again built with
 # AddressSanitizer and UndefinedBehaviorSanitizer (docs/ARCHITECTURE.md, tests). That preset builds no benchmarks
 # or fuzzers, so its default target is exactly the test binaries and the server they start.
 # A finding aborts the process (the server too, which the black-box suite then sees), so it fails.

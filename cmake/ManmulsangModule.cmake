@@ -141,10 +141,12 @@ function(manmulsang_add_platform part)
     target_include_directories(${part}_test PRIVATE "${dir}")
     target_link_libraries(${part}_test PRIVATE manmulsang_${part} manmulsang_test_support GTest::gtest_main)
     # Most platform parts never open a store (text, html, http, image...) and run once; a part
-    # whose tests take their store from tests/support runs on both stores, as modules do.
+    # whose tests take their store from tests/support (or read MANMULSANG_TEST_POSTGRES themselves)
+    # runs on both stores, as modules do.
     set(store_option "")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${tests})  # read here: re-read when changed
     foreach(test IN LISTS tests)
-      file(STRINGS "${test}" store_uses REGEX "TestDatabase|TestMarketplace|TestServer")
+      file(STRINGS "${test}" store_uses REGEX "TestDatabase|TestMarketplace|TestServer|MANMULSANG_TEST_POSTGRES")
       if(store_uses)
         set(store_option STORE)
       endif()

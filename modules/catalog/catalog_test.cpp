@@ -128,11 +128,7 @@ TEST_F(CatalogTest, UnreadableRowsAreDatabaseErrors) {
   std::vector<NewProduct> products = {Make(shops[0], "food-grain", "흰쌀 10kg", 50'000)};
   auto ids = catalog_.InsertProducts(products);
   const auto corrupt = [&](std::string_view sql, std::int64_t id) {
-    store_->Write([&](db::Connection& connection) {
-      connection.Execute("PRAGMA ignore_check_constraints = ON");
-      connection.Execute(sql, {id});
-      connection.Execute("PRAGMA ignore_check_constraints = OFF");
-    });
+    testing::WritePastChecks(*store_, sql, {id});
   };
   corrupt("UPDATE products SET currency = 'XYZ' WHERE id = $1", ids[0].value);
   EXPECT_THROW((void)catalog_.GetProduct(ids[0]), db::DatabaseError);

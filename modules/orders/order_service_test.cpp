@@ -271,13 +271,7 @@ TEST_F(ShopOrdersTest, OnlyTheOwnerOrAnAdminSeesAShopsOrders) {
 TEST_F(OrderServiceTest, UnreadableRowsAreDatabaseErrors) {
   store_.TopUp(kBuyer, 50'000);
   const core::OrderId order = Place(PaymentMethod::wallet);
-  const auto corrupt = [&](std::string_view sql) {
-    store_->Write([&](db::Connection& connection) {
-      connection.Execute("PRAGMA ignore_check_constraints = ON");
-      connection.Execute(sql, {order.value});
-      connection.Execute("PRAGMA ignore_check_constraints = OFF");
-    });
-  };
+  const auto corrupt = [&](std::string_view sql) { testing::WritePastChecks(*store_, sql, {order.value}); };
   corrupt("UPDATE orders SET status = 'lost' WHERE id = $1");
   EXPECT_THROW((void)orders_.GetOrder(Buyer(kBuyer), order), db::DatabaseError);
   EXPECT_THROW((void)orders_.BuyerOrders(kBuyer), db::DatabaseError);

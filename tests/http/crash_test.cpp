@@ -363,18 +363,17 @@ TEST_F(CrashTest, KillNineDuringCheckoutLoadKeepsEveryAnsweredOrderWholeAndHalfW
 
   // The store itself, read once nobody writes: the ledger balances, every wallet order has its one
   // payment, every order its lines and first step, every stored key its receipt.
-  const std::unique_ptr<db::Database> store =
-      db::Database::Open("sqlite:" + (server.data_directory() / "manmulsang.db").string());
+  const std::unique_ptr<db::Database> store = db::Database::Open(server.database_url());
   const auto count = [&](std::string_view sql) {
     return store->Read([&](db::Connection& connection) { return connection.QueryOne(sql)->Int(0); });
   };
   EXPECT_EQ(count("SELECT COALESCE(SUM(amount), 0) FROM ledger_entries"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM (SELECT transfer_id FROM ledger_entries GROUP BY transfer_id "
-                  "HAVING SUM(amount) <> 0)"),
+                  "HAVING SUM(amount) <> 0) AS unbalanced"),
             0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM (SELECT a.id FROM ledger_accounts a JOIN ledger_entries e ON "
                   "e.account_id = a.id WHERE a.kind IN ('buyer_wallet', 'seller_wallet') GROUP BY a.id "
-                  "HAVING SUM(e.amount) < 0)"),
+                  "HAVING SUM(e.amount) < 0) AS overdrawn"),
             0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM orders o WHERE o.payment_method = 'wallet' AND "
                   "(SELECT COUNT(*) FROM ledger_transfers t WHERE t.order_id = o.id AND t.kind = 'payment') <> 1"),

@@ -144,6 +144,19 @@ std::string MigratedTemplate(ClusterConnection& cluster, const std::string& clus
   return name;
 }
 
+constexpr std::string_view kDropCheckConstraints = R"sql(
+DO $$
+DECLARE constraint_row record;
+BEGIN
+  FOR constraint_row IN
+    SELECT conrelid::regclass AS table_name, conname FROM pg_constraint
+    WHERE contype = 'c' AND connamespace = 'public'::regnamespace
+  LOOP
+    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', constraint_row.table_name, constraint_row.conname);
+  END LOOP;
+END
+$$)sql";
+
 }  // namespace
 
 std::optional<std::string> TestPostgresUrl() {
@@ -175,6 +188,24 @@ PostgresTestDatabase::~PostgresTestDatabase() {
     // A database left behind goes with the cluster when the test run stops it.
     std::fprintf(stderr, "%s\n", error.what());
   }
+}
+
+void WritePastChecks(db::Database& database, std::string_view sql, std::initializer_list<db::Parameter> parameters) {
+  database.Write([&](db::Connection& connection) {
+    if (connection.dialect() == db::Dialect::postgres) {
+      connection.ExecuteScript(kDropCheckConstraints);
+      connection.Execute(sql, parameters);
+      return;
+    }
+    connection.Execute("PRAGMA ignore_check_constraints = ON");
+    try {
+      connection.Execute(sql, parameters);
+    } catch (...) {
+      connection.Execute("PRAGMA ignore_check_constraints = OFF");
+      throw;
+    }
+    connection.Execute("PRAGMA ignore_check_constraints = OFF");
+  });
 }
 
 TestDatabase::TestDatabase() : TestDatabase({}, false) {}

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <filesystem>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "manmulsang/db/database.hpp"
 #include "temp_directory.hpp"
@@ -37,6 +39,13 @@ class PostgresTestDatabase {
   std::string name_;
   std::string url_;
 };
+
+// Writes sql in a transaction of its own past the schema's CHECK constraints, as a hand edit or a
+// bad migration would leave a row: for tests of what the code does with a broken store. SQLite
+// switches its CHECKs off for the statement; PostgreSQL cannot, so the store (a test's own
+// database) loses its CHECK constraints for good.
+void WritePastChecks(db::Database& database, std::string_view sql,
+                     std::initializer_list<db::Parameter> parameters = {});
 
 // A real store for a test: a SQLite file in a fresh temporary folder, or, when the tests run on
 // PostgreSQL (TestPostgresUrl), a fresh database in the tests' cluster. Tests run against the real

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "temp_directory.hpp"
+#include "test_database.hpp"
 
 namespace manmulsang::testing {
 
