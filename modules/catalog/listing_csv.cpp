@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -264,6 +265,18 @@ std::expected<ListingImportPlan, ListingCsvFileProblem> ReadListingCsv(std::stri
   return plan;
 }
 
+std::vector<ListingCsvRowError> RefusedListingErrors(const PlannedListing& planned, const ListingProblem& problem) {
+  const ListingCsvRowError error = ErrorOfCreate(planned, problem);
+  std::vector<ListingCsvRowError> errors;
+  for (const std::size_t row : planned.rows) {
+    if (row == error.row)
+      errors.push_back(error);
+    else
+      errors.push_back({row, "group_not_imported", "group"});
+  }
+  return errors;
+}
+
 std::expected<ListingImportResult, ListingError> ImportListings(
     ListingService& listings, const core::Actor& actor, const ListingImportPlan& plan,
     const std::function<void(const ListingImportProgress&)>& on_progress, std::stop_token stop) {
@@ -291,13 +304,7 @@ std::expected<ListingImportResult, ListingError> ImportListings(
       if (created) {
         ++result.created;
       } else {
-        const ListingCsvRowError error = ErrorOfCreate(planned, created.error());
-        for (const std::size_t row : planned.rows) {
-          if (row == error.row)
-            result.errors.push_back(error);
-          else
-            result.errors.push_back({row, "group_not_imported", "group"});
-        }
+        std::ranges::move(RefusedListingErrors(planned, created.error()), std::back_inserter(result.errors));
       }
       progress.rows_done += planned.rows.size();
       progress.created = result.created;

@@ -134,6 +134,14 @@ ListingService::~ListingService() = default;
 
 std::expected<core::ProductId, ListingProblem> ListingService::Create(const core::Actor& actor,
                                                                       const ListingInput& input) {
+  auto created = CreateRecorded(actor, input, [](db::Connection&, core::ProductId) { return true; });
+  if (!created) return std::unexpected(created.error());
+  return **created;
+}
+
+std::expected<std::optional<core::ProductId>, ListingProblem> ListingService::CreateRecorded(
+    const core::Actor& actor, const ListingInput& input,
+    const std::function<bool(db::Connection&, core::ProductId)>& record) {
   auto shop = impl_->ShopOf(actor);
   if (!shop) return std::unexpected(shop.error());
   // Checked (and the category tree read) before the write transaction.
@@ -144,18 +152,24 @@ std::expected<core::ProductId, ListingProblem> ListingService::Create(const core
       return Problem(ListingError::invalid_field, "variants[" + std::to_string(index) + "].id");
   }
   const std::int64_t now = impl_->Now();
-  core::ProductId id = impl_->database.Write([&](db::Connection& connection) {
+  // Not recorded: the error rolls the transaction back.
+  struct NotRecorded {};
+  auto id = impl_->database.Write([&](db::Connection& connection) -> std::expected<core::ProductId, NotRecorded> {
     const core::ProductId listing = ListingRepository::InsertListingRow(connection, ListingRowOf(*shop, *checked), now);
     for (const VariantInput& variant : checked->variants) {
       ListingRepository::InsertListingRow(connection, OptionRow(*shop, *checked, listing, variant), now);
     }
     if (!checked->variants.empty()) StockRepository::FollowOptions(connection, listing, now);
     impl_->catalog.ReindexListing(connection, listing);
+    if (!record(connection, listing)) return std::unexpected(NotRecorded{});
     return listing;
   });
+  if (!id) return std::optional<core::ProductId>();
   impl_->catalog.ForgetListingCounts();
-  return id;
+  return std::optional<core::ProductId>(*id);
 }
+
+db::Database& ListingService::database() { return impl_->database; }
 
 std::expected<Product, ListingProblem> ListingService::Get(const core::Actor& actor, core::ProductId id) {
   auto shop = impl_->ShopOf(actor);

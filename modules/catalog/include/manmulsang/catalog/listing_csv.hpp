@@ -67,6 +67,10 @@ struct ListingImportPlan {
 // own; in a group, it takes the group with it (each other row reports group_not_imported).
 std::expected<ListingImportPlan, ListingCsvFileProblem> ReadListingCsv(std::string_view bytes);
 
+// The errors of a planned listing that ListingService refused: the row and column its problem
+// names, and group_not_imported for each other row of the listing.
+std::vector<ListingCsvRowError> RefusedListingErrors(const PlannedListing& planned, const ListingProblem& problem);
+
 struct ListingImportProgress {
   std::size_t rows_done = 0;  // rows read or tried, errors included
   std::size_t rows_total = 0;

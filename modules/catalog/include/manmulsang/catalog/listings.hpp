@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <expected>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -89,6 +90,13 @@ class ListingService {
   ~ListingService();
 
   std::expected<core::ProductId, ListingProblem> Create(const core::Actor& actor, const ListingInput& input);
+  // Create with the caller's own write in the listing's transaction: the CSV import marks the
+  // listing done there, so a job resumed on another node neither skips nor repeats it. record
+  // runs after the listing's rows are written; when it says false the transaction rolls back,
+  // nothing is stored and the answer is nullopt. It may run again (the store retries a write).
+  std::expected<std::optional<core::ProductId>, ListingProblem> CreateRecorded(
+      const core::Actor& actor, const ListingInput& input,
+      const std::function<bool(db::Connection&, core::ProductId)>& record);
   std::expected<Product, ListingProblem> Get(const core::Actor& actor, core::ProductId id);
   std::expected<ListingPage, ListingProblem> ShopListings(const core::Actor& actor, const ListingFilter& filter);
   std::expected<Product, ListingProblem> Update(const core::Actor& actor, core::ProductId id,
@@ -101,6 +109,10 @@ class ListingService {
                                                   std::string list_url);
   // position is 0-based, in the order of Product::images; unknown → invalid_field "position".
   std::expected<Product, ListingProblem> RemoveImage(const core::Actor& actor, core::ProductId id, int position);
+
+  // The store the listings live in: the CSV import keeps its jobs there, beside the listings
+  // they create, so that every node sees them.
+  db::Database& database();
 
  private:
   struct Impl;
