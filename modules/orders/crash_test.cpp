@@ -9,6 +9,8 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -16,6 +18,7 @@
 
 #include "manmulsang/orders/orders.hpp"
 #include "temp_directory.hpp"
+#include "test_database.hpp"
 #include "wiring/all_migrations.hpp"
 #include "wiring/marketplace_services.hpp"
 
@@ -102,7 +105,13 @@ std::vector<core::ProductId> Prepare(const std::string& url) {
 
 TEST(CrashTest, KillDuringCheckoutLoadLosesNoCommittedOrderAndHalfWritesNothing) {
   testing::TempDirectory directory("manmulsang-crash");
-  const std::string url = "sqlite:" + (directory / "store.db").string();
+  // On PostgreSQL the kill ends the client mid-transaction, not the server: the store must still
+  // hold every reported order whole and no half of another.
+  std::unique_ptr<testing::PostgresTestDatabase> postgres;
+  if (const std::optional<std::string> cluster = testing::TestPostgresUrl()) {
+    postgres = std::make_unique<testing::PostgresTestDatabase>(*cluster);
+  }
+  const std::string url = postgres ? postgres->url() : "sqlite:" + (directory / "store.db").string();
   const std::vector<core::ProductId> products = Prepare(url);
   ASSERT_EQ(products.size(), static_cast<std::size_t>(kProducts));
 
