@@ -15,6 +15,8 @@ namespace manmulsang::cart {
 namespace {
 
 constexpr std::size_t kGuestTokenBytes = 32;
+// The stale-cart cleanup's cluster-wide lock (Connection::TryTransactionLock): a stable number.
+constexpr std::int64_t kStaleCartsLock = 0x4d4d'4341'0001;  // "MMCA" 1
 
 bool ValidOwner(const CartOwner& owner) { return owner.user || ValidGuestCartToken(owner.guest_token); }
 
@@ -148,11 +150,14 @@ int CartService::DeleteStaleGuestCarts(std::chrono::seconds age) {
   int deleted = 0;
   while (true) {
     // Batches in short transactions, so that checkouts never wait behind a long cleanup.
+    // On several nodes one takes the cleanup's lock and the others skip their turn.
     const int removed = impl_->database.Write([&](db::Connection& connection) {
+      if (!connection.TryTransactionLock(kStaleCartsLock)) return -1;
       const std::vector<std::int64_t> carts = CartRepository::StaleGuestCarts(connection, before, kBatch);
       for (std::int64_t cart : carts) CartRepository::Delete(connection, cart);
       return static_cast<int>(carts.size());
     });
+    if (removed < 0) break;
     deleted += removed;
     if (removed < kBatch) break;
   }

@@ -14,4 +14,8 @@ void CatalogService::SetRating(db::Connection& connection, core::ProductId produ
   ReindexListing(connection, product);
 }
 
+void CatalogService::HoldRating(db::Connection& connection, core::ProductId product) {
+  RatingRepository::HoldRating(connection, product);
+}
+
 }  // namespace manmulsang::catalog

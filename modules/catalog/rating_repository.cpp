@@ -7,9 +7,12 @@ namespace {
 
 constexpr std::string_view kUpdateRating =
     "UPDATE products SET rating_average = $1, rating_count = $2, updated_at = $3 WHERE id = $4";
+// A write that changes nothing: the row is this transaction's until it ends (PostgreSQL).
+constexpr std::string_view kHoldRating = "UPDATE products SET rating_count = rating_count WHERE id = $1";
 // A shop's rating: its active listings' averages weighted by their review counts.
 constexpr std::string_view kShopRating =
-    "SELECT COALESCE(SUM(rating_average * rating_count), 0), COALESCE(SUM(rating_count), 0) FROM products "
+    "SELECT COALESCE(SUM(rating_average * rating_count), 0), CAST(COALESCE(SUM(rating_count), 0) AS BIGINT) FROM "
+    "products "
     "WHERE seller_id = $1 AND status = 'active' AND rating_count > 0";
 
 }  // namespace
@@ -17,6 +20,10 @@ constexpr std::string_view kShopRating =
 void RatingRepository::UpdateRating(db::Connection& connection, core::ProductId id, double average, std::int64_t count,
                                     std::int64_t now) {
   connection.Execute(kUpdateRating, {average, count, now, id.value});
+}
+
+void RatingRepository::HoldRating(db::Connection& connection, core::ProductId id) {
+  connection.Execute(kHoldRating, {id.value});
 }
 
 std::pair<double, std::int64_t> RatingRepository::ShopRating(db::Connection& connection, core::SellerId seller) {

@@ -16,6 +16,7 @@ class RatingRepository {
                            std::int64_t now);
   // The average of the shop's active listings' ratings weighted by their review counts, and the
   // number of reviews.
+  static void HoldRating(db::Connection& connection, core::ProductId id);
   static std::pair<double, std::int64_t> ShopRating(db::Connection& connection, core::SellerId seller);
 };
 

@@ -26,10 +26,14 @@ constexpr std::string_view kAvailableStock = "SELECT stock FROM products WHERE i
 // twenty.
 constexpr std::string_view kSellableWhere = " WHERE " MANMULSANG_SELLABLE " AND id IN (";
 #undef MANMULSANG_SELLABLE
+constexpr std::string_view kListingOf = "SELECT parent_id FROM products WHERE id = $1";
+constexpr std::string_view kMoveListingStock =
+    "UPDATE products SET stock = CASE WHEN stock + $2 < 0 THEN 0 ELSE stock + $2 END, updated_at = $3 "
+    "WHERE id = $1";
 // A listing with options follows them: stock their sum, price the lowest.
 constexpr std::string_view kFollowOptions =
     "UPDATE products SET "
-    "stock = (SELECT COALESCE(SUM(child.stock), 0) FROM products child "
+    "stock = (SELECT CAST(COALESCE(SUM(child.stock), 0) AS BIGINT) FROM products child "
     "WHERE child.parent_id = $1 AND child.status <> 'deleted'), "
     "price_amount = COALESCE((SELECT MIN(child.price_amount) FROM products child "
     "WHERE child.parent_id = $1 AND child.status <> 'deleted'), price_amount), "
@@ -69,6 +73,17 @@ std::optional<StockLeft> StockRepository::PutBackStock(db::Connection& connectio
 std::int64_t StockRepository::AvailableStock(db::Connection& connection, core::ProductId id) {
   auto row = connection.QueryOne(kAvailableStock, {id.value});
   return row ? row->Int(0) : 0;
+}
+
+std::optional<core::ProductId> StockRepository::ListingOf(db::Connection& connection, core::ProductId product) {
+  auto row = connection.QueryOne(kListingOf, {product.value});
+  if (!row || row->IsNull(0)) return std::nullopt;
+  return core::ProductId{row->Int(0)};
+}
+
+void StockRepository::MoveListingStock(db::Connection& connection, core::ProductId listing, std::int64_t change,
+                                       std::int64_t now) {
+  connection.Execute(kMoveListingStock, {listing.value, change, now});
 }
 
 void StockRepository::FollowOptions(db::Connection& connection, core::ProductId listing, std::int64_t now) {

@@ -32,6 +32,13 @@ class StockRepository {
                                                std::int64_t now);
   // The stock of a product that can be bought; 0 when it is unknown or cannot be bought.
   static std::int64_t AvailableStock(db::Connection& connection, core::ProductId id);
+  // The listing product is an option of; nullopt for a listing (or an unknown product).
+  static std::optional<core::ProductId> ListingOf(db::Connection& connection, core::ProductId product);
+  // Moves a listing's stock by change (negative: taken through its options) in one statement on
+  // the row as it is, never below zero: two checkouts taking different options at the same
+  // instant each move it by their own quantity, so it stays the sum of its options.
+  static void MoveListingStock(db::Connection& connection, core::ProductId listing, std::int64_t change,
+                               std::int64_t now);
   // Sets a listing's stock, price and has_variants from its options.
   static void FollowOptions(db::Connection& connection, core::ProductId listing, std::int64_t now);
 };

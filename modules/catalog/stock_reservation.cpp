@@ -2,6 +2,7 @@
 // transaction (docs/BUYING.md), so that an order and the stock it took commit or vanish together.
 
 #include <algorithm>
+#include <map>
 #include <vector>
 
 #include "catalog_service_impl.hpp"
@@ -27,6 +28,16 @@ std::vector<StockRequest> Normalise(std::span<const StockRequest> requests) {
   return merged;
 }
 
+// The listings of the options among requests, each with the quantity its options are asked for.
+std::map<core::ProductId, std::int64_t> OptionListings(db::Connection& connection,
+                                                       std::span<const StockRequest> requests) {
+  std::map<core::ProductId, std::int64_t> listings;
+  for (const StockRequest& request : requests) {
+    if (auto listing = StockRepository::ListingOf(connection, request.product)) listings[*listing] += request.quantity;
+  }
+  return listings;
+}
+
 }  // namespace
 
 std::vector<Product> CatalogService::ProductsForCheckout(db::Connection& connection,
@@ -37,40 +48,42 @@ std::vector<Product> CatalogService::ProductsForCheckout(db::Connection& connect
 std::expected<void, StockShortage> CatalogService::ReserveStock(db::Connection& connection,
                                                                 std::span<const StockRequest> requests) {
   const std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
-  for (const StockRequest& request : Normalise(requests)) {
+  const std::vector<StockRequest> merged = Normalise(requests);
+  // The listings first, then the products: the one lock order (wallet account, listing,
+  // product, order) on PostgreSQL. A listing moves by what its options give, not by a sum read
+  // earlier, so two buyers of different options at once leave it the sum of its options.
+  const std::map<core::ProductId, std::int64_t> listings = OptionListings(connection, merged);
+  for (const auto& [listing, quantity] : listings)
+    StockRepository::MoveListingStock(connection, listing, -quantity, now);
+  for (const StockRequest& request : merged) {
     std::optional<StockLeft> left;
     if (request.quantity > 0) left = StockRepository::TakeStock(connection, request.product, request.quantity, now);
     if (!left) {
+      // The caller's transaction rolls back, the listings' moves with it.
       return std::unexpected(StockShortage{request.product, request.quantity,
                                            StockRepository::AvailableStock(connection, request.product)});
     }
-    if (left->listing) {
-      // An option: its listing's stock is the sum of its options', in this same transaction, and
-      // the index shows the listing's new stock with this commit.
-      StockRepository::FollowOptions(connection, *left->listing, now);
-      ReindexListing(connection, *left->listing);
-    } else if (left->stock == 0) {
-      // Sold out: "in stock only" searches must stop finding it with this commit.
-      ReindexListing(connection, request.product);
-    }
+    // Sold out: "in stock only" searches must stop finding it with this commit.
+    if (!left->listing && left->stock == 0) ReindexListing(connection, request.product);
   }
+  // The index shows each listing's new stock with this commit.
+  for (const auto& [listing, quantity] : listings) ReindexListing(connection, listing);
   return {};
 }
 
 void CatalogService::ReleaseStock(db::Connection& connection, std::span<const StockRequest> requests) {
   const std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
-  for (const StockRequest& request : Normalise(requests)) {
-    if (request.quantity <= 0) continue;
+  std::vector<StockRequest> merged = Normalise(requests);
+  std::erase_if(merged, [](const StockRequest& request) { return request.quantity <= 0; });
+  const std::map<core::ProductId, std::int64_t> listings = OptionListings(connection, merged);
+  for (const auto& [listing, quantity] : listings)
+    StockRepository::MoveListingStock(connection, listing, quantity, now);
+  for (const StockRequest& request : merged) {
     std::optional<StockLeft> left = StockRepository::PutBackStock(connection, request.product, request.quantity, now);
-    if (!left) continue;
-    if (left->listing) {
-      StockRepository::FollowOptions(connection, *left->listing, now);
-      ReindexListing(connection, *left->listing);
-    } else if (left->stock == request.quantity) {
-      // Back from sold out: found again by "in stock only" searches.
-      ReindexListing(connection, request.product);
-    }
+    // Back from sold out: found again by "in stock only" searches.
+    if (left && !left->listing && left->stock == request.quantity) ReindexListing(connection, request.product);
   }
+  for (const auto& [listing, quantity] : listings) ReindexListing(connection, listing);
 }
 
 }  // namespace manmulsang::catalog

@@ -102,16 +102,27 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
   const std::string request = CanonicalRequest(command, typed_address);
   const core::TimePoint now = parts.clock.Now();
 
-  // 1. A replay answers what the first request answered.
-  if (!command.idempotency_key.empty()) {
-    if (auto stored = OrderRepository::FindCheckout(connection, command.buyer, command.idempotency_key)) {
-      if (stored->request != request) return std::unexpected(Failure(OrderError::idempotency_key_reused));
-      auto receipt = DecodeReceipt(stored->receipt);
-      if (!receipt) throw db::DatabaseError("a stored checkout receipt is unreadable");
-      receipt->replayed = true;
-      return *receipt;
-    }
+  // 1. The key is claimed first (insert-first, so two requests under one key at the same instant
+  // never both pass a check and then collide: a 500 on PostgreSQL). A key already claimed
+  // answers what its first request answered.
+  const std::optional<std::int64_t> checkout = OrderRepository::InsertCheckout(
+      connection, command.buyer, command.idempotency_key, request, core::ToUnixSeconds(now));
+  if (!checkout) {
+    auto stored = OrderRepository::FindCheckout(connection, command.buyer, command.idempotency_key);
+    if (!stored) throw db::DatabaseError("a checkout key was neither claimed nor found");
+    if (stored->request != request) return std::unexpected(Failure(OrderError::idempotency_key_reused));
+    // Claimed and not yet answered: the first request's transaction has not finished. (Within
+    // one transaction this is not seen today; said clearly rather than replayed as nothing.)
+    if (stored->receipt.empty()) return std::unexpected(Failure(OrderError::checkout_in_progress));
+    auto receipt = DecodeReceipt(stored->receipt);
+    if (!receipt) throw db::DatabaseError("a stored checkout receipt is unreadable");
+    receipt->replayed = true;
+    return *receipt;
   }
+
+  // The wallet's row before any listing, product or order row: the one lock order every
+  // transaction keeps (docs/BUYING.md §1), so that two checkouts on PostgreSQL cannot deadlock.
+  if (command.payment_method == PaymentMethod::wallet) parts.payments.HoldWallet(connection, command.buyer);
 
   // The address: a saved one is read here, so that the order records it as it is now.
   std::string address(typed_address);
@@ -140,12 +151,10 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
   }
 
   // 6 and 7. One order per shop, paid from the wallet now or awaiting cash / a bank deposit.
-  const std::int64_t checkout = OrderRepository::InsertCheckout(connection, command.buyer, command.idempotency_key,
-                                                                request, core::ToUnixSeconds(now));
   CheckoutReceipt receipt;
   for (const cart::QuoteShop& shop : quote.shops) {
     Order order = OrderOf(shop, command, address, now);
-    const core::OrderId id = OrderRepository::Insert(connection, checkout, order);
+    const core::OrderId id = OrderRepository::Insert(connection, *checkout, order);
 
     if (command.payment_method == PaymentMethod::wallet) {
       // Paid like any other move: the transition table decides, the payment goes with it.
@@ -161,7 +170,7 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
   for (const catalog::StockRequest& reservation : reservations) receipt.products.push_back(reservation.product);
 
   // 8 and 9.
-  OrderRepository::SetReceipt(connection, checkout, EncodeReceipt(receipt));
+  OrderRepository::SetReceipt(connection, *checkout, EncodeReceipt(receipt));
   parts.cart.ClearIn(connection, command.buyer);
   return receipt;
 }

@@ -163,6 +163,49 @@ TEST_F(CheckoutTest, OneWalletSpentFromTwoSessionsNeverGoesNegative) {
   EXPECT_GE(placed, 1);
 }
 
+TEST_F(CheckoutTest, BuyersOfDifferentOptionsAtOnceLeaveTheListingTheSumOfItsOptions) {
+  store_.AddShop(kShopOwner, "옷가게");
+  catalog::ListingInput coat;
+  coat.category_slug = "clothing-winter";
+  coat.name = "솜동복";
+  coat.description = "따뜻한 겨울 솜옷";
+  coat.price = {40'000, core::Currency::kpw};
+  coat.variants = {{std::nullopt, "M", "검정", {1'000, core::Currency::kpw}, 40},
+                   {std::nullopt, "L", "검정", {1'000, core::Currency::kpw}, 40}};
+  auto listing = listings_.Create(Seller(kShopOwner), coat);
+  ASSERT_TRUE(listing.has_value());
+  auto created = listings_.Get(Seller(kShopOwner), *listing);
+  ASSERT_TRUE(created.has_value());
+  ASSERT_EQ(created->variants.size(), 2u);
+  const core::ProductId medium = created->variants[0].id;
+  const core::ProductId large = created->variants[1].id;
+  // Two buyers, one per option, each checking out one at a time from many threads at once.
+  constexpr int kRounds = 10;
+  std::vector<std::thread> buyers;
+  for (int index = 0; index < 2; ++index) {
+    buyers.emplace_back([&, index] {
+      const core::UserId buyer{kBuyer.value + index};
+      for (int round = 0; round < kRounds; ++round) {
+        ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(buyer), index == 0 ? medium : large, 1).has_value());
+        auto receipt = orders_.Checkout(Command(buyer, PaymentMethod::cash_on_delivery));
+        ASSERT_TRUE(receipt.has_value()) << ErrorCode(receipt.error().error);
+      }
+    });
+  }
+  for (std::thread& buyer : buyers) buyer.join();
+  EXPECT_EQ(Stock(medium), 40 - kRounds);
+  EXPECT_EQ(Stock(large), 40 - kRounds);
+  EXPECT_EQ(Stock(*listing), Stock(medium) + Stock(large));
+
+  // Cancelling puts the option back, and the listing with it.
+  const core::OrderId first{Count("SELECT MIN(id) FROM orders")};
+  auto order = orders_.GetOrder(Admin(), first);
+  ASSERT_TRUE(order.has_value());
+  ASSERT_TRUE(orders_.Apply(Buyer(order->buyer), first, OrderEvent::cancel).has_value());
+  EXPECT_EQ(Stock(*listing), Stock(medium) + Stock(large));
+  EXPECT_EQ(Stock(*listing), 2 * (40 - kRounds) + 1);
+}
+
 TEST_F(CheckoutTest, ShortWalletRollsBackStockAndOrders) {
   const core::ProductId product = store_.AddListing(store_.AddShop(kShopOwner, "상점"), 10'000, 5);
   store_.TopUp(kBuyer, 15'000);

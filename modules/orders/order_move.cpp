@@ -33,12 +33,13 @@ std::expected<void, OrderError> Effects(db::Connection& connection, const OrderM
     case OrderEvent::cancel:
     case OrderEvent::expire:
     case OrderEvent::accept_return: {
-      const auto stock = StockOf(order);
-      parts.catalog.ReleaseStock(connection, stock);
-      parts.catalog.WithdrawSale(connection, order.id);
+      // The refund (the wallet's row) before the stock (the products' rows): the one lock order.
       if (parts.payments.PaidAmount(connection, order.id)) {
         moved = parts.payments.Refund(connection, order.id, order.buyer, actor);
+        if (!moved) break;
       }
+      parts.catalog.ReleaseStock(connection, StockOf(order));
+      parts.catalog.WithdrawSale(connection, order.id);
       break;
     }
     case OrderEvent::confirm_payment:

@@ -96,6 +96,8 @@ std::string_view ErrorCode(OrderError error) {
       return "invalid_idempotency_key";
     case OrderError::idempotency_key_reused:
       return "idempotency_key_reused";
+    case OrderError::checkout_in_progress:
+      return "checkout_in_progress";
     case OrderError::insufficient_funds:
       return "insufficient_funds";
     case OrderError::rate_unavailable:

@@ -11,9 +11,16 @@ namespace {
 
 constexpr std::string_view kFindCheckout =
     "SELECT request, receipt FROM checkouts WHERE buyer_id = $1 AND idempotency_key = $2";
+// Insert-first: of two requests under one key at the same instant, the unique index lets one
+// claim it; the other gets no row back (no error that would spoil a PostgreSQL transaction)
+// and reads what the first stored. The receipt stays empty until the first one's orders exist.
 constexpr std::string_view kInsertCheckout =
     "INSERT INTO checkouts (buyer_id, idempotency_key, request, receipt, created_at) "
-    "VALUES ($1, $2, $3, '', $4) RETURNING id";
+    "VALUES ($1, $2, $3, '', $4) ON CONFLICT DO NOTHING RETURNING id";
+// One order's move inside a timed job's transaction: a move refused halfway is undone alone.
+constexpr std::string_view kBeginMove = "SAVEPOINT order_job_move";
+constexpr std::string_view kKeepMove = "RELEASE SAVEPOINT order_job_move";
+constexpr std::string_view kUndoMove = "ROLLBACK TO SAVEPOINT order_job_move";
 constexpr std::string_view kSetReceipt = "UPDATE checkouts SET receipt = $1 WHERE id = $2";
 constexpr std::string_view kInsertOrder =
     "INSERT INTO orders (checkout_id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, "
@@ -70,11 +77,11 @@ constexpr std::string_view kCountsBySeller = "SELECT status, COUNT(*) FROM order
 // Day numbers in the marketplace's zone: (unix seconds + offset) / 86,400, integer division in
 // both dialects; the range is read through orders_seller_created (seller_id, created_at).
 constexpr std::string_view kSalesBySeller =
-    "SELECT (created_at + $3) / 86400, COUNT(*), COALESCE(SUM(total), 0) FROM orders "
+    "SELECT (created_at + $3) / 86400, COUNT(*), CAST(COALESCE(SUM(total), 0) AS BIGINT) FROM orders "
     "WHERE seller_id = $1 AND created_at >= $2 AND status NOT IN ('cancelled', 'returned') GROUP BY 1";
 // The whole marketplace's orders per day (the admin console), as kSalesBySeller counts them.
 constexpr std::string_view kSalesPerDay =
-    "SELECT (created_at + $2) / 86400, COUNT(*), COALESCE(SUM(total), 0) FROM orders "
+    "SELECT (created_at + $2) / 86400, COUNT(*), CAST(COALESCE(SUM(total), 0) AS BIGINT) FROM orders "
     "WHERE created_at >= $1 AND status NOT IN ('cancelled', 'returned') GROUP BY 1";
 // Orders in a status paid one way, oldest first (the admin's bank-transfer desk), and their lines.
 constexpr std::string_view kListByStatusAndMethod =
@@ -149,12 +156,22 @@ std::optional<StoredCheckout> OrderRepository::FindCheckout(db::Connection& conn
   return StoredCheckout{row->Text(0), row->Text(1)};
 }
 
-std::int64_t OrderRepository::InsertCheckout(db::Connection& connection, core::UserId buyer, std::string_view key,
-                                             std::string_view request, std::int64_t now) {
+std::optional<std::int64_t> OrderRepository::InsertCheckout(db::Connection& connection, core::UserId buyer,
+                                                            std::string_view key, std::string_view request,
+                                                            std::int64_t now) {
   auto row = connection.QueryOne(
       kInsertCheckout, {buyer.value, key.empty() ? db::Parameter(nullptr) : db::Parameter(key), request, now});
-  if (!row) throw db::DatabaseError("insert into checkouts returned no id");
+  if (!row) return std::nullopt;
   return row->Int(0);
+}
+
+void OrderRepository::BeginMove(db::Connection& connection) { connection.Execute(kBeginMove); }
+
+void OrderRepository::KeepMove(db::Connection& connection) { connection.Execute(kKeepMove); }
+
+void OrderRepository::UndoMove(db::Connection& connection) {
+  connection.Execute(kUndoMove);
+  connection.Execute(kKeepMove);
 }
 
 void OrderRepository::SetReceipt(db::Connection& connection, std::int64_t checkout, std::string_view receipt) {
@@ -300,7 +317,7 @@ std::int64_t OrderRepository::CountBySeller(db::Connection& connection, core::Se
 }
 
 std::vector<DaySalesRow> OrderRepository::SalesPerDay(db::Connection& connection, std::int64_t since,
-                                                     std::int64_t utc_offset) {
+                                                      std::int64_t utc_offset) {
   std::vector<DaySalesRow> days;
   for (const db::Row& row : connection.Query(kSalesPerDay, {since, utc_offset})) {
     days.push_back({row.Int(0), row.Int(1), row.Int(2)});

@@ -31,10 +31,16 @@ class OrderRepository {
  public:
   static std::optional<StoredCheckout> FindCheckout(db::Connection& connection, core::UserId buyer,
                                                     std::string_view key);
-  // key empty: none. The receipt is filled in once the orders exist.
-  static std::int64_t InsertCheckout(db::Connection& connection, core::UserId buyer, std::string_view key,
-                                     std::string_view request, std::int64_t now);
+  // key empty: none. The receipt is filled in once the orders exist. nullopt, writing nothing,
+  // when the buyer's key is already taken (FindCheckout then says by what).
+  static std::optional<std::int64_t> InsertCheckout(db::Connection& connection, core::UserId buyer,
+                                                    std::string_view key, std::string_view request, std::int64_t now);
   static void SetReceipt(db::Connection& connection, std::int64_t checkout, std::string_view receipt);
+
+  // A savepoint around one order's move in a timed job: kept, or undone (leaving nothing of it).
+  static void BeginMove(db::Connection& connection);
+  static void KeepMove(db::Connection& connection);
+  static void UndoMove(db::Connection& connection);
 
   // Inserts the order, its lines and its first step; returns the new id.
   static core::OrderId Insert(db::Connection& connection, std::int64_t checkout, const Order& order);
@@ -52,11 +58,10 @@ class OrderRepository {
                                                 std::int64_t utc_offset);
 
   // Every shop's orders placed at or after `since`, as SalesBySeller counts them.
-  static std::vector<DaySalesRow> SalesPerDay(db::Connection& connection, std::int64_t since,
-                                              std::int64_t utc_offset);
+  static std::vector<DaySalesRow> SalesPerDay(db::Connection& connection, std::int64_t since, std::int64_t utc_offset);
   // Orders in status paid by method, oldest first, with lines; and how many there are.
-  static std::vector<Order> ListByStatusAndMethod(db::Connection& connection, OrderStatus status,
-                                                  PaymentMethod method, std::int64_t limit, std::int64_t offset);
+  static std::vector<Order> ListByStatusAndMethod(db::Connection& connection, OrderStatus status, PaymentMethod method,
+                                                  std::int64_t limit, std::int64_t offset);
   static std::int64_t CountByStatusAndMethod(db::Connection& connection, OrderStatus status, PaymentMethod method);
 
   // With lines and timeline.

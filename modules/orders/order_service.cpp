@@ -16,6 +16,10 @@ namespace {
 constexpr int kMaxPerPage = 100;
 // Jobs move orders in batches, each order in its own short transaction, so checkouts never wait long.
 constexpr std::int64_t kJobBatch = 100;
+// The cluster-wide locks of the timed jobs (Connection::TryTransactionLock): stable numbers, one
+// per job, so that on several nodes one runs each job's turn and the others skip it.
+constexpr std::int64_t kExpireBankTransfersLock = 0x4d4d'4f52'0001;  // "MMOR" 1
+constexpr std::int64_t kAutoConfirmLock = 0x4d4d'4f52'0002;
 // A shop's day of sales is the marketplace's day, the same as analytics' visits_today.
 constexpr std::int64_t kMarketplaceUtcOffset = core::kMarketplaceUtcOffsetSeconds;
 constexpr std::int64_t kSecondsPerDay = 86400;
@@ -75,21 +79,51 @@ struct OrderService::Impl {
   }
 
   // Applies event as the system to every order in status (and method) unchanged for `after`.
-  int RunJob(OrderStatus status, std::optional<PaymentMethod> method, std::chrono::seconds after, OrderEvent event) {
-    const std::int64_t before = core::ToUnixSeconds(clock.Now() - after);
+  // Each batch is one transaction that first takes the job's cluster-wide lock: on several nodes
+  // one node runs the turn and the others skip it (0 moved). Each order moves in its own
+  // savepoint (a refused move leaves nothing behind and the others still move), by the
+  // conditional status UPDATE, so an order is moved once whoever runs. Nothing in memory is
+  // touched in the transaction (PostgreSQL may run it again): the products whose stock came back
+  // are told after the commit.
+  int RunJob(std::int64_t lock, OrderStatus status, std::optional<PaymentMethod> method, std::chrono::seconds after,
+             OrderEvent event) {
+    struct Batch {
+      std::int64_t due = 0;
+      int moved = 0;
+      std::vector<core::ProductId> restocked;
+    };
+    const bool restocks = event == OrderEvent::cancel || event == OrderEvent::expire;
     int moved = 0;
     while (true) {
-      std::vector<core::OrderId> due = database.Read([&](db::Connection& connection) {
-        return OrderRepository::Due(connection, status, method, before, kJobBatch);
+      const core::TimePoint now = clock.Now();
+      const std::int64_t before = core::ToUnixSeconds(now - after);
+      const Batch batch = database.Write([&](db::Connection& connection) {
+        Batch done;
+        if (!connection.TryTransactionLock(lock)) return done;
+        const std::vector<core::OrderId> due = OrderRepository::Due(connection, status, method, before, kJobBatch);
+        done.due = static_cast<std::int64_t>(due.size());
+        for (core::OrderId id : due) {
+          const std::optional<Order> order = OrderRepository::Find(connection, id);
+          if (!order) continue;
+          OrderRepository::BeginMove(connection);
+          auto next = MoveOrderIn(connection, {catalog, payments, settings}, *order, Party::system, std::nullopt, event,
+                                  {}, nullptr, now);
+          if (!next) {
+            OrderRepository::UndoMove(connection);
+            continue;
+          }
+          OrderRepository::KeepMove(connection);
+          ++done.moved;
+          if (restocks) {
+            for (const OrderLine& line : order->lines) done.restocked.push_back(line.product);
+          }
+        }
+        return done;
       });
-      if (due.empty()) break;
-      int moved_now = 0;
-      for (core::OrderId id : due) {
-        if (Move(id, Party::system, std::nullopt, event, {})) ++moved_now;
-      }
-      moved += moved_now;
+      StockChanged(batch.restocked);
+      moved += batch.moved;
       // A refused order would be picked up again: stop, and let the next run look afresh.
-      if (moved_now < static_cast<int>(due.size()) || static_cast<std::int64_t>(due.size()) < kJobBatch) break;
+      if (batch.moved < batch.due || batch.due < kJobBatch) break;
     }
     return moved;
   }
@@ -274,13 +308,13 @@ std::expected<Order, OrderError> OrderService::ApplyAsSystem(core::OrderId id, O
 }
 
 int OrderService::ExpireOverdueBankTransfers() {
-  return impl_->RunJob(OrderStatus::awaiting_payment, PaymentMethod::bank_transfer,
+  return impl_->RunJob(kExpireBankTransfersLock, OrderStatus::awaiting_payment, PaymentMethod::bank_transfer,
                        impl_->settings.Current().values.BankTransferDeadline(), OrderEvent::expire);
 }
 
 int OrderService::AutoConfirmDelivered() {
-  return impl_->RunJob(OrderStatus::delivered, std::nullopt, impl_->settings.Current().values.AutoConfirmAfter(),
-                       OrderEvent::confirm);
+  return impl_->RunJob(kAutoConfirmLock, OrderStatus::delivered, std::nullopt,
+                       impl_->settings.Current().values.AutoConfirmAfter(), OrderEvent::confirm);
 }
 
 std::span<const core::EmbeddedFile> Migrations() { return embedded::orders_migrations(); }

@@ -1,3 +1,7 @@
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "buying_test_store.hpp"
 
 namespace manmulsang::orders {
@@ -228,6 +232,43 @@ TEST_F(OrderJobsTest, DeliveredOrdersAreConfirmedAfterTheConfiguredDays) {
   clock_.Advance(24h);
   EXPECT_EQ(orders_.AutoConfirmDelivered(), 1);
   EXPECT_EQ(payments::SellerBalance(store_.database(), shop).amount, 19'400);
+}
+
+TEST_F(OrderJobsTest, JobsRunByManyNodesAtOnceMoveEachOrderOnce) {
+  const core::SellerId shop = store_.AddShop(kShopOwner, "상점");
+  const core::ProductId product = store_.AddListing(shop, 10'000, 20);
+  store_.TopUp(kBuyer, 100'000);
+  for (int index = 0; index < 4; ++index) {
+    ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
+    const core::OrderId order = orders_.Checkout(Command(kBuyer))->orders[0].id;
+    for (OrderEvent event : {OrderEvent::prepare, OrderEvent::ship, OrderEvent::deliver}) {
+      ASSERT_TRUE(orders_.Apply(Seller(kShopOwner), order, event).has_value());
+    }
+  }
+  for (int index = 0; index < 3; ++index) {
+    ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 2).has_value());
+    ASSERT_TRUE(orders_.Checkout(Command(kBuyer, PaymentMethod::bank_transfer)).has_value());
+  }
+  EXPECT_EQ(Stock(product), 20 - 4 - 6);
+  clock_.Advance(30 * 24h);
+  // Several nodes' timers fire together: whoever takes each job's lock moves the orders; the
+  // conditional moves let no order be confirmed (paid out) or expired (restocked) twice.
+  std::atomic<int> confirmed = 0;
+  std::atomic<int> expired = 0;
+  std::vector<std::thread> nodes;
+  for (int node = 0; node < 4; ++node) {
+    nodes.emplace_back([&] {
+      confirmed += orders_.AutoConfirmDelivered();
+      expired += orders_.ExpireOverdueBankTransfers();
+    });
+  }
+  for (std::thread& node : nodes) node.join();
+  EXPECT_EQ(confirmed, 4);
+  EXPECT_EQ(expired, 3);
+  EXPECT_EQ(Stock(product), 20 - 4);
+  EXPECT_EQ(payments::SellerBalance(store_.database(), shop).amount, 4 * 9'700);
+  EXPECT_EQ(orders_.AutoConfirmDelivered(), 0);
+  EXPECT_EQ(orders_.ExpireOverdueBankTransfers(), 0);
 }
 
 }  // namespace

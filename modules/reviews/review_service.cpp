@@ -28,7 +28,10 @@ struct ReviewService::Impl {
   std::int64_t Now() const { return core::ToUnixSeconds(clock.Now()); }
 
   // The product's rating from its visible reviews, in the transaction that changed them.
+  // The product's row is taken before the reviews are read: a review committed meanwhile by
+  // another node is then either waited for and counted, or makes this transaction run again.
   void KeepRating(db::Connection& connection, core::ProductId product) {
+    catalog.HoldRating(connection, product);
     auto [average, count] = ReviewRepository::VisibleRating(connection, product);
     catalog.SetRating(connection, product, average, count);
   }

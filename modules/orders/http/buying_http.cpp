@@ -56,6 +56,7 @@ http::ApiProblem ProblemOf(OrderError error) {
     case OrderError::out_of_stock:
     case OrderError::rate_unavailable:
     case OrderError::transition_not_allowed:
+    case OrderError::checkout_in_progress:
       return {Status::conflict, code, ""};
     case OrderError::idempotency_key_reused:
       return {Status::unprocessable_entity, code, ""};

@@ -127,6 +127,10 @@ class CatalogService {
   // Reviews set the product's rating (the average and count of its visible reviews) inside the
   // transaction of the review write, and the search index follows in the same transaction.
   void SetRating(db::Connection& connection, core::ProductId product, double average, std::int64_t count);
+  // Takes the product's row for the rest of the transaction, changing nothing: called before the
+  // reviews are read for SetRating, so that two reviews of one product written at the same
+  // instant (on PostgreSQL) are counted one after the other, never from the same stale read.
+  void HoldRating(db::Connection& connection, core::ProductId product);
 
   // Writes the listing's current state to the search index inside connection's transaction.
   // Public because every listing write (ListingService, the CSV import) must keep the index in

@@ -16,6 +16,7 @@ enum class OrderError {
   invalid_address,          // 400 (field "address")
   invalid_idempotency_key,  // 400: longer than kMaxIdempotencyKey
   idempotency_key_reused,   // 422: the same key with a different request
+  checkout_in_progress,     // 409: the same key's first request has not finished; ask again
   insufficient_funds,       // 402: the wallet holds less than the total
   rate_unavailable,         // 409: a price is in a currency without an exchange rate
   total_too_large,          // 400
