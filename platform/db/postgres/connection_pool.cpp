@@ -36,6 +36,13 @@ void ConnectionPool::Give(std::unique_ptr<PostgresConnection> connection) {
     idle_.push_back(std::move(connection));
   } else {
     --open_count_;
+    if (!connection->IsUsable()) {
+      // The server went away (a restart, a failover): the idle connections opened before are
+      // as dead as this one and would each fail a request once. Close them all now.
+      open_count_ -= idle_.size();
+      idle_.clear();
+      changed_.notify_all();
+    }
   }
   changed_.notify_one();
 }

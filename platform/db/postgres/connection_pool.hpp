@@ -29,7 +29,8 @@ class ConnectionPool {
 
   // An idle connection or a new one; throws ConnectionLost when the server cannot be reached.
   std::unique_ptr<PostgresConnection> Take();
-  // Back to the pool, unless it is broken or was left inside a transaction: then it is closed.
+  // Back to the pool, unless it is broken or was left inside a transaction: then it is closed;
+  // a broken one closes the idle ones too (the server they talked to is gone).
   void Give(std::unique_ptr<PostgresConnection> connection);
 
  private:

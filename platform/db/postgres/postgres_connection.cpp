@@ -96,7 +96,9 @@ PostgresConnection::PostgresConnection(const std::string& url) {
 
 PostgresConnection::~PostgresConnection() { PQfinish(handle_); }
 
-bool PostgresConnection::IsUsable() const { return handle_ != nullptr && PQstatus(handle_) == CONNECTION_OK; }
+bool PostgresConnection::IsUsable() const {
+  return !broken_ && handle_ != nullptr && PQstatus(handle_) == CONNECTION_OK;
+}
 
 void PostgresConnection::Fail(PGresult* result, std::string_view what) {
   const std::string state = SqlState(result);
@@ -105,9 +107,12 @@ void PostgresConnection::Fail(PGresult* result, std::string_view what) {
   std::string message = std::string(what) + ": " + detail;
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   PQclear(result);
-  if (PQstatus(handle_) != CONNECTION_OK || state.starts_with("08") || state == "57P01" || state == "57P02" ||
-      state == "57P03") {
-    // Class 08 (connection exception) and 57P0x (the server is shutting down or restarting).
+  // Class 08 (connection exception), 57P0x (the server is shutting down or restarting), and
+  // errors without a SQLSTATE, which libpq raises itself ("server closed the connection
+  // unexpectedly"), sometimes with the connection still marked as good.
+  if (PQstatus(handle_) != CONNECTION_OK || state.empty() || state.starts_with("08") || state == "57P01" ||
+      state == "57P02" || state == "57P03") {
+    broken_ = true;
     throw ConnectionLost(message);
   }
   if (state == "23505") throw UniqueViolation(message);

@@ -51,6 +51,7 @@ class PostgresConnection final : public Connection {
   [[noreturn]] void Fail(PGresult* result, std::string_view what);
 
   PGconn* handle_ = nullptr;
+  bool broken_ = false;  // a failure showed the connection is gone, whatever libpq's status says
   std::unordered_map<std::string, std::string> statement_names_;
 };
 

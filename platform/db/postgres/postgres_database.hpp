@@ -29,7 +29,7 @@ namespace manmulsang::db {
 // outcome unknown and is reported as a DatabaseError.
 class PostgresDatabase final : public Database {
  public:
-  static constexpr int kAttempts = 12;
+  static constexpr int kAttempts = 30;
 
   // Throws DatabaseError (ConnectionLost) when the primary cannot be reached.
   explicit PostgresDatabase(std::string url, std::vector<std::string> replica_urls = {});
