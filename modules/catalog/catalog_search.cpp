@@ -4,6 +4,7 @@
 #include <cassert>
 #include <map>
 #include <stdexcept>
+#include <utility>
 
 #include "catalog_service_impl.hpp"
 #include "listing_search.hpp"
@@ -84,12 +85,14 @@ std::int64_t CatalogService::IndexAllListings() {
   std::int64_t indexed = 0;
   core::ProductId after{0};
   while (true) {
-    const std::int64_t in_batch = impl_->database.Write([&](db::Connection& connection) {
+    // The body may run again (PostgreSQL retries it), so it reads after and leaves it alone:
+    // the cursor moves once the batch has committed.
+    const auto [in_batch, last] = impl_->database.Write([&](db::Connection& connection) {
       std::vector<Product> batch = ProductRepository::ActiveAfter(connection, after, kIndexBatch);
       for (const Product& product : batch) impl_->search->Index(connection, ToIndexedProduct(product, tree));
-      if (!batch.empty()) after = batch.back().id;
-      return static_cast<std::int64_t>(batch.size());
+      return std::pair{static_cast<std::int64_t>(batch.size()), batch.empty() ? after : batch.back().id};
     });
+    after = last;
     indexed += in_batch;
     if (in_batch < kIndexBatch) return indexed;
   }

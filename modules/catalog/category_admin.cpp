@@ -5,6 +5,7 @@
 // are words of the index), a batch per transaction, so the writer is never held for long.
 
 #include <algorithm>
+#include <utility>
 
 #include "catalog_service_impl.hpp"
 #include "category_admin_repository.hpp"
@@ -78,13 +79,14 @@ std::expected<Result, CategoryAdminError> ChangeTree(Impl& impl, const core::Act
     const std::vector<core::CategoryId> subtree = impl.Tree().Subtree(*reindex_root);
     core::ProductId after{0};
     while (true) {
-      const std::int64_t done = impl.database.Write([&](db::Connection& connection) {
+      // The body may run again (PostgreSQL retries it): the cursor moves after the commit.
+      const auto [done, last] = impl.database.Write([&](db::Connection& connection) {
         const std::vector<core::ProductId> batch =
             CategoryAdminRepository::ActiveListingsIn(connection, subtree, after, kReindexBatch);
         for (core::ProductId id : batch) impl.Reindex(connection, id);
-        if (!batch.empty()) after = batch.back();
-        return static_cast<std::int64_t>(batch.size());
+        return std::pair{static_cast<std::int64_t>(batch.size()), batch.empty() ? after : batch.back()};
       });
+      after = last;
       if (done < kReindexBatch) break;
     }
   }
