@@ -1,8 +1,8 @@
 #pragma once
 
+#include <chrono>
 #include <expected>
 #include <memory>
-#include <chrono>
 #include <mutex>
 #include <vector>
 

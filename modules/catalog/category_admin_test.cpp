@@ -42,7 +42,8 @@ class CategoryAdminTest : public testing::MarketplaceTestFixture {
 };
 
 TEST_F(CategoryAdminTest, AnAddedCategoryJoinsTheTreeLastAmongItsSiblingsWithItsParentsTile) {
-  auto added = catalog_.AddCategory(Admin(), {"solar-cookers", " 태양열 조리기 ", "Solar cookers", Id("solar"), "", ""});
+  auto added =
+      catalog_.AddCategory(Admin(), {"solar-cookers", " 태양열 조리기 ", "Solar cookers", Id("solar"), "", ""});
   ASSERT_TRUE(added.has_value());
   EXPECT_EQ(added->name_ko, "태양열 조리기");
   EXPECT_EQ(added->colour, catalog_.CategoryBySlug("solar")->colour);
@@ -58,10 +59,13 @@ TEST_F(CategoryAdminTest, AnAddedCategoryJoinsTheTreeLastAmongItsSiblingsWithIts
 
 TEST_F(CategoryAdminTest, BadAdditionsAreRefusedAndChangeNothing) {
   const std::size_t before = catalog_.Categories().size();
-  EXPECT_EQ(catalog_.AddCategory(Buyer(core::UserId{5}), {"toys", "장난감", "Toys", std::nullopt, "#00a300", "icon-food.svg"}).error(),
-            CategoryAdminError::forbidden);
-  EXPECT_EQ(catalog_.AddCategory(Admin(), {"Toys!", "장난감", "Toys", std::nullopt, "#00a300", "icon-food.svg"}).error(),
-            CategoryAdminError::invalid_slug);
+  EXPECT_EQ(
+      catalog_.AddCategory(Buyer(core::UserId{5}), {"toys", "장난감", "Toys", std::nullopt, "#00a300", "icon-food.svg"})
+          .error(),
+      CategoryAdminError::forbidden);
+  EXPECT_EQ(
+      catalog_.AddCategory(Admin(), {"Toys!", "장난감", "Toys", std::nullopt, "#00a300", "icon-food.svg"}).error(),
+      CategoryAdminError::invalid_slug);
   EXPECT_EQ(catalog_.AddCategory(Admin(), {"food", "식품", "Food", std::nullopt, "#00a300", "icon-food.svg"}).error(),
             CategoryAdminError::slug_taken);
   EXPECT_EQ(catalog_.AddCategory(Admin(), {"toys", "  ", "Toys", std::nullopt, "#00a300", "icon-food.svg"}).error(),

@@ -119,8 +119,8 @@ TEST(OrderStateTest, NamesRoundTrip) {
 
 TEST(OrderStateTest, PlatformFeeRoundsDownToTheWon) {
   EXPECT_EQ(PlatformFee(10'000, 300), 300);  // 3 %
-  EXPECT_EQ(PlatformFee(999, 300), 29);       // 29.97
-  EXPECT_EQ(PlatformFee(33, 300), 0);         // 0.99
+  EXPECT_EQ(PlatformFee(999, 300), 29);      // 29.97
+  EXPECT_EQ(PlatformFee(33, 300), 0);        // 0.99
   EXPECT_EQ(PlatformFee(0, 300), 0);
   EXPECT_EQ(PlatformFee(10'000, 0), 0);
   EXPECT_EQ(PlatformFee(10'000, 10'000), 10'000);
