@@ -36,12 +36,14 @@ constexpr std::string_view kRecordChange =
 constexpr std::string_view kChangesAfterSqlite =
     "SELECT transaction_id, sequence, product_id, removed_terms FROM search_changes "
     "WHERE (transaction_id, sequence) > ($1, $2) ORDER BY transaction_id, sequence LIMIT $3";
-// PostgreSQL: only the changes of transactions below the snapshot's xmin, all of which have
-// ended, so no change can still appear behind the position a reader moves to.
+// PostgreSQL: every committed change after the position, each marked final when its
+// transaction lies below the snapshot's xmin: all of those have ended, so no change can still
+// appear behind a final one. Later ones are visible already but an older transaction, still
+// open, may yet commit a change before them: a reader applies them and reads them again.
 constexpr std::string_view kChangesAfterPostgres =
-    "SELECT transaction_id, sequence, product_id, removed_terms FROM search_changes "
+    "SELECT transaction_id, sequence, product_id, removed_terms, "
+    "transaction_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint FROM search_changes "
     "WHERE (transaction_id, sequence) > ($1, $2) "
-    "AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint "
     "ORDER BY transaction_id, sequence LIMIT $3";
 constexpr std::string_view kLastChangeSqlite =
     "SELECT transaction_id, sequence FROM search_changes ORDER BY transaction_id DESC, sequence DESC LIMIT 1";
@@ -200,7 +202,9 @@ std::vector<SearchRepository::Change> SearchRepository::ChangesAfter(ChangePosit
       connection_.dialect() == db::Dialect::postgres ? kChangesAfterPostgres : kChangesAfterSqlite;
   std::vector<Change> changes;
   for (const db::Row& row : connection_.Query(sql, {after.transaction_id, after.sequence, std::int64_t{limit}})) {
-    changes.push_back({{row.Int(0), row.Int(1)}, row.Int(2), row.Text(3)});
+    // SQLite has one writer: whatever has committed is final.
+    const bool final = row.size() < 5 || row.Int(4) == 1;
+    changes.push_back({{row.Int(0), row.Int(1)}, row.Int(2), row.Text(3), final});
   }
   return changes;
 }

@@ -95,10 +95,14 @@ class SearchRepository final : public IndexReader {
     ChangePosition position;
     std::int64_t product_id = 0;
     std::string removed_terms;
+    // No change can commit before it any more (see ChangesAfter); a reader's position moves
+    // only past final changes.
+    bool final = true;
   };
   // Returns the change's sequence number.
   std::int64_t RecordChange(std::int64_t product_id, std::string_view removed_terms);
-  // The final changes after `after`, in commit order (see ChangePosition), at most limit.
+  // The committed changes after `after`, in commit order (see ChangePosition), at most limit;
+  // those not yet final come last.
   std::vector<Change> ChangesAfter(ChangePosition after, int limit);
   // The newest final change; {0, 0} when there is none.
   ChangePosition LastChange();

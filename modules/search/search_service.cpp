@@ -144,8 +144,12 @@ struct SearchService::Impl {
     database.Read([&](db::Connection& connection) {
       SearchRepository repository(connection);
       bool first_page = true;
+      // Pages through the log from applied_change; applied_change itself moves only past final
+      // changes, so those not final yet are applied now (a change shows at once) and read again
+      // next time, until an older transaction can no longer commit a change before them.
+      ChangePosition read_after = applied_change;
       while (true) {
-        std::vector<SearchRepository::Change> changes = repository.ChangesAfter(applied_change, kChangesPerRead);
+        std::vector<SearchRepository::Change> changes = repository.ChangesAfter(read_after, kChangesPerRead);
         if (changes.empty()) return;
         // Pruning keeps the change it cuts at: when the one this index stands on is gone, changes
         // after it may be gone too. Fell behind the pruned log: start again.
@@ -170,7 +174,12 @@ struct SearchService::Impl {
           if (current[index].document) memory->Insert(*current[index].document, current[index].postings);
         }
         memory->SetStatistics(statistics);
-        applied_change = changes.back().position;
+        for (const auto& change : changes) {
+          if (!change.final) break;
+          applied_change = change.position;
+        }
+        read_after = changes.back().position;
+        if (changes.size() < static_cast<std::size_t>(kChangesPerRead)) return;
       }
     });
   }
