@@ -29,17 +29,23 @@ struct Store : DemoTestStore {
   }
 
   // Every order with its lines and timeline, in id order: what "the same orders" compares.
+  // Joined here rather than in SQL: the stores spell string aggregation differently.
   std::vector<std::string> Describe() {
     return database.database().Read([&](db::Connection& connection) {
       std::vector<std::string> described;
       for (const db::Row& row : connection.Query(
-               "SELECT o.id || '|' || o.buyer_id || '|' || o.seller_id || '|' || o.status || '|' || "
-               "o.payment_method || '|' || o.total || '|' || o.address || '|' || o.created_at || '|' || "
-               "COALESCE((SELECT GROUP_CONCAT(l.product_id || 'x' || l.quantity || '=' || l.line_kpw, ',') "
-               "FROM order_lines l WHERE l.order_id = o.id), '') || '|' || "
-               "COALESCE((SELECT GROUP_CONCAT(s.to_status || '@' || s.created_at || ':' || s.note, ',') "
-               "FROM order_steps s WHERE s.order_id = o.id), '') FROM orders o ORDER BY o.id")) {
-        described.push_back(row.Text(0));
+               "SELECT o.id, o.id || '|' || o.buyer_id || '|' || o.seller_id || '|' || o.status || '|' || "
+               "o.payment_method || '|' || o.total || '|' || o.address || '|' || o.created_at FROM orders o "
+               "ORDER BY o.id")) {
+        std::string order = row.Text(1);
+        for (const char* part : {"SELECT l.product_id || 'x' || l.quantity || '=' || l.line_kpw FROM order_lines l "
+                                 "WHERE l.order_id = $1 ORDER BY l.position",
+                                 "SELECT s.to_status || '@' || s.created_at || ':' || s.note FROM order_steps s "
+                                 "WHERE s.order_id = $1 ORDER BY s.id"}) {
+          order += '|';
+          for (const db::Row& item : connection.Query(part, {row.Int(0)})) order += item.Text(0) + ',';
+        }
+        described.push_back(std::move(order));
       }
       return described;
     });

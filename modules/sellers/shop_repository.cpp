@@ -92,7 +92,8 @@ std::string InQuery(std::size_t count) {
     if (index > 1) sql += ", ";
     sql += "$" + std::to_string(index);
   }
-  sql += ")";
+  // In id order on every store (PostgreSQL returns an IN list in whatever order it found it).
+  sql += ") ORDER BY id";
   return sql;
 }
 
