@@ -53,6 +53,8 @@ class TestCluster {
   std::string node_base_url(std::size_t index) const;
   HttpClient NodeClient(std::size_t index) const { return HttpClient("127.0.0.1", node_port(index)); }
   bool node_running(std::size_t index) const;
+  // The node's process id (-1 while it is stopped): to tell which node a row's claimed_by names.
+  pid_t node_pid(std::size_t index) const { return nodes_.at(index).pid; }
 
   // SIGKILL, as a crash would; nginx finds out by itself (passive failover).
   void KillNode(std::size_t index);
