@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -15,8 +16,8 @@
 #include "embedded/web_templates.hpp"
 #include "manmulsang/accounts/http/account_routes.hpp"
 #include "manmulsang/admin_console/http/admin_console_routes.hpp"
-#include "manmulsang/audit/http/audit_routes.hpp"
 #include "manmulsang/analytics/http/visit_counting.hpp"
+#include "manmulsang/audit/http/audit_routes.hpp"
 #include "manmulsang/catalog/http/catalog_routes.hpp"
 #include "manmulsang/html/locale.hpp"
 #include "manmulsang/html/renderer.hpp"
@@ -36,6 +37,7 @@
 #include "manmulsang/sellers/http/seller_routes.hpp"
 #include "manmulsang/settings/http/settings_routes.hpp"
 #include "manmulsang/storefront/http/storefront_routes.hpp"
+#include "page_cache_sharing.hpp"
 #include "read_your_writes.hpp"
 #include "server_metrics.hpp"
 #include "wiring/all_migrations.hpp"
@@ -59,41 +61,20 @@ Marketplace::Marketplace(const Config& config, Purpose purpose) {
 
 Marketplace::~Marketplace() = default;
 
-std::shared_ptr<void> Marketplace::ShareCacheInvalidation(http::PageCache& page_cache, MarketplaceServices& services) {
-  if (database_->dialect() != db::Dialect::postgres) return nullptr;
-  // Several nodes on one store: a page one node invalidates after a write, every node drops,
-  // with the category counts cached beside the pages. The notification is sent right after the
-  // write commits; a node whose listener was lost drops everything when it listens again ("").
-  static constexpr std::string_view kChannel = "manmulsang_pages";
-  page_cache.SetBroadcast([&database = *database_](std::string_view prefix) {
-    try {
-      database.Write([&](db::Connection& connection) { connection.Notify(kChannel, prefix); });
-    } catch (const std::exception& error) {
-      // The write itself has committed; the other nodes' copies expire with their lifetime.
-      spdlog::error("page cache: could not tell the other nodes to drop {}: {}", prefix, error.what());
-    }
-  });
-  return database_->Listen(std::string(kChannel), [&page_cache, &catalog = services.catalog](std::string_view prefix) {
-    page_cache.Forget(prefix);
-    catalog.ForgetListingCounts();
-  });
-}
-
 bool Marketplace::PrepareSearch(const Config& config, Purpose purpose) {
   // Before the services: whether the index is loaded into memory is decided at their construction.
   search::SearchService index(*database_);
   sellers::SellerService sellers(*database_, clock_);
   catalog::CatalogService listings(*database_, clock_, sellers, &index);
   // One node rebuilds at a time; another node starting meanwhile serves what is indexed so far.
-  const std::int64_t indexed = index.EnsureIndexed(
-      [&] { return listings.CountActiveProducts(); },
-      [&] {
-        spdlog::info("search: indexing the store's listings");
-        const std::int64_t count = listings.IndexAllListings();
-        spdlog::info("search: {} listings indexed", count);
-        return count;
-      },
-      clock_.Now());
+  const std::int64_t indexed = index.EnsureIndexed([&] { return listings.CountActiveProducts(); },
+                                                   [&] {
+                                                     spdlog::info("search: indexing the store's listings");
+                                                     const std::int64_t count = listings.IndexAllListings();
+                                                     spdlog::info("search: {} listings indexed", count);
+                                                     return count;
+                                                   },
+                                                   clock_.Now());
   if (purpose != Purpose::serve) return false;
   if (config.search_in_memory) spdlog::info("search: loading the index of {} listings into memory", indexed);
   return config.search_in_memory;
@@ -120,7 +101,10 @@ void Marketplace::Serve(const Config& config) {
   // The services (the listings' CSV import jobs among them) outlive the router, which stops
   // the jobs its handlers own before it goes.
   MarketplaceServices& services = *services_;
-  const auto page_notifications = ShareCacheInvalidation(page_cache, services);
+  // Several nodes on one store: what one node's writes invalidate, every node drops.
+  std::optional<PageCacheSharing> page_cache_sharing;
+  if (database_->dialect() == db::Dialect::postgres)
+    page_cache_sharing.emplace(*database_, page_cache, services.catalog);
 
   http::Router router;
   // Order matters: the language and the actor are known before CSRF and counting look at them.
@@ -160,8 +144,9 @@ void Marketplace::Serve(const Config& config) {
   payments::AddMoneyRoutes(router, renderer, {services.payments, services.accounts, services.sellers});
   reviews::AddReviewRoutes(router, renderer, {services.reviews, services.questions, page_cache, *media_});
   settings::AddSettingsRoutes(router, renderer, {services.settings, page_cache});
-  sellers::AddSellerRoutes(router, renderer,
-                           {services.applications, page_cache, services.sellers, *media_, services.catalog, services.audit});
+  sellers::AddSellerRoutes(
+      router, renderer,
+      {services.applications, page_cache, services.sellers, *media_, services.catalog, services.audit});
   seller_center::SellerCenter seller_center(services.sellers, services.catalog, services.orders, services.payments,
                                             services.analytics, services.questions);
   seller_center::AddSellerCenterRoutes(router, renderer, {seller_center});

@@ -9,7 +9,6 @@
 #include "wiring/marketplace_services.hpp"
 
 namespace manmulsang::http {
-class PageCache;
 class Router;
 }
 
@@ -45,9 +44,6 @@ class Marketplace {
  private:
   // Makes the index whole if it is not, and says whether queries should be served from memory.
   bool PrepareSearch(const Config& config, Purpose purpose);
-  // On PostgreSQL, makes page_cache's invalidations reach every node and returns the listening
-  // subscription, which must go before page_cache; on SQLite (one process) nothing is shared.
-  std::shared_ptr<void> ShareCacheInvalidation(http::PageCache& page_cache, MarketplaceServices& services);
 
   core::SystemClock clock_;
   int migrations_applied_ = 0;

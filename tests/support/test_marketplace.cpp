@@ -15,16 +15,19 @@ TestMarketplace::TestMarketplace(TestMarketplaceOptions options)
       services_(std::make_unique<app::MarketplaceServices>(store_.database(), clock_, options.settings)) {}
 
 // Every test that stands on the marketplace ends with the ledger's invariants checked, whatever it
-// did: the entries sum to zero, every transfer balances, no wallet is below zero. A test that
+// did: the entries sum to zero, every transfer balances, no wallet is below zero, and each
+// wallet's kept balance is the sum of its entries. A test that
 // broke the store on purpose (a row no code can read) cannot be audited and is left alone. The
 // services go last: the analytics flush on the way out still needs the store.
 TestMarketplace::~TestMarketplace() {
   try {
     const payments::LedgerAudit ledger = services_->payments.Audit();
-    if (ledger.sum != 0 || ledger.unbalanced_transfers != 0 || ledger.negative_wallets != 0) {
+    if (ledger.sum != 0 || ledger.unbalanced_transfers != 0 || ledger.negative_wallets != 0 ||
+        ledger.misstated_wallets != 0) {
       ADD_FAILURE() << "the ledger is out of balance after the test: entries sum to " << ledger.sum << ", "
                     << ledger.unbalanced_transfers << " unbalanced transfers, " << ledger.negative_wallets
-                    << " wallets below zero";
+                    << " wallets below zero, " << ledger.misstated_wallets
+                    << " wallets whose kept balance is not the sum of their entries";
     }
   } catch (const db::DatabaseError&) {
   }

@@ -202,6 +202,13 @@ class Database {
   //   connection, as the services do (docs/BUYING.md §1);
   // - a Write (or BackupTo) inside work on the same store can never be served: it throws
   //   std::logic_error instead of waiting for ever.
+  //
+  // On PostgreSQL each Write is a SERIALIZABLE transaction of its own on the caller's thread,
+  // and after a serialization failure (or a connection lost before COMMIT) the driver runs work
+  // again from the start, in a new transaction. So work must be safe to run twice: it reads
+  // what it needs through the connection, assigns its results rather than adding to captured
+  // state, and leaves memory (caches, indexes) and the world (messages) alone until Write has
+  // returned.
   template <typename Work>
   auto Write(Work&& work) {
     using Result = std::remove_cvref_t<std::invoke_result_t<Work&&, Connection&>>;
