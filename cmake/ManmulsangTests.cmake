@@ -44,3 +44,37 @@ function(manmulsang_add_store_test)
     set_tests_properties(${STORE_TEST_NAME} postgres.${STORE_TEST_NAME} PROPERTIES TIMEOUT ${STORE_TEST_TIMEOUT})
   endif()
 endfunction()
+
+# manmulsang_build_tests_quickly(<directory>)
+# How the tests' own code (every `*_test` binary and the manmulsang_test_* helpers under the given
+# folder) is compiled, in every preset; the code under test keeps its preset's flags.
+# - -O0: tests spend their time in the code under test and in the server they start, not in their
+#   own glue, and optimising the GoogleTest-heavy files took over half of each build of
+#   `make test` (a black-box test file: 10.8 s at -O3 against 5.9 s at -O0; with the sanitizers,
+#   which still instrument it, 29.6 s at -O1 against 12.2 s).
+# - One precompiled header, GoogleTest, Boost.JSON and the standard headers the tests use, built
+#   once for manmulsang_test_support and reused by every other test target (4.7 s instead of
+#   6.1 s for that file).
+function(manmulsang_build_tests_quickly directory)
+  get_property(targets DIRECTORY "${directory}" PROPERTY BUILDSYSTEM_TARGETS)
+  foreach(target IN LISTS targets)
+    get_target_property(type ${target} TYPE)
+    if(type STREQUAL "INTERFACE_LIBRARY")
+      continue()
+    endif()
+    if(target MATCHES "_test$" OR target MATCHES "^manmulsang_test_")
+      target_compile_options(${target} PRIVATE -O0)
+      if(target STREQUAL "manmulsang_test_support")
+        target_precompile_headers(${target} PRIVATE
+          <gtest/gtest.h> <boost/json.hpp> <algorithm> <chrono> <filesystem> <functional> <map>
+          <optional> <regex> <string> <string_view> <thread> <vector>)
+      else()
+        target_precompile_headers(${target} REUSE_FROM manmulsang_test_support)
+      endif()
+    endif()
+  endforeach()
+  get_property(subdirectories DIRECTORY "${directory}" PROPERTY SUBDIRECTORIES)
+  foreach(subdirectory IN LISTS subdirectories)
+    manmulsang_build_tests_quickly("${subdirectory}")
+  endforeach()
+endfunction()
