@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -69,38 +68,6 @@ std::uint16_t FreePort() {
   }
   ::close(descriptor);
   return ntohs(address.sin_port);
-}
-
-// nginx in the foreground (daemon off in its configuration), its own output into output_file.
-pid_t SpawnNginx(const std::vector<std::string>& arguments, const fs::path& output_file) {
-  std::vector<std::string> argv_strings{NginxBinary().string()};
-  argv_strings.insert(argv_strings.end(), arguments.begin(), arguments.end());
-  std::vector<char*> argv;
-  for (std::string& argument : argv_strings) argv.push_back(argument.data());
-  argv.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, output_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-  // nginx's master must get our SIGTERM, whatever the test process blocks or ignores.
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  sigset_t empty_set;
-  sigemptyset(&empty_set);
-  sigset_t default_set;
-  sigemptyset(&default_set);
-  for (const int signal_number : {SIGPIPE, SIGTERM, SIGINT, SIGQUIT, SIGHUP}) sigaddset(&default_set, signal_number);
-  posix_spawnattr_setsigmask(&attributes, &empty_set);
-  posix_spawnattr_setsigdefault(&attributes, &default_set);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-  pid_t pid = -1;
-  const int error = posix_spawn(&pid, argv_strings.front().c_str(), &actions, &attributes, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attributes);
-  if (error != 0) throw std::system_error(error, std::generic_category(), "posix_spawn " + argv_strings.front());
-  return pid;
 }
 
 bool AnswersHealthz(std::uint16_t port) {
@@ -280,9 +247,10 @@ void TestCluster::StartNginx() {
     nginx_port_ = FreePort();
     WriteFile(prefix / "nginx.conf", NginxConfiguration());
     fs::remove(output);
-    nginx_pid_ = SpawnNginx(
+    nginx_pid_ = SpawnProcess(
+        NginxBinary(),
         {"-p", prefix.string() + "/", "-c", (prefix / "nginx.conf").string(), "-e", (prefix / "error.log").string()},
-        output);
+        output, output);
     const auto deadline = Clock::now() + 30s;
     while (true) {
       if (AnswersHealthz(nginx_port_)) return;

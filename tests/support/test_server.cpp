@@ -121,11 +121,14 @@ void DropPostgresForDataFolder(const std::filesystem::path& data_directory) {
 
 pid_t SpawnBinary(const std::vector<std::string>& arguments, const std::filesystem::path& stdout_file,
                   const std::filesystem::path& stderr_file) {
-  std::string binary = ServerBinary().string();
+  return SpawnProcess(ServerBinary(), WithTestStore(arguments), stdout_file, stderr_file);
+}
+
+pid_t SpawnProcess(const std::filesystem::path& program, const std::vector<std::string>& arguments,
+                   const std::filesystem::path& stdout_file, const std::filesystem::path& stderr_file) {
   std::vector<std::string> argv_strings;
-  argv_strings.push_back(binary);
-  const std::vector<std::string> with_store = WithTestStore(arguments);
-  argv_strings.insert(argv_strings.end(), with_store.begin(), with_store.end());
+  argv_strings.push_back(program.string());
+  argv_strings.insert(argv_strings.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
   for (std::string& argument : argv_strings) argv.push_back(argument.data());
   argv.push_back(nullptr);
@@ -139,25 +142,24 @@ pid_t SpawnBinary(const std::vector<std::string>& arguments, const std::filesyst
   } else {
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   }
-  // The child must not inherit a blocked SIGTERM or an ignored SIGPIPE from the test process.
+  // The child must not inherit a blocked SIGTERM or an ignored SIGPIPE from the test process: the
+  // server and nginx's master must get the signals the tests send.
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
   sigset_t empty_set;
   sigemptyset(&empty_set);
   sigset_t default_set;
   sigemptyset(&default_set);
-  sigaddset(&default_set, SIGPIPE);
-  sigaddset(&default_set, SIGTERM);
-  sigaddset(&default_set, SIGINT);
+  for (const int signal_number : {SIGPIPE, SIGTERM, SIGINT, SIGQUIT, SIGHUP}) sigaddset(&default_set, signal_number);
   posix_spawnattr_setsigmask(&attributes, &empty_set);
   posix_spawnattr_setsigdefault(&attributes, &default_set);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
   pid_t pid = -1;
-  int error = posix_spawn(&pid, binary.c_str(), &actions, &attributes, argv.data(), environ);
+  const int error = posix_spawn(&pid, argv_strings.front().c_str(), &actions, &attributes, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
-  if (error != 0) throw std::system_error(error, std::generic_category(), "posix_spawn " + binary);
+  if (error != 0) throw std::system_error(error, std::generic_category(), "posix_spawn " + argv_strings.front());
   return pid;
 }
 

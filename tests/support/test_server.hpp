@@ -33,6 +33,9 @@ void DropPostgresForDataFolder(const std::filesystem::path& data_directory);
 // database (PostgresUrlForDataFolder); media still go in DIR.
 pid_t SpawnBinary(const std::vector<std::string>& arguments, const std::filesystem::path& stdout_file,
                   const std::filesystem::path& stderr_file);
+// The same for any program (nginx, say), its arguments as given: no store is added.
+pid_t SpawnProcess(const std::filesystem::path& program, const std::vector<std::string>& arguments,
+                   const std::filesystem::path& stdout_file, const std::filesystem::path& stderr_file);
 // The child's exit code (negative: the signal that ended it), or nullopt if it still runs after timeout.
 std::optional<int> WaitForChild(pid_t pid, std::chrono::milliseconds timeout);
 
