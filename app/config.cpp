@@ -57,6 +57,8 @@ void LoadConfigFile(const std::string& file, Config& config) {
                                                     "listen",
                                                     "threads",
                                                     "request_timeout_seconds",
+                                                    "password_threads",
+                                                    "password_queue",
                                                     "access_log",
                                                     "trust_proxy_headers",
                                                     "search_in_memory"};
@@ -85,6 +87,14 @@ void LoadConfigFile(const std::string& file, Config& config) {
   if (auto value = Value<std::int64_t>(table, "request_timeout_seconds", "an integer")) {
     if (*value < 1 || *value > 3600) throw std::runtime_error("config: request_timeout_seconds must be 1..3600");
     config.request_timeout = std::chrono::seconds(*value);
+  }
+  if (auto value = Value<std::int64_t>(table, "password_threads", "an integer")) {
+    if (*value < 0 || *value > 256) throw std::runtime_error("config: password_threads must be 0..256");
+    config.password_threads = static_cast<unsigned>(*value);
+  }
+  if (auto value = Value<std::int64_t>(table, "password_queue", "an integer")) {
+    if (*value < 0 || *value > 100000) throw std::runtime_error("config: password_queue must be 0..100000");
+    config.password_queue = static_cast<std::size_t>(*value);
   }
   if (auto value = Value<bool>(table, "access_log", "true or false")) config.access_log = *value;
   if (auto value = Value<bool>(table, "trust_proxy_headers", "true or false")) config.trust_proxy_headers = *value;

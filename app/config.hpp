@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,6 +20,11 @@ struct Config {
   std::string listen = "127.0.0.1:8080";
   unsigned threads = 0;  // 0: one per core
   std::chrono::seconds request_timeout{10};
+  // Password hashing (sign-in, registration, reset) runs on a pool of its own, off the I/O
+  // threads: password_threads threads (0: one per core) and up to password_queue requests
+  // waiting; more are answered 503 with Retry-After at once.
+  unsigned password_threads = 0;
+  std::size_t password_queue = 64;
   bool access_log = true;
   // Behind nginx every peer is the proxy: take the client address from X-Real-IP /
   // X-Forwarded-For so per-address login throttling and logs see real clients.
@@ -42,7 +48,7 @@ struct Config {
 };
 
 // Reads the keys the file sets (data, database, listen, threads, request_timeout_seconds,
-// access_log, trust_proxy_headers, search_in_memory) over config. Throws std::runtime_error with the file's own message
+// password_threads, password_queue, access_log, trust_proxy_headers, search_in_memory) over config. Throws std::runtime_error with the file's own message
 // on bad TOML.
 void LoadConfigFile(const std::string& file, Config& config);
 

@@ -29,11 +29,19 @@ int main(int argc, char** argv) {
   std::string listen;
   unsigned threads = 0;
   int request_timeout = 0;
+  unsigned password_threads = 0;
+  int password_queue = -1;
   bool no_access_log = false;
   serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 picks a free one)");
   serve->add_option("--threads", threads, "I/O threads (default: one per core)")->check(CLI::Range(0, 256));
   serve->add_option("--request-timeout", request_timeout, "Seconds a client has to send a whole request")
       ->check(CLI::Range(1, 3600));
+  serve->add_option("--password-threads", password_threads,
+                    "Threads that hash passwords for sign-in, registration and reset (default: one per core)")
+      ->check(CLI::Range(0, 256));
+  serve->add_option("--password-queue", password_queue,
+                    "Requests that may wait for a password thread (default 64); more are answered 503 at once")
+      ->check(CLI::Range(0, 100000));
   serve->add_flag("--no-access-log", no_access_log, "Do not log each request");
   bool trust_proxy = false;
   serve->add_flag("--trust-proxy", trust_proxy, "Take client addresses from X-Real-IP/X-Forwarded-For (behind nginx)");
@@ -96,6 +104,8 @@ int main(int argc, char** argv) {
     if (!listen.empty()) config.listen = listen;
     if (threads != 0) config.threads = threads;
     if (request_timeout != 0) config.request_timeout = std::chrono::seconds(request_timeout);
+    if (password_threads != 0) config.password_threads = password_threads;
+    if (password_queue >= 0) config.password_queue = static_cast<std::size_t>(password_queue);
     if (no_access_log) config.access_log = false;
     if (trust_proxy) config.trust_proxy_headers = true;
 

@@ -169,6 +169,8 @@ void Marketplace::Serve(const Config& config) {
   options.port = endpoint->port;
   options.threads = config.threads;
   options.request_timeout = config.request_timeout;
+  options.password_threads = config.password_threads;
+  options.password_queue = config.password_queue;
   options.access_log = config.access_log;
   options.trust_proxy_headers = config.trust_proxy_headers;
   http::Server server(options, router);

@@ -12,6 +12,7 @@ std::string_view MessageKey(const http::ApiProblem& problem) {
   if (problem.status == http::Status::unauthorized) return "error.unauthorized";
   if (problem.status == http::Status::forbidden) return "error.forbidden";
   if (problem.status == http::Status::unsupported_media_type) return "error.unsupported_media_type";
+  if (problem.status == http::Status::service_unavailable) return "error.busy";
   return "error.generic";
 }
 

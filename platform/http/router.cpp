@@ -150,6 +150,7 @@ struct Router::Impl {
   Handler not_found = DefaultNotFound;
   Refusal refusal = DefaultRefusal;
   bool offloaded_routes = false;
+  bool password_routes = false;
   std::vector<RouteInfo> routes;  // in the order added, for Routes()
 
   // The node whose route takes this method; failing that, one with any route (for 405).
@@ -195,6 +196,7 @@ void Router::Add(Method method, std::string_view pattern, Handler handler, Route
     }
   }
   if (options.offload) impl_->offloaded_routes = true;
+  if (options.password_work) impl_->password_routes = true;
   impl_->routes.push_back(RouteInfo{method, std::string(pattern), options});
   node->routes.push_back(Route{method, std::string(pattern), std::move(handler), options, std::move(parameters)});
 }
@@ -219,6 +221,26 @@ RouteOptions Router::Options(Method method, std::string_view raw_path) const {
 }
 
 bool Router::HasOffloadedRoutes() const { return impl_->offloaded_routes; }
+
+bool Router::HasPasswordRoutes() const { return impl_->password_routes; }
+
+Response Router::Refuse(Request& request, const ApiProblem& problem) const {
+  Segments segments;
+  bool method_allowed = false;
+  if (SplitPath(request.raw_path(), segments)) {
+    if (const Node* node = impl_->FindNode(request.method(), segments, method_allowed); node && method_allowed) {
+      request.SetRoute(node->Find(request.method())->pattern, {});
+    }
+  }
+  const Handler refused = [&problem, &refusal = impl_->refusal](Request& inner) {
+    Response response = refusal(inner, problem);
+    response.SetHeader("Cache-Control", "no-store");
+    response.cacheable = false;
+    return response;
+  };
+  const Chain chain{&impl_->middleware, &refused};
+  return RunChain(chain, 0, request);
+}
 
 Response Router::Dispatch(Request& request) const {
   Segments segments;

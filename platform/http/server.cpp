@@ -30,6 +30,8 @@ struct Server::Impl {
   // Destroyed after the sessions' shared state and before io: joining it lets a running handler
   // finish and post its answer to an io_context that still exists.
   std::unique_ptr<asio::thread_pool> workers;
+  // Likewise for password work (RouteOptions::password_work).
+  std::unique_ptr<BoundedWorkerPool> password_pool;
   std::shared_ptr<SessionShared> shared;
   // Accepting, signals and shutdown are serialised on one strand.
   asio::strand<asio::io_context::executor_type> control;
@@ -122,6 +124,13 @@ void Server::Run() {
   if (impl.workers == nullptr && impl.shared->router.HasOffloadedRoutes()) {
     impl.workers = std::make_unique<asio::thread_pool>(Impl::kWorkerThreads);
     impl.shared->workers = impl.workers.get();
+  }
+  if (impl.password_pool == nullptr && impl.shared->router.HasPasswordRoutes()) {
+    unsigned password_threads = impl.shared->options.password_threads;
+    if (password_threads == 0) password_threads = std::max(1u, std::thread::hardware_concurrency());
+    impl.password_pool = std::make_unique<BoundedWorkerPool>(password_threads, impl.shared->options.password_queue);
+    impl.shared->password_pool = impl.password_pool.get();
+    spdlog::info("password pool: {} threads, up to {} waiting", password_threads, impl.shared->options.password_queue);
   }
   asio::co_spawn(impl.control, impl.AcceptLoop(), asio::detached);
   spdlog::info("listening on http://{}:{}", impl.shared->options.address, impl.port);

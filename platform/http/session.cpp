@@ -178,7 +178,9 @@ class Session {
     Request request(std::move(message), remote.empty() ? remote_ : std::move(remote), std::move(request_id));
 
     Response response;
-    if (route_options.offload && shared_.workers != nullptr) {
+    if (route_options.password_work && shared_.password_pool != nullptr) {
+      response = co_await AnswerPasswordWork(request);
+    } else if (route_options.offload && shared_.workers != nullptr) {
       // The connection's coroutine waits without holding an I/O thread; Answer never throws.
       response = co_await asio::co_spawn(
           shared_.workers->get_executor(), [&]() -> asio::awaitable<Response> { co_return Answer(request); },
@@ -196,6 +198,40 @@ class Session {
     wire_request.if_none_match = request.Header("If-None-Match");
     const bool written = co_await Write(response, wire_request, request.route(), request.target(), start);
     co_return written&& keep_alive;
+  }
+
+  // On the password pool, or at once 503 when its threads are busy and its queue is full: a
+  // refused client learns it in microseconds and may come back, where one more in the queue
+  // would only make every waiting login later.
+  asio::awaitable<Response> AnswerPasswordWork(Request& request) {
+    BoundedWorkerPool& pool = *shared_.password_pool;
+    BoundedWorkerPool::Place place = pool.TryEnter();
+    if (!place) {
+      static CounterMetric& refused = Metrics::Counter(
+          "http_password_work_refused_total", "Requests answered 503 because the password pool's queue was full.");
+      refused.Increment();
+      Response response = Refused(request, ApiProblem{Status::service_unavailable, "busy", ""});
+      response.SetHeader("Retry-After", std::to_string(std::max<long long>(1, options_.password_retry_after.count())));
+      co_return response;
+    }
+    static GaugeMetric& held = Metrics::Gauge("http_password_work_requests",
+                                              "Requests on the password pool, running or waiting for a thread.");
+    held.Add(1);
+    Response response = co_await asio::co_spawn(
+        pool.executor(), [&]() -> asio::awaitable<Response> { co_return Answer(request); }, asio::use_awaitable);
+    held.Add(-1);
+    co_return response;
+  }
+
+  // The router's words for a refusal by the server; like Answer, never throws.
+  Response Refused(Request& request, const ApiProblem& problem) {
+    try {
+      return shared_.router.Refuse(request, problem);
+    } catch (const std::exception& error) {
+      return InternalError(request, error.what());
+    } catch (...) {
+      return InternalError(request, "unknown exception");
+    }
   }
 
   Response Answer(Request& request) {

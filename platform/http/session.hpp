@@ -14,6 +14,7 @@
 #include <mutex>
 #include <unordered_set>
 
+#include "bounded_worker_pool.hpp"
 #include "manmulsang/http/router.hpp"
 #include "manmulsang/http/server.hpp"
 
@@ -39,6 +40,9 @@ struct SessionShared {
   // Runs the handlers of RouteOptions::offload routes (image decodes) off the I/O threads; null
   // when no route asks for it. Owned by the server, which outlives every session.
   boost::asio::thread_pool* workers = nullptr;
+  // Runs the handlers of RouteOptions::password_work routes (Argon2id); null when no route asks
+  // for it. Owned by the server like workers.
+  BoundedWorkerPool* password_pool = nullptr;
 };
 
 boost::asio::awaitable<void> RunSession(std::shared_ptr<SessionShared> shared, boost::asio::ip::tcp::socket socket);

@@ -124,12 +124,16 @@ class AuthApi {
 void AddAccountApiRoutes(http::Router& router, const html::Renderer& renderer, AccountService& accounts) {
   auto api = std::make_shared<const AuthApi>(renderer, accounts);
   const http::RouteOptions small_body{.body_limit = kAuthBodyLimit, .json_body = true, .no_store = true};
+  // Argon2id runs on the server's password pool, never on an I/O thread (503 busy when it is full).
+  const http::RouteOptions password_body{
+      .body_limit = kAuthBodyLimit, .password_work = true, .json_body = true, .no_store = true};
   router.Post(
-      "/api/v1/auth/register", [api](http::Request& request) { return api->Register(request); }, small_body);
+      "/api/v1/auth/register", [api](http::Request& request) { return api->Register(request); }, password_body);
   router.Post(
-      "/api/v1/auth/login", [api](http::Request& request) { return api->Login(request); }, small_body);
+      "/api/v1/auth/login", [api](http::Request& request) { return api->Login(request); }, password_body);
   router.Post(
-      "/api/v1/auth/reset-password", [api](http::Request& request) { return api->ResetPassword(request); }, small_body);
+      "/api/v1/auth/reset-password", [api](http::Request& request) { return api->ResetPassword(request); },
+      password_body);
   router.Post(
       "/api/v1/auth/logout", [api](http::Request& request) { return api->Logout(request); }, small_body);
   router.Get("/api/v1/me", [api](http::Request& request) { return api->Me(request); }, {.no_store = true});

@@ -157,16 +157,18 @@ class AccountPages {
 void AddAccountPages(http::Router& router, const html::Renderer& renderer, AccountService& accounts) {
   auto pages = std::make_shared<const AccountPages>(renderer, accounts);
   const http::RouteOptions small_body{.body_limit = kAuthBodyLimit};
+  // Argon2id runs on the server's password pool, never on an I/O thread (503 busy when it is full).
+  const http::RouteOptions password_form{.body_limit = kAuthBodyLimit, .password_work = true};
   router.Get("/login", [pages](http::Request& request) { return pages->ShowLogin(request); });
   router.Post(
-      "/login", [pages](http::Request& request) { return pages->SubmitLogin(request); }, small_body);
+      "/login", [pages](http::Request& request) { return pages->SubmitLogin(request); }, password_form);
   router.Get("/register", [pages](http::Request& request) { return pages->ShowRegister(request); });
   router.Post(
-      "/register", [pages](http::Request& request) { return pages->SubmitRegister(request); }, small_body);
+      "/register", [pages](http::Request& request) { return pages->SubmitRegister(request); }, password_form);
   router.Get("/reset-password", [pages](http::Request& request) { return pages->ShowResetPassword(request); },
              {.no_store = true});
   router.Post("/reset-password", [pages](http::Request& request) { return pages->SubmitResetPassword(request); },
-              {.body_limit = kAuthBodyLimit, .no_store = true});
+              {.body_limit = kAuthBodyLimit, .password_work = true, .no_store = true});
   router.Post(
       "/logout", [pages](http::Request& request) { return pages->Logout(request); }, small_body);
 }

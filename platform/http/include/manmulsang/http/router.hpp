@@ -24,6 +24,11 @@ struct RouteOptions {
   // The handler is CPU-heavy (an image decode): the server runs it on a small worker pool of its
   // own, not on an I/O thread, so other connections keep being served meanwhile.
   bool offload = false;
+  // The handler hashes or checks a password (Argon2id: tens of ms of CPU and 19 MiB each). The
+  // server runs it on a bounded pool of its own (ServerOptions::password_threads), so a flood of
+  // logins never holds the I/O threads; when that pool's queue is full (password_queue) the
+  // request is answered 503 with Retry-After at once, without running the handler.
+  bool password_work = false;
   // Only actors with this role reach the handler. Checked by the router after the middleware
   // (which knows the actor) and before any other rule or the body is read: a visitor gets 401
   // (API) or the sign-in page, anyone signed in without the role 403.
@@ -37,8 +42,8 @@ struct RouteOptions {
 };
 
 // A route's rule refused a request: problem is 401 unauthenticated, 403 forbidden or 415
-// unsupported_media_type. The app words it from the message catalogs (html::RouteRefusal);
-// the router's default answers with the code alone.
+// unsupported_media_type; or the server did, 503 busy (Router::Refuse). The app words it from the
+// message catalogs (html::RouteRefusal); the router's default answers with the code alone.
 using Refusal = std::function<Response(const Request&, const ApiProblem&)>;
 
 // A registered route as the route tests and the API contract see it.
@@ -93,9 +98,16 @@ class Router {
   std::size_t BodyLimit(Method method, std::string_view raw_path) const { return Options(method, raw_path).body_limit; }
   // Some route was added with RouteOptions::offload: the server then starts its worker pool.
   bool HasOffloadedRoutes() const;
+  // Some route was added with RouteOptions::password_work: the server then starts its password pool.
+  bool HasPasswordRoutes() const;
   // Matches, records the route on the request, and runs middleware + handler. A path that
   // exists with another method gets 405 with Allow.
   Response Dispatch(Request& request) const;
+  // Answers a request that the server refused before its handler could run (problem: 503 busy
+  // when the password pool's queue is full) as a route rule's refusal is answered: the route is
+  // recorded, the middleware runs (so the language and the actor are known) and the refusal hook
+  // words it. Never cacheable. Unlike Dispatch, no handler runs.
+  Response Refuse(Request& request, const ApiProblem& problem) const;
 
  private:
   struct Impl;

@@ -21,6 +21,13 @@ struct ServerOptions {
   std::chrono::milliseconds keep_alive_timeout{30'000};  // idle keep-alive connections are closed
   std::chrono::milliseconds shutdown_grace{10'000};      // in-flight requests may finish within this
   bool access_log = true;
+  // Password work (RouteOptions::password_work) runs on a pool of its own: password_threads
+  // threads (0: one per core) and at most password_queue requests waiting for one. A request
+  // beyond that is answered 503 with Retry-After: password_retry_after at once, so a flood of
+  // logins is refused quickly instead of piling up until every client times out.
+  unsigned password_threads = 0;
+  std::size_t password_queue = 64;
+  std::chrono::seconds password_retry_after{1};
   // Install SIGINT/SIGTERM handlers in Run() that stop the server gracefully.
   bool handle_signals = true;
   // Behind nginx every peer is the proxy: take the client's address from X-Real-IP, else the
