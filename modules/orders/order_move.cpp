@@ -53,6 +53,14 @@ std::expected<void, OrderError> Effects(db::Connection& connection, const OrderM
       }
       break;
     case OrderEvent::confirm: {
+      // A buyer confirming a cash-on-delivery parcel the shop never marked delivered has paid at
+      // the door: the cash comes into escrow first, as the shop's deliver would have recorded
+      // it, so the release below takes what escrow holds and the ledger stays balanced.
+      if (order.status == OrderStatus::shipped && order.payment_method == PaymentMethod::cash_on_delivery) {
+        moved = parts.payments.RecordCashPayment(connection, order.id, order.total_kpw, "cash_on_delivery", actor);
+        if (!moved) break;
+        parts.catalog.RecordSale(connection, order.id, StockOf(order));
+      }
       const std::int64_t paid = parts.payments.PaidAmount(connection, order.id).value_or(0);
       const std::int64_t fee_basis_points = parts.settings.CurrentIn(connection).values.platform_fee_basis_points;
       moved = parts.payments.Release(connection, order.id, order.seller, PlatformFee(paid, fee_basis_points));

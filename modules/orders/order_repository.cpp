@@ -46,6 +46,9 @@ constexpr std::string_view kDue =
 constexpr std::string_view kDueByMethod =
     "SELECT id FROM orders WHERE status = $1 AND updated_at <= $2 AND payment_method = $4 "
     "ORDER BY updated_at, id LIMIT $3";
+constexpr std::string_view kDueExceptMethod =
+    "SELECT id FROM orders WHERE status = $1 AND updated_at <= $2 AND payment_method <> $4 "
+    "ORDER BY updated_at, id LIMIT $3";
 // A shop's orders in any of three statuses ($2, $3, $4; a shorter set repeats its first), or in
 // any status when $2 = 'any'. Read through orders_seller (seller_id, id).
 constexpr std::string_view kListBySeller =
@@ -265,12 +268,30 @@ std::vector<Order> OrderRepository::ListByBuyer(db::Connection& connection, core
   return orders;
 }
 
-std::vector<core::OrderId> OrderRepository::Due(db::Connection& connection, OrderStatus status,
-                                                std::optional<PaymentMethod> method, std::int64_t before,
-                                                std::int64_t limit) {
-  db::Rows rows =
-      method ? connection.Query(kDueByMethod, {OrderStatusName(status), before, limit, PaymentMethodName(*method)})
-             : connection.Query(kDue, {OrderStatusName(status), before, limit});
+std::vector<core::OrderId> OrderRepository::Due(db::Connection& connection, OrderStatus status, MethodRule methods,
+                                                std::int64_t before, std::int64_t limit) {
+  const auto by_method = [&](PaymentMethod method) {
+    return connection.Query(kDueByMethod, {OrderStatusName(status), before, limit, PaymentMethodName(method)});
+  };
+  db::Rows rows;
+  switch (methods) {
+    case MethodRule::any:
+      rows = connection.Query(kDue, {OrderStatusName(status), before, limit});
+      break;
+    case MethodRule::wallet:
+      rows = by_method(PaymentMethod::wallet);
+      break;
+    case MethodRule::cash_on_delivery:
+      rows = by_method(PaymentMethod::cash_on_delivery);
+      break;
+    case MethodRule::bank_transfer:
+      rows = by_method(PaymentMethod::bank_transfer);
+      break;
+    case MethodRule::prepaid:
+      rows = connection.Query(kDueExceptMethod, {OrderStatusName(status), before, limit,
+                                                 PaymentMethodName(PaymentMethod::cash_on_delivery)});
+      break;
+  }
   std::vector<core::OrderId> ids;
   for (const db::Row& row : rows) ids.push_back(core::OrderId{row.Int(0)});
   return ids;

@@ -10,6 +10,7 @@
 
 #include "manmulsang/db/database.hpp"
 #include "manmulsang/orders/order.hpp"
+#include "manmulsang/orders/order_state.hpp"
 #include "manmulsang/orders/orders.hpp"
 
 namespace manmulsang::orders {
@@ -69,9 +70,9 @@ class OrderRepository {
   // Newest first, with lines.
   static std::vector<Order> ListByBuyer(db::Connection& connection, core::UserId buyer, std::int64_t limit,
                                         std::int64_t offset);
-  // Orders in status with that payment method (any when nullopt) unchanged since before, oldest first.
-  static std::vector<core::OrderId> Due(db::Connection& connection, OrderStatus status,
-                                        std::optional<PaymentMethod> method, std::int64_t before, std::int64_t limit);
+  // Orders in status paid by the methods the rule names, unchanged since before, oldest first.
+  static std::vector<core::OrderId> Due(db::Connection& connection, OrderStatus status, MethodRule methods,
+                                        std::int64_t before, std::int64_t limit);
   // A shop's orders in any of statuses (all when empty; at most kMaxStatusFilter), newest first,
   // with lines.
   static std::vector<Order> ListBySeller(db::Connection& connection, core::SellerId seller,

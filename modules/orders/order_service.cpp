@@ -20,6 +20,7 @@ constexpr std::int64_t kJobBatch = 100;
 // per job, so that on several nodes one runs each job's turn and the others skip it.
 constexpr std::int64_t kExpireBankTransfersLock = 0x4d4d'4f52'0001;  // "MMOR" 1
 constexpr std::int64_t kAutoConfirmLock = 0x4d4d'4f52'0002;
+constexpr std::int64_t kAutoDeliverLock = 0x4d4d'4f52'0003;
 // A shop's day of sales is the marketplace's day, the same as analytics' visits_today.
 constexpr std::int64_t kMarketplaceUtcOffset = core::kMarketplaceUtcOffsetSeconds;
 constexpr std::int64_t kSecondsPerDay = 86400;
@@ -78,15 +79,14 @@ struct OrderService::Impl {
     return std::nullopt;
   }
 
-  // Applies event as the system to every order in status (and method) unchanged for `after`.
+  // Applies event as the system to every order in status (paid by the methods) unchanged for `after`.
   // Each batch is one transaction that first takes the job's cluster-wide lock: on several nodes
   // one node runs the turn and the others skip it (0 moved). Each order moves in its own
   // savepoint (a refused move leaves nothing behind and the others still move), by the
   // conditional status UPDATE, so an order is moved once whoever runs. Nothing in memory is
   // touched in the transaction (PostgreSQL may run it again): the products whose stock came back
   // are told after the commit.
-  int RunJob(std::int64_t lock, OrderStatus status, std::optional<PaymentMethod> method, std::chrono::seconds after,
-             OrderEvent event) {
+  int RunJob(std::int64_t lock, OrderStatus status, MethodRule methods, std::chrono::seconds after, OrderEvent event) {
     struct Batch {
       std::int64_t due = 0;
       int moved = 0;
@@ -100,7 +100,7 @@ struct OrderService::Impl {
       const Batch batch = database.Write([&](db::Connection& connection) {
         Batch done;
         if (!connection.TryTransactionLock(lock)) return done;
-        const std::vector<core::OrderId> due = OrderRepository::Due(connection, status, method, before, kJobBatch);
+        const std::vector<core::OrderId> due = OrderRepository::Due(connection, status, methods, before, kJobBatch);
         done.due = static_cast<std::int64_t>(due.size());
         for (core::OrderId id : due) {
           const std::optional<Order> order = OrderRepository::Find(connection, id);
@@ -308,13 +308,21 @@ std::expected<Order, OrderError> OrderService::ApplyAsSystem(core::OrderId id, O
 }
 
 int OrderService::ExpireOverdueBankTransfers() {
-  return impl_->RunJob(kExpireBankTransfersLock, OrderStatus::awaiting_payment, PaymentMethod::bank_transfer,
+  return impl_->RunJob(kExpireBankTransfersLock, OrderStatus::awaiting_payment, MethodRule::bank_transfer,
                        impl_->settings.Current().values.BankTransferDeadline(), OrderEvent::expire);
 }
 
 int OrderService::AutoConfirmDelivered() {
-  return impl_->RunJob(kAutoConfirmLock, OrderStatus::delivered, std::nullopt,
+  return impl_->RunJob(kAutoConfirmLock, OrderStatus::delivered, MethodRule::any,
                        impl_->settings.Current().values.AutoConfirmAfter(), OrderEvent::confirm);
+}
+
+int OrderService::AutoDeliverShipped() {
+  // Prepaid orders only (the table's system deliver): a cash-on-delivery order's deliver records
+  // the cash collected at the door, and the marketplace cannot know that it was. Such an order
+  // waits for the shop's 배송 완료 or the buyer's 구매확정 (which records the cash the buyer paid).
+  return impl_->RunJob(kAutoDeliverLock, OrderStatus::shipped, MethodRule::prepaid,
+                       impl_->settings.Current().values.AutoDeliverAfter(), OrderEvent::deliver);
 }
 
 std::span<const core::EmbeddedFile> Migrations() { return embedded::orders_migrations(); }

@@ -62,11 +62,12 @@ TEST_F(OrderServiceTest, NoCancelAfterShipment) {
 TEST_F(OrderServiceTest, ConfirmationReleasesEscrowToTheShopMinusTheFee) {
   store_.TopUp(kBuyer, 50'000);
   const core::OrderId order = Place(PaymentMethod::wallet, 3);  // 30,000 won
-  // The buyer cannot ship their own order, nor confirm before delivery.
+  // The buyer cannot prepare their own order, nor confirm it before it has shipped.
   EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::prepare).error(), OrderError::transition_not_allowed);
-  StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
-  StatusAfter(Seller(kShopOwner), order, OrderEvent::ship);
   EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::confirm).error(), OrderError::transition_not_allowed);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::prepare);
+  EXPECT_EQ(orders_.Apply(Buyer(kBuyer), order, OrderEvent::confirm).error(), OrderError::transition_not_allowed);
+  StatusAfter(Seller(kShopOwner), order, OrderEvent::ship);
   StatusAfter(Seller(kShopOwner), order, OrderEvent::deliver);
   EXPECT_EQ(payments::SellerBalance(store_.database(), shop_).amount, 0);
   EXPECT_EQ(StatusAfter(Buyer(kBuyer), order, OrderEvent::confirm), OrderStatus::confirmed);

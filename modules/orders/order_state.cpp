@@ -33,6 +33,13 @@ constexpr std::array kTable = {
     Transition{preparing, ship, shipped, kShop, MethodRule::any},
     Transition{preparing, cancel, cancelled, kAnyoneButSystem, MethodRule::any},
     Transition{shipped, deliver, delivered, kShop, MethodRule::any},
+    // A parcel the shop never marks delivered is delivered after the configured days
+    // (OrderService::AutoDeliverShipped). Not cash on delivery: its deliver records the cash
+    // collected at the door, which the system cannot know was handed over.
+    Transition{shipped, deliver, delivered, kSystem, MethodRule::prepaid},
+    // The buyer who has the parcel confirms without waiting for the shop's 배송 완료 (for cash
+    // on delivery the confirm records the cash paid at the door first: order_move.cpp).
+    Transition{shipped, confirm, confirmed, kBuyer, MethodRule::any},
     Transition{delivered, confirm, confirmed, kConfirmers, MethodRule::any},
     Transition{delivered, request_return, return_requested, kBuyer, MethodRule::any},
     Transition{return_requested, accept_return, returned, kShop, MethodRule::any},

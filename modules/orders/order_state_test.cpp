@@ -43,6 +43,8 @@ std::set<Move> ExpectedMoves() {
   add(preparing, ship, shop, all_methods, shipped);
   add(preparing, cancel, people, all_methods, cancelled);
   add(shipped, deliver, shop, all_methods, delivered);
+  add(shipped, deliver, {Party::system}, {PaymentMethod::wallet, PaymentMethod::bank_transfer}, delivered);
+  add(shipped, confirm, {Party::buyer}, all_methods, confirmed);
   add(delivered, confirm, {Party::buyer, Party::admin, Party::system}, all_methods, confirmed);
   add(delivered, request_return, {Party::buyer}, all_methods, return_requested);
   add(return_requested, accept_return, shop, all_methods, returned);

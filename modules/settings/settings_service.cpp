@@ -68,6 +68,7 @@ std::pair<std::string, std::string> ChangedFields(const Settings& before, const 
   compare("bank_transfer_deadline_hours", before.bank_transfer_deadline_hours, after.bank_transfer_deadline_hours,
           number);
   compare("auto_confirm_days", before.auto_confirm_days, after.auto_confirm_days, number);
+  compare("auto_deliver_days", before.auto_deliver_days, after.auto_deliver_days, number);
   compare("credit_second_approval_above", before.credit_second_approval_above, after.credit_second_approval_above,
           number);
   compare("carriers", before.carriers, after.carriers,
@@ -96,6 +97,10 @@ std::expected<Settings, SettingsError> ValidateSettings(const Settings& values) 
     return std::unexpected(SettingsError::invalid_auto_confirm_days);
   }
   cleaned.auto_confirm_days = values.auto_confirm_days;
+  if (values.auto_deliver_days < kMinAutoDeliverDays || values.auto_deliver_days > kMaxAutoDeliverDays) {
+    return std::unexpected(SettingsError::invalid_auto_deliver_days);
+  }
+  cleaned.auto_deliver_days = values.auto_deliver_days;
   if (values.credit_second_approval_above < 0 || values.credit_second_approval_above > kMaxCreditSecondApprovalAbove) {
     return std::unexpected(SettingsError::invalid_credit_second_approval);
   }
@@ -182,6 +187,8 @@ std::string_view ErrorCode(SettingsError error) {
       return "invalid_bank_transfer_deadline";
     case SettingsError::invalid_auto_confirm_days:
       return "invalid_auto_confirm_days";
+    case SettingsError::invalid_auto_deliver_days:
+      return "invalid_auto_deliver_days";
     case SettingsError::invalid_credit_second_approval:
       return "invalid_credit_second_approval";
     case SettingsError::invalid_carriers:
@@ -208,6 +215,8 @@ std::string_view ErrorField(SettingsError error) {
       return "bank_transfer_deadline_hours";
     case SettingsError::invalid_auto_confirm_days:
       return "auto_confirm_days";
+    case SettingsError::invalid_auto_deliver_days:
+      return "auto_deliver_days";
     case SettingsError::invalid_credit_second_approval:
       return "credit_second_approval_above";
     case SettingsError::invalid_carriers:

@@ -23,6 +23,7 @@ TEST_F(SettingsServiceTest, TheDefaultsApplyUntilAnAdminSaves) {
   EXPECT_EQ(stored.values.platform_fee_basis_points, 300);
   EXPECT_EQ(stored.values.bank_transfer_deadline_hours, 72);
   EXPECT_EQ(stored.values.auto_confirm_days, 7);
+  EXPECT_EQ(stored.values.auto_deliver_days, 14);
   EXPECT_EQ(stored.values.credit_second_approval_above, 1'000'000);
   EXPECT_EQ(stored.values.carriers.size(), 5u);
   EXPECT_EQ(stored.values.marketplace_name, "만물상");
@@ -89,6 +90,9 @@ TEST_F(SettingsServiceTest, EveryBadFieldIsNamedAndNothingChanges) {
       {[](Settings& s) { s.bank_transfer_deadline_hours = 721; }, SettingsError::invalid_bank_transfer_deadline},
       {[](Settings& s) { s.auto_confirm_days = 0; }, SettingsError::invalid_auto_confirm_days},
       {[](Settings& s) { s.auto_confirm_days = 61; }, SettingsError::invalid_auto_confirm_days},
+      {[](Settings& s) { s.auto_deliver_days = 0; }, SettingsError::invalid_auto_deliver_days},
+      {[](Settings& s) { s.auto_deliver_days = kMaxAutoDeliverDays + 1; }, SettingsError::invalid_auto_deliver_days},
+      {[](Settings& s) { s.auto_deliver_days = -14; }, SettingsError::invalid_auto_deliver_days},
       {[](Settings& s) { s.credit_second_approval_above = -1; }, SettingsError::invalid_credit_second_approval},
       {[](Settings& s) { s.credit_second_approval_above = kMaxCreditSecondApprovalAbove + 1; },
        SettingsError::invalid_credit_second_approval},

@@ -182,6 +182,40 @@ TEST_F(BuyingPagesTest, FormsComeBackWithClearMessages) {
   EXPECT_EQ(Header(Get("/orders", ""), "Location"), "/login?next=%2Forders");
 }
 
+// The buyer holds a cash-on-delivery parcel the shop never marked delivered: the order page
+// offers 구매 확정 with a step that says the shop will be paid and the cash recorded; the form
+// settles it, and the JSON twin refuses a second confirm.
+TEST_F(BuyingPagesTest, TheBuyerConfirmsAShippedOrderOnThePage) {
+  const core::SellerId shop = store_.AddShop(kShopOwner, "상점");
+  const core::ProductId product = store_.AddListing(shop, 4'000, 5);
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
+  const core::OrderId order = orders_.Checkout(Command(kBuyer, PaymentMethod::cash_on_delivery))->orders[0].id;
+  const std::string path = "/orders/" + std::to_string(order.value);
+  ASSERT_TRUE(orders_.Apply(Seller(kShopOwner), order, OrderEvent::prepare).has_value());
+  EXPECT_FALSE(Contains(Get(path, kBuyerWho), "/confirm\""));  // still preparing
+  ASSERT_TRUE(orders_.Apply(Seller(kShopOwner), order, OrderEvent::ship).has_value());
+
+  auto page = Get(path, kBuyerWho);
+  ASSERT_EQ(page.status, http::Status::ok);
+  EXPECT_TRUE(Contains(page, "action=\"" + path + "/confirm\""));
+  EXPECT_TRUE(Contains(page, "결제 금액이 상점에 정산되며"));
+  EXPECT_TRUE(Contains(page, "문 앞에서 현금으로 낸 금액이 결제된 것으로 기록됩니다"));
+  EXPECT_TRUE(Contains(page, "aria-describedby=\"confirm-hint\""));
+  EXPECT_EQ(PostForm(path + "/confirm", {}, "555:buyer").status, http::Status::not_found);
+  auto confirmed = PostForm(path + "/confirm", {}, kBuyerWho);
+  ASSERT_EQ(confirmed.status, http::Status::see_other) << confirmed.body;
+  EXPECT_EQ(Header(confirmed, "Location"), path);
+  EXPECT_EQ(orders_.GetOrder(Buyer(kBuyer), order)->status, OrderStatus::confirmed);
+  EXPECT_EQ(payments::SellerBalance(store_.database(), shop).amount, 3'880);  // 4,000 minus 3 %
+  page = Get(path, kBuyerWho);
+  EXPECT_FALSE(Contains(page, "/confirm\""));
+  EXPECT_FALSE(Contains(page, "confirm-hint"));
+
+  auto again = Post("/api/v1/orders/" + std::to_string(order.value) + "/confirm", "{}", kBuyerWho);
+  EXPECT_EQ(again.status, http::Status::conflict);
+  EXPECT_EQ(payments::SellerBalance(store_.database(), shop).amount, 3'880);
+}
+
 }  // namespace
 }  // namespace manmulsang::orders
 

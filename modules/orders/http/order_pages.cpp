@@ -104,6 +104,10 @@ class OrderPages : BuyingPages {
     };
     data.set("can_cancel", html::Data(allowed(OrderEvent::cancel)));
     data.set("can_confirm", html::Data(allowed(OrderEvent::confirm)));
+    // Confirming a cash-on-delivery parcel the shop has not marked delivered records the cash the
+    // buyer handed over at the door: the confirm step says so.
+    data.set("confirm_records_cash", html::Data(order.status == OrderStatus::shipped &&
+                                                order.payment_method == PaymentMethod::cash_on_delivery));
     data.set("can_return", html::Data(allowed(OrderEvent::request_return)));
     const bool awaiting_bank_transfer =
         order.status == OrderStatus::awaiting_payment && order.payment_method == PaymentMethod::bank_transfer;

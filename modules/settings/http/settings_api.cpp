@@ -63,6 +63,10 @@ std::expected<void, http::ApiProblem> ReadSettings(const boost::json::object& bo
                                  field(SettingsError::invalid_auto_confirm_days));
   }
   if (read) {
+    read = http::PatchInt64Field(body, "auto_deliver_days", values.auto_deliver_days,
+                                 field(SettingsError::invalid_auto_deliver_days));
+  }
+  if (read) {
     read = http::PatchInt64Field(body, "credit_second_approval_above", values.credit_second_approval_above,
                                  field(SettingsError::invalid_credit_second_approval));
   }

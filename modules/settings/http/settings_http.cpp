@@ -17,6 +17,7 @@ http::ApiProblem ProblemOf(SettingsError error) {
     case SettingsError::invalid_platform_fee:
     case SettingsError::invalid_bank_transfer_deadline:
     case SettingsError::invalid_auto_confirm_days:
+    case SettingsError::invalid_auto_deliver_days:
     case SettingsError::invalid_credit_second_approval:
     case SettingsError::invalid_carriers:
     case SettingsError::invalid_marketplace_name:
@@ -43,6 +44,7 @@ boost::json::object SettingsJson(const StoredSettings& stored) {
   json["settings"] = boost::json::object{{"platform_fee_basis_points", values.platform_fee_basis_points},
                                          {"bank_transfer_deadline_hours", values.bank_transfer_deadline_hours},
                                          {"auto_confirm_days", values.auto_confirm_days},
+                                         {"auto_deliver_days", values.auto_deliver_days},
                                          {"credit_second_approval_above", values.credit_second_approval_above},
                                          {"carriers", std::move(carriers)},
                                          {"marketplace_name", values.marketplace_name},

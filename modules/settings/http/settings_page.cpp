@@ -55,6 +55,7 @@ class SettingsPage {
     values.platform_fee_basis_points = FormNumber(form.GetOr("platform_fee_basis_points"));
     values.bank_transfer_deadline_hours = FormNumber(form.GetOr("bank_transfer_deadline_hours"));
     values.auto_confirm_days = FormNumber(form.GetOr("auto_confirm_days"));
+    values.auto_deliver_days = FormNumber(form.GetOr("auto_deliver_days"));
     values.credit_second_approval_above = FormNumber(form.GetOr("credit_second_approval_above"));
     values.carriers = FormLines(form.GetOr("carriers"));
     values.marketplace_name = std::string(form.GetOr("marketplace_name"));
@@ -98,6 +99,7 @@ class SettingsPage {
     data.set("platform_fee_basis_points", std::to_string(values.platform_fee_basis_points));
     data.set("bank_transfer_deadline_hours", std::to_string(values.bank_transfer_deadline_hours));
     data.set("auto_confirm_days", std::to_string(values.auto_confirm_days));
+    data.set("auto_deliver_days", std::to_string(values.auto_deliver_days));
     data.set("credit_second_approval_above", std::to_string(values.credit_second_approval_above));
     std::string carriers;
     for (const std::string& carrier : values.carriers) carriers += carrier + "\n";
@@ -125,6 +127,8 @@ class SettingsPage {
     data.set("max_hours", std::to_string(kMaxBankTransferDeadlineHours));
     data.set("min_days", std::to_string(kMinAutoConfirmDays));
     data.set("max_days", std::to_string(kMaxAutoConfirmDays));
+    data.set("min_deliver_days", std::to_string(kMinAutoDeliverDays));
+    data.set("max_deliver_days", std::to_string(kMaxAutoDeliverDays));
     data.set("max_credit_approval", std::to_string(kMaxCreditSecondApprovalAbove));
     data.set("max_name", std::to_string(kMaxMarketplaceNameBytes));
     data.set("max_notice", std::to_string(kMaxNoticeBytes));

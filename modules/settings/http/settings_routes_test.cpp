@@ -29,6 +29,7 @@ class SettingsRoutesTest : public testing::MarketplaceTestFixture, public testin
                       {"platform_fee_basis_points", "300"},
                       {"bank_transfer_deadline_hours", "72"},
                       {"auto_confirm_days", "7"},
+                      {"auto_deliver_days", "14"},
                       {"credit_second_approval_above", "1000000"},
                       {"carriers", "조선우편\r\n평양특급\r\n대동강택배\r\n만물상 배송\r\n직접 배달\r\n"},
                       {"marketplace_name", "만물상"},
@@ -71,6 +72,8 @@ TEST_F(SettingsRoutesTest, TheFormShowsTheCurrentValuesAndSaves) {
   EXPECT_TRUE(Contains(page, "name=\"platform_fee_basis_points\""));
   EXPECT_TRUE(Contains(page, "value=\"300\""));
   EXPECT_TRUE(Contains(page, "name=\"credit_second_approval_above\""));
+  EXPECT_TRUE(Contains(page, "name=\"auto_deliver_days\""));
+  EXPECT_TRUE(Contains(page, "value=\"14\""));
   EXPECT_TRUE(Contains(page, "value=\"1000000\""));
   EXPECT_TRUE(Contains(page, "0이면 모든 충전에 다른 관리자의 승인이 필요합니다"));
   EXPECT_TRUE(Contains(page, "name=\"version\" value=\"0\""));
@@ -84,6 +87,7 @@ TEST_F(SettingsRoutesTest, TheFormShowsTheCurrentValuesAndSaves) {
                               {"carriers", "조선우편\n\n신의주 특송\n"},
                               {"notice", "설 연휴 공지"},
                               {"credit_second_approval_above", "0"},
+                              {"auto_deliver_days", "10"},
                               {"bank_1", "조선무역은행"},
                               {"account_number_1", "0101-2345"},
                               {"holder_1", "만물상"}}),
@@ -96,6 +100,7 @@ TEST_F(SettingsRoutesTest, TheFormShowsTheCurrentValuesAndSaves) {
   EXPECT_EQ(stored.values.carriers, (std::vector<std::string>{"조선우편", "신의주 특송"}));
   EXPECT_EQ(stored.values.notice, "설 연휴 공지");
   EXPECT_EQ(stored.values.credit_second_approval_above, 0);
+  EXPECT_EQ(stored.values.auto_deliver_days, 10);
   ASSERT_EQ(stored.values.bank_accounts.size(), 1u);
   EXPECT_EQ(stored.values.bank_accounts[0].bank, "조선무역은행");
   ASSERT_EQ(store_.services().audit.ForSubject("settings", "marketplace").size(), 1u);
@@ -117,6 +122,10 @@ TEST_F(SettingsRoutesTest, BadInputReRendersTheTypedFormWithTheErrorAndChangesNo
   EXPECT_EQ(bad_limit.status, http::Status::bad_request);
   EXPECT_TRUE(Contains(bad_limit, "승인이 필요한 충전 금액은 0원부터"));
   EXPECT_TRUE(Contains(bad_limit, "value=\"-5\" required aria-invalid=\"true\""));
+  auto bad_deliver_days = PostForm("/admin/settings", Form({{"auto_deliver_days", "61"}}), kAdminWho);
+  EXPECT_EQ(bad_deliver_days.status, http::Status::bad_request);
+  EXPECT_TRUE(Contains(bad_deliver_days, "자동 배송 완료는 1일부터 60일까지"));
+  EXPECT_TRUE(Contains(bad_deliver_days, "value=\"61\" required aria-invalid=\"true\""));
   auto half_account = PostForm("/admin/settings", Form({{"bank_0", "조선무역은행"}}), kAdminWho);
   EXPECT_EQ(half_account.status, http::Status::bad_request);
   EXPECT_TRUE(Contains(half_account, "은행, 계좌번호, 예금주를 모두"));
@@ -148,6 +157,7 @@ TEST_F(SettingsRoutesTest, TheApiReadsAndChangesTheNamedFields) {
   EXPECT_TRUE(json.at("updated_at").is_null());
   EXPECT_EQ(json.at("settings").at("platform_fee_basis_points").as_int64(), 300);
   EXPECT_EQ(json.at("settings").at("credit_second_approval_above").as_int64(), 1'000'000);
+  EXPECT_EQ(json.at("settings").at("auto_deliver_days").as_int64(), 14);
   EXPECT_EQ(json.at("settings").at("carriers").as_array().size(), 5u);
   EXPECT_EQ(json.at("settings").at("marketplace_name").as_string(), "만물상");
 
@@ -182,6 +192,9 @@ TEST_F(SettingsRoutesTest, TheApiReadsAndChangesTheNamedFields) {
        "credit_second_approval_above"},
       {R"({"version":1,"reason":"x","credit_second_approval_above":"0"})", "invalid_credit_second_approval",
        "credit_second_approval_above"},
+      {R"({"version":1,"reason":"x","auto_deliver_days":0})", "invalid_auto_deliver_days", "auto_deliver_days"},
+      {R"({"version":1,"reason":"x","auto_deliver_days":61})", "invalid_auto_deliver_days", "auto_deliver_days"},
+      {R"({"version":1,"reason":"x","auto_deliver_days":"7"})", "invalid_auto_deliver_days", "auto_deliver_days"},
       {R"({"version":1,"reason":"x","carriers":"조선우편"})", "invalid_carriers", "carriers"},
       {R"({"version":1,"reason":"x","carriers":[1]})", "invalid_carriers", "carriers"},
       {R"({"version":1,"reason":"x","bank_accounts":[{"bank":"은행"}]})", "invalid_bank_accounts", "bank_accounts"},

@@ -90,13 +90,14 @@ class OrderService {
   std::expected<Order, OrderError> Ship(const core::Actor& actor, core::OrderId id, const Shipment& shipment);
 
   // A move in the lifecycle by the actor (who they are to the order decides what they may do):
-  // cancel refunds and restocks; confirm releases escrow to the shop minus the platform fee;
+  // cancel refunds and restocks; confirm releases escrow to the shop minus the platform fee (the
+  // buyer may confirm a shipped order too: for cash on delivery the cash payment is recorded first);
   // confirm_payment and a cash-on-delivery deliver record the payment; accept_return refunds
   // and restocks. transition_not_allowed when the table has no such move; invalid_note when the
   // note is longer than kMaxOrderNote (checked after order_not_found: a stranger learns nothing).
   std::expected<Order, OrderError> Apply(const core::Actor& actor, core::OrderId id, OrderEvent event,
                                          std::string_view note = {});
-  // The same for scheduled jobs (expire unpaid bank transfers, auto-confirm).
+  // The same for scheduled jobs (expire unpaid bank transfers, auto-deliver, auto-confirm).
   std::expected<Order, OrderError> ApplyAsSystem(core::OrderId id, OrderEvent event);
 
   // Scheduled jobs (the app runs them every minute or so); each returns how many orders moved.
@@ -105,6 +106,10 @@ class OrderService {
   int ExpireOverdueBankTransfers();
   // Orders delivered longer than the auto-confirm days ago are confirmed: escrow → shop.
   int AutoConfirmDelivered();
+  // Orders shipped longer than the auto-deliver days ago and never marked delivered by the shop
+  // become delivered (the auto-confirm window then starts). Wallet and bank-transfer orders only:
+  // a cash-on-delivery order's delivery records cash the marketplace has not seen.
+  int AutoDeliverShipped();
 
   // The lines of product that buyer ordered, oldest first, inside the caller's transaction (a
   // review checks the purchase and writes in one transaction).

@@ -10,6 +10,7 @@ enum class SettingsError {
   invalid_platform_fee,            // 400: basis points outside 0..kMaxPlatformFeeBasisPoints
   invalid_bank_transfer_deadline,  // 400: hours outside 1..720
   invalid_auto_confirm_days,       // 400: days outside 1..60
+  invalid_auto_deliver_days,       // 400: days outside 1..60
   invalid_credit_second_approval,  // 400: won outside 0..kMaxCreditSecondApprovalAbove
   invalid_carriers,          // 400: none, more than 20, a name empty, too long, repeated or with control characters
   invalid_marketplace_name,  // 400: blank, longer than 60 bytes, bad UTF-8 or control characters

@@ -32,6 +32,8 @@ inline constexpr std::int64_t kMinBankTransferDeadlineHours = 1;
 inline constexpr std::int64_t kMaxBankTransferDeadlineHours = 720;  // 30 days
 inline constexpr std::int64_t kMinAutoConfirmDays = 1;
 inline constexpr std::int64_t kMaxAutoConfirmDays = 60;
+inline constexpr std::int64_t kMinAutoDeliverDays = 1;
+inline constexpr std::int64_t kMaxAutoDeliverDays = 60;
 inline constexpr std::int64_t kMaxCreditSecondApprovalAbove = 10'000'000'000;  // ten billion won
 inline constexpr std::size_t kMaxCarriers = 20;
 inline constexpr std::size_t kMaxCarrierBytes = 40;
@@ -51,6 +53,9 @@ struct Settings {
   std::int64_t bank_transfer_deadline_hours = 72;
   // A delivered order the buyer neither confirmed nor returned is confirmed this long after delivery.
   std::int64_t auto_confirm_days = 7;
+  // A shipped order the shop never marked delivered becomes delivered this long after shipment
+  // (then auto_confirm_days run). Cash-on-delivery orders wait for the shop or the buyer.
+  std::int64_t auto_deliver_days = 14;
   // The two-person rule: a wallet credit of more won than this waits for a second admin's
   // approval (0: every credit does). Read by payments inside the credit's own transaction.
   std::int64_t credit_second_approval_above = 1'000'000;
@@ -64,6 +69,7 @@ struct Settings {
 
   std::chrono::seconds BankTransferDeadline() const { return std::chrono::hours(bank_transfer_deadline_hours); }
   std::chrono::seconds AutoConfirmAfter() const { return std::chrono::days(auto_confirm_days); }
+  std::chrono::seconds AutoDeliverAfter() const { return std::chrono::days(auto_deliver_days); }
 
   bool operator==(const Settings&) const = default;
 };

@@ -16,7 +16,7 @@ struct SettingsHttpServices {
 // The operating settings, admins only (the router refuses anyone else first: 401 / 403).
 // JSON (docs/openapi.yaml; errors {"error": {code, message, field}}):
 //   GET /api/v1/admin/settings → {version, updated_at, updated_by, settings: {platform_fee_basis_points,
-//       bank_transfer_deadline_hours, auto_confirm_days, credit_second_approval_above, carriers: [..],
+//       bank_transfer_deadline_hours, auto_confirm_days, auto_deliver_days, credit_second_approval_above, carriers: [..],
 //       marketplace_name, notice, bank_accounts: [{bank, account_number, holder}]}}
 //   PUT /api/v1/admin/settings {version, reason, <any settings fields>} → the same as GET, the fields
 //       absent keep their values at `version`; 400 invalid_<field> naming it, 409 version_conflict
