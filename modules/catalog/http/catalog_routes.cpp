@@ -7,6 +7,7 @@
 #include "listing_import.hpp"
 #include "listing_report_http.hpp"
 #include "manmulsang/media/upload_messages.hpp"
+#include "qr_code_routes.hpp"
 
 namespace manmulsang::catalog {
 
@@ -20,6 +21,7 @@ void AddCatalogRoutes(http::Router& router, html::Renderer& renderer, CatalogSer
   AddCategoryPage(router, http);
   AddProductPage(router, http);
   AddShopPage(router, http);
+  AddQrCodeRoutes(router, http);
   AddSearchPage(router, http);
   AddDemoImages(router, http);
   AddAdminCategoryRoutes(router, http);

@@ -43,6 +43,7 @@ http::Response Render(const CatalogHttp& http, const http::Request& request, cor
   data.set("city", shop->city);
   data.set("description", shop->description);
   data.set("logo_url", shop->logo_url.empty() ? html::Data(false) : html::Data(shop->logo_url));
+  data.set("qr_url", "/s/" + std::to_string(id.value) + "/qr.svg");
   const ShopRating rating = http.catalog.ShopRatingOf(id);
   if (rating.count > 0) {
     const double average = std::clamp(rating.average, 0.0, 5.0);
