@@ -176,7 +176,8 @@ void Marketplace::Serve(const Config& config) {
   http::Server server(options, router);
   server.Listen();
   // Time-driven order moves: unpaid bank transfers past their deadline are cancelled (stock
-  // back), delivered orders past the confirmation window are confirmed (escrow to the shop),
+  // back), prepaid orders shipped and never marked delivered become delivered after the
+  // auto-deliver days, delivered orders past the confirmation window are confirmed (escrow to the shop),
   // and abandoned guest carts are dropped. Once a minute is precise enough for deadlines in hours.
   std::jthread order_jobs([&services](std::stop_token stop) {
     std::mutex mutex;
@@ -184,6 +185,7 @@ void Marketplace::Serve(const Config& config) {
     while (!stop.stop_requested()) {
       try {
         services.orders.ExpireOverdueBankTransfers();
+        services.orders.AutoDeliverShipped();
         services.orders.AutoConfirmDelivered();
         services.cart.DeleteStaleGuestCarts(cart::kGuestCartLifetime);
       } catch (const std::exception& error) {

@@ -224,6 +224,54 @@ TEST_F(FulfilmentBlackBoxTest, OrderIsPreparedShippedDeliveredConfirmedAndPaidOu
   EXPECT_EQ(other_browser.Get("/seller/ledger").body.find("data-order=\"" + id + "\""), std::string::npos);
 }
 
+// The shop ships a cash-on-delivery order and never marks it delivered: the buyer confirms on the
+// order page (구매 확정 from shipped, the step saying the shop is paid), which records the cash and
+// pays the shop once; a second confirm and another member's are refused.
+TEST_F(FulfilmentBlackBoxTest, TheBuyerConfirmsAShippedOrderTheShopNeverMarkedDelivered) {
+  const std::string buyer_email = UniqueEmail("fulfilment-shipped");
+  const std::string buyer = RegisterViaApi(buyer_email, kPassword);
+  const std::int64_t shop = AddProductOfADemoShop(buyer);
+  const ShopOwner& owner = *SellerOf(shop);
+  HttpResponse placed =
+      Client(buyer).PostJson("/api/v1/orders", {{"payment_method", "cod"}, {"address", "평양시 중구역 2"}},
+                             {{"Idempotency-Key", "fulfilment-shipped-" + buyer_email}});
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const std::int64_t order = Int(placed.Json().at("orders").at(0).at("id"));
+  const std::int64_t total = Int(placed.Json().at("orders").at(0).at("total").at("amount"));
+  const std::string id = std::to_string(order);
+  EXPECT_TRUE(IsJsonError(Client(buyer).PostJson("/api/v1/orders/" + id + "/confirm", boost::json::object{}), 409))
+      << "not before it ships";
+  ASSERT_EQ(Client(owner.token).PostJson("/api/v1/seller/orders/" + id + "/prepare", boost::json::object{}).status,
+            200);
+  ASSERT_EQ(Client(owner.token)
+                .PostJson("/api/v1/seller/orders/" + id + "/ship", {{"carrier", "조선우편"}, {"tracking", "JS-13"}})
+                .status,
+            200);
+
+  const std::string stranger = RegisterViaApi(UniqueEmail("fulfilment-stranger"), kPassword);
+  EXPECT_TRUE(IsJsonError(Client(stranger).PostJson("/api/v1/orders/" + id + "/confirm", boost::json::object{}), 404));
+  HttpClient buyer_browser = SignInThroughLoginForm(buyer_email, kPassword);
+  HttpResponse page = buyer_browser.Get("/orders/" + id);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("action=\"/orders/" + id + "/confirm\""), std::string::npos);
+  EXPECT_NE(page.body.find("상점에 정산"), std::string::npos);
+  HttpResponse confirmed = PostForm(buyer_browser, "/orders/" + id, "/orders/" + id + "/confirm", {});
+  EXPECT_EQ(confirmed.status, 303) << confirmed.body.substr(0, 300);
+  EXPECT_EQ(Status(buyer, order), "confirmed");
+  EXPECT_TRUE(IsJsonError(Client(buyer).PostJson("/api/v1/orders/" + id + "/confirm", boost::json::object{}), 409));
+
+  int releases = 0;
+  HttpResponse ledger = Client(owner.token).Get("/api/v1/seller/ledger?per_page=100");
+  ASSERT_EQ(ledger.status, 200) << ledger.body;
+  const boost::json::value statement = ledger.Json();
+  for (const boost::json::value& entry : statement.at("items").as_array()) {
+    if (!entry.at("order_id").is_int64() || Int(entry.at("order_id")) != order) continue;
+    ++releases;
+    EXPECT_EQ(Int(entry.at("gross").at("amount")), total) << "the cash paid at the door, released";
+  }
+  EXPECT_EQ(releases, 1);
+}
+
 TEST_F(FulfilmentBlackBoxTest, HostileInputOnTheSellerPagesIsAClearRefusalThatChangesNothing) {
   const std::string buyer_email = UniqueEmail("fulfilment-hostile");
   const std::string buyer = RegisterViaApi(buyer_email, kPassword);
