@@ -18,8 +18,10 @@ struct DemoImageName {
 
 std::optional<DemoImageName> ParseDemoImageName(std::string_view file);
 
-// A small SVG: the category's colour, a shape that varies with the picture, the category's
-// initial, and a short label. No script, no external reference.
+// A small SVG: the goods of the category drawn in the product's colour (DemoIllustration) on a
+// pale shade of the category's, from the other side in the second picture and closer in the
+// third, over a label with the category's name and the product's number. No script, no external
+// reference.
 std::string DemoImageSvg(const Category& category, const DemoImageName& name);
 
 }  // namespace manmulsang::catalog
