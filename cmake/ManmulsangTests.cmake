@@ -63,7 +63,9 @@ function(manmulsang_build_tests_quickly directory)
       continue()
     endif()
     if(target MATCHES "_test$" OR target MATCHES "^manmulsang_test_")
-      target_compile_options(${target} PRIVATE -O0)
+      # -pthread (which defines _REENTRANT) on every one: some take it from libvips' flags, and
+      # a precompiled header is only used where the macros it was made with are the same.
+      target_compile_options(${target} PRIVATE -O0 -pthread)
       if(target STREQUAL "manmulsang_test_support")
         target_precompile_headers(${target} PRIVATE
           <gtest/gtest.h> <boost/json.hpp> <algorithm> <chrono> <filesystem> <functional> <map>
