@@ -36,11 +36,13 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", threads, "I/O threads (default: one per core)")->check(CLI::Range(0, 256));
   serve->add_option("--request-timeout", request_timeout, "Seconds a client has to send a whole request")
       ->check(CLI::Range(1, 3600));
-  serve->add_option("--password-threads", password_threads,
-                    "Threads that hash passwords for sign-in, registration and reset (default: one per core)")
+  serve
+      ->add_option("--password-threads", password_threads,
+                   "Threads that hash passwords for sign-in, registration and reset (default: one per core)")
       ->check(CLI::Range(0, 256));
-  serve->add_option("--password-queue", password_queue,
-                    "Requests that may wait for a password thread (default 64); more are answered 503 at once")
+  serve
+      ->add_option("--password-queue", password_queue,
+                   "Requests that may wait for a password thread (default 64); more are answered 503 at once")
       ->check(CLI::Range(0, 100000));
   serve->add_flag("--no-access-log", no_access_log, "Do not log each request");
   bool trust_proxy = false;
