@@ -1,5 +1,7 @@
 #include "wiring/marketplace_services.hpp"
 
+#include "wiring/account_closing.hpp"
+
 namespace manmulsang::app {
 
 MarketplaceServices::MarketplaceServices(db::Database& database, const core::Clock& clock,
@@ -19,6 +21,8 @@ MarketplaceServices::MarketplaceServices(db::Database& database, const core::Clo
       orders(database, clock, sellers, catalog, cart, payments, this->settings),
       addresses(database, clock),
       reviews(database, clock, sellers, catalog, orders),
-      questions(database, clock, sellers, catalog) {}
+      questions(database, clock, sellers, catalog) {
+  accounts.SetClosingHooks(AccountClosing(*this));
+}
 
 }  // namespace manmulsang::app

@@ -29,8 +29,8 @@ constexpr std::string_view kUpdatePasswordHash = "UPDATE users SET password_hash
 constexpr std::string_view kPromoteBuyerToSeller = "UPDATE users SET role = 'seller' WHERE id = $1 AND role = 'buyer'";
 
 constexpr std::string_view kInsertSession =
-    "INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen_at, expires_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6)";
+    "INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen_at, expires_at, remote_address, "
+    "user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 constexpr std::string_view kSelectSession =
     "SELECT u.id, u.email, u.name, u.role, u.created_at, u.phone, u.suspended_at, u.suspension_reason, "
     "s.kind, s.last_seen_at, s.expires_at "
@@ -127,7 +127,8 @@ void AccountRepository::PromoteBuyerToSeller(core::UserId id) {
 
 void AccountRepository::InsertSession(const NewSession& session) {
   connection_.Execute(kInsertSession, {session.token_hash, session.user.value, SessionKindName(session.kind),
-                                       session.created_at, session.created_at, session.expires_at});
+                                       session.created_at, session.created_at, session.expires_at,
+                                       session.remote_address, session.user_agent});
 }
 
 std::optional<SessionRecord> AccountRepository::FindSession(std::string_view token_hash) {

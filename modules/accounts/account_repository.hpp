@@ -33,6 +33,8 @@ struct NewSession {
   SessionKind kind = SessionKind::browser;
   std::int64_t created_at = 0;
   std::int64_t expires_at = 0;
+  std::string_view remote_address;  // already cut to kMaxRemoteAddressBytes
+  std::string_view user_agent;      // already cut to kMaxUserAgentBytes
 };
 
 struct SessionRecord {

@@ -16,12 +16,14 @@ std::expected<User, AccountError> AccountService::Register(const RegisterCommand
   return std::move(created->user);
 }
 
-std::expected<SignedIn, AccountError> AccountService::SignUp(const RegisterCommand& command, SessionKind kind) {
-  return impl_->Create(command, kind);
+std::expected<SignedIn, AccountError> AccountService::SignUp(const RegisterCommand& command, SessionKind kind,
+                                                             SessionOrigin origin) {
+  return impl_->Create(command, kind, origin);
 }
 
 std::expected<SignedIn, AccountError> AccountService::Login(std::string_view email, std::string_view password,
-                                                            std::string_view remote_address, SessionKind kind) {
+                                                            std::string_view remote_address, SessionKind kind,
+                                                            std::string_view user_agent) {
   const auto normalised = NormaliseEmail(email);
   // An address that cannot be normalised still counts against itself, so that junk is throttled too.
   const std::string account = normalised ? *normalised : std::string(email.substr(0, 4 * kMaxEmailBytes));
@@ -63,7 +65,8 @@ std::expected<SignedIn, AccountError> AccountService::Login(std::string_view ema
     if (!current) return std::unexpected(AccountError::wrong_credentials);
     if (current->suspended()) return std::unexpected(AccountError::account_suspended);
     if (new_hash) repository.UpdatePasswordHash(record->user.id, *new_hash);
-    return impl_->OpenSession(repository, record->user.id, kind, now_seconds, purge);
+    return impl_->OpenSession(repository, record->user.id, kind, now_seconds, purge,
+                              {.remote_address = remote_address, .user_agent = user_agent});
   });
   if (!token) return std::unexpected(token.error());
   return SignedIn{.user = std::move(record->user), .token = std::move(*token)};

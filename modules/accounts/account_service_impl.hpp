@@ -26,6 +26,13 @@ inline constexpr std::int64_t kApiLifetimeSeconds = 30 * 24 * 60 * 60;
 inline constexpr std::int64_t kTouchIntervalSeconds = 60;
 // Expired sessions are deleted by a login at most this often.
 inline constexpr std::int64_t kPurgeIntervalSeconds = 10 * 60;
+// What a session keeps of its origin: an IPv6 address fits in 45 bytes; a User-Agent names the
+// browser and system within its first few hundred.
+inline constexpr std::size_t kMaxRemoteAddressBytes = 64;
+inline constexpr std::size_t kMaxUserAgentBytes = 512;
+
+// text cut to at most max_bytes without splitting a UTF-8 sequence.
+std::string_view CutUtf8(std::string_view text, std::size_t max_bytes);
 
 struct ValidCommand {
   std::string email;
@@ -64,19 +71,25 @@ struct AccountService::Impl {
 
   // Opens a session on the caller's write connection; returns the token to show once.
   std::string OpenSession(AccountRepository& repository, core::UserId user, SessionKind kind, std::int64_t now,
-                          bool purge) {
+                          bool purge, SessionOrigin origin = {}) {
     std::string token = NewSessionToken();
     const std::string token_hash = HashSessionToken(token);
     const std::int64_t lifetime = kind == SessionKind::browser ? kBrowserLifetimeSeconds : kApiLifetimeSeconds;
-    repository.InsertSession(
-        {.token_hash = token_hash, .user = user, .kind = kind, .created_at = now, .expires_at = now + lifetime});
+    repository.InsertSession({.token_hash = token_hash,
+                              .user = user,
+                              .kind = kind,
+                              .created_at = now,
+                              .expires_at = now + lifetime,
+                              .remote_address = CutUtf8(origin.remote_address, kMaxRemoteAddressBytes),
+                              .user_agent = CutUtf8(origin.user_agent, kMaxUserAgentBytes)});
     if (purge) repository.DeleteExpiredSessions(now, now - kBrowserIdleSeconds);
     return token;
   }
 
   // Register and SignUp: the slow hash runs before the write transaction, so the single writer
   // is never held for it.
-  std::expected<SignedIn, AccountError> Create(const RegisterCommand& command, std::optional<SessionKind> kind) {
+  std::expected<SignedIn, AccountError> Create(const RegisterCommand& command, std::optional<SessionKind> kind,
+                                               SessionOrigin origin = {}) {
     auto valid = Validate(command);
     if (!valid) return std::unexpected(valid.error());
     const bool taken = database.Read(
@@ -101,7 +114,7 @@ struct AccountService::Impl {
                                       .role = command.role,
                                       .created_at = core::FromUnixSeconds(now),
                                       .phone = valid->phone}};
-      if (kind) signed_in.token = OpenSession(repository, *id, *kind, now, purge);
+      if (kind) signed_in.token = OpenSession(repository, *id, *kind, now, purge, origin);
       return signed_in;
     });
   }
@@ -122,6 +135,7 @@ struct AccountService::Impl {
   std::mutex shared_hash_mutex;
   std::unordered_map<std::string, std::string> shared_hashes;
   std::atomic<std::int64_t> next_purge_at{0};
+  AccountClosingHooks closing_hooks;  // set by the wiring before serving
 };
 
 }  // namespace manmulsang::accounts

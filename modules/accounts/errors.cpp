@@ -44,6 +44,18 @@ std::string_view ErrorCode(AccountError error) {
       return "reason_too_long";
     case AccountError::invalid_reset_code:
       return "invalid_reset_code";
+    case AccountError::wrong_password:
+      return "wrong_password";
+    case AccountError::session_not_found:
+      return "session_not_found";
+    case AccountError::orders_in_progress:
+      return "orders_in_progress";
+    case AccountError::wallet_not_empty:
+      return "wallet_not_empty";
+    case AccountError::shop_open:
+      return "shop_open";
+    case AccountError::payout_pending:
+      return "payout_pending";
   }
   return "invalid_input";
 }

@@ -36,7 +36,9 @@ class AuthApi {
                             .password = std::string(*password),
                             .name = std::string(*name),
                             .phone = std::string(phone->value_or(""))};
-    auto signed_in = accounts_.SignUp(command, SessionKind::api);
+    auto signed_in = accounts_.SignUp(
+        command, SessionKind::api,
+        {.remote_address = request.remote_address(), .user_agent = request.Header("User-Agent")});
     if (!signed_in) return Error(request, signed_in.error());
     return SignedInResponse(*signed_in, http::Status::created);
   }
@@ -48,7 +50,8 @@ class AuthApi {
     auto password = StringField(*body, "password");
     if (!email) return Error(request, email.error());
     if (!password) return Error(request, password.error());
-    auto signed_in = accounts_.Login(*email, *password, request.remote_address(), SessionKind::api);
+    auto signed_in =
+        accounts_.Login(*email, *password, request.remote_address(), SessionKind::api, request.Header("User-Agent"));
     if (!signed_in) {
       http::Response response = Error(request, signed_in.error());
       if (signed_in.error() == AccountError::too_many_attempts) {

@@ -39,5 +39,10 @@ void AddAccountApiRoutes(http::Router& router, const html::Renderer& renderer, A
 void AddAccountPages(http::Router& router, const html::Renderer& renderer, AccountService& accounts);
 void AddMemberAdminApi(http::Router& router, const html::Renderer& renderer, AccountService& accounts);
 void AddMemberAdminPages(http::Router& router, const html::Renderer& renderer, AccountService& accounts);
+// The member's own security page (/account/...) and its JSON twins (/api/v1/account/...).
+void AddAccountSecurityPages(http::Router& router, const html::Renderer& renderer, AccountService& accounts);
+void AddAccountSecurityApi(http::Router& router, const html::Renderer& renderer, AccountService& accounts);
+// The token of the request's own session: the bearer token, else the session cookie; empty if none.
+std::string_view CurrentSessionToken(const http::Request& request);
 
 }  // namespace manmulsang::accounts

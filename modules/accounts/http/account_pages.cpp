@@ -26,7 +26,8 @@ class AccountPages {
     const http::Form& form = request.form();
     const std::string_view email = form.GetOr("email");
     const std::string next = SafeNext(form.GetOr("next", "/"));
-    auto signed_in = accounts_.Login(email, form.GetOr("password"), request.remote_address(), SessionKind::browser);
+    auto signed_in = accounts_.Login(email, form.GetOr("password"), request.remote_address(), SessionKind::browser,
+                                     request.Header("User-Agent"));
     if (!signed_in) {
       html::Data data = FormData(request, "accounts.login_title", next);
       data.set("email", std::string(email));
@@ -53,7 +54,9 @@ class AccountPages {
                             .password = std::string(form.GetOr("password")),
                             .name = std::string(form.GetOr("name")),
                             .phone = std::string(form.GetOr("phone"))};
-    auto signed_in = accounts_.SignUp(command, SessionKind::browser);
+    auto signed_in = accounts_.SignUp(
+        command, SessionKind::browser,
+        {.remote_address = request.remote_address(), .user_agent = request.Header("User-Agent")});
     if (!signed_in) {
       html::Data data = FormData(request, "accounts.register_title", next);
       data.set("email", command.email);

@@ -21,17 +21,23 @@ http::Status StatusOf(AccountError error) {
     case AccountError::not_allowed:
       return http::Status::forbidden;
     case AccountError::member_not_found:
+    case AccountError::session_not_found:
       return http::Status::not_found;
     case AccountError::cannot_change_self:
     case AccountError::last_admin:
     case AccountError::already_suspended:
     case AccountError::not_suspended:
     case AccountError::same_role:
+    case AccountError::orders_in_progress:
+    case AccountError::wallet_not_empty:
+    case AccountError::shop_open:
+    case AccountError::payout_pending:
       return http::Status::conflict;
     case AccountError::invalid_phone:
     case AccountError::reason_required:
     case AccountError::reason_too_long:
     case AccountError::invalid_reset_code:
+    case AccountError::wrong_password:
     case AccountError::invalid_email:
     case AccountError::password_too_short:
     case AccountError::password_too_long:
@@ -58,6 +64,8 @@ std::string_view FieldOf(AccountError error) {
       return "reason";
     case AccountError::invalid_reset_code:
       return "code";
+    case AccountError::wrong_password:
+      return "current_password";
     case AccountError::wrong_credentials:
     case AccountError::too_many_attempts:
     case AccountError::account_suspended:
@@ -68,6 +76,11 @@ std::string_view FieldOf(AccountError error) {
     case AccountError::already_suspended:
     case AccountError::not_suspended:
     case AccountError::same_role:
+    case AccountError::session_not_found:
+    case AccountError::orders_in_progress:
+    case AccountError::wallet_not_empty:
+    case AccountError::shop_open:
+    case AccountError::payout_pending:
       return {};
   }
   return {};
@@ -113,6 +126,8 @@ void AddAccountRoutes(http::Router& router, html::Renderer& renderer, AccountSer
   AddAccountPages(router, renderer, accounts);
   AddMemberAdminApi(router, renderer, accounts);
   AddMemberAdminPages(router, renderer, accounts);
+  AddAccountSecurityPages(router, renderer, accounts);
+  AddAccountSecurityApi(router, renderer, accounts);
 }
 
 }  // namespace manmulsang::accounts

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <expected>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -55,14 +56,46 @@ struct MemberPage {
   int per_page = 20;
 };
 
-// A live session as an admin sees it: never its token or the token's hash.
+// Where a session was opened: the client's address (behind nginx the trusted X-Forwarded-For
+// one) and its User-Agent. Either may be empty; both are cut to what the store keeps.
+struct SessionOrigin {
+  std::string_view remote_address;
+  std::string_view user_agent;
+};
+
+// A live session as an admin or its member sees it: never its token or the token's hash.
 struct SessionInfo {
   std::int64_t id = 0;
   SessionKind kind = SessionKind::browser;
   core::TimePoint created_at;
   core::TimePoint last_seen_at;
   core::TimePoint expires_at;
+  std::string remote_address;  // as recorded at sign-in; "" for sessions older than the record
+  std::string user_agent;
+  std::string device;    // DescribeUserAgent(user_agent): "Chrome · Windows"; "" when unknown
+  bool current = false;  // the session the request came with ("this device")
 };
+
+// A short description of a User-Agent for the sessions list: browser and system, such as
+// "Chrome · Windows", "Safari · iPhone", "Samsung Internet · Android", "curl"; "" when unknown.
+std::string DescribeUserAgent(std::string_view user_agent);
+
+// What other modules say about closing an account, wired above the modules (app/wiring), since
+// accounts depends on none of them. Either may be empty (then it does nothing).
+struct AccountClosingHooks {
+  // Why the member may not close now, read through the other modules' services:
+  // orders_in_progress, wallet_not_empty, shop_open or payout_pending; nullopt when nothing holds
+  // the account open.
+  std::function<std::optional<AccountError>(core::UserId)> refusal;
+  // Erases what other modules keep about the member as a person (the address book); orders and
+  // ledger entries stay for the shop's and the marketplace's records.
+  std::function<void(core::UserId)> erase_personal_data;
+};
+
+// What a closed account's row keeps: the name every order and ledger page shows for it, and an
+// e-mail without an @, which no one can register or sign in with, so the old one is free again.
+inline constexpr std::string_view kClosedMemberName = "탈퇴한 회원";
+std::string ClosedMemberEmail(core::UserId member);  // "closed-member-42"
 
 // A one-time password reset code, shown once: only its hash is stored.
 struct IssuedResetCode {
@@ -88,10 +121,13 @@ class AccountService {
   // path of `manmulsang admin create-user` (with command.role).
   std::expected<User, AccountError> Register(const RegisterCommand& command);
   // Register, then a session of kind for the new member in the same transaction.
-  std::expected<SignedIn, AccountError> SignUp(const RegisterCommand& command, SessionKind kind);
+  std::expected<SignedIn, AccountError> SignUp(const RegisterCommand& command, SessionKind kind,
+                                               SessionOrigin origin = {});
   // Unknown email and wrong password give the same error (wrong_credentials) after the same work.
+  // The session records remote_address and user_agent (its origin in the member's sessions list).
   std::expected<SignedIn, AccountError> Login(std::string_view email, std::string_view password,
-                                              std::string_view remote_address, SessionKind kind);
+                                              std::string_view remote_address, SessionKind kind,
+                                              std::string_view user_agent = {});
   // After too_many_attempts: how long until this email / address may try again (zero if now).
   std::chrono::seconds LoginRetryAfter(std::string_view email, std::string_view remote_address);
   // The user behind a session token, if the session is alive (sliding idle + absolute timeout).
@@ -131,6 +167,32 @@ class AccountService {
                                                   std::string_view new_password, std::string_view remote_address = {});
   // The command line's `--password-file`: sets the password and ends every session.
   std::expected<User, AccountError> SetPassword(core::UserId member, std::string_view new_password);
+
+  // --- The member's own security page (account_security.cpp). current_token is the token the
+  // request came with (cookie or bearer), so that its session is marked and kept. A wrong current
+  // password is wrong_password and counts as a failed login (too_many_attempts once throttled).
+  // Live sessions and API tokens of member, most recently used first, the current one marked.
+  std::vector<SessionInfo> MemberSessions(core::UserId member, std::string_view current_token);
+  // The same password rules as Register; every other session and token of the member ends in the
+  // same transaction, the current one stays.
+  std::expected<void, AccountError> ChangePassword(core::UserId member, std::string_view current_password,
+                                                   std::string_view new_password, std::string_view current_token,
+                                                   std::string_view remote_address = {});
+  // E-mail and phone, validated and normalised as Register does; email_taken when another member
+  // has the e-mail.
+  std::expected<User, AccountError> ChangeContact(core::UserId member, std::string_view email, std::string_view phone);
+  // Ends one session or token of member; session_not_found for an unknown id or another member's.
+  std::expected<void, AccountError> RevokeSession(core::UserId member, std::int64_t session);
+  // Ends every session and token of member but the current one; returns how many ended.
+  std::int64_t RevokeOtherSessions(core::UserId member, std::string_view current_token);
+  // Set once by the wiring, before serving.
+  void SetClosingHooks(AccountClosingHooks hooks);
+  // Closes the member's account: the password is required, the hooks' refusal is asked first.
+  // Then the other modules erase what they keep (the hooks), and one transaction anonymises the
+  // row (ClosedMemberEmail, kClosedMemberName, no phone, no password), deletes every session,
+  // token and reset code, and records "member.close" in the audit log (the member as actor).
+  std::expected<void, AccountError> CloseAccount(core::UserId member, std::string_view password,
+                                                 std::string_view remote_address = {});
 
   // --- A step inside a caller's transaction (a seller application's approval) ---
   // The member becomes a seller; an admin stays an admin, since approving a shop must not take

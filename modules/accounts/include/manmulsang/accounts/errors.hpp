@@ -25,6 +25,14 @@ enum class AccountError {
   reason_required,     // 400: a suspension needs a reason
   reason_too_long,     // 400: at most audit::kMaxReasonBytes
   invalid_reset_code,  // 400: wrong, used, replaced or expired (one answer for all)
+  // The member's own security page.
+  wrong_password,      // 400 (field "current_password"): the member's current password is not this
+  session_not_found,   // 404: no live session of this member has that id (another member's too)
+  // Closing the account is refused while the marketplace still owes or holds something (409).
+  orders_in_progress,  // an order as a buyer is not yet confirmed, cancelled or returned
+  wallet_not_empty,    // the wallet holds money: pay it out first
+  shop_open,           // the member owns a shop that is pending, approved or suspended
+  payout_pending,      // a payout request is still requested or approved
 };
 
 // snake_case code for the JSON API ("email_taken").
