@@ -59,6 +59,7 @@ void LoadConfigFile(const std::string& file, Config& config) {
                                                     "request_timeout_seconds",
                                                     "password_threads",
                                                     "password_queue",
+                                                    "jobs_interval_seconds",
                                                     "access_log",
                                                     "trust_proxy_headers",
                                                     "search_in_memory"};
@@ -95,6 +96,10 @@ void LoadConfigFile(const std::string& file, Config& config) {
   if (auto value = Value<std::int64_t>(table, "password_queue", "an integer")) {
     if (*value < 0 || *value > 100000) throw std::runtime_error("config: password_queue must be 0..100000");
     config.password_queue = static_cast<std::size_t>(*value);
+  }
+  if (auto value = Value<std::int64_t>(table, "jobs_interval_seconds", "an integer")) {
+    if (*value < 1 || *value > 3600) throw std::runtime_error("config: jobs_interval_seconds must be 1..3600");
+    config.jobs_interval = std::chrono::seconds(*value);
   }
   if (auto value = Value<bool>(table, "access_log", "true or false")) config.access_log = *value;
   if (auto value = Value<bool>(table, "trust_proxy_headers", "true or false")) config.trust_proxy_headers = *value;

@@ -25,6 +25,11 @@ struct Config {
   // waiting; more are answered 503 with Retry-After at once.
   unsigned password_threads = 0;
   std::size_t password_queue = 64;
+  // How often `serve` runs the timed order jobs (unpaid bank transfers expire, shipped orders are
+  // delivered and delivered ones confirmed after the admin's settings, stale guest carts go).
+  // Their deadlines are in hours and days, so a minute is plenty; on several nodes the turns
+  // take a lock, and whichever node comes first moves the due orders.
+  std::chrono::seconds jobs_interval{60};
   bool access_log = true;
   // Behind nginx every peer is the proxy: take the client address from X-Real-IP /
   // X-Forwarded-For so per-address login throttling and logs see real clients.
@@ -48,8 +53,8 @@ struct Config {
 };
 
 // Reads the keys the file sets (data, database, listen, threads, request_timeout_seconds,
-// password_threads, password_queue, access_log, trust_proxy_headers, search_in_memory) over config. Throws std::runtime_error with the file's own message
-// on bad TOML.
+// password_threads, password_queue, jobs_interval_seconds, access_log, trust_proxy_headers, search_in_memory) over
+// config. Throws std::runtime_error with the file's own message on bad TOML.
 void LoadConfigFile(const std::string& file, Config& config);
 
 }  // namespace manmulsang::app

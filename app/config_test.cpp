@@ -117,6 +117,9 @@ database = "sqlite:/srv/manmulsang/other.db"
 listen = "[::1]:9090"
 threads = 4
 request_timeout_seconds = 30
+password_threads = 3
+password_queue = 10
+jobs_interval_seconds = 5
 access_log = false
 trust_proxy_headers = true
 search_in_memory = false
@@ -127,6 +130,9 @@ search_in_memory = false
   EXPECT_EQ(config.listen, "[::1]:9090");
   EXPECT_EQ(config.threads, 4u);
   EXPECT_EQ(config.request_timeout, std::chrono::seconds(30));
+  EXPECT_EQ(config.password_threads, 3u);
+  EXPECT_EQ(config.password_queue, 10u);
+  EXPECT_EQ(config.jobs_interval, std::chrono::seconds(5));
   EXPECT_FALSE(config.access_log);
   EXPECT_TRUE(config.trust_proxy_headers);
   EXPECT_FALSE(config.search_in_memory);
@@ -142,6 +148,8 @@ TEST_F(ConfigFileTest, KeysTheFileDoesNotSetKeepTheirValues) {
   EXPECT_EQ(config.listen, "127.0.0.1:7000");
   EXPECT_EQ(config.threads, 3u);
   EXPECT_EQ(config.request_timeout, std::chrono::seconds(10));
+  EXPECT_EQ(config.password_queue, 64u);
+  EXPECT_EQ(config.jobs_interval, std::chrono::seconds(60));
   EXPECT_TRUE(config.access_log);
   EXPECT_TRUE(config.search_in_memory);
 
@@ -227,6 +235,17 @@ TEST_F(ConfigFileTest, AValueOfTheWrongTypeIsRejected) {
   EXPECT_NE(ErrorFor("trust_proxy_headers = 1\n", config).find("trust_proxy_headers"), std::string::npos);
   EXPECT_EQ(config.listen, "127.0.0.1:8080");
   EXPECT_TRUE(config.access_log);
+}
+
+TEST_F(ConfigFileTest, PasswordPoolAndJobsIntervalOutOfRangeAreRejected) {
+  Config config;
+  EXPECT_NE(ErrorFor("password_threads = 257\n", config).find("password_threads"), std::string::npos);
+  EXPECT_NE(ErrorFor("password_queue = -1\n", config).find("password_queue"), std::string::npos);
+  EXPECT_NE(ErrorFor("jobs_interval_seconds = 0\n", config).find("jobs_interval_seconds"), std::string::npos);
+  EXPECT_NE(ErrorFor("jobs_interval_seconds = 3601\n", config).find("jobs_interval_seconds"), std::string::npos);
+  EXPECT_EQ(config.password_threads, 0u);
+  EXPECT_EQ(config.password_queue, 64u);
+  EXPECT_EQ(config.jobs_interval, std::chrono::seconds(60));
 }
 
 }  // namespace

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   int request_timeout = 0;
   unsigned password_threads = 0;
   int password_queue = -1;
+  int jobs_interval = 0;
   bool no_access_log = false;
   serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 picks a free one)");
   serve->add_option("--threads", threads, "I/O threads (default: one per core)")->check(CLI::Range(0, 256));
@@ -44,6 +45,10 @@ int main(int argc, char** argv) {
       ->add_option("--password-queue", password_queue,
                    "Requests that may wait for a password thread (default 64); more are answered 503 at once")
       ->check(CLI::Range(0, 100000));
+  serve
+      ->add_option("--jobs-interval", jobs_interval,
+                   "Seconds between turns of the timed order jobs (default 60: expiry, delivery, confirmation)")
+      ->check(CLI::Range(1, 3600));
   serve->add_flag("--no-access-log", no_access_log, "Do not log each request");
   bool trust_proxy = false;
   serve->add_flag("--trust-proxy", trust_proxy, "Take client addresses from X-Real-IP/X-Forwarded-For (behind nginx)");
@@ -108,6 +113,7 @@ int main(int argc, char** argv) {
     if (request_timeout != 0) config.request_timeout = std::chrono::seconds(request_timeout);
     if (password_threads != 0) config.password_threads = password_threads;
     if (password_queue >= 0) config.password_queue = static_cast<std::size_t>(password_queue);
+    if (jobs_interval != 0) config.jobs_interval = std::chrono::seconds(jobs_interval);
     if (no_access_log) config.access_log = false;
     if (trust_proxy) config.trust_proxy_headers = true;
 

@@ -135,7 +135,7 @@ void Marketplace::Serve(const Config& config) {
   accounts::AddAccountRoutes(router, renderer, services.accounts);
   audit::AddAuditRoutes(router, renderer, services.audit, services.accounts);
   catalog::AddCatalogRoutes(router, renderer, services.catalog, services.sellers, page_cache, services.trending,
-                            &services.analytics);
+                            &services.analytics, {&services.reviews, &services.questions});
   catalog::AddListingRoutes(router, renderer, services.catalog, services.listings, page_cache, *media_);
   search::AddSearchRoutes(router, services.search, services.trending);
   orders::AddBuyingRoutes(router, renderer,
@@ -178,8 +178,9 @@ void Marketplace::Serve(const Config& config) {
   // Time-driven order moves: unpaid bank transfers past their deadline are cancelled (stock
   // back), prepaid orders shipped and never marked delivered become delivered after the
   // auto-deliver days, delivered orders past the confirmation window are confirmed (escrow to the shop),
-  // and abandoned guest carts are dropped. Once a minute is precise enough for deadlines in hours.
-  std::jthread order_jobs([&services](std::stop_token stop) {
+  // and abandoned guest carts are dropped. Every jobs_interval (a minute: precise enough for
+  // deadlines in hours).
+  std::jthread order_jobs([&services, interval = config.jobs_interval](std::stop_token stop) {
     std::mutex mutex;
     std::condition_variable_any wake;
     while (!stop.stop_requested()) {
@@ -192,7 +193,7 @@ void Marketplace::Serve(const Config& config) {
         spdlog::error("order jobs: {}", error.what());
       }
       std::unique_lock lock(mutex);
-      wake.wait_for(lock, stop, std::chrono::minutes(1), [] { return false; });
+      wake.wait_for(lock, stop, interval, [] { return false; });
     }
   });
   // Tests and scripts wait for this exact line to learn the port.

@@ -19,6 +19,8 @@
 namespace manmulsang::testing {
 
 inline constexpr int kDemoProducts = 12;
+// Seconds between the nodes' turns of the timed order jobs (`serve --jobs-interval`).
+inline constexpr int kJobsIntervalSeconds = 5;
 inline constexpr const char* kDemoSellerEmail = "user0001@example.kp";  // the demo's first shop owner
 inline constexpr const char* kDemoPassword = "manmulsang-demo";
 inline constexpr const char* kAdminEmail = "cluster-admin@example.com";
@@ -59,6 +61,9 @@ class ClusterTest : public ::testing::Test {
   void SetUp() override {
     TestClusterOptions options;
     options.demo_products = kDemoProducts;
+    // The timed order jobs take a turn every 5 s instead of every minute, so that a scenario
+    // about them waits seconds; both nodes still take their turns at about the same moments.
+    options.serve_arguments = {"--jobs-interval", std::to_string(kJobsIntervalSeconds)};
     cluster_ = std::make_unique<TestCluster>(options);
     cluster_->Start();
     ASSERT_EQ(cluster_->node_count(), 2u);
