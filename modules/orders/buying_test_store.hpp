@@ -25,7 +25,7 @@ class BuyingTest : public testing::MarketplaceTestFixture {
     EXPECT_EQ(Count("SELECT COUNT(*) FROM products WHERE stock < 0"), 0);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM orders o WHERE "
                     "(o.status IN ('paid', 'confirmed') OR (o.payment_method <> 'cod' AND o.status IN "
-                    "('preparing', 'shipped', 'delivered', 'return_requested'))) AND "
+                    "('preparing', 'shipped', 'delivered', 'return_requested', 'return_refused', 'disputed'))) AND "
                     "(SELECT COUNT(*) FROM ledger_transfers t WHERE t.order_id = o.id AND t.kind = 'payment') <> 1"),
               0);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_transfers WHERE kind = 'payment' AND order_id NOT IN "

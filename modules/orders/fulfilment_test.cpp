@@ -114,7 +114,7 @@ TEST_F(FulfilmentTest, CountsEveryStatusAndListsTabsOfSeveralStatuses) {
   const core::OrderId cod = Place(1, PaymentMethod::cash_on_delivery);
 
   auto counts = orders_.ShopOrderCounts(Seller(kShopOwner), shop_).value();
-  EXPECT_EQ(counts.size(), 9u);  // every status, zeros too
+  EXPECT_EQ(counts.size(), 11u);  // every status, zeros too
   EXPECT_EQ(counts[OrderStatus::paid], 1);
   EXPECT_EQ(counts[OrderStatus::preparing], 1);
   EXPECT_EQ(counts[OrderStatus::cancelled], 1);

@@ -30,6 +30,11 @@ std::expected<void, OrderError> Effects(db::Connection& connection, const OrderM
       }
       if (moved) parts.catalog.RecordSale(connection, order.id, StockOf(order));
       break;
+    case OrderEvent::resolve_refund:
+      // The admin gives the buyer the whole payment back. No restock: the goods may never have
+      // come back to the shop, and units it does not hold would be sold again.
+      moved = parts.payments.Refund(connection, order.id, order.buyer, actor);
+      break;
     case OrderEvent::cancel:
     case OrderEvent::expire:
     case OrderEvent::accept_return: {
@@ -52,7 +57,8 @@ std::expected<void, OrderError> Effects(db::Connection& connection, const OrderM
         if (moved) parts.catalog.RecordSale(connection, order.id, StockOf(order));
       }
       break;
-    case OrderEvent::confirm: {
+    case OrderEvent::confirm:
+    case OrderEvent::close_dispute: {
       // A buyer confirming a cash-on-delivery parcel the shop never marked delivered has paid at
       // the door: the cash comes into escrow first, as the shop's deliver would have recorded
       // it, so the release below takes what escrow holds and the ledger stays balanced.
@@ -69,6 +75,8 @@ std::expected<void, OrderError> Effects(db::Connection& connection, const OrderM
     case OrderEvent::prepare:
     case OrderEvent::ship:
     case OrderEvent::request_return:
+    case OrderEvent::refuse_return:
+    case OrderEvent::escalate:
       break;
   }
   // The table allowed the move, so the ledger refusing it means the two disagree: say so.

@@ -32,7 +32,7 @@ constexpr std::array<std::pair<PaymentMethod, std::string_view>, 3> kMethods = {
     {PaymentMethod::bank_transfer, "bank_transfer"},
 }};
 
-constexpr std::array<std::pair<OrderStatus, std::string_view>, 9> kStatuses = {{
+constexpr std::array<std::pair<OrderStatus, std::string_view>, 11> kStatuses = {{
     {OrderStatus::awaiting_payment, "awaiting_payment"},
     {OrderStatus::paid, "paid"},
     {OrderStatus::preparing, "preparing"},
@@ -42,9 +42,11 @@ constexpr std::array<std::pair<OrderStatus, std::string_view>, 9> kStatuses = {{
     {OrderStatus::cancelled, "cancelled"},
     {OrderStatus::return_requested, "return_requested"},
     {OrderStatus::returned, "returned"},
+    {OrderStatus::return_refused, "return_refused"},
+    {OrderStatus::disputed, "disputed"},
 }};
 
-constexpr std::array<std::pair<OrderEvent, std::string_view>, 10> kEvents = {{
+constexpr std::array<std::pair<OrderEvent, std::string_view>, 14> kEvents = {{
     {OrderEvent::pay_from_wallet, "pay_from_wallet"},
     {OrderEvent::confirm_payment, "confirm_payment"},
     {OrderEvent::prepare, "prepare"},
@@ -55,6 +57,10 @@ constexpr std::array<std::pair<OrderEvent, std::string_view>, 10> kEvents = {{
     {OrderEvent::expire, "expire"},
     {OrderEvent::request_return, "request_return"},
     {OrderEvent::accept_return, "accept_return"},
+    {OrderEvent::refuse_return, "refuse_return"},
+    {OrderEvent::escalate, "escalate"},
+    {OrderEvent::resolve_refund, "resolve_refund"},
+    {OrderEvent::close_dispute, "close_dispute"},
 }};
 
 constexpr std::array<std::pair<Party, std::string_view>, 4> kParties = {{

@@ -7,6 +7,7 @@
 #include "embedded/orders_migrations.hpp"
 #include "manmulsang/audit/audit.hpp"
 #include "manmulsang/orders/orders.hpp"
+#include "manmulsang/text/normalize.hpp"
 #include "order_move.hpp"
 #include "order_repository.hpp"
 
@@ -21,6 +22,7 @@ constexpr std::int64_t kJobBatch = 100;
 constexpr std::int64_t kExpireBankTransfersLock = 0x4d4d'4f52'0001;  // "MMOR" 1
 constexpr std::int64_t kAutoConfirmLock = 0x4d4d'4f52'0002;
 constexpr std::int64_t kAutoDeliverLock = 0x4d4d'4f52'0003;
+constexpr std::int64_t kAutoConfirmRefusedLock = 0x4d4d'4f52'0004;
 // A shop's day of sales is the marketplace's day, the same as analytics' visits_today.
 constexpr std::int64_t kMarketplaceUtcOffset = core::kMarketplaceUtcOffsetSeconds;
 constexpr std::int64_t kSecondsPerDay = 86400;
@@ -232,7 +234,7 @@ std::expected<std::map<OrderStatus, std::int64_t>, OrderError> OrderService::Sho
   if (!impl_->MaySeeShop(actor, shop)) return std::unexpected(OrderError::order_not_found);
   std::map<OrderStatus, std::int64_t> counts = impl_->database.Read(
       [&](db::Connection& connection) { return OrderRepository::CountsBySeller(connection, shop); });
-  for (int status = 0; status <= static_cast<int>(OrderStatus::returned); ++status) {
+  for (int status = 0; status <= static_cast<int>(OrderStatus::disputed); ++status) {
     counts.try_emplace(static_cast<OrderStatus>(status), 0);
   }
   return counts;
@@ -299,6 +301,10 @@ std::expected<Order, OrderError> OrderService::Apply(const core::Actor& actor, c
   auto order = GetOrder(actor, id);
   if (!order) return std::unexpected(order.error());
   if (note.size() > kMaxOrderNote) return std::unexpected(OrderError::invalid_note);
+  // A refused return and a dispute's decision say why: the buyer (or the admin's audit) reads it.
+  const bool needs_reason =
+      event == OrderEvent::refuse_return || event == OrderEvent::resolve_refund || event == OrderEvent::close_dispute;
+  if (needs_reason && text::Trim(note).empty()) return std::unexpected(OrderError::invalid_note);
   const Party party = *impl_->PartyOf(actor, *order);
   return impl_->Move(id, party, actor.user, event, note);
 }
@@ -313,8 +319,11 @@ int OrderService::ExpireOverdueBankTransfers() {
 }
 
 int OrderService::AutoConfirmDelivered() {
-  return impl_->RunJob(kAutoConfirmLock, OrderStatus::delivered, MethodRule::any,
-                       impl_->settings.Current().values.AutoConfirmAfter(), OrderEvent::confirm);
+  const std::chrono::seconds after = impl_->settings.Current().values.AutoConfirmAfter();
+  // A refused return the buyer did not escalate within the same window is settled like a delivery.
+  return impl_->RunJob(kAutoConfirmLock, OrderStatus::delivered, MethodRule::any, after, OrderEvent::confirm) +
+         impl_->RunJob(kAutoConfirmRefusedLock, OrderStatus::return_refused, MethodRule::any, after,
+                       OrderEvent::confirm);
 }
 
 int OrderService::AutoDeliverShipped() {

@@ -43,6 +43,13 @@ constexpr std::array kTable = {
     Transition{delivered, confirm, confirmed, kConfirmers, MethodRule::any},
     Transition{delivered, request_return, return_requested, kBuyer, MethodRule::any},
     Transition{return_requested, accept_return, returned, kShop, MethodRule::any},
+    // The shop may refuse a return with a reason; the buyer then accepts (confirms, or lets the
+    // auto-confirm days pass) or escalates, and an admin decides.
+    Transition{return_requested, refuse_return, return_refused, kShop, MethodRule::any},
+    Transition{return_refused, confirm, confirmed, kConfirmers, MethodRule::any},
+    Transition{return_refused, escalate, disputed, kBuyer, MethodRule::any},
+    Transition{disputed, resolve_refund, returned, kAdmin, MethodRule::any},
+    Transition{disputed, close_dispute, confirmed, kAdmin, MethodRule::any},
 };
 
 bool Applies(MethodRule rule, PaymentMethod method) {

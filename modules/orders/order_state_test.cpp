@@ -12,10 +12,11 @@ namespace {
 using enum OrderStatus;
 using enum OrderEvent;
 
-constexpr std::array kStatuses = {awaiting_payment, paid,      preparing, shipped,         delivered,
-                                  confirmed,        cancelled, returned,  return_requested};
-constexpr std::array kEvents = {pay_from_wallet, confirm_payment, prepare, ship,           deliver,
-                                confirm,         cancel,          expire,  request_return, accept_return};
+constexpr std::array kStatuses = {awaiting_payment, paid,     preparing,        shipped,        delivered, confirmed,
+                                  cancelled,        returned, return_requested, return_refused, disputed};
+constexpr std::array kEvents = {pay_from_wallet, confirm_payment, prepare,        ship,           deliver,
+                                confirm,         cancel,          expire,         request_return, accept_return,
+                                refuse_return,   escalate,        resolve_refund, close_dispute};
 constexpr std::array kParties = {Party::buyer, Party::seller, Party::admin, Party::system};
 constexpr std::array kMethods = {PaymentMethod::wallet, PaymentMethod::cash_on_delivery, PaymentMethod::bank_transfer};
 
@@ -48,6 +49,11 @@ std::set<Move> ExpectedMoves() {
   add(delivered, confirm, {Party::buyer, Party::admin, Party::system}, all_methods, confirmed);
   add(delivered, request_return, {Party::buyer}, all_methods, return_requested);
   add(return_requested, accept_return, shop, all_methods, returned);
+  add(return_requested, refuse_return, shop, all_methods, return_refused);
+  add(return_refused, confirm, {Party::buyer, Party::admin, Party::system}, all_methods, confirmed);
+  add(return_refused, escalate, {Party::buyer}, all_methods, disputed);
+  add(disputed, resolve_refund, {Party::admin}, all_methods, returned);
+  add(disputed, close_dispute, {Party::admin}, all_methods, confirmed);
   return moves;
 }
 

@@ -27,7 +27,9 @@ std::optional<PaymentMethod> ParsePaymentMethod(std::string_view name);
 
 // The lifecycle (order_state.cpp holds the transition table):
 // awaiting_payment → paid → preparing → shipped → delivered → confirmed (구매확정)
-// | cancelled (before shipment) | delivered → return_requested → returned.
+// | cancelled (before shipment) | delivered → return_requested → returned
+// | return_requested → return_refused (the shop's reason) → confirmed, or → disputed (the buyer asks
+// the marketplace) → returned (an admin refunds) | confirmed (an admin closes it: the shop is paid).
 enum class OrderStatus {
   awaiting_payment,
   paid,
@@ -38,6 +40,8 @@ enum class OrderStatus {
   cancelled,
   return_requested,
   returned,
+  return_refused,  // the shop refused the return; the reason is the step's note
+  disputed,        // the buyer escalated a refusal: an admin decides
 };
 
 std::string_view OrderStatusName(OrderStatus status);  // "awaiting_payment"
@@ -54,7 +58,11 @@ enum class OrderEvent {
   cancel,   // before shipment: refund and restock
   expire,   // an unpaid bank transfer past its deadline
   request_return,
-  accept_return,  // refund and restock
+  accept_return,   // refund and restock
+  refuse_return,   // the shop keeps the sale; a reason is required
+  escalate,        // the buyer asks the marketplace to decide a refused return
+  resolve_refund,  // an admin decides for the buyer: the whole payment back to the wallet
+  close_dispute,   // an admin decides for the shop: escrow released as at confirmation
 };
 
 std::string_view OrderEventName(OrderEvent event);

@@ -93,8 +93,11 @@ class OrderService {
   // cancel refunds and restocks; confirm releases escrow to the shop minus the platform fee (the
   // buyer may confirm a shipped order too: for cash on delivery the cash payment is recorded first);
   // confirm_payment and a cash-on-delivery deliver record the payment; accept_return refunds
-  // and restocks. transition_not_allowed when the table has no such move; invalid_note when the
-  // note is longer than kMaxOrderNote (checked after order_not_found: a stranger learns nothing).
+  // and restocks; refuse_return, resolve_refund and close_dispute need a reason (the note).
+  // resolve_refund refunds the whole payment; close_dispute releases escrow like confirm.
+  // transition_not_allowed when the table has no such move; invalid_note when the note is longer
+  // than kMaxOrderNote or a needed reason is blank (checked after order_not_found: a stranger
+  // learns nothing).
   std::expected<Order, OrderError> Apply(const core::Actor& actor, core::OrderId id, OrderEvent event,
                                          std::string_view note = {});
   // The same for scheduled jobs (expire unpaid bank transfers, auto-deliver, auto-confirm).
