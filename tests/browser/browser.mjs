@@ -5,6 +5,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { auditPage } from './accessibility.mjs';
+
 const here = dirname(fileURLToPath(import.meta.url));
 
 export const screenshotDirectory =
@@ -46,6 +48,11 @@ export async function screenshot(page, configuration, step) {
 // A fresh browser context (no cookies) that records every failure a person would notice: script
 // errors, console errors (CSP violations land there) and any request to another host. check(step)
 // takes a screenshot, refuses sideways scrolling at 320 px and any recorded problem.
+// Every page is audited for accessibility (accessibility.mjs) as soon as it has loaded. The
+// navigation calls tests wait on (goto, reload, goBack, goForward, waitForNavigation, waitForURL)
+// return once that audit is done and fail with its WCAG violations, so a test fails at the step
+// that reached the page; check(step) audits the page as it is then (a menu opened, a form filled),
+// and closing the context audits the last state and fails with what no step reported.
 export async function openPage(browser, baseUrl, configuration, { stepPrefix = '' } = {}) {
   const context = await browser.newContext({
     viewport: configuration.viewport,
@@ -57,6 +64,7 @@ export async function openPage(browser, baseUrl, configuration, { stepPrefix = '
   context.setDefaultNavigationTimeout(20_000);
   const page = await context.newPage();
   const problems = [];
+  const violations = [];
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
@@ -67,8 +75,35 @@ export async function openPage(browser, baseUrl, configuration, { stepPrefix = '
       problems.push(`request to another host: ${url}`);
     }
   });
+  // Audits run one after another (a state already audited is skipped quickly).
+  let audits = Promise.resolve();
+  const audit = () => {
+    audits = audits.then(async () => {
+      try {
+        violations.push(...(await auditPage(page, configuration)));
+      } catch (error) {
+        violations.push(`the accessibility audit of ${page.url()} failed: ${error.message}`);
+      }
+    });
+    return audits;
+  };
+  page.on('load', () => audit());
+  const assertAccessible = (step) => {
+    const found = violations.splice(0);
+    assert.ok(found.length === 0, `${step}: WCAG 2.1 A/AA violations (axe-core):\n${found.join('\n')}`);
+  };
+  for (const name of ['goto', 'reload', 'goBack', 'goForward', 'waitForNavigation', 'waitForURL']) {
+    const navigate = page[name].bind(page);
+    page[name] = async (...values) => {
+      const result = await navigate(...values);
+      await audit();
+      assertAccessible(`${stepPrefix}${name} → ${page.url()}`);
+      return result;
+    };
+  }
   // allowErrors: a page deliberately answered with an error status logs one console error.
   const check = async (step, { allowErrors = false } = {}) => {
+    await audit();
     await screenshot(page, configuration, `${stepPrefix}${step}`);
     if (configuration.viewport.width === 320) {
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -77,6 +112,14 @@ export async function openPage(browser, baseUrl, configuration, { stepPrefix = '
     const reported = allowErrors ? problems.filter((problem) => !problem.startsWith('console error')) : problems;
     assert.deepEqual(reported, [], `${step}: problems in the browser`);
     problems.length = 0;
+    assertAccessible(step);
+  };
+  // Closing audits the last page and fails with the violations not yet reported.
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    if (!page.isClosed()) await audit();
+    await close(options);
+    assertAccessible(`${stepPrefix}the last pages`);
   };
   return { context, page, check };
 }
