@@ -135,10 +135,17 @@ std::expected<void, AccountError> AccountService::CloseAccount(core::UserId memb
   const std::string placeholder_email = ClosedMemberEmail(member);
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<void, AccountError> {
     AccountSecurityRepository security(connection);
+    MemberRepository members(connection);
+    const auto user = AccountRepository(connection).FindById(member);
+    if (!user) return std::unexpected(AccountError::member_not_found);
+    // The marketplace is never left without an active admin.
+    if (user->role == core::Role::admin && members.CountOtherActiveAdmins(member) == 0) {
+      return std::unexpected(AccountError::last_admin);
+    }
     if (!security.Close(member, placeholder_email, kClosedMemberName, core::ToUnixSeconds(now))) {
       return std::unexpected(AccountError::member_not_found);
     }
-    MemberRepository(connection).DeleteSessionsOf(member);
+    members.DeleteSessionsOf(member);
     security.DeleteResetCodes(member);
     // The member is the actor; the old e-mail is not recorded, since it is the data being erased.
     audit::RecordIn(

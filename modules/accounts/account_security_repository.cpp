@@ -20,7 +20,7 @@ constexpr std::string_view kUpdateContact =
     "UPDATE users SET email = $2, phone = $3 WHERE id = $1 AND closed_at IS NULL "
     "AND NOT EXISTS (SELECT 1 FROM users other WHERE other.email = $2 AND other.id <> $1)";
 constexpr std::string_view kClose =
-    "UPDATE users SET email = $2, name = $3, phone = '', password_hash = '', closed_at = $4 "
+    "UPDATE users SET email = $2, name = $3, phone = '', password_hash = '', role = 'buyer', closed_at = $4 "
     "WHERE id = $1 AND closed_at IS NULL";
 constexpr std::string_view kDeleteResetCodes = "DELETE FROM password_reset_codes WHERE user_id = $1";
 

@@ -35,7 +35,8 @@ class AccountSecurityRepository {
   std::optional<PasswordRecord> FindOpenAccount(core::UserId member);
   // False when another member has the e-mail (or the account is closed or gone).
   bool UpdateContact(core::UserId member, std::string_view email, std::string_view phone);
-  // Anonymises the row once: false when it is gone or already closed.
+  // Anonymises the row once (and drops its role to buyer, so a closed admin counts as no admin):
+  // false when it is gone or already closed.
   bool Close(core::UserId member, std::string_view placeholder_email, std::string_view placeholder_name,
              std::int64_t now);
   void DeleteResetCodes(core::UserId member);

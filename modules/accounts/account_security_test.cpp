@@ -197,6 +197,22 @@ TEST_F(AccountSecurityTest, ClosingAsksTheHooksFirst) {
   EXPECT_EQ(erased, std::vector<core::UserId>{kim.user.id});
 }
 
+TEST_F(AccountSecurityTest, TheLastAdminCannotClose) {
+  auto admin = accounts_.Register(
+      {.email = "admin@example.com", .password = std::string(kPassword), .name = "관리자", .role = core::Role::admin});
+  ASSERT_TRUE(admin);
+  EXPECT_EQ(accounts_.CloseAccount(admin->id, kPassword).error(), AccountError::last_admin);
+  auto second = accounts_.Register({.email = "admin2@example.com",
+                                    .password = std::string(kPassword),
+                                    .name = "관리자2",
+                                    .role = core::Role::admin});
+  ASSERT_TRUE(second);
+  ASSERT_TRUE(accounts_.CloseAccount(admin->id, kPassword));
+  EXPECT_EQ(accounts_.FindUser(admin->id)->role, core::Role::buyer);
+  // The closed one no longer counts: the other is now the last.
+  EXPECT_EQ(accounts_.CloseAccount(second->id, kPassword).error(), AccountError::last_admin);
+}
+
 TEST_F(AccountSecurityTest, AClosedAccountChangesNothingMore) {
   const SignedIn kim = SignUp("kim@example.com");
   ASSERT_TRUE(accounts_.CloseAccount(kim.user.id, kPassword));

@@ -189,8 +189,9 @@ class AccountService {
   void SetClosingHooks(AccountClosingHooks hooks);
   // Closes the member's account: the password is required, the hooks' refusal is asked first.
   // Then the other modules erase what they keep (the hooks), and one transaction anonymises the
-  // row (ClosedMemberEmail, kClosedMemberName, no phone, no password), deletes every session,
-  // token and reset code, and records "member.close" in the audit log (the member as actor).
+  // row (ClosedMemberEmail, kClosedMemberName, no phone, no password, the buyer role), deletes
+  // every session, token and reset code, and records "member.close" in the audit log (the member
+  // as actor). The last active admin may not close (last_admin).
   std::expected<void, AccountError> CloseAccount(core::UserId member, std::string_view password,
                                                  std::string_view remote_address = {});
 
