@@ -268,3 +268,48 @@ TEST_F(BuyingApiTest, TheOwnerSetsDeliveryOptionsAndCheckoutChargesThem) {
 
 }  // namespace
 }  // namespace manmulsang::orders
+
+namespace manmulsang::orders {
+namespace {
+
+// The dispute moves over JSON: the shop's refusal needs a reason (400 naming note), the buyer
+// escalates, an admin's decision needs a reason and an admin (403 before anything else).
+TEST_F(BuyingApiTest, ARefusedReturnIsEscalatedAndDecidedOverJson) {
+  const core::SellerId shop = store_.AddShop(kShopOwner, "상점");
+  const core::ProductId product = store_.AddListing(shop, 4'000, 5);
+  store_.TopUp(kBuyer, 4'000);
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), product, 1).has_value());
+  const core::OrderId order = orders_.Checkout(Command(kBuyer))->orders.front().id;
+  for (OrderEvent event : {OrderEvent::prepare, OrderEvent::ship, OrderEvent::deliver}) {
+    ASSERT_TRUE(orders_.Apply(Seller(kShopOwner), order, event).has_value());
+  }
+  ASSERT_TRUE(orders_.Apply(Buyer(kBuyer), order, OrderEvent::request_return, "불량").has_value());
+  const std::string id = std::to_string(order.value);
+  const std::string owner = "2:seller";
+
+  auto blank = Post("/api/v1/seller/orders/" + id + "/refuse-return", R"({"note":" "})", owner);
+  EXPECT_EQ(blank.status, http::Status::bad_request);
+  EXPECT_EQ(Code(blank), "invalid_note");
+  EXPECT_EQ(Post("/api/v1/seller/orders/" + id + "/refuse-return", R"({"note":"x"})", "3:seller").status,
+            http::Status::not_found);
+  auto refused = Post("/api/v1/seller/orders/" + id + "/refuse-return", R"({"note":"사용한 흔적"})", owner);
+  ASSERT_EQ(refused.status, http::Status::ok) << refused.body;
+  EXPECT_EQ(Json(refused).at("status").as_string(), "return_refused");
+  auto escalated = Post("/api/v1/orders/" + id + "/escalate", "", kBuyerWho);
+  ASSERT_EQ(escalated.status, http::Status::ok) << escalated.body;
+  EXPECT_EQ(Json(escalated).at("status").as_string(), "disputed");
+
+  EXPECT_EQ(Post("/api/v1/admin/orders/" + id + "/resolve-refund", R"({"note":"x"})", kBuyerWho).status,
+            http::Status::forbidden);
+  EXPECT_EQ(Code(Post("/api/v1/admin/orders/" + id + "/close-dispute", "", kAdminWho)), "invalid_note");
+  auto closed = Post("/api/v1/admin/orders/" + id + "/close-dispute", R"({"note":"거절이 정당함"})", kAdminWho);
+  ASSERT_EQ(closed.status, http::Status::ok) << closed.body;
+  EXPECT_EQ(Json(closed).at("status").as_string(), "confirmed");
+  EXPECT_EQ(payments::SellerBalance(store_.database(), shop).amount, 3'880);
+  EXPECT_EQ(Post("/api/v1/admin/orders/" + id + "/resolve-refund", R"({"note":"x"})", kAdminWho).status,
+            http::Status::conflict);
+  EXPECT_EQ(payments_.WalletBalance(kBuyer).amount, 0);
+}
+
+}  // namespace
+}  // namespace manmulsang::orders

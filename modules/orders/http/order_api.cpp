@@ -243,10 +243,14 @@ void AddOrderApi(http::Router& router, const BuyingHttp& http) {
       {"/api/v1/orders/:id/cancel", OrderEvent::cancel},
       {"/api/v1/orders/:id/confirm", OrderEvent::confirm},
       {"/api/v1/orders/:id/return", OrderEvent::request_return},
+      {"/api/v1/orders/:id/escalate", OrderEvent::escalate},
       {"/api/v1/seller/orders/:id/prepare", OrderEvent::prepare},
       {"/api/v1/seller/orders/:id/deliver", OrderEvent::deliver},
       {"/api/v1/seller/orders/:id/accept-return", OrderEvent::accept_return},
+      {"/api/v1/seller/orders/:id/refuse-return", OrderEvent::refuse_return},
       {"/api/v1/admin/orders/:id/confirm-payment", OrderEvent::confirm_payment},
+      {"/api/v1/admin/orders/:id/resolve-refund", OrderEvent::resolve_refund},
+      {"/api/v1/admin/orders/:id/close-dispute", OrderEvent::close_dispute},
   };
   for (const auto& [pattern, event] : moves) {
     const bool admin = pattern.starts_with("/api/v1/admin/");
