@@ -26,6 +26,8 @@ constexpr std::string_view kVisibleLowest =
 constexpr std::string_view kVisibleRating =
     "SELECT COALESCE(CAST(AVG(rating) AS DOUBLE PRECISION), 0), COUNT(*) FROM reviews "
     "WHERE product_id = $1 AND hidden = 0";
+constexpr std::string_view kVisibleDistribution =
+    "SELECT rating, COUNT(*) FROM reviews WHERE product_id = $1 AND hidden = 0 GROUP BY rating";
 constexpr std::string_view kSetReply = "UPDATE reviews SET reply = $1, replied_at = $2, updated_at = $2 WHERE id = $3";
 constexpr std::string_view kInsertReport =
     "INSERT INTO review_reports (review_id, reporter_id, reason, created_at) VALUES ($1, $2, $3, $4) "
@@ -93,6 +95,17 @@ std::pair<double, std::int64_t> ReviewRepository::VisibleRating(db::Connection& 
   auto row = connection.QueryOne(kVisibleRating, {product.value});
   if (!row) return {0, 0};
   return {row->Real(0), row->Int(1)};
+}
+
+std::array<std::int64_t, 5> ReviewRepository::VisibleDistribution(db::Connection& connection,
+                                                                  core::ProductId product) {
+  std::array<std::int64_t, 5> distribution{};
+  for (const db::Row& row : connection.Query(kVisibleDistribution, {product.value})) {
+    const std::int64_t stars = row.Int(0);
+    // Ratings are 1..5 by the service's rule; a row outside it is not counted rather than misfiled.
+    if (stars >= 1 && stars <= static_cast<std::int64_t>(distribution.size())) distribution[stars - 1] = row.Int(1);
+  }
+  return distribution;
 }
 
 void ReviewRepository::SetReply(db::Connection& connection, ReviewId id, std::string_view reply, std::int64_t now) {

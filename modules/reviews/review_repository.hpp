@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -37,6 +38,8 @@ class ReviewRepository {
                                      std::int64_t limit, std::int64_t offset);
   // (average, count) of the product's visible reviews; (0, 0) when there are none.
   static std::pair<double, std::int64_t> VisibleRating(db::Connection& connection, core::ProductId product);
+  // How many visible reviews of the product gave each number of stars ([0] one star).
+  static std::array<std::int64_t, 5> VisibleDistribution(db::Connection& connection, core::ProductId product);
   static void SetReply(db::Connection& connection, ReviewId id, std::string_view reply, std::int64_t now);
   // The photos of each review, in order (one query for a page of reviews).
   static void LoadPhotos(db::Connection& connection, std::span<Review> reviews);

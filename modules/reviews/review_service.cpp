@@ -158,6 +158,7 @@ std::expected<ReviewPage, ReviewError> ReviewService::ForProduct(core::ProductId
     // An option's id shows its listing's reviews, where reviews of every option are kept.
     result.items = ReviewRepository::Visible(connection, listed->id, sort, result.per_page, offset);
     std::tie(result.rating_average, result.rating_count) = ReviewRepository::VisibleRating(connection, listed->id);
+    result.rating_distribution = ReviewRepository::VisibleDistribution(connection, listed->id);
   });
   result.total = result.rating_count;
   return result;

@@ -16,6 +16,8 @@
 #include "manmulsang/http/page_cache.hpp"
 #include "manmulsang/http/request_parameters.hpp"
 #include "manmulsang/http/router.hpp"
+#include "manmulsang/reviews/questions.hpp"
+#include "manmulsang/reviews/reviews.hpp"
 #include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 
@@ -41,6 +43,10 @@ struct CatalogHttp {
   http::PageCache& page_cache;
   search::TrendingSearches& trending;
   analytics::AnalyticsService* analytics = nullptr;  // counts shop visits when set
+  // The product page's rating summary, newest reviews and question count come from the reviews
+  // module, which computes them; without it the page shows the rating the product carries.
+  reviews::ReviewService* reviews = nullptr;
+  reviews::QuestionService* questions = nullptr;
   std::shared_ptr<ProductShops> product_shops = std::make_shared<ProductShops>();
 };
 

@@ -5,6 +5,8 @@
 
 #include "catalog_http.hpp"
 #include "listing_view.hpp"
+#include "manmulsang/core/local_time.hpp"
+#include "manmulsang/text/utf8.hpp"
 
 namespace manmulsang::catalog {
 namespace {
@@ -12,6 +14,44 @@ namespace {
 // Product pages change when the seller edits them, which invalidates the key; the time limit
 // only bounds how long a missed invalidation could show a stale page.
 constexpr std::chrono::seconds kProductCacheTime{300};
+
+// The page shows a few of the newest reviews, each cut short, and links the full list: the page
+// stays within its weight budget however long the reviews are.
+constexpr int kReviewsOnPage = 3;
+constexpr std::size_t kReviewExcerpt = 200;  // code points
+
+std::string Stars(std::int64_t average_rounded) {
+  return std::to_string(std::clamp<std::int64_t>(average_rounded, 0, 5));
+}
+
+// The summary beside the price and above the reviews: the reviews module's average, count and
+// stars 1..5 (ReviewService::ForProduct, as the reviews page reads them); only the bars' widths
+// are worked out here.
+void SetReviewSummary(html::Data& data, const reviews::ReviewPage& summary, core::Locale locale) {
+  data.set("has_review_summary", true);
+  html::List bars;
+  for (int stars = static_cast<int>(summary.rating_distribution.size()); stars >= 1; --stars) {
+    const std::int64_t count = summary.rating_distribution[stars - 1];
+    html::Data bar;
+    bar.set("stars", std::to_string(stars));
+    bar.set("count", core::FormatCount(count));
+    bar.set("value", std::to_string(count));
+    bars.push_back(std::move(bar));
+  }
+  data.set("rating_bars", std::move(bars));
+  data.set("rating_total", std::to_string(summary.rating_count));
+  html::List newest;
+  for (const reviews::Review& review : summary.items) {
+    html::Data item;
+    item.set("stars", Stars(review.rating));
+    item.set("rating", std::to_string(review.rating));
+    item.set("author", review.author_name);
+    item.set("date", core::LocalDate(review.created_at));
+    item.set("body", text::Truncate(review.body, kReviewExcerpt, "…"));
+    newest.push_back(std::move(item));
+  }
+  data.set("newest_reviews", std::move(newest));
+}
 
 html::Data ProductData(const CatalogHttp& http, const http::Request& request, const Product& product) {
   core::Locale locale = request.context().locale;
@@ -41,13 +81,30 @@ html::Data ProductData(const CatalogHttp& http, const http::Request& request, co
   data.set("shop_url", "/s/" + std::to_string(product.seller.value));
   data.set("shop_name", product.seller_name);
 
-  if (product.rating_count > 0) {
-    double average = std::clamp(product.rating_average, 0.0, 5.0);
+  // The rating as the reviews module reads it now; the product's copy when it is not wired.
+  double rating_average = product.rating_average;
+  std::int64_t rating_count = product.rating_count;
+  data.set("has_review_summary", false);
+  if (http.reviews) {
+    auto summary = http.reviews->ForProduct(product.id, reviews::ReviewSort::newest, 1, kReviewsOnPage);
+    if (summary) {
+      rating_average = summary->rating_average;
+      rating_count = summary->rating_count;
+      if (rating_count > 0) SetReviewSummary(data, *summary, locale);
+    }
+  }
+  if (rating_count > 0) {
+    double average = std::isfinite(rating_average) ? std::clamp(rating_average, 0.0, 5.0) : 0.0;
     data.set("rating", fmt::format("{:.1f}", average));
-    data.set("rating_stars", std::to_string(static_cast<int>(std::lround(average))));
-    data.set("review_count", core::FormatCount(product.rating_count));
+    data.set("rating_stars", Stars(std::lround(average)));
+    data.set("review_count", core::FormatCount(rating_count));
   } else {
     data.set("rating", false);
+  }
+  data.set("question_count", false);
+  if (http.questions) {
+    auto questions = http.questions->ForProduct(request.context().actor, product.id, 1, 1);
+    if (questions && questions->total > 0) data.set("question_count", core::FormatCount(questions->total));
   }
 
   html::List crumbs;

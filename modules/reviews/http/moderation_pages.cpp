@@ -45,6 +45,7 @@ std::expected<void, ReviewError> RunModeration(const ReviewsHttp& http, const co
   if (action == ModerationAction::dismiss) return http.services.questions.DismissReports(actor, QuestionId{id}, reason);
   auto changed = http.services.questions.SetHidden(actor, QuestionId{id}, action == ModerationAction::hide, reason);
   if (!changed) return std::unexpected(changed.error());
+  http.ForgetProductPage(changed->product);  // the question count on the product page changed
   return {};
 }
 

@@ -71,6 +71,7 @@ http::Response Ask(const ReviewsHttp& http, http::Request& request) {
   }
   auto asked = http.services.questions.Ask(request.context().actor, question);
   if (!asked) return http.Error(request, asked.error());
+  http.ForgetProductPage(asked->product);  // the product page counts the questions
   return http::Response::Json(QuestionJson(*asked), http::Status::created);
 }
 

@@ -35,6 +35,7 @@ class QuestionPages {
       return Render(request, ProblemOf(asked.error()), ProblemOf(asked.error()).status, "",
                     std::string(form.GetOr("body")));
     }
+    http_.ForgetProductPage(asked->product);  // the product page counts the questions
     return http::Response::Redirect(back + "?asked=1");
   }
 

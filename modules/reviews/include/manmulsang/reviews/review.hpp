@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -63,6 +64,8 @@ struct ReviewPage {
   int per_page = 20;
   double rating_average = 0;  // of the visible reviews, as the product carries it
   std::int64_t rating_count = 0;
+  // How many visible reviews gave each number of stars: [0] one star ... [4] five stars.
+  std::array<std::int64_t, 5> rating_distribution{};
 };
 
 // POST /products/{id}/reviews. Without an order the oldest delivered or confirmed line of the
@@ -70,6 +73,7 @@ struct ReviewPage {
 // Stars: ReviewService refuses any other rating with invalid_rating (handlers pass what was typed).
 inline constexpr int kMinRating = 1;
 inline constexpr int kMaxRating = 5;
+static_assert(std::tuple_size_v<decltype(ReviewPage::rating_distribution)> == kMaxRating);
 
 struct NewReview {
   core::ProductId product;

@@ -7,6 +7,8 @@
 #include "manmulsang/http/page_cache.hpp"
 #include "manmulsang/http/router.hpp"
 #include "manmulsang/media/media_library.hpp"
+#include "manmulsang/reviews/questions.hpp"
+#include "manmulsang/reviews/reviews.hpp"
 #include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 
@@ -24,9 +26,16 @@ namespace manmulsang::catalog {
 // and its messages (t.catalog.*) with renderer.
 // With analytics, every product and shop page view (cached ones too) counts as a visit to the
 // shop, with the search words that led to it.
+// With product_reviews, the product page shows the reviews module's summary of the rating (average,
+// count, stars 1..5), the newest reviews and the number of questions; the reviews routes forget
+// "/p/<id>" whenever those change.
+struct ProductReviews {
+  reviews::ReviewService* reviews = nullptr;
+  reviews::QuestionService* questions = nullptr;
+};
 void AddCatalogRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog,
                       sellers::SellerService& sellers, http::PageCache& page_cache, search::TrendingSearches& trending,
-                      analytics::AnalyticsService* analytics = nullptr);
+                      analytics::AnalyticsService* analytics = nullptr, const ProductReviews& product_reviews = {});
 
 // The seller's own listings. Call after AddCatalogRoutes (which registers the templates and
 // messages); also registers the upload messages (t.image.*).
