@@ -43,6 +43,8 @@ function(manmulsang_add_store_test)
   if(STORE_TEST_TIMEOUT)
     set_tests_properties(${STORE_TEST_NAME} postgres.${STORE_TEST_NAME} PROPERTIES TIMEOUT ${STORE_TEST_TIMEOUT})
   endif()
+  # A whole binary of scenarios runs for a minute or more: started early, beside the quick tests.
+  set_tests_properties(${STORE_TEST_NAME} postgres.${STORE_TEST_NAME} PROPERTIES COST 100)
 endfunction()
 
 # manmulsang_build_tests_quickly(<directory>)
