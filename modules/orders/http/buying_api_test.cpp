@@ -298,6 +298,11 @@ TEST_F(BuyingApiTest, ARefusedReturnIsEscalatedAndDecidedOverJson) {
   auto escalated = Post("/api/v1/orders/" + id + "/escalate", "", kBuyerWho);
   ASSERT_EQ(escalated.status, http::Status::ok) << escalated.body;
   EXPECT_EQ(Json(escalated).at("status").as_string(), "disputed");
+  // The shop finds it under its own tab while the marketplace decides.
+  auto tab = Get("/seller/orders?tab=returns", owner);
+  ASSERT_EQ(tab.status, http::Status::ok);
+  EXPECT_NE(tab.body.find("/seller/orders/" + id + "\""), std::string::npos);
+  EXPECT_NE(tab.body.find("분쟁 조정 중"), std::string::npos);
 
   EXPECT_EQ(Post("/api/v1/admin/orders/" + id + "/resolve-refund", R"({"note":"x"})", kBuyerWho).status,
             http::Status::forbidden);

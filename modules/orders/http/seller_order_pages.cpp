@@ -24,13 +24,15 @@ struct Tab {
 
 // "To prepare" holds the paid orders and the cash-on-delivery ones, which the shop prepares before
 // the money comes (unpaid bank transfers show there too, marked awaiting payment, without a button).
-constexpr std::array<Tab, 6> kTabs = {{
+// Returns the shop must answer or that wait for the marketplace have a tab of their own.
+constexpr std::array<Tab, 7> kTabs = {{
     {"to_prepare", {OrderStatus::paid, OrderStatus::awaiting_payment}, 2},
     {"preparing", {OrderStatus::preparing}, 1},
     {"shipped", {OrderStatus::shipped}, 1},
     {"delivered", {OrderStatus::delivered}, 1},
     {"confirmed", {OrderStatus::confirmed}, 1},
-    {"cancelled", {OrderStatus::cancelled, OrderStatus::return_requested, OrderStatus::returned}, 3},
+    {"returns", {OrderStatus::return_requested, OrderStatus::return_refused, OrderStatus::disputed}, 3},
+    {"cancelled", {OrderStatus::cancelled, OrderStatus::returned}, 2},
 }};
 
 const Tab* FindTab(std::string_view name) {
