@@ -90,10 +90,13 @@ TEST_F(ProductPageReviewsTest, TheCachedPageShowsTheSummaryAndTheNewestReviewsAs
   EXPECT_EQ(page.find("아직 상품평이 없습니다"), std::string::npos);
   // The distribution, five stars first, and the newest review first.
   const std::string reviews = Between(page, "id=\"reviews\"", "</section>");
-  EXPECT_NE(reviews.find("<th scope=\"row\">5점</th><td><meter min=\"0\" max=\"2\" value=\"1\">"), std::string::npos)
+  EXPECT_NE(reviews.find("<th scope=\"row\">5점</th><td><meter min=\"0\" max=\"2\" value=\"1\" aria-hidden=\"true\">"),
+            std::string::npos)
       << reviews;
-  EXPECT_NE(reviews.find("<th scope=\"row\">4점</th><td><meter min=\"0\" max=\"2\" value=\"0\">"), std::string::npos);
-  EXPECT_NE(reviews.find("<th scope=\"row\">2점</th><td><meter min=\"0\" max=\"2\" value=\"1\">"), std::string::npos);
+  EXPECT_NE(reviews.find("<th scope=\"row\">4점</th><td><meter min=\"0\" max=\"2\" value=\"0\" aria-hidden=\"true\">"),
+            std::string::npos);
+  EXPECT_NE(reviews.find("<th scope=\"row\">2점</th><td><meter min=\"0\" max=\"2\" value=\"1\" aria-hidden=\"true\">"),
+            std::string::npos);
   const std::size_t newer = reviews.find("포장이 찢어져 왔어요");
   ASSERT_NE(newer, std::string::npos);
   EXPECT_LT(newer, reviews.find("아주 튼튼합니다"));
@@ -111,7 +114,8 @@ TEST_F(ProductPageReviewsTest, TheCachedPageShowsTheSummaryAndTheNewestReviewsAs
   EXPECT_EQ(page.find("포장이 찢어져 왔어요"), std::string::npos);
   EXPECT_NE(page.find("아주 튼튼합니다"), std::string::npos);
   EXPECT_NE(page.find("평점 5.0점 (리뷰 1개)"), std::string::npos);
-  EXPECT_NE(page.find("<th scope=\"row\">2점</th><td><meter min=\"0\" max=\"1\" value=\"0\">"), std::string::npos);
+  EXPECT_NE(page.find("<th scope=\"row\">2점</th><td><meter min=\"0\" max=\"1\" value=\"0\" aria-hidden=\"true\">"),
+            std::string::npos);
 }
 
 TEST_F(ProductPageReviewsTest, TheQuestionCountFollowsAQuestion) {

@@ -56,13 +56,17 @@ http::Response List(const ReviewsHttp& http, http::Request& request) {
   if (!reviews) return http.Error(request, reviews.error());
   boost::json::array items;
   for (const Review& review : reviews->items) items.push_back(ReviewJson(review));
-  return http::Response::Json(boost::json::object{
-      {"items", std::move(items)},
-      {"total", reviews->total},
-      {"page", reviews->page},
-      {"per_page", reviews->per_page},
-      {"sort", ReviewSortName(sort)},
-      {"rating", boost::json::object{{"average", reviews->rating_average}, {"count", reviews->rating_count}}}});
+  boost::json::array distribution;
+  for (const std::int64_t count : reviews->rating_distribution) distribution.push_back(count);
+  return http::Response::Json(
+      boost::json::object{{"items", std::move(items)},
+                          {"total", reviews->total},
+                          {"page", reviews->page},
+                          {"per_page", reviews->per_page},
+                          {"sort", ReviewSortName(sort)},
+                          {"rating", boost::json::object{{"average", reviews->rating_average},
+                                                         {"count", reviews->rating_count},
+                                                         {"distribution", std::move(distribution)}}}});
 }
 
 http::Response Write(const ReviewsHttp& http, http::Request& request) {

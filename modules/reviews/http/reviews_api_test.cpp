@@ -32,6 +32,8 @@ TEST_F(ReviewsRoutesTest, AVerifiedBuyerReviewsOnceAndTheRatingFollows) {
   EXPECT_EQ(listed.at("page").as_int64(), 1);
   EXPECT_EQ(listed.at("per_page").as_int64(), 20);
   EXPECT_DOUBLE_EQ(listed.at("rating").at("average").as_double(), 4.0);
+  // One review of four stars: the distribution counts 1..5 stars in order.
+  EXPECT_EQ(listed.at("rating").at("distribution"), (boost::json::array{0, 0, 0, 1, 0}));
   EXPECT_EQ(listed.at("items").at(0).at("body").as_string(), "맛있어요");
   EXPECT_EQ(Listing(product_).rating_count, 1);
   EXPECT_EQ(Get(ProductPath(core::ProductId{999'999}, "/reviews")).status, http::Status::not_found);
