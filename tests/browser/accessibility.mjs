@@ -1,7 +1,8 @@
 // The accessibility audit of every page the browser tests reach: axe-core's WCAG 2.0 and 2.1
 // rules at levels A and AA, run in the page itself. openPage (browser.mjs) calls it when each
 // page has loaded (every navigation and form submission), at every check(step) and when the test
-// closes its context, so a test audits what it visits without asking for it.
+// closes its context, so a test audits what it visits without asking for it. Beside axe, a check
+// of its own (headingProblems) asks for one h1 and heading levels without gaps.
 // MANMULSANG_AUDIT_LOG=1 prints each audit on stderr.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,6 +44,35 @@ function stateOf() {
   return `${location.pathname}|${markup.length}|${hash}`;
 }
 
+// The heading check, beside axe and separate from it: axe's heading-order rule is a best
+// practice outside the WCAG tags run here, and axe has no rule for exactly one h1. A page's
+// headings are its outline for screen-reader users, who jump by heading (WCAG 1.3.1, 2.4.6), so
+// every page has exactly one h1 and no heading goes more than one level below the one before it
+// (h2 → h4 leaves a gap; going back up, h4 → h2, is fine). Headings nobody can perceive (inside
+// display:none, visibility:hidden, aria-hidden or a closed <details>) are left out, as assistive
+// technology leaves them out; a visually hidden heading still counts.
+function headingProblems() {
+  const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')]
+    .filter((element) => element.checkVisibility({ visibilityProperty: true }) && !element.closest('[aria-hidden="true"]'))
+    .map((element) => ({
+      level: element.matches('[role="heading"]') ? Number(element.getAttribute('aria-level') ?? 2) : Number(element.tagName[1]),
+      text: element.textContent.trim().replace(/\s+/g, ' ').slice(0, 60),
+    }));
+  const problems = [];
+  const topLevel = headings.filter((heading) => heading.level === 1);
+  if (topLevel.length !== 1) {
+    problems.push(`${topLevel.length} h1 headings, needs exactly one${topLevel.length ? `: ${topLevel.map((heading) => `"${heading.text}"`).join(', ')}` : ''}`);
+  }
+  for (let index = 1; index < headings.length; index += 1) {
+    const before = headings[index - 1];
+    const heading = headings[index];
+    if (heading.level > before.level + 1) {
+      problems.push(`h${before.level} "${before.text}" is followed by h${heading.level} "${heading.text}"`);
+    }
+  }
+  return problems;
+}
+
 function describeViolations(url, configuration, violations) {
   const lines = [];
   for (const violation of violations) {
@@ -74,9 +104,13 @@ export async function auditPage(page, configuration) {
       ([tags, rules]) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] })
         .then((results) => results.violations),
       [kTags, kRules]);
+    const headings = await page.evaluate(headingProblems);
     auditedStates.add(state);
-    if (process.env.MANMULSANG_AUDIT_LOG) console.error(`axe: ${url} [${configuration.name}] ${violations.length} rules failing`);
-    return describeViolations(url, configuration, violations);
+    if (process.env.MANMULSANG_AUDIT_LOG) {
+      console.error(`axe: ${url} [${configuration.name}] ${violations.length} rules failing, ${headings.length} heading problems`);
+    }
+    return [...describeViolations(url, configuration, violations),
+            ...headings.map((problem) => `heading structure on ${url} [${configuration.name}]: ${problem}`)];
   } catch (error) {
     if (/Execution context was destroyed|Target page, context or browser has been closed|navigat/i.test(error.message)) return [];
     throw error;
