@@ -110,6 +110,35 @@ TEST_F(SearchNodesTest, ANodeBehindThePrunedLogLoadsTheIndexAgain) {
   EXPECT_EQ(Found(reader, "자전거"), (std::vector<std::int64_t>{1}));
 }
 
+TEST_F(SearchNodesTest, ANodeLoadedBeforeAnyChangeWasFinalStillNoticesThePrunedLog) {
+  if (store_->dialect() != db::Dialect::postgres) {
+    GTEST_SKIP() << "PostgreSQL only: on SQLite every committed change is final at once";
+  }
+  // An older transaction stays open, so no change after it is final: the reader loads standing
+  // on no change at all, and must still notice that changes it needs were pruned.
+  std::atomic<bool> open = false;
+  std::atomic<bool> may_end = false;
+  std::thread older([&] {
+    store_->Write([&](db::Connection& connection) {
+      connection.QueryOne("SELECT pg_current_xact_id()::text");
+      open = true;
+      while (!may_end) std::this_thread::sleep_for(1ms);
+    });
+  });
+  while (!open) std::this_thread::sleep_for(1ms);
+  Index(1, "자전거 접이식");
+  SearchService reader(store_.database(), SearchOptions{.in_memory = true});
+  Index(2, "킥보드 어린이");
+  Index(3, "킥보드 성인");
+  store_->Write([](db::Connection& connection) {
+    connection.Execute("DELETE FROM search_changes WHERE sequence < (SELECT MAX(sequence) FROM search_changes)");
+  });
+  may_end = true;
+  older.join();
+  EXPECT_EQ(Found(reader, "킥보드"), (std::vector<std::int64_t>{2, 3}));
+  EXPECT_EQ(Found(reader, "자전거"), (std::vector<std::int64_t>{1}));
+}
+
 TEST_F(SearchNodesTest, OneNodeRebuildsWhileAnotherSkips) {
   Index(1, "자전거");
   SearchService other_node(store_.database());

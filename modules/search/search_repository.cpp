@@ -51,6 +51,9 @@ constexpr std::string_view kLastChangePostgres =
     "SELECT transaction_id, sequence FROM search_changes "
     "WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint "
     "ORDER BY transaction_id DESC, sequence DESC LIMIT 1";
+constexpr std::string_view kFirstChangeAfter =
+    "SELECT transaction_id, sequence FROM search_changes WHERE (transaction_id, sequence) > ($1, $2) "
+    "ORDER BY transaction_id, sequence LIMIT 1";
 constexpr std::string_view kHasChange = "SELECT 1 FROM search_changes WHERE transaction_id = $1 AND sequence = $2";
 // The change `keep` places before the newest: everything before it goes, it stays.
 constexpr std::string_view kPruneBoundary =
@@ -212,6 +215,12 @@ std::vector<SearchRepository::Change> SearchRepository::ChangesAfter(ChangePosit
 ChangePosition SearchRepository::LastChange() {
   const std::string_view sql = connection_.dialect() == db::Dialect::postgres ? kLastChangePostgres : kLastChangeSqlite;
   const auto row = connection_.QueryOne(sql);
+  if (!row) return {};
+  return {row->Int(0), row->Int(1)};
+}
+
+ChangePosition SearchRepository::FirstChangeAfter(ChangePosition after) {
+  const auto row = connection_.QueryOne(kFirstChangeAfter, {after.transaction_id, after.sequence});
   if (!row) return {};
   return {row->Int(0), row->Int(1)};
 }

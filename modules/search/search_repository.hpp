@@ -106,6 +106,8 @@ class SearchRepository final : public IndexReader {
   std::vector<Change> ChangesAfter(ChangePosition after, int limit);
   // The newest final change; {0, 0} when there is none.
   ChangePosition LastChange();
+  // The oldest change after `after` still in the log, final or not; {0, 0} when there is none.
+  ChangePosition FirstChangeAfter(ChangePosition after);
   // Whether that change is still in the log (not pruned).
   bool HasChange(ChangePosition position);
   // Keeps the newest `keep` changes and the one before them (a reader that stands on it has

@@ -130,11 +130,16 @@ struct SearchService::Impl {
   std::optional<MemoryIndex> memory;
   // The last change the memory index applied (or was loaded after).
   ChangePosition applied_change;
+  // A change in the log this index needs, that pruning must not have taken: applied_change, or
+  // before the first final change, the oldest change the log held at the load (every change from
+  // it on may be missing from the tables read). {0, 0}: the log was empty.
+  ChangePosition anchor;
 
   void LoadMemory(SearchRepository& repository) {
     // Read before the tables: whatever commits meanwhile lies after it and is replayed, and
     // replaying a change the load already holds is harmless.
     applied_change = repository.LastChange();
+    anchor = applied_change != ChangePosition{} ? applied_change : repository.FirstChangeAfter(applied_change);
     memory = MemoryIndex::Load(repository);
   }
 
@@ -153,7 +158,7 @@ struct SearchService::Impl {
         if (changes.empty()) return;
         // Pruning keeps the change it cuts at: when the one this index stands on is gone, changes
         // after it may be gone too. Fell behind the pruned log: start again.
-        if (first_page && applied_change != ChangePosition{} && !repository.HasChange(applied_change)) {
+        if (first_page && anchor != ChangePosition{} && !repository.HasChange(anchor)) {
           std::unique_lock lock(memory_mutex);
           LoadMemory(repository);
           return;
@@ -177,6 +182,7 @@ struct SearchService::Impl {
         for (const auto& change : changes) {
           if (!change.final) break;
           applied_change = change.position;
+          anchor = change.position;
         }
         read_after = changes.back().position;
         if (changes.size() < static_cast<std::size_t>(kChangesPerRead)) return;
