@@ -3,6 +3,8 @@
 namespace manmulsang::qr {
 namespace {
 
+// The title's text as XML. platform/html has the same escape, but it stands on platform/http
+// (Beast); a QR code needs neither.
 void AppendEscaped(std::string& out, std::string_view text) {
   for (const char character : text) {
     switch (character) {
