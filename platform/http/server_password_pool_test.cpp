@@ -21,6 +21,7 @@
 #include "bounded_worker_pool.hpp"
 #include "manmulsang/http/metrics.hpp"
 #include "manmulsang/http/server.hpp"
+#include "test_client.hpp"
 
 namespace manmulsang::http {
 namespace {
@@ -31,46 +32,9 @@ namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 using namespace std::chrono_literals;
 
-using ClientResponse = bhttp::response<bhttp::string_body>;
+using testing::ClientResponse;
 
-// A blocking client with a receive timeout, so a server bug fails the test instead of hanging it.
-class Client {
- public:
-  explicit Client(std::uint16_t port) : socket_(io_) {
-    socket_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-    timeval timeout{10, 0};
-    setsockopt(socket_.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  }
-
-  void Post(std::string_view target, std::string_view body, std::string_view accept = "application/json") {
-    bhttp::request<bhttp::string_body> request(bhttp::verb::post, target, 11);
-    request.set(bhttp::field::host, "127.0.0.1");
-    request.set(bhttp::field::accept, accept);
-    request.body() = body;
-    request.prepare_payload();
-    bhttp::write(socket_, request);
-  }
-
-  ClientResponse Get(std::string_view target) {
-    bhttp::request<bhttp::string_body> request(bhttp::verb::get, target, 11);
-    request.set(bhttp::field::host, "127.0.0.1");
-    bhttp::write(socket_, request);
-    return Read();
-  }
-
-  ClientResponse Read() {
-    bhttp::response_parser<bhttp::string_body> parser;
-    bhttp::read(socket_, buffer_, parser);
-    return parser.release();
-  }
-
-  int descriptor() { return socket_.native_handle(); }
-
- private:
-  asio::io_context io_;
-  tcp::socket socket_;
-  beast::flat_buffer buffer_;
-};
+using testing::Client;
 
 // The indexes of the clients that have something to read, waiting up to the bound for the first.
 std::vector<std::size_t> Readable(std::vector<std::unique_ptr<Client>>& clients, std::chrono::milliseconds bound) {

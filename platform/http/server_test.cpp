@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "manmulsang/http/compression.hpp"
+#include "test_client.hpp"
 
 namespace manmulsang::http {
 namespace {
@@ -22,53 +23,9 @@ using tcp = asio::ip::tcp;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
-using ClientResponse = bhttp::response<bhttp::string_body>;
+using testing::ClientResponse;
 
-// A blocking Beast client with a receive timeout, so a server bug fails the test, not hangs it.
-class Client {
- public:
-  explicit Client(std::uint16_t port) : socket_(io_) {
-    socket_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-    timeval timeout{5, 0};
-    setsockopt(socket_.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  }
-
-  void SendRaw(std::string_view bytes) { asio::write(socket_, asio::buffer(bytes)); }
-
-  ClientResponse Send(bhttp::request<bhttp::string_body> request) {
-    request.set(bhttp::field::host, "127.0.0.1");
-    request.prepare_payload();
-    bhttp::write(socket_, request);
-    return Read(request.method() == bhttp::verb::head);
-  }
-
-  ClientResponse Get(std::string_view target, std::vector<std::pair<std::string, std::string>> headers = {}) {
-    bhttp::request<bhttp::string_body> request(bhttp::verb::get, target, 11);
-    for (const auto& [name, value] : headers) request.set(name, value);
-    return Send(std::move(request));
-  }
-
-  ClientResponse Read(bool head = false) {
-    bhttp::response_parser<bhttp::string_body> parser;
-    parser.skip(head);
-    parser.body_limit(16 * 1024 * 1024);
-    bhttp::read(socket_, buffer_, parser);
-    return parser.release();
-  }
-
-  // True when the server closed the connection (EOF or reset) rather than sending anything.
-  bool ClosedByServer() {
-    char byte;
-    boost::system::error_code error;
-    const std::size_t read = socket_.read_some(asio::buffer(&byte, 1), error);
-    return read == 0 && (error == asio::error::eof || error == asio::error::connection_reset);
-  }
-
- private:
-  asio::io_context io_;
-  tcp::socket socket_;
-  beast::flat_buffer buffer_;
-};
+using testing::Client;
 
 class ServerTest : public ::testing::Test {
  protected:
