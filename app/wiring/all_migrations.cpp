@@ -7,6 +7,7 @@
 #include "manmulsang/audit/audit.hpp"
 #include "manmulsang/cart/cart.hpp"
 #include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/notifications/notifications.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/payments/payments.hpp"
 #include "manmulsang/reviews/reviews.hpp"
@@ -17,8 +18,9 @@
 namespace manmulsang::app {
 
 std::span<const db::Database::ModuleMigrations> AllMigrations() {
-  static const std::array<db::Database::ModuleMigrations, 11> modules = {{
+  static const std::array<db::Database::ModuleMigrations, 12> modules = {{
       {"audit", audit::Migrations()},
+      {"notifications", notifications::Migrations()},
       {"settings", settings::Migrations()},
       {"accounts", accounts::Migrations()},
       {"analytics", analytics::Migrations()},

@@ -7,6 +7,7 @@ namespace manmulsang::app {
 MarketplaceServices::MarketplaceServices(db::Database& database, const core::Clock& clock,
                                          const MarketplaceSettings& settings)
     : audit(database),
+      notifications(database, clock),
       settings(database, clock),
       accounts(database, clock),
       analytics(database, clock, settings.analytics),

@@ -8,6 +8,7 @@
 #include "manmulsang/catalog/listings.hpp"
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/db/database.hpp"
+#include "manmulsang/notifications/notifications.hpp"
 #include "manmulsang/orders/address_book.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/payments/payments.hpp"
@@ -38,6 +39,8 @@ struct MarketplaceServices {
   MarketplaceServices& operator=(const MarketplaceServices&) = delete;
 
   audit::AuditLog audit;  // reading the log; the services append to it in their own transactions
+  // The member's notifications; the services record them in their own transactions.
+  notifications::NotificationService notifications;
   // The operating settings (fee, deadlines, carriers, name, notice, bank accounts), read from the
   // store whenever they are used.
   settings::SettingsService settings;
