@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "application_validation.hpp"
 #include "embedded/sellers_migrations.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 #include "manmulsang/text/characters.hpp"
@@ -122,6 +123,46 @@ std::expected<Shop, SellerError> SellerService::SetLogo(const core::Actor& actor
   });
 }
 
+std::expected<ShopSettings, SellerError> SellerService::CheckShopSettings(const ShopSettings& settings) {
+  ShopSettings cleaned;
+  auto name = CleanText(settings.name, kMinShopName, kMaxShopName, false);
+  if (!name) return std::unexpected(SellerError::invalid_shop_name);
+  cleaned.name = std::move(*name);
+  auto description = CleanText(settings.description, 0, kMaxShopDescription, true);
+  if (!description) return std::unexpected(SellerError::invalid_description);
+  cleaned.description = std::move(*description);
+  auto phone = CleanPhone(settings.phone);
+  if (!phone) return std::unexpected(SellerError::invalid_phone);
+  cleaned.phone = std::move(*phone);
+  auto city = CleanText(settings.city, 1, kMaxCity, false);
+  if (!city) return std::unexpected(SellerError::invalid_city);
+  cleaned.city = std::move(*city);
+  cleaned.delivery = settings.delivery;
+  cleaned.delivery.pickup_place = std::string(text::TrimAscii(cleaned.delivery.pickup_place));
+  if (auto valid = Validate(cleaned.delivery); !valid) return std::unexpected(valid.error());
+  return cleaned;
+}
+
+std::expected<Shop, SellerError> SellerService::UpdateShop(const core::Actor& actor, core::SellerId shop,
+                                                           const ShopSettings& settings,
+                                                           std::optional<std::string_view> logo_url) {
+  auto cleaned = CheckShopSettings(settings);
+  if (!cleaned) return std::unexpected(cleaned.error());
+  return impl_->database.Write([&](db::Connection& connection) -> std::expected<Shop, SellerError> {
+    auto found = ShopRepository::Find(connection, shop);
+    // The owner checked is the owner at the write: both in one transaction.
+    if (!found || !actor.signed_in() || found->owner != *actor.user) {
+      return std::unexpected(SellerError::shop_not_found);
+    }
+    ShopRepository::UpdateProfile(connection, shop, *cleaned);
+    ShopRepository::UpdateDelivery(connection, shop, cleaned->delivery);
+    if (logo_url) ShopRepository::UpdateLogo(connection, shop, *logo_url);
+    auto stored = ShopRepository::Find(connection, shop);
+    if (!stored) return std::unexpected(SellerError::shop_not_found);
+    return *stored;
+  });
+}
+
 std::vector<Shop> SellerService::FindShopsIn(db::Connection& connection, std::span<const core::SellerId> ids) {
   std::vector<core::SellerId> unique(ids.begin(), ids.end());
   std::ranges::sort(unique);
@@ -140,8 +181,38 @@ std::string_view ErrorCode(SellerError error) {
       return "invalid_free_courier_from";
     case SellerError::invalid_pickup_place:
       return "invalid_pickup_place";
+    case SellerError::invalid_shop_name:
+      return "invalid_shop_name";
+    case SellerError::invalid_description:
+      return "invalid_description";
+    case SellerError::invalid_phone:
+      return "invalid_phone";
+    case SellerError::invalid_city:
+      return "invalid_city";
   }
   return "seller_error";
+}
+
+std::string_view ErrorField(SellerError error) {
+  switch (error) {
+    case SellerError::shop_not_found:
+      return "";
+    case SellerError::invalid_courier_fee:
+      return "courier_fee";
+    case SellerError::invalid_free_courier_from:
+      return "free_courier_from";
+    case SellerError::invalid_pickup_place:
+      return "pickup_place";
+    case SellerError::invalid_shop_name:
+      return "name";
+    case SellerError::invalid_description:
+      return "description";
+    case SellerError::invalid_phone:
+      return "phone";
+    case SellerError::invalid_city:
+      return "city";
+  }
+  return "";
 }
 
 std::span<const core::EmbeddedFile> Migrations() { return embedded::sellers_migrations(); }

@@ -24,6 +24,8 @@ constexpr std::string_view kFindByOwner =
 constexpr std::string_view kUpdateDelivery =
     "UPDATE shops SET courier_fee = $1, free_courier_from = $2, pickup_offered = $3, pickup_place = $4 "
     "WHERE id = $5";
+constexpr std::string_view kUpdateProfile =
+    "UPDATE shops SET name = $1, description = $2, phone = $3, city = $4 WHERE id = $5";
 constexpr std::string_view kUpdateLogo = "UPDATE shops SET logo_url = $1 WHERE id = $2";
 constexpr std::string_view kCountByStatus = "SELECT COUNT(*) FROM shops WHERE status = $1";
 constexpr std::string_view kFindByStatus =
@@ -151,6 +153,11 @@ void ShopRepository::UpdateDelivery(db::Connection& connection, core::SellerId s
   connection.Execute(kUpdateDelivery, {options.courier_fee_kpw, OptionalAmount(options.free_courier_from_kpw),
                                        static_cast<std::int64_t>(options.pickup_offered ? 1 : 0),
                                        std::string_view(options.pickup_place), shop.value});
+}
+
+void ShopRepository::UpdateProfile(db::Connection& connection, core::SellerId shop, const ShopSettings& settings) {
+  connection.Execute(kUpdateProfile, {std::string_view(settings.name), std::string_view(settings.description),
+                                      std::string_view(settings.phone), std::string_view(settings.city), shop.value});
 }
 
 void ShopRepository::UpdateLogo(db::Connection& connection, core::SellerId shop, std::string_view logo_url) {

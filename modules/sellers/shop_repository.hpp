@@ -28,6 +28,7 @@ class ShopRepository {
   static std::int64_t CountByStatus(db::Connection& connection, ShopStatus status);
   static std::vector<Shop> FindByOwner(db::Connection& connection, core::UserId owner);
   static void UpdateDelivery(db::Connection& connection, core::SellerId shop, const DeliveryOptions& options);
+  static void UpdateProfile(db::Connection& connection, core::SellerId shop, const ShopSettings& settings);
   static void UpdateLogo(db::Connection& connection, core::SellerId shop, std::string_view logo_url);
   // Oldest first, a page at a time.
   static std::vector<Shop> FindByStatus(db::Connection& connection, ShopStatus status, std::int64_t limit,

@@ -132,6 +132,12 @@ http::ApiProblem ProblemOf(sellers::SellerError error) {
       return {Status::bad_request, code, "free_courier_from"};
     case sellers::SellerError::invalid_pickup_place:
       return {Status::bad_request, code, "pickup_place"};
+    // The shop's other settings go through sellers' own routes (PATCH /api/v1/seller/shop).
+    case sellers::SellerError::invalid_shop_name:
+    case sellers::SellerError::invalid_description:
+    case sellers::SellerError::invalid_phone:
+    case sellers::SellerError::invalid_city:
+      return {Status::bad_request, code, std::string(sellers::ErrorField(error))};
   }
   return {Status::bad_request, code, ""};
 }

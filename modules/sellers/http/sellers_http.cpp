@@ -41,6 +41,12 @@ http::ApiProblem ProblemOf(ApplicationError error) {
   return {Status::bad_request, code, field};
 }
 
+http::ApiProblem ProblemOf(SellerError error) {
+  const std::string code(ErrorCode(error));
+  if (error == SellerError::shop_not_found) return {Status::not_found, code, ""};
+  return {Status::bad_request, code, std::string(ErrorField(error))};
+}
+
 http::Response SellersHttp::Error(const http::Request& request, const http::ApiProblem& problem) const {
   return html::ApiError(renderer, request, problem, "sellers.error." + problem.code);
 }
@@ -74,6 +80,8 @@ void AddSellerRoutes(http::Router& router, html::Renderer& renderer, const Selle
   AddApplicationApi(router, http);
   AddApplicationPages(router, http);
   AddShopLogoRoutes(router, http);
+  AddShopSettingsApi(router, http);
+  AddShopSettingsPages(router, http);
   AddAdminSellerPages(router, http);
   AddShopAdminApi(router, http);
   AddShopAdminPages(router, http);

@@ -22,6 +22,8 @@ namespace manmulsang::sellers {
 // A refusal on its way out: status, snake_case code (t.sellers.error.<code>) and the field.
 
 http::ApiProblem ProblemOf(ApplicationError error);
+// The owner's refusal about the shop's settings: 404 shop_not_found, 400 invalid_<field> naming it.
+http::ApiProblem ProblemOf(SellerError error);
 // An admin's refusal about a shop (admin_shop_api.cpp); its words are t.sellers.shop_error.<code>.
 http::ApiProblem ProblemOf(ShopAdminError error);
 
@@ -68,6 +70,8 @@ inline constexpr http::RouteOptions kLogoRoute{
 
 void AddApplicationApi(http::Router& router, const SellersHttp& http);
 void AddShopLogoRoutes(http::Router& router, const SellersHttp& http);
+void AddShopSettingsApi(http::Router& router, const SellersHttp& http);
+void AddShopSettingsPages(http::Router& router, const SellersHttp& http);
 void AddApplicationPages(http::Router& router, const SellersHttp& http);
 void AddAdminSellerPages(http::Router& router, const SellersHttp& http);
 void AddShopAdminApi(http::Router& router, const SellersHttp& http);

@@ -66,10 +66,27 @@ enum class SellerError {
   invalid_courier_fee,        // 400: below 0 or above kMaxDeliveryFee
   invalid_free_courier_from,  // 400: 0, below 0 or above kMaxFreeCourierFrom
   invalid_pickup_place,       // 400: blank while pickup is offered, too long, or control characters
+  invalid_shop_name,          // 400: the shop's settings (ShopSettings), as an application checks them
+  invalid_description,        // 400
+  invalid_phone,              // 400: not a phone number's shape
+  invalid_city,               // 400
 };
 
 // The words people read are in the i18n catalogs, keyed by the code.
 std::string_view ErrorCode(SellerError error);
+// The input an error is about: "name", "description", "phone", "city", "courier_fee",
+// "free_courier_from", "pickup_place", or "" (shop_not_found).
+std::string_view ErrorField(SellerError error);
+
+// What the shop's owner edits on /seller/shop (and PUT /api/v1/seller/shop): the same rules as an
+// application's fields (applications.hpp) and SetDeliveryOptions's. The logo has its own call.
+struct ShopSettings {
+  std::string name;
+  std::string description;
+  std::string phone;
+  std::string city;
+  DeliveryOptions delivery;
+};
 
 // Why an admin's look-up or change of a shop was refused.
 enum class ShopAdminError {
@@ -133,6 +150,16 @@ class SellerService {
   // The shop's owner sets its logo: logo_url is a "/media/<name>" the image pipeline stored
   // already (the file before the row). Anyone else gets shop_not_found. Returns the shop as stored.
   std::expected<Shop, SellerError> SetLogo(const core::Actor& actor, core::SellerId shop, std::string_view logo_url);
+
+  // The settings cleaned (trimmed, NFC) or the first field that is wrong, in the order of the
+  // struct. Lets a form refuse bad fields before it stores an uploaded logo.
+  std::expected<ShopSettings, SellerError> CheckShopSettings(const ShopSettings& settings);
+  // The shop's owner changes its name, description, phone, city and delivery options at once,
+  // and its logo when logo_url is given ("/media/<name>", stored already). Anyone else gets
+  // shop_not_found and nothing changes; so does a bad field. Returns the shop as stored.
+  std::expected<Shop, SellerError> UpdateShop(const core::Actor& actor, core::SellerId shop,
+                                              const ShopSettings& settings,
+                                              std::optional<std::string_view> logo_url = std::nullopt);
 
   // --- Admins only (forbidden for everyone else) ---
   std::expected<ShopSearchPage, ShopAdminError> SearchShops(const core::Actor& admin, const ShopSearch& search);
