@@ -7,6 +7,7 @@
 #include "manmulsang/audit/audit.hpp"
 #include "manmulsang/cart/cart.hpp"
 #include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/messages/messages.hpp"
 #include "manmulsang/notifications/notifications.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/payments/payments.hpp"
@@ -18,7 +19,7 @@
 namespace manmulsang::app {
 
 std::span<const db::Database::ModuleMigrations> AllMigrations() {
-  static const std::array<db::Database::ModuleMigrations, 12> modules = {{
+  static const std::array<db::Database::ModuleMigrations, 13> modules = {{
       {"audit", audit::Migrations()},
       {"notifications", notifications::Migrations()},
       {"settings", settings::Migrations()},
@@ -31,6 +32,7 @@ std::span<const db::Database::ModuleMigrations> AllMigrations() {
       {"cart", cart::Migrations()},
       {"orders", orders::Migrations()},
       {"reviews", reviews::Migrations()},
+      {"messages", messages::Migrations()},
   }};
   return modules;
 }

@@ -22,7 +22,8 @@ MarketplaceServices::MarketplaceServices(db::Database& database, const core::Clo
       orders(database, clock, sellers, catalog, cart, payments, this->settings),
       addresses(database, clock),
       reviews(database, clock, sellers, catalog, orders),
-      questions(database, clock, sellers, catalog) {
+      questions(database, clock, sellers, catalog),
+      messages(database, clock, sellers, catalog, orders) {
   accounts.SetClosingHooks(AccountClosing(*this));
 }
 

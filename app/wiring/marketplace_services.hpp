@@ -8,6 +8,7 @@
 #include "manmulsang/catalog/listings.hpp"
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/db/database.hpp"
+#include "manmulsang/messages/messages.hpp"
 #include "manmulsang/notifications/notifications.hpp"
 #include "manmulsang/orders/address_book.hpp"
 #include "manmulsang/orders/orders.hpp"
@@ -58,6 +59,8 @@ struct MarketplaceServices {
   orders::AddressBook addresses;
   reviews::ReviewService reviews;
   reviews::QuestionService questions;
+  // Conversations between buyers and shops about an order or a product.
+  messages::MessageService messages;
 };
 
 }  // namespace manmulsang::app

@@ -50,6 +50,8 @@ class MarketplaceTestFixture : public ::testing::Test {
   // What buyers say about the goods.
   reviews::ReviewService& reviews_ = store_.services().reviews;
   reviews::QuestionService& questions_ = store_.services().questions;
+  // Buyers and shops writing to each other.
+  messages::MessageService& messages_ = store_.services().messages;
 };
 
 }  // namespace manmulsang::testing
