@@ -29,6 +29,7 @@
 #include "manmulsang/http/server.hpp"
 #include "manmulsang/http/static_assets.hpp"
 #include "manmulsang/media/media_routes.hpp"
+#include "manmulsang/notifications/http/notification_routes.hpp"
 #include "manmulsang/orders/http/buying_routes.hpp"
 #include "manmulsang/payments/http/money_routes.hpp"
 #include "manmulsang/reviews/http/reviews_routes.hpp"
@@ -97,6 +98,10 @@ void Marketplace::Serve(const Config& config) {
     }
     if (!masthead.notice.empty()) data.set("site_banner", masthead.notice);
   });
+  // The header's bell: one indexed count per signed-in page (anonymous pages never ask).
+  renderer.AddHeaderCounts([&services = *services_](const core::Actor& actor, html::Renderer::HeaderCounts& counts) {
+    counts.unread_notifications = services.notifications.UnreadCount(*actor.user);
+  });
   http::PageCache page_cache;
   // The services (the listings' CSV import jobs among them) outlive the router, which stops
   // the jobs its handlers own before it goes.
@@ -134,6 +139,7 @@ void Marketplace::Serve(const Config& config) {
   media::AddMediaRoutes(router, media_->store);
   accounts::AddAccountRoutes(router, renderer, services.accounts);
   audit::AddAuditRoutes(router, renderer, services.audit, services.accounts);
+  notifications::AddNotificationRoutes(router, renderer, services.notifications);
   catalog::AddCatalogRoutes(router, renderer, services.catalog, services.sellers, page_cache, services.trending,
                             &services.analytics, {&services.reviews, &services.questions});
   catalog::AddListingRoutes(router, renderer, services.catalog, services.listings, page_cache, *media_);

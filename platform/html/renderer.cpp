@@ -5,7 +5,9 @@
 #include <sstream>
 #include <stdexcept>
 #include <utility>
+#include <vector>
 
+#include "manmulsang/core/grouped_number.hpp"
 #include "message_catalog.hpp"
 #include "template_source.hpp"
 
@@ -74,6 +76,18 @@ Data RequestData(const http::Request& request) {
   return data;
 }
 
+Data HeaderData(const core::Actor& actor, const std::vector<Renderer::HeaderCountsSource>& sources) {
+  Renderer::HeaderCounts counts;
+  for (const Renderer::HeaderCountsSource& source : sources) source(actor, counts);
+  Data header;
+  header.set("unread_notifications", core::FormatCount(counts.unread_notifications));
+  header.set("has_unread_notifications", counts.unread_notifications > 0);
+  header.set("messages_linked", counts.messages_linked);
+  header.set("unread_messages", core::FormatCount(counts.unread_messages));
+  header.set("has_unread_messages", counts.unread_messages > 0);
+  return header;
+}
+
 // The path of a Referer that points into this site ("http://host/cart?x" → "/cart?x"), for the
 // error page's back link; empty for another site or anything odd.
 std::string LocalReferer(const http::Request& request) {
@@ -104,6 +118,7 @@ struct Renderer::Impl {
   // context by pointer so that nothing of it is copied per request.
   std::array<Data, kLocales.size()> locale_data;
   LayoutData layout_data;
+  std::vector<HeaderCountsSource> header_counts;
 
   void Compile() {
     std::map<std::string, std::unique_ptr<Template>, std::less<>> compiled;
@@ -179,12 +194,17 @@ void Renderer::AddMessages(std::span<const core::EmbeddedFile> catalogs) {
 
 void Renderer::SetLayoutData(LayoutData layout_data) { impl_->layout_data = std::move(layout_data); }
 
+void Renderer::AddHeaderCounts(HeaderCountsSource source) { impl_->header_counts.push_back(std::move(source)); }
+
 http::Response Renderer::Page(const http::Request& request, std::string_view name, Data data,
                               http::Status status) const {
   Template& page = impl_->Find(name);
   Template& layout = impl_->Find(kLayoutTemplate);
   Data request_data = RequestData(request);
   if (impl_->layout_data) impl_->layout_data(request, request_data);
+  if (request.context().actor.signed_in() && !impl_->header_counts.empty()) {
+    request_data.set("header", HeaderData(request.context().actor, impl_->header_counts));
+  }
   RenderContext context(&impl_->locale_data[LocaleIndex(request.context().locale)]);
   context.push(&request_data);
   context.push(&data);

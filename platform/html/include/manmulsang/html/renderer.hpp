@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <kainjow/mustache.hpp>
 #include <memory>
@@ -35,6 +36,8 @@ using List = kainjow::mustache::list;
 //   notice       optional, from the handler's data: a one-line status message above the content
 //   site_name, site_banner   optional, from SetLayoutData: the marketplace's name (the catalogs'
 //                site_name when absent) and a banner shown on every page
+//   header.*     signed-in pages only, from AddHeaderCounts: unread_notifications, unread_messages
+//                (grouped numbers), has_unread_notifications, has_unread_messages, messages_linked
 // Partials: any registered template by its name, e.g. {{> catalog/product_card}}. Partials are
 // inlined when templates are registered (so each page parses nothing per request); a partial
 // that is never registered renders as nothing. Names are looked up innermost first, and dotted
@@ -63,6 +66,19 @@ class Renderer {
   // its store (the platform knows no module). Set once at start-up, like the templates.
   using LayoutData = std::function<void(const http::Request&, Data&)>;
   void SetLayoutData(LayoutData layout_data);
+
+  // What the header counts for the signed-in member beside its links: the bell's unread
+  // notifications and, once a module links /messages, the unread messages. Each module the app
+  // wires fills its own fields, one cheap indexed read each; asked only for a signed-in member's
+  // page, so anonymous pages (and the page cache, which holds only those) never ask.
+  struct HeaderCounts {
+    std::int64_t unread_notifications = 0;
+    bool messages_linked = false;  // true once a source serves /messages: the header shows "쪽지 N"
+    std::int64_t unread_messages = 0;
+  };
+  using HeaderCountsSource = std::function<void(const core::Actor&, HeaderCounts&)>;
+  // At start-up, like the templates.
+  void AddHeaderCounts(HeaderCountsSource source);
 
   // A whole page: template `name` rendered with data (which should carry "title"), in the layout.
   // Content-Type text/html; charset=utf-8. An unknown name throws std::out_of_range.
