@@ -3,6 +3,8 @@
 #include "manmulsang/db/readable.hpp"
 
 #include <array>
+#include <limits>
+#include <utility>
 #include <map>
 #include <stdexcept>
 
@@ -54,14 +56,18 @@ constexpr std::string_view kDueExceptMethod =
 constexpr std::string_view kListBySeller =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
     "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE seller_id = $1 AND "
-    "($2 = 'any' OR status IN ($2, $3, $4)) ORDER BY id DESC LIMIT $5 OFFSET $6";
+    "($2 = 'any' OR status IN ($2, $3, $4)) AND created_at >= $5 AND created_at < $6 "
+    "ORDER BY id DESC LIMIT $7 OFFSET $8";
+// The same filter, with the placing time in [$5, $6) (the seller's date range; open ends are the
+// int64 extremes).
 constexpr std::string_view kCountBySeller =
-    "SELECT COUNT(*) FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status IN ($2, $3, $4))";
+    "SELECT COUNT(*) FROM orders WHERE seller_id = $1 AND ($2 = 'any' OR status IN ($2, $3, $4)) "
+    "AND created_at >= $5 AND created_at < $6";
 constexpr std::string_view kLinesOfSellerPage =
     "SELECT l.order_id, l.product_id, l.name, l.quantity, l.unit_amount, l.unit_currency, l.rate, l.unit_kpw, "
     "l.line_kpw FROM order_lines l JOIN (SELECT id FROM orders WHERE seller_id = $1 AND "
-    "($2 = 'any' OR status IN ($2, $3, $4)) ORDER BY id DESC LIMIT $5 OFFSET $6) page ON page.id = l.order_id "
-    "ORDER BY l.order_id, l.position";
+    "($2 = 'any' OR status IN ($2, $3, $4)) AND created_at >= $5 AND created_at < $6 "
+    "ORDER BY id DESC LIMIT $7 OFFSET $8) page ON page.id = l.order_id ORDER BY l.order_id, l.position";
 constexpr std::string_view kCountByBuyer = "SELECT COUNT(*) FROM orders WHERE buyer_id = $1";
 constexpr std::string_view kLinesOf =
     "SELECT product_id, name, quantity, unit_amount, unit_currency, rate, unit_kpw, line_kpw "
@@ -310,13 +316,22 @@ std::array<std::string_view, kMaxStatusFilter> StatusParameters(std::span<const 
   return names;
 }
 
+// The filter's placing range as Unix seconds, [from, before); an open end reaches every order.
+std::pair<std::int64_t, std::int64_t> PlacedBounds(const ShopOrderFilter& filter) {
+  return {filter.placed_from ? core::ToUnixSeconds(*filter.placed_from) : std::numeric_limits<std::int64_t>::min(),
+          filter.placed_before ? core::ToUnixSeconds(*filter.placed_before)
+                               : std::numeric_limits<std::int64_t>::max()};
+}
+
 }  // namespace
 
 std::vector<Order> OrderRepository::ListBySeller(db::Connection& connection, core::SellerId seller,
-                                                 std::span<const OrderStatus> statuses, std::int64_t limit,
+                                                 const ShopOrderFilter& filter, std::int64_t limit,
                                                  std::int64_t offset) {
-  const auto wanted = StatusParameters(statuses);
-  const std::array<db::Parameter, 6> parameters = {seller.value, wanted[0], wanted[1], wanted[2], limit, offset};
+  const auto wanted = StatusParameters(filter.statuses);
+  const auto [from, before] = PlacedBounds(filter);
+  const std::array<db::Parameter, 8> parameters = {seller.value, wanted[0], wanted[1], wanted[2],
+                                                   from,         before,    limit,     offset};
   std::vector<Order> orders;
   std::map<core::OrderId, std::size_t> index;
   for (const db::Row& row : connection.Query(kListBySeller, parameters)) {
@@ -331,9 +346,10 @@ std::vector<Order> OrderRepository::ListBySeller(db::Connection& connection, cor
 }
 
 std::int64_t OrderRepository::CountBySeller(db::Connection& connection, core::SellerId seller,
-                                            std::span<const OrderStatus> statuses) {
-  const auto wanted = StatusParameters(statuses);
-  auto row = connection.QueryOne(kCountBySeller, {seller.value, wanted[0], wanted[1], wanted[2]});
+                                            const ShopOrderFilter& filter) {
+  const auto wanted = StatusParameters(filter.statuses);
+  const auto [from, before] = PlacedBounds(filter);
+  auto row = connection.QueryOne(kCountBySeller, {seller.value, wanted[0], wanted[1], wanted[2], from, before});
   return row ? row->Int(0) : 0;
 }
 

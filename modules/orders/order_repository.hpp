@@ -73,13 +73,10 @@ class OrderRepository {
   // Orders in status paid by the methods the rule names, unchanged since before, oldest first.
   static std::vector<core::OrderId> Due(db::Connection& connection, OrderStatus status, MethodRule methods,
                                         std::int64_t before, std::int64_t limit);
-  // A shop's orders in any of statuses (all when empty; at most kMaxStatusFilter), newest first,
-  // with lines.
+  // A shop's orders of the filter (every status when it names none), newest first, with lines.
   static std::vector<Order> ListBySeller(db::Connection& connection, core::SellerId seller,
-                                         std::span<const OrderStatus> statuses, std::int64_t limit,
-                                         std::int64_t offset);
-  static std::int64_t CountBySeller(db::Connection& connection, core::SellerId seller,
-                                    std::span<const OrderStatus> statuses);
+                                         const ShopOrderFilter& filter, std::int64_t limit, std::int64_t offset);
+  static std::int64_t CountBySeller(db::Connection& connection, core::SellerId seller, const ShopOrderFilter& filter);
   static std::int64_t CountByBuyer(db::Connection& connection, core::UserId buyer);
   // The lines of product in buyer's orders, oldest first.
   static std::vector<PurchasedLine> PurchasedLines(db::Connection& connection, core::UserId buyer,

@@ -216,16 +216,48 @@ std::expected<OrderPage, OrderError> OrderService::ShopOrders(const core::Actor&
 std::expected<OrderPage, OrderError> OrderService::ShopOrdersIn(const core::Actor& actor, core::SellerId shop,
                                                                 std::span<const OrderStatus> statuses, int page,
                                                                 int per_page) {
-  if (statuses.size() > kMaxStatusFilter) throw std::invalid_argument("at most three statuses in a seller filter");
+  return ShopOrdersMatching(actor, shop, ShopOrderFilter{statuses, std::nullopt, std::nullopt}, page, per_page);
+}
+
+std::expected<OrderPage, OrderError> OrderService::ShopOrdersMatching(const core::Actor& actor, core::SellerId shop,
+                                                                      const ShopOrderFilter& filter, int page,
+                                                                      int per_page) {
+  if (filter.statuses.size() > kMaxStatusFilter) {
+    throw std::invalid_argument("at most three statuses in a seller filter");
+  }
   if (!impl_->MaySeeShop(actor, shop)) return std::unexpected(OrderError::order_not_found);
   OrderPage result;
   result.page = std::max(page, 1);
   result.per_page = std::clamp(per_page, 1, kMaxPerPage);
   impl_->database.Read([&](db::Connection& connection) {
-    result.total = OrderRepository::CountBySeller(connection, shop, statuses);
-    result.items = OrderRepository::ListBySeller(connection, shop, statuses, result.per_page,
+    result.total = OrderRepository::CountBySeller(connection, shop, filter);
+    result.items = OrderRepository::ListBySeller(connection, shop, filter, result.per_page,
                                                  static_cast<std::int64_t>(result.page - 1) * result.per_page);
   });
+  return result;
+}
+
+std::expected<ShopOrderExport, OrderError> OrderService::ExportShopOrders(const core::Actor& actor,
+                                                                          core::SellerId shop,
+                                                                          const ShopOrderFilter& filter,
+                                                                          std::size_t max_lines) {
+  if (filter.statuses.size() > kMaxStatusFilter) {
+    throw std::invalid_argument("at most three statuses in a seller filter");
+  }
+  if (!impl_->MaySeeShop(actor, shop)) return std::unexpected(OrderError::order_not_found);
+  // Every order has a line, so max_lines + 1 orders tell whether any are left out.
+  std::vector<Order> orders = impl_->database.Read([&](db::Connection& connection) {
+    return OrderRepository::ListBySeller(connection, shop, filter, static_cast<std::int64_t>(max_lines) + 1, 0);
+  });
+  ShopOrderExport result;
+  for (Order& order : orders) {
+    if (result.lines + order.lines.size() > max_lines) {
+      result.truncated = true;
+      break;
+    }
+    result.lines += order.lines.size();
+    result.orders.push_back(std::move(order));
+  }
   return result;
 }
 

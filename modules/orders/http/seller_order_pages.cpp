@@ -1,5 +1,6 @@
 // The seller's fulfilment pages (docs/BUYING.md §3b), no JavaScript needed:
-//   GET  /seller/orders[?tab=&page=]   tabs by status with counts, a page of the shop's orders
+//   GET  /seller/orders[?tab=&from=&to=&page=]   tabs by status with counts, a date range (marketplace
+//        days), a page of the shop's orders; a link to the same orders as CSV (seller_order_export.cpp)
 //   GET  /seller/orders/:id            the buyer's address, lines, totals, timeline, the moves
 //   POST /seller/orders/:id/prepare | ship {carrier, tracking} | deliver | accept-return
 // Each move redirects back to the order with a notice (?done=<event>); a refused one comes back
@@ -9,38 +10,12 @@
 #include <array>
 
 #include "buying_pages.hpp"
+#include "seller_order_filter.hpp"
 
 namespace manmulsang::orders {
 namespace {
 
 constexpr http::RouteOptions kFormBody{.body_limit = 4 * 1024, .no_store = true};
-
-// A tab of /seller/orders: its name in the URL and the statuses it lists.
-struct Tab {
-  std::string_view name;
-  std::array<OrderStatus, kMaxStatusFilter> statuses;
-  std::size_t count;
-};
-
-// "To prepare" holds the paid orders and the cash-on-delivery ones, which the shop prepares before
-// the money comes (unpaid bank transfers show there too, marked awaiting payment, without a button).
-// Returns the shop must answer or that wait for the marketplace have a tab of their own.
-constexpr std::array<Tab, 7> kTabs = {{
-    {"to_prepare", {OrderStatus::paid, OrderStatus::awaiting_payment}, 2},
-    {"preparing", {OrderStatus::preparing}, 1},
-    {"shipped", {OrderStatus::shipped}, 1},
-    {"delivered", {OrderStatus::delivered}, 1},
-    {"confirmed", {OrderStatus::confirmed}, 1},
-    {"returns", {OrderStatus::return_requested, OrderStatus::return_refused, OrderStatus::disputed}, 3},
-    {"cancelled", {OrderStatus::cancelled, OrderStatus::returned}, 2},
-}};
-
-const Tab* FindTab(std::string_view name) {
-  for (const Tab& tab : kTabs) {
-    if (tab.name == name) return &tab;
-  }
-  return nullptr;
-}
 
 class SellerOrderPages : BuyingPages {
  public:
@@ -51,20 +26,21 @@ class SellerOrderPages : BuyingPages {
     if (!actor.signed_in()) return http::SignInRedirect("/seller/orders");
     auto shop = http.services.sellers.OwnShop(actor, std::nullopt);
     if (!shop) return http.renderer.NotFound(request);
-    const Tab* tab = FindTab(request.Query("tab").value_or("to_prepare"));
-    if (!tab) tab = &kTabs.front();
+    const SellerOrderQuery query = ParseSellerOrderQuery(request, SellerOrderTabs().front().name);
+    const SellerOrderTab* tab = query.tab ? query.tab : &SellerOrderTabs().front();
     auto page = http::ParseListPage(request);
     if (!page) page = http::ListPage{};
     auto counts = http.services.orders.ShopOrderCounts(actor, shop->id);
-    auto orders = http.services.orders.ShopOrdersIn(
-        actor, shop->id, std::span<const OrderStatus>(tab->statuses.data(), tab->count), page->page, page->per_page);
+    ShopOrderFilter filter = query.filter;
+    filter.statuses = tab->Statuses();
+    auto orders = http.services.orders.ShopOrdersMatching(actor, shop->id, filter, page->page, page->per_page);
     if (!counts || !orders) return http.renderer.NotFound(request);
 
     html::Data data;
     data.set("title", Text(request, "orders.seller.orders_title"));
     data.set("shop_name", shop->name);
     html::List tabs;
-    for (const Tab& each : kTabs) {
+    for (const SellerOrderTab& each : SellerOrderTabs()) {
       std::int64_t count = 0;
       for (std::size_t index = 0; index < each.count; ++index) count += (*counts)[each.statuses[index]];
       html::Data row;
@@ -76,6 +52,14 @@ class SellerOrderPages : BuyingPages {
     }
     data.set("tabs", tabs);
     data.set("tab", std::string(tab->name));
+    // The date range kept in the tabs, pages and the CSV link.
+    data.set("from", query.from);
+    data.set("to", query.to);
+    std::string dates;
+    if (!query.from.empty()) dates += "&from=" + query.from;
+    if (!query.to.empty()) dates += "&to=" + query.to;
+    data.set("dates", dates);
+    if (query.date_problem) data.set("date_error", Text(request, "orders.seller.invalid_date"));
     html::List items;
     for (const Order& order : orders->items) {
       html::Data row;
@@ -192,6 +176,7 @@ class SellerOrderPages : BuyingPages {
 
 void AddSellerOrderPages(http::Router& router, const BuyingHttp& http) {
   auto pages = std::make_shared<const SellerOrderPages>(http);
+  AddSellerOrderExport(router, http);
   router.Get(
       "/seller/orders", [pages](http::Request& request) { return pages->List(request); }, kNoStore);
   router.Get(

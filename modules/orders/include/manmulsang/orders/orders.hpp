@@ -31,6 +31,26 @@ struct PurchasedLine {
   OrderStatus status = OrderStatus::awaiting_payment;
 };
 
+// The seller's order filter, as /seller/orders and its CSV export read it (one parser of the
+// query, orders/http/seller_order_filter.hpp): the statuses of a tab (empty: every status; at most
+// kMaxStatusFilter) and when the order was placed, in [placed_from, placed_before).
+struct ShopOrderFilter {
+  std::span<const OrderStatus> statuses;
+  std::optional<core::TimePoint> placed_from;
+  std::optional<core::TimePoint> placed_before;
+};
+
+// The rows a shop's order export holds at most (order lines); an export past it is cut at an
+// order's end and says so.
+inline constexpr std::size_t kMaxExportedOrderLines = 10'000;
+
+// A shop's orders for its CSV export: newest first, with lines, whole orders only.
+struct ShopOrderExport {
+  std::vector<Order> orders;
+  std::size_t lines = 0;   // the order lines in orders
+  bool truncated = false;  // more orders matched than fit in max_lines
+};
+
 // Checkout and the order lifecycle. Every command is one write transaction in which stock,
 // money and the order move together (docs/BUYING.md).
 class OrderService {
@@ -63,6 +83,17 @@ class OrderService {
   std::expected<OrderPage, OrderError> ShopOrdersIn(const core::Actor& actor, core::SellerId shop,
                                                     std::span<const OrderStatus> statuses, int page = 1,
                                                     int per_page = 20);
+
+  // The same with a filter of placing time too (the seller's list with a date range).
+  std::expected<OrderPage, OrderError> ShopOrdersMatching(const core::Actor& actor, core::SellerId shop,
+                                                          const ShopOrderFilter& filter, int page = 1,
+                                                          int per_page = 20);
+  // Every order of the filter with its lines, newest first, read in one transaction, up to
+  // max_lines order lines (an order is never split: the export stops before the order that would
+  // pass it, and says truncated). Owner or admin only, order_not_found for anyone else.
+  std::expected<ShopOrderExport, OrderError> ExportShopOrders(const core::Actor& actor, core::SellerId shop,
+                                                              const ShopOrderFilter& filter,
+                                                              std::size_t max_lines = kMaxExportedOrderLines);
 
   // Counts of the shop's orders per status (every status present, zeros too): the seller's tabs
   // and the dashboard's "to prepare". Owner or admin only, order_not_found for anyone else.
