@@ -29,6 +29,7 @@
 #include "manmulsang/http/server.hpp"
 #include "manmulsang/http/static_assets.hpp"
 #include "manmulsang/media/media_routes.hpp"
+#include "manmulsang/messages/http/messages_routes.hpp"
 #include "manmulsang/notifications/http/notification_routes.hpp"
 #include "manmulsang/orders/http/buying_routes.hpp"
 #include "manmulsang/payments/http/money_routes.hpp"
@@ -149,6 +150,7 @@ void Marketplace::Serve(const Config& config) {
                            services.sellers, services.settings, page_cache});
   payments::AddMoneyRoutes(router, renderer, {services.payments, services.accounts, services.sellers});
   reviews::AddReviewRoutes(router, renderer, {services.reviews, services.questions, page_cache, *media_});
+  messages::AddMessageRoutes(router, renderer, {services.messages, *media_});
   settings::AddSettingsRoutes(router, renderer, {services.settings, page_cache});
   sellers::AddSellerRoutes(
       router, renderer,
