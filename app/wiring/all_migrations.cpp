@@ -7,6 +7,7 @@
 #include "manmulsang/audit/audit.hpp"
 #include "manmulsang/cart/cart.hpp"
 #include "manmulsang/catalog/catalog.hpp"
+#include "manmulsang/coupons/coupons.hpp"
 #include "manmulsang/messages/messages.hpp"
 #include "manmulsang/notifications/notifications.hpp"
 #include "manmulsang/orders/orders.hpp"
@@ -15,11 +16,12 @@
 #include "manmulsang/search/search.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 #include "manmulsang/settings/settings.hpp"
+#include "manmulsang/wishlist/wishlist.hpp"
 
 namespace manmulsang::app {
 
 std::span<const db::Database::ModuleMigrations> AllMigrations() {
-  static const std::array<db::Database::ModuleMigrations, 13> modules = {{
+  static const std::array<db::Database::ModuleMigrations, 15> modules = {{
       {"audit", audit::Migrations()},
       {"notifications", notifications::Migrations()},
       {"settings", settings::Migrations()},
@@ -28,7 +30,9 @@ std::span<const db::Database::ModuleMigrations> AllMigrations() {
       {"sellers", sellers::Migrations()},
       {"search", search::Migrations()},
       {"catalog", catalog::Migrations()},
+      {"wishlist", wishlist::Migrations()},
       {"payments", payments::Migrations()},
+      {"coupons", coupons::Migrations()},
       {"cart", cart::Migrations()},
       {"orders", orders::Migrations()},
       {"reviews", reviews::Migrations()},

@@ -4,6 +4,7 @@
 #include "manmulsang/analytics/analytics.hpp"
 #include "manmulsang/audit/audit.hpp"
 #include "manmulsang/cart/cart.hpp"
+#include "manmulsang/coupons/coupons.hpp"
 #include "manmulsang/catalog/catalog.hpp"
 #include "manmulsang/catalog/listings.hpp"
 #include "manmulsang/core/clock.hpp"
@@ -20,6 +21,7 @@
 #include "manmulsang/sellers/applications.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 #include "manmulsang/settings/settings.hpp"
+#include "manmulsang/wishlist/wishlist.hpp"
 
 namespace manmulsang::app {
 
@@ -53,7 +55,10 @@ struct MarketplaceServices {
   search::TrendingSearches trending;
   catalog::CatalogService catalog;
   catalog::ListingService listings;
+  // 찜, followed shops and recently viewed products.
+  wishlist::WishlistService wishlist;
   payments::PaymentService payments;
+  coupons::CouponService coupons;
   cart::CartService cart;
   orders::OrderService orders;
   orders::AddressBook addresses;

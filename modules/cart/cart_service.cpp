@@ -164,13 +164,14 @@ int CartService::DeleteStaleGuestCarts(std::chrono::seconds age) {
   return deleted;
 }
 
-Quote CartService::View(const CartOwner& owner, const sellers::DeliveryChoices& delivery) {
+Quote CartService::View(const CartOwner& owner, const sellers::DeliveryChoices& delivery,
+                        std::span<const coupons::ClaimId> claims) {
   if (!ValidOwner(owner)) return {};
-  return impl_->database.Read([&](db::Connection& connection) { return QuoteIn(connection, owner, delivery); });
+  return impl_->database.Read([&](db::Connection& connection) { return QuoteIn(connection, owner, delivery, claims); });
 }
 
-Quote CartService::QuoteIn(db::Connection& connection, const CartOwner& owner,
-                           const sellers::DeliveryChoices& delivery) {
+Quote CartService::QuoteIn(db::Connection& connection, const CartOwner& owner, const sellers::DeliveryChoices& delivery,
+                           std::span<const coupons::ClaimId> claims) {
   std::vector<CartItem> items;
   if (auto cart = CartRepository::FindCart(connection, owner)) items = CartRepository::Items(connection, *cart);
   std::vector<core::ProductId> ids;
@@ -180,7 +181,10 @@ Quote CartService::QuoteIn(db::Connection& connection, const CartOwner& owner,
   for (const catalog::Product& product : products) seller_ids.push_back(product.seller);
   const std::vector<sellers::Shop> shops = impl_->sellers.FindShopsIn(connection, seller_ids);
   const payments::ExchangeRates rates = impl_->payments.RatesIn(connection);
-  return MakeQuote({items, products, rates, shops, delivery});
+  // The claims chosen, read in the same transaction: checkout then spends exactly these.
+  std::vector<coupons::Claim> chosen;
+  if (owner.user) chosen = coupons::UnusedClaimsIn(connection, *owner.user, claims);
+  return MakeQuote({items, products, rates, shops, delivery, claims, chosen, impl_->clock.Now()});
 }
 
 void CartService::ClearIn(db::Connection& connection, core::UserId user) {

@@ -3,14 +3,18 @@
 //   1. each line in won: the unit price converted once, times the quantity;
 //   2. the lines grouped by shop, each shop's subtotal;
 //   3. each shop's delivery fee for the method chosen, on that subtotal;
+//   3b. the coupons chosen (docs/BUYING.md §10): a shop coupon on its shop's goods, the
+//   marketplace's on every shop's goods after their shop coupons, split by coupons::SplitByShares;
+//   the free-courier threshold sees the goods before coupons;
 //   4. the totals, and the cap.
-// Coupons and marketplace fees belong between these stages: a per-line adjustment after 1 (so
-// the shop's subtotal and its free-courier threshold see it), a per-shop one after 3 (so the
-// cap sees it). Nothing else may compute a price.
+// Marketplace fees, should they come, belong between these stages too. Nothing else may compute
+// a price.
 
 #include "manmulsang/cart/quote.hpp"
 
+#include <algorithm>
 #include <map>
+#include <vector>
 
 namespace manmulsang::cart {
 namespace {
@@ -51,6 +55,82 @@ QuoteLine PriceLine(Quote& quote, const CartItem& item, const catalog::Product& 
   return line;
 }
 
+// The goods of a shop a coupon in `currency` applies to: the priced lines in stock (those the
+// subtotal counts) of listings priced in that currency, in won.
+std::int64_t EligibleKpw(const QuoteShop& shop, core::Currency currency) {
+  std::int64_t sum = 0;
+  for (const QuoteLine& line : shop.lines) {
+    if (line.line_total_kpw && line.enough_stock && line.details.price.currency == currency)
+      sum += *line.line_total_kpw;
+  }
+  return sum;
+}
+
+QuoteError CouponProblem(coupons::CouponError error) {
+  return error == coupons::CouponError::below_minimum ? QuoteError::coupon_below_minimum
+                                                      : QuoteError::coupon_unavailable;
+}
+
+// 3b. The coupons chosen, each by coupons::DiscountFor (the one rule), a problem for any that
+// cannot apply: checkout refuses rather than charging a price the buyer did not expect.
+void ApplyCoupons(Quote& quote, std::map<core::SellerId, QuoteShop>& shops, const QuoteInputs& inputs) {
+  const coupons::Claim* site = nullptr;
+  for (const coupons::ClaimId id : inputs.chosen_claims) {
+    const coupons::Claim* claim = nullptr;
+    for (const coupons::Claim& candidate : inputs.claims) {
+      if (candidate.id == id) claim = &candidate;
+    }
+    if (!claim) {
+      Note(quote, {QuoteError::coupon_unavailable, std::nullopt, std::nullopt, id});
+      continue;
+    }
+    if (!claim->coupon.issuer) {
+      if (site) Note(quote, {QuoteError::coupon_conflict, std::nullopt, std::nullopt, id});
+      site = site ? site : claim;
+      continue;
+    }
+    const core::SellerId issuer = *claim->coupon.issuer;
+    auto shop = shops.find(issuer);
+    if (shop == shops.end()) {
+      Note(quote, {QuoteError::coupon_unavailable, std::nullopt, issuer, id});
+      continue;
+    }
+    if (shop->second.shop_claim) {
+      Note(quote, {QuoteError::coupon_conflict, std::nullopt, issuer, id});
+      continue;
+    }
+    auto discount = coupons::DiscountFor(claim->coupon, EligibleKpw(shop->second, claim->coupon.currency), inputs.now);
+    if (!discount) {
+      Note(quote, {CouponProblem(discount.error()), std::nullopt, issuer, id});
+      continue;
+    }
+    shop->second.shop_claim = id;
+    shop->second.shop_coupon_name = claim->coupon.name;
+    shop->second.shop_discount_kpw = *discount;
+  }
+  if (!site) return;
+  // Each shop's share: its goods in the coupon's currency after its own coupon.
+  std::vector<std::int64_t> shares;
+  std::int64_t base = 0;
+  for (const auto& [seller, shop] : shops) {
+    std::int64_t share = EligibleKpw(shop, site->coupon.currency);
+    if (shop.shop_claim) share -= shop.shop_discount_kpw;
+    share = std::max<std::int64_t>(share, 0);
+    shares.push_back(share);
+    base += share;
+  }
+  auto discount = coupons::DiscountFor(site->coupon, base, inputs.now);
+  if (!discount) {
+    Note(quote, {CouponProblem(discount.error()), std::nullopt, std::nullopt, site->id});
+    return;
+  }
+  const std::vector<std::int64_t> parts = coupons::SplitByShares(*discount, shares);
+  std::size_t index = 0;
+  for (auto& [seller, shop] : shops) shop.site_discount_kpw = parts[index++];
+  quote.site_claim = site->id;
+  quote.site_coupon_name = site->coupon.name;
+}
+
 // A sum that stays within the cap; false (and the sum unchanged) past it.
 bool AddWithinCap(std::int64_t& sum, std::int64_t amount) {
   std::int64_t result = 0;
@@ -73,6 +153,12 @@ std::string_view ErrorCode(QuoteError error) {
       return "total_too_large";
     case QuoteError::pickup_unavailable:
       return "pickup_unavailable";
+    case QuoteError::coupon_unavailable:
+      return "coupon_unavailable";
+    case QuoteError::coupon_below_minimum:
+      return "coupon_below_minimum";
+    case QuoteError::coupon_conflict:
+      return "coupon_conflict";
   }
   return "quote_error";
 }
@@ -125,14 +211,22 @@ Quote MakeQuote(const QuoteInputs& inputs) {
     const auto fee = sellers::DeliveryFee(shop.delivery, shop.delivery_method, shop.subtotal_kpw);
     if (!fee) Note(quote, {QuoteError::pickup_unavailable, std::nullopt, seller});
     shop.delivery_fee_kpw = fee.value_or(0);
+  }
 
-    // 4. Totals: every sum stays within the cap, so none of them can overflow.
-    shop.total_kpw = shop.subtotal_kpw;
+  // 3b. Coupons.
+  ApplyCoupons(quote, shops, inputs);
+
+  for (auto& [seller, shop] : shops) {
+    // 4. Totals: every sum stays within the cap, so none of them can overflow. The discounts
+    // never exceed the goods they apply to (coupons::DiscountFor, SplitByShares).
+    shop.total_kpw = shop.subtotal_kpw - shop.shop_discount_kpw - shop.site_discount_kpw;
     if (!AddWithinCap(shop.total_kpw, shop.delivery_fee_kpw) || !AddWithinCap(quote.total_kpw, shop.total_kpw)) {
       Note(quote, {QuoteError::total_too_large, std::nullopt, std::nullopt});
     } else {
       quote.subtotal_kpw += shop.subtotal_kpw;
       quote.delivery_fee_kpw += shop.delivery_fee_kpw;
+      quote.shop_discount_kpw += shop.shop_discount_kpw;
+      quote.site_discount_kpw += shop.site_discount_kpw;
     }
     quote.shops.push_back(std::move(shop));
   }

@@ -10,11 +10,13 @@
 
 #include "checkout.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <vector>
 
 #include "address_repository.hpp"
+#include "manmulsang/notifications/notifications.hpp"
 #include "order_move.hpp"
 #include "order_repository.hpp"
 
@@ -40,6 +42,12 @@ std::string CanonicalRequest(const CheckoutCommand& command, std::string_view ad
     pickups += (pickups.empty() ? "" : ",") + std::to_string(shop.value);
   }
   if (!pickups.empty()) text += "\npickup:" + pickups;
+  // Coupon claims, ascending, last and only when chosen: older keys' replays still match.
+  std::vector<coupons::ClaimId> claims = command.claims;
+  std::sort(claims.begin(), claims.end());
+  std::string coupons;
+  for (const coupons::ClaimId claim : claims) coupons += (coupons.empty() ? "" : ",") + std::to_string(claim.value);
+  if (!coupons.empty()) text += "\ncoupons:" + coupons;
   return text;
 }
 
@@ -60,6 +68,12 @@ OrderError OrderErrorOf(cart::QuoteError error) {
       return OrderError::total_too_large;
     case cart::QuoteError::pickup_unavailable:
       return OrderError::pickup_unavailable;
+    case cart::QuoteError::coupon_unavailable:
+      return OrderError::coupon_unavailable;
+    case cart::QuoteError::coupon_below_minimum:
+      return OrderError::coupon_below_minimum;
+    case cart::QuoteError::coupon_conflict:
+      return OrderError::coupon_conflict;
   }
   return OrderError::total_too_large;
 }
@@ -74,6 +88,9 @@ Order OrderOf(const cart::QuoteShop& shop, const CheckoutCommand& command, std::
   order.payment_method = command.payment_method;
   order.subtotal_kpw = shop.subtotal_kpw;
   order.delivery_fee_kpw = shop.delivery_fee_kpw;
+  order.shop_discount_kpw = shop.shop_discount_kpw;
+  order.site_discount_kpw = shop.site_discount_kpw;
+  order.shop_claim = shop.shop_claim;
   order.total_kpw = shop.total_kpw;
   order.delivery_method = shop.delivery_method;
   if (shop.delivery_method == sellers::DeliveryMethod::pickup) order.pickup_place = shop.delivery.pickup_place;
@@ -134,7 +151,8 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
 
   // 2-4. The cart, priced here and now by the rule the cart page shows: a price the client saw
   // or sent plays no part.
-  const cart::Quote quote = parts.cart.QuoteIn(connection, cart::CartOwner::Member(command.buyer), command.delivery);
+  const cart::Quote quote =
+      parts.cart.QuoteIn(connection, cart::CartOwner::Member(command.buyer), command.delivery, command.claims);
   if (quote.empty()) return std::unexpected(Failure(OrderError::cart_empty));
   if (quote.problem) {
     return std::unexpected(
@@ -154,15 +172,30 @@ std::expected<CheckoutReceipt, CheckoutError> PlaceInTransaction(CheckoutParts& 
   CheckoutReceipt receipt;
   for (const cart::QuoteShop& shop : quote.shops) {
     Order order = OrderOf(shop, command, address, now);
+    order.site_claim = quote.site_claim;
     const core::OrderId id = OrderRepository::Insert(connection, *checkout, order);
+    // Each claim is spent once: the conditional UPDATE changes no row when a checkout at the same
+    // instant spent it first, and this one is then refused whole (docs/BUYING.md §10). A
+    // marketplace claim is spent on the checkout's first order.
+    const bool site_claim_here = quote.site_claim && receipt.orders.empty();
+    if ((order.shop_claim && !coupons::MarkUsedIn(connection, command.buyer, *order.shop_claim, id, now)) ||
+        (site_claim_here && !coupons::MarkUsedIn(connection, command.buyer, *quote.site_claim, id, now))) {
+      return std::unexpected(Failure(OrderError::coupon_unavailable));
+    }
 
     if (command.payment_method == PaymentMethod::wallet) {
       // Paid like any other move: the transition table decides, the payment goes with it.
       order.id = id;
-      auto paid = MoveOrderIn(connection, {parts.catalog, parts.payments, parts.settings}, order, Party::buyer,
-                              command.buyer, OrderEvent::pay_from_wallet, "wallet", nullptr, now);
+      auto paid = MoveOrderIn(connection, {parts.catalog, parts.payments, parts.settings, parts.sellers}, order,
+                              Party::buyer, command.buyer, OrderEvent::pay_from_wallet, "wallet", nullptr, now);
       if (!paid) return std::unexpected(Failure(paid.error()));
       order.status = *paid;
+    }
+    // The shop's owner hears of the new order with it (paid or awaiting payment).
+    if (const auto owner = parts.sellers.GetShop(shop.seller)) {
+      notifications::RecordIn(connection, now,
+                              {owner->owner, notifications::Kind::order_placed, std::to_string(id.value),
+                               "/seller/orders/" + std::to_string(id.value)});
     }
     receipt.orders.push_back({id, shop.seller, order.status, order.total_kpw});
     receipt.total_kpw += order.total_kpw;

@@ -46,7 +46,7 @@ constexpr std::array<std::pair<OrderStatus, std::string_view>, 11> kStatuses = {
     {OrderStatus::disputed, "disputed"},
 }};
 
-constexpr std::array<std::pair<OrderEvent, std::string_view>, 14> kEvents = {{
+constexpr std::array<std::pair<OrderEvent, std::string_view>, 15> kEvents = {{
     {OrderEvent::pay_from_wallet, "pay_from_wallet"},
     {OrderEvent::confirm_payment, "confirm_payment"},
     {OrderEvent::prepare, "prepare"},
@@ -61,6 +61,13 @@ constexpr std::array<std::pair<OrderEvent, std::string_view>, 14> kEvents = {{
     {OrderEvent::escalate, "escalate"},
     {OrderEvent::resolve_refund, "resolve_refund"},
     {OrderEvent::close_dispute, "close_dispute"},
+    {OrderEvent::resolve_partial_refund, "resolve_partial_refund"},
+}};
+
+constexpr std::array<std::pair<DisputeOutcome, std::string_view>, 3> kOutcomes = {{
+    {DisputeOutcome::refund, "refund"},
+    {DisputeOutcome::partial_refund, "partial_refund"},
+    {DisputeOutcome::close, "close"},
 }};
 
 constexpr std::array<std::pair<Party, std::string_view>, 4> kParties = {{
@@ -79,6 +86,8 @@ std::optional<OrderStatus> ParseOrderStatus(std::string_view name) { return Pars
 std::string_view OrderEventName(OrderEvent event) { return Name(kEvents, event); }
 std::optional<OrderEvent> ParseOrderEvent(std::string_view name) { return Parse(kEvents, name); }
 std::string_view PartyName(Party party) { return Name(kParties, party); }
+std::string_view DisputeOutcomeName(DisputeOutcome outcome) { return Name(kOutcomes, outcome); }
+std::optional<DisputeOutcome> ParseDisputeOutcome(std::string_view name) { return Parse(kOutcomes, name); }
 
 std::int64_t PlatformFee(std::int64_t total_kpw, std::int64_t basis_points) {
   if (total_kpw <= 0 || basis_points <= 0) return 0;
@@ -118,6 +127,16 @@ std::string_view ErrorCode(OrderError error) {
       return "invalid_tracking_number";
     case OrderError::invalid_note:
       return "invalid_note";
+    case OrderError::invalid_refund_amount:
+      return "invalid_refund_amount";
+    case OrderError::invalid_outcome:
+      return "invalid_outcome";
+    case OrderError::coupon_below_minimum:
+      return "coupon_below_minimum";
+    case OrderError::coupon_conflict:
+      return "coupon_conflict";
+    case OrderError::coupon_unavailable:
+      return "coupon_unavailable";
     case OrderError::order_not_found:
       return "order_not_found";
     case OrderError::transition_not_allowed:

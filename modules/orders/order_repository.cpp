@@ -26,8 +26,8 @@ constexpr std::string_view kUndoMove = "ROLLBACK TO SAVEPOINT order_job_move";
 constexpr std::string_view kSetReceipt = "UPDATE checkouts SET receipt = $1 WHERE id = $2";
 constexpr std::string_view kInsertOrder =
     "INSERT INTO orders (checkout_id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, "
-    "address, created_at, updated_at, delivery_method, pickup_place) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) RETURNING id";
+    "address, created_at, updated_at, delivery_method, pickup_place, shop_discount, site_discount, shop_claim_id, "
+    "site_claim_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15, $16) RETURNING id";
 constexpr std::string_view kInsertLine =
     "INSERT INTO order_lines (order_id, position, product_id, name, quantity, unit_amount, unit_currency, rate, "
     "unit_kpw, line_kpw) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
@@ -38,10 +38,12 @@ constexpr std::string_view kUpdateStatus =
     "UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4";
 constexpr std::string_view kFindOrder =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
-    "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE id = $1";
+    "updated_at, delivery_method, pickup_place, carrier, tracking_number, shop_discount, site_discount, "
+    "shop_claim_id, site_claim_id FROM orders WHERE id = $1";
 constexpr std::string_view kListByBuyer =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
-    "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE buyer_id = $1 ORDER BY id "
+    "updated_at, delivery_method, pickup_place, carrier, tracking_number, shop_discount, site_discount, "
+    "shop_claim_id, site_claim_id FROM orders WHERE buyer_id = $1 ORDER BY id "
     "DESC LIMIT $2 OFFSET $3";
 constexpr std::string_view kDue =
     "SELECT id FROM orders WHERE status = $1 AND updated_at <= $2 ORDER BY updated_at, id LIMIT $3";
@@ -55,7 +57,8 @@ constexpr std::string_view kDueExceptMethod =
 // any status when $2 = 'any'. Read through orders_seller (seller_id, id).
 constexpr std::string_view kListBySeller =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
-    "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE seller_id = $1 AND "
+    "updated_at, delivery_method, pickup_place, carrier, tracking_number, shop_discount, site_discount, "
+    "shop_claim_id, site_claim_id FROM orders WHERE seller_id = $1 AND "
     "($2 = 'any' OR status IN ($2, $3, $4)) AND created_at >= $5 AND created_at < $6 "
     "ORDER BY id DESC LIMIT $7 OFFSET $8";
 // The same filter, with the placing time in [$5, $6) (the seller's date range; open ends are the
@@ -80,6 +83,9 @@ constexpr std::string_view kLinesOfBuyerPage =
 constexpr std::string_view kPurchasedLines =
     "SELECT o.id, l.position, o.seller_id, o.status FROM orders o JOIN order_lines l ON l.order_id = o.id "
     "WHERE o.buyer_id = $1 AND l.product_id = $2 ORDER BY o.id, l.position";
+// The other orders a marketplace coupon was split over that still stand (not cancelled or returned).
+constexpr std::string_view kOtherOrdersOfSiteClaim =
+    "SELECT COUNT(*) FROM orders WHERE site_claim_id = $1 AND id <> $2 AND status NOT IN ('cancelled', 'returned')";
 constexpr std::string_view kSetShipment = "UPDATE orders SET carrier = $1, tracking_number = $2 WHERE id = $3";
 // Reads the shop's rows through orders_seller (seller_id, id).
 constexpr std::string_view kCountsBySeller = "SELECT status, COUNT(*) FROM orders WHERE seller_id = $1 GROUP BY status";
@@ -95,7 +101,8 @@ constexpr std::string_view kSalesPerDay =
 // Orders in a status paid one way, oldest first (the admin's bank-transfer desk), and their lines.
 constexpr std::string_view kListByStatusAndMethod =
     "SELECT id, buyer_id, seller_id, status, payment_method, subtotal, delivery_fee, total, address, created_at, "
-    "updated_at, delivery_method, pickup_place, carrier, tracking_number FROM orders WHERE status = $1 AND "
+    "updated_at, delivery_method, pickup_place, carrier, tracking_number, shop_discount, site_discount, "
+    "shop_claim_id, site_claim_id FROM orders WHERE status = $1 AND "
     "payment_method = $2 ORDER BY created_at, id LIMIT $3 OFFSET $4";
 constexpr std::string_view kLinesOfStatusAndMethodPage =
     "SELECT l.order_id, l.product_id, l.name, l.quantity, l.unit_amount, l.unit_currency, l.rate, l.unit_kpw, "
@@ -103,6 +110,10 @@ constexpr std::string_view kLinesOfStatusAndMethodPage =
     "ORDER BY created_at, id LIMIT $3 OFFSET $4) page ON page.id = l.order_id ORDER BY l.order_id, l.position";
 constexpr std::string_view kCountByStatusAndMethod =
     "SELECT COUNT(*) FROM orders WHERE status = $1 AND payment_method = $2";
+// The status's orders by when they reached it (updated_at: every move sets it), oldest first.
+constexpr std::string_view kIdsByStatus =
+    "SELECT id FROM orders WHERE status = $1 ORDER BY updated_at, id LIMIT $2 OFFSET $3";
+constexpr std::string_view kCountByStatus = "SELECT COUNT(*) FROM orders WHERE status = $1";
 constexpr std::string_view kStepsOf =
     "SELECT from_status, to_status, party, actor_id, note, created_at FROM order_steps "
     "WHERE order_id = $1 ORDER BY id";
@@ -134,6 +145,10 @@ Order OrderFromRow(const db::Row& row) {
   order.pickup_place = row.Text(12);
   order.carrier = row.Text(13);
   order.tracking_number = row.Text(14);
+  order.shop_discount_kpw = row.Int(15);
+  order.site_discount_kpw = row.Int(16);
+  if (auto claim = row.OptionalInt(17)) order.shop_claim = coupons::ClaimId{*claim};
+  if (auto claim = row.OptionalInt(18)) order.site_claim = coupons::ClaimId{*claim};
   return order;
 }
 
@@ -183,6 +198,12 @@ void OrderRepository::UndoMove(db::Connection& connection) {
   connection.Execute(kKeepMove);
 }
 
+std::int64_t OrderRepository::CountOtherOrdersOfSiteClaim(db::Connection& connection, coupons::ClaimId claim,
+                                                          core::OrderId order) {
+  auto row = connection.QueryOne(kOtherOrdersOfSiteClaim, {claim.value, order.value});
+  return row ? row->Int(0) : 0;
+}
+
 void OrderRepository::SetReceipt(db::Connection& connection, std::int64_t checkout, std::string_view receipt) {
   connection.Execute(kSetReceipt, {receipt, checkout});
 }
@@ -190,10 +211,13 @@ void OrderRepository::SetReceipt(db::Connection& connection, std::int64_t checko
 core::OrderId OrderRepository::Insert(db::Connection& connection, std::int64_t checkout, const Order& order) {
   const std::int64_t created = core::ToUnixSeconds(order.created_at);
   auto row = connection.QueryOne(
-      kInsertOrder, {checkout, order.buyer.value, order.seller.value, OrderStatusName(order.status),
-                     PaymentMethodName(order.payment_method), order.subtotal_kpw, order.delivery_fee_kpw,
-                     order.total_kpw, std::string_view(order.address), created,
-                     sellers::DeliveryMethodName(order.delivery_method), std::string_view(order.pickup_place)});
+      kInsertOrder,
+      {checkout, order.buyer.value, order.seller.value, OrderStatusName(order.status),
+       PaymentMethodName(order.payment_method), order.subtotal_kpw, order.delivery_fee_kpw, order.total_kpw,
+       std::string_view(order.address), created, sellers::DeliveryMethodName(order.delivery_method),
+       std::string_view(order.pickup_place), order.shop_discount_kpw, order.site_discount_kpw,
+       order.shop_claim ? db::Parameter{order.shop_claim->value} : db::Parameter{nullptr},
+       order.site_claim ? db::Parameter{order.site_claim->value} : db::Parameter{nullptr}});
   if (!row) throw db::DatabaseError("insert into orders returned no id");
   core::OrderId id{row->Int(0)};
   for (std::size_t position = 0; position < order.lines.size(); ++position) {
@@ -377,6 +401,20 @@ std::vector<Order> OrderRepository::ListByStatusAndMethod(db::Connection& connec
     if (found != index.end()) orders[found->second].lines.push_back(LineFromRow(row, 1));
   }
   return orders;
+}
+
+std::vector<core::OrderId> OrderRepository::IdsByStatus(db::Connection& connection, OrderStatus status,
+                                                        std::int64_t limit, std::int64_t offset) {
+  std::vector<core::OrderId> ids;
+  for (const db::Row& row : connection.Query(kIdsByStatus, {OrderStatusName(status), limit, offset})) {
+    ids.push_back(core::OrderId{row.Int(0)});
+  }
+  return ids;
+}
+
+std::int64_t OrderRepository::CountByStatus(db::Connection& connection, OrderStatus status) {
+  auto row = connection.QueryOne(kCountByStatus, {OrderStatusName(status)});
+  return row ? row->Int(0) : 0;
 }
 
 std::int64_t OrderRepository::CountByStatusAndMethod(db::Connection& connection, OrderStatus status,

@@ -36,6 +36,9 @@ class OrderRepository {
   // when the buyer's key is already taken (FindCheckout then says by what).
   static std::optional<std::int64_t> InsertCheckout(db::Connection& connection, core::UserId buyer,
                                                     std::string_view key, std::string_view request, std::int64_t now);
+  // How many other orders the marketplace coupon claim was split over still stand.
+  static std::int64_t CountOtherOrdersOfSiteClaim(db::Connection& connection, coupons::ClaimId claim,
+                                                  core::OrderId order);
   static void SetReceipt(db::Connection& connection, std::int64_t checkout, std::string_view receipt);
 
   // A savepoint around one order's move in a timed job: kept, or undone (leaving nothing of it).
@@ -64,6 +67,10 @@ class OrderRepository {
   static std::vector<Order> ListByStatusAndMethod(db::Connection& connection, OrderStatus status, PaymentMethod method,
                                                   std::int64_t limit, std::int64_t offset);
   static std::int64_t CountByStatusAndMethod(db::Connection& connection, OrderStatus status, PaymentMethod method);
+  // Orders in status, the longest in it first (the admin's dispute queue); and how many there are.
+  static std::vector<core::OrderId> IdsByStatus(db::Connection& connection, OrderStatus status, std::int64_t limit,
+                                                std::int64_t offset);
+  static std::int64_t CountByStatus(db::Connection& connection, OrderStatus status);
 
   // With lines and timeline.
   static std::optional<Order> Find(db::Connection& connection, core::OrderId id);

@@ -107,6 +107,8 @@ std::string_view KindName(AccountKind kind) {
       return "payout_clearing";
     case AccountKind::bank:
       return "bank";
+    case AccountKind::promotions:
+      return "promotions";
   }
   return "cash";
 }

@@ -13,7 +13,8 @@
 
 namespace manmulsang::payments {
 
-enum class AccountKind { buyer_wallet, seller_wallet, escrow, platform_fees, cash, payout_clearing, bank };
+// promotions: the marketplace's coupons are paid from it (docs/BUYING.md §10); negative, like cash.
+enum class AccountKind { buyer_wallet, seller_wallet, escrow, platform_fees, cash, payout_clearing, bank, promotions };
 
 // One side of a transfer: won into (positive) or out of (negative) an account.
 struct Leg {

@@ -1,5 +1,6 @@
 #include <array>
 #include <string>
+#include <vector>
 
 #include "embedded/payments_migrations.hpp"
 #include "ledger_repository.hpp"
@@ -167,11 +168,17 @@ ExchangeRates PaymentService::RatesIn(db::Connection& connection) {
 }
 
 std::expected<TransferId, PaymentError> PaymentService::PayFromWallet(db::Connection& connection, core::UserId buyer,
-                                                                      core::OrderId order, std::int64_t amount) {
-  if (!ValidAmount(amount)) return std::unexpected(PaymentError::invalid_amount);
+                                                                      core::OrderId order, std::int64_t amount,
+                                                                      std::int64_t promotion) {
+  if (amount < 0 || promotion < 0 || amount > kMaxTransfer || promotion > kMaxTransfer ||
+      !ValidAmount(amount + promotion)) {
+    return std::unexpected(PaymentError::invalid_amount);
+  }
   const std::int64_t wallet = LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, buyer.value);
-  const std::array<Leg, 2> legs = {Leg{wallet, -amount},
-                                   Leg{LedgerRepository::AccountId(connection, AccountKind::escrow, 0), amount}};
+  std::vector<Leg> legs = {Leg{wallet, -amount},
+                           Leg{LedgerRepository::AccountId(connection, AccountKind::promotions, 0), -promotion},
+                           Leg{LedgerRepository::AccountId(connection, AccountKind::escrow, 0), amount + promotion}};
+  std::erase_if(legs, [](const Leg& leg) { return leg.amount == 0; });
   return impl_->Move(connection, {TransferKind::payment, order, "wallet", buyer, impl_->Now()}, legs);
 }
 
@@ -183,11 +190,17 @@ void PaymentService::HoldWallet(db::Connection& connection, core::UserId member)
 std::expected<TransferId, PaymentError> PaymentService::RecordCashPayment(db::Connection& connection,
                                                                           core::OrderId order, std::int64_t amount,
                                                                           std::string_view reference,
-                                                                          std::optional<core::UserId> actor) {
-  if (!ValidAmount(amount)) return std::unexpected(PaymentError::invalid_amount);
+                                                                          std::optional<core::UserId> actor,
+                                                                          std::int64_t promotion) {
+  if (amount < 0 || promotion < 0 || amount > kMaxTransfer || promotion > kMaxTransfer ||
+      !ValidAmount(amount + promotion)) {
+    return std::unexpected(PaymentError::invalid_amount);
+  }
   if (reference.empty() || reference.size() > kMaxReference) return std::unexpected(PaymentError::reference_required);
-  const std::array<Leg, 2> legs = {Leg{LedgerRepository::AccountId(connection, AccountKind::cash, 0), -amount},
-                                   Leg{LedgerRepository::AccountId(connection, AccountKind::escrow, 0), amount}};
+  std::vector<Leg> legs = {Leg{LedgerRepository::AccountId(connection, AccountKind::cash, 0), -amount},
+                           Leg{LedgerRepository::AccountId(connection, AccountKind::promotions, 0), -promotion},
+                           Leg{LedgerRepository::AccountId(connection, AccountKind::escrow, 0), amount + promotion}};
+  std::erase_if(legs, [](const Leg& leg) { return leg.amount == 0; });
   return impl_->Move(connection, {TransferKind::payment, order, reference, actor, impl_->Now()}, legs);
 }
 
@@ -208,9 +221,28 @@ std::expected<TransferId, PaymentError> PaymentService::Refund(db::Connection& c
     return std::unexpected(PaymentError::already_recorded);
   }
   const std::int64_t escrow = LedgerRepository::AccountId(connection, AccountKind::escrow, 0);
-  const std::array<Leg, 2> legs = {
-      Leg{escrow, -*paid}, Leg{LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, buyer.value), *paid}};
+  // What the marketplace's coupon put in goes back to promotions; the buyer gets what they paid.
+  const std::int64_t promotion = PromotionPaid(connection, order);
+  std::vector<Leg> legs = {
+      Leg{escrow, -*paid},
+      Leg{LedgerRepository::AccountId(connection, AccountKind::buyer_wallet, buyer.value), *paid - promotion},
+      Leg{LedgerRepository::AccountId(connection, AccountKind::promotions, 0), promotion}};
+  std::erase_if(legs, [](const Leg& leg) { return leg.amount == 0; });
   return impl_->Move(connection, {TransferKind::refund, order, "refund", actor, impl_->Now()}, legs);
+}
+
+std::int64_t PaymentService::PromotionPaid(db::Connection& connection, core::OrderId order) {
+  const std::int64_t promotions = LedgerRepository::AccountId(connection, AccountKind::promotions, 0);
+  for (const Leg& leg : LedgerRepository::LegsOf(connection, order, TransferKind::payment)) {
+    if (leg.account == promotions) return -leg.amount;
+  }
+  return 0;
+}
+
+std::int64_t PaymentService::PromotionsBalance() {
+  return impl_->database.Read([&](db::Connection& connection) {
+    return LedgerRepository::Balance(connection, AccountKind::promotions, 0);
+  });
 }
 
 std::expected<TransferId, PaymentError> PaymentService::Release(db::Connection& connection, core::OrderId order,

@@ -47,6 +47,15 @@ http::ApiProblem ProblemOf(OrderError error) {
       return {Status::bad_request, code, "tracking"};
     case OrderError::invalid_note:
       return {Status::bad_request, code, "note"};
+    case OrderError::invalid_refund_amount:
+      return {Status::bad_request, code, "amount"};
+    case OrderError::invalid_outcome:
+      return {Status::bad_request, code, "outcome"};
+    case OrderError::coupon_below_minimum:
+    case OrderError::coupon_conflict:
+      return {Status::bad_request, code, "coupons"};
+    case OrderError::coupon_unavailable:
+      return {Status::conflict, code, "coupons"};
     case OrderError::insufficient_funds:
       return {Status::payment_required, code, ""};
     case OrderError::product_unavailable:
@@ -189,6 +198,7 @@ void AddBuyingRoutes(http::Router& router, html::Renderer& renderer, const Buyin
   AddWalletPage(router, http);
   AddAddressPage(router, http);
   AddSellerOrderPages(router, http);
+  AddDisputeDesk(router, http);
   AddSellerLedgerPage(router, http);
 }
 

@@ -69,7 +69,9 @@ class CartService {
   // The cart's quote now: current prices in won and stock, grouped by shop, with each shop's
   // delivery fee for the method chosen (courier for a shop not named). What checkout would
   // refuse (a pickup the shop does not offer, a total past the cap) is its problem.
-  Quote View(const CartOwner& owner, const sellers::DeliveryChoices& delivery = {});
+  // claims: the coupon claims chosen (a member's own, unused; docs/BUYING.md §10).
+  Quote View(const CartOwner& owner, const sellers::DeliveryChoices& delivery = {},
+             std::span<const coupons::ClaimId> claims = {});
 
   // At login: the guest's lines join the member's (quantities of the same product add up, to
   // kMaxQuantity; lines past kMaxItems are dropped) and the guest cart is removed. Returns the
@@ -80,7 +82,8 @@ class CartService {
 
   // --- Steps inside a caller's transaction (checkout) ---
   // The same quote, read through the caller's connection: checkout charges exactly this.
-  Quote QuoteIn(db::Connection& connection, const CartOwner& owner, const sellers::DeliveryChoices& delivery);
+  Quote QuoteIn(db::Connection& connection, const CartOwner& owner, const sellers::DeliveryChoices& delivery,
+                std::span<const coupons::ClaimId> claims = {});
   void ClearIn(db::Connection& connection, core::UserId user);
 
  private:

@@ -24,7 +24,12 @@ enum class OrderError {
   invalid_carrier,          // 400 (field "carrier"): ship without a carrier, or one too long
   invalid_tracking_number,  // 400 (field "tracking"): ship without a tracking number, or a bad one
   invalid_note,             // 400 (field "note"): a move's note longer than kMaxOrderNote
+  invalid_refund_amount,    // 400 (field "amount"): a partial refund not 1..the payment
+  invalid_outcome,          // 400 (field "outcome"): a dispute decision neither refund, partial_refund nor close
+  coupon_below_minimum,     // 400 (field "coupons"): a chosen coupon's minimum order is not reached
+  coupon_conflict,          // 400 (field "coupons"): two coupons for one shop, or two of the marketplace's
   order_not_found,          // 404: also another buyer's order
+  coupon_unavailable,       // 409 (field "coupons"): a claim not the buyer's, used, ended, or for no shop in the cart
   transition_not_allowed,   // 409: e.g. cancel after shipment
 };
 

@@ -12,6 +12,7 @@
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/core/ids.hpp"
 #include "manmulsang/core/money.hpp"
+#include "manmulsang/coupons/coupons.hpp"
 #include "manmulsang/orders/address_book.hpp"
 #include "manmulsang/orders/errors.hpp"
 #include "manmulsang/payments/ledger.hpp"
@@ -29,7 +30,8 @@ std::optional<PaymentMethod> ParsePaymentMethod(std::string_view name);
 // awaiting_payment → paid → preparing → shipped → delivered → confirmed (구매확정)
 // | cancelled (before shipment) | delivered → return_requested → returned
 // | return_requested → return_refused (the shop's reason) → confirmed, or → disputed (the buyer asks
-// the marketplace) → returned (an admin refunds) | confirmed (an admin closes it: the shop is paid).
+// the marketplace) → returned (an admin refunds) | confirmed (an admin closes it: the shop is paid;
+// or refunds a part and the shop is paid the rest).
 enum class OrderStatus {
   awaiting_payment,
   paid,
@@ -63,6 +65,10 @@ enum class OrderEvent {
   escalate,        // the buyer asks the marketplace to decide a refused return
   resolve_refund,  // an admin decides for the buyer: the whole payment back to the wallet
   close_dispute,   // an admin decides for the shop: escrow released as at confirmation
+  // An admin decides in part: an amount back to the buyer, the rest released to the shop (minus
+  // the fee on that part), no restock (the goods stayed with the buyer). Only through
+  // OrderService::DecideDispute, which carries the amount.
+  resolve_partial_refund,
 };
 
 std::string_view OrderEventName(OrderEvent event);
@@ -101,7 +107,13 @@ struct Order {
   PaymentMethod payment_method = PaymentMethod::wallet;
   std::int64_t subtotal_kpw = 0;
   std::int64_t delivery_fee_kpw = 0;
-  std::int64_t total_kpw = 0;  // subtotal + delivery fee
+  // Coupons (docs/BUYING.md §10): the shop's (lowers the sale) and this order's part of the
+  // marketplace's (paid by the marketplace into escrow with the payment), with their claims.
+  std::int64_t shop_discount_kpw = 0;
+  std::int64_t site_discount_kpw = 0;
+  std::optional<coupons::ClaimId> shop_claim;
+  std::optional<coupons::ClaimId> site_claim;
+  std::int64_t total_kpw = 0;  // subtotal + delivery fee − discounts: what the buyer pays
   sellers::DeliveryMethod delivery_method = sellers::DeliveryMethod::courier;
   std::string pickup_place;  // the shop's, as it was at checkout (pickup only)
   std::string address;
@@ -135,6 +147,9 @@ struct CheckoutCommand {
   // Per shop; a shop not named goes by courier. Pickup where the shop offers none:
   // pickup_unavailable. Shops not in the cart are ignored.
   sellers::DeliveryChoices delivery;
+  // Coupon claims to spend (docs/BUYING.md §10): at most one per shop and one of the
+  // marketplace's; a claim that cannot apply refuses the checkout (coupon_unavailable, ...).
+  std::vector<coupons::ClaimId> claims;
 };
 
 struct OrderSummary {
@@ -176,6 +191,51 @@ struct DailySales {
   std::string day;  // "2026-11-26", the marketplace's calendar day (core::LocalDate)
   std::int64_t orders = 0;
   std::int64_t revenue_kpw = 0;  // the orders' totals
+};
+
+// An admin's decision on a disputed order (OrderService::DecideDispute).
+enum class DisputeOutcome {
+  refund,          // the whole payment back to the buyer (resolve_refund → returned)
+  partial_refund,  // refund_kpw back to the buyer, the rest to the shop (→ confirmed)
+  close,           // for the shop: escrow released as at confirmation (close_dispute → confirmed)
+};
+
+// API names: "refund", "partial_refund", "close".
+std::string_view DisputeOutcomeName(DisputeOutcome outcome);
+std::optional<DisputeOutcome> ParseDisputeOutcome(std::string_view name);
+
+struct DisputeDecision {
+  DisputeOutcome outcome = DisputeOutcome::close;
+  std::int64_t refund_kpw = 0;  // partial_refund only: 1..the payment (won)
+  std::string reason;           // required, at most kMaxOrderNote bytes; the buyer and the shop read it
+};
+
+// What an admin decided, read back from the order's timeline and the ledger.
+struct DisputeSettlement {
+  DisputeOutcome outcome = DisputeOutcome::close;
+  std::int64_t refund_kpw = 0;  // what went back to the buyer (0 when closed for the shop)
+  std::string reason;
+  std::optional<core::UserId> admin;
+  core::TimePoint at;
+};
+
+// A return that was refused, escalated or decided: the order with both sides' words.
+struct Dispute {
+  Order order;                    // with lines and timeline
+  std::string return_reason;      // the buyer's, when asking to return
+  std::string refusal_reason;     // the shop's
+  std::string escalation_reason;  // the buyer's, asking the marketplace
+  std::optional<core::TimePoint> escalated_at;
+  std::int64_t paid_kpw = 0;                    // what escrow took for the order (the most a refund gives back)
+  std::optional<DisputeSettlement> settlement;  // once an admin decided
+};
+
+struct DisputePage {
+  std::vector<Dispute> items;  // oldest escalation first
+  std::int64_t total = 0;
+  core::TimePoint read_at;  // the clock when read: how long each has waited is read_at − escalated_at
+  int page = 1;
+  int per_page = 20;
 };
 
 // The platform fee of a total at basis_points (settings::Settings::platform_fee_basis_points):

@@ -56,14 +56,19 @@ class PaymentService {
   // product or order row (the one lock order on PostgreSQL; nothing on SQLite, whose writer is
   // alone). Checkout calls it first when it pays from the wallet.
   void HoldWallet(db::Connection& connection, core::UserId member);
-  // buyer wallet → escrow; insufficient_funds when the wallet holds less than amount.
+  // buyer wallet → escrow; insufficient_funds when the wallet holds less than amount. promotion:
+  // the marketplace's coupon share of the order, a leg promotions → escrow in the same transfer
+  // (docs/BUYING.md §10), so escrow holds the full price; amount may then be 0.
   std::expected<TransferId, PaymentError> PayFromWallet(db::Connection& connection, core::UserId buyer,
-                                                        core::OrderId order, std::int64_t amount);
-  // cash → escrow: a confirmed bank deposit or cash collected on delivery.
+                                                        core::OrderId order, std::int64_t amount,
+                                                        std::int64_t promotion = 0);
+  // cash → escrow: a confirmed bank deposit or cash collected on delivery (promotion as above).
   std::expected<TransferId, PaymentError> RecordCashPayment(db::Connection& connection, core::OrderId order,
                                                             std::int64_t amount, std::string_view reference,
-                                                            std::optional<core::UserId> actor);
-  // escrow → buyer wallet, the whole payment; not_paid without one.
+                                                            std::optional<core::UserId> actor,
+                                                            std::int64_t promotion = 0);
+  // escrow → buyer wallet, the whole payment; not_paid without one. The promotions leg of the
+  // payment goes back to promotions, so the buyer gets back what they paid.
   std::expected<TransferId, PaymentError> Refund(db::Connection& connection, core::OrderId order, core::UserId buyer,
                                                  std::optional<core::UserId> actor);
   // escrow → seller wallet, minus fee to the platform; not_paid without a payment.
@@ -71,6 +76,23 @@ class PaymentService {
                                                   core::SellerId seller, std::int64_t fee);
   // The won an order paid into escrow; nullopt when it has no payment.
   std::optional<std::int64_t> PaidAmount(db::Connection& connection, core::OrderId order);
+  // An admin's partial decision on a dispute: of what escrow holds for the order, refund_kpw goes
+  // back to the buyer's wallet (a refund transfer) and the rest to the shop minus fee (a release
+  // transfer, as at confirmation), both in the caller's transaction, each balanced. The fee is
+  // the caller's, computed on the rest. invalid_amount when refund_kpw is not 1..paid or the fee
+  // not 0..rest; not_paid; already_recorded when the order has a refund or a release already.
+  // When refund_kpw is the whole payment there is nothing to release and only the refund is made.
+  std::expected<EscrowSplit, PaymentError> SplitEscrow(db::Connection& connection, core::OrderId order,
+                                                       core::UserId buyer, core::SellerId seller,
+                                                       std::int64_t refund_kpw, std::int64_t fee,
+                                                       std::optional<core::UserId> actor);
+  // The won escrow gave back to the buyer for the order (a refund, whole or part); nullopt when
+  // none. A read: it creates no account.
+  std::optional<std::int64_t> RefundedAmount(db::Connection& connection, core::OrderId order);
+  // The won the marketplace's coupons put into that order's escrow (0 without a payment).
+  std::int64_t PromotionPaid(db::Connection& connection, core::OrderId order);
+  // The promotions account's balance (negative: what the marketplace's coupons have cost).
+  std::int64_t PromotionsBalance();
 
   // --- Payouts (docs/BUYING.md §2a). The caller checks that the requester may act for the
   // owner (the shop's owner, the member themself); admin routes check the role. ---
