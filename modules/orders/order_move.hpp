@@ -8,6 +8,7 @@
 #include "manmulsang/db/database.hpp"
 #include "manmulsang/orders/order.hpp"
 #include "manmulsang/payments/payments.hpp"
+#include "manmulsang/sellers/sellers.hpp"
 #include "manmulsang/settings/settings.hpp"
 
 namespace manmulsang::orders {
@@ -18,6 +19,8 @@ struct OrderMoveParts {
   payments::PaymentService& payments;
   // The fee is read inside the move's transaction, so a release applies the fee of that moment.
   settings::SettingsService& settings;
+  // The shop's owner hears of the moves that concern the shop (notifications).
+  sellers::SellerService& sellers;
 };
 
 // The one way an order changes status, inside the caller's transaction: the transition table

@@ -108,8 +108,8 @@ struct OrderService::Impl {
           const std::optional<Order> order = OrderRepository::Find(connection, id);
           if (!order) continue;
           OrderRepository::BeginMove(connection);
-          auto next = MoveOrderIn(connection, {catalog, payments, settings}, *order, Party::system, std::nullopt, event,
-                                  {}, nullptr, now);
+          auto next = MoveOrderIn(connection, {catalog, payments, settings, sellers}, *order, Party::system,
+                                  std::nullopt, event, {}, nullptr, now);
           if (!next) {
             OrderRepository::UndoMove(connection);
             continue;
@@ -155,8 +155,8 @@ struct OrderService::Impl {
     return database.Write([&](db::Connection& connection) -> std::expected<Order, OrderError> {
       auto order = OrderRepository::Find(connection, id);
       if (!order) return std::unexpected(OrderError::order_not_found);
-      auto moved = MoveOrderIn(connection, {catalog, payments, settings}, *order, party, actor, event, note, shipment,
-                               clock.Now());
+      auto moved = MoveOrderIn(connection, {catalog, payments, settings, sellers}, *order, party, actor, event, note,
+                               shipment, clock.Now());
       if (!moved) return std::unexpected(moved.error());
       // What an admin does to an order (confirming a bank deposit, settling a dispute) is
       // recorded with the move, in its transaction; the note (the deposit's reference) is the why.
