@@ -39,6 +39,7 @@
 #include "manmulsang/sellers/http/seller_routes.hpp"
 #include "manmulsang/settings/http/settings_routes.hpp"
 #include "manmulsang/storefront/http/storefront_routes.hpp"
+#include "manmulsang/wishlist/http/wishlist_routes.hpp"
 #include "page_cache_sharing.hpp"
 #include "read_your_writes.hpp"
 #include "server_metrics.hpp"
@@ -142,8 +143,9 @@ void Marketplace::Serve(const Config& config) {
   audit::AddAuditRoutes(router, renderer, services.audit, services.accounts);
   notifications::AddNotificationRoutes(router, renderer, services.notifications);
   catalog::AddCatalogRoutes(router, renderer, services.catalog, services.sellers, page_cache, services.trending,
-                            &services.analytics, {&services.reviews, &services.questions});
+                            &services.analytics, {&services.reviews, &services.questions}, &services.wishlist);
   catalog::AddListingRoutes(router, renderer, services.catalog, services.listings, page_cache, *media_);
+  wishlist::AddWishlistRoutes(router, renderer, {services.wishlist, services.catalog});
   search::AddSearchRoutes(router, services.search, services.trending);
   orders::AddBuyingRoutes(router, renderer,
                           {services.accounts, services.cart, services.orders, services.payments, services.addresses,

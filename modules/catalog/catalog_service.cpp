@@ -179,6 +179,24 @@ std::vector<Product> CatalogService::PopularProducts(int limit) {
   return products;
 }
 
+ProductPage CatalogService::NewestOfShops(std::span<const core::SellerId> shops, core::TimePoint since, int page,
+                                          int per_page) {
+  ProductPage result;
+  result.page = std::clamp(page, 1, kMaxPage);
+  result.per_page = std::clamp(per_page, 1, kMaxPerPage);
+  if (shops.empty()) return result;
+  ProductFilter filter;
+  filter.sellers.assign(shops.begin(), shops.end());
+  filter.created_since = core::ToUnixSeconds(since);
+  impl_->database.Read([&](db::Connection& connection) {
+    const std::int64_t offset = static_cast<std::int64_t>(result.page - 1) * result.per_page;
+    result.items = ProductRepository::List(connection, filter, ProductSort::newest, result.per_page, offset);
+    result.total = ProductRepository::Count(connection, filter);
+  });
+  impl_->Hydrate(result.items);
+  return result;
+}
+
 std::int64_t CatalogService::CountActiveProducts() {
   return impl_->database.Read([](db::Connection& connection) { return ProductRepository::CountActive(connection); });
 }

@@ -46,6 +46,8 @@ constexpr std::string_view kAndSeller = " AND seller_id = $?";
 constexpr std::string_view kAndMinPrice = " AND price_amount >= $?";
 constexpr std::string_view kAndMaxPrice = " AND price_amount <= $?";
 constexpr std::string_view kAndCategoryIn = " AND category_id IN (";
+constexpr std::string_view kAndSellerIn = " AND seller_id IN (";
+constexpr std::string_view kAndCreatedSince = " AND created_at >= $?";
 constexpr std::string_view kOrderPopular = " ORDER BY popularity DESC, id DESC";
 constexpr std::string_view kOrderPriceAscending = " ORDER BY price_amount ASC, id ASC";
 constexpr std::string_view kOrderPriceDescending = " ORDER BY price_amount DESC, id DESC";
@@ -80,6 +82,12 @@ void AppendFilter(Statement& statement, const ProductFilter& filter) {
   if (filter.seller) statement.Append(kAndSeller, filter.seller->value);
   if (filter.min_price) statement.Append(kAndMinPrice, *filter.min_price);
   if (filter.max_price) statement.Append(kAndMaxPrice, *filter.max_price);
+  if (!filter.sellers.empty()) {
+    statement.Append(kAndSellerIn);
+    statement.AppendIdList(std::span<const core::SellerId>(filter.sellers));
+    statement.Append(")");
+  }
+  if (filter.created_since) statement.Append(kAndCreatedSince, *filter.created_since);
 }
 
 }  // namespace

@@ -18,6 +18,9 @@ struct ProductFilter {
   std::optional<core::SellerId> seller;
   std::optional<std::int64_t> min_price;
   std::optional<std::int64_t> max_price;
+  // Any of these shops (the shops a member follows); empty: no such condition.
+  std::vector<core::SellerId> sellers;
+  std::optional<std::int64_t> created_since;  // Unix seconds, inclusive
 };
 
 // The products as buyers browse them: one by id, pages filtered and sorted, counts, the newest

@@ -24,6 +24,7 @@ Data CardData(const ProductCard& card, core::Locale locale) {
     data.set("review_count", false);
   }
   data.set("sold_out", card.sold_out);
+  data.set("saved", card.saved);
   return data;
 }
 

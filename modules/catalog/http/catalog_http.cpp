@@ -164,6 +164,15 @@ std::string ProblemMessage(const CatalogHttp& http, core::Locale locale, std::st
   return std::string(http.renderer.Translate(locale, "catalog.error." + std::string(field)));
 }
 
+std::vector<core::ProductId> SavedCards(const CatalogHttp& http, const http::Request& request,
+                                        const std::vector<Product>& products) {
+  if (!http.wishlist || !request.context().actor.signed_in() || products.empty()) return {};
+  std::vector<core::ProductId> ids;
+  ids.reserve(products.size());
+  for (const Product& product : products) ids.push_back(product.id);
+  return http.wishlist->SavedAmong(request.context().actor, ids);
+}
+
 bool OnlyParameters(const http::Request& request, std::initializer_list<std::string_view> allowed) {
   for (const auto& [name, value] : request.query().fields()) {
     if (name == "lang") continue;

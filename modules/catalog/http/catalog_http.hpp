@@ -20,6 +20,7 @@
 #include "manmulsang/reviews/reviews.hpp"
 #include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/sellers/sellers.hpp"
+#include "manmulsang/wishlist/wishlist.hpp"
 
 // Shared by this module's handlers; private to catalog/http.
 namespace manmulsang::catalog {
@@ -48,7 +49,15 @@ struct CatalogHttp {
   reviews::ReviewService* reviews = nullptr;
   reviews::QuestionService* questions = nullptr;
   std::shared_ptr<ProductShops> product_shops = std::make_shared<ProductShops>();
+  // Hearts on cards and the product page, the shop page's follow button and the recently viewed
+  // strip, for signed-in members (their pages are never cached); without it hearts stay empty.
+  wishlist::WishlistService* wishlist = nullptr;
 };
+
+// The products among these the signed-in viewer saved (their hearts are filled); none for a
+// visitor, whose pages the page cache shares.
+std::vector<core::ProductId> SavedCards(const CatalogHttp& http, const http::Request& request,
+                                        const std::vector<Product>& products);
 
 // Counts a view of the shop's page (or one of its products') when analytics is on and the page
 // was found: the search words in the Referer come with it.

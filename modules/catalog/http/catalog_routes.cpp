@@ -13,11 +13,13 @@ namespace manmulsang::catalog {
 
 void AddCatalogRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog,
                       sellers::SellerService& sellers, http::PageCache& page_cache, search::TrendingSearches& trending,
-                      analytics::AnalyticsService* analytics, const ProductReviews& product_reviews) {
+                      analytics::AnalyticsService* analytics, const ProductReviews& product_reviews,
+                      wishlist::WishlistService* wishlist) {
   renderer.AddTemplates("catalog", embedded::catalog_templates());
   renderer.AddMessages(embedded::catalog_i18n());
-  const CatalogHttp http{renderer,  catalog,   sellers, page_cache, trending, analytics, product_reviews.reviews,
-                         product_reviews.questions};
+  CatalogHttp http{
+      renderer, catalog, sellers, page_cache, trending, analytics, product_reviews.reviews, product_reviews.questions};
+  http.wishlist = wishlist;
   AddCatalogApi(router, http);
   AddCategoryPage(router, http);
   AddProductPage(router, http);

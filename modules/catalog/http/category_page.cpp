@@ -106,7 +106,8 @@ html::Data CategoryPage(const CatalogHttp& http, const http::Request& request, c
 
   data.set("total", core::FormatCount(page->total));
   data.set("has_products", !page->items.empty());
-  data.set("products", CardList(page->items, locale));
+  data.set("products", CardList(page->items, locale, SavedCards(http, request, page->items)));
+  data.set("return_to", std::string(request.target()));
   data.set("pager",
            PagerData(*page, [&](int number) { return CategoryUrl(category.slug, query.sort, query, number); }));
   return data;

@@ -12,7 +12,7 @@ constexpr std::int64_t kPagerReach = 3;
 
 }  // namespace
 
-html::List CardList(const std::vector<Product>& products, core::Locale locale) {
+html::List CardList(const std::vector<Product>& products, core::Locale locale, std::span<const core::ProductId> saved) {
   html::List cards;
   for (const Product& product : products) {
     html::ProductCard card;
@@ -29,6 +29,7 @@ html::List CardList(const std::vector<Product>& products, core::Locale locale) {
     card.rating_average = product.rating_average;
     card.rating_count = product.rating_count;
     card.sold_out = product.stock <= 0;
+    card.saved = std::ranges::find(saved, product.id) != saved.end();
     cards.push_back(html::CardData(card, locale));
   }
   return cards;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -11,8 +12,10 @@
 // Template data shared by the listing pages (category, shop). Private to catalog/http.
 namespace manmulsang::catalog {
 
-// Product cards ({{> web/product_card}}) for a list of products.
-html::List CardList(const std::vector<Product>& products, core::Locale locale);
+// Product cards ({{> web/product_card}}) for a list of products; the ones in saved have their
+// heart filled (the signed-in viewer's wishlist, SavedCards).
+html::List CardList(const std::vector<Product>& products, core::Locale locale,
+                    std::span<const core::ProductId> saved = {});
 
 // A pager {previous_url?, next_url?, pages:[{number, url, current}]} around the current page,
 // or false when everything fits on one page. url_for(page) builds each link; no page past

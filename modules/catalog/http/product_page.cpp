@@ -19,6 +19,8 @@ constexpr std::chrono::seconds kProductCacheTime{300};
 // stays within its weight budget however long the reviews are.
 constexpr int kReviewsOnPage = 3;
 constexpr std::size_t kReviewExcerpt = 200;  // code points
+// The recently viewed strip below the reviews: one row of cards on a desktop.
+constexpr std::size_t kRecentlyViewedOnPage = 6;
 
 std::string Stars(std::int64_t average_rounded) {
   return std::to_string(std::clamp<std::int64_t>(average_rounded, 0, 5));
@@ -142,6 +144,23 @@ html::Data ProductData(const CatalogHttp& http, const http::Request& request, co
     rest.remove_prefix(end + 1);
   }
   data.set("paragraphs", std::move(paragraphs));
+
+  // The heart and the recently viewed strip are the signed-in member's: their pages are rendered
+  // for them alone. A visitor's page is shared through the page cache, so it carries an empty
+  // heart (pressing it signs in first) and no strip: a strip kept in a cookie would either vary
+  // the cached page per visitor or need a script, and pages work without one.
+  const core::Actor& actor = request.context().actor;
+  data.set("saved", false);
+  data.set("return_to", "/p/" + std::to_string(product.id.value));
+  std::vector<Product> viewed;
+  if (http.wishlist && actor.signed_in()) {
+    data.set("saved", !http.wishlist->SavedAmong(actor, std::vector{product.id}).empty());
+    viewed = http.wishlist->RecentlyViewed(actor, kRecentlyViewedOnPage + 1);
+    std::erase_if(viewed, [&](const Product& seen) { return seen.id == product.id; });
+    if (viewed.size() > kRecentlyViewedOnPage) viewed.resize(kRecentlyViewedOnPage);
+  }
+  data.set("has_recently_viewed", !viewed.empty());
+  data.set("recently_viewed", CardList(viewed, locale, SavedCards(http, request, viewed)));
   return data;
 }
 
@@ -166,7 +185,12 @@ void AddProductPage(http::Router& router, const CatalogHttp& http) {
     if (!id) return NotFoundPage(http, request);
     core::ProductId product{*id};
     if (request.context().actor.signed_in() || !OnlyParameters(request, {})) {
-      return Counted(http, request, product, Render(http, request, product));
+      http::Response response = Render(http, request, product);
+      // Recorded after the page was read, so the strip shows what was viewed before this one.
+      if (http.wishlist && response.status == http::Status::ok) {
+        http.wishlist->RecordView(request.context().actor, product);
+      }
+      return Counted(http, request, product, std::move(response));
     }
     // Keyed by the canonical path, so that "/p/0123" cannot make a second copy of "/p/123".
     std::string key =

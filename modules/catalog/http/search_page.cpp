@@ -240,7 +240,8 @@ http::Response SearchPage(const CatalogHttp& http, const http::Request& request)
   data.set("partial_match", page.partial_match);
   data.set("total", core::FormatCount(page.total));
   data.set("has_results", !page.items.empty());
-  data.set("products", CardList(page.items, locale));
+  data.set("products", CardList(page.items, locale, SavedCards(http, request, page.items)));
+  data.set("return_to", std::string(request.target()));
   data.set("pager", PagerData(
                         page,
                         [&](int number) {

@@ -55,7 +55,11 @@ http::Response Render(const CatalogHttp& http, const http::Request& request, cor
   }
   data.set("total", core::FormatCount(page->total));
   data.set("has_products", !page->items.empty());
-  data.set("products", CardList(page->items, locale));
+  data.set("products", CardList(page->items, locale, SavedCards(http, request, page->items)));
+  data.set("return_to", std::string(request.target()));
+  // The follow button: a visitor's (cached) page offers it too, and signing in comes back here.
+  data.set("following", http.wishlist != nullptr && http.wishlist->IsFollowing(request.context().actor, id));
+  data.set("shop_id", std::to_string(id.value));
   data.set("pager", PagerData(*page, [&](int number) { return ShopUrl(id, number); }));
   return http.renderer.Page(request, "catalog/shop", std::move(data));
 }

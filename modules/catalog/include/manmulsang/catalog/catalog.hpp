@@ -88,6 +88,9 @@ class CatalogService {
   // highest stored score and the newest.
   std::vector<Product> PopularProducts(int limit);
   std::int64_t CountActiveProducts();
+  // The active listings of any of the shops listed since `since`, newest first (cards: shop names
+  // and images): what is new in the shops a member follows. No shops: an empty page.
+  ProductPage NewestOfShops(std::span<const core::SellerId> shops, core::TimePoint since, int page, int per_page);
 
   // The demo generator's bulk path: one transaction per call, the search index included.
   // Returns ids in input order.

@@ -23,10 +23,14 @@ struct ProductCard {
   double rating_average = 0;      // 0..5
   std::int64_t rating_count = 0;  // 0: no rating shown
   bool sold_out = false;
+  // In the signed-in viewer's wishlist: the heart is filled and removes it. Always false on pages
+  // shared through the page cache (anonymous), so no one's hearts reach another visitor.
+  bool saved = false;
 };
 
 // The card's template data: id, name, price_text, shop_name, image_url (string | false),
-// rating ("4.5" | false), rating_stars ("0".."5", rounded), review_count, sold_out (bool).
+// rating ("4.5" | false), rating_stars ("0".."5", rounded), review_count, sold_out (bool), saved
+// (bool). The heart form comes back to return_to when the page sets it, else to the page's path.
 Data CardData(const ProductCard& card, core::Locale locale);
 
 }  // namespace manmulsang::html

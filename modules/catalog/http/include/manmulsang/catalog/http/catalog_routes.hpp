@@ -11,6 +11,7 @@
 #include "manmulsang/reviews/reviews.hpp"
 #include "manmulsang/search/trending_searches.hpp"
 #include "manmulsang/sellers/sellers.hpp"
+#include "manmulsang/wishlist/wishlist.hpp"
 
 namespace manmulsang::catalog {
 
@@ -29,13 +30,17 @@ namespace manmulsang::catalog {
 // With product_reviews, the product page shows the reviews module's summary of the rating (average,
 // count, stars 1..5), the newest reviews and the number of questions; the reviews routes forget
 // "/p/<id>" whenever those change.
+// With wishlist, a signed-in member's cards and product page show filled hearts for what they
+// saved, the product page records the view and shows their recently viewed products, and the
+// shop page says whether they follow the shop. Visitors' (cached) pages carry none of it.
 struct ProductReviews {
   reviews::ReviewService* reviews = nullptr;
   reviews::QuestionService* questions = nullptr;
 };
 void AddCatalogRoutes(http::Router& router, html::Renderer& renderer, CatalogService& catalog,
                       sellers::SellerService& sellers, http::PageCache& page_cache, search::TrendingSearches& trending,
-                      analytics::AnalyticsService* analytics = nullptr, const ProductReviews& product_reviews = {});
+                      analytics::AnalyticsService* analytics = nullptr, const ProductReviews& product_reviews = {},
+                      wishlist::WishlistService* wishlist = nullptr);
 
 // The seller's own listings. Call after AddCatalogRoutes (which registers the templates and
 // messages); also registers the upload messages (t.image.*).
