@@ -10,6 +10,7 @@
 
 #include "demo/demo_desk.hpp"
 #include "demo/demo_generator.hpp"
+#include "demo/demo_messages.hpp"
 #include "demo/demo_orders.hpp"
 #include "demo/demo_reviews.hpp"
 #include "demo/demo_visits.hpp"
@@ -91,6 +92,7 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
   const demo::DemoVisitsSummary visits =
       demo::GenerateDemoVisits(marketplace.services().analytics, marketplace.clock(), options);
   const demo::DemoDeskSummary desk = demo::GenerateDemoDesk(marketplace.services(), orders.admin, summary, options);
+  const demo::DemoMessagesSummary messages = demo::GenerateDemoMessages(marketplace.services(), summary, options);
   std::printf(
       "demo marketplace: %lld members, %lld shops, %lld products, %lld orders, %lld wallets, "
       "%lld reviews, %lld questions, %lld visits over %lld days\n",
@@ -103,6 +105,9 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
               static_cast<long long>(desk.payouts_requested + desk.payouts_approved),
               static_cast<long long>(desk.payouts_approved), static_cast<long long>(desk.listing_reports),
               static_cast<long long>(desk.review_reports), static_cast<long long>(desk.question_reports));
+  std::printf("messages: %lld conversations between buyers and shops, %lld messages, %lld waiting for the shop\n",
+              static_cast<long long>(messages.conversations), static_cast<long long>(messages.messages),
+              static_cast<long long>(messages.unanswered));
   // The one time this password exists in clear: the store keeps only its hash.
   std::printf(
       "\nadmin login (shown only now; keep it): %s  password: %s\n"

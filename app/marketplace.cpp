@@ -165,7 +165,7 @@ void Marketplace::Serve(const Config& config) {
                                             services.reviews, services.questions, services.audit);
   admin_console::AddAdminConsoleRoutes(router, renderer, {admin_console});
   storefront::AddStorefrontRoutes(router, renderer, services.accounts, services.analytics, services.sellers,
-                                  services.catalog, services.trending, page_cache);
+                                  services.catalog, services.trending, page_cache, &services.wishlist);
   router.SetNotFound(storefront::NotFoundPage(renderer));
   if (config.list_routes) {
     for (const http::RouteInfo& route : router.Routes()) {

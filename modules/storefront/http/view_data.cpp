@@ -1,5 +1,7 @@
 #include "view_data.hpp"
 
+#include <algorithm>
+
 #include "manmulsang/html/product_card.hpp"
 #include "manmulsang/http/form.hpp"
 
@@ -81,7 +83,7 @@ html::Data CategoryTileData(const catalog::Category& category, core::Locale loca
   return data;
 }
 
-html::Data ProductData(const catalog::Product& product, core::Locale locale) {
+html::Data ProductData(const catalog::Product& product, core::Locale locale, bool saved) {
   // The shared card builder sets every field the partial reads (false where there is nothing),
   // so that a card never picks up a field of the enclosing page through mustache scoping.
   html::Data data =
@@ -92,7 +94,8 @@ html::Data ProductData(const catalog::Product& product, core::Locale locale) {
                                        .image_url = product.images.empty() ? std::string() : product.images.front(),
                                        .rating_average = product.rating_average,
                                        .rating_count = product.rating_count,
-                                       .sold_out = product.stock <= 0},
+                                       .sold_out = product.stock <= 0,
+                                       .saved = saved},
                      locale);
   if (product.rating_count > 0) {
     data.set("rating_stars", std::to_string(RatingStars(product.rating_average)));
@@ -101,9 +104,12 @@ html::Data ProductData(const catalog::Product& product, core::Locale locale) {
   return data;
 }
 
-html::List ProductList(const std::vector<catalog::Product>& products, core::Locale locale) {
+html::List ProductList(const std::vector<catalog::Product>& products, core::Locale locale,
+                       std::span<const core::ProductId> saved) {
   html::List list;
-  for (const catalog::Product& product : products) list.push_back(ProductData(product, locale));
+  for (const catalog::Product& product : products) {
+    list.push_back(ProductData(product, locale, std::ranges::find(saved, product.id) != saved.end()));
+  }
   return list;
 }
 

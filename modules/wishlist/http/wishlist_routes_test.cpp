@@ -6,6 +6,7 @@
 
 #include "manmulsang/catalog/http/catalog_routes.hpp"
 #include "manmulsang/http/page_cache.hpp"
+#include "manmulsang/storefront/http/storefront_routes.hpp"
 #include "manmulsang/wishlist/http/wishlist_routes.hpp"
 #include "marketplace_test_fixture.hpp"
 #include "route_test_fixture.hpp"
@@ -21,6 +22,8 @@ class WishlistRoutesTest : public testing::MarketplaceTestFixture, public testin
     catalog::AddCatalogRoutes(router_, renderer_, catalog_, sellers_, page_cache_, store_.services().trending, nullptr,
                               {}, &wishlist_);
     AddWishlistRoutes(router_, renderer_, {wishlist_, catalog_});
+    storefront::AddStorefrontRoutes(router_, renderer_, accounts_, analytics_, sellers_, catalog_,
+                                    store_.services().trending, page_cache_, &wishlist_);
   }
 
   std::string Body(const http::Response& response) { return std::string(response.BodyView()); }
@@ -176,6 +179,15 @@ TEST_F(WishlistRoutesTest, ShopPageFollowButtonAndFollowingPage) {
   EXPECT_NE(following.find("상점"), std::string::npos);
   EXPECT_NE(following.find("href=\"/p/" + std::to_string(product_.value) + "\""), std::string::npos);
   EXPECT_EQ(PostForm("/following/999999", {}, Who(kBuyer)).status, http::Status::not_found);
+}
+
+TEST_F(WishlistRoutesTest, HomePageHeartsAreTheSignedInMembersOnly) {
+  ASSERT_TRUE(wishlist_.Save(Buyer(kBuyer), product_).has_value());
+  const std::string remove = "action=\"/wishlist/" + std::to_string(product_.value) + "/remove\"";
+  EXPECT_EQ(Body(Get("/")).find(remove), std::string::npos);
+  EXPECT_NE(Body(Get("/", Who(kBuyer))).find(remove), std::string::npos);
+  EXPECT_EQ(Body(Get("/", Who(kOtherBuyer))).find(remove), std::string::npos);
+  EXPECT_EQ(Body(Get("/")).find(remove), std::string::npos);  // the cached page after the members
 }
 
 }  // namespace
