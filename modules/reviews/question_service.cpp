@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "manmulsang/audit/audit.hpp"
+#include "manmulsang/notifications/notifications.hpp"
 #include "manmulsang/reviews/questions.hpp"
 #include "question_repository.hpp"
 #include "report_queue.hpp"
@@ -76,8 +77,18 @@ std::expected<Question, ReviewError> QuestionService::Answer(const core::Actor& 
     return std::unexpected(ReviewError::question_not_found);
   }
   const std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
-  impl_->database.Write(
-      [&](db::Connection& connection) { QuestionRepository::SetAnswer(connection, id, *answer, now); });
+  // The asker hears of the first answer with it; a second answer replaces the first quietly.
+  const bool first_answer = !question->answer.has_value();
+  auto product = impl_->catalog.GetProduct(question->product);
+  const std::string product_name = product ? product->name : "#" + std::to_string(question->product.value);
+  impl_->database.Write([&](db::Connection& connection) {
+    QuestionRepository::SetAnswer(connection, id, *answer, now);
+    if (first_answer) {
+      notifications::RecordIn(connection, core::FromUnixSeconds(now),
+                              {question->asker, notifications::Kind::question_answered, product_name,
+                               "/p/" + std::to_string(question->product.value)});
+    }
+  });
   question->answer = std::move(*answer);
   question->answered_at = core::FromUnixSeconds(now);
   return std::move(*question);

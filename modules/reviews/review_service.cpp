@@ -2,6 +2,7 @@
 
 #include "embedded/reviews_migrations.hpp"
 #include "manmulsang/audit/audit.hpp"
+#include "manmulsang/notifications/notifications.hpp"
 #include "manmulsang/reviews/reviews.hpp"
 #include "report_queue.hpp"
 #include "report_repository.hpp"
@@ -202,8 +203,18 @@ std::expected<Review, ReviewError> ReviewService::Reply(const core::Actor& actor
   if (!review) return review;
   // Another shop's review is answered as if it did not exist: no one learns what others sold.
   if (!impl_->sellers.OwnShop(actor, review->shop)) return std::unexpected(ReviewError::review_not_found);
-  impl_->database.Write(
-      [&](db::Connection& connection) { ReviewRepository::SetReply(connection, id, *reply, impl_->Now()); });
+  // The reviewer hears of the first reply with it; a changed reply is not news again.
+  const bool first_reply = !review->reply.has_value();
+  auto product = impl_->catalog.GetProduct(review->product);
+  const std::string product_name = product ? product->name : "#" + std::to_string(review->product.value);
+  impl_->database.Write([&](db::Connection& connection) {
+    ReviewRepository::SetReply(connection, id, *reply, impl_->Now());
+    if (first_reply) {
+      notifications::RecordIn(connection, impl_->clock.Now(),
+                              {review->author, notifications::Kind::review_replied, product_name,
+                               "/p/" + std::to_string(review->product.value)});
+    }
+  });
   return impl_->Load(id);
 }
 
