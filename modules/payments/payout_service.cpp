@@ -6,6 +6,8 @@
 #include <string>
 
 #include "manmulsang/audit/audit.hpp"
+#include "manmulsang/core/grouped_number.hpp"
+#include "manmulsang/notifications/notifications.hpp"
 #include "manmulsang/text/characters.hpp"
 #include "manmulsang/text/normalize.hpp"
 #include "payment_service_impl.hpp"
@@ -174,6 +176,11 @@ std::expected<Payout, PaymentError> PaymentService::MarkPayoutPaid(core::UserId 
         {admin, "payout.paid", "payout", std::to_string(id.value), "approved",
          "paid " + std::to_string(payout->amount) + " KPW (" + std::string(PayoutMethodName(payout->method)) + ")",
          ""});
+    // The member who asked for it hears that the money left, on the page of their payouts.
+    notifications::RecordIn(
+        connection, impl_->clock.Now(),
+        {payout->requested_by, notifications::Kind::payout_paid, core::FormatCount(payout->amount) + " KPW",
+         payout->owner.kind == PayoutOwnerKind::shop ? "/seller/payouts" : "/wallet/payouts"});
     return *PayoutRepository::Find(connection, id);
   });
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "manmulsang/audit/audit.hpp"
+#include "manmulsang/notifications/notifications.hpp"
 #include "manmulsang/payments/payments.hpp"
 #include "test_database.hpp"
 
@@ -18,8 +19,11 @@ namespace {
 
 class PayoutTest : public ::testing::Test {
  protected:
-  static std::array<db::Database::ModuleMigrations, 3> Modules() {
-    return {{{"audit", audit::Migrations()}, {"settings", settings::Migrations()}, {"payments", Migrations()}}};
+  static std::array<db::Database::ModuleMigrations, 4> Modules() {
+    return {{{"audit", audit::Migrations()},
+             {"notifications", notifications::Migrations()},
+             {"settings", settings::Migrations()},
+             {"payments", Migrations()}}};
   }
 
   void TearDown() override {
@@ -441,6 +445,24 @@ TEST(PayoutMigration, KeepsTheLedgerWrittenBeforeIt) {
   const LedgerAudit audit = payments.Audit();
   EXPECT_EQ(audit.sum, 0);
   EXPECT_EQ(audit.transfers, 1);
+}
+
+TEST_F(PayoutTest, TheMemberWhoAskedHearsWhenItIsPaid) {
+  Earn(kShop, 50'000);
+  auto payout = payments_.RequestPayout(PayoutOwner::Shop(kShop), kOwner, Cash(12'000));
+  ASSERT_TRUE(payout.has_value());
+  ASSERT_TRUE(payments_.ApprovePayout(kAdmin, payout->id).has_value());
+  notifications::NotificationService notifications(store_.database(), clock_);
+  EXPECT_EQ(notifications.UnreadCount(kOwner), 0);  // approval is not yet money
+  ASSERT_TRUE(payments_.MarkPayoutPaid(kAdmin, payout->id).has_value());
+  const auto items = notifications.List(kOwner).items;
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].kind, notifications::Kind::payout_paid);
+  EXPECT_EQ(items[0].subject, "12,000 KPW");
+  EXPECT_EQ(items[0].link, "/seller/payouts");
+  // A second "paid" moves nothing and tells no one again.
+  EXPECT_FALSE(payments_.MarkPayoutPaid(kAdmin, payout->id).has_value());
+  EXPECT_EQ(notifications.List(kOwner).total, 1);
 }
 
 }  // namespace
