@@ -14,6 +14,7 @@
 #include "demo/demo_orders.hpp"
 #include "demo/demo_reviews.hpp"
 #include "demo/demo_visits.hpp"
+#include "demo/demo_wishlists.hpp"
 #include "marketplace.hpp"
 
 namespace manmulsang::app {
@@ -93,6 +94,7 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
       demo::GenerateDemoVisits(marketplace.services().analytics, marketplace.clock(), options);
   const demo::DemoDeskSummary desk = demo::GenerateDemoDesk(marketplace.services(), orders.admin, summary, options);
   const demo::DemoMessagesSummary messages = demo::GenerateDemoMessages(marketplace.services(), summary, options);
+  const demo::DemoWishlistsSummary wishlists = demo::GenerateDemoWishlists(marketplace.services(), summary, options);
   std::printf(
       "demo marketplace: %lld members, %lld shops, %lld products, %lld orders, %lld wallets, "
       "%lld reviews, %lld questions, %lld visits over %lld days\n",
@@ -108,6 +110,9 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
   std::printf("messages: %lld conversations between buyers and shops, %lld messages, %lld waiting for the shop\n",
               static_cast<long long>(messages.conversations), static_cast<long long>(messages.messages),
               static_cast<long long>(messages.unanswered));
+  std::printf("wishlists: %lld members saved %lld products (%lld since sold for less), %lld shops followed\n",
+              static_cast<long long>(wishlists.members), static_cast<long long>(wishlists.saved),
+              static_cast<long long>(wishlists.price_drops), static_cast<long long>(wishlists.follows));
   // The one time this password exists in clear: the store keeps only its hash.
   std::printf(
       "\nadmin login (shown only now; keep it): %s  password: %s\n"
