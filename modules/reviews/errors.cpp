@@ -34,6 +34,10 @@ std::string_view ErrorCode(ReviewError error) {
       return "no_open_reports";
     case ReviewError::invalid_query:
       return "invalid_query";
+    case ReviewError::own_review:
+      return "own_review";
+    case ReviewError::already_marked:
+      return "already_marked";
   }
   return "invalid_input";
 }

@@ -5,7 +5,7 @@ namespace {
 
 constexpr std::string_view kFind =
     "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
-    "reply, replied_at, created_at, hidden_reason FROM reviews WHERE id = $1";
+    "reply, replied_at, created_at, hidden_reason, helpful_count FROM reviews WHERE id = $1";
 constexpr std::string_view kExistsForLine = "SELECT 1 FROM reviews WHERE order_id = $1 AND order_position = $2";
 constexpr std::string_view kInsert =
     "INSERT INTO reviews (product_id, seller_id, author_id, author_name, order_id, order_position, rating, body, "
@@ -13,16 +13,20 @@ constexpr std::string_view kInsert =
 // One statement per order, each served by an index on (product_id, hidden, ...).
 constexpr std::string_view kVisibleNewest =
     "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
-    "reply, replied_at, created_at, hidden_reason FROM reviews WHERE product_id = $1 AND hidden = 0 "
+    "reply, replied_at, created_at, hidden_reason, helpful_count FROM reviews WHERE product_id = $1 AND hidden = 0 "
     "ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3";
 constexpr std::string_view kVisibleHighest =
     "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
-    "reply, replied_at, created_at, hidden_reason FROM reviews WHERE product_id = $1 AND hidden = 0 "
+    "reply, replied_at, created_at, hidden_reason, helpful_count FROM reviews WHERE product_id = $1 AND hidden = 0 "
     "ORDER BY rating DESC, created_at DESC, id DESC LIMIT $2 OFFSET $3";
 constexpr std::string_view kVisibleLowest =
     "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
-    "reply, replied_at, created_at, hidden_reason FROM reviews WHERE product_id = $1 AND hidden = 0 "
+    "reply, replied_at, created_at, hidden_reason, helpful_count FROM reviews WHERE product_id = $1 AND hidden = 0 "
     "ORDER BY rating ASC, created_at DESC, id DESC LIMIT $2 OFFSET $3";
+constexpr std::string_view kVisibleHelpful =
+    "SELECT id, product_id, seller_id, author_id, author_name, order_id, rating, body, hidden, report_count, "
+    "reply, replied_at, created_at, hidden_reason, helpful_count FROM reviews WHERE product_id = $1 AND hidden = 0 "
+    "ORDER BY helpful_count DESC, created_at DESC, id DESC LIMIT $2 OFFSET $3";
 constexpr std::string_view kVisibleRating =
     "SELECT COALESCE(CAST(AVG(rating) AS DOUBLE PRECISION), 0), COUNT(*) FROM reviews "
     "WHERE product_id = $1 AND hidden = 0";
@@ -37,6 +41,14 @@ constexpr std::string_view kPhotosOrder = ") ORDER BY review_id, position";
 constexpr std::string_view kPhotoCount = "SELECT COUNT(*) FROM review_photos WHERE review_id = $1";
 constexpr std::string_view kInsertPhoto =
     "INSERT INTO review_photos (review_id, position, url, thumbnail_url) VALUES ($1, $2, $3, $4)";
+// Insert-first: the primary key (review_id, member_id) lets one mark in, and only an inserted
+// mark bumps the count, so marks and count never disagree however many members press at once.
+constexpr std::string_view kInsertHelpfulMark =
+    "INSERT INTO review_helpful_marks (review_id, member_id, created_at) VALUES ($1, $2, $3) "
+    "ON CONFLICT (review_id, member_id) DO NOTHING";
+constexpr std::string_view kCountHelpfulMark = "UPDATE reviews SET helpful_count = helpful_count + 1 WHERE id = $1";
+constexpr std::string_view kMarkedHelpfulIn =
+    "SELECT review_id FROM review_helpful_marks WHERE member_id = $1 AND review_id IN (";
 constexpr std::string_view kCountReport = "UPDATE reviews SET report_count = report_count + 1 WHERE id = $1";
 
 Review FromRow(const db::Row& row) {
@@ -55,6 +67,7 @@ Review FromRow(const db::Row& row) {
   if (auto replied = row.OptionalInt(11)) review.replied_at = core::FromUnixSeconds(*replied);
   review.created_at = core::FromUnixSeconds(row.Int(12));
   review.hidden_reason = row.Text(13);
+  review.helpful_count = row.Int(14);
   return review;
 }
 
@@ -85,6 +98,7 @@ std::vector<Review> ReviewRepository::Visible(db::Connection& connection, core::
   std::string_view sql = kVisibleNewest;
   if (sort == ReviewSort::highest) sql = kVisibleHighest;
   if (sort == ReviewSort::lowest) sql = kVisibleLowest;
+  if (sort == ReviewSort::helpful) sql = kVisibleHelpful;
   std::vector<Review> reviews;
   for (const db::Row& row : connection.Query(sql, {product.value, limit, offset})) reviews.push_back(FromRow(row));
   LoadPhotos(connection, reviews);
@@ -97,8 +111,7 @@ std::pair<double, std::int64_t> ReviewRepository::VisibleRating(db::Connection& 
   return {row->Real(0), row->Int(1)};
 }
 
-std::array<std::int64_t, 5> ReviewRepository::VisibleDistribution(db::Connection& connection,
-                                                                  core::ProductId product) {
+std::array<std::int64_t, 5> ReviewRepository::VisibleDistribution(db::Connection& connection, core::ProductId product) {
   std::array<std::int64_t, 5> distribution{};
   for (const db::Row& row : connection.Query(kVisibleDistribution, {product.value})) {
     const std::int64_t stars = row.Int(0);
@@ -146,6 +159,28 @@ bool ReviewRepository::AddReport(db::Connection& connection, ReviewId id, core::
   if (connection.Execute(kInsertReport, {id.value, reporter.value, reason, now}) == 0) return false;
   connection.Execute(kCountReport, {id.value});
   return true;
+}
+
+bool ReviewRepository::AddHelpfulMark(db::Connection& connection, ReviewId id, core::UserId member, std::int64_t now) {
+  if (connection.Execute(kInsertHelpfulMark, {id.value, member.value, now}) == 0) return false;
+  connection.Execute(kCountHelpfulMark, {id.value});
+  return true;
+}
+
+std::vector<ReviewId> ReviewRepository::MarkedHelpfulBy(db::Connection& connection, core::UserId member,
+                                                        std::span<const ReviewId> reviews) {
+  if (reviews.empty()) return {};
+  std::string sql(kMarkedHelpfulIn);
+  std::vector<db::Parameter> parameters{member.value};
+  for (ReviewId review : reviews) {
+    if (parameters.size() > 1) sql += ", ";
+    parameters.emplace_back(review.value);
+    sql += "$" + std::to_string(parameters.size());
+  }
+  sql += ")";
+  std::vector<ReviewId> marked;
+  for (const db::Row& row : connection.Query(sql, parameters)) marked.push_back(ReviewId{row.Int(0)});
+  return marked;
 }
 
 }  // namespace manmulsang::reviews

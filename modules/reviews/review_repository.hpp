@@ -46,6 +46,11 @@ class ReviewRepository {
   // Appends photos after the review's existing ones; returns how many it has now.
   static std::size_t AddPhotos(db::Connection& connection, ReviewId id, std::span<const ReviewPhoto> photos);
   // False when the member reported this review before (nothing changed).
+  // A member's helpful mark: false when the member marked the review before (nothing changes).
+  static bool AddHelpfulMark(db::Connection& connection, ReviewId id, core::UserId member, std::int64_t now);
+  // The reviews among `reviews` that member marked helpful (a page of at most kMaxPerPage).
+  static std::vector<ReviewId> MarkedHelpfulBy(db::Connection& connection, core::UserId member,
+                                               std::span<const ReviewId> reviews);
   static bool AddReport(db::Connection& connection, ReviewId id, core::UserId reporter, std::string_view reason,
                         std::int64_t now);
 };

@@ -232,6 +232,26 @@ std::expected<Review, ReviewError> ReviewService::Report(const core::Actor& acto
   return impl_->Load(id);
 }
 
+std::expected<Review, ReviewError> ReviewService::MarkHelpful(const core::Actor& actor, ReviewId id) {
+  if (!actor.signed_in()) return std::unexpected(ReviewError::review_not_found);
+  auto review = impl_->LoadVisible(id);
+  if (!review) return review;
+  if (review->author == *actor.user) return std::unexpected(ReviewError::own_review);
+  const bool added = impl_->database.Write([&](db::Connection& connection) {
+    return ReviewRepository::AddHelpfulMark(connection, id, *actor.user, impl_->Now());
+  });
+  if (!added) return std::unexpected(ReviewError::already_marked);
+  return impl_->Load(id);
+}
+
+std::expected<Review, ReviewError> ReviewService::VisibleReview(ReviewId id) { return impl_->LoadVisible(id); }
+
+std::vector<ReviewId> ReviewService::MarkedHelpful(const core::Actor& actor, std::span<const ReviewId> ids) {
+  if (!actor.signed_in() || ids.empty()) return {};
+  return impl_->database.Read(
+      [&](db::Connection& connection) { return ReviewRepository::MarkedHelpfulBy(connection, *actor.user, ids); });
+}
+
 std::expected<Review, ReviewError> ReviewService::SetHidden(const core::Actor& actor, ReviewId id, bool hidden,
                                                             std::string_view reason) {
   if (!actor.is(core::Role::admin)) return std::unexpected(ReviewError::forbidden);

@@ -10,6 +10,8 @@ std::string_view ReviewSortName(ReviewSort sort) {
       return "highest";
     case ReviewSort::lowest:
       return "lowest";
+    case ReviewSort::helpful:
+      return "helpful";
   }
   return "newest";
 }
@@ -18,6 +20,7 @@ std::optional<ReviewSort> ParseReviewSort(std::string_view name) {
   if (name == "newest") return ReviewSort::newest;
   if (name == "highest") return ReviewSort::highest;
   if (name == "lowest") return ReviewSort::lowest;
+  if (name == "helpful") return ReviewSort::helpful;
   return std::nullopt;
 }
 

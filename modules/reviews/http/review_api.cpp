@@ -23,7 +23,8 @@ boost::json::object ReviewJson(const Review& review) {
                            {"hidden", review.hidden},
                            {"hidden_reason", review.hidden_reason},
                            {"reply", nullptr},
-                           {"photos", PhotosJson(review.photos)}};
+                           {"photos", PhotosJson(review.photos)},
+                           {"helpful_count", review.helpful_count}};
   if (review.reply) {
     json["reply"] = boost::json::object{{"body", *review.reply},
                                         {"at", review.replied_at ? core::FormatIso8601(*review.replied_at) : ""}};
@@ -154,6 +155,20 @@ http::Response Report(const ReviewsHttp& http, http::Request& request) {
                               http::Status::created);
 }
 
+// 도움돼요: no body; the member is the actor. Once per member, never one's own review.
+http::Response MarkHelpful(const ReviewsHttp& http, http::Request& request) {
+  if (auto refused = http.RefuseAnonymous(request)) return *refused;
+  auto id = http::ParsePositiveId(request.PathParam("id"));
+  if (!id) return http.Error(request, ReviewError::review_not_found);
+  auto marked = http.services.reviews.MarkHelpful(request.context().actor, ReviewId{*id});
+  if (!marked) return http.Error(request, marked.error());
+  // The product page's "most helpful" reviews may change order.
+  http.ForgetProductPage(marked->product);
+  return http::Response::Json(
+      boost::json::object{{"review_id", marked->id.value}, {"helpful_count", marked->helpful_count}},
+      http::Status::created);
+}
+
 http::Response Hide(const ReviewsHttp& http, http::Request& request, bool hidden) {
   auto id = http::ParsePositiveId(request.PathParam("id"));
   if (!id) return http.Error(request, ReviewError::review_not_found);
@@ -187,6 +202,8 @@ void AddReviewApi(http::Router& router, const ReviewsHttp& http) {
       http::RouteOptions{.body_limit = media::kUploadBodyLimit, .offload = true});
   router.Post(
       "/api/v1/reviews/:id/report", [http](http::Request& request) { return Report(http, request); }, kTextBody);
+  router.Post(
+      "/api/v1/reviews/:id/helpful", [http](http::Request& request) { return MarkHelpful(http, request); }, kTextBody);
   router.Post(
       "/api/v1/admin/reviews/:id/hide", [http](http::Request& request) { return Hide(http, request, true); },
       kAdminBody);

@@ -2,6 +2,7 @@
 // the reply, report and hide forms for whoever may use them. No JavaScript; forms carry _csrf.
 // The service checks every rule again on submit: the forms shown are only a convenience.
 
+#include <algorithm>
 #include <cstdio>
 
 #include "manmulsang/http/form.hpp"
@@ -33,7 +34,10 @@ class ReviewPages {
   explicit ReviewPages(const ReviewsHttp& http) : http_(http) {}
 
   http::Response Show(http::Request& request) const {
-    return Render(request, {}, http::Status::ok, request.Query("written") ? "reviews.written" : "");
+    return Render(request, {}, http::Status::ok,
+                  request.Query("written")   ? "reviews.written"
+                  : request.Query("helpful") ? "reviews.marked_helpful"
+                                             : "");
   }
 
   http::Response Write(http::Request& request) const {
@@ -104,6 +108,26 @@ class ReviewPages {
     return After(request, reported, "?reported=1");
   }
 
+  // 도움돼요: once per member (a second press changes nothing and comes back as the first did),
+  // never one's own review. Back to the page it was pressed on: the product page or the list.
+  http::Response MarkHelpful(http::Request& request) const {
+    if (!request.context().actor.signed_in()) return http::SignInRedirect(request.Header("Referer"));
+    auto id = http::ParsePositiveId(request.PathParam("id"));
+    if (!id) return http_.renderer.NotFound(request);
+    auto marked = http_.services.reviews.MarkHelpful(request.context().actor, ReviewId{*id});
+    if (!marked && marked.error() == ReviewError::already_marked) {
+      marked = http_.services.reviews.VisibleReview(ReviewId{*id});
+    }
+    if (!marked) return After(request, marked, "");
+    http_.ForgetProductPage(marked->product);
+    const std::string product_page = "/p/" + std::to_string(marked->product.value);
+    const std::string_view back = request.form().GetOr("back");
+    if (back == product_page || back == product_page + "?reviews=helpful") {
+      return http::Response::Redirect(std::string(back) + "#review-" + std::to_string(marked->id.value));
+    }
+    return After(request, marked, "?sort=helpful&helpful=1");
+  }
+
   http::Response Hide(http::Request& request, bool hidden) const {
     if (!request.context().actor.signed_in()) return http::SignInRedirect(request.Header("Referer"));
     auto id = http::ParsePositiveId(request.PathParam("id"));
@@ -150,7 +174,7 @@ class ReviewPages {
     data.set("average_stars", Stars(static_cast<int>(reviews->rating_average + 0.5)));
     data.set("count", std::to_string(reviews->rating_count));
     html::List sorts;
-    for (ReviewSort each : {ReviewSort::newest, ReviewSort::highest, ReviewSort::lowest}) {
+    for (ReviewSort each : {ReviewSort::newest, ReviewSort::helpful, ReviewSort::highest, ReviewSort::lowest}) {
       html::Data link;
       link.set("name", std::string(ReviewSortName(each)));
       link.set("label", http_.Text(request, "reviews.sort_" + std::string(ReviewSortName(each))));
@@ -158,6 +182,9 @@ class ReviewPages {
       sorts.push_back(link);
     }
     data.set("sorts", sorts);
+    std::vector<ReviewId> shown;
+    for (const Review& review : reviews->items) shown.push_back(review.id);
+    const std::vector<ReviewId> marked = http_.services.reviews.MarkedHelpful(actor, shown);
     html::List items;
     for (const Review& review : reviews->items) {
       html::Data row;
@@ -181,6 +208,11 @@ class ReviewPages {
       if (review.reply) row.set("reply", *review.reply);
       row.set("can_reply", html::Data(owner));
       row.set("can_report", html::Data(actor.signed_in() && actor.user != review.author));
+      // Visitors see the button too: pressing it signs them in first.
+      row.set("helpful_count", std::to_string(review.helpful_count));
+      row.set("can_mark_helpful",
+              html::Data(actor.user != review.author && std::ranges::find(marked, review.id) == marked.end()));
+      row.set("marked_helpful", html::Data(std::ranges::find(marked, review.id) != marked.end()));
       row.set("can_hide", html::Data(actor.is(core::Role::admin)));
       items.push_back(row);
     }
@@ -225,6 +257,8 @@ void AddReviewPages(http::Router& router, const ReviewsHttp& http) {
       "/reviews/:id/reply", [pages](http::Request& request) { return pages->Reply(request); }, kFormBody);
   router.Post(
       "/reviews/:id/report", [pages](http::Request& request) { return pages->Report(request); }, kFormBody);
+  router.Post(
+      "/reviews/:id/helpful", [pages](http::Request& request) { return pages->MarkHelpful(request); }, kFormBody);
   router.Post(
       "/admin/reviews/:id/hide", [pages](http::Request& request) { return pages->Hide(request, true); }, kAdminForm);
   router.Post(

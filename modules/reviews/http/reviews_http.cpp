@@ -26,6 +26,10 @@ http::ApiProblem ProblemOf(ReviewError error) {
       return {Status::bad_request, code, "reason"};
     case ReviewError::invalid_query:
       return {Status::bad_request, code, ""};
+    case ReviewError::own_review:
+      return {Status::forbidden, code, ""};
+    case ReviewError::already_marked:
+      return {Status::conflict, code, ""};
     case ReviewError::no_open_reports:
       return {Status::conflict, code, ""};
     case ReviewError::not_a_buyer:

@@ -20,6 +20,8 @@ enum class ReviewError {
   invalid_reason,      // 400 (field "reason"): an admin's hide needs a reason, at most kMaxModerationReason
   no_open_reports,     // 409: nothing to dismiss
   invalid_query,       // 400: page or per_page out of range
+  own_review,          // 403: a member cannot mark their own review helpful
+  already_marked,      // 409: this member marked this review helpful before
 };
 
 // "not_a_buyer"; the words people read are the i18n catalogs' reviews.error.<code>.

@@ -48,11 +48,13 @@ struct Review {
   std::optional<core::TimePoint> replied_at;
   core::TimePoint created_at;
   std::vector<ReviewPhoto> photos;  // in the order added, at most kMaxReviewPhotos
+  std::int64_t helpful_count = 0;   // members who marked it helpful (도움돼요), each once
 };
 
-enum class ReviewSort { newest, highest, lowest };
+// helpful: the most marked helpful first, then the newest.
+enum class ReviewSort { newest, highest, lowest, helpful };
 
-std::string_view ReviewSortName(ReviewSort sort);  // "newest", "highest", "lowest"
+std::string_view ReviewSortName(ReviewSort sort);  // "newest", "highest", "lowest", "helpful"
 std::optional<ReviewSort> ParseReviewSort(std::string_view name);
 
 struct ReviewPage {

@@ -57,6 +57,15 @@ class ReviewService {
   // review, a hidden one or an unknown one: review_not_found.
   std::expected<Review, ReviewError> Reply(const core::Actor& actor, ReviewId id, std::string_view text);
 
+  // A signed-in member marks a visible review helpful (도움돼요), once (already_marked) and never
+  // their own (own_review); the review's helpful_count follows in the same transaction. Returns
+  // the review as stored. review_not_found for a visitor, an unknown or a hidden review.
+  std::expected<Review, ReviewError> MarkHelpful(const core::Actor& actor, ReviewId id);
+  // A visible review; review_not_found for an unknown or hidden one.
+  std::expected<Review, ReviewError> VisibleReview(ReviewId id);
+  // The reviews among ids the actor marked helpful (none for a visitor): the page greys their button.
+  std::vector<ReviewId> MarkedHelpful(const core::Actor& actor, std::span<const ReviewId> ids);
+
   // Any signed-in member, once per review (already_reported); reason may be empty.
   std::expected<Review, ReviewError> Report(const core::Actor& actor, ReviewId id, std::string_view reason);
 
