@@ -7,6 +7,7 @@
 #include "listing_report_repository.hpp"
 #include "listing_repository.hpp"
 #include "manmulsang/audit/audit.hpp"
+#include "manmulsang/notifications/notifications.hpp"
 #include "manmulsang/text/characters.hpp"
 #include "manmulsang/text/normalize.hpp"
 #include "manmulsang/text/utf8.hpp"
@@ -145,6 +146,12 @@ std::expected<Product, ModerationError> CatalogService::TakeDownListing(const co
                     audit::AuditEntry{*actor.user, "product.take_down", "product", std::to_string(id.value),
                                       std::string(ProductStatusName(listing->status)),
                                       "taken_down (" + std::to_string(closed) + " reports closed)", *cleaned});
+    // The shop's owner hears of it; the listing's page in the seller's pages gives the reason.
+    if (const auto shop = impl_->sellers.GetShop(listing->seller)) {
+      notifications::RecordIn(connection, now,
+                              {shop->owner, notifications::Kind::listing_hidden, listing->name,
+                               "/seller/products/" + std::to_string(id.value) + "/edit"});
+    }
     listing->variants = ListingRepository::Variants(connection, id);
     return std::move(*listing);
   });

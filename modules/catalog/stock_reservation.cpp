@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "catalog_service_impl.hpp"
+#include "manmulsang/notifications/notifications.hpp"
+#include "product_repository.hpp"
 #include "stock_repository.hpp"
 
 namespace manmulsang::catalog {
@@ -26,6 +28,21 @@ std::vector<StockRequest> Normalise(std::span<const StockRequest> requests) {
     }
   }
   return merged;
+}
+
+// The shop's owner hears when a checkout takes a listing (or one of its options) from above
+// notifications::kLowStock to that or fewer: once per crossing, since a later sale starts below
+// it and a restock above it starts a new one.
+void TellLowStockIn(db::Connection& connection, sellers::SellerService& sellers, core::TimePoint now,
+                    core::ProductId product, std::optional<core::ProductId> listing) {
+  const core::ProductId shown = listing.value_or(product);
+  const std::optional<Product> found = ProductRepository::Find(connection, shown);
+  if (!found) return;
+  const std::optional<sellers::Shop> shop = sellers.GetShop(found->seller);
+  if (!shop) return;
+  notifications::RecordIn(connection, now,
+                          {shop->owner, notifications::Kind::low_stock, found->name,
+                           "/seller/products/" + std::to_string(shown.value) + "/edit"});
 }
 
 // The listings of the options among requests, each with the quantity its options are asked for.
@@ -65,6 +82,9 @@ std::expected<void, StockShortage> CatalogService::ReserveStock(db::Connection& 
     }
     // Sold out: "in stock only" searches must stop finding it with this commit.
     if (!left->listing && left->stock == 0) ReindexListing(connection, request.product);
+    if (left->stock <= notifications::kLowStock && left->stock + request.quantity > notifications::kLowStock) {
+      TellLowStockIn(connection, impl_->sellers, impl_->clock.Now(), request.product, left->listing);
+    }
   }
   // The index shows each listing's new stock with this commit.
   for (const auto& [listing, quantity] : listings) ReindexListing(connection, listing);
