@@ -19,6 +19,7 @@
 #include "manmulsang/analytics/http/visit_counting.hpp"
 #include "manmulsang/audit/http/audit_routes.hpp"
 #include "manmulsang/catalog/http/catalog_routes.hpp"
+#include "manmulsang/coupons/http/coupon_routes.hpp"
 #include "manmulsang/html/locale.hpp"
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/html/route_refusal.hpp"
@@ -149,8 +150,9 @@ void Marketplace::Serve(const Config& config) {
   search::AddSearchRoutes(router, services.search, services.trending);
   orders::AddBuyingRoutes(router, renderer,
                           {services.accounts, services.cart, services.orders, services.payments, services.addresses,
-                           services.sellers, services.settings, page_cache});
+                           services.sellers, services.settings, page_cache, &services.coupons});
   payments::AddMoneyRoutes(router, renderer, {services.payments, services.accounts, services.sellers});
+  coupons::AddCouponRoutes(router, renderer, {services.coupons, services.catalog});
   reviews::AddReviewRoutes(router, renderer, {services.reviews, services.questions, page_cache, *media_});
   messages::AddMessageRoutes(router, renderer, {services.messages, *media_});
   settings::AddSettingsRoutes(router, renderer, {services.settings, page_cache});

@@ -12,7 +12,12 @@ namespace {
 // No coupon runs longer than a year: a forgotten one should end by itself.
 constexpr auto kMaxWindow = std::chrono::days(366);
 
-std::expected<NewCoupon, CouponError> Clean(NewCoupon coupon) {
+std::expected<NewCoupon, CouponError> Clean(NewCoupon coupon, core::TimePoint now) {
+  if (coupon.valid_days != 0) {
+    if (coupon.valid_days < 1 || coupon.valid_days > 366) return std::unexpected(CouponError::invalid_window);
+    coupon.valid_from = now;
+    coupon.valid_until = now + std::chrono::days(coupon.valid_days);
+  }
   coupon.name = std::string(text::TrimAscii(coupon.name));
   if (coupon.name.empty() || coupon.name.size() > kMaxCouponName || text::HasControlCharacter(coupon.name)) {
     return std::unexpected(CouponError::invalid_name);
@@ -73,9 +78,9 @@ std::expected<Coupon, CouponError> CouponService::CreateShopCoupon(const core::A
                                                                    const NewCoupon& coupon) {
   auto own = impl_->sellers.OwnShop(actor, shop);
   if (!own) return std::unexpected(CouponError::coupon_not_found);
-  auto clean = Clean(coupon);
-  if (!clean) return std::unexpected(clean.error());
   const core::TimePoint now = impl_->clock.Now();
+  auto clean = Clean(coupon, now);
+  if (!clean) return std::unexpected(clean.error());
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<Coupon, CouponError> {
     const CouponId id = CouponRepository::Insert(connection, own->id, *clean, *actor.user, now);
     return *CouponRepository::Find(connection, id);
@@ -103,9 +108,9 @@ std::expected<Coupon, CouponError> CouponService::StopShopCoupon(const core::Act
 }
 
 std::expected<Coupon, CouponError> CouponService::CreateSiteCoupon(core::UserId admin, const NewCoupon& coupon) {
-  auto clean = Clean(coupon);
-  if (!clean) return std::unexpected(clean.error());
   const core::TimePoint now = impl_->clock.Now();
+  auto clean = Clean(coupon, now);
+  if (!clean) return std::unexpected(clean.error());
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<Coupon, CouponError> {
     const CouponId id = CouponRepository::Insert(connection, std::nullopt, *clean, admin, now);
     Coupon created = *CouponRepository::Find(connection, id);

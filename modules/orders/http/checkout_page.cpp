@@ -1,8 +1,12 @@
 // /checkout: the cart as it will be charged, a delivery method per shop (radios
 // "delivery_<shop id>" = courier | pickup), an address (saved or typed), a payment method, and
 // one button. The form carries its own Idempotency-Key, so a double click places one order.
+// Coupons (docs/BUYING.md §10): a claim per shop ("coupon_shop_<shop id>") and a marketplace claim
+// ("coupon_site"); the button "쿠폰 적용" re-prices the page on the server without placing anything.
 
+#include <algorithm>
 #include "buying_pages.hpp"
+
 #include "manmulsang/http/form.hpp"
 
 namespace manmulsang::orders {
@@ -26,13 +30,16 @@ class CheckoutPage : BuyingPages {
                 std::string(form.GetOr("address_id")),
                 std::string(form.GetOr("address")),
                 std::string(form.GetOr("idempotency_key")),
+                {},
                 {}};
-    const bool delivery_valid = ParseDelivery(form, typed.delivery);
+    const bool delivery_valid = ParseDelivery(form, typed.delivery) && ParseClaims(form, typed.claims);
+    if (form.GetOr("preview") == "1") return Render(request, typed, {}, http::Status::ok);
     auto method = ParsePaymentMethod(typed.method);
     if (!method) return Render(request, typed, "invalid_payment_method", http::Status::bad_request);
     if (!delivery_valid) return Render(request, typed, "invalid_delivery", http::Status::bad_request);
     CheckoutCommand command{*request.context().actor.user, *method, "", typed.key};
     command.delivery = typed.delivery;
+    command.claims = typed.claims;
     if (typed.address_id.empty() || typed.address_id == "new") {
       command.address = typed.address;
     } else if (auto id = http::ParsePositiveId(typed.address_id)) {
@@ -59,7 +66,40 @@ class CheckoutPage : BuyingPages {
     std::string address;
     std::string key;
     sellers::DeliveryChoices delivery;
+    std::vector<coupons::ClaimId> claims;
   };
+
+  // "coupon_site" and every "coupon_shop_<shop id>": a claim id, or empty for none.
+  static bool ParseClaims(const http::Form& form, std::vector<coupons::ClaimId>& claims) {
+    bool valid = true;
+    for (const auto& [name, value] : form.fields()) {
+      if (name != "coupon_site" && !std::string_view(name).starts_with("coupon_shop_")) continue;
+      if (value.empty()) continue;
+      auto id = http::ParsePositiveId(value);
+      if (!id) {
+        valid = false;
+        continue;
+      }
+      claims.push_back(coupons::ClaimId{*id});
+    }
+    return valid;
+  }
+
+  static html::List ClaimOptions(const std::vector<coupons::Claim>& usable, std::optional<core::SellerId> issuer,
+                                 const std::vector<coupons::ClaimId>& chosen) {
+    html::List options;
+    for (const coupons::Claim& claim : usable) {
+      if (claim.coupon.issuer != issuer) continue;
+      html::Data option;
+      option.set("id", std::to_string(claim.id.value));
+      option.set("name", claim.coupon.name);
+      if (std::find(chosen.begin(), chosen.end(), claim.id) != chosen.end()) {
+        option.set("selected", html::Data(true));
+      }
+      options.push_back(option);
+    }
+    return options;
+  }
 
   // Every "delivery_<shop id>" field, into choices; false for a malformed name or value.
   static bool ParseDelivery(const http::Form& form, sellers::DeliveryChoices& choices) {
@@ -86,9 +126,22 @@ class CheckoutPage : BuyingPages {
     if (!error.empty()) data.set("message", ErrorText(request, error));
     // The fees shown are those of the methods chosen so far (courier first); without JavaScript
     // a changed radio shows its fee beside it, and the order page shows what was charged.
-    const cart::Quote view = http.services.cart.View(cart::CartOwner::Member(buyer), typed.delivery);
+    // The form stands on the cart without coupons; the prices shown are with the coupons chosen,
+    // unless one of them cannot apply (said in the message, and the prices shown without it).
+    const cart::Quote plain = http.services.cart.View(cart::CartOwner::Member(buyer), typed.delivery);
+    cart::Quote view = plain;
+    if (!typed.claims.empty()) {
+      cart::Quote with_coupons = http.services.cart.View(cart::CartOwner::Member(buyer), typed.delivery, typed.claims);
+      if (with_coupons.problem && !plain.problem) {
+        if (error.empty()) data.set("message", ErrorText(request, cart::ErrorCode(with_coupons.problem->error)));
+      } else {
+        view = std::move(with_coupons);
+      }
+    }
     // What checkout would refuse (a pickup not offered, a total past the cap), said before it is tried.
     if (error.empty() && view.problem) data.set("message", ErrorText(request, cart::ErrorCode(view.problem->error)));
+    std::vector<coupons::Claim> usable;
+    if (http.services.coupons) usable = http.services.coupons->UsableClaims(buyer);
     html::List shops;
     for (const cart::QuoteShop& group : view.shops) {
       html::Data shop;
@@ -110,6 +163,13 @@ class CheckoutPage : BuyingPages {
       shop.set("pickup_place", group.delivery.pickup_place);
       shop.set("delivery_fee", Money(request, group.delivery_fee_kpw));
       shop.set("shop_total", Money(request, group.total_kpw));
+      shop.set("shop_coupons", ClaimOptions(usable, group.seller, typed.claims));
+      shop.set("has_shop_coupons",
+               html::Data(std::any_of(usable.begin(), usable.end(), [&](const coupons::Claim& claim) {
+                 return claim.coupon.issuer == group.seller;
+               })));
+      if (group.shop_discount_kpw > 0) shop.set("shop_discount", Money(request, group.shop_discount_kpw));
+      if (group.site_discount_kpw > 0) shop.set("site_discount", Money(request, group.site_discount_kpw));
       html::List lines;
       for (const cart::QuoteLine& line : group.lines) {
         html::Data row;
@@ -124,7 +184,12 @@ class CheckoutPage : BuyingPages {
     }
     data.set("shops", shops);
     data.set("total", Money(request, view.total_kpw));
-    data.set("ready", html::Data(view.ready));
+    data.set("site_coupons", ClaimOptions(usable, std::nullopt, typed.claims));
+    data.set("has_coupons", html::Data(!usable.empty()));
+    if (view.shop_discount_kpw + view.site_discount_kpw > 0) {
+      data.set("discount_total", Money(request, view.shop_discount_kpw + view.site_discount_kpw));
+    }
+    data.set("ready", html::Data(plain.ready));
     data.set("empty", html::Data(view.shops.empty() && view.unavailable.empty()));
 
     html::List addresses;

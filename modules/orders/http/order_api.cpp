@@ -17,6 +17,8 @@ boost::json::value ShipmentJson(const Order& order) {
   return boost::json::object{{"carrier", order.carrier}, {"tracking", order.tracking_number}};
 }
 
+}  // namespace
+
 boost::json::object OrderJson(const Order& order) {
   boost::json::array lines;
   for (const OrderLine& line : order.lines) {
@@ -43,12 +45,16 @@ boost::json::object OrderJson(const Order& order) {
           {"subtotal", MoneyJson(order.subtotal_kpw)},
           {"delivery_fee", MoneyJson(order.delivery_fee_kpw)},
           {"delivery", DeliveryJson(order.delivery_method, order.delivery_fee_kpw, order.pickup_place)},
+          {"shop_discount", MoneyJson(order.shop_discount_kpw)},
+          {"site_discount", MoneyJson(order.site_discount_kpw)},
           {"total", MoneyJson(order.total_kpw)},
           {"address", order.address},
           {"shipment", ShipmentJson(order)},
           {"created_at", core::FormatIso8601(order.created_at)},
           {"timeline", std::move(timeline)}};
 }
+
+namespace {
 
 // The answer to POST /orders, built from the receipt alone, so that a replay is byte-identical.
 boost::json::object ReceiptJson(const CheckoutReceipt& receipt) {
@@ -103,6 +109,15 @@ http::Response Place(const BuyingHttp& http, http::Request& request) {
   auto delivery = ParseDelivery(*body);
   if (!delivery) return http.Error(request, delivery.error());
   command.delivery = std::move(*delivery);
+  // coupons: the claim ids to spend (docs/BUYING.md §10), integers; absent: none.
+  if (const boost::json::value* coupons = body->if_contains("coupons")) {
+    const http::ApiProblem invalid{http::Status::bad_request, "invalid_coupons", "coupons"};
+    if (!coupons->is_array() || coupons->as_array().size() > 100) return http.Error(request, invalid);
+    for (const boost::json::value& claim : coupons->as_array()) {
+      if (!claim.is_int64() || claim.as_int64() < 1) return http.Error(request, invalid);
+      command.claims.push_back(coupons::ClaimId{claim.as_int64()});
+    }
+  }
   auto receipt = http.services.orders.Checkout(command);
   if (!receipt) {
     http::ApiProblem problem = ProblemOf(receipt.error().error);

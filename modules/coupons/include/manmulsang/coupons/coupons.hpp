@@ -110,6 +110,9 @@ struct NewCoupon {
   core::TimePoint valid_from;
   core::TimePoint valid_until;
   std::int64_t total_limit = 0;
+  // When set (1..366), the window is now and that many days after, and the two above are ignored:
+  // the pages and the API ask for days.
+  std::int64_t valid_days = 0;
 };
 
 // What a member sees of their claims (GET /coupons).

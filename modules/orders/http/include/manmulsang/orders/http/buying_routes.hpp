@@ -2,6 +2,7 @@
 
 #include "manmulsang/accounts/accounts.hpp"
 #include "manmulsang/cart/cart.hpp"
+#include "manmulsang/coupons/coupons.hpp"
 #include "manmulsang/html/renderer.hpp"
 #include "manmulsang/http/page_cache.hpp"
 #include "manmulsang/http/router.hpp"
@@ -25,6 +26,8 @@ struct BuyingServices {
   settings::SettingsService& settings;
   // Product pages show stock: a checkout, cancel, expiry or accepted return forgets "/p/<id>".
   http::PageCache& page_cache;
+  // The buyer's coupon claims the checkout page offers (docs/BUYING.md §10); none when absent.
+  coupons::CouponService* coupons = nullptr;
 };
 
 // The buying JSON API (docs/ARCHITECTURE.md, public interface, docs/BUYING.md). Every route needs a signed-in actor
