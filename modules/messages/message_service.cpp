@@ -293,7 +293,9 @@ std::expected<Thread, MessageError> MessageService::ReportedThread(const core::A
   const core::TimePoint now = impl_->clock.Now();
   auto thread = impl_->database.Write([&](db::Connection& connection) -> std::expected<Thread, MessageError> {
     auto conversation = ConversationRepository::Find(connection, id);
-    if (!conversation) return std::unexpected(MessageError::conversation_not_found);
+    // An unknown conversation answers as an unreported one: an admin learns nothing of a
+    // conversation no party reported, not even that it exists.
+    if (!conversation) return std::unexpected(MessageError::no_open_report);
     Thread read;
     read.side = Side::admin;
     read.open_reports = ConversationRepository::OpenReports(connection, *conversation);

@@ -144,6 +144,7 @@ TEST_F(MessagesTest, AdminsReadOnlyReportedConversationsAndEachLookIsAudited) {
   const Posted started = OrderConversation();
   const ConversationId id = started.conversation.id;
   EXPECT_EQ(messages_.ReportedThread(Admin(), id).error(), MessageError::no_open_report);
+  EXPECT_EQ(messages_.ReportedThread(Admin(), ConversationId{999}).error(), MessageError::no_open_report);
   EXPECT_EQ(messages_.ReportedThread(Buyer(kBuyer), id).error(), MessageError::forbidden);
   EXPECT_TRUE(messages_.ReportQueue(Admin())->items.empty());
 

@@ -46,6 +46,15 @@ class AdminPages {
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return http_.renderer.NotFound(request);
     auto thread = http_.services.messages.ReportedThread(request.context().actor, ConversationId{*id});
+    if (!thread && thread.error() == MessageError::no_open_report) {
+      // Private to its parties: the page says so and shows nothing of it.
+      html::Data data;
+      data.set("title", http_.Text(request, "messages.reports_title"));
+      data.set("not_reported", html::Data(true));
+      data.set("empty", html::Data(true));
+      data.set("notice", http_.Text(request, "messages.error.no_open_report"));
+      return http_.renderer.Page(request, "messages/admin_reports", std::move(data));
+    }
     if (!thread) return Refused(request, thread.error());
     html::Data data = MessageThreadData(http_, request, *thread);
     html::List reports;

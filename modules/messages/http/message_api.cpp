@@ -138,6 +138,10 @@ http::Response ReportedThread(const MessagesHttp& http, http::Request& request) 
   auto id = IdOf(request);
   if (!id) return http.Error(request, MessageError::conversation_not_found);
   auto thread = http.services.messages.ReportedThread(request.context().actor, *id);
+  // Nothing of a conversation no party reported, not even whether it exists.
+  if (!thread && thread.error() == MessageError::no_open_report) {
+    return http::Response::Json(boost::json::object{{"conversation_id", id->value}, {"reported", false}});
+  }
   if (!thread) return http.Error(request, thread.error());
   return http::Response::Json(ThreadJson(*thread));
 }

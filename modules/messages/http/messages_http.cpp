@@ -79,7 +79,7 @@ boost::json::object ThreadJson(const Thread& thread) {
   boost::json::object json{{"conversation", ConversationJson(thread.conversation)},
                            {"side", side},
                            {"messages", std::move(messages)},
-                           {"reported", thread.reported_by_viewer}};
+                           {"reported", thread.side == Side::admin || thread.reported_by_viewer}};
   if (thread.side == Side::admin) {
     boost::json::array reports;
     for (const Thread::Report& report : thread.open_reports) {

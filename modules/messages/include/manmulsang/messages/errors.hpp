@@ -14,7 +14,8 @@ enum class MessageError {
   too_many_photos,         // 400 (field "photos"): a message carries at most kMaxMessagePhotos photos
   invalid_reason,          // 400 (field "reason"): a report needs a reason, at most kMaxReportReason
   already_reported,        // 409: this party reported this conversation before
-  no_open_report,          // 404 for an admin: the conversation has no open report (it stays private)
+  no_open_report,          // the conversation has no open report (it stays private): the admin's view says only
+                           // that; dismissing answers 404
   forbidden,               // 403: an admin's page by someone else
   shop_not_found,          // 404: the inbox of a shop that is not the actor's
 };

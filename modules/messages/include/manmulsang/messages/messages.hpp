@@ -173,7 +173,8 @@ class MessageService {
   std::expected<void, MessageError> Report(const core::Actor& actor, ConversationId id, std::string_view reason);
   // Admins: the conversations with an open report, oldest report first.
   std::expected<ReportedPage, MessageError> ReportQueue(const core::Actor& actor, int page = 1, int per_page = 20);
-  // An admin reads a reported conversation (no_open_report otherwise); recorded in the audit log
+  // An admin reads a reported conversation (no_open_report otherwise, and for an unknown one, so
+  // nothing tells an admin that an unreported conversation exists); recorded in the audit log
   // ("message.view") in the same transaction as the read. Marks nothing read.
   std::expected<Thread, MessageError> ReportedThread(const core::Actor& actor, ConversationId id);
   // An admin closes the open reports ("message.dismiss", reason optional): the conversation is
