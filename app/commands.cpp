@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "demo/demo_desk.hpp"
+#include "demo/demo_disputes.hpp"
 #include "demo/demo_generator.hpp"
 #include "demo/demo_messages.hpp"
 #include "demo/demo_orders.hpp"
@@ -95,6 +96,7 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
   const demo::DemoDeskSummary desk = demo::GenerateDemoDesk(marketplace.services(), orders.admin, summary, options);
   const demo::DemoMessagesSummary messages = demo::GenerateDemoMessages(marketplace.services(), summary, options);
   const demo::DemoWishlistsSummary wishlists = demo::GenerateDemoWishlists(marketplace.services(), summary, options);
+  const demo::DemoDisputesSummary disputes = demo::GenerateDemoDisputes(marketplace.services(), orders.admin);
   std::printf(
       "demo marketplace: %lld members, %lld shops, %lld products, %lld orders, %lld wallets, "
       "%lld reviews, %lld questions, %lld visits over %lld days\n",
@@ -107,6 +109,9 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
               static_cast<long long>(desk.payouts_requested + desk.payouts_approved),
               static_cast<long long>(desk.payouts_approved), static_cast<long long>(desk.listing_reports),
               static_cast<long long>(desk.review_reports), static_cast<long long>(desk.question_reports));
+  std::printf("disputes: %lld waiting for the admin, %lld settled with a partial refund, %lld closed for the shop\n",
+              static_cast<long long>(disputes.waiting), static_cast<long long>(disputes.partly_refunded),
+              static_cast<long long>(disputes.closed_for_shop));
   std::printf("messages: %lld conversations between buyers and shops, %lld messages, %lld waiting for the shop\n",
               static_cast<long long>(messages.conversations), static_cast<long long>(messages.messages),
               static_cast<long long>(messages.unanswered));

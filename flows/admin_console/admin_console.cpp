@@ -103,6 +103,7 @@ std::expected<Home, ConsoleError> AdminConsole::HomeOf(const core::Actor& actor)
   auto applications = applications_.List(actor, sellers::ShopStatus::pending, 1, 1);
   home.queues.push_back({"applications", applications ? applications->total : 0, "/admin/sellers"});
   home.queues.push_back({"transfers", orders_.CountAwaitingBankTransfers(), "/admin/transfers"});
+  home.queues.push_back({"disputes", orders_.CountDisputed(), "/admin/disputes"});
   home.queues.push_back({"payouts", payments_.CountPayoutsAwaiting(), "/admin/payouts"});
   home.queues.push_back({"reported_listings", catalog_.CountOpenReports(), "/admin/reports/listings"});
   home.queues.push_back({"reported_reviews", reviews_.CountOpenReports(), "/admin/reports/reviews"});

@@ -27,10 +27,12 @@ struct OrderMoveParts {
 // (NextStatus) decides, the money and stock that go with the event move, the status is updated
 // on the condition that it is still the one read, and a timeline step is written. Returns the
 // new status; transition_not_allowed when the table has no such move or the ledger refuses it,
-// insufficient_funds when a wallet payment finds the wallet short.
+// insufficient_funds when a wallet payment finds the wallet short. refund_kpw: the amount of a
+// resolve_partial_refund (invalid_refund_amount when it is not 1..the payment), unused by other events.
 std::expected<OrderStatus, OrderError> MoveOrderIn(db::Connection& connection, const OrderMoveParts& parts,
                                                    const Order& order, Party party, std::optional<core::UserId> actor,
                                                    OrderEvent event, std::string_view note, const Shipment* shipment,
-                                                   core::TimePoint now);
+                                                   core::TimePoint now,
+                                                   std::optional<std::int64_t> refund_kpw = std::nullopt);
 
 }  // namespace manmulsang::orders

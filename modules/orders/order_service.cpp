@@ -8,6 +8,7 @@
 #include "manmulsang/audit/audit.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/text/normalize.hpp"
+#include "order_disputes.hpp"
 #include "order_move.hpp"
 #include "order_repository.hpp"
 
@@ -129,6 +130,8 @@ struct OrderService::Impl {
     }
     return moved;
   }
+
+  DisputeParts DisputePartsOf() { return {database, clock, {catalog, payments, settings, sellers}}; }
 
   // May the actor see this shop's orders? Its owner (role seller) or an admin.
   bool MaySeeShop(const core::Actor& actor, core::SellerId shop) {
@@ -333,12 +336,42 @@ std::expected<Order, OrderError> OrderService::Apply(const core::Actor& actor, c
   auto order = GetOrder(actor, id);
   if (!order) return std::unexpected(order.error());
   if (note.size() > kMaxOrderNote) return std::unexpected(OrderError::invalid_note);
-  // A refused return and a dispute's decision say why: the buyer (or the admin's audit) reads it.
-  const bool needs_reason =
-      event == OrderEvent::refuse_return || event == OrderEvent::resolve_refund || event == OrderEvent::close_dispute;
+  // A dispute's decision goes the one way decisions go (its audit names what moved); a partial
+  // refund needs its amount, which only DecideDispute carries.
+  if (event == OrderEvent::resolve_refund || event == OrderEvent::close_dispute) {
+    const DisputeOutcome outcome =
+        event == OrderEvent::resolve_refund ? DisputeOutcome::refund : DisputeOutcome::close;
+    return DecideDispute(actor, id, {outcome, 0, std::string(note)});
+  }
+  if (event == OrderEvent::resolve_partial_refund) return std::unexpected(OrderError::invalid_refund_amount);
+  // A refused return and an escalation say why: the other side and the deciding admin read it.
+  const bool needs_reason = event == OrderEvent::refuse_return || event == OrderEvent::escalate;
   if (needs_reason && text::Trim(note).empty()) return std::unexpected(OrderError::invalid_note);
   const Party party = *impl_->PartyOf(actor, *order);
   return impl_->Move(id, party, actor.user, event, note);
+}
+
+std::expected<Order, OrderError> OrderService::DecideDispute(const core::Actor& actor, core::OrderId id,
+                                                             const DisputeDecision& decision) {
+  auto order = GetOrder(actor, id);
+  if (!order) return std::unexpected(order.error());
+  return DecideDisputeAs(impl_->DisputePartsOf(), *impl_->PartyOf(actor, *order), *actor.user, id, decision);
+}
+
+std::expected<Dispute, OrderError> OrderService::DisputeOf(const core::Actor& actor, core::OrderId id) {
+  auto order = GetOrder(actor, id);
+  if (!order) return std::unexpected(order.error());
+  return impl_->database.Read(
+      [&](db::Connection& connection) { return ReadDispute(connection, impl_->payments, *order); });
+}
+
+DisputePage OrderService::DisputedOrders(int page, int per_page) {
+  return ReadDisputedOrders(impl_->DisputePartsOf(), page, std::clamp(per_page, 1, kMaxPerPage));
+}
+
+std::int64_t OrderService::CountDisputed() {
+  return impl_->database.Read(
+      [](db::Connection& connection) { return OrderRepository::CountByStatus(connection, OrderStatus::disputed); });
 }
 
 std::expected<Order, OrderError> OrderService::ApplyAsSystem(core::OrderId id, OrderEvent event) {

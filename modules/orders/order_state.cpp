@@ -50,6 +50,8 @@ constexpr std::array kTable = {
     Transition{return_refused, escalate, disputed, kBuyer, MethodRule::any},
     Transition{disputed, resolve_refund, returned, kAdmin, MethodRule::any},
     Transition{disputed, close_dispute, confirmed, kAdmin, MethodRule::any},
+    // In part: the sale stands (the goods stayed with the buyer), a part of the price goes back.
+    Transition{disputed, resolve_partial_refund, confirmed, kAdmin, MethodRule::any},
 };
 
 bool Applies(MethodRule rule, PaymentMethod method) {

@@ -16,7 +16,8 @@ constexpr std::array kStatuses = {awaiting_payment, paid,     preparing,        
                                   cancelled,        returned, return_requested, return_refused, disputed};
 constexpr std::array kEvents = {pay_from_wallet, confirm_payment, prepare,        ship,           deliver,
                                 confirm,         cancel,          expire,         request_return, accept_return,
-                                refuse_return,   escalate,        resolve_refund, close_dispute};
+                                refuse_return,   escalate,        resolve_refund, close_dispute,
+                                resolve_partial_refund};
 constexpr std::array kParties = {Party::buyer, Party::seller, Party::admin, Party::system};
 constexpr std::array kMethods = {PaymentMethod::wallet, PaymentMethod::cash_on_delivery, PaymentMethod::bank_transfer};
 
@@ -54,6 +55,7 @@ std::set<Move> ExpectedMoves() {
   add(return_refused, escalate, {Party::buyer}, all_methods, disputed);
   add(disputed, resolve_refund, {Party::admin}, all_methods, returned);
   add(disputed, close_dispute, {Party::admin}, all_methods, confirmed);
+  add(disputed, resolve_partial_refund, {Party::admin}, all_methods, confirmed);
   return moves;
 }
 

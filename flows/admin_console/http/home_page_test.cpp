@@ -111,10 +111,10 @@ TEST_F(HomePageTest, TheFiguresQueuesAndChartsAreTheMarketplacesOwn) {
   EXPECT_NE(html.find("id=\"queue-transfers\" data-count=\"1\""), std::string::npos);
   EXPECT_NE(html.find("id=\"queue-applications\" data-count=\"1\""), std::string::npos);
   EXPECT_NE(html.find("<strong id=\"visits-total\">5</strong>"), std::string::npos);
-  for (std::string_view link :
-       {"/admin/members", "/admin/credits", "/admin/transfers", "/admin/payouts", "/admin/exchange-rates",
-        "/admin/vouchers", "/admin/reports/listings", "/admin/reports/reviews", "/admin/reports/questions",
-        "/admin/shops", "/admin/categories", "/admin/settings", "/admin/audit", "/admin/sellers"}) {
+  for (std::string_view link : {"/admin/members", "/admin/credits", "/admin/transfers", "/admin/disputes",
+                                "/admin/payouts", "/admin/exchange-rates", "/admin/vouchers", "/admin/reports/listings",
+                                "/admin/reports/reviews", "/admin/reports/questions", "/admin/shops",
+                                "/admin/categories", "/admin/settings", "/admin/audit", "/admin/sellers"}) {
     EXPECT_NE(html.find("href=\"" + std::string(link) + "\""), std::string::npos) << link;
   }
 }
@@ -125,8 +125,8 @@ TEST_F(HomePageTest, AnEmptyMarketplaceHasZerosAndAScale) {
   EXPECT_EQ(json.at("period").at("sales").at("amount").as_int64(), 0);
   const std::string html = Get("/admin", AdminWho()).body;
   EXPECT_EQ(html.find("nan"), std::string::npos);
-  for (std::string_view queue :
-       {"applications", "transfers", "payouts", "reported_listings", "reported_reviews", "reported_questions"}) {
+  for (std::string_view queue : {"applications", "transfers", "disputes", "payouts", "reported_listings",
+                                 "reported_reviews", "reported_questions"}) {
     EXPECT_NE(html.find("id=\"queue-" + std::string(queue) + "\" data-count=\"0\""), std::string::npos) << queue;
   }
 }

@@ -295,7 +295,9 @@ TEST_F(BuyingApiTest, ARefusedReturnIsEscalatedAndDecidedOverJson) {
   auto refused = Post("/api/v1/seller/orders/" + id + "/refuse-return", R"({"note":"사용한 흔적"})", owner);
   ASSERT_EQ(refused.status, http::Status::ok) << refused.body;
   EXPECT_EQ(Json(refused).at("status").as_string(), "return_refused");
-  auto escalated = Post("/api/v1/orders/" + id + "/escalate", "", kBuyerWho);
+  // The buyer says why too: the admin weighs both sides.
+  EXPECT_EQ(Code(Post("/api/v1/orders/" + id + "/escalate", "", kBuyerWho)), "invalid_note");
+  auto escalated = Post("/api/v1/orders/" + id + "/escalate", R"({"note":"사용하지 않았습니다"})", kBuyerWho);
   ASSERT_EQ(escalated.status, http::Status::ok) << escalated.body;
   EXPECT_EQ(Json(escalated).at("status").as_string(), "disputed");
   // The shop finds it under its own tab while the marketplace decides.

@@ -48,6 +48,8 @@ struct BuyingHttp {
 };
 
 boost::json::object MoneyJson(std::int64_t amount, core::Currency currency = core::Currency::kpw);
+// An order as the API shows it: lines, totals, delivery, shipment and the timeline with notes.
+boost::json::object OrderJson(const Order& order);
 
 void AddCartApi(http::Router& router, const BuyingHttp& http);
 void AddOrderApi(http::Router& router, const BuyingHttp& http);

@@ -59,5 +59,7 @@ void AddWalletPage(http::Router& router, const BuyingHttp& http);
 void AddAddressPage(http::Router& router, const BuyingHttp& http);
 void AddSellerOrderPages(http::Router& router, const BuyingHttp& http);
 void AddSellerLedgerPage(http::Router& router, const BuyingHttp& http);
+// /admin/disputes and its JSON twins (dispute_desk.cpp).
+void AddDisputeDesk(http::Router& router, const BuyingHttp& http);
 
 }  // namespace manmulsang::orders

@@ -1,5 +1,8 @@
 // The buyer's orders: a list, and each order with its lines, totals, status timeline and the
-// moves the buyer may make now (cancel before shipment, purchase confirmation, return).
+// moves the buyer may make now (cancel before shipment, purchase confirmation, return, and
+// escalating a refused return to the marketplace with a reason), and a dispute's decision.
+
+#include <algorithm>
 
 #include "buying_pages.hpp"
 
@@ -47,13 +50,15 @@ class OrderPages : BuyingPages {
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!request.context().actor.signed_in()) return http::SignInRedirect("/orders");
     if (!id) return http.renderer.NotFound(request);
-    auto moved = http.services.orders.Apply(request.context().actor, core::OrderId{*id}, event);
+    // The escalation's reason; the other forms send no note.
+    const std::string_view note = request.form().GetOr("note");
+    auto moved = http.services.orders.Apply(request.context().actor, core::OrderId{*id}, event, note);
     if (moved) return http::Response::Redirect("/orders/" + std::to_string(*id));
     if (moved.error() == OrderError::order_not_found) return http.renderer.NotFound(request);
     auto order = http.services.orders.GetOrder(request.context().actor, core::OrderId{*id});
     if (!order) return http.renderer.NotFound(request);
     const http::ApiProblem problem = ProblemOf(moved.error());
-    return Render(request, *order, "", problem.code, problem.status);
+    return Render(request, *order, "", problem.code, problem.status, note);
   }
 
  private:
@@ -85,8 +90,31 @@ class OrderPages : BuyingPages {
     data.set("pay_by", html::DateTimeText(order.created_at + current.BankTransferDeadline()));
   }
 
+  // A refused return: the shop's reason, the buyer's escalation and, once an admin decided, what.
+  void SetDispute(const http::Request& request, const Order& order, html::Data& data) const {
+    const bool refused = std::ranges::any_of(
+        order.timeline, [](const OrderStep& step) { return step.to == OrderStatus::return_refused; });
+    if (!refused) return;
+    auto dispute = http.services.orders.DisputeOf(request.context().actor, order.id);
+    if (!dispute) return;
+    html::Data section;
+    section.set("refusal_reason", dispute->refusal_reason);
+    if (!dispute->escalation_reason.empty()) section.set("escalation_reason", dispute->escalation_reason);
+    if (order.status == OrderStatus::disputed) section.set("waiting", html::Data(true));
+    if (dispute->settlement) {
+      html::Data decision;
+      decision.set("outcome", Text(request, "orders.dispute.outcome." +
+                                                std::string(DisputeOutcomeName(dispute->settlement->outcome))));
+      if (dispute->settlement->refund_kpw > 0) decision.set("refund", Money(request, dispute->settlement->refund_kpw));
+      decision.set("reason", dispute->settlement->reason);
+      decision.set("at", html::DateTimeText(dispute->settlement->at));
+      section.set("decision", decision);
+    }
+    data.set("dispute", section);
+  }
+
   http::Response Render(const http::Request& request, const Order& order, std::string_view notice_key,
-                        std::string_view error, http::Status status) const {
+                        std::string_view error, http::Status status, std::string_view typed_note = {}) const {
     html::Data data = Summary(request, order);
     data.set("title", Text(request, "orders.order_title") + " " + std::to_string(order.id.value));
     if (!notice_key.empty()) data.set("notice", Text(request, notice_key));
@@ -109,6 +137,10 @@ class OrderPages : BuyingPages {
     data.set("confirm_records_cash", html::Data(order.status == OrderStatus::shipped &&
                                                 order.payment_method == PaymentMethod::cash_on_delivery));
     data.set("can_return", html::Data(allowed(OrderEvent::request_return)));
+    data.set("can_escalate", html::Data(allowed(OrderEvent::escalate)));
+    data.set("typed_note", std::string(typed_note));
+    if (error == ErrorCode(OrderError::invalid_note)) data.set("note_error", html::Data(true));
+    SetDispute(request, order, data);
     const bool awaiting_bank_transfer =
         order.status == OrderStatus::awaiting_payment && order.payment_method == PaymentMethod::bank_transfer;
     data.set("awaiting_bank_transfer", html::Data(awaiting_bank_transfer));
@@ -127,7 +159,8 @@ void AddOrderPages(http::Router& router, const BuyingHttp& http) {
       "/orders/:id", [pages](http::Request& request) { return pages->Show(request); }, kNoStore);
   const std::pair<std::string_view, OrderEvent> moves[] = {{"/orders/:id/cancel", OrderEvent::cancel},
                                                            {"/orders/:id/confirm", OrderEvent::confirm},
-                                                           {"/orders/:id/return", OrderEvent::request_return}};
+                                                           {"/orders/:id/return", OrderEvent::request_return},
+                                                           {"/orders/:id/escalate", OrderEvent::escalate}};
   for (const auto& [pattern, event] : moves) {
     router.Post(
         pattern, [pages, event](http::Request& request) { return pages->Move(request, event); }, kFormBody);

@@ -3,6 +3,7 @@
 //        days), a page of the shop's orders; a link to the same orders as CSV (seller_order_export.cpp)
 //   GET  /seller/orders/:id            the buyer's address, lines, totals, timeline, the moves
 //   POST /seller/orders/:id/prepare | ship {carrier, tracking} | deliver | accept-return
+//        | refuse-return {note} (the reason the buyer reads, required)
 // Each move redirects back to the order with a notice (?done=<event>); a refused one comes back
 // with the message and the error's status. Another shop's order, or a member without a shop, is
 // the not-found page: nothing says the order exists.
@@ -88,7 +89,8 @@ class SellerOrderPages : BuyingPages {
     std::string notice;
     // Only the four moves of this page have a notice; anything else in the URL is ignored.
     if (auto done = request.Query("done")) {
-      for (OrderEvent event : {OrderEvent::prepare, OrderEvent::ship, OrderEvent::deliver, OrderEvent::accept_return}) {
+      for (OrderEvent event : {OrderEvent::prepare, OrderEvent::ship, OrderEvent::deliver, OrderEvent::accept_return,
+                               OrderEvent::refuse_return}) {
         if (*done == OrderEventName(event)) notice = Text(request, "orders.seller.done." + std::string(*done));
       }
     }
@@ -107,7 +109,9 @@ class SellerOrderPages : BuyingPages {
       moved = http.services.orders.Ship(request.context().actor, core::OrderId{*id},
                                         Shipment{std::string(request.form().GetOr("carrier")), tracking});
     } else {
-      moved = http.services.orders.Apply(request.context().actor, core::OrderId{*id}, event);
+      // The refusal's reason; the other forms send no note.
+      moved =
+          http.services.orders.Apply(request.context().actor, core::OrderId{*id}, event, request.form().GetOr("note"));
     }
     if (moved) {
       return http::Response::Redirect("/seller/orders/" + std::to_string(*id) +
@@ -116,7 +120,7 @@ class SellerOrderPages : BuyingPages {
     auto order = OwnOrder(request, core::OrderId{*id});
     if (!order) return http.renderer.NotFound(request);
     const http::ApiProblem problem = ProblemOf(moved.error());
-    return Render(request, *order, "", problem.code, tracking, problem.status);
+    return Render(request, *order, "", problem.code, tracking, problem.status, request.form().GetOr("note"));
   }
 
  private:
@@ -130,7 +134,8 @@ class SellerOrderPages : BuyingPages {
   }
 
   http::Response Render(const http::Request& request, const Order& order, std::string_view notice,
-                        std::string_view error, std::string_view typed_tracking, http::Status status) const {
+                        std::string_view error, std::string_view typed_tracking, http::Status status,
+                        std::string_view typed_note = {}) const {
     html::Data data;
     data.set("title", Text(request, "orders.seller.order_title") + " " + std::to_string(order.id.value));
     data.set("id", std::to_string(order.id.value));
@@ -142,7 +147,10 @@ class SellerOrderPages : BuyingPages {
     if (!notice.empty()) data.set("notice", std::string(notice));
     if (!error.empty()) {
       data.set("message", ErrorText(request, error));
-      data.set(error == ErrorCode(OrderError::invalid_carrier) ? "carrier_error" : "tracking_error", html::Data(true));
+      const std::string_view field = error == ErrorCode(OrderError::invalid_carrier) ? "carrier_error"
+                                     : error == ErrorCode(OrderError::invalid_note)  ? "note_error"
+                                                                                     : "tracking_error";
+      data.set(std::string(field), html::Data(true));
     }
     data.set("lines", OrderLines(request, order));
     data.set("subtotal", Money(request, order.subtotal_kpw));
@@ -158,6 +166,8 @@ class SellerOrderPages : BuyingPages {
     data.set("can_ship", html::Data(allowed(OrderEvent::ship)));
     data.set("can_deliver", html::Data(allowed(OrderEvent::deliver)));
     data.set("can_accept_return", html::Data(allowed(OrderEvent::accept_return)));
+    data.set("can_refuse_return", html::Data(allowed(OrderEvent::refuse_return)));
+    data.set("typed_note", std::string(typed_note));
     data.set("cash_on_delivery", html::Data(order.payment_method == PaymentMethod::cash_on_delivery));
     // The carriers the admin offers now (the service takes any carrier of 1..40 characters).
     html::List carriers;
@@ -185,7 +195,8 @@ void AddSellerOrderPages(http::Router& router, const BuyingHttp& http) {
       {"/seller/orders/:id/prepare", OrderEvent::prepare},
       {"/seller/orders/:id/ship", OrderEvent::ship},
       {"/seller/orders/:id/deliver", OrderEvent::deliver},
-      {"/seller/orders/:id/accept-return", OrderEvent::accept_return}};
+      {"/seller/orders/:id/accept-return", OrderEvent::accept_return},
+      {"/seller/orders/:id/refuse-return", OrderEvent::refuse_return}};
   for (const auto& [pattern, event] : moves) {
     router.Post(
         pattern, [pages, event](http::Request& request) { return pages->Move(request, event); }, kFormBody);

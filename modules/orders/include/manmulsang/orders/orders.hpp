@@ -124,13 +124,32 @@ class OrderService {
   // cancel refunds and restocks; confirm releases escrow to the shop minus the platform fee (the
   // buyer may confirm a shipped order too: for cash on delivery the cash payment is recorded first);
   // confirm_payment and a cash-on-delivery deliver record the payment; accept_return refunds
-  // and restocks; refuse_return, resolve_refund and close_dispute need a reason (the note).
-  // resolve_refund refunds the whole payment; close_dispute releases escrow like confirm.
+  // and restocks; refuse_return, escalate, resolve_refund and close_dispute need a reason (the
+  // note). resolve_refund refunds the whole payment; close_dispute releases escrow like confirm;
+  // resolve_partial_refund goes through DecideDispute (here it is invalid_refund_amount).
   // transition_not_allowed when the table has no such move; invalid_note when the note is longer
   // than kMaxOrderNote or a needed reason is blank (checked after order_not_found: a stranger
   // learns nothing).
   std::expected<Order, OrderError> Apply(const core::Actor& actor, core::OrderId id, OrderEvent event,
                                          std::string_view note = {});
+  // --- Disputes (docs/BUYING.md §3): a refused return the buyer escalated, decided by an admin ---
+  // The decision in one transaction, on the condition that the order is still disputed (of two
+  // admins deciding at once, one decides; the other gets transition_not_allowed and nothing
+  // changes), audited with the amount and the reason: refund (the whole payment back, as
+  // resolve_refund), partial_refund (refund_kpw back to the buyer's wallet, the rest released to
+  // the shop minus the fee on that part; no restock) or close (as close_dispute). Admins only
+  // (order_not_found for a stranger, transition_not_allowed for the buyer or the shop);
+  // invalid_note for a blank or long reason, invalid_refund_amount for a partial refund not 1..paid.
+  std::expected<Order, OrderError> DecideDispute(const core::Actor& actor, core::OrderId id,
+                                                 const DisputeDecision& decision);
+  // The order with its dispute's words and decision, for its buyer, its shop or an admin
+  // (order_not_found for anyone else). Any order: the parts not reached yet are empty.
+  std::expected<Dispute, OrderError> DisputeOf(const core::Actor& actor, core::OrderId id);
+  // The admin's queue: disputed orders, the longest waiting first (admins only: the routes check
+  // the role).
+  DisputePage DisputedOrders(int page = 1, int per_page = 20);
+  std::int64_t CountDisputed();
+
   // The same for scheduled jobs (expire unpaid bank transfers, auto-deliver, auto-confirm).
   std::expected<Order, OrderError> ApplyAsSystem(core::OrderId id, OrderEvent event);
 

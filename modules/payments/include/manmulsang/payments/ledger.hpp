@@ -27,6 +27,16 @@ enum class TransferKind {
 
 std::string_view TransferKindName(TransferKind kind);
 
+// What PaymentService::SplitEscrow moved: the buyer's refund and, unless the refund took it all,
+// the release to the shop.
+struct EscrowSplit {
+  TransferId refund;
+  std::optional<TransferId> release;
+  std::int64_t refund_kpw = 0;
+  std::int64_t released_kpw = 0;  // gross, what escrow gave up to the shop and the fee
+  std::int64_t fee_kpw = 0;
+};
+
 // One line of a wallet statement: how a transfer changed this wallet.
 struct WalletEntry {
   TransferId transfer;
