@@ -157,43 +157,6 @@ void NotifyIn(db::Connection& connection, const OrderMoveParts& parts, const Ord
   }
 }
 
-// Who hears of a move, in the move's transaction: the buyer of what the shop, an admin or the
-// timed jobs did to the order, the shop's owner of a deposit confirmed or a return asked for. No
-// party is told of its own move. A wallet payment belongs to placing the order, of which
-// checkout.cpp tells the shop.
-void NotifyIn(db::Connection& connection, const OrderMoveParts& parts, const Order& order, Party party,
-              OrderEvent event, core::TimePoint now) {
-  using notifications::Kind;
-  const std::string number = std::to_string(order.id.value);
-  const auto to_buyer = [&](Kind kind) {
-    if (party == Party::buyer) return;
-    notifications::RecordIn(connection, now, {order.buyer, kind, number, "/orders/" + number});
-  };
-  const auto to_shop = [&](Kind kind) {
-    if (party == Party::seller) return;
-    if (const auto shop = parts.sellers.GetShop(order.seller)) {
-      notifications::RecordIn(connection, now, {shop->owner, kind, number, "/seller/orders/" + number});
-    }
-  };
-  switch (event) {
-    case OrderEvent::confirm_payment:
-      return to_shop(Kind::order_paid);
-    case OrderEvent::ship:
-      return to_buyer(Kind::order_shipped);
-    case OrderEvent::deliver:
-      return to_buyer(Kind::order_delivered);
-    case OrderEvent::cancel:
-    case OrderEvent::expire:
-      return to_buyer(Kind::order_cancelled);
-    case OrderEvent::request_return:
-      return to_shop(Kind::return_requested);
-    case OrderEvent::accept_return:
-      return to_buyer(Kind::order_returned);
-    default:
-      return;
-  }
-}
-
 }  // namespace
 
 std::expected<OrderStatus, OrderError> MoveOrderIn(db::Connection& connection, const OrderMoveParts& parts,
@@ -211,7 +174,6 @@ std::expected<OrderStatus, OrderError> MoveOrderIn(db::Connection& connection, c
   RestoreClaims(connection, order, event, now);
   if (shipment) OrderRepository::SetShipment(connection, order.id, *shipment);
   OrderRepository::InsertStep(connection, order.id, {order.status, *next, party, actor, std::string(note), now});
-  NotifyIn(connection, parts, order, party, event, now);
   NotifyIn(connection, parts, order, party, event, now);
   return *next;
 }

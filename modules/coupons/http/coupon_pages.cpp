@@ -158,7 +158,7 @@ class CouponPages {
                                  http::Status status) const {
     html::Data data;
     data.set("title", http_.Text(request, "coupons.claim_title"));
-    data.set("back", "/coupons/shop/" + std::to_string(shop.value));
+    data.set("back", "/s/" + std::to_string(shop.value) + "/coupons");
     html::List coupons;
     for (const CouponService::Claimable& claimable :
          http_.services.coupons.ClaimableFor(request.context().actor.user, shop)) {
@@ -267,7 +267,7 @@ void AddCouponPages(http::Router& router, const CouponHttp& http) {
   router.Get(
       "/coupons", [pages](http::Request& request) { return pages->Mine(request); }, kPrivatePage);
   router.Get(
-      "/coupons/shop/:id", [pages](http::Request& request) { return pages->ShopCoupons(request); }, kPrivatePage);
+      "/s/:id/coupons", [pages](http::Request& request) { return pages->ShopCoupons(request); }, kPrivatePage);
   router.Post(
       "/coupons/:id/claim", [pages](http::Request& request) { return pages->Take(request); }, kPrivateForm);
   router.Get(

@@ -22,7 +22,7 @@ struct CouponHttpServices {
 //   GET|POST /api/v1/admin/coupons, POST /api/v1/admin/coupons/:id/stop
 //   A new coupon: {name, kind: amount|percent, amount?, percent?, maximum_discount?,
 //   minimum_order?, valid_days (1..366, from now), total_limit}.
-// HTML (no JavaScript; forms carry _csrf): GET /coupons (mine), GET /coupons/shop/:id (claimable
+// HTML (no JavaScript; forms carry _csrf): GET /coupons (mine), GET /s/:id/coupons (claimable
 //   for a shop, "쿠폰 받기"), POST /coupons/:id/claim {back}, /seller/coupons (GET, POST),
 //   POST /seller/coupons/:id/stop, /admin/coupons (GET, POST), POST /admin/coupons/:id/stop.
 void AddCouponRoutes(http::Router& router, html::Renderer& renderer, const CouponHttpServices& services);
