@@ -256,6 +256,16 @@ std::int64_t MessageService::UnreadCount(core::UserId user) {
   });
 }
 
+std::optional<std::int64_t> MessageService::ShopUnreadCount(core::UserId user) {
+  const std::vector<sellers::Shop> shops = impl_->sellers.ShopsOwnedBy(user);
+  if (shops.empty()) return std::nullopt;
+  return impl_->database.Read([&](db::Connection& connection) {
+    std::int64_t unread = 0;
+    for (const sellers::Shop& shop : shops) unread += ConversationRepository::UnreadInShop(connection, shop.id, user);
+    return unread;
+  });
+}
+
 std::expected<void, MessageError> MessageService::Report(const core::Actor& actor, ConversationId id,
                                                          std::string_view reason) {
   auto conversation = Find(actor, id);

@@ -138,6 +138,9 @@ TEST_F(MessagesTest, UnreadCountsFollowTheReadMarkers) {
   EXPECT_EQ(messages_.UnreadCount(kBuyer), 0);
   EXPECT_EQ(messages_.BuyerConversations(Buyer(kBuyer))->items[0].unread, 0);
   EXPECT_EQ(messages_.UnreadCount(kOtherOwner), 0);
+  EXPECT_EQ(messages_.ShopUnreadCount(kOwner), 1);
+  EXPECT_EQ(messages_.ShopUnreadCount(kOtherOwner), 0);
+  EXPECT_FALSE(messages_.ShopUnreadCount(kBuyer).has_value());
 }
 
 TEST_F(MessagesTest, AdminsReadOnlyReportedConversationsAndEachLookIsAudited) {

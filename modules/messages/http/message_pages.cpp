@@ -40,7 +40,10 @@ class MessagePages {
     auto page = http::ParseListPage(request).value_or(http::ListPage{});
     auto conversations = http_.services.messages.BuyerConversations(request.context().actor, page.page, page.per_page);
     if (!conversations) return http_.renderer.NotFound(request);
-    return RenderInbox(request, *conversations, Side::buyer, "/messages");
+    // A shop's owner reaches the shop's inbox from here too: the header's count adds both.
+    const std::optional<std::int64_t> shop_unread =
+        http_.services.messages.ShopUnreadCount(*request.context().actor.user);
+    return RenderInbox(request, *conversations, Side::buyer, "/messages", shop_unread);
   }
 
   http::Response ShopInbox(http::Request& request) const {
@@ -55,7 +58,7 @@ class MessagePages {
     auto conversations =
         http_.services.messages.ShopConversations(request.context().actor, shop, page.page, page.per_page);
     if (!conversations) return http_.renderer.NotFound(request);
-    return RenderInbox(request, *conversations, Side::shop, "/seller/messages");
+    return RenderInbox(request, *conversations, Side::shop, "/seller/messages", std::nullopt);
   }
 
   http::Response NewForm(http::Request& request) const {
@@ -187,8 +190,12 @@ class MessagePages {
   }
 
   http::Response RenderInbox(const http::Request& request, const ConversationPage& conversations, Side side,
-                             std::string_view base) const {
+                             std::string_view base, std::optional<std::int64_t> shop_unread) const {
     html::Data data;
+    if (shop_unread) {
+      data.set("shop_inbox", html::Data(true));
+      data.set("shop_unread", *shop_unread > 0 ? html::Data(std::to_string(*shop_unread)) : html::Data(false));
+    }
     const bool shop = side == Side::shop;
     data.set("title", http_.Text(request, shop ? "messages.shop_inbox_title" : "messages.inbox_title"));
     data.set("shop_side", html::Data(shop));

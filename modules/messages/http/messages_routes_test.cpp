@@ -107,6 +107,14 @@ TEST_F(MessagesRoutesTest, TheBuyerWritesFromTheFormWithAPhotoAndTheShopAnswersF
   EXPECT_EQ(Location(Get("/messages/new?order_id=" + order_id, Who(kBuyer))), thread_path);
 
   const std::string shop_path = "/seller" + thread_path;
+  // The owner's header counts the shop's unread message, and /messages links the shop's inbox.
+  auto owner_messages = Get("/messages", Who(kOwner, "seller"));
+  EXPECT_NE(owner_messages.body.find("href=\"/seller/messages\""), std::string::npos) << owner_messages.body;
+  const std::size_t header_link = owner_messages.body.find("class=\"messages-link\" href=\"/messages\">");
+  ASSERT_NE(header_link, std::string::npos);
+  EXPECT_NE(owner_messages.body.substr(header_link, 200).find("class=\"badge\">1<"), std::string::npos)
+      << owner_messages.body.substr(header_link, 200);
+  EXPECT_EQ(Get("/messages", Who(kBuyer)).body.find("href=\"/seller/messages\""), std::string::npos);
   auto inbox = Get("/seller/messages", Who(kOwner, "seller"));
   ASSERT_EQ(inbox.status, http::Status::ok);
   EXPECT_NE(inbox.body.find("href=\"" + shop_path + "\""), std::string::npos) << inbox.body;

@@ -168,6 +168,9 @@ class MessageService {
                                                                   int per_page = 20);
   // The other side's messages the user has not read: as a buyer and in every shop they own.
   std::int64_t UnreadCount(core::UserId user);
+  // The buyers' messages unread in the shops the user owns; nullopt for a member with no shop
+  // (the header's count leads to /messages, which links the shop's inbox with this).
+  std::optional<std::int64_t> ShopUnreadCount(core::UserId user);
 
   // A party reports the conversation with a reason, once (already_reported).
   std::expected<void, MessageError> Report(const core::Actor& actor, ConversationId id, std::string_view reason);
