@@ -29,7 +29,7 @@ std::string Stars(std::int64_t average_rounded) {
 // The summary beside the price and above the reviews: the reviews module's average, count and
 // stars 1..5 (ReviewService::ForProduct, as the reviews page reads them); only the bars' widths
 // are worked out here.
-void SetReviewSummary(html::Data& data, const reviews::ReviewPage& summary, core::Locale locale) {
+void SetReviewSummary(html::Data& data, const reviews::ReviewPage& summary, core::Locale locale, bool signed_in) {
   data.set("has_review_summary", true);
   html::List bars;
   for (int stars = static_cast<int>(summary.rating_distribution.size()); stars >= 1; --stars) {
@@ -45,6 +45,10 @@ void SetReviewSummary(html::Data& data, const reviews::ReviewPage& summary, core
   html::List newest;
   for (const reviews::Review& review : summary.items) {
     html::Data item;
+    item.set("review_id", std::to_string(review.id.value));
+    item.set("helpful_count", core::FormatCount(review.helpful_count));
+    // The 도움돼요 form carries the member's CSRF token: only on pages rendered for one member.
+    item.set("can_mark_helpful", signed_in);
     item.set("stars", Stars(review.rating));
     item.set("rating", std::to_string(review.rating));
     item.set("author", review.author_name);
@@ -54,6 +58,9 @@ void SetReviewSummary(html::Data& data, const reviews::ReviewPage& summary, core
   }
   data.set("newest_reviews", std::move(newest));
 }
+
+// The order of the page's reviews: ?reviews=helpful, or the newest (any other value too).
+bool HelpfulReviewsFirst(const http::Request& request) { return request.Query("reviews") == "helpful"; }
 
 html::Data ProductData(const CatalogHttp& http, const http::Request& request, const Product& product) {
   core::Locale locale = request.context().locale;
@@ -88,11 +95,16 @@ html::Data ProductData(const CatalogHttp& http, const http::Request& request, co
   std::int64_t rating_count = product.rating_count;
   data.set("has_review_summary", false);
   if (http.reviews) {
-    auto summary = http.reviews->ForProduct(product.id, reviews::ReviewSort::newest, 1, kReviewsOnPage);
+    // ?reviews=helpful: the most helpful first (a plain link; the cache keys the two orders apart).
+    const bool helpful_first = HelpfulReviewsFirst(request);
+    data.set("reviews_helpful", helpful_first);
+    data.set("reviews_back", "/p/" + std::to_string(product.id.value) + (helpful_first ? "?reviews=helpful" : ""));
+    auto summary = http.reviews->ForProduct(
+        product.id, helpful_first ? reviews::ReviewSort::helpful : reviews::ReviewSort::newest, 1, kReviewsOnPage);
     if (summary) {
       rating_average = summary->rating_average;
       rating_count = summary->rating_count;
-      if (rating_count > 0) SetReviewSummary(data, *summary, locale);
+      if (rating_count > 0) SetReviewSummary(data, *summary, locale, request.context().actor.signed_in());
     }
   }
   if (rating_count > 0) {
@@ -184,7 +196,7 @@ void AddProductPage(http::Router& router, const CatalogHttp& http) {
     auto id = http::ParsePositiveId(request.PathParam("id"));
     if (!id) return NotFoundPage(http, request);
     core::ProductId product{*id};
-    if (request.context().actor.signed_in() || !OnlyParameters(request, {})) {
+    if (request.context().actor.signed_in() || !OnlyParameters(request, {"reviews"})) {
       http::Response response = Render(http, request, product);
       // Recorded after the page was read, so the strip shows what was viewed before this one.
       if (http.wishlist && response.status == http::Status::ok) {
@@ -193,8 +205,10 @@ void AddProductPage(http::Router& router, const CatalogHttp& http) {
       return Counted(http, request, product, std::move(response));
     }
     // Keyed by the canonical path, so that "/p/0123" cannot make a second copy of "/p/123".
+    // The review order is part of the key, spelled one way, so a stray value cannot make copies.
     std::string key =
-        http::PageCache::Key("/p/" + std::to_string(product.value), core::LocaleCode(request.context().locale));
+        http::PageCache::Key("/p/" + std::to_string(product.value), core::LocaleCode(request.context().locale),
+                             HelpfulReviewsFirst(request) ? "reviews=helpful" : "");
     // Counted after the cache answered too: a cached view is a view of the shop.
     return Counted(http, request, product, http.page_cache.GetOrRender(request, key, kProductCacheTime, [&] {
       return Render(http, request, product);

@@ -144,5 +144,35 @@ TEST_F(ProductPageReviewsTest, TheFacetsFoldBehindOneSummary) {
   EXPECT_NE(category.find("<details class=\"facets-fold\" open><summary>검색 조건</summary>"), std::string::npos);
 }
 
+// ?reviews=helpful: the most helpful first, behind a plain link; a visitor's two orders are cached
+// apart (a stray value is the newest, never a third copy), and a mark forgets both.
+TEST_F(ProductPageReviewsTest, TheMostHelpfulReviewsComeFirstBehindALinkAndAreCachedApart) {
+  const std::string older = Review(kBuyer, 5, "오래되었지만 도움이 되는 평");
+  clock_.Advance(std::chrono::hours(1));
+  const std::string newer = Review(kOtherBuyer, 4, "새 평");
+  const std::string path = "/p/" + std::to_string(product_.value);
+  // The id of the page's first review, as "id=\"review-<id>".
+  const auto first_review = [](const std::string& page) {
+    const std::string list = Between(page, "class=\"review-list\"", "</ol>");
+    const std::size_t start = list.find("id=\"review-");
+    if (start == std::string::npos) return std::string();
+    return list.substr(start, list.find('"', start + 4) - start);
+  };
+  EXPECT_EQ(first_review(Page()), "id=\"review-" + newer);
+  EXPECT_NE(Page().find("href=\"" + path + "?reviews=helpful#reviews\""), std::string::npos);
+  EXPECT_EQ(first_review(Visit(path + "?reviews=helpful")), "id=\"review-" + newer);  // no marks: the newest
+
+  ASSERT_EQ(Post("/api/v1/reviews/" + older + "/helpful", "", Who(core::UserId{300})).status, http::Status::created);
+  EXPECT_EQ(first_review(Visit(path + "?reviews=helpful")), "id=\"review-" + older);
+  EXPECT_EQ(first_review(Page()), "id=\"review-" + newer);
+  EXPECT_EQ(first_review(Visit(path + "?reviews=bogus")), "id=\"review-" + newer);
+  EXPECT_NE(Visit(path + "?reviews=helpful").find("도움돼요 1명"), std::string::npos);
+  // The button is on pages rendered for one member only, with the way back.
+  EXPECT_EQ(Page().find("/helpful\""), std::string::npos);
+  const std::string signed_in(Get(path + "?reviews=helpful", Who(core::UserId{301})).BodyView());
+  EXPECT_NE(signed_in.find("action=\"/reviews/" + older + "/helpful\""), std::string::npos);
+  EXPECT_NE(signed_in.find("value=\"" + path + "?reviews=helpful\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace manmulsang::catalog
