@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 
+#include "demo/demo_coupons.hpp"
 #include "demo/demo_desk.hpp"
 #include "demo/demo_disputes.hpp"
 #include "demo/demo_generator.hpp"
@@ -97,6 +98,8 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
   const demo::DemoMessagesSummary messages = demo::GenerateDemoMessages(marketplace.services(), summary, options);
   const demo::DemoWishlistsSummary wishlists = demo::GenerateDemoWishlists(marketplace.services(), summary, options);
   const demo::DemoDisputesSummary disputes = demo::GenerateDemoDisputes(marketplace.services(), orders.admin);
+  const demo::DemoCouponsSummary coupons =
+      demo::GenerateDemoCoupons(marketplace.services(), orders.admin, summary, options);
   std::printf(
       "demo marketplace: %lld members, %lld shops, %lld products, %lld orders, %lld wallets, "
       "%lld reviews, %lld questions, %lld visits over %lld days\n",
@@ -118,6 +121,9 @@ int DemoCommand(const Config& config, std::int64_t products, std::uint64_t seed,
   std::printf("wishlists: %lld members saved %lld products (%lld since sold for less), %lld shops followed\n",
               static_cast<long long>(wishlists.members), static_cast<long long>(wishlists.saved),
               static_cast<long long>(wishlists.price_drops), static_cast<long long>(wishlists.follows));
+  std::printf("coupons: %lld marketplace and %lld shop coupons, %lld claimed by buyers\n",
+              static_cast<long long>(coupons.site_coupons), static_cast<long long>(coupons.shop_coupons),
+              static_cast<long long>(coupons.claims));
   // The one time this password exists in clear: the store keeps only its hash.
   std::printf(
       "\nadmin login (shown only now; keep it): %s  password: %s\n"
