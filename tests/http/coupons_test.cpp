@@ -156,6 +156,34 @@ TEST_F(CouponBlackBoxTest, ASellersCouponAndASiteCouponLowerWhatTheBuyerPays) {
   EXPECT_EQ(Balance(buyer.token), price * 2);
   EXPECT_EQ(Client(buyer.token).Get("/api/v1/coupons").Json().at("usable").as_array().size(), 2u);
 
+  // The checkout page, without JavaScript: the buyer picks both claims, 쿠폰 적용 shows the
+  // discount lines re-priced on the server, and placing the order pays the same.
+  HttpClient buyer_browser = SignInThroughLoginForm(buyer.email, kPassword);
+  HttpResponse checkout = buyer_browser.Get("/checkout");
+  ASSERT_EQ(checkout.status, 200);
+  EXPECT_NE(checkout.body.find("name=\"coupon_site\""), std::string::npos);
+  const std::optional<std::string> csrf = FindInputValue(checkout.body, "_csrf");
+  const std::optional<std::string> key = FindInputValue(checkout.body, "idempotency_key");
+  ASSERT_TRUE(csrf && key);
+  FormFields fields = {{"_csrf", *csrf},
+                       {"idempotency_key", *key},
+                       {"coupon_shop_" + std::to_string(owner->shop), std::to_string(shop_claim_id)},
+                       {"coupon_site", std::to_string(site_claim_id)},
+                       {"payment_method", "wallet"},
+                       {"address_id", "new"},
+                       {"address", "평양시 중구역 1동"}};
+  FormFields preview = fields;
+  preview.push_back({"preview", "1"});
+  HttpResponse previewed = buyer_browser.Post("/checkout", preview);
+  ASSERT_EQ(previewed.status, 200) << previewed.body.substr(0, 300);
+  EXPECT_NE(previewed.body.find("shop-discount"), std::string::npos);
+  EXPECT_NE(previewed.body.find("site-discount"), std::string::npos);
+  EXPECT_EQ(Balance(buyer.token), price * 2);  // nothing placed yet
+  HttpResponse paid_page = buyer_browser.Post("/checkout", fields);
+  ASSERT_EQ(paid_page.status, 303) << paid_page.body.substr(0, 300);
+  EXPECT_EQ(Balance(buyer.token), price * 2 - paid);
+  EXPECT_EQ(Client(buyer.token).Get("/api/v1/coupons").Json().at("used").as_array().size(), 2u);
+
   // The pages: the buyer's coupons, and the seller's list.
   HttpClient browser = SignInThroughLoginForm(owner->email, kDemoPassword);
   HttpResponse page = browser.Get("/seller/coupons");
