@@ -46,8 +46,12 @@ std::expected<void, OrderError> Effects(db::Connection& connection, const OrderM
         moved = std::unexpected(payments::PaymentError::not_paid);
         break;
       }
-      if (!refund_kpw || *refund_kpw < 1 || *refund_kpw > *paid)
+      // At most what the buyer paid: a marketplace coupon's part of escrow was never theirs (with
+      // the sale standing it goes to the shop with the rest).
+      const std::int64_t buyer_paid = *paid - parts.payments.PromotionPaid(connection, order.id);
+      if (!refund_kpw || *refund_kpw < 1 || *refund_kpw > buyer_paid) {
         return std::unexpected(OrderError::invalid_refund_amount);
+      }
       const std::int64_t fee_basis_points = parts.settings.CurrentIn(connection).values.platform_fee_basis_points;
       auto split = parts.payments.SplitEscrow(connection, order.id, order.buyer, order.seller, *refund_kpw,
                                               PlatformFee(*paid - *refund_kpw, fee_basis_points), actor);

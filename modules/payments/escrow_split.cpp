@@ -16,7 +16,11 @@ std::expected<EscrowSplit, PaymentError> PaymentService::SplitEscrow(db::Connect
                                                                      std::optional<core::UserId> actor) {
   const std::optional<std::int64_t> paid = PaidAmount(connection, order);
   if (!paid) return std::unexpected(PaymentError::not_paid);
-  if (refund_kpw < 1 || refund_kpw > *paid) return std::unexpected(PaymentError::invalid_amount);
+  // The buyer gets back at most what they paid: the marketplace coupon's leg of the payment
+  // (promotions → escrow) stays with the sale, which stands.
+  if (refund_kpw < 1 || refund_kpw > *paid - PromotionPaid(connection, order)) {
+    return std::unexpected(PaymentError::invalid_amount);
+  }
   const std::int64_t rest = *paid - refund_kpw;
   if (fee < 0 || fee > rest) return std::unexpected(PaymentError::invalid_amount);
   // Escrow is split once: money already refunded or released is not there to split.

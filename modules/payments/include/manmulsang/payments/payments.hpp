@@ -79,7 +79,8 @@ class PaymentService {
   // An admin's partial decision on a dispute: of what escrow holds for the order, refund_kpw goes
   // back to the buyer's wallet (a refund transfer) and the rest to the shop minus fee (a release
   // transfer, as at confirmation), both in the caller's transaction, each balanced. The fee is
-  // the caller's, computed on the rest. invalid_amount when refund_kpw is not 1..paid or the fee
+  // the caller's, computed on the rest. invalid_amount when refund_kpw is not 1..what the buyer
+  // paid (escrow less a marketplace coupon's part, which stays with the sale) or the fee
   // not 0..rest; not_paid; already_recorded when the order has a refund or a release already.
   // When refund_kpw is the whole payment there is nothing to release and only the refund is made.
   std::expected<EscrowSplit, PaymentError> SplitEscrow(db::Connection& connection, core::OrderId order,
