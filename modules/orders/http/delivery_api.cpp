@@ -1,5 +1,5 @@
-// A shop's delivery options for its owner (docs/BUYING.md §1a). The seller center's HTML comes
-// with the selling issue; until then this JSON is how a seller sets them.
+// A shop's delivery options for its owner (docs/BUYING.md §1a). The page is /seller/shop, with the
+// shop's other settings (sellers/http, PATCH /api/v1/seller/shop); this JSON sets them alone.
 //   GET /api/v1/seller/shop/delivery[?shop_id=]   PUT /api/v1/seller/shop/delivery {shop_id?, ...}
 // Without shop_id: the actor's first shop. Someone else's shop is shop_not_found (404).
 

@@ -34,11 +34,16 @@ struct SellerHttpServices {
 //        owner only (404 shop_not_found for anyone else's or none; shop_id defaults to their
 //        oldest shop, any status); upload refusals 400 image_required, 413 too_large_bytes,
 //        415 not_an_image / unsupported_format, 422 too_many_pixels / corrupt, nothing stored.
+//   GET|PATCH /api/v1/seller/shop?shop_id= {name?, description?, phone?, city?, courier_fee?,
+//        free_courier_from?, pickup_offered?, pickup_place?} → {shop: {..., delivery}}: the owner's
+//        settings (SellerService::UpdateShop); 400 invalid_<field> naming it, 404 shop_not_found.
 // Every route needs a signed-in actor (401); /admin/ routes need an admin (403).
 // HTML (no JavaScript; forms carry _csrf):
 //   GET|POST /seller/apply (the form; multipart/form-data with an optional file `logo`),
 //   GET /seller/application (the applicant's status view, with the logo form),
 //   POST /seller/shop/logo (multipart `logo`: replaces the logo),
+//   GET|POST /seller/shop (the shop's settings: name, description, phone, city, delivery options
+//        and an optional new logo, multipart; a bad field comes back beside it, saved → ?saved=1),
 //   GET /admin/sellers?page= (pending applications), POST /admin/sellers/:id/approve | reject {reason}.
 // The admin's shops (issue 11), pages and their JSON twins (docs/openapi.yaml):
 //   GET /admin/shops?q=&status=&page= and /api/v1/admin/shops (search by shop or owner id, name
