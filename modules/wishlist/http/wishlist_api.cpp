@@ -11,6 +11,9 @@ namespace {
 
 // Who asks decides every answer: no cache may keep one.
 constexpr http::RouteOptions kMemberOnly{.no_store = true};
+// PUT and DELETE carry no body; one of another type than JSON is refused (415) like every JSON
+// write's, so no form a browser can send cross-site reaches them.
+constexpr http::RouteOptions kMemberWrite{.json_body = true, .no_store = true};
 
 boost::json::value MoneyJson(const std::optional<core::Money>& money) {
   if (!money) return nullptr;
@@ -132,12 +135,12 @@ void AddWishlistApi(http::Router& router, const WishlistHttp& http) {
     return [api, handler](http::Request& request) { return ((*api).*handler)(request); };
   };
   router.Get("/api/v1/wishlist", route(&WishlistApi::List), kMemberOnly);
-  router.Add(http::Method::put, "/api/v1/wishlist/:product_id", route(&WishlistApi::Save), kMemberOnly);
-  router.Add(http::Method::delete_, "/api/v1/wishlist/:product_id", route(&WishlistApi::Remove), kMemberOnly);
+  router.Add(http::Method::put, "/api/v1/wishlist/:product_id", route(&WishlistApi::Save), kMemberWrite);
+  router.Add(http::Method::delete_, "/api/v1/wishlist/:product_id", route(&WishlistApi::Remove), kMemberWrite);
   router.Get("/api/v1/following", route(&WishlistApi::Following), kMemberOnly);
   router.Get("/api/v1/following/listings", route(&WishlistApi::NewListings), kMemberOnly);
-  router.Add(http::Method::put, "/api/v1/following/:shop_id", route(&WishlistApi::Follow), kMemberOnly);
-  router.Add(http::Method::delete_, "/api/v1/following/:shop_id", route(&WishlistApi::Unfollow), kMemberOnly);
+  router.Add(http::Method::put, "/api/v1/following/:shop_id", route(&WishlistApi::Follow), kMemberWrite);
+  router.Add(http::Method::delete_, "/api/v1/following/:shop_id", route(&WishlistApi::Unfollow), kMemberWrite);
 }
 
 }  // namespace manmulsang::wishlist
