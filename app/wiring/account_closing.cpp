@@ -51,7 +51,11 @@ void ErasePersonalData(MarketplaceServices& services, core::UserId member) {
 
 accounts::AccountClosingHooks AccountClosing(MarketplaceServices& services) {
   return {.refusal = [&services](core::UserId member) { return Refusal(services, member); },
-          .erase_personal_data = [&services](core::UserId member) { ErasePersonalData(services, member); }};
+          .erase_personal_data = [&services](core::UserId member) { ErasePersonalData(services, member); },
+          .anonymise_in_close =
+              [&services](db::Connection& connection, core::UserId member) {
+                services.messages.ForgetBuyerName(connection, member, accounts::kClosedMemberName);
+              }};
 }
 
 }  // namespace manmulsang::app

@@ -1,5 +1,5 @@
 // Closing an account over the whole marketplace: what the other modules hold refuses it, and a
-// member with nothing open leaves no address behind.
+// member with nothing open leaves no address behind, nor their name in a conversation with a shop.
 #include <gtest/gtest.h>
 
 #include "test_marketplace.hpp"
@@ -50,6 +50,22 @@ TEST_F(AccountClosingTest, NothingOpenClosesItAndErasesTheAddresses) {
   ASSERT_TRUE(services().accounts.CloseAccount(member, kPassword));
   EXPECT_TRUE(services().addresses.List(member).empty());
   EXPECT_EQ(services().accounts.FindUser(member)->name, accounts::kClosedMemberName);
+}
+
+TEST_F(AccountClosingTest, TheConversationsKeepTheirMessagesButNotTheName) {
+  const core::UserId member = Member("writer@example.com");
+  const core::UserId owner = Member("shopkeeper@example.com");
+  const core::SellerId shop = marketplace_.AddShop(owner, "원산상점");
+  const core::ProductId product = marketplace_.AddListing(shop, 7'000);
+  auto posted = services().messages.Start(core::Actor{member, core::Role::buyer, "박민수"}, {.product = product},
+                                          {.body = "색상이 몇 가지인가요?"});
+  ASSERT_TRUE(posted);
+  ASSERT_TRUE(services().accounts.CloseAccount(member, kPassword));
+  auto thread = services().messages.Open(core::Actor{owner, core::Role::seller, "박민수"}, posted->conversation.id);
+  ASSERT_TRUE(thread);
+  EXPECT_EQ(thread->conversation.buyer_name, accounts::kClosedMemberName);
+  ASSERT_EQ(thread->messages.size(), 1u);
+  EXPECT_EQ(thread->messages.front().body, "색상이 몇 가지인가요?");
 }
 
 }  // namespace

@@ -147,6 +147,7 @@ std::expected<void, AccountError> AccountService::CloseAccount(core::UserId memb
     }
     members.DeleteSessionsOf(member);
     security.DeleteResetCodes(member);
+    if (impl_->closing_hooks.anonymise_in_close) impl_->closing_hooks.anonymise_in_close(connection, member);
     // The member is the actor; the old e-mail is not recorded, since it is the data being erased.
     audit::RecordIn(
         connection, now,

@@ -77,6 +77,7 @@ constexpr std::string_view kCountReported =
     "SELECT COUNT(DISTINCT conversation_id) FROM message_reports WHERE status = 'open'";
 constexpr std::string_view kDismiss =
     "UPDATE message_reports SET status = 'dismissed' WHERE conversation_id = $1 AND status = 'open'";
+constexpr std::string_view kRenameBuyer = "UPDATE conversations SET buyer_name = $2 WHERE buyer_id = $1";
 
 #undef MESSAGES_SUMMARY_COLUMNS
 #undef MESSAGES_CONVERSATION_COLUMNS
@@ -264,6 +265,10 @@ std::int64_t ConversationRepository::CountReported(db::Connection& connection) {
 
 std::int64_t ConversationRepository::DismissReports(db::Connection& connection, ConversationId conversation) {
   return connection.Execute(kDismiss, {conversation.value});
+}
+
+void ConversationRepository::RenameBuyer(db::Connection& connection, core::UserId buyer, std::string_view name) {
+  connection.Execute(kRenameBuyer, {buyer.value, name});
 }
 
 }  // namespace manmulsang::messages

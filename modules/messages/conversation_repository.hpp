@@ -53,6 +53,8 @@ class ConversationRepository {
   static std::int64_t CountReported(db::Connection& connection);
   // Closes the open reports; how many were open.
   static std::int64_t DismissReports(db::Connection& connection, ConversationId conversation);
+  // The buyer's name in every conversation they started.
+  static void RenameBuyer(db::Connection& connection, core::UserId buyer, std::string_view name);
 };
 
 }  // namespace manmulsang::messages

@@ -347,6 +347,10 @@ std::int64_t MessageService::CountOpenReports() {
       [](db::Connection& connection) { return ConversationRepository::CountReported(connection); });
 }
 
+void MessageService::ForgetBuyerName(db::Connection& connection, core::UserId buyer, std::string_view name) {
+  ConversationRepository::RenameBuyer(connection, buyer, name);
+}
+
 std::span<const core::EmbeddedFile> Migrations() { return embedded::messages_migrations(); }
 
 }  // namespace manmulsang::messages

@@ -90,6 +90,9 @@ struct AccountClosingHooks {
   // Erases what other modules keep about the member as a person (the address book); orders and
   // ledger entries stay for the shop's and the marketplace's records.
   std::function<void(core::UserId)> erase_personal_data;
+  // Anonymises, inside the close's own transaction (so it commits with it and is re-run with it),
+  // what other modules copied of the member's name (a conversation's buyer name).
+  std::function<void(db::Connection&, core::UserId)> anonymise_in_close;
 };
 
 // What a closed account's row keeps: the name every order and ledger page shows for it, and an

@@ -185,6 +185,10 @@ class MessageService {
   std::expected<void, MessageError> DismissReports(const core::Actor& actor, ConversationId id,
                                                    std::string_view reason);
   std::int64_t CountOpenReports();
+  // A closed account: the member's conversations as a buyer keep their messages but show name
+  // instead of the member's own. Runs in the caller's transaction (the account's close) and sets
+  // the same name when run again.
+  void ForgetBuyerName(db::Connection& connection, core::UserId buyer, std::string_view name);
 
  private:
   struct Impl;
