@@ -164,7 +164,8 @@ void Marketplace::Serve(const Config& config) {
   seller_center::AddSellerCenterRoutes(router, renderer, {seller_center});
   admin_console::AdminConsole admin_console(*database_, clock_, services.accounts, services.analytics, services.sellers,
                                             services.applications, services.catalog, services.payments, services.orders,
-                                            services.reviews, services.questions, services.audit);
+                                            services.reviews, services.questions, services.messages,
+                                            services.audit);
   admin_console::AddAdminConsoleRoutes(router, renderer, {admin_console});
   storefront::AddStorefrontRoutes(router, renderer, services.accounts, services.analytics, services.sellers,
                                   services.catalog, services.trending, page_cache, &services.wishlist);

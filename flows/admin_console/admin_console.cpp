@@ -53,7 +53,8 @@ AdminConsole::AdminConsole(db::Database& database, const core::Clock& clock, acc
                            analytics::AnalyticsService& analytics, sellers::SellerService& sellers,
                            sellers::ApplicationService& applications, catalog::CatalogService& catalog,
                            payments::PaymentService& payments, orders::OrderService& orders,
-                           reviews::ReviewService& reviews, reviews::QuestionService& questions, audit::AuditLog& audit)
+                           reviews::ReviewService& reviews, reviews::QuestionService& questions,
+                           messages::MessageService& messages, audit::AuditLog& audit)
     : database_(database),
       clock_(clock),
       accounts_(accounts),
@@ -65,6 +66,7 @@ AdminConsole::AdminConsole(db::Database& database, const core::Clock& clock, acc
       orders_(orders),
       reviews_(reviews),
       questions_(questions),
+      messages_(messages),
       audit_(audit) {}
 
 std::expected<Home, ConsoleError> AdminConsole::HomeOf(const core::Actor& actor) {
@@ -108,6 +110,7 @@ std::expected<Home, ConsoleError> AdminConsole::HomeOf(const core::Actor& actor)
   home.queues.push_back({"reported_listings", catalog_.CountOpenReports(), "/admin/reports/listings"});
   home.queues.push_back({"reported_reviews", reviews_.CountOpenReports(), "/admin/reports/reviews"});
   home.queues.push_back({"reported_questions", questions_.CountOpenReports(), "/admin/reports/questions"});
+  home.queues.push_back({"reported_messages", messages_.CountOpenReports(), "/admin/messages/reports"});
   return home;
 }
 

@@ -50,8 +50,9 @@ class AdminConsoleTest : public testing::MarketplaceTestFixture, public testing:
   static constexpr core::UserId kOwner{2};
 
   audit::AuditLog& audit_log_ = store_.services().audit;
-  AdminConsole console_{*store_,  clock_,    accounts_, analytics_, sellers_,   applications_,
-                        catalog_, payments_, orders_,   reviews_,   questions_, audit_log_};
+  AdminConsole console_{*store_,   clock_,    accounts_, analytics_, sellers_,   applications_,
+                        catalog_,  payments_, orders_,   reviews_,   questions_, store_.services().messages,
+                        audit_log_};
   core::SellerId shop_ = store_.AddShop(kOwner, "만물 상회");
   core::ProductId product_ = store_.AddListing(shop_, 12'000);
 };

@@ -43,6 +43,11 @@ TEST_F(HomePageTest, TheFiguresQueuesAndChartsAreTheMarketplacesOwn) {
   ASSERT_TRUE(orders_.Apply(Buyer(kBuyer), cancelled, orders::OrderEvent::cancel).has_value());
   PlaceBankTransfer(core::UserId{101}, product_, 1);
   Confirm(yesterdays, kBuyer);
+  // A conversation about that order, reported by its buyer: it waits for an admin too.
+  messages::MessageService& messages = store_.services().messages;
+  auto posted = messages.Start(Buyer(kBuyer), {.order = yesterdays}, {.body = "상자가 찌그러져 왔습니다."});
+  ASSERT_TRUE(posted.has_value());
+  ASSERT_TRUE(messages.Report(Buyer(kBuyer), posted->conversation.id, "욕설").has_value());
   analytics_.RecordPageView(true);
   analytics_.RecordPageView(false);
   analytics_.RecordPageView(true);
@@ -93,6 +98,7 @@ TEST_F(HomePageTest, TheFiguresQueuesAndChartsAreTheMarketplacesOwn) {
   }
   EXPECT_EQ(queues.at("applications"), 1);
   EXPECT_EQ(queues.at("transfers"), 1);
+  EXPECT_EQ(queues.at("reported_messages"), 1);
 
   http::Response page = Get("/admin", AdminWho());
   ASSERT_EQ(page.status, http::Status::ok);
@@ -110,6 +116,8 @@ TEST_F(HomePageTest, TheFiguresQueuesAndChartsAreTheMarketplacesOwn) {
   EXPECT_NE(html.find("<td class=\"number\">36,000원</td><td class=\"number\">360원</td></tr>"), std::string::npos);
   EXPECT_NE(html.find("id=\"queue-transfers\" data-count=\"1\""), std::string::npos);
   EXPECT_NE(html.find("id=\"queue-applications\" data-count=\"1\""), std::string::npos);
+  EXPECT_NE(html.find("href=\"/admin/messages/reports\" id=\"queue-reported_messages\" data-count=\"1\""),
+            std::string::npos);
   EXPECT_NE(html.find("<strong id=\"visits-total\">5</strong>"), std::string::npos);
   for (std::string_view link : {"/admin/members", "/admin/credits", "/admin/transfers", "/admin/disputes",
                                 "/admin/payouts", "/admin/exchange-rates", "/admin/vouchers", "/admin/reports/listings",
@@ -126,7 +134,7 @@ TEST_F(HomePageTest, AnEmptyMarketplaceHasZerosAndAScale) {
   const std::string html = Get("/admin", AdminWho()).body;
   EXPECT_EQ(html.find("nan"), std::string::npos);
   for (std::string_view queue : {"applications", "transfers", "disputes", "payouts", "reported_listings",
-                                 "reported_reviews", "reported_questions"}) {
+                                 "reported_reviews", "reported_questions", "reported_messages"}) {
     EXPECT_NE(html.find("id=\"queue-" + std::string(queue) + "\" data-count=\"0\""), std::string::npos) << queue;
   }
 }

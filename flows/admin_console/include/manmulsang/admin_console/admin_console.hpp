@@ -15,6 +15,7 @@
 #include "manmulsang/core/clock.hpp"
 #include "manmulsang/core/context.hpp"
 #include "manmulsang/db/database.hpp"
+#include "manmulsang/messages/messages.hpp"
 #include "manmulsang/orders/orders.hpp"
 #include "manmulsang/payments/payments.hpp"
 #include "manmulsang/reviews/member_reviews.hpp"
@@ -128,7 +129,7 @@ class AdminConsole {
                analytics::AnalyticsService& analytics, sellers::SellerService& sellers,
                sellers::ApplicationService& applications, catalog::CatalogService& catalog,
                payments::PaymentService& payments, orders::OrderService& orders, reviews::ReviewService& reviews,
-               reviews::QuestionService& questions, audit::AuditLog& audit);
+               reviews::QuestionService& questions, messages::MessageService& messages, audit::AuditLog& audit);
 
   std::expected<Home, ConsoleError> HomeOf(const core::Actor& actor);
   // page/per_page (1.., 1..100).
@@ -152,6 +153,7 @@ class AdminConsole {
   orders::OrderService& orders_;
   reviews::ReviewService& reviews_;
   reviews::QuestionService& questions_;
+  messages::MessageService& messages_;
   audit::AuditLog& audit_;
 };
 
