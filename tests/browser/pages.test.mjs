@@ -6,6 +6,9 @@
 // And a buyer who shops with the keyboard alone (WCAG 2.1.1, 2.4.7): signs in, searches through
 // the suggestion list, opens a product, adds it to the cart and reaches the checkout, every focused
 // control showing where the focus is.
+// And, with JavaScript on, two scenarios of the member's own pages: a password changed on
+// /account/security (the plain form) signs out the member's other browser and the new password
+// signs in; a buyer confirms receipt (구매확정) of a shipped order from its page.
 // Run with `node --test tests/browser/` (MANMULSANG_BINARY must be set).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,7 +33,7 @@ const suite = useServerAndBrowser({ products: 40, seed: 5 }, async () => {
                                   { recipient: '김철수', phone: '010-1234-5678', line: '평양시 중구역 승리거리 25' },
                                   login.json.token);
     assert.ok([201, 400].includes(saved.status), saved.text);
-    seller = { email, password: kDemoPassword };
+    seller = { email, password: kDemoPassword, token: login.json.token };
   }
   assert.ok(seller, 'no demo member with a shop can sign in');
 });
@@ -155,6 +158,100 @@ test('a buyer shops with the keyboard alone, from the search box to the checkout
     // Back up the page with Shift+Tab: the focus stays visible that way too.
     await tabTo(page, 'a[href="/cart"]', { backwards: true });
     await check('checkout');
+  } finally {
+    await context.close();
+  }
+});
+
+let memberCounter = 0;
+// A member registered through the API: { email, password, token }.
+async function newMember(tag) {
+  memberCounter += 1;
+  const email = `pages-${tag}-${process.pid}-${Date.now()}-${memberCounter}@example.com`;
+  const password = 'Pyongyang-Onban-2026';
+  const registered = await suite.api('POST', '/api/v1/auth/register', { email, password, name: '페이지 회원' });
+  assert.equal(registered.status, 201, registered.text);
+  return { email, password, token: registered.json.token };
+}
+
+async function submitAndWait(page, form) {
+  assert.ok(await form.count() > 0, `no such form at ${page.url()}`);
+  await Promise.all([page.waitForNavigation(), form.locator('button[type="submit"]').first().click()]);
+}
+
+const desktopWithScripts = configurations.find((candidate) => candidate.name === 'desktop-js');
+
+test('a changed password signs out the other browser and the new one signs in', { timeout: kTestTimeout }, async () => {
+  const member = await newMember('password');
+  const here = await openPage(suite.browser, suite.server.baseUrl, desktopWithScripts, { stepPrefix: 'password-' });
+  const there = await openPage(suite.browser, suite.server.baseUrl, desktopWithScripts, { stepPrefix: 'password-other-' });
+  try {
+    await signIn(here.page, member);
+    await signIn(there.page, member);
+    await there.page.goto('/account/security');
+    assert.equal(new URL(there.page.url()).pathname, '/account/security', 'the other browser is not signed in');
+
+    const newPassword = 'Hamhung-Naengmyeon-2027';
+    await here.page.goto('/account/security');
+    const form = here.page.locator('form[action="/account/password"]');
+    await form.locator('input[name="current_password"]').fill(member.password);
+    await form.locator('input[name="password"]').fill(newPassword);
+    await form.locator('input[name="password_again"]').fill(newPassword);
+    await submitAndWait(here.page, form);
+    assert.equal(new URL(here.page.url()).pathname, '/account/security', `the change led to ${here.page.url()}`);
+    assert.equal(await here.page.locator('form[action="/account/password"] [role="alert"]').count(), 0,
+                 'the password change was refused');
+    await here.check('changed');
+
+    // The other browser's next page is a signed-out one: /account/security sends it to the login.
+    await there.page.goto('/account/security');
+    assert.equal(new URL(there.page.url()).pathname, '/login', `the other browser stayed at ${there.page.url()}`);
+    assert.ok(await there.page.locator('a[href="/login"]').count() > 0, 'the signed-out page has no login link');
+    await there.check('signed-out');
+    // The old password no longer signs in, the new one does.
+    const old = await suite.api('POST', '/api/v1/auth/login', { email: member.email, password: member.password });
+    assert.notEqual(old.status, 200, 'the old password still signs in');
+    await signIn(there.page, { email: member.email, password: newPassword });
+    await there.page.goto('/account/security');
+    assert.equal(new URL(there.page.url()).pathname, '/account/security');
+  } finally {
+    await here.context.close();
+    await there.context.close();
+  }
+});
+
+test('a buyer confirms receipt of a shipped order from its page', { timeout: kTestTimeout }, async () => {
+  const listings = await suite.api('GET', '/api/v1/seller/products?per_page=100', undefined, seller.token);
+  assert.equal(listings.status, 200, listings.text);
+  const product = listings.json.items.find((item) => item.stock >= 2 && item.status === 'active' &&
+                                                     !(item.variants?.length));
+  assert.ok(product, 'the demo seller has no listing in stock');
+  const buyer = await newMember('receipt');
+  const added = await suite.api('POST', '/api/v1/cart/items', { product_id: product.id, quantity: 1 }, buyer.token);
+  assert.equal(added.status, 201, added.text);
+  const placed = await suite.api('POST', '/api/v1/orders', { payment_method: 'cod', address: '평양시 중구역 승리거리 25' },
+                                 buyer.token);
+  assert.equal(placed.status, 201, placed.text);
+  const order = placed.json.orders[0].id;
+  for (const [move, body] of [['prepare', {}], ['ship', { carrier: '조선우편', tracking: `RECEIPT-${order}` }]]) {
+    const moved = await suite.api('POST', `/api/v1/seller/orders/${order}/${move}`, body, seller.token);
+    assert.equal(moved.status, 200, `${move}: ${moved.text}`);
+  }
+
+  const { context, page, check } = await openPage(suite.browser, suite.server.baseUrl, desktopWithScripts,
+                                                  { stepPrefix: 'receipt-' });
+  try {
+    await signIn(page, buyer);
+    await page.goto(`/orders/${order}`);
+    await check('shipped');
+    await submitAndWait(page, page.locator(`form[action="/orders/${order}/confirm"]`));
+    assert.equal(new URL(page.url()).pathname, `/orders/${order}`, `the confirmation led to ${page.url()}`);
+    assert.equal((await page.locator('.order-page .badge').first().innerText()).trim(), '구매 확정');
+    assert.equal(await page.locator(`form[action="/orders/${order}/confirm"]`).count(), 0,
+                 'the confirmed order still offers the confirmation');
+    await check('confirmed');
+    const read = await suite.api('GET', `/api/v1/orders/${order}`, undefined, buyer.token);
+    assert.equal(read.json.status, 'confirmed', read.text);
   } finally {
     await context.close();
   }
