@@ -1,4 +1,7 @@
+#include <chrono>
+
 #include "buying_routes_fixture.hpp"
+#include "manmulsang/core/money.hpp"
 #include "manmulsang/html/date_text.hpp"
 
 namespace manmulsang::orders {
@@ -145,6 +148,69 @@ TEST_F(BuyingPagesTest, CheckoutWithPickupForOneShopAndCourierForAnother) {
       EXPECT_TRUE(Contains(page, "2,500원"));
       EXPECT_EQ(order.total_kpw, 7'500);
     }
+  }
+}
+
+// Coupons (docs/BUYING.md §10): the buyer's page shows both discounts, the shop's page its own
+// coupon and a note that the marketplace's coupon is the marketplace's; an order without coupons
+// shows no coupon lines at all.
+TEST_F(BuyingPagesTest, OrderPagesShowCouponDiscountsOnlyWhenSomethingWasTakenOff) {
+  const core::SellerId shop = store_.AddShop(kShopOwner, "창전 상점");
+  const core::ProductId rice = store_.AddListing(shop, 40'000, 5);
+  store_.TopUp(kBuyer, 200'000);
+  coupons::CouponService& coupons = store_.services().coupons;
+  const auto amount_off = [&](std::string name, std::int64_t amount) {
+    return coupons::NewCoupon{.name = std::move(name),
+                              .kind = coupons::CouponKind::amount,
+                              .amount = amount,
+                              .minimum_order = 0,
+                              .valid_from = clock_.Now(),
+                              .valid_until = clock_.Now() + std::chrono::days(7),
+                              .total_limit = 10};
+  };
+  auto shop_coupon = coupons.CreateShopCoupon(Seller(kShopOwner), shop, amount_off("상점 쿠폰", 7'000));
+  auto site_coupon = coupons.CreateSiteCoupon(kAdminUser, amount_off("만물상 쿠폰", 3'000));
+  ASSERT_TRUE(shop_coupon.has_value());
+  ASSERT_TRUE(site_coupon.has_value());
+  auto shop_claim = coupons.ClaimCoupon(kBuyer, shop_coupon->id);
+  auto site_claim = coupons.ClaimCoupon(kBuyer, site_coupon->id);
+  ASSERT_TRUE(shop_claim.has_value());
+  ASSERT_TRUE(site_claim.has_value());
+
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), rice, 1).has_value());
+  CheckoutCommand with_coupons = Command(kBuyer, PaymentMethod::wallet, "coupon-page-1");
+  with_coupons.claims = {shop_claim->id, site_claim->id};
+  auto discounted = orders_.Checkout(with_coupons);
+  ASSERT_TRUE(discounted.has_value()) << ErrorCode(discounted.error().error);
+  ASSERT_TRUE(cart_.AddItem(cart::CartOwner::Member(kBuyer), rice, 1).has_value());
+  auto plain = orders_.Checkout(Command(kBuyer, PaymentMethod::wallet, "coupon-page-2"));
+  ASSERT_TRUE(plain.has_value()) << ErrorCode(plain.error().error);
+  const std::string discounted_id = std::to_string(discounted->orders.front().id.value);
+  const std::string plain_id = std::to_string(plain->orders.front().id.value);
+
+  auto buyer_page = Get("/orders/" + discounted_id, kBuyerWho);
+  ASSERT_EQ(buyer_page.status, http::Status::ok);
+  EXPECT_TRUE(Contains(buyer_page, "상점 쿠폰 할인 <span class=\"price\">−7,000원</span>")) << buyer_page.body;
+  EXPECT_TRUE(Contains(buyer_page, "만물상 쿠폰 할인 (만물상 부담) <span class=\"price\">−3,000원</span>"));
+  EXPECT_TRUE(Contains(buyer_page, "40,000원"));
+  const Order order = *orders_.GetOrder(Buyer(kBuyer), discounted->orders.front().id);
+  EXPECT_EQ(order.total_kpw, 40'000 - 7'000 - 3'000 + order.delivery_fee_kpw);
+  EXPECT_TRUE(Contains(
+      buyer_page, "class=\"price order-total\">" + core::FormatMoney({order.total_kpw, core::Currency::kpw}, "ko")));
+
+  constexpr std::string_view kOwnerWho = "2:seller";
+  auto shop_page = Get("/seller/orders/" + discounted_id, kOwnerWho);
+  ASSERT_EQ(shop_page.status, http::Status::ok);
+  EXPECT_TRUE(Contains(shop_page, "상점 쿠폰 할인 <span class=\"price\">−7,000원</span>")) << shop_page.body;
+  EXPECT_TRUE(Contains(shop_page, "−3,000원"));
+  EXPECT_TRUE(Contains(shop_page, "만물상 쿠폰 할인은 만물상이 부담합니다"));
+
+  for (const http::Response& page :
+       {Get("/orders/" + plain_id, kBuyerWho), Get("/seller/orders/" + plain_id, kOwnerWho)}) {
+    ASSERT_EQ(page.status, http::Status::ok);
+    EXPECT_FALSE(Contains(page, "shop-discount"));
+    EXPECT_FALSE(Contains(page, "site-discount"));
+    EXPECT_FALSE(Contains(page, "쿠폰 할인"));
   }
 }
 

@@ -122,6 +122,9 @@ class OrderPages : BuyingPages {
     data.set("lines", OrderLines(request, order));
     data.set("subtotal", Money(request, order.subtotal_kpw));
     data.set("delivery_fee", Money(request, order.delivery_fee_kpw));
+    // Coupon lines only when a coupon took something off (docs/BUYING.md §10).
+    if (order.shop_discount_kpw > 0) data.set("shop_discount", Money(request, order.shop_discount_kpw));
+    if (order.site_discount_kpw > 0) data.set("site_discount", Money(request, order.site_discount_kpw));
     data.set("delivery_code", std::string(sellers::DeliveryMethodName(order.delivery_method)));
     SetDelivery(request, order, data);
     data.set("timeline", OrderTimeline(request, order));

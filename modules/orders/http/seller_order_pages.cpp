@@ -156,6 +156,10 @@ class SellerOrderPages : BuyingPages {
     data.set("subtotal", Money(request, order.subtotal_kpw));
     data.set("delivery_fee", Money(request, order.delivery_fee_kpw));
     data.set("total", Money(request, order.total_kpw));
+    // The shop's own coupon is its cost; the marketplace's coupon is not (the shop is settled the
+    // price less its own coupon), so that one is shown with a note rather than as a deduction.
+    if (order.shop_discount_kpw > 0) data.set("shop_discount", Money(request, order.shop_discount_kpw));
+    if (order.site_discount_kpw > 0) data.set("site_discount", Money(request, order.site_discount_kpw));
     SetDelivery(request, order, data);
     data.set("timeline", OrderTimeline(request, order));
     // Only the moves the table allows the shop now; the service checks again on submit.
