@@ -10,6 +10,7 @@
 #include "manmulsang/notifications/notifications.hpp"
 #include "manmulsang/text/characters.hpp"
 #include "manmulsang/text/normalize.hpp"
+#include "manmulsang/text/typed_text.hpp"
 #include "manmulsang/text/utf8.hpp"
 #include "product_repository.hpp"
 #include "product_rows.hpp"
@@ -18,18 +19,6 @@ namespace manmulsang::catalog {
 namespace {
 
 std::unexpected<ModerationError> Refuse(ModerationError error) { return std::unexpected(error); }
-
-// The text in NFC and trimmed, or nullopt when it is broken UTF-8, holds a control character
-// other than a line break or tab, or has more code points than maximum (or fewer than minimum).
-std::optional<std::string> CleanText(std::string_view raw, std::size_t minimum, std::size_t maximum) {
-  // Long input is refused before the work of normalising it.
-  if (raw.size() > maximum * 4 + 64 || !text::IsValidUtf8(raw)) return std::nullopt;
-  if (text::HasControlCharacter(raw, U"\n\r\t")) return std::nullopt;
-  std::string clean = text::Trim(text::NormalizeNfc(raw));
-  const std::size_t length = text::CodePointCount(clean);
-  if (length < minimum || length > maximum) return std::nullopt;
-  return clean;
-}
 
 // A listing an admin may act on: a listing row (not an option) that its seller has not deleted.
 bool Moderatable(const std::optional<Product>& product) {
@@ -106,7 +95,8 @@ std::expected<void, ModerationError> CatalogService::ReportListing(const core::A
   if (!actor.signed_in()) return Refuse(ModerationError::not_signed_in);
   const std::optional<ReportReason> reason = ParseReportReason(input.reason);
   if (!reason) return Refuse(ModerationError::invalid_reason);
-  const std::optional<std::string> details = CleanText(input.details, 0, kMaxReportDetails);
+  const std::optional<std::string> details =
+      text::CleanTypedText(input.details, {.minimum = 0, .maximum = kMaxReportDetails, .multiline = true});
   if (!details) return Refuse(ModerationError::invalid_details);
   if (!id) return Refuse(ModerationError::listing_not_found);
   const std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
@@ -126,7 +116,8 @@ std::expected<void, ModerationError> CatalogService::ReportListing(const core::A
 std::expected<Product, ModerationError> CatalogService::TakeDownListing(const core::Actor& actor, core::ProductId id,
                                                                         std::string_view reason) {
   if (!actor.is(core::Role::admin)) return Refuse(ModerationError::forbidden);
-  const std::optional<std::string> cleaned = CleanText(reason, 1, kMaxModerationReason);
+  const std::optional<std::string> cleaned =
+      text::CleanTypedText(reason, {.minimum = 1, .maximum = kMaxModerationReason, .multiline = true});
   if (!cleaned) return Refuse(ModerationError::invalid_reason);
   if (!id) return Refuse(ModerationError::listing_not_found);
   const core::TimePoint now = impl_->clock.Now();
@@ -162,7 +153,8 @@ std::expected<Product, ModerationError> CatalogService::TakeDownListing(const co
 std::expected<Product, ModerationError> CatalogService::RestoreListing(const core::Actor& actor, core::ProductId id,
                                                                        std::string_view reason) {
   if (!actor.is(core::Role::admin)) return Refuse(ModerationError::forbidden);
-  const std::optional<std::string> cleaned = CleanText(reason, 0, kMaxModerationReason);
+  const std::optional<std::string> cleaned =
+      text::CleanTypedText(reason, {.minimum = 0, .maximum = kMaxModerationReason, .multiline = true});
   if (!cleaned) return Refuse(ModerationError::invalid_reason);
   if (!id) return Refuse(ModerationError::listing_not_found);
   const core::TimePoint now = impl_->clock.Now();
@@ -200,7 +192,8 @@ std::expected<Product, ModerationError> CatalogService::RestoreListing(const cor
 std::expected<void, ModerationError> CatalogService::DismissListingReports(const core::Actor& actor, core::ProductId id,
                                                                            std::string_view reason) {
   if (!actor.is(core::Role::admin)) return Refuse(ModerationError::forbidden);
-  const std::optional<std::string> cleaned = CleanText(reason, 0, kMaxModerationReason);
+  const std::optional<std::string> cleaned =
+      text::CleanTypedText(reason, {.minimum = 0, .maximum = kMaxModerationReason, .multiline = true});
   if (!cleaned) return Refuse(ModerationError::invalid_reason);
   if (!id) return Refuse(ModerationError::listing_not_found);
   const core::TimePoint now = impl_->clock.Now();

@@ -5,6 +5,7 @@
 
 #include "manmulsang/text/characters.hpp"
 #include "manmulsang/text/normalize.hpp"
+#include "manmulsang/text/typed_text.hpp"
 #include "manmulsang/text/utf8.hpp"
 
 namespace manmulsang::catalog {
@@ -12,21 +13,6 @@ namespace {
 
 std::unexpected<ListingProblem> Invalid(std::string field) {
   return std::unexpected(ListingProblem{ListingError::invalid_field, std::move(field)});
-}
-
-// The text in NFC and trimmed, or nullopt when it is broken UTF-8, holds a control character or
-// is longer than max_code_points (or empty when required).
-std::optional<std::string> CleanText(std::string_view raw, std::size_t max_code_points, bool required,
-                                     bool allow_line_breaks) {
-  if (!text::IsValidUtf8(raw)) return std::nullopt;
-  // Long input is refused before the work of normalising it.
-  if (raw.size() > max_code_points * 4 + 64) return std::nullopt;
-  // A description may hold line breaks and tabs.
-  if (text::HasControlCharacter(raw, allow_line_breaks ? U"\n\r\t" : U"")) return std::nullopt;
-  std::string clean = text::Trim(text::NormalizeNfc(raw));
-  const std::size_t length = text::CodePointCount(clean);
-  if (length > max_code_points || (required && length == 0)) return std::nullopt;
-  return clean;
 }
 
 bool PriceInRange(const core::Money& price) {
@@ -51,10 +37,11 @@ std::string OptionName(std::string_view listing_name, std::string_view size, std
 
 std::expected<CheckedListing, ListingProblem> CheckListingInput(const ListingInput& input, CatalogService& catalog) {
   CheckedListing checked;
-  auto name = CleanText(input.name, kMaxListingName, true, false);
+  auto name = text::CleanTypedText(input.name, {.minimum = 1, .maximum = kMaxListingName, .multiline = false});
   if (!name) return Invalid("name");
   checked.name = std::move(*name);
-  auto description = CleanText(input.description, kMaxListingDescription, false, true);
+  auto description =
+      text::CleanTypedText(input.description, {.minimum = 0, .maximum = kMaxListingDescription, .multiline = true});
   if (!description) return Invalid("description");
   checked.description = std::move(*description);
   auto category = catalog.CategoryBySlug(input.category_slug);
@@ -76,9 +63,9 @@ std::expected<CheckedListing, ListingProblem> CheckListingInput(const ListingInp
     const VariantInput& variant = input.variants[index];
     const std::string prefix = "variants[" + std::to_string(index) + "].";
     VariantInput clean = variant;
-    auto size = CleanText(variant.size, kMaxOptionText, false, false);
+    auto size = text::CleanTypedText(variant.size, {.minimum = 0, .maximum = kMaxOptionText, .multiline = false});
     if (!size) return Invalid(prefix + "size");
-    auto colour = CleanText(variant.colour, kMaxOptionText, false, false);
+    auto colour = text::CleanTypedText(variant.colour, {.minimum = 0, .maximum = kMaxOptionText, .multiline = false});
     if (!colour) return Invalid(prefix + "colour");
     // An option is told apart by its size or colour; one with neither says nothing to the buyer.
     if (size->empty() && colour->empty()) return Invalid(prefix + "size");

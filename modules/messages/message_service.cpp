@@ -5,7 +5,7 @@
 #include "manmulsang/audit/audit.hpp"
 #include "manmulsang/messages/messages.hpp"
 #include "manmulsang/notifications/notifications.hpp"
-#include "message_text.hpp"
+#include "manmulsang/text/typed_text.hpp"
 
 namespace manmulsang::messages {
 
@@ -46,7 +46,8 @@ struct MessageService::Impl {
   }
 
   std::expected<NewMessage, MessageError> Cleaned(const NewMessage& message) {
-    std::optional<std::string> body = CleanText(message.body, 1, kMaxMessageBody);
+    std::optional<std::string> body =
+        text::CleanTypedText(message.body, {.minimum = 1, .maximum = kMaxMessageBody, .multiline = true});
     if (!body) return std::unexpected(MessageError::invalid_body);
     if (message.photos.size() > kMaxMessagePhotos) return std::unexpected(MessageError::too_many_photos);
     return NewMessage{std::move(*body), message.photos};
@@ -270,7 +271,8 @@ std::expected<void, MessageError> MessageService::Report(const core::Actor& acto
                                                          std::string_view reason) {
   auto conversation = Find(actor, id);
   if (!conversation) return std::unexpected(conversation.error());
-  std::optional<std::string> cleaned = CleanText(reason, 1, kMaxReportReason);
+  std::optional<std::string> cleaned =
+      text::CleanTypedText(reason, {.minimum = 1, .maximum = kMaxReportReason, .multiline = true});
   if (!cleaned) return std::unexpected(MessageError::invalid_reason);
   const std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<void, MessageError> {
@@ -327,7 +329,8 @@ std::expected<Thread, MessageError> MessageService::ReportedThread(const core::A
 std::expected<void, MessageError> MessageService::DismissReports(const core::Actor& actor, ConversationId id,
                                                                  std::string_view reason) {
   if (!actor.is(core::Role::admin)) return std::unexpected(MessageError::forbidden);
-  std::optional<std::string> cleaned = CleanText(reason, 0, kMaxReportReason);
+  std::optional<std::string> cleaned =
+      text::CleanTypedText(reason, {.minimum = 0, .maximum = kMaxReportReason, .multiline = true});
   if (!cleaned) return std::unexpected(MessageError::invalid_reason);
   const core::TimePoint now = impl_->clock.Now();
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<void, MessageError> {

@@ -3,10 +3,10 @@
 #include "manmulsang/audit/audit.hpp"
 #include "manmulsang/notifications/notifications.hpp"
 #include "manmulsang/reviews/questions.hpp"
+#include "manmulsang/text/typed_text.hpp"
 #include "question_repository.hpp"
 #include "report_queue.hpp"
 #include "report_repository.hpp"
-#include "review_text.hpp"
 
 namespace manmulsang::reviews {
 
@@ -27,7 +27,8 @@ QuestionService::~QuestionService() = default;
 
 std::expected<Question, ReviewError> QuestionService::Ask(const core::Actor& actor, const NewQuestion& question) {
   if (!actor.signed_in()) return std::unexpected(ReviewError::question_not_found);
-  std::optional<std::string> body = CleanText(question.body, 1, kMaxQuestion);
+  std::optional<std::string> body =
+      text::CleanTypedText(question.body, {.minimum = 1, .maximum = kMaxQuestion, .multiline = true});
   if (!body) return std::unexpected(ReviewError::invalid_text);
   auto product = impl_->catalog.GetProduct(question.product);
   if (!product) return std::unexpected(ReviewError::product_not_found);
@@ -68,7 +69,8 @@ std::expected<QuestionPage, ReviewError> QuestionService::ForProduct(const core:
 
 std::expected<Question, ReviewError> QuestionService::Answer(const core::Actor& actor, QuestionId id,
                                                              std::string_view text) {
-  std::optional<std::string> answer = CleanText(text, 1, kMaxReply);
+  std::optional<std::string> answer =
+      text::CleanTypedText(text, {.minimum = 1, .maximum = kMaxReply, .multiline = true});
   if (!answer) return std::unexpected(ReviewError::invalid_text);
   auto question =
       impl_->database.Read([&](db::Connection& connection) { return QuestionRepository::Find(connection, id); });
@@ -115,7 +117,8 @@ std::expected<QuestionPage, ReviewError> QuestionService::ForShop(const core::Ac
 std::expected<Question, ReviewError> QuestionService::Report(const core::Actor& actor, QuestionId id,
                                                              std::string_view reason) {
   if (!actor.signed_in()) return std::unexpected(ReviewError::question_not_found);
-  std::optional<std::string> cleaned = CleanText(reason, 0, kMaxReportReason);
+  std::optional<std::string> cleaned =
+      text::CleanTypedText(reason, {.minimum = 0, .maximum = kMaxReportReason, .multiline = true});
   if (!cleaned) return std::unexpected(ReviewError::invalid_text);
   const std::int64_t now = core::ToUnixSeconds(impl_->clock.Now());
   std::optional<Question> reported;
@@ -138,7 +141,8 @@ std::expected<Question, ReviewError> QuestionService::Report(const core::Actor& 
 std::expected<Question, ReviewError> QuestionService::SetHidden(const core::Actor& actor, QuestionId id, bool hidden,
                                                                 std::string_view reason) {
   if (!actor.is(core::Role::admin)) return std::unexpected(ReviewError::forbidden);
-  std::optional<std::string> cleaned = CleanText(reason, hidden ? 1 : 0, kMaxModerationReason);
+  std::optional<std::string> cleaned =
+      text::CleanTypedText(reason, {.minimum = hidden ? 1 : 0, .maximum = kMaxModerationReason, .multiline = true});
   if (!cleaned) return std::unexpected(ReviewError::invalid_reason);
   const core::TimePoint now = impl_->clock.Now();
   auto changed = impl_->database.Write([&](db::Connection& connection) -> std::expected<Question, ReviewError> {
@@ -163,7 +167,8 @@ std::expected<Question, ReviewError> QuestionService::SetHidden(const core::Acto
 std::expected<void, ReviewError> QuestionService::DismissReports(const core::Actor& actor, QuestionId id,
                                                                  std::string_view reason) {
   if (!actor.is(core::Role::admin)) return std::unexpected(ReviewError::forbidden);
-  std::optional<std::string> cleaned = CleanText(reason, 0, kMaxModerationReason);
+  std::optional<std::string> cleaned =
+      text::CleanTypedText(reason, {.minimum = 0, .maximum = kMaxModerationReason, .multiline = true});
   if (!cleaned) return std::unexpected(ReviewError::invalid_reason);
   const core::TimePoint now = impl_->clock.Now();
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<void, ReviewError> {

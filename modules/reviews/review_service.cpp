@@ -4,10 +4,10 @@
 #include "manmulsang/audit/audit.hpp"
 #include "manmulsang/notifications/notifications.hpp"
 #include "manmulsang/reviews/reviews.hpp"
+#include "manmulsang/text/typed_text.hpp"
 #include "report_queue.hpp"
 #include "report_repository.hpp"
 #include "review_repository.hpp"
-#include "review_text.hpp"
 
 namespace manmulsang::reviews {
 namespace {
@@ -62,7 +62,8 @@ struct ReviewService::Impl {
   std::expected<std::string, ReviewError> Validate(const core::Actor& actor, const NewReview& review) {
     if (!actor.signed_in()) return std::unexpected(ReviewError::not_a_buyer);
     if (review.rating < kMinRating || review.rating > kMaxRating) return std::unexpected(ReviewError::invalid_rating);
-    std::optional<std::string> body = CleanText(review.body, 0, kMaxReviewBody);
+    std::optional<std::string> body =
+        text::CleanTypedText(review.body, {.minimum = 0, .maximum = kMaxReviewBody, .multiline = true});
     if (!body) return std::unexpected(ReviewError::invalid_text);
     if (review.photos.size() > kMaxReviewPhotos) return std::unexpected(ReviewError::too_many_photos);
     return std::move(*body);
@@ -197,7 +198,8 @@ bool ReviewService::OwnsShop(const core::Actor& actor, core::SellerId shop) {
 }
 
 std::expected<Review, ReviewError> ReviewService::Reply(const core::Actor& actor, ReviewId id, std::string_view text) {
-  std::optional<std::string> reply = CleanText(text, 1, kMaxReply);
+  std::optional<std::string> reply =
+      text::CleanTypedText(text, {.minimum = 1, .maximum = kMaxReply, .multiline = true});
   if (!reply) return std::unexpected(ReviewError::invalid_text);
   auto review = impl_->LoadVisible(id);
   if (!review) return review;
@@ -221,7 +223,8 @@ std::expected<Review, ReviewError> ReviewService::Reply(const core::Actor& actor
 std::expected<Review, ReviewError> ReviewService::Report(const core::Actor& actor, ReviewId id,
                                                          std::string_view reason) {
   if (!actor.signed_in()) return std::unexpected(ReviewError::review_not_found);
-  std::optional<std::string> cleaned = CleanText(reason, 0, kMaxReportReason);
+  std::optional<std::string> cleaned =
+      text::CleanTypedText(reason, {.minimum = 0, .maximum = kMaxReportReason, .multiline = true});
   if (!cleaned) return std::unexpected(ReviewError::invalid_text);
   auto review = impl_->LoadVisible(id);
   if (!review) return review;
@@ -255,7 +258,8 @@ std::vector<ReviewId> ReviewService::MarkedHelpful(const core::Actor& actor, std
 std::expected<Review, ReviewError> ReviewService::SetHidden(const core::Actor& actor, ReviewId id, bool hidden,
                                                             std::string_view reason) {
   if (!actor.is(core::Role::admin)) return std::unexpected(ReviewError::forbidden);
-  std::optional<std::string> cleaned = CleanText(reason, hidden ? 1 : 0, kMaxModerationReason);
+  std::optional<std::string> cleaned =
+      text::CleanTypedText(reason, {.minimum = hidden ? 1 : 0, .maximum = kMaxModerationReason, .multiline = true});
   if (!cleaned) return std::unexpected(ReviewError::invalid_reason);
   const core::TimePoint now = impl_->clock.Now();
   auto changed = impl_->database.Write([&](db::Connection& connection) -> std::expected<void, ReviewError> {
@@ -284,7 +288,8 @@ std::expected<Review, ReviewError> ReviewService::SetHidden(const core::Actor& a
 std::expected<void, ReviewError> ReviewService::DismissReports(const core::Actor& actor, ReviewId id,
                                                                std::string_view reason) {
   if (!actor.is(core::Role::admin)) return std::unexpected(ReviewError::forbidden);
-  std::optional<std::string> cleaned = CleanText(reason, 0, kMaxModerationReason);
+  std::optional<std::string> cleaned =
+      text::CleanTypedText(reason, {.minimum = 0, .maximum = kMaxModerationReason, .multiline = true});
   if (!cleaned) return std::unexpected(ReviewError::invalid_reason);
   const core::TimePoint now = impl_->clock.Now();
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<void, ReviewError> {

@@ -2,6 +2,7 @@
 
 #include "application_validation.hpp"
 #include "manmulsang/sellers/applications.hpp"
+#include "manmulsang/text/typed_text.hpp"
 #include "shop_repository.hpp"
 
 namespace manmulsang::sellers {
@@ -111,7 +112,7 @@ std::expected<Shop, ApplicationError> ApplicationService::Reject(const core::Act
                                                                  std::string_view reason) {
   if (!admin.signed_in()) return std::unexpected(ApplicationError::unauthenticated);
   if (!admin.is(core::Role::admin)) return std::unexpected(ApplicationError::forbidden);
-  auto cleaned = CleanText(reason, 1, kMaxRejectionReason, true);
+  auto cleaned = text::CleanTypedText(reason, {.minimum = 1, .maximum = kMaxRejectionReason, .multiline = true});
   if (!cleaned) return std::unexpected(ApplicationError::invalid_reason);
   const std::int64_t now = impl_->NowSeconds();
   return impl_->database.Write([&](db::Connection& connection) -> std::expected<Shop, ApplicationError> {

@@ -4,6 +4,7 @@
 #include "embedded/sellers_migrations.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 #include "manmulsang/text/characters.hpp"
+#include "manmulsang/text/typed_text.hpp"
 #include "seller_service_impl.hpp"
 #include "shop_repository.hpp"
 
@@ -125,16 +126,18 @@ std::expected<Shop, SellerError> SellerService::SetLogo(const core::Actor& actor
 
 std::expected<ShopSettings, SellerError> SellerService::CheckShopSettings(const ShopSettings& settings) {
   ShopSettings cleaned;
-  auto name = CleanText(settings.name, kMinShopName, kMaxShopName, false);
+  auto name =
+      text::CleanTypedText(settings.name, {.minimum = kMinShopName, .maximum = kMaxShopName, .multiline = false});
   if (!name) return std::unexpected(SellerError::invalid_shop_name);
   cleaned.name = std::move(*name);
-  auto description = CleanText(settings.description, 0, kMaxShopDescription, true);
+  auto description =
+      text::CleanTypedText(settings.description, {.minimum = 0, .maximum = kMaxShopDescription, .multiline = true});
   if (!description) return std::unexpected(SellerError::invalid_description);
   cleaned.description = std::move(*description);
   auto phone = CleanPhone(settings.phone);
   if (!phone) return std::unexpected(SellerError::invalid_phone);
   cleaned.phone = std::move(*phone);
-  auto city = CleanText(settings.city, 1, kMaxCity, false);
+  auto city = text::CleanTypedText(settings.city, {.minimum = 1, .maximum = kMaxCity, .multiline = false});
   if (!city) return std::unexpected(SellerError::invalid_city);
   cleaned.city = std::move(*city);
   cleaned.delivery = settings.delivery;

@@ -7,6 +7,7 @@
 #include "manmulsang/audit/audit.hpp"
 #include "manmulsang/sellers/sellers.hpp"
 #include "manmulsang/text/characters.hpp"
+#include "manmulsang/text/typed_text.hpp"
 #include "seller_service_impl.hpp"
 #include "shop_repository.hpp"
 
@@ -18,7 +19,8 @@ bool IsAdmin(const core::Actor& actor) { return actor.signed_in() && actor.role 
 // The admin's words, cleaned as every member's text is; at most kMaxSuspensionReason bytes, the
 // audit log's limit for a reason.
 std::optional<std::string> CleanReason(std::string_view reason, bool required) {
-  auto cleaned = CleanText(reason, required ? 1 : 0, kMaxSuspensionReason, true);
+  auto cleaned =
+      text::CleanTypedText(reason, {.minimum = required ? 1 : 0, .maximum = kMaxSuspensionReason, .multiline = true});
   if (!cleaned || cleaned->size() > kMaxSuspensionReason) return std::nullopt;
   return cleaned;
 }
