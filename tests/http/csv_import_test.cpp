@@ -108,7 +108,8 @@ TEST_F(CsvImportTest, ExportImportsAgainIntoAnotherShopAsTheSameListings) {
   EXPECT_EQ(exported.Header("Content-Type").value_or(""), "text/csv; charset=utf-8");
   EXPECT_NE(exported.Header("Content-Disposition").value_or("").find("attachment"), std::string::npos);
   EXPECT_TRUE(exported.body.starts_with("\xEF\xBB\xBF")) << "no byte order mark: spreadsheets would misread Korean";
-  EXPECT_NE(exported.body.find("\"손뜨개\r\n두 겹\""), std::string::npos);
+  // The file's CRLF inside the quoted description was kept as one line end (\n), as typed text is.
+  EXPECT_NE(exported.body.find("\"손뜨개\n두 겹\""), std::string::npos);
 
   const ShopOwner second = NewSeller("csv-reimport");
   HttpResponse reimported = PostCsv(second.token, exported.body);
