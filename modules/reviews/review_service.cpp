@@ -258,8 +258,9 @@ std::vector<ReviewId> ReviewService::MarkedHelpful(const core::Actor& actor, std
 std::expected<Review, ReviewError> ReviewService::SetHidden(const core::Actor& actor, ReviewId id, bool hidden,
                                                             std::string_view reason) {
   if (!actor.is(core::Role::admin)) return std::unexpected(ReviewError::forbidden);
-  std::optional<std::string> cleaned =
-      text::CleanTypedText(reason, {.minimum = hidden ? 1 : 0, .maximum = kMaxModerationReason, .multiline = true});
+  std::optional<std::string> cleaned = text::CleanTypedText(
+      reason,
+      {.minimum = hidden ? std::size_t{1} : std::size_t{0}, .maximum = kMaxModerationReason, .multiline = true});
   if (!cleaned) return std::unexpected(ReviewError::invalid_reason);
   const core::TimePoint now = impl_->clock.Now();
   auto changed = impl_->database.Write([&](db::Connection& connection) -> std::expected<void, ReviewError> {

@@ -19,8 +19,9 @@ bool IsAdmin(const core::Actor& actor) { return actor.signed_in() && actor.role 
 // The admin's words, cleaned as every member's text is; at most kMaxSuspensionReason bytes, the
 // audit log's limit for a reason.
 std::optional<std::string> CleanReason(std::string_view reason, bool required) {
-  auto cleaned =
-      text::CleanTypedText(reason, {.minimum = required ? 1 : 0, .maximum = kMaxSuspensionReason, .multiline = true});
+  auto cleaned = text::CleanTypedText(
+      reason,
+      {.minimum = required ? std::size_t{1} : std::size_t{0}, .maximum = kMaxSuspensionReason, .multiline = true});
   if (!cleaned || cleaned->size() > kMaxSuspensionReason) return std::nullopt;
   return cleaned;
 }
